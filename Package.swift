@@ -1,0 +1,46 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+/// Settings every ReplicaLab target shares: Swift 6 language mode (the package default) and warnings as errors.
+let strict: [SwiftSetting] = [.treatAllWarnings(as: .error)]
+
+let package = Package(
+    name: "ReplicaLab",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "replicalab", targets: ["replicalab"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
+        ),
+        .target(name: "Diagnostics", swiftSettings: strict),
+        .target(name: "Replication", swiftSettings: strict),
+        .target(name: "LessonMarkdown", dependencies: ["CCmark", "Diagnostics"], swiftSettings: strict),
+        .target(name: "ScenarioLanguage", dependencies: ["Diagnostics", "Replication"], swiftSettings: strict),
+        .target(name: "Course", dependencies: ["LessonMarkdown", "ScenarioLanguage"], swiftSettings: strict),
+        .target(name: "CourseSite", dependencies: ["Course"], swiftSettings: strict),
+        .target(
+            name: "ReplicaLabCLI",
+            dependencies: [
+                "Course", "CourseSite", "Diagnostics", "LessonMarkdown", "Replication", "ScenarioLanguage",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(name: "replicalab", dependencies: ["ReplicaLabCLI"], swiftSettings: strict),
+
+        .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"], swiftSettings: strict),
+        .testTarget(name: "ReplicationTests", dependencies: ["Replication"], swiftSettings: strict),
+        .testTarget(name: "LessonMarkdownTests", dependencies: ["LessonMarkdown"], swiftSettings: strict),
+        .testTarget(name: "ScenarioLanguageTests", dependencies: ["ScenarioLanguage"], swiftSettings: strict),
+        .testTarget(name: "CourseTests", dependencies: ["Course"], swiftSettings: strict),
+        .testTarget(name: "CourseSiteTests", dependencies: ["CourseSite"], swiftSettings: strict),
+        .testTarget(name: "ReplicaLabCLITests", dependencies: ["ReplicaLabCLI"], swiftSettings: strict),
+    ]
+)

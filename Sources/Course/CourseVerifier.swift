@@ -1,0 +1,64 @@
+import Diagnostics
+import LessonMarkdown
+import ScenarioLanguage
+
+/// Verifies lessons: parses them, runs every scenario on the engine, checks expectations and expected output.
+public enum CourseVerifier {
+    /// The seed scenarios run with unless a lesson says otherwise.
+    public static let defaultSeed: UInt64 = 1
+
+    /// Verifies a whole course. Lessons are ordered by their `NN`; duplicate numbers are errors.
+    public static func verify(_ files: [LessonFile], seed: UInt64 = defaultSeed) -> VerifiedCourse {
+        var diagnostics: [Diagnostic] = []
+        var lessons: [VerifiedLesson] = []
+        for file in files.sorted(by: { $0.path < $1.path }) {
+            let (lesson, problems) = verify(file, seed: seed)
+            diagnostics += problems
+            if let lesson { lessons.append(lesson) }
+        }
+        lessons.sort { ($0.lesson.number, $0.lesson.path) < ($1.lesson.number, $1.lesson.path) }
+        for (previous, next) in zip(lessons, lessons.dropFirst()) where previous.lesson.number == next.lesson.number {
+            diagnostics.append(
+                .error(
+                    "lesson number \(next.lesson.number) is used twice",
+                    at: .init(file: next.lesson.path, line: 1, column: 1),
+                    notes: [.init("also used here", at: .init(file: previous.lesson.path, line: 1, column: 1))]))
+        }
+        return VerifiedCourse(lessons: lessons, diagnostics: diagnostics.sorted())
+    }
+
+    /// Verifies one lesson file.
+    public static func verify(_ file: LessonFile, seed: UInt64 = defaultSeed) -> (VerifiedLesson?, [Diagnostic]) {
+        let (parsed, parseProblems) = LessonParser.parse(file.bytes, path: file.path)
+        guard let lesson = parsed else { return (nil, parseProblems) }
+        var diagnostics = parseProblems
+        var seen: [String: ScenarioBlock] = [:]
+        var scenarios: [VerifiedScenario] = []
+        for block in lesson.scenarios {
+            if let name = block.name {
+                if let earlier = seen[name] {
+                    diagnostics.append(
+                        .error(
+                            "scenario name '\(name)' is used twice in this lesson", at: block.block.location,
+                            notes: [.init("first used here", at: earlier.block.location)]))
+                }
+                seen[name] = block
+            }
+            let scenario = verify(block, seed: seed)
+            diagnostics += scenario.diagnostics
+            scenarios.append(scenario)
+        }
+        return (VerifiedLesson(lesson: lesson, scenarios: scenarios), diagnostics)
+    }
+
+    /// Runs one scenario block and checks it.
+    public static func verify(_ block: ScenarioBlock, seed: UInt64 = defaultSeed) -> VerifiedScenario {
+        let (script, parseProblems) = ScenarioParser.parse(block.block.text, sourceMap: block.block.sourceMap)
+        let transcript = ScenarioRunner.run(script, seed: seed)
+        var diagnostics = parseProblems + transcript.diagnostics
+        if parseProblems.isEmpty, let output = block.output {
+            diagnostics += OutputComparison.compare(expected: output, actual: transcript.text, scenario: block.name)
+        }
+        return VerifiedScenario(block: block, transcript: transcript, diagnostics: diagnostics.sorted())
+    }
+}

@@ -1,0 +1,67 @@
+import Diagnostics
+import LessonMarkdown
+import ScenarioLanguage
+
+/// A course after verification: every lesson, every scenario's transcript, and every problem found.
+public struct VerifiedCourse: Hashable, Sendable {
+    /// The lessons that could be parsed, in course order.
+    public var lessons: [VerifiedLesson]
+    /// Every problem, sorted by location.
+    public var diagnostics: [Diagnostic]
+
+    /// Whether the whole course verified.
+    public var isVerified: Bool { !diagnostics.containsErrors }
+
+    /// How many scenarios ran.
+    public var scenarioCount: Int { lessons.reduce(0) { $0 + $1.scenarios.count } }
+
+    /// How many expectations ran.
+    public var expectationCount: Int { lessons.reduce(0) { $0 + $1.expectationCount } }
+
+    /// The one-line summary `check` prints.
+    public var summary: String {
+        let counts =
+            "\(lessons.count) lesson\(lessons.count == 1 ? "" : "s"), \(scenarioCount) scenario\(scenarioCount == 1 ? "" : "s"), "
+            + "\(expectationCount) expectation\(expectationCount == 1 ? "" : "s")"
+        let errors = diagnostics.filter { $0.severity == .error }
+        if errors.isEmpty { return "\(counts): all verified" }
+        let failedScenarios = lessons.reduce(0) { $0 + $1.scenarios.filter { !$0.isVerified }.count }
+        return "\(counts): \(errors.count) error\(errors.count == 1 ? "" : "s")"
+            + (failedScenarios > 0 ? " in \(failedScenarios) scenario\(failedScenarios == 1 ? "" : "s")" : "")
+    }
+}
+
+/// One lesson after verification.
+public struct VerifiedLesson: Hashable, Sendable {
+    /// The parsed lesson.
+    public var lesson: Lesson
+    /// Its scenarios, in order.
+    public var scenarios: [VerifiedScenario]
+
+    /// Whether every scenario verified.
+    public var isVerified: Bool { scenarios.allSatisfy(\.isVerified) }
+
+    /// How many expectations the lesson's scenarios check.
+    public var expectationCount: Int { scenarios.reduce(0) { $0 + $1.transcript.expectationCount } }
+
+    /// The verified scenario for a block of this lesson.
+    public func scenario(for block: ScenarioBlock) -> VerifiedScenario? {
+        scenarios.first { $0.block == block }
+    }
+}
+
+/// One scenario after verification.
+public struct VerifiedScenario: Hashable, Sendable {
+    /// The block as written.
+    public var block: ScenarioBlock
+    /// What running it produced.
+    public var transcript: Transcript
+    /// Problems in this scenario (parse errors, failed expectations, output mismatch).
+    public var diagnostics: [Diagnostic]
+
+    /// Whether it verified.
+    public var isVerified: Bool { !diagnostics.containsErrors }
+
+    /// How many expectations passed.
+    public var passedExpectationCount: Int { transcript.expectationCount - transcript.failedExpectationCount }
+}

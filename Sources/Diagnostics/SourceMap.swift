@@ -1,0 +1,36 @@
+/// Maps positions inside an embedded text (a scenario block) back to the file that contains it.
+///
+/// Line `k` (0-based) of the embedded text starts at file line `lines[k]`, and its column 1 is file column
+/// `1 + columnOffsets[k]` (the indentation the Markdown parser removed).
+public struct SourceMap: Hashable, Sendable {
+    /// The file the text came from.
+    public var file: String
+    /// The file line of each text line (1-based).
+    public var lines: [Int]
+    /// The number of bytes removed before each text line.
+    public var columnOffsets: [Int]
+
+    /// Creates a map; `columnOffsets` missing entries count as zero.
+    public init(file: String, lines: [Int], columnOffsets: [Int]) {
+        self.file = file
+        self.lines = lines
+        self.columnOffsets = columnOffsets
+    }
+
+    /// A map for a whole file: text line `k` is file line `k + 1`.
+    public static func identity(file: String, lineCount: Int) -> SourceMap {
+        SourceMap(file: file, lines: Array(1...max(1, lineCount)), columnOffsets: [])
+    }
+
+    /// The file location of 0-based text line `line` and 1-based text column `column`.
+    public func location(line: Int, column: Int) -> SourceLocation {
+        let fileLine: Int
+        if line < lines.count {
+            fileLine = lines[line]
+        } else {
+            fileLine = (lines.last ?? 0) + (line - lines.count + 1)
+        }
+        let offset = line < columnOffsets.count ? columnOffsets[line] : 0
+        return SourceLocation(file: file, line: fileLine, column: column + offset)
+    }
+}

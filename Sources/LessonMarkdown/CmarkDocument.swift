@@ -1,0 +1,182 @@
+import CCmark
+import Diagnostics
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A parsed cmark tree, walked once and turned into Swift values; freed by its owner right after.
+struct CmarkDocument {
+    private var root: OpaquePointer?
+
+    init(_ bytes: [UInt8]) {
+        root = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(1, buffer.count)) {
+                cmark_parse_document($0, buffer.count, CMARK_OPT_DEFAULT)
+            }
+        }
+        if bytes.isEmpty { root = cmark_parse_document("", 0, CMARK_OPT_DEFAULT) }
+    }
+
+    mutating func release() {
+        if let root { cmark_node_free(root) }
+        root = nil
+    }
+
+    /// The lesson's top-level parts, its title and problems such as scenario blocks nested in lists.
+    func lessonParts(path: String, lines: SourceLines) -> ([LessonPart], String?, [Diagnostic]) {
+        guard let root else { return ([], nil, []) }
+        var parts: [LessonPart] = []
+        var diagnostics: [Diagnostic] = []
+        var title: String?
+        var prose = ""
+        func flushProse() {
+            if !prose.isEmpty { parts.append(.prose(html: prose)) }
+            prose = ""
+        }
+        var node = cmark_node_first_child(root)
+        var pendingScenario: ScenarioBlock?
+        func flushScenario() {
+            if let scenario = pendingScenario { parts.append(.scenario(scenario)) }
+            pendingScenario = nil
+        }
+        while let current = node {
+            defer { node = cmark_node_next(current) }
+            let location = Self.location(of: current, path: path)
+            switch cmark_node_get_type(current) {
+            case CMARK_NODE_CODE_BLOCK:
+                let fenced = Self.fencedBlock(current, path: path, lines: lines)
+                let words = fenced.info.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+                if words.first == LessonParser.scenarioInfo {
+                    flushProse()
+                    flushScenario()
+                    pendingScenario = ScenarioBlock(
+                        name: words.count > 1 ? words[1] : nil, block: fenced, output: nil,
+                        options: Array(words.dropFirst(2)))
+                    continue
+                }
+                if words.first == LessonParser.outputInfo {
+                    if pendingScenario != nil && pendingScenario?.output == nil {
+                        pendingScenario?.output = fenced
+                        flushScenario()
+                    } else {
+                        diagnostics.append(
+                            .error("an 'output' block must directly follow a 'scenario' block", at: location))
+                    }
+                    continue
+                }
+                flushScenario()
+                prose += Self.renderHTML(current)
+            case CMARK_NODE_HEADING:
+                flushScenario()
+                flushProse()
+                let heading = Heading(
+                    level: Int(cmark_node_get_heading_level(current)), text: Self.plainText(current),
+                    html: Self.renderInlineHTML(current), location: location)
+                if heading.level == 1, title == nil { title = heading.text }
+                parts.append(.heading(heading))
+            default:
+                flushScenario()
+                prose += Self.renderHTML(current)
+                diagnostics += Self.nestedBlockDiagnostics(in: current, path: path)
+            }
+        }
+        flushScenario()
+        flushProse()
+        return (parts, title, diagnostics)
+    }
+
+    /// Scenario and output blocks are only meaningful at the top level; anywhere else is an error.
+    private static func nestedBlockDiagnostics(in container: OpaquePointer, path: String) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let iterator = cmark_iter_new(container)
+        defer { cmark_iter_free(iterator) }
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            guard let node = cmark_iter_get_node(iterator), node != container,
+                cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER,
+                cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK
+            else { continue }
+            let info = String(cString: cmark_node_get_fence_info(node))
+            let word = info.split(separator: " ").first.map(String.init)
+            if word == LessonParser.scenarioInfo || word == LessonParser.outputInfo {
+                let kind = cmark_node_get_type(container) == CMARK_NODE_BLOCK_QUOTE ? "a block quote" : "a list"
+                diagnostics.append(
+                    .error(
+                        "'\(word!)' blocks must be at the top level of the lesson, not inside \(kind)",
+                        at: location(of: node, path: path)))
+            }
+        }
+        return diagnostics
+    }
+
+    private static func location(of node: OpaquePointer, path: String) -> SourceLocation {
+        SourceLocation(
+            file: path, line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
+    }
+
+    private static func fencedBlock(_ node: OpaquePointer, path: String, lines: SourceLines) -> FencedBlock {
+        let text = String(cString: cmark_node_get_literal(node))
+        let info = String(cString: cmark_node_get_fence_info(node))
+        let openingLine = Int(cmark_node_get_start_line(node))
+        let endLine = Int(cmark_node_get_end_line(node))
+        var contentLines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        if contentLines.last == "" { contentLines.removeLast() }
+        let fileLines = contentLines.indices.map { openingLine + 1 + $0 }
+        // cmark removes up to the fence's indentation from each content line; recover how much it removed.
+        let offsets = contentLines.enumerated().map { index, line -> Int in
+            guard let source = lines[openingLine + 1 + index] else { return 0 }
+            return max(0, source.count - line.utf8.count)
+        }
+        let closingLine: Int? = {
+            guard endLine > openingLine, let source = lines[endLine] else { return nil }
+            let trimmed = source.drop { $0 == UInt8(ascii: " ") }
+            guard let first = trimmed.first, first == UInt8(ascii: "`") || first == UInt8(ascii: "~") else {
+                return nil
+            }
+            return endLine
+        }()
+        return FencedBlock(
+            info: info, text: text, location: location(of: node, path: path),
+            sourceMap: SourceMap(file: path, lines: fileLines, columnOffsets: offsets), openingLine: openingLine,
+            closingLine: closingLine)
+    }
+
+    private static func renderHTML(_ node: OpaquePointer) -> String {
+        guard let html = cmark_render_html(node, CMARK_OPT_UNSAFE) else { return "" }
+        defer { releaseCString(html) }
+        return String(cString: html)
+    }
+
+    /// The HTML of a heading's children (cmark renders a whole node, so render and strip the `<hN>` wrapper).
+    private static func renderInlineHTML(_ heading: OpaquePointer) -> String {
+        var html = renderHTML(heading)
+        while html.hasSuffix("\n") { html.removeLast() }
+        guard let open = html.firstIndex(of: ">"), let close = html.lastIndex(of: "<"), open < close else {
+            return html
+        }
+        return String(html[html.index(after: open)..<close])
+    }
+
+    private static func plainText(_ node: OpaquePointer) -> String {
+        var text = ""
+        let iterator = cmark_iter_new(node)
+        defer { cmark_iter_free(iterator) }
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator)
+            else { continue }
+            switch cmark_node_get_type(child) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE: text += String(cString: cmark_node_get_literal(child))
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += " "
+            default: break
+            }
+        }
+        return text
+    }
+}
+
+/// Frees a string that libcmark allocated with the C allocator.
+private func releaseCString(_ pointer: UnsafeMutablePointer<CChar>) {
+    free(pointer)
+}

@@ -1,0 +1,89 @@
+import Diagnostics
+
+/// A lesson as the author wrote it: its place in the course, its title, and its prose and scenario blocks in order.
+public struct Lesson: Hashable, Sendable {
+    /// The path the lesson was read from, as given.
+    public var path: String
+    /// The `NN` of `NN-slug.md`: the lesson's position in the course.
+    public var number: Int
+    /// The `slug` of `NN-slug.md`.
+    public var slug: String
+    /// The text of the first `# ` heading.
+    public var title: String
+    /// The lesson's content, top-level block by top-level block.
+    public var parts: [LessonPart]
+    /// The raw bytes of the file (kept so that rewriting blocks can leave everything else byte-identical).
+    public var source: [UInt8]
+
+    /// Creates a lesson.
+    public init(path: String, number: Int, slug: String, title: String, parts: [LessonPart], source: [UInt8]) {
+        self.path = path
+        self.number = number
+        self.slug = slug
+        self.title = title
+        self.parts = parts
+        self.source = source
+    }
+
+    /// The scenario blocks, in order.
+    public var scenarios: [ScenarioBlock] {
+        parts.compactMap { if case .scenario(let block) = $0 { block } else { nil } }
+    }
+}
+
+/// One top-level piece of a lesson.
+public enum LessonPart: Hashable, Sendable {
+    /// A heading, with its plain text (for anchors and tables of contents) and its rendered inline HTML.
+    case heading(Heading)
+    /// Any other prose block, rendered to HTML by cmark (raw HTML in lessons is kept: lessons are trusted).
+    case prose(html: String)
+    /// A scenario block, with its expected output if one follows it.
+    case scenario(ScenarioBlock)
+}
+
+/// A Markdown heading.
+public struct Heading: Hashable, Sendable {
+    /// 1 to 6.
+    public var level: Int
+    /// The heading's text without markup.
+    public var text: String
+    /// The heading's content rendered as inline HTML (without the `<hN>` element).
+    public var html: String
+    /// Where the heading starts.
+    public var location: SourceLocation
+}
+
+/// A fenced block of a lesson: its text and where each of its lines sits in the lesson file.
+public struct FencedBlock: Hashable, Sendable {
+    /// The full info string after the fence.
+    public var info: String
+    /// The block's content (each line ends with a newline).
+    public var text: String
+    /// Where the opening fence starts.
+    public var location: SourceLocation
+    /// Maps content line/column to the lesson file.
+    public var sourceMap: SourceMap
+    /// 1-based file line of the opening fence.
+    public var openingLine: Int
+    /// 1-based file line of the closing fence, or nil when the block runs to the end of the file unclosed.
+    public var closingLine: Int?
+
+    /// The content's lines, without their newlines.
+    public var lines: [String] {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if lines.last == "" { lines.removeLast() }
+        return lines
+    }
+}
+
+/// A ```` ```scenario [name] ```` block and the ```` ```output ```` block that may follow it.
+public struct ScenarioBlock: Hashable, Sendable {
+    /// The scenario's name, if the info string gives one.
+    public var name: String?
+    /// The scenario's source.
+    public var block: FencedBlock
+    /// The expected transcript, if an `output` block directly follows.
+    public var output: FencedBlock?
+    /// Words of the info string after the name (reserved for options such as `continues=`).
+    public var options: [String]
+}

@@ -1,0 +1,136 @@
+import CCmark
+import Diagnostics
+
+/// Turns a lesson file into a `Lesson`: the only code that talks to libcmark.
+public enum LessonParser {
+    /// The info-string word that marks a scenario block.
+    public static let scenarioInfo = "scenario"
+    /// The info-string word that marks an expected-output block.
+    public static let outputInfo = "output"
+
+    /// Parses a lesson. `path` is used for diagnostics and must end in `NN-slug.md`.
+    ///
+    /// Returns nil, with diagnostics, when the lesson cannot be used at all.
+    public static func parse(_ bytes: [UInt8], path: String) -> (lesson: Lesson?, diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let start = SourceLocation(file: path, line: 1, column: 1)
+        let name = LessonFileName(path: path)
+        if name == nil {
+            diagnostics.append(
+                .error(
+                    "lesson file name must look like 'NN-slug.md' (two or more digits, a dash, lowercase letters, digits and dashes)",
+                    at: start))
+        }
+        if let offset = UTF8Validation.firstInvalidByte(in: bytes) {
+            let (line, column) = UTF8Validation.lineAndColumn(of: offset, in: bytes)
+            diagnostics.append(
+                .error(
+                    "lesson is not valid UTF-8 (byte 0x\(String(bytes[offset], radix: 16)))",
+                    at: SourceLocation(file: path, line: line, column: column)))
+            return (nil, diagnostics)
+        }
+        var document = CmarkDocument(bytes)
+        defer { document.release() }
+        let sourceLines = SourceLines(bytes)
+        let (parts, title, partDiagnostics) = document.lessonParts(path: path, lines: sourceLines)
+        diagnostics += partDiagnostics
+        if title == nil {
+            diagnostics.append(.error("lesson has no title: add a '# Title' heading", at: start))
+        }
+        guard let name, let title, !diagnostics.containsErrors else { return (nil, diagnostics) }
+        return (
+            Lesson(path: path, number: name.number, slug: name.slug, title: title, parts: parts, source: bytes),
+            diagnostics
+        )
+    }
+}
+
+/// `NN-slug.md`, split.
+struct LessonFileName {
+    var number: Int
+    var slug: String
+
+    init?(path: String) {
+        let file = path.split(separator: "/").last.map(String.init) ?? path
+        guard file.hasSuffix(".md") else { return nil }
+        let stem = file.dropLast(3)
+        guard let dash = stem.firstIndex(of: "-") else { return nil }
+        let digits = stem[..<dash]
+        let slug = stem[stem.index(after: dash)...]
+        guard digits.count >= 2, digits.allSatisfy(\.isASCII), let number = Int(digits),
+            let first = slug.first, first.isASCII, first.isLetter || first.isNumber,
+            slug.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") })
+        else { return nil }
+        self.number = number
+        self.slug = String(slug)
+    }
+}
+
+/// The lesson's lines as byte ranges, to translate cmark's positions and recover stripped indentation.
+struct SourceLines {
+    /// Each line's bytes, without the line terminator (`\n`, `\r\n` or `\r`).
+    var lines: [ArraySlice<UInt8>]
+
+    init(_ bytes: [UInt8]) {
+        var lines: [ArraySlice<UInt8>] = []
+        var start = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+                lines.append(bytes[start..<index])
+                if byte == UInt8(ascii: "\r"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "\n") {
+                    index += 1
+                }
+                start = index + 1
+            }
+            index += 1
+        }
+        if start < bytes.count { lines.append(bytes[start..<bytes.count]) }
+        self.lines = lines
+    }
+
+    /// The 1-based line, if it exists.
+    subscript(line: Int) -> ArraySlice<UInt8>? {
+        line >= 1 && line <= lines.count ? lines[line - 1] : nil
+    }
+}
+
+/// UTF-8 checks with positions, so a bad byte is reported where it is.
+enum UTF8Validation {
+    static func firstInvalidByte(in bytes: [UInt8]) -> Int? {
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            let length: Int
+            switch lead {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return index
+            }
+            guard index + length <= bytes.count else { return index }
+            for next in 1..<max(1, length) where bytes[index + next] & 0xC0 != 0x80 { return index }
+            if length == 3 {
+                let second = bytes[index + 1]
+                if (lead == 0xE0 && second < 0xA0) || (lead == 0xED && second > 0x9F) { return index }
+            } else if length == 4 {
+                let second = bytes[index + 1]
+                if (lead == 0xF0 && second < 0x90) || (lead == 0xF4 && second > 0x8F) { return index }
+            }
+            index += length
+        }
+        return nil
+    }
+
+    static func lineAndColumn(of offset: Int, in bytes: [UInt8]) -> (Int, Int) {
+        var line = 1
+        var lineStart = 0
+        for index in 0..<offset where bytes[index] == UInt8(ascii: "\n") {
+            line += 1
+            lineStart = index + 1
+        }
+        return (line, offset - lineStart + 1)
+    }
+}

@@ -1,0 +1,109 @@
+import ArgumentParser
+import Course
+import Diagnostics
+import Foundation
+import LessonMarkdown
+import ScenarioLanguage
+
+/// `replicalab run`: run a lesson's scenarios, or a scenario script, and print the transcript.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run the scenarios of a lesson, or a scenario script, and print each command with its output.",
+        discussion: """
+            A path ending in .md is a lesson (all of its scenarios run); any other path is a scenario script; \
+            - reads a script from standard input. Expectations are marked ✓ (held) or ✗ (failed).
+
+            Examples:
+              replicalab run Lessons/01-partitions-and-replicas.md
+              replicalab run Lessons/01-partitions-and-replicas.md --scenario slide-table
+              echo 'cluster brokers=3
+              topic t partitions=3 replication-factor=3
+              describe t' | replicalab run -
+
+            Exit codes: 0 all verified, 1 an expectation failed, 2 bad input or usage.
+            """
+    )
+
+    @Argument(help: "A lesson (.md), a scenario script, or - for standard input.")
+    var input: String
+
+    @Option(help: "Run only the scenario with this name (lessons only).")
+    var scenario: String?
+
+    func run() throws {
+        var diagnostics: [Diagnostic] = []
+        if input.hasSuffix(".md") {
+            let file = try LessonFiles.readFile(input)
+            let (parsed, problems) = LessonParser.parse(file.bytes, path: file.path)
+            diagnostics += problems
+            if let lesson = parsed {
+                var blocks = lesson.scenarios
+                if let scenario {
+                    blocks = blocks.filter { $0.name == scenario }
+                    if blocks.isEmpty {
+                        let names = lesson.scenarios.compactMap(\.name)
+                        let hint = Suggestion.note(for: scenario, in: names).map { " (\($0))" } ?? ""
+                        throw CLIError(
+                            "\(input) has no scenario named '\(scenario)'\(hint); it has: \(names.isEmpty ? "no named scenarios" : names.joined(separator: ", "))"
+                        )
+                    }
+                }
+                for (index, block) in blocks.enumerated() {
+                    if index > 0 { Terminal.standardOutput.write("\n") }
+                    let title = block.name.map { "scenario \($0)" } ?? "scenario"
+                    Terminal.standardOutput.write("== \(title) (\(block.block.location)) ==\n")
+                    let verified = CourseVerifier.verify(block)
+                    print(verified.transcript)
+                    diagnostics += verified.diagnostics
+                }
+            }
+        } else {
+            if scenario != nil { throw CLIError("--scenario applies to lessons (.md files) only") }
+            let (path, text) = try readScript()
+            let lineCount = text.split(separator: "\n", omittingEmptySubsequences: false).count
+            let (script, problems) = ScenarioParser.parse(text, sourceMap: .identity(file: path, lineCount: lineCount))
+            diagnostics += problems
+            if problems.isEmpty {
+                let transcript = ScenarioRunner.run(script, seed: CourseVerifier.defaultSeed)
+                print(transcript)
+                diagnostics += transcript.diagnostics
+            }
+        }
+        let printer = DiagnosticPrinter(usesColor: Terminal.standardError.usesColor)
+        Terminal.standardError.write(printer.render(diagnostics))
+        let code = diagnostics.exitCode
+        if code != 0 { throw ExitCode(code) }
+    }
+
+    private func readScript() throws -> (String, String) {
+        if input == "-" {
+            let data = FileHandle.standardInput.readDataToEndOfFile()
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw CLIError("standard input is not valid UTF-8")
+            }
+            return ("<stdin>", text)
+        }
+        let file = try LessonFiles.readFile(input)
+        guard let text = String(validating: file.bytes, as: UTF8.self) else {
+            throw CLIError("\(input) is not valid UTF-8")
+        }
+        return (input, text)
+    }
+
+    /// Prints each step: commands with `$`, their output, and expectations with ✓ / ✗.
+    private func print(_ transcript: Transcript) {
+        var out = ""
+        for step in transcript.steps {
+            if let result = step.expectation {
+                out +=
+                    result.passed
+                    ? "✓ \(step.statement.text)\n" : "✗ \(step.statement.text)   (actual: \(result.actual))\n"
+            } else {
+                out += "$ \(step.statement.text)\n"
+                for line in step.output { out += line + "\n" }
+            }
+        }
+        Terminal.standardOutput.write(out)
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+
+/// Writes the site so that a reader never sees a half-written one: everything goes into a temporary folder beside
+/// the target, which then replaces the old site; the old site is removed only once the new one is in place.
+enum SiteWriter {
+    static func write(_ files: [(path: String, contents: String)], to output: String) throws {
+        let manager = FileManager.default
+        let target = URL(fileURLWithPath: output).standardizedFileURL
+        let parent = target.deletingLastPathComponent()
+        let pid = ProcessInfo.processInfo.processIdentifier
+        let temporary = parent.appendingPathComponent(".\(target.lastPathComponent).tmp-\(pid)")
+        let retired = parent.appendingPathComponent(".\(target.lastPathComponent).old-\(pid)")
+        do {
+            try? manager.removeItem(at: temporary)
+            try manager.createDirectory(at: temporary, withIntermediateDirectories: true)
+            for file in files {
+                let url = temporary.appendingPathComponent(file.path)
+                try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(file.contents.utf8).write(to: url)
+            }
+            var isDirectory: ObjCBool = false
+            let exists = manager.fileExists(atPath: target.path, isDirectory: &isDirectory)
+            if exists && !isDirectory.boolValue {
+                throw CLIError("\(output) exists and is not a directory")
+            }
+            if exists { try manager.moveItem(at: target, to: retired) }
+            do {
+                try manager.moveItem(at: temporary, to: target)
+            } catch {
+                if exists { try? manager.moveItem(at: retired, to: target) }
+                throw error
+            }
+            if exists { try? manager.removeItem(at: retired) }
+        } catch let error as CLIError {
+            try? manager.removeItem(at: temporary)
+            throw error
+        } catch {
+            try? manager.removeItem(at: temporary)
+            throw CLIError("cannot write the site to \(output): \(LessonFiles.describe(error))")
+        }
+    }
+}

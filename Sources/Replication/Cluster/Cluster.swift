@@ -1,0 +1,140 @@
+/// The simulated Kafka cluster: brokers, topics and their partitions, as one value.
+///
+/// A `Cluster` is a value: copying it takes a snapshot, which is how every step of a scenario keeps the state it
+/// left behind. Nothing in it reads a clock or unseeded randomness, so the same commands give the same cluster.
+public struct Cluster: Hashable, Sendable {
+    /// Brokers by id.
+    public private(set) var brokers: [BrokerID: Broker] = [:]
+    /// Topics by name.
+    public private(set) var topics: [String: Topic] = [:]
+    /// The seed every random choice of this cluster derives from.
+    public let seed: UInt64
+    /// How many topics were ever created (feeds topic ids).
+    private var createdTopicCount = 0
+
+    /// Creates an empty cluster.
+    public init(seed: UInt64 = 0) {
+        self.seed = seed
+    }
+
+    /// Brokers sorted by id.
+    public var sortedBrokers: [Broker] { brokers.values.sorted { $0.id < $1.id } }
+
+    /// Topics sorted by name, as `kafka-topics --describe` lists them.
+    public var sortedTopics: [Topic] { topics.values.sorted { $0.name < $1.name } }
+
+    /// The order the course's broker table lists brokers in: the rack-alternated list when every broker has a rack
+    /// (`R1-B0`, `R2-B3`, `R1-B1`, …), otherwise ascending id.
+    public var brokersInDisplayOrder: [Broker] { Self.displayOrder(of: Array(brokers.values)) }
+
+    /// The display order of any set of brokers; see `brokersInDisplayOrder`.
+    public static func displayOrder(of brokers: [Broker]) -> [Broker] {
+        let byID = brokers.sorted { $0.id < $1.id }
+        guard !byID.isEmpty, byID.allSatisfy({ $0.rack != nil }) else { return byID }
+        let lookup = Dictionary(uniqueKeysWithValues: byID.map { ($0.id, $0) })
+        return AdminUtilsPlacement.rackAlternatedBrokerList(byID).map { lookup[$0]! }
+    }
+
+    /// The partition with this id, if the topic and partition exist.
+    public func partition(_ id: TopicPartition) -> PartitionState? {
+        guard let topic = topics[id.topic], id.partition >= 0, id.partition < topic.partitions.count else { return nil }
+        return topic.partitions[id.partition]
+    }
+
+    /// Adds a broker.
+    public mutating func addBroker(_ broker: Broker) throws(ClusterError) {
+        guard broker.id >= 0 else { throw .invalidBrokerID(broker.id) }
+        guard brokers[broker.id] == nil else { throw .duplicateBroker(broker.id) }
+        brokers[broker.id] = broker
+    }
+
+    /// Creates a topic and places its partitions, as a controller handling `CreateTopics` does.
+    ///
+    /// Kafka's validation order: topic name (`Topic.validate`), existence, then placement errors.
+    public mutating func createTopic(
+        _ name: String, partitions: Int, replicationFactor: Int, placement: PlacementStrategy,
+        configs: [String: String] = [:]
+    ) throws(KafkaError) {
+        try Self.validateTopicName(name)
+        guard topics[name] == nil else { throw .topicAlreadyExists(name) }
+        for (key, value) in configs.sorted(by: { $0.key < $1.key }) {
+            guard let config = TopicConfig.named(key) else { throw .invalidConfig("Unknown topic config name: \(key)") }
+            if let problem = config.validate(value) { throw .invalidConfig(problem) }
+        }
+        let assignment = try placement.assign(
+            brokers: sortedBrokers, partitions: partitions, replicationFactor: replicationFactor, firstPartition: 0)
+        let partitionStates = assignment.enumerated().map { index, replicas in
+            PartitionState(id: TopicPartition(name, index), replicas: replicas)
+        }
+        topics[name] = Topic(
+            name: name, id: .derived(seed: seed, name: name, ordinal: createdTopicCount), partitions: partitionStates,
+            configs: configs, placement: placement)
+        createdTopicCount += 1
+    }
+
+    /// Adds partitions to a topic until it has `totalCount`, as `kafka-topics --alter --partitions` does.
+    ///
+    /// Kafka (ZooKeeper mode): `AdminZkClient.createNewPartitionsAssignment` passes as start index the position, in
+    /// the id-sorted broker list, of the first broker whose id is at least partition 0's first replica, and as
+    /// `startPartitionId` the current partition count.
+    public mutating func addPartitions(topic name: String, totalCount: Int) throws(KafkaError) {
+        guard var topic = topics[name] else {
+            throw .unknownTopicOrPartition("Topic '\(name)' does not exist.")
+        }
+        let current = topic.partitions.count
+        guard totalCount > current else {
+            throw .invalidPartitions(
+                totalCount == current
+                    ? "Topic already has \(current) partitions."
+                    : "The topic \(name) currently has \(current) partition(s); \(totalCount) would not be an increase."
+            )
+        }
+        let brokerList = sortedBrokers
+        let firstReplica = topic.partitions[0].replicas.first ?? 0
+        let startIndex = brokerList.firstIndex { $0.id >= firstReplica } ?? 0
+        let strategy: PlacementStrategy
+        switch topic.placement {
+        case .adminUtils: strategy = .adminUtils(startIndex: startIndex)
+        case .roundRobin(let index): strategy = .roundRobin(startIndex: index)
+        }
+        let assignment = try strategy.assign(
+            brokers: brokerList, partitions: totalCount - current, replicationFactor: topic.replicationFactor,
+            firstPartition: current)
+        for (offset, replicas) in assignment.enumerated() {
+            topic.partitions.append(PartitionState(id: TopicPartition(name, current + offset), replicas: replicas))
+        }
+        topics[name] = topic
+    }
+
+    /// Kafka: `org.apache.kafka.common.internals.Topic.validate` — legal characters, length, not `.` or `..`.
+    static func validateTopicName(_ name: String) throws(KafkaError) {
+        if name.isEmpty { throw .invalidTopic("Topic name is illegal, it can't be empty") }
+        if name == "." || name == ".." { throw .invalidTopic("Topic name cannot be \".\" or \"..\"") }
+        if name.utf8.count > 249 {
+            throw .invalidTopic("Topic name is illegal, it can't be longer than 249 characters, topic name: \(name)")
+        }
+        let legal = name.unicodeScalars.allSatisfy { scalar in
+            scalar.isASCII
+                && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+                    || ".-_".unicodeScalars.contains(scalar))
+        }
+        if !legal {
+            throw .invalidTopic(
+                "Topic name \"\(name)\" is illegal, it contains a character other than ASCII alphanumerics, '.', '_' and '-'"
+            )
+        }
+    }
+}
+
+/// A problem with a cluster command that is not a Kafka error (the scenario asked for something impossible).
+public enum ClusterError: Error, Hashable, Sendable, CustomStringConvertible {
+    case duplicateBroker(BrokerID)
+    case invalidBrokerID(BrokerID)
+
+    public var description: String {
+        switch self {
+        case .duplicateBroker(let id): "broker \(id) already exists"
+        case .invalidBrokerID(let id): "broker id \(id) is invalid: ids are 0 or more"
+        }
+    }
+}

@@ -1,0 +1,36 @@
+/// A topic: its name, its id, its partitions and its non-default configs.
+public struct Topic: Hashable, Sendable {
+    /// The topic name.
+    public var name: String
+    /// The topic id, printed by `kafka-topics --describe` as `TopicId`.
+    public var id: TopicID
+    /// Partitions by partition number.
+    public var partitions: [PartitionState]
+    /// Topic-level configs set explicitly (the ones `kafka-topics --describe` lists under `Configs`).
+    public var configs: [String: String]
+    /// How new partitions of this topic are placed.
+    public var placement: PlacementStrategy
+
+    /// Creates a topic.
+    public init(
+        name: String, id: TopicID, partitions: [PartitionState], configs: [String: String],
+        placement: PlacementStrategy
+    ) {
+        self.name = name
+        self.id = id
+        self.partitions = partitions
+        self.configs = configs
+        self.placement = placement
+    }
+
+    /// The replication factor, computed as `kafka-topics` does: from the first partition.
+    public var replicationFactor: Int { partitions.first?.replicationFactor ?? 0 }
+
+    /// The effective value of a topic config: the explicit one, else the broker default.
+    public func config(_ name: String) -> String? {
+        configs[name] ?? TopicConfig.named(name)?.defaultValue
+    }
+
+    /// `min.insync.replicas` as an integer.
+    public var minInsyncReplicas: Int { Int(config(TopicConfig.minInsyncReplicas.name) ?? "1") ?? 1 }
+}

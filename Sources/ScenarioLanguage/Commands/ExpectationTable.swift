@@ -1,0 +1,34 @@
+import Replication
+
+/// The kinds of `expect` lines: spelling, help, and how each parses its subject and value.
+public struct ExpectationSpec: Sendable {
+    /// The word after `expect`.
+    public var name: String
+    /// One-line usage.
+    public var synopsis: String
+    /// What it checks.
+    public var summary: String
+}
+
+/// The `expect` kinds, in the order `help` lists them.
+public enum ExpectationTable {
+    /// All kinds.
+    public static let kinds: [ExpectationSpec] = [
+        ExpectationSpec(
+            name: "leader", synopsis: "expect leader <topic>-<p> == <id|none>",
+            summary: "The partition's current leader."),
+        ExpectationSpec(
+            name: "replicas", synopsis: "expect replicas <topic>-<p> == <id,id,…>",
+            summary: "The partition's assigned replicas, in order (the first is the preferred leader)."),
+        ExpectationSpec(
+            name: "isr", synopsis: "expect isr <topic>-<p> == <id,id,…>",
+            summary: "The partition's in-sync replicas, compared as a set."),
+        ExpectationSpec(
+            name: "error", synopsis: "expect error <KAFKA_ERROR>",
+            summary: "The previous command failed with this Kafka error (e.g. INVALID_REPLICATION_FACTOR)."),
+        ExpectationSpec(name: "ok", synopsis: "expect ok", summary: "The previous command succeeded."),
+    ]
+
+    /// Every kind name, for suggestions.
+    public static var names: [String] { kinds.map(\.name) }
+}

@@ -1,0 +1,87 @@
+import Diagnostics
+import Replication
+
+extension ScenarioRunner {
+    /// Checks one expectation against the current state; a false claim becomes a verification diagnostic.
+    mutating func check(_ expectation: Expectation, statement: Statement) -> ExpectationResult? {
+        switch expectation.claim {
+        case .ok, .error:
+            return checkOutcome(expectation, statement: statement)
+        case .leader(let id, _), .replicas(let id, _), .isr(let id, _):
+            guard let cluster = cluster else {
+                fail(statement, "there is no cluster yet", kind: .input)
+                return nil
+            }
+            guard let partition = cluster.partition(id) else {
+                let message: String
+                if let topic = cluster.topics[id.topic] {
+                    message =
+                        "unknown partition \(id): topic '\(id.topic)' has partitions 0 to \(topic.partitions.count - 1)"
+                } else {
+                    message = "unknown topic '\(id.topic)'"
+                }
+                let notes =
+                    Suggestion.note(for: id.topic, in: cluster.topics.keys.sorted()).map { [Diagnostic.Note($0)] } ?? []
+                diagnostics.append(.error(message, at: statement.location, notes: notes))
+                return nil
+            }
+            let actual: String
+            let passed: Bool
+            let what: String
+            switch expectation.claim {
+            case .leader(_, let expected):
+                actual = partition.leader.map(String.init) ?? "none"
+                passed = partition.leader == expected
+                what = "leader of \(id)"
+            case .replicas(_, let expected):
+                actual = Self.csv(partition.replicas)
+                passed = partition.replicas == expected
+                what = "replicas of \(id)"
+            case .isr(_, let expected):
+                actual = Self.csv(partition.isr)
+                passed = Set(partition.isr) == expected && partition.isr.count == expected.count
+                what = "ISR of \(id)"
+            default:
+                return nil
+            }
+            if !passed {
+                fail(
+                    statement, "expectation failed: \(what) is \(actual), expected \(Self.expectedText(expectation))",
+                    at: expectation.valueLocation)
+            }
+            return ExpectationResult(passed: passed, actual: actual)
+        }
+    }
+
+    private mutating func checkOutcome(_ expectation: Expectation, statement: Statement) -> ExpectationResult? {
+        guard let last = lastOutcomeForExpectations else {
+            fail(statement, "'expect \(Self.expectedText(expectation))' needs a command before it", kind: .input)
+            return nil
+        }
+        let actual: String
+        switch last {
+        case .kafkaError(let error): actual = error.name
+        default: actual = "ok"
+        }
+        let expected = Self.expectedText(expectation)
+        let passed = actual == expected
+        if !passed {
+            fail(
+                statement, "expectation failed: the previous command ended with \(actual), expected \(expected)",
+                at: expectation.valueLocation)
+        }
+        return ExpectationResult(passed: passed, actual: actual)
+    }
+
+    static func expectedText(_ expectation: Expectation) -> String {
+        switch expectation.claim {
+        case .leader(_, let id): id.map(String.init) ?? "none"
+        case .replicas(_, let ids): csv(ids)
+        case .isr(_, let ids): csv(ids.sorted())
+        case .error(let name): name
+        case .ok: "ok"
+        }
+    }
+
+    static func csv(_ ids: [BrokerID]) -> String { ids.isEmpty ? "none" : ids.map(String.init).joined(separator: ",") }
+}

@@ -1,0 +1,149 @@
+import Diagnostics
+import Replication
+
+/// Runs a parsed scenario on the replication engine, step by step, checking every expectation.
+public struct ScenarioRunner {
+    /// The cluster so far (nil until `cluster` or `broker` creates it).
+    public private(set) var cluster: Cluster?
+    private let seed: UInt64
+    private var lastOutcome: Outcome?
+    private var steps: [Step] = []
+    var diagnostics: [Diagnostic] = []
+
+    /// The outcome of the most recent command (not expectation), for `expect ok` / `expect error`.
+    var lastOutcomeForExpectations: Outcome? { lastOutcome }
+
+    /// Records a false claim (or, with `kind: .input`, a claim that cannot be checked).
+    mutating func fail(
+        _ statement: Statement, _ message: String, at location: SourceLocation? = nil,
+        kind: Diagnostic.Kind = .verification
+    ) {
+        diagnostics.append(Diagnostic(.error, kind: kind, at: location ?? statement.location, message))
+    }
+
+    /// Creates a runner; `seed` drives every random choice of the engine.
+    public init(seed: UInt64 = 0) {
+        self.seed = seed
+    }
+
+    /// Runs a whole script and returns its transcript.
+    public static func run(_ script: Script, seed: UInt64 = 0) -> Transcript {
+        var runner = ScenarioRunner(seed: seed)
+        for statement in script.statements { runner.execute(statement) }
+        return runner.transcript
+    }
+
+    /// The transcript of everything executed so far.
+    public var transcript: Transcript { Transcript(steps: steps, diagnostics: diagnostics) }
+
+    /// Executes one statement and records its step.
+    public mutating func execute(_ statement: Statement) {
+        var output: [String] = []
+        var outcome = Outcome.ok
+        var result: ExpectationResult?
+        switch statement.command {
+        case .expect(let expectation):
+            result = check(expectation, statement: statement)
+            outcome = .notACommand
+        case .cluster(let count, let racks):
+            if cluster != nil {
+                report(
+                    "the cluster already exists; 'cluster' must come before any 'broker' or other 'cluster' line",
+                    statement)
+                return
+            }
+            var new = Cluster(seed: seed)
+            for id in 0..<count {
+                // Racks hold contiguous blocks of ids: 6 brokers in 2 racks → R1 = 0,1,2 and R2 = 3,4,5.
+                let rack = racks.map { "R\(id * $0 / count + 1)" }
+                try? new.addBroker(Broker(id: id, rack: rack))
+            }
+            cluster = new
+            output = [Self.summary(of: new)]
+        case .broker(let id, let rack):
+            var current = cluster ?? Cluster(seed: seed)
+            do {
+                try current.addBroker(Broker(id: id, rack: rack))
+            } catch {
+                report(error.description, statement, at: statement.location(of: "#0"))
+                return
+            }
+            cluster = current
+            output = ["Added broker \(id)" + (rack.map { " in rack \($0)." } ?? ".")]
+        case .topic(let name, let partitions, let factor, let placement, let configs):
+            guard var current = requireCluster(statement) else { return }
+            do {
+                try current.createTopic(
+                    name, partitions: partitions, replicationFactor: factor, placement: placement, configs: configs)
+                output = ["Created topic \(name)."]
+            } catch {
+                outcome = .kafkaError(error)
+                output = ["Error while executing topic command : \(error.message)", "error: \(error.name)"]
+            }
+            cluster = current
+        case .addPartitions(let topic, let count):
+            guard var current = requireCluster(statement) else { return }
+            do {
+                try current.addPartitions(topic: topic, totalCount: count)
+                output = ["Topic \(topic) now has \(count) partitions."]
+            } catch {
+                outcome = .kafkaError(error)
+                output = ["Error while executing topic command : \(error.message)", "error: \(error.name)"]
+            }
+            cluster = current
+        case .describe(let topic, let filter):
+            guard let current = requireCluster(statement) else { return }
+            if let topic, current.topics[topic] == nil {
+                let error = KafkaError("UNKNOWN_TOPIC_OR_PARTITION", "Topic '\(topic)' does not exist as expected")
+                outcome = .kafkaError(error)
+                output = ["Error while executing topic command : \(error.message)", "error: \(error.name)"]
+            } else {
+                output = TopicDescription(cluster: current, topics: topic.map { [$0] } ?? [], filter: filter).lines
+            }
+        case .brokers(let topic):
+            guard let current = requireCluster(statement) else { return }
+            if let topic, current.topics[topic] == nil {
+                report(
+                    "unknown topic '\(topic)'", statement, at: statement.location(of: "#0"),
+                    candidates: Array(current.topics.keys))
+                return
+            }
+            output = BrokerTable(cluster: current, topic: topic).textLines
+        }
+        if outcome != .notACommand { lastOutcome = outcome }
+        steps.append(
+            Step(statement: statement, output: output, outcome: outcome, cluster: cluster, expectation: result))
+    }
+
+    /// One line describing a new cluster: `6 brokers: R1 = 0,1,2; R2 = 3,4,5`.
+    static func summary(of cluster: Cluster) -> String {
+        let brokers = cluster.sortedBrokers
+        let count = "\(brokers.count) broker\(brokers.count == 1 ? "" : "s")"
+        guard brokers.contains(where: { $0.rack != nil }) else {
+            return "\(count): \(brokers.map { String($0.id) }.joined(separator: ","))"
+        }
+        var racks: [String: [BrokerID]] = [:]
+        for broker in brokers { racks[broker.rack ?? "-", default: []].append(broker.id) }
+        let parts = racks.keys.sorted().map { "\($0) = \(racks[$0]!.map(String.init).joined(separator: ","))" }
+        return "\(count): \(parts.joined(separator: "; "))"
+    }
+
+    private mutating func requireCluster(_ statement: Statement) -> Cluster? {
+        if let cluster { return cluster }
+        report("there is no cluster yet; start the scenario with 'cluster brokers=<n>' or 'broker <id>'", statement)
+        return nil
+    }
+
+    private mutating func report(
+        _ message: String, _ statement: Statement, at location: SourceLocation? = nil, candidates: [String] = []
+    ) {
+        var notes: [Diagnostic.Note] = []
+        if let suggestion = Suggestion.note(
+            for: message.split(separator: "'").dropFirst().first.map(String.init) ?? "", in: candidates)
+        {
+            notes.append(.init(suggestion))
+        }
+        diagnostics.append(.error(message, at: location ?? statement.location, notes: notes))
+        steps.append(Step(statement: statement, output: [], outcome: .ok, cluster: cluster, expectation: nil))
+    }
+}

@@ -1,0 +1,117 @@
+import Diagnostics
+import Replication
+
+/// Typed access to one line's arguments, reporting every problem at the argument's exact location.
+struct ArgumentReader {
+    private(set) var diagnostics: [Diagnostic] = []
+    private let positionals: [Token]
+    private let values: [String: Token]
+    let flagsPresent: [String]
+    private let locate: (Int) -> SourceLocation
+    private let commandName: String
+
+    init(
+        command: String, positionals: [Token], values: [String: Token], flags: [String],
+        locate: @escaping (Int) -> SourceLocation
+    ) {
+        self.commandName = command
+        self.positionals = positionals
+        self.values = values
+        self.flagsPresent = flags
+        self.locate = locate
+    }
+
+    /// Locations of every argument, keyed like `Statement.argumentLocations`.
+    var argumentLocations: [String: SourceLocation] {
+        var result: [String: SourceLocation] = [:]
+        for (index, token) in positionals.enumerated() { result["#\(index)"] = locate(token.column) }
+        for (key, token) in values { result[key] = locate(token.valueColumn) }
+        return result
+    }
+
+    mutating func error(_ message: String, at argument: String, notes: [Diagnostic.Note] = []) {
+        let column: Int
+        if let token = values[argument] {
+            column = token.valueColumn
+        } else if argument.hasPrefix("#"), let index = Int(argument.dropFirst()), index < positionals.count {
+            column = positionals[index].column
+        } else {
+            column = 1
+        }
+        diagnostics.append(.error(message, at: locate(column), notes: notes))
+    }
+
+    mutating func missing(_ what: String) {
+        diagnostics.append(.error("'\(commandName)' needs \(what)", at: locate(1)))
+    }
+
+    func positional(_ index: Int, name: String) -> String? {
+        index < positionals.count ? positionals[index].text : nil
+    }
+
+    mutating func positionalInt(_ index: Int, name: String, in range: ClosedRange<Int>) -> Int? {
+        guard let text = positional(index, name: name) else {
+            missing("<\(name)>")
+            return nil
+        }
+        return checkedInt(text, what: "<\(name)>", argument: "#\(index)", in: range)
+    }
+
+    mutating func int(_ key: String, in range: ClosedRange<Int>) -> Int? {
+        guard let token = values[key] else {
+            missing("\(key)=<n>")
+            return nil
+        }
+        return checkedInt(token.value ?? "", what: key, argument: key, in: range)
+    }
+
+    mutating func optionalInt(_ key: String, in range: ClosedRange<Int>) -> Int? {
+        guard let token = values[key] else { return nil }
+        return checkedInt(token.value ?? "", what: key, argument: key, in: range)
+    }
+
+    func optionalString(_ key: String) -> String? { values[key]?.value }
+
+    mutating func optionalChoice(_ key: String, _ choices: [String]) -> String? {
+        guard let value = values[key]?.value else { return nil }
+        guard choices.contains(value) else {
+            let suggestion = Suggestion.note(for: value, in: choices)
+            error(
+                "\(key) must be one of \(choices.joined(separator: ", ")), not '\(value)'", at: key,
+                notes: suggestion.map { [Diagnostic.Note($0)] } ?? [])
+            return nil
+        }
+        return value
+    }
+
+    /// Every dotted key (a topic config), validated against Kafka's rules for its value.
+    mutating func topicConfigs() -> [String: String] {
+        var configs: [String: String] = [:]
+        for (key, token) in values where TopicConfig.named(key) != nil {
+            let value = token.value ?? ""
+            if let problem = TopicConfig.named(key)!.validate(value) {
+                error(problem, at: key)
+            } else {
+                configs[key] = value
+            }
+        }
+        return configs
+    }
+
+    private mutating func checkedInt(_ text: String, what: String, argument: String, in range: ClosedRange<Int>) -> Int?
+    {
+        guard let value = Int(text) else {
+            error("\(what) must be a whole number, not '\(text)'", at: argument)
+            return nil
+        }
+        guard range.contains(value) else {
+            if value > range.upperBound {
+                error("\(what)=\(value) is above the limit of \(range.upperBound)", at: argument)
+            } else {
+                error("\(what) must be at least \(range.lowerBound), not \(value)", at: argument)
+            }
+            return nil
+        }
+        return value
+    }
+}

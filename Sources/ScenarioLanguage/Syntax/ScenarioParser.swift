@@ -1,0 +1,117 @@
+import Diagnostics
+import Replication
+
+/// Parses scenario text into a `Script`, collecting every problem with its exact file location.
+public enum ScenarioParser {
+    /// Parses `text`; `sourceMap` places each of its lines in the lesson file.
+    public static func parse(_ text: String, sourceMap: SourceMap) -> (script: Script, diagnostics: [Diagnostic]) {
+        var statements: [Statement] = []
+        var diagnostics: [Diagnostic] = []
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        if lines.last == "" { lines.removeLast() }
+        for (index, rawLine) in lines.enumerated() {
+            let line = Lexer.lex(String(rawLine))
+            let locate = { (column: Int) in sourceMap.location(line: index, column: column) }
+            if let error = line.error {
+                diagnostics.append(.error(error.message, at: locate(error.column)))
+                continue
+            }
+            guard let first = line.tokens.first else { continue }
+            let (statement, problems) = parseStatement(line, lineIndex: index, first: first, locate: locate)
+            diagnostics += problems
+            if let statement { statements.append(statement) }
+        }
+        return (Script(statements: statements), diagnostics)
+    }
+
+    private static func parseStatement(
+        _ line: Lexer.Line, lineIndex: Int, first: Token, locate: @escaping (Int) -> SourceLocation
+    ) -> (Statement?, [Diagnostic]) {
+        let location = locate(first.column)
+        if first.text == "expect" {
+            let (expectation, problems) = ExpectationParser.parse(
+                Array(line.tokens.dropFirst()), line: first, locate: locate)
+            guard let expectation else { return (nil, problems) }
+            return (
+                Statement(
+                    command: .expect(expectation), text: line.text, location: location, lineIndex: lineIndex,
+                    argumentLocations: [:]),
+                problems
+            )
+        }
+        guard let spec = CommandTable.command(named: first.text) else {
+            let name = first.isKeyValue ? (first.key ?? first.text) : first.text
+            let notes = Suggestion.note(for: name, in: CommandTable.allNames).map { [Diagnostic.Note($0)] } ?? []
+            return (nil, [.error("unknown command '\(name)'", at: location, notes: notes)])
+        }
+        var problems: [Diagnostic] = []
+        var positionals: [Token] = []
+        var values: [String: Token] = [:]
+        var flags: [String] = []
+        for token in line.tokens.dropFirst() {
+            if let key = token.key {
+                if values[key] != nil {
+                    problems.append(.error("'\(key)' is given twice", at: locate(token.column)))
+                } else if spec.keys.contains(where: { $0.name == key })
+                    || (spec.acceptsTopicConfigs && TopicConfig.named(key) != nil)
+                {
+                    values[key] = token
+                } else {
+                    let what = spec.acceptsTopicConfigs && key.contains(".") ? "topic config" : "key"
+                    let notes = Suggestion.note(for: key, in: spec.keyNames).map { [Diagnostic.Note($0)] } ?? []
+                    problems.append(
+                        .error("unknown \(what) '\(key)' for '\(spec.name)'", at: locate(token.column), notes: notes))
+                }
+            } else if token.text.hasPrefix("--") {
+                if spec.flags.contains(token.text) {
+                    flags.append(token.text)
+                } else {
+                    let notes = Suggestion.note(for: token.text, in: spec.flags).map { [Diagnostic.Note($0)] } ?? []
+                    problems.append(
+                        .error(
+                            "unknown option '\(token.text)' for '\(spec.name)'", at: locate(token.column), notes: notes)
+                    )
+                }
+            } else if positionals.count < spec.positionals.count {
+                positionals.append(token)
+            } else {
+                let expectedKeys = spec.keys.map { "\($0.name)=" }
+                let notes =
+                    Suggestion.note(for: token.text, in: spec.keys.map(\.name)).map {
+                        [Diagnostic.Note("\($0) (arguments are written key=value)")]
+                    }
+                    ?? (expectedKeys.isEmpty
+                        ? [] : [Diagnostic.Note("'\(spec.name)' takes \(expectedKeys.joined(separator: ", "))")])
+                problems.append(
+                    .error(
+                        "unexpected argument '\(token.text)' for '\(spec.name)'", at: locate(token.column), notes: notes
+                    ))
+            }
+        }
+        for (index, positional) in spec.positionals.enumerated() where positional.required && index >= positionals.count
+        {
+            problems.append(
+                .error(
+                    "'\(spec.name)' needs <\(positional.name)>", at: location, notes: [.init("usage: \(spec.synopsis)")]
+                ))
+        }
+        for key in spec.keys where key.required && values[key.name] == nil {
+            problems.append(
+                .error(
+                    "'\(spec.name)' needs \(key.name)=<value>", at: location, notes: [.init("usage: \(spec.synopsis)")])
+            )
+        }
+        guard problems.isEmpty else { return (nil, problems) }
+        var reader = ArgumentReader(
+            command: spec.name, positionals: positionals, values: values, flags: flags, locate: locate)
+        let command = spec.build(&reader)
+        problems += reader.diagnostics
+        guard let command, problems.isEmpty else { return (nil, problems) }
+        return (
+            Statement(
+                command: command, text: line.text, location: location, lineIndex: lineIndex,
+                argumentLocations: reader.argumentLocations),
+            problems
+        )
+    }
+}

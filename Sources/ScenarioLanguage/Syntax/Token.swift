@@ -1,0 +1,111 @@
+/// A word of a scenario line, with its position.
+public struct Token: Hashable, Sendable {
+    /// The token's text as written (quotes removed from quoted values).
+    public var text: String
+    /// The 1-based column (UTF-8 bytes) where the token starts in its line.
+    public var column: Int
+
+    /// For `key=value` tokens: the key.
+    public var key: String?
+    /// For `key=value` tokens: the value.
+    public var value: String?
+    /// For `key=value` tokens: the column where the value starts.
+    public var valueColumn: Int
+
+    /// Whether the token is `key=value`.
+    public var isKeyValue: Bool { key != nil }
+}
+
+/// Splits one scenario line into tokens: whitespace-separated words, `key=value` pairs (the value may be
+/// double-quoted, with `\"` and `\\` escapes), `#` starts a comment outside quotes.
+public enum Lexer {
+    /// The result of lexing a line.
+    public struct Line: Hashable, Sendable {
+        /// The tokens.
+        public var tokens: [Token]
+        /// The line without its comment and surrounding whitespace (what transcripts echo).
+        public var text: String
+        /// A problem, with its column, if the line could not be lexed.
+        public var error: (column: Int, message: String)?
+
+        public static func == (lhs: Line, rhs: Line) -> Bool {
+            lhs.tokens == rhs.tokens && lhs.text == rhs.text && lhs.error?.column == rhs.error?.column
+                && lhs.error?.message == rhs.error?.message
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(tokens)
+            hasher.combine(text)
+        }
+    }
+
+    /// Lexes one line (without its newline).
+    public static func lex(_ line: String) -> Line {
+        let bytes = Array(line.utf8)
+        var tokens: [Token] = []
+        var index = 0
+        var textEnd = 0
+        var error: (Int, String)?
+        let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"), quote = UInt8(ascii: "\""), hash = UInt8(ascii: "#")
+        while index < bytes.count {
+            if bytes[index] == space || bytes[index] == tab || bytes[index] == UInt8(ascii: "\r") {
+                index += 1
+                continue
+            }
+            if bytes[index] == hash { break }
+            let start = index
+            var word: [UInt8] = []
+            var keyLength: Int?
+            var valueStart = start
+            var quoted = false
+            while index < bytes.count, bytes[index] != space, bytes[index] != tab, bytes[index] != UInt8(ascii: "\r") {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "="), keyLength == nil, index > start,
+                    !(index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "=")),
+                    bytes[index - 1] != UInt8(ascii: "=")
+                {
+                    keyLength = word.count
+                    word.append(byte)
+                    index += 1
+                    valueStart = index
+                    if index < bytes.count, bytes[index] == quote {
+                        quoted = true
+                        index += 1
+                        var closed = false
+                        while index < bytes.count {
+                            if bytes[index] == UInt8(ascii: "\\"), index + 1 < bytes.count {
+                                word.append(bytes[index + 1])
+                                index += 2
+                                continue
+                            }
+                            if bytes[index] == quote {
+                                closed = true
+                                index += 1
+                                break
+                            }
+                            word.append(bytes[index])
+                            index += 1
+                        }
+                        if !closed && error == nil { error = (valueStart + 1, "unterminated quoted value") }
+                    }
+                    continue
+                }
+                word.append(byte)
+                index += 1
+            }
+            _ = quoted
+            let text = String(decoding: word, as: UTF8.self)
+            var token = Token(text: text, column: start + 1, key: nil, value: nil, valueColumn: start + 1)
+            if let keyLength {
+                token.key = String(decoding: word[..<keyLength], as: UTF8.self)
+                token.value = String(decoding: word[(keyLength + 1)...], as: UTF8.self)
+                token.valueColumn = valueStart + 1
+            }
+            tokens.append(token)
+            textEnd = index
+        }
+        let firstColumn = tokens.first.map { $0.column - 1 } ?? 0
+        let text = String(decoding: bytes[firstColumn..<max(firstColumn, textEnd)], as: UTF8.self)
+        return Line(tokens: tokens, text: text, error: error)
+    }
+}

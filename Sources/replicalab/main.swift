@@ -1,0 +1,3 @@
+import ReplicaLabCLI
+
+ReplicaLab.runMain()
