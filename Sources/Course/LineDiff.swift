@@ -43,12 +43,13 @@ public enum LineDiff {
                 edits.append(Edit(kind: .same, text: a[i], oldIndex: prefix + i, newIndex: prefix + j))
                 i += 1
                 j += 1
-            } else if j < b.count, i == a.count || table[i][j + 1] >= table[i + 1][j] {
-                edits.append(Edit(kind: .added, text: b[j], oldIndex: prefix + i, newIndex: prefix + j))
-                j += 1
-            } else {
+            } else if i < a.count, j == b.count || table[i + 1][j] >= table[i][j + 1] {
+                // Removals first, as unified diffs show them.
                 edits.append(Edit(kind: .removed, text: a[i], oldIndex: prefix + i, newIndex: prefix + j))
                 i += 1
+            } else {
+                edits.append(Edit(kind: .added, text: b[j], oldIndex: prefix + i, newIndex: prefix + j))
+                j += 1
             }
         }
         for k in 0..<suffix {

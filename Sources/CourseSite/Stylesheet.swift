@@ -36,6 +36,8 @@ enum Stylesheet {
         .scenario { border: 1px solid var(--rule); border-radius: 8px; padding: 0.5rem 1rem 1rem; margin: 1.5rem 0; }
         .scenario-title { font-size: 1.05rem; }
         .scenario-grid { display: grid; gap: 0.8rem; }
+        .scenario-grid > *, .scenario > * { min-width: 0; }
+        :not(pre) > code { overflow-wrap: anywhere; }
         figure { margin: 0; }
         figcaption { font-size: 0.8rem; color: var(--muted); text-transform: uppercase; letter-spacing: 0.06em; }
         .ln { display: inline-block; width: 2.2em; color: var(--muted); user-select: none; }
