@@ -44,7 +44,7 @@ public enum CourseVerifier {
                 }
                 seen[name] = block
             }
-            let scenario = verify(block, seed: seed)
+            let scenario = verify(block, seed: lesson.frontMatter.seed ?? seed)
             diagnostics += scenario.diagnostics
             scenarios.append(scenario)
         }
@@ -56,9 +56,13 @@ public enum CourseVerifier {
         let (script, parseProblems) = ScenarioParser.parse(block.block.text, sourceMap: block.block.sourceMap)
         let transcript = ScenarioRunner.run(script, seed: seed)
         var diagnostics = parseProblems + transcript.diagnostics
+        var outputMatches: Bool?
         if parseProblems.isEmpty, let output = block.output {
-            diagnostics += OutputComparison.compare(expected: output, actual: transcript.text, scenario: block.name)
+            let mismatch = OutputComparison.compare(expected: output, actual: transcript.text, scenario: block.name)
+            diagnostics += mismatch
+            outputMatches = mismatch.isEmpty
         }
-        return VerifiedScenario(block: block, transcript: transcript, diagnostics: diagnostics.sorted())
+        return VerifiedScenario(
+            block: block, transcript: transcript, diagnostics: diagnostics.sorted(), outputMatches: outputMatches)
     }
 }

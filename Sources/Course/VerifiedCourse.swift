@@ -58,6 +58,9 @@ public struct VerifiedScenario: Hashable, Sendable {
     public var transcript: Transcript
     /// Problems in this scenario (parse errors, failed expectations, output mismatch).
     public var diagnostics: [Diagnostic]
+    /// Whether the `output` block matches the transcript; nil when there is no output block (or the scenario could
+    /// not be parsed, so there is no transcript to compare).
+    public var outputMatches: Bool?
 
     /// Whether it verified.
     public var isVerified: Bool { !diagnostics.containsErrors }

@@ -38,8 +38,9 @@ public enum SiteRenderer {
             let mark = VerifiedMark(
                 verified: lesson.isVerified, expectations: lesson.expectationCount,
                 scenarios: lesson.scenarios.count)
+            let summary = lesson.lesson.summary.map { "<p class=\"summary\">\(HTML.escape($0))</p>" } ?? ""
             body +=
-                "<li><a href=\"\(pageName(lesson))\">\(HTML.escape(lesson.lesson.title))</a> \(mark.html)</li>\n"
+                "<li><a href=\"\(pageName(lesson))\">\(HTML.escape(lesson.lesson.title))</a> \(mark.html)\(summary)</li>\n"
         }
         body += "</ol></nav>\n"
         return Page.wrap(title: courseTitle, body: body, course: course)

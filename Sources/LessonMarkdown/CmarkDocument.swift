@@ -129,18 +129,21 @@ struct CmarkDocument {
             guard let source = lines[openingLine + 1 + index] else { return 0 }
             return max(0, source.count - line.utf8.count)
         }
+        let fence = Fence(opening: lines[openingLine])
         let closingLine: Int? = {
-            guard endLine > openingLine, let source = lines[endLine] else { return nil }
-            let trimmed = source.drop { $0 == UInt8(ascii: " ") }
-            guard let first = trimmed.first, first == UInt8(ascii: "`") || first == UInt8(ascii: "~") else {
+            guard endLine > openingLine, let source = lines[endLine], let fence, fence.isClosed(by: source) else {
                 return nil
             }
             return endLine
         }()
+        let contentStart = lines.start(ofLineAfter: openingLine)
+        let contentEnd = closingLine.map { lines.start(of: $0) } ?? lines.byteCount
+        let blockEnd = closingLine.map { lines.start(ofLineAfter: $0) } ?? lines.byteCount
         return FencedBlock(
             info: info, text: text, location: location(of: node, path: path),
             sourceMap: SourceMap(file: path, lines: fileLines, columnOffsets: offsets), openingLine: openingLine,
-            closingLine: closingLine)
+            closingLine: closingLine, contentRange: contentStart..<max(contentStart, contentEnd), endOffset: blockEnd,
+            fenceIndent: fence?.indent ?? 0, lineEnding: lines.lineEnding(of: openingLine))
     }
 
     private static func renderHTML(_ node: OpaquePointer) -> String {

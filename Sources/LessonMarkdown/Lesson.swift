@@ -14,16 +14,25 @@ public struct Lesson: Hashable, Sendable {
     public var parts: [LessonPart]
     /// The raw bytes of the file (kept so that rewriting blocks can leave everything else byte-identical).
     public var source: [UInt8]
+    /// The lesson's front matter (empty when it has none).
+    public var frontMatter: FrontMatter
 
     /// Creates a lesson.
-    public init(path: String, number: Int, slug: String, title: String, parts: [LessonPart], source: [UInt8]) {
+    public init(
+        path: String, number: Int, slug: String, title: String, parts: [LessonPart], source: [UInt8],
+        frontMatter: FrontMatter = FrontMatter()
+    ) {
         self.path = path
         self.number = number
         self.slug = slug
         self.title = title
         self.parts = parts
         self.source = source
+        self.frontMatter = frontMatter
     }
+
+    /// The summary for the course index: the front matter's, else nil.
+    public var summary: String? { frontMatter.summary }
 
     /// The scenario blocks, in order.
     public var scenarios: [ScenarioBlock] {
@@ -67,6 +76,15 @@ public struct FencedBlock: Hashable, Sendable {
     public var openingLine: Int
     /// 1-based file line of the closing fence, or nil when the block runs to the end of the file unclosed.
     public var closingLine: Int?
+    /// The bytes of the lesson file between the opening fence's line and the closing fence's line: exactly what
+    /// rewriting the block's content replaces.
+    public var contentRange: Range<Int>
+    /// The byte offset just past the closing fence's line (its line terminator included).
+    public var endOffset: Int
+    /// How many spaces the opening fence is indented by.
+    public var fenceIndent: Int
+    /// The line terminator the opening fence's line ends with (`\n`, `\r\n` or `\r`; `\n` at the end of file).
+    public var lineEnding: String
 
     /// The content's lines, without their newlines.
     public var lines: [String] {

@@ -29,17 +29,30 @@ public enum LessonParser {
                     at: SourceLocation(file: path, line: line, column: column)))
             return (nil, diagnostics)
         }
-        var document = CmarkDocument(bytes)
-        defer { document.release() }
         let sourceLines = SourceLines(bytes)
-        let (parts, title, partDiagnostics) = document.lessonParts(path: path, lines: sourceLines)
+        let (frontMatter, frontMatterDiagnostics) = FrontMatter.parse(sourceLines, path: path)
+        diagnostics += frontMatterDiagnostics
+        // cmark must not see the front matter (`---` is a thematic break); blank its bytes so positions stay put.
+        var markdown = bytes
+        if frontMatter.lineCount > 0 {
+            for index in 0..<sourceLines.start(ofLineAfter: frontMatter.lineCount)
+            where markdown[index] != UInt8(ascii: "\n") && markdown[index] != UInt8(ascii: "\r") {
+                markdown[index] = UInt8(ascii: " ")
+            }
+        }
+        var document = CmarkDocument(markdown)
+        defer { document.release() }
+        let (parts, headingTitle, partDiagnostics) = document.lessonParts(path: path, lines: sourceLines)
         diagnostics += partDiagnostics
+        let title = frontMatter.title ?? headingTitle
         if title == nil {
             diagnostics.append(.error("lesson has no title: add a '# Title' heading", at: start))
         }
         guard let name, let title, !diagnostics.containsErrors else { return (nil, diagnostics) }
         return (
-            Lesson(path: path, number: name.number, slug: name.slug, title: title, parts: parts, source: bytes),
+            Lesson(
+                path: path, number: name.number, slug: name.slug, title: title, parts: parts, source: bytes,
+                frontMatter: frontMatter),
             diagnostics
         )
     }
@@ -68,11 +81,16 @@ struct LessonFileName {
 
 /// The lesson's lines as byte ranges, to translate cmark's positions and recover stripped indentation.
 struct SourceLines {
-    /// Each line's bytes, without the line terminator (`\n`, `\r\n` or `\r`).
+    /// Each line's bytes, without the line terminator (`\n`, `\r\n` or `\r`); slice indices are file offsets.
     var lines: [ArraySlice<UInt8>]
+    /// Each line's terminator.
+    var terminators: [String]
+    /// The file's size in bytes.
+    var byteCount: Int
 
     init(_ bytes: [UInt8]) {
         var lines: [ArraySlice<UInt8>] = []
+        var terminators: [String] = []
         var start = 0
         var index = 0
         while index < bytes.count {
@@ -81,18 +99,69 @@ struct SourceLines {
                 lines.append(bytes[start..<index])
                 if byte == UInt8(ascii: "\r"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "\n") {
                     index += 1
+                    terminators.append("\r\n")
+                } else {
+                    terminators.append(byte == UInt8(ascii: "\n") ? "\n" : "\r")
                 }
                 start = index + 1
             }
             index += 1
         }
-        if start < bytes.count { lines.append(bytes[start..<bytes.count]) }
+        if start < bytes.count {
+            lines.append(bytes[start..<bytes.count])
+            terminators.append("")
+        }
         self.lines = lines
+        self.terminators = terminators
+        self.byteCount = bytes.count
     }
 
     /// The 1-based line, if it exists.
     subscript(line: Int) -> ArraySlice<UInt8>? {
         line >= 1 && line <= lines.count ? lines[line - 1] : nil
+    }
+
+    /// The byte offset where a 1-based line starts (the file size past the last line).
+    func start(of line: Int) -> Int {
+        line >= 1 && line <= lines.count ? lines[line - 1].startIndex : byteCount
+    }
+
+    /// The byte offset where the line after a 1-based line starts.
+    func start(ofLineAfter line: Int) -> Int { start(of: line + 1) }
+
+    /// A line's terminator; `\n` for a last line without one.
+    func lineEnding(of line: Int) -> String {
+        guard line >= 1 && line <= terminators.count, !terminators[line - 1].isEmpty else { return "\n" }
+        return terminators[line - 1]
+    }
+}
+
+/// A code fence: its indentation, character and length, as CommonMark defines them.
+struct Fence {
+    var indent: Int
+    var character: UInt8
+    var length: Int
+
+    init?(opening line: ArraySlice<UInt8>?) {
+        guard let line else { return nil }
+        let body = line.drop { $0 == UInt8(ascii: " ") }
+        indent = line.count - body.count
+        guard indent <= 3, let first = body.first, first == UInt8(ascii: "`") || first == UInt8(ascii: "~") else {
+            return nil
+        }
+        character = first
+        length = body.prefix { $0 == first }.count
+        guard length >= 3 else { return nil }
+    }
+
+    /// CommonMark: a closing fence is up to 3 spaces, at least as many fence characters of the same kind, then only
+    /// spaces or tabs.
+    func isClosed(by line: ArraySlice<UInt8>) -> Bool {
+        let body = line.drop { $0 == UInt8(ascii: " ") }
+        guard line.count - body.count <= 3 else { return false }
+        let run = body.prefix { $0 == character }.count
+        guard run >= length else { return false }
+        return body.dropFirst(run).allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
     }
 }
 

@@ -27,7 +27,7 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         try checkPaths()
         let course = CourseVerifier.verify(try LessonFiles.read([lessons]))
-        report(course)
+        report(course, usesColor: Terminal.standardError.usesColor)
         guard course.isVerified else {
             Terminal.standardError.write("replicalab: nothing written to \(out): the lessons did not verify\n")
             throw ExitCode(course.diagnostics.exitCode)

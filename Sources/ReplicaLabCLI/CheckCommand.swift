@@ -1,6 +1,7 @@
 import ArgumentParser
 import Course
 import Diagnostics
+import Foundation
 
 /// `replicalab check`: verify lessons like a compiler checks code.
 struct CheckCommand: ParsableCommand {
@@ -8,11 +9,19 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Verify lessons: run every scenario and check its expectations and expected output.",
         discussion: """
-            Prints every problem as path:line:col: error: … on standard error, then a one-line summary.
+            Prints every problem as path:line:col: error: … on standard error (sorted by location; a stale output \
+            block comes with a unified diff), then a one-line summary.
+
+            --update rewrites the output blocks of scenarios whose output is stale and adds missing ones; only the \
+            bytes inside those blocks change. It never touches a scenario whose expectations fail, and it refuses \
+            to run in CI (CI=true) unless --force is given. --review asks about each change.
 
             Examples:
-              replicalab check                       # every lesson in Lessons/
+              replicalab check                                   # every lesson in Lessons/
               replicalab check Lessons/01-partitions-and-replicas.md
+              replicalab check --update                          # accept the engine's transcripts
+              replicalab check --format junit > report.xml       # for CI systems
+              replicalab check --format github                   # GitHub Actions annotations
 
             Exit codes: 0 all verified, 1 a lesson is wrong, 2 bad input or usage.
             """
@@ -21,17 +30,86 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "Lesson files or folders of lessons.")
     var paths: [String] = ["Lessons"]
 
+    @Flag(help: "Rewrite stale output blocks and add missing ones with the engine's transcripts.")
+    var update = false
+
+    @Flag(help: "Show each output change and ask whether to accept it (implies --update).")
+    var review = false
+
+    @Flag(help: "Allow --update when CI=true.")
+    var force = false
+
+    @Flag(help: "Run every scenario twice and report any difference between the runs.")
+    var determinism = false
+
+    @Option(help: "Results on standard output: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: ReportFormat = .human
+
+    @Option(help: "Colour diagnostics: auto, always, never (NO_COLOR is honoured by auto).")
+    var color: ColorChoice = .auto
+
+    func validate() throws {
+        if (update || review) && ProcessInfo.processInfo.environment["CI"] == "true" && !force {
+            throw ValidationError("--update refuses to run in CI (CI=true); pass --force if you really mean it")
+        }
+        if review && format != .human {
+            throw ValidationError("--review is interactive; it cannot be combined with --format \(format.rawValue)")
+        }
+    }
+
     func run() throws {
-        let course = CourseVerifier.verify(try LessonFiles.read(paths))
-        report(course)
+        var files = try LessonFiles.read(paths)
+        var course = CourseVerifier.verify(files)
+        if update || review {
+            let changed = try applyUpdates(course)
+            if !changed.isEmpty {
+                files = try LessonFiles.read(paths)
+                course = CourseVerifier.verify(files)
+            }
+        }
+        if determinism {
+            course.diagnostics = (course.diagnostics + (try DeterminismCheck.differences(course, paths: paths)))
+                .sorted()
+        }
+        try emit(course)
         let code = course.diagnostics.exitCode
         if code != 0 { throw ExitCode(code) }
+    }
+
+    private func emit(_ course: VerifiedCourse) throws {
+        switch format {
+        case .human: break
+        case .json: Terminal.standardOutput.write(try JSONReport(course).rendered())
+        case .junit: Terminal.standardOutput.write(JUnitReport(course: course).rendered())
+        case .github: Terminal.standardOutput.write(GitHubReport(course: course).rendered())
+        }
+        report(course, usesColor: color.usesColor(for: .standardError))
+    }
+
+    /// Rewrites lessons; returns the paths that changed.
+    private func applyUpdates(_ course: VerifiedCourse) throws -> [String] {
+        var changed: [String] = []
+        let reviewer = review ? Reviewer(usesColor: color.usesColor(for: .standardOutput)) : nil
+        for lesson in course.lessons {
+            let result = OutputUpdater.update(lesson) { change in reviewer?.ask(change) ?? true }
+            for skipped in result.skipped {
+                Terminal.standardError.write("\(skipped.location): note: not updated: \(skipped.reason)\n")
+            }
+            guard !result.changes.isEmpty, result.bytes != lesson.lesson.source else { continue }
+            try AtomicFile.write(result.bytes, to: lesson.lesson.path)
+            changed.append(lesson.lesson.path)
+            for change in result.changes {
+                let name = change.scenario.map { " of scenario '\($0)'" } ?? ""
+                Terminal.standardError.write("\(change.location): updated: \(change.kind.rawValue) output\(name)\n")
+            }
+        }
+        return changed
     }
 }
 
 /// Prints a course's diagnostics and summary on standard error.
-func report(_ course: VerifiedCourse) {
-    let printer = DiagnosticPrinter(usesColor: Terminal.standardError.usesColor)
+func report(_ course: VerifiedCourse, usesColor: Bool) {
+    let printer = DiagnosticPrinter(usesColor: usesColor)
     Terminal.standardError.write(printer.render(course.diagnostics))
     Terminal.standardError.write(course.summary + "\n")
 }
