@@ -1,0 +1,34 @@
+import Diagnostics
+import LessonMarkdown
+import Testing
+
+struct FrontMatterTests {
+    @Test func readsKnownKeysAndKeepsLinePositions() throws {
+        let text =
+            "---\ntitle: Custom title\nsummary: Short.\nseed: 42\n---\n# Heading\n\n```scenario s\ncluster brokers=1\n```\n"
+        let (lesson, diagnostics) = LessonParser.parse(Array(text.utf8), path: "Lessons/01-fm.md")
+        #expect(diagnostics.isEmpty)
+        let parsed = try #require(lesson)
+        #expect(parsed.title == "Custom title")
+        #expect(parsed.summary == "Short.")
+        #expect(parsed.frontMatter.seed == 42)
+        #expect(parsed.scenarios.first?.block.location.line == 8)
+        #expect(parsed.scenarios.first?.block.sourceMap.location(line: 0, column: 1).line == 9)
+    }
+
+    @Test func unknownKeyIsLocatedWithASuggestion() {
+        let text = "---\nsumary: x\n---\n# T\n"
+        let (_, diagnostics) = LessonParser.parse(Array(text.utf8), path: "Lessons/01-fm.md")
+        let diagnostic = diagnostics.first
+        #expect(diagnostic?.location == SourceLocation(file: "Lessons/01-fm.md", line: 2, column: 1))
+        #expect(diagnostic?.notes.first?.message == "did you mean 'summary'?")
+        #expect(diagnostics.exitCode == 2)
+    }
+
+    @Test func badSeedAndUnclosedFrontMatterAreErrors() {
+        let bad = LessonParser.parse(Array("---\nseed: many\n---\n# T\n".utf8), path: "Lessons/01-a.md").diagnostics
+        #expect(bad.map(\.location.column) == [7])
+        let unclosed = LessonParser.parse(Array("---\ntitle: x\n# T\n".utf8), path: "Lessons/01-b.md").diagnostics
+        #expect(unclosed.contains { $0.message.contains("not closed") })
+    }
+}
