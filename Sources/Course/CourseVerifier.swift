@@ -24,6 +24,7 @@ public enum CourseVerifier {
                     at: .init(file: next.lesson.path, line: 1, column: 1),
                     notes: [.init("also used here", at: .init(file: previous.lesson.path, line: 1, column: 1))]))
         }
+        diagnostics += LinkChecker.check(lessons)
         return VerifiedCourse(lessons: lessons, diagnostics: diagnostics.sorted())
     }
 
@@ -48,7 +49,9 @@ public enum CourseVerifier {
             diagnostics += scenario.diagnostics
             scenarios.append(scenario)
         }
-        return (VerifiedLesson(lesson: lesson, scenarios: scenarios), diagnostics)
+        return (
+            VerifiedLesson(lesson: lesson, scenarios: scenarios, seed: lesson.frontMatter.seed ?? seed), diagnostics
+        )
     }
 
     /// Runs one scenario block and checks it.

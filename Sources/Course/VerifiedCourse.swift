@@ -37,6 +37,11 @@ public struct VerifiedLesson: Hashable, Sendable {
     public var lesson: Lesson
     /// Its scenarios, in order.
     public var scenarios: [VerifiedScenario]
+    /// The seed its scenarios ran with.
+    public var seed: UInt64 = CourseVerifier.defaultSeed
+
+    /// The SHA-256 of the lesson's source, as lowercase hex.
+    public var sourceHash: String { SHA256.hex(lesson.source) }
 
     /// Whether every scenario verified.
     public var isVerified: Bool { scenarios.allSatisfy(\.isVerified) }

@@ -2,59 +2,112 @@
 enum Stylesheet {
     static let css = """
         :root {
-          --bg: #fdfdfb; --fg: #1d232b; --muted: #5b6470; --accent: #0b5cad; --rule: #d9dde3;
-          --code-bg: #f3f5f8; --ok: #176b34; --bad: #a4161a; --chip: #e6eef8; --chip-leader: #fde7c8;
-          --max: 46rem;
+          --bg: #fdfdfb; --fg: #1d232b; --muted: #56606c; --accent: #0b5cad; --rule: #d9dde3;
+          --code-bg: #f2f4f7; --ok: #176b34; --bad: #a4161a; --chip: #e3ecf7; --chip-leader: #fde3bd;
+          --changed: #fff3b0; --sidebar: #f5f6f8; --max: 48rem;
         }
         @media (prefers-color-scheme: dark) {
           :root {
-            --bg: #15191e; --fg: #e4e7eb; --muted: #9aa4b1; --accent: #7ab8ff; --rule: #2e3640;
-            --code-bg: #1e242b; --ok: #6fd08c; --bad: #ff8a8a; --chip: #233447; --chip-leader: #4a3618;
+            --bg: #14181d; --fg: #e4e7eb; --muted: #a0a9b5; --accent: #7ab8ff; --rule: #2f3741;
+            --code-bg: #1d232a; --ok: #6fd08c; --bad: #ff8a8a; --chip: #233447; --chip-leader: #4d3716;
+            --changed: #4a4210; --sidebar: #181d23;
           }
         }
         * { box-sizing: border-box; }
-        html { font-size: 100%; }
         body {
           margin: 0; background: var(--bg); color: var(--fg);
           font: 1.05rem/1.6 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
         }
-        main { max-width: var(--max); margin: 0 auto; padding: 1.5rem 1rem 3rem; }
+        .skip { position: absolute; left: -999px; top: 0; background: var(--bg); padding: 0.5rem; z-index: 10; }
+        .skip:focus { left: 0.5rem; }
+        .layout { display: flex; flex-direction: column; }
+        .topbar { display: flex; justify-content: space-between; gap: 1rem; padding: 0.6rem 1rem; font-size: 0.9rem;
+          border-bottom: 1px solid var(--rule); background: var(--sidebar); }
+        main { max-width: var(--max); width: 100%; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
+        main:focus { outline: none; }
+        .sidebar { background: var(--sidebar); border-top: 1px solid var(--rule); padding: 1rem; font-size: 0.95rem; }
+        @media (min-width: 62rem) {
+          .layout { flex-direction: row-reverse; justify-content: flex-end; }
+          .sidebar { position: sticky; top: 0; align-self: flex-start; width: 17rem; min-width: 17rem; height: 100vh;
+            overflow-y: auto; border-top: 0; border-right: 1px solid var(--rule); }
+          main { margin: 0 auto; }
+          .topbar { display: none; }
+        }
+        .brand { font-weight: 700; margin-top: 0; }
+        .brand a { color: var(--fg); text-decoration: none; }
+        .toc { padding-left: 1.4rem; }
+        .toc li { margin: 0.35rem 0; }
+        .toc a[aria-current=page] { font-weight: 700; color: var(--fg); }
+        .toc-mark { color: var(--ok); font-size: 0.8rem; }
+        .toc-mark.bad { color: var(--bad); }
+        .search label { display: block; font-size: 0.85rem; color: var(--muted); }
+        .search input { width: 100%; padding: 0.35rem 0.5rem; font: inherit; border: 1px solid var(--rule); border-radius: 4px;
+          background: var(--bg); color: var(--fg); }
+        .search-results { padding-left: 1.1rem; font-size: 0.9rem; }
         a { color: var(--accent); }
-        a:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
+        a:focus-visible, button:focus-visible, summary:focus-visible, input:focus-visible {
+          outline: 3px solid var(--accent); outline-offset: 2px; }
         h1, h2, h3 { line-height: 1.25; }
         h1 { font-size: 2rem; margin: 0.5rem 0; }
         h2 { margin-top: 2.2rem; border-bottom: 1px solid var(--rule); padding-bottom: 0.2rem; }
+        .anchor { color: var(--muted); text-decoration: none; font-weight: 400; }
+        h2 .anchor, h3 .anchor, h4 .anchor { opacity: 0.4; }
+        h2:hover .anchor, h3:hover .anchor { opacity: 1; }
+        .scenario-title .anchor { opacity: 1; color: inherit; }
         code, pre { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, "Liberation Mono", monospace; font-size: 0.88rem; }
-        :not(pre) > code { background: var(--code-bg); padding: 0.05rem 0.3rem; border-radius: 4px; }
+        :not(pre) > code { background: var(--code-bg); padding: 0.05rem 0.3rem; border-radius: 4px; overflow-wrap: anywhere; }
         pre { background: var(--code-bg); padding: 0.8rem 1rem; overflow-x: auto; border-radius: 6px; line-height: 1.45; tab-size: 8; }
         .eyebrow { text-transform: uppercase; letter-spacing: 0.08em; color: var(--muted); font-size: 0.8rem; margin: 0; }
         .lede { color: var(--muted); font-size: 1.1rem; }
-        .lesson-list li { margin: 0.5rem 0; }
-        .verified { color: var(--ok); font-size: 0.85rem; white-space: nowrap; }
+        .lesson-list li { margin: 0.7rem 0; }
+        .summary { margin: 0.1rem 0 0; color: var(--muted); font-size: 0.95rem; }
+        .verified { color: var(--ok); font-size: 0.85rem; }
         .unverified { color: var(--bad); font-size: 0.85rem; font-weight: 600; }
-        .crumbs { font-size: 0.9rem; }
-        .scenario { border: 1px solid var(--rule); border-radius: 8px; padding: 0.5rem 1rem 1rem; margin: 1.5rem 0; }
+        .scenario { border: 1px solid var(--rule); border-radius: 8px; padding: 0.3rem 1rem 1rem; margin: 1.5rem 0; }
+        .scenario > * { min-width: 0; }
         .scenario-title { font-size: 1.05rem; }
-        .scenario-grid { display: grid; gap: 0.8rem; }
-        .scenario-grid > *, .scenario > * { min-width: 0; }
-        :not(pre) > code { overflow-wrap: anywhere; }
-        figure { margin: 0; }
-        figcaption { font-size: 0.8rem; color: var(--muted); text-transform: uppercase; letter-spacing: 0.06em; }
+        details > summary { cursor: pointer; }
+        .source summary, .transcript summary, .describe summary { color: var(--muted); font-size: 0.9rem; }
         .ln { display: inline-block; width: 2.2em; color: var(--muted); user-select: none; }
-        .cmd { font-weight: 700; }
+        .stepper { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin: 0.8rem 0; }
+        .stepper[hidden] { display: none; }
+        .stepper button { font: inherit; font-size: 0.9rem; padding: 0.3rem 0.7rem; border: 1px solid var(--rule);
+          border-radius: 4px; background: var(--code-bg); color: var(--fg); cursor: pointer; }
+        .stepper button:disabled { opacity: 0.45; cursor: default; }
+        .step-status { font-size: 0.9rem; color: var(--muted); }
+        .steps { list-style: none; padding: 0; margin: 0; }
+        .step { border-top: 1px solid var(--rule); padding: 0.4rem 0; }
+        .scenario.stepping .step { border-top: 0; }
+        .step summary { font-size: 0.95rem; }
+        .step-no { font-weight: 700; margin-right: 0.3rem; text-decoration: none; }
+        .outcome.error { color: var(--bad); font-weight: 600; font-size: 0.85rem; }
+        .changes { font-size: 0.95rem; }
+        .checks { list-style: none; padding-left: 0; font-size: 0.92rem; }
+        .checks .pass { color: var(--ok); }
+        .checks .fail { color: var(--bad); font-weight: 600; }
+        .checks code { color: var(--fg); }
         .table-wrap { overflow-x: auto; }
-        table { border-collapse: collapse; margin: 1rem 0; font-size: 0.92rem; }
+        table { border-collapse: collapse; margin: 0.8rem 0; font-size: 0.92rem; }
         caption { text-align: left; color: var(--muted); font-size: 0.85rem; padding-bottom: 0.3rem; }
         th, td { border: 1px solid var(--rule); padding: 0.3rem 0.6rem; text-align: left; vertical-align: top; }
         thead th { background: var(--code-bg); }
         tbody th { font-family: ui-monospace, Menlo, Consolas, monospace; white-space: nowrap; }
-        .chip { display: inline-block; background: var(--chip); border-radius: 4px; padding: 0 0.35rem; margin: 0.1rem 0; font-family: ui-monospace, Menlo, Consolas, monospace; }
+        td.changed { background: var(--changed); }
+        .delta { font-size: 0.7rem; margin-left: 0.3rem; vertical-align: super; }
+        .chip { display: inline-block; background: var(--chip); border-radius: 4px; padding: 0 0.35rem; margin: 0.1rem 0;
+          font-family: ui-monospace, Menlo, Consolas, monospace; }
         .chip.leader { background: var(--chip-leader); font-weight: 700; }
         .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
         .pager { display: flex; justify-content: space-between; gap: 1rem; margin-top: 3rem; flex-wrap: wrap; }
-        .site-footer { max-width: var(--max); margin: 0 auto; padding: 1rem; color: var(--muted); font-size: 0.8rem; border-top: 1px solid var(--rule); }
-        @media (min-width: 60rem) { :root { --max: 58rem; } }
-        @media print { .pager, .crumbs { display: none; } body { background: #fff; color: #000; } pre { white-space: pre-wrap; } }
+        .site-footer { padding: 1rem; color: var(--muted); font-size: 0.8rem; border-top: 1px solid var(--rule); text-align: center; }
+        @media (prefers-reduced-motion: reduce) { * { scroll-behavior: auto !important; transition: none !important; } }
+        @media print {
+          .sidebar, .pager, .stepper, .skip, .topbar { display: none !important; }
+          body { background: #fff; color: #000; }
+          pre { white-space: pre-wrap; }
+          .step[hidden] { display: block !important; }
+          details > *:not(summary) { display: block !important; }
+        }
 
         """
 }

@@ -20,12 +20,47 @@ struct CmarkDocument {
         if bytes.isEmpty { root = cmark_parse_document("", 0, CMARK_OPT_DEFAULT) }
     }
 
+    /// Rewrites links to sibling lessons (`02-producers.md#acks`) to the pages the site makes of them
+    /// (`02-producers.html#acks`), so the same Markdown works on a code host and in the site.
+    func rewriteLessonLinks() {
+        guard let root else { return }
+        var targets: [(OpaquePointer, String)] = []
+        let iterator = cmark_iter_new(root)
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
+                cmark_node_get_type(node) == CMARK_NODE_LINK, let url = cmark_node_get_url(node)
+            else { continue }
+            if let rewritten = LessonLinkTarget(String(cString: url))?.pageURL { targets.append((node, rewritten)) }
+        }
+        cmark_iter_free(iterator)
+        // Mutate only after iterating.
+        for (node, url) in targets { _ = cmark_node_set_url(node, url) }
+    }
+
     mutating func release() {
         if let root { cmark_node_free(root) }
         root = nil
     }
 
     /// The lesson's top-level parts, its title and problems such as scenario blocks nested in lists.
+    /// Every link in the document, with its location.
+    func links(path: String) -> [Link] {
+        guard let root else { return [] }
+        var links: [Link] = []
+        let iterator = cmark_iter_new(root)
+        defer { cmark_iter_free(iterator) }
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
+                cmark_node_get_type(node) == CMARK_NODE_LINK, let url = cmark_node_get_url(node)
+            else { continue }
+            // Inline nodes carry no position; the enclosing block's start is the best location libcmark gives.
+            var block: OpaquePointer? = node
+            while let current = block, cmark_node_get_start_line(current) == 0 { block = cmark_node_parent(current) }
+            links.append(Link(destination: String(cString: url), location: Self.location(of: block ?? node, path: path)))
+        }
+        return links
+    }
+
     func lessonParts(path: String, lines: SourceLines) -> ([LessonPart], String?, [Diagnostic]) {
         guard let root else { return ([], nil, []) }
         var parts: [LessonPart] = []

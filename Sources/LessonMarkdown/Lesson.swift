@@ -31,6 +31,32 @@ public struct Lesson: Hashable, Sendable {
         self.frontMatter = frontMatter
     }
 
+    /// The links of the lesson's prose, in order.
+    public var links: [Link] = []
+
+    /// The anchor id of every heading, in order; repeated headings get `-2`, `-3`, … as a site needs unique ids.
+    public var headingAnchors: [String] {
+        var used: Set<String> = []
+        var anchors: [String] = []
+        for case .heading(let heading) in parts {
+            let base = Anchor.slug(heading.text)
+            var anchor = base
+            var suffix = 2
+            while used.contains(anchor) {
+                anchor = "\(base)-\(suffix)"
+                suffix += 1
+            }
+            used.insert(anchor)
+            anchors.append(anchor)
+        }
+        return anchors
+    }
+
+    /// The anchor id of every scenario section, in order.
+    public var scenarioAnchors: [String] {
+        scenarios.enumerated().map { Anchor.scenario(name: $0.element.name, number: $0.offset + 1) }
+    }
+
     /// The summary for the course index: the front matter's, else nil.
     public var summary: String? { frontMatter.summary }
 

@@ -42,6 +42,8 @@ public enum LessonParser {
         }
         var document = CmarkDocument(markdown)
         defer { document.release() }
+        let links = document.links(path: path)
+        document.rewriteLessonLinks()
         let (parts, headingTitle, partDiagnostics) = document.lessonParts(path: path, lines: sourceLines)
         diagnostics += partDiagnostics
         let title = frontMatter.title ?? headingTitle
@@ -49,12 +51,11 @@ public enum LessonParser {
             diagnostics.append(.error("lesson has no title: add a '# Title' heading", at: start))
         }
         guard let name, let title, !diagnostics.containsErrors else { return (nil, diagnostics) }
-        return (
-            Lesson(
-                path: path, number: name.number, slug: name.slug, title: title, parts: parts, source: bytes,
-                frontMatter: frontMatter),
-            diagnostics
-        )
+        var lesson = Lesson(
+            path: path, number: name.number, slug: name.slug, title: title, parts: parts, source: bytes,
+            frontMatter: frontMatter)
+        lesson.links = links
+        return (lesson, diagnostics)
     }
 }
 

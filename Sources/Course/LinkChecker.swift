@@ -1,0 +1,62 @@
+import Diagnostics
+import LessonMarkdown
+
+/// Checks the links of every lesson at build time: a link to a missing lesson or anchor is an error where it is
+/// written, as are `javascript:` links and links to files the site does not contain.
+enum LinkChecker {
+    static func check(_ lessons: [VerifiedLesson]) -> [Diagnostic] {
+        var anchorsByStem: [String: Set<String>] = [:]
+        for lesson in lessons {
+            anchorsByStem[stem(of: lesson)] = anchors(of: lesson)
+        }
+        var diagnostics: [Diagnostic] = []
+        for lesson in lessons {
+            for link in lesson.lesson.links {
+                let destination = link.destination
+                let lowered = destination.lowercased().filter { !$0.isWhitespace }
+                if lowered.hasPrefix("javascript:") || lowered.hasPrefix("vbscript:") || lowered.hasPrefix("data:") {
+                    diagnostics.append(.error("links may not run scripts ('\(destination)')", at: link.location))
+                    continue
+                }
+                if let target = LessonLinkTarget(destination) {
+                    let stem = target.stem ?? stem(of: lesson)
+                    guard let anchors = anchorsByStem[stem] else {
+                        let notes = Suggestion.note(for: stem, in: anchorsByStem.keys.sorted()).map { [Diagnostic.Note($0)] } ?? []
+                        diagnostics.append(.error("link to a lesson that does not exist: '\(destination)'", at: link.location, notes: notes))
+                        continue
+                    }
+                    if let fragment = target.fragment, !anchors.contains(fragment) {
+                        let notes = Suggestion.note(for: fragment, in: anchors.sorted()).map { [Diagnostic.Note($0)] } ?? []
+                        diagnostics.append(
+                            .error("link to an anchor that does not exist: '\(destination)'", at: link.location, notes: notes))
+                    }
+                    continue
+                }
+                let isExternal = destination.contains("://") || lowered.hasPrefix("mailto:")
+                if !isExternal {
+                    diagnostics.append(
+                        .error(
+                            "link to '\(destination)', which the site does not contain; link to a lesson (NN-slug.md), an anchor, or a full URL",
+                            at: link.location))
+                }
+            }
+        }
+        return diagnostics
+    }
+
+    static func stem(of lesson: VerifiedLesson) -> String {
+        let number = lesson.lesson.number < 10 ? "0\(lesson.lesson.number)" : "\(lesson.lesson.number)"
+        return "\(number)-\(lesson.lesson.slug)"
+    }
+
+    /// Every anchor a lesson's page has: headings, scenarios, and each scenario's steps.
+    static func anchors(of lesson: VerifiedLesson) -> Set<String> {
+        var anchors = Set(lesson.lesson.headingAnchors)
+        for (scenario, anchor) in zip(lesson.scenarios, lesson.lesson.scenarioAnchors) {
+            anchors.insert(anchor)
+            let steps = scenario.transcript.steps.filter { !$0.isExpectation }.count
+            for step in 0...max(0, steps) { anchors.insert(Anchor.step(scenario: anchor, number: step)) }
+        }
+        return anchors
+    }
+}

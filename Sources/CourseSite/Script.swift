@@ -1,0 +1,135 @@
+/// The site's one script: the scenario stepper and the search box. Without it every step is on the page.
+enum Script {
+    static let javascript = #"""
+        "use strict";
+        (function () {
+          var reduceMotion = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+
+          function setUpStepper(section) {
+            var steps = Array.prototype.slice.call(section.querySelectorAll("li.step"));
+            var controls = section.querySelector(".stepper");
+            if (steps.length < 2 || !controls) return;
+            var status = controls.querySelector(".step-status");
+            var playButton = controls.querySelector("[data-action=play]");
+            var current = 0;
+            var timer = null;
+            section.classList.add("stepping");
+            controls.hidden = false;
+
+            function show(index, announce) {
+              current = Math.max(0, Math.min(steps.length - 1, index));
+              steps.forEach(function (step, i) {
+                step.hidden = i !== current;
+                var details = step.querySelector("details");
+                if (details) details.open = true;
+              });
+              var command = steps[current].querySelector(".command");
+              status.textContent = "Step " + (current + 1) + " of " + steps.length +
+                (command ? ": " + command.textContent : "");
+              controls.querySelector("[data-action=prev]").disabled = current === 0;
+              controls.querySelector("[data-action=next]").disabled = current === steps.length - 1;
+              if (announce && history.replaceState) history.replaceState(null, "", "#" + steps[current].id);
+            }
+
+            function stop() {
+              if (timer) clearInterval(timer);
+              timer = null;
+              playButton.setAttribute("aria-pressed", "false");
+              playButton.textContent = "▶ Play";
+            }
+
+            controls.addEventListener("click", function (event) {
+              var action = event.target.getAttribute("data-action");
+              if (action === "prev") { stop(); show(current - 1, true); }
+              if (action === "next") { stop(); show(current + 1, true); }
+              if (action === "play") {
+                if (timer) { stop(); return; }
+                if (current === steps.length - 1) show(0, true);
+                playButton.setAttribute("aria-pressed", "true");
+                playButton.textContent = "❚❚ Pause";
+                timer = setInterval(function () {
+                  if (current >= steps.length - 1) { stop(); return; }
+                  show(current + 1, true);
+                }, reduceMotion ? 4000 : 2000);
+              }
+            });
+            section.addEventListener("keydown", function (event) {
+              if (event.target.tagName === "INPUT") return;
+              if (event.key === "ArrowRight") { stop(); show(current + 1, true); event.preventDefault(); }
+              if (event.key === "ArrowLeft") { stop(); show(current - 1, true); event.preventDefault(); }
+            });
+            var target = decodeURIComponent(location.hash.slice(1));
+            var start = steps.findIndex(function (step) { return step.id === target; });
+            show(start >= 0 ? start : 0, false);
+            if (start >= 0) steps[start].scrollIntoView();
+          }
+
+          function setUpSearch() {
+            var form = document.querySelector("form.search");
+            var index = window.REPLICALAB_SEARCH;
+            if (!form || !index) return;
+            form.hidden = false;
+            var input = form.querySelector("input");
+            var results = form.querySelector(".search-results");
+            form.addEventListener("submit", function (event) { event.preventDefault(); });
+            input.addEventListener("input", function () {
+              var terms = input.value.toLowerCase().split(/[^a-z0-9._-]+/).filter(function (t) { return t.length >= 2; });
+              results.textContent = "";
+              if (terms.length === 0) return;
+              var words = Object.keys(index.words);
+              var matches = null;
+              terms.forEach(function (term) {
+                var pages = {};
+                words.forEach(function (word) {
+                  if (word.indexOf(term) === 0) index.words[word].forEach(function (p) { pages[p] = true; });
+                });
+                index.pages.forEach(function (page, i) {
+                  if (page.t.toLowerCase().indexOf(term) >= 0) pages[i] = true;
+                });
+                matches = matches === null ? pages : Object.keys(matches).reduce(function (acc, p) {
+                  if (pages[p]) acc[p] = true;
+                  return acc;
+                }, {});
+              });
+              var found = Object.keys(matches || {}).map(Number).sort(function (a, b) { return a - b; });
+              if (found.length === 0) {
+                var none = document.createElement("li");
+                none.textContent = "No lesson mentions that.";
+                results.appendChild(none);
+                return;
+              }
+              found.forEach(function (p) {
+                var page = index.pages[p];
+                var item = document.createElement("li");
+                var link = document.createElement("a");
+                link.href = page.u;
+                link.textContent = page.t;
+                item.appendChild(link);
+                var headings = page.h.filter(function (h) {
+                  return terms.some(function (t) { return h[0].toLowerCase().indexOf(t) >= 0; });
+                });
+                if (headings.length) {
+                  var list = document.createElement("ul");
+                  headings.forEach(function (h) {
+                    var sub = document.createElement("li");
+                    var a = document.createElement("a");
+                    a.href = page.u + "#" + h[1];
+                    a.textContent = h[0];
+                    sub.appendChild(a);
+                    list.appendChild(sub);
+                  });
+                  item.appendChild(list);
+                }
+                results.appendChild(item);
+              });
+            });
+          }
+
+          document.addEventListener("DOMContentLoaded", function () {
+            Array.prototype.forEach.call(document.querySelectorAll("section.scenario"), setUpStepper);
+            setUpSearch();
+          });
+        })();
+
+        """#
+}

@@ -1,0 +1,121 @@
+import Course
+import LessonMarkdown
+
+/// A small prebuilt search index: every lesson's title and headings, and an inverted index of the words of its
+/// prose. Shipped as a script that sets a global, because browsers do not let pages `fetch` files on `file://`.
+struct SearchIndex {
+    var course: VerifiedCourse
+
+    /// Words too common to be worth indexing.
+    static let stopWords: Set<String> = [
+        "the", "and", "for", "are", "but", "not", "you", "all", "any", "can", "had", "her", "was", "one", "our", "out",
+        "has", "his", "how", "its", "may", "new", "now", "see", "two", "who", "did", "get", "let", "put", "say", "she",
+        "too", "use", "that", "with", "this", "from", "they", "will", "what", "when", "which", "there", "their", "then",
+        "than", "them", "into", "each", "only", "also", "more", "some", "such", "been", "have", "were", "does", "here",
+        "just", "over", "your", "about", "would", "these", "other", "where", "while", "after", "before", "every",
+    ]
+
+    var javascript: String {
+        var pages: [String] = []
+        var words: [String: Set<Int>] = [:]
+        for (index, lesson) in course.lessons.enumerated() {
+            let page = SiteRenderer.pageName(lesson)
+            var headings: [String] = []
+            var text = lesson.lesson.title + " " + (lesson.lesson.summary ?? "")
+            for (heading, anchor) in zip(headingsOf(lesson), lesson.lesson.headingAnchors) where heading.level > 1 {
+                headings.append("[\(Self.string(heading.text)),\(Self.string(anchor))]")
+                text += " " + heading.text
+            }
+            for part in lesson.lesson.parts {
+                if case .prose(let html) = part { text += " " + Self.stripTags(html) }
+            }
+            for word in Self.words(text) { words[word, default: []].insert(index) }
+            pages.append(
+                "{\"t\":\(Self.string(lesson.lesson.title)),\"u\":\(Self.string(page)),\"h\":[\(headings.joined(separator: ","))]}")
+        }
+        let entries = words.keys.sorted().map { word in
+            "\(Self.string(word)):[\(words[word]!.sorted().map(String.init).joined(separator: ","))]"
+        }
+        return "window.REPLICALAB_SEARCH={\"pages\":[\(pages.joined(separator: ","))],\n\"words\":{\(entries.joined(separator: ",\n"))}};\n"
+    }
+
+    private func headingsOf(_ lesson: VerifiedLesson) -> [Heading] {
+        lesson.lesson.parts.compactMap { if case .heading(let heading) = $0 { heading } else { nil } }
+    }
+
+    /// Lowercase words of letters, digits, dots and dashes (so `min.insync.replicas` and `acks=all`'s parts are
+    /// findable), at least three characters, stop words removed.
+    static func words(_ text: String) -> Set<String> {
+        var result: Set<String> = []
+        var current = ""
+        func flush() {
+            let word = current.trimmingCharacters(in: ".-")
+            if word.count >= 3, !stopWords.contains(word) { result.insert(word) }
+            current = ""
+        }
+        for character in text.lowercased() {
+            if character.isLetter || character.isNumber || character == "." || character == "-" || character == "_" {
+                current.append(character)
+            } else {
+                flush()
+            }
+        }
+        flush()
+        return result
+    }
+
+    /// The text of an HTML fragment (tags removed, the few entities cmark writes decoded).
+    static func stripTags(_ html: String) -> String {
+        var out = ""
+        var inTag = false
+        for character in html {
+            if character == "<" {
+                inTag = true
+                out.append(" ")
+            } else if character == ">" {
+                inTag = false
+            } else if !inTag {
+                out.append(character)
+            }
+        }
+        return out.replacingEntities()
+    }
+
+    /// A JavaScript string literal (JSON rules, plus `<` escaped so no `</script>` can appear).
+    static func string(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "<": out += "\\u003c"
+            default:
+                if scalar.value < 0x20 || scalar == "\u{2028}" || scalar == "\u{2029}" {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}
+
+extension String {
+    fileprivate func trimmingCharacters(in set: String) -> String {
+        var slice = Substring(self)
+        while let first = slice.first, set.contains(first) { slice.removeFirst() }
+        while let last = slice.last, set.contains(last) { slice.removeLast() }
+        return String(slice)
+    }
+
+    fileprivate func replacingEntities() -> String {
+        var out = self
+        for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")] {
+            out = out.split(separator: entity, omittingEmptySubsequences: false).joined(separator: character)
+        }
+        return out
+    }
+}
