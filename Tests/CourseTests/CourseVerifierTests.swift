@@ -101,6 +101,23 @@ struct CourseVerifierTests {
         #expect(course.diagnostics.exitCode == 2)
     }
 
+    @Test func crlfLessonsVerifyAndLocateFailuresLikeLFLessons() throws {
+        let crlf = Self.good.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n")
+        #expect(CourseVerifier.verify([Self.file("Lessons/01-placement.md", crlf)]).isVerified)
+        let wrong = crlf.replacingFirst("0,4,2", with: "0,3,1")
+        let course = CourseVerifier.verify([Self.file("Lessons/01-placement.md", wrong)])
+        #expect(
+            course.diagnostics.map(\.location) == [SourceLocation(file: "Lessons/01-placement.md", line: 6, column: 24)]
+        )
+    }
+
+    @Test func indentedScenarioFailuresPointIntoTheIndentedLine() throws {
+        let indented = "# T\n\n   ```scenario\n   cluster brokers=3\n   expect leader t-0 == 0\n   ```\n"
+        let course = CourseVerifier.verify([Self.file("Lessons/01-t.md", indented)])
+        #expect(course.diagnostics.map(\.location) == [SourceLocation(file: "Lessons/01-t.md", line: 5, column: 4)])
+        #expect(course.diagnostics.first?.message == "unknown topic 't'")
+    }
+
     @Test func duplicateLessonNumbersAreErrors() throws {
         let course = CourseVerifier.verify([
             Self.file("Lessons/02-b.md", "# B\n"), Self.file("Lessons/01-a.md", "# A\n"),
