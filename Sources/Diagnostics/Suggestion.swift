@@ -2,6 +2,7 @@
 public enum Suggestion {
     /// The candidate nearest to `word` by edit distance, if it is near enough to be a plausible typo.
     public static func closest<S: Sequence>(to word: String, in candidates: S) -> String? where S.Element == String {
+        let candidates = Array(candidates)
         let limit = max(1, word.count / 3)
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
@@ -10,7 +11,11 @@ public enum Suggestion {
                 best = (candidate, distance)
             }
         }
-        return best?.candidate
+        if let best { return best.candidate }
+        // A word that is the start of a longer candidate (`replication` for `replication-factor`) is a truncation,
+        // not a typo: suggest the shortest such candidate.
+        guard word.count >= 3 else { return nil }
+        return candidates.filter { $0.lowercased().hasPrefix(word.lowercased()) }.min { $0.count < $1.count }
     }
 
     /// The note text for a suggestion, or nil when nothing is close.

@@ -14,14 +14,15 @@ extension ScenarioRunner {
             }
             guard let partition = cluster.partition(id) else {
                 let message: String
+                var notes: [Diagnostic.Note] = []
                 if let topic = cluster.topics[id.topic] {
                     message =
                         "unknown partition \(id): topic '\(id.topic)' has partitions 0 to \(topic.partitions.count - 1)"
                 } else {
                     message = "unknown topic '\(id.topic)'"
+                    // Only a missing topic gets a spelling suggestion; an existing one would suggest itself.
+                    notes = Suggestion.note(for: id.topic, in: cluster.topics.keys.sorted()).map { [.init($0)] } ?? []
                 }
-                let notes =
-                    Suggestion.note(for: id.topic, in: cluster.topics.keys.sorted()).map { [Diagnostic.Note($0)] } ?? []
                 diagnostics.append(.error(message, at: statement.location, notes: notes))
                 return nil
             }

@@ -1,0 +1,133 @@
+import Course
+import CourseSite
+import Testing
+
+struct SiteRendererTests {
+    static let placement = """
+        # Partitions & replicas
+
+        Leaders and followers.
+
+        ```scenario slide
+        cluster brokers=6 racks=2
+        topic t partitions=10 replication-factor=3 placement=round-robin
+        expect replicas t-6 == 0,3,1
+        brokers t
+        ```
+
+        ```scenario
+        cluster brokers=3
+        topic u partitions=1 replication-factor=4
+        expect error INVALID_REPLICATION_FACTOR
+        ```
+
+        """
+
+    static let hostile = """
+        # Escaping
+
+        ```scenario <i>named</i>
+        broker 0 rack=<script>alert(1)</script>
+        broker 1 rack="<b>&\\"quoted\\"</b>"
+        topic <script> partitions=1 replication-factor=1
+        expect error INVALID_TOPIC_EXCEPTION
+        topic ok partitions=2 replication-factor=1
+        brokers
+        ```
+
+        """
+
+    static func course(_ lessons: [(String, String)]) -> VerifiedCourse {
+        CourseVerifier.verify(lessons.map { LessonFile(path: $0.0, bytes: Array($0.1.utf8)) })
+    }
+
+    static func site(_ lessons: [(String, String)]) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: SiteRenderer.render(course(lessons)).map { ($0.path, $0.contents) })
+    }
+
+    static let lessons = [
+        ("Lessons/01-partitions.md", placement), ("Lessons/02-escaping.md", hostile),
+    ]
+
+    @Test func writesAnIndexAStylesheetAndOnePagePerLesson() {
+        let course = Self.course(Self.lessons)
+        #expect(course.isVerified, "\(course.diagnostics)")
+        #expect(
+            SiteRenderer.render(course).map(\.path) == [
+                "01-partitions.html", "02-escaping.html", "index.html", "style.css",
+            ])
+    }
+
+    @Test func indexListsLessonsInOrderWithVerifiedMarks() throws {
+        let index = try #require(Self.site(Self.lessons)["index.html"])
+        let parts = index.split(separator: "<a href=\"01-partitions.html\">Partitions &amp; replicas</a>")
+        #expect(parts.count == 2)
+        #expect(parts.last?.contains("<a href=\"02-escaping.html\">Escaping</a>") == true)
+        #expect(index.contains("verified: 2 scenarios, 2 expectations"))
+        #expect(index.contains("<ol class=\"lesson-list\">"))
+        #expect(!index.contains("not verified"))
+    }
+
+    @Test func lessonPageHasTheTitleProseMarkAndBrokerTable() throws {
+        let page = try #require(Self.site(Self.lessons)["01-partitions.html"])
+        #expect(page.contains("Partitions &amp; replicas"))
+        #expect(page.contains("<p>Leaders and followers.</p>"))
+        #expect(page.contains("verified: 1 scenario, 1 expectation"))
+        #expect(page.contains("<table"))
+        #expect(page.contains("<th scope=\"col\">Brokers</th><th scope=\"col\">Leaders</th>"))
+        #expect(page.contains("<th scope=\"col\">Followers</th>"))
+        for label in ["R1-B0", "R2-B3", "R1-B1", "R2-B4", "R1-B2", "R2-B5"] {
+            #expect(page.contains("<th scope=\"row\">\(label)</th>"), "\(label)")
+        }
+        // The scenario's source and transcript are shown in place of the block.
+        #expect(page.contains("topic t partitions=10 replication-factor=3 placement=round-robin"))
+        #expect(page.contains("Created topic t."))
+        #expect(!page.contains("```scenario"))
+    }
+
+    @Test func everyScenarioValueIsEscaped() throws {
+        let site = Self.site(Self.lessons)
+        for (path, contents) in site {
+            #expect(!contents.contains("<script"), "\(path)")
+            #expect(!contents.contains("<b>&"), "\(path)")
+            #expect(!contents.contains("<i>named"), "\(path)")
+        }
+        let page = try #require(site["02-escaping.html"])
+        #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;-B0"))
+        #expect(page.contains("&lt;b&gt;&amp;&quot;quoted&quot;&lt;/b&gt;-B1"))
+        #expect(page.contains("&lt;i&gt;named&lt;/i&gt;"))
+        #expect(page.contains("Topic name &quot;&lt;script&gt;&quot; is illegal"))
+    }
+
+    @Test func unverifiedLessonsAreMarked() throws {
+        let wrong = Self.placement.split(separator: "0,3,1").joined(separator: "0,4,2")
+        let site = Self.site([("Lessons/01-partitions.md", wrong)])
+        #expect(try #require(site["index.html"]).contains("not verified"))
+        #expect(try #require(site["01-partitions.html"]).contains("not verified"))
+    }
+
+    @Test func rendersAreIdentical() {
+        let first = SiteRenderer.render(Self.course(Self.lessons))
+        let second = SiteRenderer.render(Self.course(Self.lessons))
+        #expect(first.map(\.path) == second.map(\.path))
+        #expect(first.map(\.contents) == second.map(\.contents))
+    }
+
+    @Test func noExternalResources() {
+        for (path, contents) in Self.site(Self.lessons) {
+            #expect(!contents.contains("http://"), "\(path)")
+            #expect(!contents.contains("https://"), "\(path)")
+            #expect(!contents.contains("//cdn"), "\(path)")
+            #expect(!contents.contains("@import"), "\(path)")
+        }
+    }
+
+    @Test func pagesAreCompleteHTMLDocumentsLinkingTheStylesheet() throws {
+        for (path, contents) in Self.site(Self.lessons) where path.hasSuffix(".html") {
+            #expect(contents.hasPrefix("<!DOCTYPE html>") || contents.hasPrefix("<!doctype html>"), "\(path)")
+            #expect(contents.contains("href=\"style.css\""), "\(path)")
+            #expect(contents.contains("<meta name=\"viewport\""), "\(path)")
+            #expect(contents.contains("</html>"), "\(path)")
+        }
+    }
+}

@@ -1,0 +1,174 @@
+import Course
+import Diagnostics
+import Testing
+
+struct CourseVerifierTests {
+    static func file(_ path: String, _ text: String) -> LessonFile {
+        LessonFile(path: path, bytes: Array(text.utf8))
+    }
+
+    static let good = """
+        # Placement
+
+        ```scenario slide
+        cluster brokers=6 racks=2
+        topic t partitions=10 replication-factor=3 placement=admin-utils
+        expect replicas t-6 == 0,4,2
+        expect leader t-0 == 0
+        ```
+
+        ```output
+        $ cluster brokers=6 racks=2
+        6 brokers: R1 = 0,1,2; R2 = 3,4,5
+        $ topic t partitions=10 replication-factor=3 placement=admin-utils
+        Created topic t.
+        ```
+
+        ```scenario
+        cluster brokers=3
+        topic u partitions=1 replication-factor=4
+        expect error INVALID_REPLICATION_FACTOR
+        ```
+
+        """
+
+    @Test func aGoodLessonVerifies() throws {
+        let course = CourseVerifier.verify([Self.file("Lessons/01-placement.md", Self.good)])
+        #expect(course.diagnostics.isEmpty)
+        #expect(course.isVerified)
+        #expect(course.lessons.count == 1)
+        #expect(course.scenarioCount == 2)
+        #expect(course.expectationCount == 3)
+        #expect(course.summary == "1 lesson, 2 scenarios, 3 expectations: all verified")
+        let lesson = try #require(course.lessons.first)
+        #expect(lesson.isVerified)
+        #expect(lesson.lesson.title == "Placement")
+        #expect(lesson.scenarios.map(\.passedExpectationCount) == [2, 1])
+        #expect(lesson.scenario(for: lesson.lesson.scenarios[1])?.transcript.expectationCount == 1)
+    }
+
+    @Test func trailingWhitespaceInOutputIsIgnored() {
+        let text = Self.good.replacingFirst("Created topic t.", with: "Created topic t.   \t")
+        #expect(CourseVerifier.verify([Self.file("Lessons/01-placement.md", text)]).isVerified)
+    }
+
+    @Test func aFailingExpectationIsAVerificationErrorAtItsValue() throws {
+        let text = Self.good.replacingFirst("0,4,2", with: "0,3,1")
+        let course = CourseVerifier.verify([Self.file("Lessons/01-placement.md", text)])
+        #expect(!course.isVerified)
+        let diagnostic = try #require(course.diagnostics.first)
+        #expect(course.diagnostics.count == 1)
+        #expect(diagnostic.kind == .verification)
+        #expect(diagnostic.location == SourceLocation(file: "Lessons/01-placement.md", line: 6, column: 24))
+        #expect(diagnostic.message == "expectation failed: replicas of t-6 is 0,4,2, expected 0,3,1")
+        #expect(course.diagnostics.exitCode == 1)
+        #expect(course.summary == "1 lesson, 2 scenarios, 3 expectations: 1 error in 1 scenario")
+        #expect(course.lessons.first?.isVerified == false)
+    }
+
+    @Test func aWrongOutputBlockGivesADiffAtTheFirstDifferingLine() throws {
+        let text = Self.good.replacingFirst("Created topic t.", with: "Created topic T.")
+        let course = CourseVerifier.verify([Self.file("Lessons/01-placement.md", text)])
+        let diagnostic = try #require(course.diagnostics.first)
+        #expect(course.diagnostics.count == 1)
+        #expect(diagnostic.kind == .verification)
+        #expect(diagnostic.location == SourceLocation(file: "Lessons/01-placement.md", line: 14, column: 1))
+        #expect(
+            diagnostic.message
+                == "output of scenario 'slide' differs from what the engine prints (- expected, + actual)")
+        #expect(diagnostic.detail.contains("-Created topic T."))
+        #expect(diagnostic.detail.contains("+Created topic t."))
+        #expect(course.diagnostics.exitCode == 1)
+    }
+
+    @Test func missingOutputLinesAreReported() throws {
+        let text = Self.good.replacingFirst("Created topic t.\n", with: "")
+        let course = CourseVerifier.verify([Self.file("Lessons/01-placement.md", text)])
+        let diagnostic = try #require(course.diagnostics.first)
+        #expect(diagnostic.detail.contains("+Created topic t."))
+        #expect(diagnostic.location.file == "Lessons/01-placement.md")
+        #expect((11...15).contains(diagnostic.location.line))
+    }
+
+    @Test func inputErrorsInAScenarioExitWith2AndSkipTheOutputComparison() throws {
+        let text = Self.good.replacingFirst("topic t partitions", with: "topik t partitions")
+        let course = CourseVerifier.verify([Self.file("Lessons/01-placement.md", text)])
+        #expect(course.diagnostics.first?.message == "unknown command 'topik'")
+        #expect(!course.diagnostics.contains { $0.message.hasPrefix("output") })
+        #expect(
+            course.diagnostics.first?.location == SourceLocation(file: "Lessons/01-placement.md", line: 5, column: 1))
+        #expect(course.diagnostics.first?.notes.map(\.message) == ["did you mean 'topic'?"])
+        #expect(course.diagnostics.exitCode == 2)
+    }
+
+    @Test func crlfLessonsVerifyAndLocateFailuresLikeLFLessons() throws {
+        let crlf = Self.good.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n")
+        #expect(CourseVerifier.verify([Self.file("Lessons/01-placement.md", crlf)]).isVerified)
+        let wrong = crlf.replacingFirst("0,4,2", with: "0,3,1")
+        let course = CourseVerifier.verify([Self.file("Lessons/01-placement.md", wrong)])
+        #expect(
+            course.diagnostics.map(\.location) == [SourceLocation(file: "Lessons/01-placement.md", line: 6, column: 24)]
+        )
+    }
+
+    @Test func indentedScenarioFailuresPointIntoTheIndentedLine() throws {
+        let indented = "# T\n\n   ```scenario\n   cluster brokers=3\n   expect leader t-0 == 0\n   ```\n"
+        let course = CourseVerifier.verify([Self.file("Lessons/01-t.md", indented)])
+        #expect(course.diagnostics.map(\.location) == [SourceLocation(file: "Lessons/01-t.md", line: 5, column: 4)])
+        #expect(course.diagnostics.first?.message == "unknown topic 't'")
+    }
+
+    @Test func duplicateLessonNumbersAreErrors() throws {
+        let course = CourseVerifier.verify([
+            Self.file("Lessons/02-b.md", "# B\n"), Self.file("Lessons/01-a.md", "# A\n"),
+            Self.file("Lessons/02-a.md", "# C\n"),
+        ])
+        #expect(course.lessons.map(\.lesson.path) == ["Lessons/01-a.md", "Lessons/02-a.md", "Lessons/02-b.md"])
+        let diagnostic = try #require(course.diagnostics.first)
+        #expect(course.diagnostics.count == 1)
+        #expect(diagnostic.message == "lesson number 2 is used twice")
+        #expect(diagnostic.location == SourceLocation(file: "Lessons/02-b.md", line: 1, column: 1))
+        #expect(diagnostic.notes.first?.location == SourceLocation(file: "Lessons/02-a.md", line: 1, column: 1))
+        #expect(course.diagnostics.exitCode == 2)
+    }
+
+    @Test func lessonsAreOrderedByNumberNotName() {
+        let course = CourseVerifier.verify([
+            Self.file("Lessons/10-late.md", "# Late\n"), Self.file("Lessons/09-early.md", "# Early\n"),
+        ])
+        #expect(course.lessons.map(\.lesson.title) == ["Early", "Late"])
+        #expect(course.summary == "2 lessons, 0 scenarios, 0 expectations: all verified")
+    }
+
+    @Test func duplicateScenarioNamesAreErrors() throws {
+        let text = "# T\n\n```scenario a\ncluster brokers=1\n```\n\n```scenario a\ncluster brokers=2\n```\n"
+        let course = CourseVerifier.verify([Self.file("Lessons/01-t.md", text)])
+        let diagnostic = try #require(course.diagnostics.first)
+        #expect(course.diagnostics.count == 1)
+        #expect(diagnostic.message == "scenario name 'a' is used twice in this lesson")
+        #expect(diagnostic.location == SourceLocation(file: "Lessons/01-t.md", line: 7, column: 1))
+        #expect(diagnostic.notes.first?.location == SourceLocation(file: "Lessons/01-t.md", line: 3, column: 1))
+    }
+
+    @Test func unparsableLessonsAreLeftOutWithTheirDiagnostics() {
+        let course = CourseVerifier.verify([
+            Self.file("Lessons/01-a.md", "no title\n"), Self.file("Lessons/02-b.md", "# B\n"),
+        ])
+        #expect(course.lessons.map(\.lesson.title) == ["B"])
+        #expect(course.diagnostics.map(\.message) == ["lesson has no title: add a '# Title' heading"])
+        #expect(course.summary == "1 lesson, 0 scenarios, 0 expectations: 1 error")
+    }
+
+    @Test func verificationIsDeterministic() {
+        let files = [Self.file("Lessons/01-placement.md", Self.good)]
+        #expect(CourseVerifier.verify(files) == CourseVerifier.verify(files))
+    }
+}
+
+extension String {
+    /// This string with the first occurrence of `target` replaced (the tests' edits of a good lesson).
+    func replacingFirst(_ target: String, with replacement: String) -> String {
+        let parts = split(separator: target, maxSplits: 1, omittingEmptySubsequences: false)
+        return parts.count == 2 ? parts[0] + replacement + parts[1] : self
+    }
+}

@@ -1,0 +1,62 @@
+import Diagnostics
+import Testing
+
+struct DiagnosticPrinterTests {
+    let location = SourceLocation(file: "Lessons/01-a.md", line: 7, column: 3)
+
+    @Test func rendersPathLineColumnSeverityAndMessage() {
+        let text = DiagnosticPrinter().render(Diagnostic.error("unknown command 'topik'", at: location))
+        #expect(text == "Lessons/01-a.md:7:3: error: unknown command 'topik'\n")
+    }
+
+    @Test func notesFollowAtTheirOwnLocationOrTheDiagnostics() {
+        let elsewhere = SourceLocation(file: "Lessons/01-a.md", line: 2, column: 1)
+        let diagnostic = Diagnostic.error(
+            "scenario name 'x' is used twice", at: location,
+            notes: [.init("did you mean 'topic'?"), .init("first used here", at: elsewhere)])
+        #expect(
+            DiagnosticPrinter().render(diagnostic)
+                == """
+                Lessons/01-a.md:7:3: error: scenario name 'x' is used twice
+                Lessons/01-a.md:7:3: note: did you mean 'topic'?
+                Lessons/01-a.md:2:1: note: first used here
+
+                """)
+    }
+
+    @Test func detailLinesArePrintedVerbatimAfterNotes() {
+        let diagnostic = Diagnostic.failure(
+            "output differs", at: location, notes: [.init("run check")], detail: ["@@ -8 +8 @@", "-a", "+b"])
+        #expect(
+            DiagnosticPrinter().render(diagnostic)
+                == "Lessons/01-a.md:7:3: error: output differs\nLessons/01-a.md:7:3: note: run check\n@@ -8 +8 @@\n-a\n+b\n"
+        )
+    }
+
+    @Test func warningsAreLabelled() {
+        let diagnostic = Diagnostic(.warning, at: location, "careful")
+        #expect(DiagnosticPrinter().render(diagnostic) == "Lessons/01-a.md:7:3: warning: careful\n")
+    }
+
+    @Test func manyDiagnosticsAreSortedByLocation() {
+        let later = Diagnostic.error("second", at: SourceLocation(file: "a.md", line: 10, column: 1))
+        let earlier = Diagnostic.error("first", at: SourceLocation(file: "a.md", line: 2, column: 5))
+        let otherFile = Diagnostic.error("third", at: SourceLocation(file: "b.md", line: 1, column: 1))
+        #expect(
+            DiagnosticPrinter().render([otherFile, later, earlier])
+                == "a.md:2:5: error: first\na.md:10:1: error: second\nb.md:1:1: error: third\n")
+    }
+
+    @Test func sameLocationSortsBySeverityThenMessage() {
+        let b = Diagnostic.error("b", at: location)
+        let a = Diagnostic.error("a", at: location)
+        let warning = Diagnostic(.warning, at: location, "0")
+        #expect([warning, b, a].sorted().map(\.message) == ["a", "b", "0"])
+    }
+
+    @Test func colourWrapsOnlyTheSeverityWord() {
+        let text = DiagnosticPrinter(usesColor: true).render(Diagnostic.error("boom", at: location))
+        #expect(text == "Lessons/01-a.md:7:3: \u{1B}[1;31merror:\u{1B}[0m boom\n")
+        #expect(!DiagnosticPrinter().render(Diagnostic.error("boom", at: location)).contains("\u{1B}"))
+    }
+}

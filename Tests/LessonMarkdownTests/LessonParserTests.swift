@@ -1,0 +1,173 @@
+import Diagnostics
+import LessonMarkdown
+import Testing
+
+struct LessonParserTests {
+    static let path = "Lessons/03-racks.md"
+
+    static func parse(_ text: String, path: String = path) -> (Lesson?, [Diagnostic]) {
+        let result = LessonParser.parse(Array(text.utf8), path: path)
+        return (result.lesson, result.diagnostics)
+    }
+
+    static let lesson = """
+        Intro before the title.
+
+        # Racks and *replicas*
+
+        Some prose.
+
+        ```scenario rack-layout
+        cluster brokers=6 racks=2
+        ```
+
+        ```output
+        $ cluster brokers=6 racks=2
+        ```
+
+        ## Next
+
+        ```scenario
+        cluster brokers=3
+        ```
+
+        ```swift
+        let x = 1
+        ```
+
+        """
+
+    @Test func titleNumberAndSlug() throws {
+        let (parsed, diagnostics) = Self.parse(Self.lesson)
+        #expect(diagnostics.isEmpty)
+        let lesson = try #require(parsed)
+        #expect(lesson.title == "Racks and replicas")
+        #expect(lesson.number == 3)
+        #expect(lesson.slug == "racks")
+        #expect(lesson.path == Self.path)
+        #expect(lesson.source == Array(Self.lesson.utf8))
+    }
+
+    @Test func partsKeepTheirOrderAndOutputsPairWithScenarios() throws {
+        let lesson = try #require(Self.parse(Self.lesson).0)
+        let kinds = lesson.parts.map { part -> String in
+            switch part {
+            case .heading(let heading): "h\(heading.level):\(heading.text)"
+            case .prose: "prose"
+            case .scenario(let block): "scenario:\(block.name ?? "-"):\(block.output == nil ? "no output" : "output")"
+            }
+        }
+        #expect(
+            kinds == [
+                "prose", "h1:Racks and replicas", "prose", "scenario:rack-layout:output", "h2:Next",
+                "scenario:-:no output", "prose",
+            ])
+        let first = try #require(lesson.scenarios.first)
+        #expect(first.block.text == "cluster brokers=6 racks=2\n")
+        #expect(first.block.openingLine == 7)
+        #expect(first.block.closingLine == 9)
+        #expect(first.output?.lines == ["$ cluster brokers=6 racks=2"])
+        #expect(first.output?.openingLine == 11)
+        #expect(lesson.scenarios.count == 2)
+    }
+
+    @Test func scenarioLinesMapToFileLines() throws {
+        let lesson = try #require(Self.parse(Self.lesson).0)
+        let block = try #require(lesson.scenarios.first).block
+        #expect(block.location == SourceLocation(file: Self.path, line: 7, column: 1))
+        #expect(block.sourceMap.location(line: 0, column: 9) == SourceLocation(file: Self.path, line: 8, column: 9))
+    }
+
+    @Test func namedScenarioWithOptions() throws {
+        let text = "# T\n\n```scenario failover continues=setup\ncluster brokers=1\n```\n"
+        let block = try #require(Self.parse(text).0?.scenarios.first)
+        #expect(block.name == "failover")
+        #expect(block.options == ["continues=setup"])
+    }
+
+    @Test func indentedFenceShiftsColumns() throws {
+        let text = "# T\n\n  ```scenario\n  cluster brokers=3\n    topic t\n  ```\n"
+        let block = try #require(Self.parse(text).0?.scenarios.first).block
+        #expect(block.lines == ["cluster brokers=3", "  topic t"])
+        #expect(block.sourceMap.location(line: 0, column: 1) == SourceLocation(file: Self.path, line: 4, column: 3))
+        #expect(block.sourceMap.location(line: 1, column: 3) == SourceLocation(file: Self.path, line: 5, column: 5))
+    }
+
+    @Test func crlfFilesMapLikeLFFiles() throws {
+        let text = "# Title\r\n\r\nProse.\r\n\r\n```scenario\r\ncluster brokers=3\r\ntopic t\r\n```\r\n"
+        let (parsed, diagnostics) = Self.parse(text)
+        #expect(diagnostics.isEmpty)
+        let lesson = try #require(parsed)
+        #expect(lesson.title == "Title")
+        let block = try #require(lesson.scenarios.first).block
+        #expect(block.lines.count == 2)
+        #expect(block.openingLine == 5)
+        #expect(block.sourceMap.location(line: 1, column: 1) == SourceLocation(file: Self.path, line: 7, column: 1))
+    }
+
+    @Test(arguments: [
+        ("# T\n\n- item\n\n  ```scenario\n  cluster brokers=1\n  ```\n", 5, "a list"),
+        ("# T\n\n> quote\n>\n> ```scenario\n> cluster brokers=1\n> ```\n", 5, "a block quote"),
+        ("# T\n\n1. one\n2. two\n\n   ```output\n   x\n   ```\n", 6, "a list"),
+    ])
+    func nestedScenarioBlocksAreErrorsAtTheirLine(_ text: String, line: Int, container: String) throws {
+        let (lesson, diagnostics) = Self.parse(text)
+        #expect(lesson == nil)
+        let diagnostic = try #require(diagnostics.first)
+        #expect(diagnostics.count == 1)
+        #expect(diagnostic.location.line == line)
+        #expect(diagnostic.kind == .input)
+        #expect(diagnostic.message.hasSuffix("blocks must be at the top level of the lesson, not inside \(container)"))
+    }
+
+    @Test(arguments: [
+        ("# T\n\n```output\nx\n```\n", 3),
+        ("# T\n\n```scenario\ncluster brokers=1\n```\n\n```output\na\n```\n\n```output\nb\n```\n", 11),
+    ])
+    func outputWithoutScenarioIsAnError(_ text: String, line: Int) throws {
+        let (lesson, diagnostics) = Self.parse(text)
+        #expect(lesson == nil)
+        let diagnostic = try #require(diagnostics.first)
+        #expect(diagnostic.message == "an 'output' block must directly follow a 'scenario' block")
+        #expect(diagnostic.location == SourceLocation(file: Self.path, line: line, column: 1))
+    }
+
+    @Test(arguments: [
+        "Lessons/intro.md", "Lessons/1-intro.md", "Lessons/01-intro.txt", "Lessons/01-Intro.md", "01_x.md",
+    ])
+    func badFileNamesAreErrors(_ path: String) throws {
+        let (lesson, diagnostics) = Self.parse("# T\n", path: path)
+        #expect(lesson == nil)
+        let diagnostic = try #require(diagnostics.first)
+        #expect(diagnostic.location == SourceLocation(file: path, line: 1, column: 1))
+        #expect(diagnostic.message.hasPrefix("lesson file name must look like 'NN-slug.md'"))
+    }
+
+    @Test(arguments: ["Lessons/01-a.md", "x/12-partitions-and-replicas.md", "100-b2.md"])
+    func goodFileNames(_ path: String) {
+        #expect(Self.parse("# T\n", path: path).0 != nil)
+    }
+
+    @Test func invalidUTF8IsLocated() throws {
+        var bytes = Array("# T\n\nab".utf8)
+        bytes.append(0xFF)
+        bytes += Array("c\n".utf8)
+        let (lesson, diagnostics) = LessonParser.parse(bytes, path: Self.path)
+        #expect(lesson == nil)
+        let diagnostic = try #require(diagnostics.first)
+        #expect(diagnostic.location == SourceLocation(file: Self.path, line: 3, column: 3))
+        #expect(diagnostic.message == "lesson is not valid UTF-8 (byte 0xff)")
+    }
+
+    @Test(arguments: ["", "Just prose.\n", "## Only a subtitle\n"])
+    func missingTitleIsAnError(_ text: String) throws {
+        let (lesson, diagnostics) = Self.parse(text)
+        #expect(lesson == nil)
+        #expect(
+            diagnostics == [
+                .error(
+                    "lesson has no title: add a '# Title' heading",
+                    at: SourceLocation(file: Self.path, line: 1, column: 1))
+            ])
+    }
+}
