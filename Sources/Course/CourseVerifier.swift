@@ -57,7 +57,9 @@ public enum CourseVerifier {
     /// Runs one scenario block and checks it.
     public static func verify(_ block: ScenarioBlock, seed: UInt64 = defaultSeed) -> VerifiedScenario {
         let (script, parseProblems) = ScenarioParser.parse(block.block.text, sourceMap: block.block.sourceMap)
-        let transcript = ScenarioRunner.run(script, seed: seed)
+        // A scenario that does not parse is not run: its later lines would only report consequences of the typo.
+        let transcript =
+            parseProblems.isEmpty ? ScenarioRunner.run(script, seed: seed) : .empty
         var diagnostics = parseProblems + transcript.diagnostics
         var outputMatches: Bool?
         if parseProblems.isEmpty, let output = block.output {

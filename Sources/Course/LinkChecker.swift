@@ -21,14 +21,22 @@ enum LinkChecker {
                 if let target = LessonLinkTarget(destination) {
                     let stem = target.stem ?? stem(of: lesson)
                     guard let anchors = anchorsByStem[stem] else {
-                        let notes = Suggestion.note(for: stem, in: anchorsByStem.keys.sorted()).map { [Diagnostic.Note($0)] } ?? []
-                        diagnostics.append(.error("link to a lesson that does not exist: '\(destination)'", at: link.location, notes: notes))
+                        let notes =
+                            Suggestion.note(for: stem, in: anchorsByStem.keys.sorted()).map { [Diagnostic.Note($0)] }
+                            ?? []
+                        diagnostics.append(
+                            .error(
+                                "link to a lesson that does not exist: '\(destination)'", at: link.location,
+                                notes: notes))
                         continue
                     }
                     if let fragment = target.fragment, !anchors.contains(fragment) {
-                        let notes = Suggestion.note(for: fragment, in: anchors.sorted()).map { [Diagnostic.Note($0)] } ?? []
+                        let notes =
+                            Suggestion.note(for: fragment, in: anchors.sorted()).map { [Diagnostic.Note($0)] } ?? []
                         diagnostics.append(
-                            .error("link to an anchor that does not exist: '\(destination)'", at: link.location, notes: notes))
+                            .error(
+                                "link to an anchor that does not exist: '\(destination)'", at: link.location,
+                                notes: notes))
                     }
                     continue
                 }

@@ -7,7 +7,8 @@ struct BrokerTableHTML {
     var changed: Set<StepChanges.CellID> = []
 
     var html: String {
-        var out = "<div class=\"table-wrap\"><table class=\"broker-table\">\n<caption>\(HTML.escape(caption))</caption>\n<thead><tr>"
+        var out =
+            "<div class=\"table-wrap\"><table class=\"broker-table\">\n<caption>\(HTML.escape(caption))</caption>\n<thead><tr>"
         for heading in table.headings { out += "<th scope=\"col\">\(HTML.escape(heading))</th>" }
         out += "</tr></thead>\n<tbody>\n"
         for row in table.rows {
@@ -23,7 +24,10 @@ struct BrokerTableHTML {
     }
 
     private func cell(_ labels: [String], leader: Bool, changed: Bool) -> String {
-        let mark = changed ? "<span class=\"delta\" aria-hidden=\"true\">●</span><span class=\"visually-hidden\"> (changed)</span>" : ""
+        let mark =
+            changed
+            ? "<span class=\"delta\" aria-hidden=\"true\">●</span><span class=\"visually-hidden\"> (changed)</span>"
+            : ""
         let classes = changed ? " class=\"changed\"" : ""
         if labels.isEmpty { return "<td\(classes)><span class=\"visually-hidden\">none</span>\(mark)</td>" }
         let chips = labels.map { "<span class=\"chip\(leader ? " leader" : "")\">\(HTML.escape($0))</span>" }

@@ -37,7 +37,8 @@ struct LessonPage {
         }
         body += "</article>\n<nav class=\"pager\" aria-label=\"Previous and next lesson\">"
         if let previous {
-            body += "<a rel=\"prev\" href=\"\(SiteRenderer.pageName(previous))\">← \(HTML.escape(previous.lesson.title))</a>"
+            body +=
+                "<a rel=\"prev\" href=\"\(SiteRenderer.pageName(previous))\">← \(HTML.escape(previous.lesson.title))</a>"
         } else {
             body += "<a rel=\"prev\" href=\"index.html\">← Course index</a>"
         }

@@ -42,12 +42,16 @@ struct Page {
         var out = "<nav class=\"sidebar\" id=\"course-contents\" aria-label=\"Course contents\">\n"
         out += "<p class=\"brand\"><a href=\"index.html\">\(HTML.escape(SiteRenderer.courseTitle))</a></p>\n"
         out += "<form class=\"search\" role=\"search\" hidden><label for=\"search-input\">Search the course</label>"
-        out += "<input id=\"search-input\" type=\"search\" autocomplete=\"off\" placeholder=\"e.g. min.insync.replicas\">"
+        out +=
+            "<input id=\"search-input\" type=\"search\" autocomplete=\"off\" placeholder=\"e.g. min.insync.replicas\">"
         out += "<ul class=\"search-results\" aria-live=\"polite\"></ul></form>\n"
         out += "<ol class=\"toc\">\n"
         for lesson in course.lessons {
             let isCurrent = current.map { $0.lesson.path == lesson.lesson.path } ?? false
-            let mark = lesson.isVerified ? "<span class=\"toc-mark\" aria-label=\"verified\">✓</span>" : "<span class=\"toc-mark bad\" aria-label=\"not verified\">✗</span>"
+            let mark =
+                lesson.isVerified
+                ? "<span class=\"toc-mark\" aria-label=\"verified\">✓</span>"
+                : "<span class=\"toc-mark bad\" aria-label=\"not verified\">✗</span>"
             out +=
                 "<li><a href=\"\(SiteRenderer.pageName(lesson))\"\(isCurrent ? " aria-current=\"page\"" : "")>\(HTML.escape(lesson.lesson.title))</a> \(mark)</li>\n"
         }
@@ -66,7 +70,8 @@ struct Page {
             parts.append("lesson source SHA-256 <code>\(String(lesson.sourceHash.prefix(16)))</code>")
         } else {
             parts.append(
-                "\(course.lessons.count) lessons, \(course.scenarioCount) scenarios, \(course.expectationCount) expectations")
+                "\(course.lessons.count) lessons, \(course.scenarioCount) scenarios, \(course.expectationCount) expectations"
+            )
         }
         return parts.joined(separator: " · ")
     }

@@ -35,9 +35,12 @@ struct ScenarioSection {
         let entries = timeline
         let mark = VerifiedMark(
             verified: scenario.isVerified, expectations: scenario.transcript.expectationCount, scenarios: 1)
-        var out = "<section class=\"scenario\" id=\"\(HTML.escape(anchor))\" aria-labelledby=\"\(HTML.escape(anchor))-title\" data-steps=\"\(entries.count)\">\n"
-        out += "<h3 class=\"scenario-title\" id=\"\(HTML.escape(anchor))-title\"><a class=\"anchor\" href=\"#\(HTML.escape(anchor))\">Scenario <code>\(HTML.escape(name))</code></a> \(mark.html)</h3>\n"
-        out += "<details class=\"source\"><summary>Scenario source (\(scenario.block.block.lines.count) lines)</summary><pre><code>"
+        var out =
+            "<section class=\"scenario\" id=\"\(HTML.escape(anchor))\" aria-labelledby=\"\(HTML.escape(anchor))-title\" data-steps=\"\(entries.count)\">\n"
+        out +=
+            "<h3 class=\"scenario-title\" id=\"\(HTML.escape(anchor))-title\"><a class=\"anchor\" href=\"#\(HTML.escape(anchor))\">Scenario <code>\(HTML.escape(name))</code></a> \(mark.html)</h3>\n"
+        out +=
+            "<details class=\"source\"><summary>Scenario source (\(scenario.block.block.lines.count) lines)</summary><pre><code>"
         for (index, line) in scenario.block.block.lines.enumerated() {
             out += "<span class=\"ln\" aria-hidden=\"true\">\(index + 1)</span>\(HTML.escape(line))\n"
         }
@@ -51,7 +54,8 @@ struct ScenarioSection {
             out += stepHTML(entry, number: index + 1, of: entries.count, scenarioName: name)
         }
         out += "</ol>\n"
-        out += "<details class=\"transcript\"><summary>Full transcript</summary><pre><code>\(HTML.escape(scenario.transcript.text))</code></pre></details>\n"
+        out +=
+            "<details class=\"transcript\"><summary>Full transcript</summary><pre><code>\(HTML.escape(scenario.transcript.text))</code></pre></details>\n"
         out += "</section>\n"
         return out
     }
@@ -60,9 +64,11 @@ struct ScenarioSection {
         let id = Anchor.step(scenario: anchor, number: number)
         let step = entry.step
         var out = "<li class=\"step\" id=\"\(HTML.escape(id))\">\n<details open>\n"
-        out += "<summary><a class=\"step-no\" href=\"#\(HTML.escape(id))\">Step \(number)<span class=\"visually-hidden\"> of \(total)</span></a> <code class=\"command\">\(HTML.escape(step.statement.text))</code>"
+        out +=
+            "<summary><a class=\"step-no\" href=\"#\(HTML.escape(id))\">Step \(number)<span class=\"visually-hidden\"> of \(total)</span></a> <code class=\"command\">\(HTML.escape(step.statement.text))</code>"
         if case .kafkaError(let error) = step.outcome {
-            out += " <span class=\"outcome error\"><span aria-hidden=\"true\">⚠</span> \(HTML.escape(error.name))</span>"
+            out +=
+                " <span class=\"outcome error\"><span aria-hidden=\"true\">⚠</span> \(HTML.escape(error.name))</span>"
         }
         out += "</summary>\n"
         if !step.output.isEmpty {
@@ -70,7 +76,8 @@ struct ScenarioSection {
         }
         let changes = StepChanges(from: entry.previousCluster, to: step.cluster)
         if !changes.sentences.isEmpty {
-            out += "<p class=\"changes\"><strong>What changed:</strong> \(HTML.escape(changes.sentences.joined(separator: " ")))</p>\n"
+            out +=
+                "<p class=\"changes\"><strong>What changed:</strong> \(HTML.escape(changes.sentences.joined(separator: " ")))</p>\n"
         }
         if !entry.checks.isEmpty {
             out += "<ul class=\"checks\" aria-label=\"Expectations checked after this step\">\n"
@@ -78,17 +85,20 @@ struct ScenarioSection {
                 let passed = check.expectation?.passed ?? false
                 let symbol = passed ? "✓" : "✗"
                 let word = passed ? "holds" : "fails (actual: \(check.expectation?.actual ?? "?"))"
-                out += "<li class=\"\(passed ? "pass" : "fail")\"><span aria-hidden=\"true\">\(symbol)</span> <code>\(HTML.escape(check.statement.text))</code> <span class=\"verdict\">\(HTML.escape(word))</span></li>\n"
+                out +=
+                    "<li class=\"\(passed ? "pass" : "fail")\"><span aria-hidden=\"true\">\(symbol)</span> <code>\(HTML.escape(check.statement.text))</code> <span class=\"verdict\">\(HTML.escape(word))</span></li>\n"
             }
             out += "</ul>\n"
         }
         if let cluster = step.cluster, !cluster.topics.isEmpty {
-            out += BrokerTableHTML(
-                table: BrokerTable(cluster: cluster), caption: "Brokers after step \(number) of \(scenarioName)",
-                changed: entry.previousCluster == nil ? [] : changes.changedCells
-            ).html
+            out +=
+                BrokerTableHTML(
+                    table: BrokerTable(cluster: cluster), caption: "Brokers after step \(number) of \(scenarioName)",
+                    changed: entry.previousCluster == nil ? [] : changes.changedCells
+                ).html
             let describe = TopicDescription(cluster: cluster).lines.joined(separator: "\n")
-            out += "<details class=\"describe\"><summary><code>kafka-topics.sh --describe</code> after step \(number)</summary><pre><code>\(HTML.escape(describe))</code></pre></details>\n"
+            out +=
+                "<details class=\"describe\"><summary><code>kafka-topics.sh --describe</code> after step \(number)</summary><pre><code>\(HTML.escape(describe))</code></pre></details>\n"
         }
         out += "</details>\n</li>\n"
         return out

@@ -31,12 +31,14 @@ struct SearchIndex {
             }
             for word in Self.words(text) { words[word, default: []].insert(index) }
             pages.append(
-                "{\"t\":\(Self.string(lesson.lesson.title)),\"u\":\(Self.string(page)),\"h\":[\(headings.joined(separator: ","))]}")
+                "{\"t\":\(Self.string(lesson.lesson.title)),\"u\":\(Self.string(page)),\"h\":[\(headings.joined(separator: ","))]}"
+            )
         }
         let entries = words.keys.sorted().map { word in
             "\(Self.string(word)):[\(words[word]!.sorted().map(String.init).joined(separator: ","))]"
         }
-        return "window.REPLICALAB_SEARCH={\"pages\":[\(pages.joined(separator: ","))],\n\"words\":{\(entries.joined(separator: ",\n"))}};\n"
+        return
+            "window.REPLICALAB_SEARCH={\"pages\":[\(pages.joined(separator: ","))],\n\"words\":{\(entries.joined(separator: ",\n"))}};\n"
     }
 
     private func headingsOf(_ lesson: VerifiedLesson) -> [Heading] {

@@ -30,19 +30,25 @@ struct StepChanges {
         for topic in current.sortedTopics {
             guard let old = before.topics[topic.name] else {
                 sentences.append(
-                    "Created topic \(topic.name): \(topic.partitions.count) partition\(topic.partitions.count == 1 ? "" : "s"), replication factor \(topic.replicationFactor).")
+                    "Created topic \(topic.name): \(topic.partitions.count) partition\(topic.partitions.count == 1 ? "" : "s"), replication factor \(topic.replicationFactor)."
+                )
                 continue
             }
             if topic.partitions.count > old.partitions.count {
                 let first = old.partitions.count
                 let last = topic.partitions.count - 1
                 sentences.append(
-                    "Added partition\(first == last ? "" : "s") \(label(TopicPartition(topic.name, first)))\(first == last ? "" : "–" + label(TopicPartition(topic.name, last))) to \(topic.name).")
+                    "Added partition\(first == last ? "" : "s") \(label(TopicPartition(topic.name, first)))\(first == last ? "" : "–" + label(TopicPartition(topic.name, last))) to \(topic.name)."
+                )
             }
             for (partition, oldPartition) in zip(topic.partitions, old.partitions) {
                 let name = label(partition.id)
-                for broker in oldPartition.isr where !partition.isr.contains(broker) { leftISR[broker, default: []].append(name) }
-                for broker in partition.isr where !oldPartition.isr.contains(broker) { joinedISR[broker, default: []].append(name) }
+                for broker in oldPartition.isr where !partition.isr.contains(broker) {
+                    leftISR[broker, default: []].append(name)
+                }
+                for broker in partition.isr where !oldPartition.isr.contains(broker) {
+                    joinedISR[broker, default: []].append(name)
+                }
                 if partition.leader != oldPartition.leader {
                     let from = oldPartition.leader.map { "B\($0)" } ?? "none"
                     let to = partition.leader.map { "B\($0)" } ?? "none"

@@ -56,7 +56,8 @@ struct CmarkDocument {
             // Inline nodes carry no position; the enclosing block's start is the best location libcmark gives.
             var block: OpaquePointer? = node
             while let current = block, cmark_node_get_start_line(current) == 0 { block = cmark_node_parent(current) }
-            links.append(Link(destination: String(cString: url), location: Self.location(of: block ?? node, path: path)))
+            links.append(
+                Link(destination: String(cString: url), location: Self.location(of: block ?? node, path: path)))
         }
         return links
     }
