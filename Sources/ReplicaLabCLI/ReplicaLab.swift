@@ -13,7 +13,9 @@ public struct ReplicaLab: ParsableCommand {
             Exit codes: 0 all verified, 1 a lesson is wrong (a failed expectation or output), 2 bad input or usage.
             """,
         version: "replicalab \(ReplicaLabVersion.current)",
-        subcommands: [CheckCommand.self, BuildCommand.self, RunCommand.self]
+        subcommands: [
+            CheckCommand.self, BuildCommand.self, RunCommand.self, LessonsCommand.self, PlayCommand.self,
+        ]
     )
 
     public init() {}

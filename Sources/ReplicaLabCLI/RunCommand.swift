@@ -3,6 +3,7 @@ import Course
 import Diagnostics
 import Foundation
 import LessonMarkdown
+import Replication
 import ScenarioLanguage
 
 /// `replicalab run`: run a lesson's scenarios, or a scenario script, and print the transcript.
@@ -12,11 +13,13 @@ struct RunCommand: ParsableCommand {
         abstract: "Run the scenarios of a lesson, or a scenario script, and print each command with its output.",
         discussion: """
             A path ending in .md is a lesson (all of its scenarios run); any other path is a scenario script; \
-            - reads a script from standard input. Expectations are marked ✓ (held) or ✗ (failed).
+            - reads a script from standard input. Expectations are marked ✓ (held) or ✗ (failed). On a terminal the \
+            broker table is drawn after every step that changes it; --plain (or a pipe, or NO_COLOR) prints the \
+            transcript only. --step pauses after every step, like a debugger.
 
             Examples:
               replicalab run Lessons/01-partitions-and-replicas.md
-              replicalab run Lessons/01-partitions-and-replicas.md --scenario slide-table
+              replicalab run Lessons/01-partitions-and-replicas.md --scenario slide-table --step
               echo 'cluster brokers=3
               topic t partitions=3 replication-factor=3
               describe t' | replicalab run -
@@ -30,6 +33,14 @@ struct RunCommand: ParsableCommand {
 
     @Option(help: "Run only the scenario with this name (lessons only).")
     var scenario: String?
+
+    @Flag(help: "Plain text: no colour, no tables (automatic when output is not a terminal or NO_COLOR is set).")
+    var plain = false
+
+    @Flag(help: "Pause after each step: Enter = next, b = back one step, t = tables, q = quit.")
+    var step = false
+
+    private var style: TerminalStyle { TerminalStyle(isFancy: !plain && Terminal.standardOutput.usesColor) }
 
     func run() throws {
         var diagnostics: [Diagnostic] = []
@@ -54,7 +65,7 @@ struct RunCommand: ParsableCommand {
                     let title = block.name.map { "scenario \($0)" } ?? "scenario"
                     Terminal.standardOutput.write("== \(title) (\(block.block.location)) ==\n")
                     let verified = CourseVerifier.verify(block)
-                    print(verified.transcript)
+                    if !show(verified.transcript) { break }
                     diagnostics += verified.diagnostics
                 }
             }
@@ -66,7 +77,7 @@ struct RunCommand: ParsableCommand {
             diagnostics += problems
             if problems.isEmpty {
                 let transcript = ScenarioRunner.run(script, seed: CourseVerifier.defaultSeed)
-                print(transcript)
+                _ = show(transcript)
                 diagnostics += transcript.diagnostics
             }
         }
@@ -91,19 +102,21 @@ struct RunCommand: ParsableCommand {
         return (input, text)
     }
 
-    /// Prints each step: commands with `$`, their output, and expectations with ✓ / ✗.
-    private func print(_ transcript: Transcript) {
+    /// Prints a transcript, or steps through it; false when the learner quit.
+    private func show(_ transcript: Transcript) -> Bool {
+        if step { return StepThrough(transcript: transcript, style: style).run() }
         var out = ""
+        var previous: Cluster?
         for step in transcript.steps {
-            if let result = step.expectation {
-                out +=
-                    result.passed
-                    ? "✓ \(step.statement.text)\n" : "✗ \(step.statement.text)   (actual: \(result.actual))\n"
-            } else {
-                out += "$ \(step.statement.text)\n"
-                for line in step.output { out += line + "\n" }
+            out += style.render(step)
+            if style.isFancy, !step.isExpectation, let cluster = step.cluster, !cluster.topics.isEmpty,
+                cluster != previous
+            {
+                out += style.render(BrokerTable(cluster: cluster))
             }
+            if !step.isExpectation { previous = step.cluster }
         }
         Terminal.standardOutput.write(out)
+        return true
     }
 }

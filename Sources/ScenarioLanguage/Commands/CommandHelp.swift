@@ -1,0 +1,35 @@
+/// Help text generated from the command tables, so `help` can never drift from what the parser accepts.
+public enum CommandHelp {
+    /// The list of all commands with their one-line summaries.
+    public static var overview: [String] {
+        var lines = ["Scenario commands:"]
+        let width = (CommandTable.commands.map(\.name) + ["expect"]).map(\.count).max() ?? 0
+        for spec in CommandTable.commands {
+            lines.append("  " + spec.name.padding(to: width) + "  " + spec.summary)
+        }
+        lines.append(
+            "  " + "expect".padding(to: width) + "  Checks a claim: " + ExpectationTable.names.joined(separator: ", ")
+                + ".")
+        return lines
+    }
+
+    /// The help of one command (or expectation kind), or nil when the word is unknown.
+    public static func details(for word: String) -> [String]? {
+        if let spec = CommandTable.command(named: word) {
+            return ["usage: \(spec.synopsis)", spec.summary, "example: \(spec.example)"]
+        }
+        if word == "expect" {
+            return ExpectationTable.kinds.map { "\($0.synopsis)\n    \($0.summary)" }
+        }
+        if let kind = ExpectationTable.kinds.first(where: { $0.name == word }) {
+            return ["usage: \(kind.synopsis)", kind.summary]
+        }
+        return nil
+    }
+}
+
+extension String {
+    fileprivate func padding(to width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+
+/// `play` and `run --step` driven through a pseudo-terminal, key by key.
+@Suite(.serialized)
+struct InteractiveTests {
+    static let lesson = """
+        # Steps
+
+        ```scenario three
+        cluster brokers=3
+        topic t partitions=1 replication-factor=3
+        expect leader t-0 == 0
+        describe t
+        ```
+
+        """
+
+    @Test func stepAdvancesOnEnterAndGoesBackOnB() throws {
+        let workspace = try Workspace(lessons: ["01-steps.md": Self.lesson])
+        let terminal = try PseudoTerminal(["run", "Lessons/01-steps.md", "--step"], in: workspace.root)
+        try terminal.expect("step 1 of 3")
+        try terminal.expect("3 brokers: 0,1,2")
+        terminal.type("\r")
+        try terminal.expect("step 2 of 3")
+        let second = try terminal.expect("Created topic t.")
+        #expect(!second.contains("step 3 of 3"))
+        try terminal.expect("✓ expect leader t-0 == 0")
+        terminal.type("b")
+        try terminal.expect("step 1 of 3")
+        terminal.type("\r")
+        try terminal.expect("step 2 of 3")
+        terminal.type("t")
+        try terminal.expect("Brokers")
+        try terminal.expect("Partition: 0")
+        terminal.type("\r")
+        try terminal.expect("step 3 of 3")
+        terminal.type("q")
+        #expect(terminal.waitForExit() == 0)
+    }
+
+    @Test func playSuggestsUndoesAndSavesAScriptThatReplaysIdentically() throws {
+        let workspace = try Workspace(lessons: [:])
+        let terminal = try PseudoTerminal(["play"], in: workspace.root)
+        try terminal.expect("replicalab> ")
+        terminal.type("cluster brokers=6 racks=2\r")
+        try terminal.expect("R1 = 0,1,2; R2 = 3,4,5")
+        terminal.type("topik t partitions=3 replication-factor=3\r")
+        try terminal.expect("did you mean 'topic'?")
+        try terminal.expect("nothing changed")
+        // Tab completes the command word.
+        terminal.type("top\t")
+        terminal.type("t partitions=10 replication-factor=3\r")
+        try terminal.expect("Created topic t.")
+        terminal.type("add-partitions t count=12\r")
+        try terminal.expect("Topic t now has 12 partitions.")
+        terminal.type("undo\r")
+        try terminal.expect("Undone.")
+        terminal.type("describe t\r")
+        try terminal.expect("PartitionCount: 10")
+        terminal.type("save session.scenario\r")
+        try terminal.expect("Saved 3 commands")
+        terminal.type("\u{04}")
+        #expect(terminal.waitForExit() == 0)
+
+        let saved = try String(contentsOf: workspace.url("session.scenario"), encoding: .utf8)
+        #expect(saved == "cluster brokers=6 racks=2\ntopic t partitions=10 replication-factor=3\ndescribe t\n")
+        let replay = try workspace.run(["run", "session.scenario"])
+        #expect(replay.status == 0)
+        #expect(replay.stdout.contains("PartitionCount: 10"))
+    }
+}
