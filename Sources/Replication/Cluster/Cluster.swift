@@ -11,6 +11,8 @@ public struct Cluster: Hashable, Sendable {
     public let seed: UInt64
     /// How many topics were ever created (feeds topic ids).
     private var createdTopicCount = 0
+    /// The controller's Java Random for striped placement, one per seed (see `assignReplicas`).
+    var stripedRandoms: [Int64: JavaRandom] = [:]
 
     /// Creates an empty cluster.
     public init(seed: UInt64 = 0) {

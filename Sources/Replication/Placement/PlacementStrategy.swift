@@ -8,8 +8,9 @@ public enum PlacementStrategy: Hashable, Sendable {
     case roundRobin(startIndex: Int)
     /// Kafka's KRaft controller placement, `StripedReplicaPlacer`, driven by `java.util.Random(seed)`.
     ///
-    /// Real Kafka's Random is unseeded (`new Random()`) and shared by all of the controller's placements; here each
-    /// call starts from a fresh `new Random(seed)` so a run is reproducible (see `Cluster.assignReplicas`).
+    /// Real Kafka's Random is unseeded (`new Random()`); the seed makes a run reproducible. Inside a `Cluster`, every
+    /// striped placement with the same seed shares one Random, as the active controller shares one (see
+    /// `Cluster.assignReplicas`); `assign` on its own starts from a fresh `new Random(seed)`.
     case striped(seed: Int64)
 
     /// The name a scenario uses for it.

@@ -26,19 +26,29 @@ extension StripedReplicaPlacer {
 }
 
 extension Cluster {
-    /// Places replicas with `strategy`; striped placements check the topic first, as Kafka's controller does.
+    /// Places replicas with `strategy`, keeping one Java Random per striped seed for the cluster's lifetime.
     ///
     /// Kafka: one `Random` (created in `QuorumController.Builder`) is shared by every placement the active controller
     /// makes, for `CreateTopics` and `CreatePartitions` alike (`ReplicationControlManager.createTopic` and
-    /// `createPartitions` both call `clusterControl.replicaPlacer().place`). Not modelled yet: every striped
-    /// placement here (topic creation and each `add-partitions`) starts from a fresh `new Random(seed)`. Keeping the
-    /// generator in `Cluster` crashed the test process intermittently (Swift 6.3.1, a bad pointer while destroying
-    /// transcript steps) and there was no time left to find out why.
+    /// `createPartitions` both call `clusterControl.replicaPlacer().place`). Topics created with the same seed (by
+    /// default 0) therefore draw from one generator here, created as `new Random(seed)` on first use; different seeds
+    /// get separate generators. The state advances even when placement fails, as Kafka's does (the `RackList`
+    /// constructor draws before the checks). A controller failover (a fresh Random) is not modelled.
     mutating func assignReplicas(
         _ strategy: PlacementStrategy, partitions count: Int, replicationFactor: Int, firstPartition: Int
     ) throws(KafkaError) -> [[BrokerID]] {
-        try strategy.assign(
-            brokers: sortedBrokers, partitions: count, replicationFactor: replicationFactor,
-            firstPartition: firstPartition)
+        guard case .striped(let seed) = strategy else {
+            return try strategy.assign(
+                brokers: sortedBrokers, partitions: count, replicationFactor: replicationFactor,
+                firstPartition: firstPartition)
+        }
+        if firstPartition == 0 {
+            try StripedReplicaPlacer.validateCreateTopic(partitions: count, replicationFactor: replicationFactor)
+        }
+        var random = stripedRandoms[seed] ?? JavaRandom(seed: seed)
+        defer { stripedRandoms[seed] = random }
+        return try StripedReplicaPlacer.place(
+            partitions: count, replicationFactor: replicationFactor,
+            brokers: StripedReplicaPlacer.usableBrokers(sortedBrokers), random: &random)
     }
 }
