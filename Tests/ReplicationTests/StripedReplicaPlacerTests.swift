@@ -1,5 +1,6 @@
-import Replication
 import Testing
+
+@testable import Replication
 
 struct StripedReplicaPlacerTests {
     static let vectors = StripedVector.all()
@@ -105,5 +106,42 @@ struct StripedReplicaPlacerTests {
             #expect(![4, 8].contains(replicas[0]))
             #expect(Set(replicas.map { rackOf[$0]! }).count == 3)
         }
+    }
+
+    // Kafka unit tests that vectors.json does not carry; expectations copied from StripedReplicaPlacerTest.java.
+
+    /// Kafka: `StripedReplicaPlacerTest.testBrokerList`.
+    @Test func brokerListWalksOncePerEpoch() {
+        var empty = StripedBrokerList()
+        #expect(empty.next(epoch: 1) == nil)
+        var brokers = StripedBrokerList(brokers: [0, 1, 2, 3])
+        #expect((0..<6).map { _ in brokers.next(epoch: 0) } == [0, 1, 2, 3, nil, nil])
+        #expect((0..<5).map { _ in brokers.next(epoch: 1) } == [1, 2, 3, 0, nil])
+    }
+
+    /// Kafka: `StripedReplicaPlacerTest.testRackListWithMultipleRacks`.
+    @Test func rackListWithMultipleRacks() throws {
+        var random = MockRandom()
+        let brokers = [
+            UsableBroker(id: 11, rack: "1"), UsableBroker(id: 10, rack: "1"), UsableBroker(id: 30, rack: "3"),
+            UsableBroker(id: 31, rack: "3"), UsableBroker(id: 21, rack: "2"),
+            UsableBroker(id: 20, rack: "2", isFenced: true),
+        ]
+        var rackList = StripedRackList(brokers: brokers, random: &random)
+        #expect(rackList.numTotalBrokers == 6)
+        #expect(rackList.numUnfencedBrokers == 5)
+        #expect(rackList.rackNames == ["1", "2", "3"])
+        #expect(try rackList.place(replicationFactor: 4, random: &random) == [11, 21, 31, 10])
+        #expect(try rackList.place(replicationFactor: 4, random: &random) == [21, 30, 10, 20])
+        #expect(try rackList.place(replicationFactor: 4, random: &random) == [31, 11, 21, 30])
+    }
+
+    /// Kafka: `StripedReplicaPlacerTest.testMultiPartitionTopicPlacementOnSingleUnfencedBroker`.
+    @Test func singleUnfencedBrokerNeverReshuffles() throws {
+        var random = MockRandom()
+        let brokers = [UsableBroker(id: 0), UsableBroker(id: 1, isFenced: true)]
+        let placed = try StripedReplicaPlacer.place(
+            partitions: 3, replicationFactor: 1, brokers: brokers, random: &random)
+        #expect(placed == [[0], [0], [0]])
     }
 }

@@ -3,11 +3,12 @@ extension StripedReplicaPlacer {
     ///
     /// Kafka: `ClusterControlManager.usableBrokers()` iterates `BrokerHeartbeatManager.brokers`, a
     /// `HashMap<Integer, BrokerHeartbeatState>`, and skips brokers in controlled shutdown. `Integer.hashCode` is the
-    /// value and `HashMap.hash` leaves values below 65536 unchanged (`h ^ (h >>> 16)` = h), so the bucket of id `i`
-    /// is `i & (capacity − 1)`: for ids below the table capacity (16 up to 12 brokers, then 32, …) iteration is
-    /// ascending id. Larger ids would wrap into earlier buckets; ascending id is the choice made here for every id.
-    /// The order only matters through rack insertion order (ties of colliding rack hashes). The cluster has no
-    /// fencing or controlled shutdown yet, so every broker is unfenced.
+    /// value and `HashMap.hash` leaves values below 65536 unchanged (`h ^ (h >>> 16)` = h), so id `i` sits in bucket
+    /// `i & (capacity − 1)`: when every id is below the table capacity (16 up to 12 brokers, then 32, …), iteration
+    /// is ascending id whatever the registration order. Checked with OpenJDK: ids 5,4,3,2,1,0 inserted in that
+    /// order iterate as [0, 1, 2, 3, 4, 5]; but {5, 16} iterates as [16, 5] (16 & 15 = 0). Ascending id is the
+    /// choice made here for every id; the order only matters through rack insertion order (ties between racks in
+    /// one `HashMap` bucket). The cluster has no fencing or controlled shutdown yet, so every broker is unfenced.
     public static func usableBrokers(_ brokers: [Broker]) -> [UsableBroker] {
         brokers.sorted { $0.id < $1.id }.map { UsableBroker(id: $0.id, rack: $0.rack) }
     }
