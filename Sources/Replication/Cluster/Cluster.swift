@@ -11,6 +11,8 @@ public struct Cluster: Hashable, Sendable {
     public let seed: UInt64
     /// How many topics were ever created (feeds topic ids).
     private var createdTopicCount = 0
+    /// The controller's Java Random for striped placement, one per seed (see `assignReplicas`).
+    var stripedRandoms: [Int64: JavaRandom] = [:]
 
     /// Creates an empty cluster.
     public init(seed: UInt64 = 0) {
@@ -61,8 +63,8 @@ public struct Cluster: Hashable, Sendable {
             guard let config = TopicConfig.named(key) else { throw .invalidConfig("Unknown topic config name: \(key)") }
             if let problem = config.validate(value) { throw .invalidConfig(problem) }
         }
-        let assignment = try placement.assign(
-            brokers: sortedBrokers, partitions: partitions, replicationFactor: replicationFactor, firstPartition: 0)
+        let assignment = try assignReplicas(
+            placement, partitions: partitions, replicationFactor: replicationFactor, firstPartition: 0)
         let partitionStates = assignment.enumerated().map { index, replicas in
             PartitionState(id: TopicPartition(name, index), replicas: replicas)
         }
@@ -96,9 +98,10 @@ public struct Cluster: Hashable, Sendable {
         switch topic.placement {
         case .adminUtils: strategy = .adminUtils(startIndex: startIndex)
         case .roundRobin(let index): strategy = .roundRobin(startIndex: index)
+        case .striped: strategy = topic.placement
         }
-        let assignment = try strategy.assign(
-            brokers: brokerList, partitions: totalCount - current, replicationFactor: topic.replicationFactor,
+        let assignment = try assignReplicas(
+            strategy, partitions: totalCount - current, replicationFactor: topic.replicationFactor,
             firstPartition: current)
         for (offset, replicas) in assignment.enumerated() {
             topic.partitions.append(PartitionState(id: TopicPartition(name, current + offset), replicas: replicas))

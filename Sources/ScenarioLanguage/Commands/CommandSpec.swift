@@ -60,12 +60,15 @@ public enum CommandTable {
         CommandSpec(
             name: "topic",
             synopsis:
-                "topic <name> partitions=<p> replication-factor=<r> [placement=admin-utils|round-robin] [start-index=<i>] [<topic config>=<value> …]",
+                "topic <name> partitions=<p> replication-factor=<r> [placement=admin-utils|round-robin|striped] [start-index=<i>] [seed=<n>] [<topic config>=<value> …]",
             summary:
-                "Creates a topic; placement admin-utils (Kafka's AdminUtils, the default) or round-robin (the slides' simplification).",
+                "Creates a topic; placement admin-utils (Kafka's AdminUtils, the default) round-robin (the slides' simplification) or striped (KRaft's StripedReplicaPlacer with java.util.Random(seed), default seed 0; real Kafka's Random is unseeded).",
             example: "topic orders partitions=10 replication-factor=3 min.insync.replicas=2",
             positionals: [("name", true)],
-            keys: [("partitions", true), ("replication-factor", true), ("placement", false), ("start-index", false)],
+            keys: [
+                ("partitions", true), ("replication-factor", true), ("placement", false), ("start-index", false),
+                ("seed", false),
+            ],
             acceptsTopicConfigs: true,
             build: { reader in
                 guard let name = reader.positional(0, name: "name"),
@@ -73,10 +76,15 @@ public enum CommandTable {
                     let factor = reader.int("replication-factor", in: Int.min...Limits.brokers)
                 else { return nil }
                 let startIndex = reader.optionalInt("start-index", in: 0...Limits.brokers) ?? 0
-                let placementName = reader.optionalChoice("placement", ["admin-utils", "round-robin"]) ?? "admin-utils"
+                let seed = Int64(reader.optionalInt("seed", in: Int(Int64.min)...Int(Int64.max)) ?? 0)
+                let placementName =
+                    reader.optionalChoice("placement", ["admin-utils", "round-robin", "striped"]) ?? "admin-utils"
                 let placement: PlacementStrategy =
-                    placementName == "round-robin"
-                    ? .roundRobin(startIndex: startIndex) : .adminUtils(startIndex: startIndex)
+                    switch placementName {
+                    case "round-robin": .roundRobin(startIndex: startIndex)
+                    case "striped": .striped(seed: seed)
+                    default: .adminUtils(startIndex: startIndex)
+                    }
                 return .topic(
                     name: name, partitions: partitions, replicationFactor: factor, placement: placement,
                     configs: reader.topicConfigs())
