@@ -47,6 +47,9 @@ extension Cluster {
         for id in brokers.keys.sorted() where !engine.started.contains(id) {
             engine.started.insert(id)
             let config = engine.config
+            // Registration counts as the first heartbeat: the session runs from now.
+            engine.runtimes[id]?.lastHeartbeatMs = engine.now
+            engine.queue.schedule(at: engine.now + config.brokerSessionTimeoutMs, .sessionExpiry, broker: id)
             engine.queue.schedule(at: engine.now + config.brokerHeartbeatIntervalMs, .heartbeat, broker: id)
             engine.queue.schedule(at: engine.now + config.replicaFetchWaitMaxMs, .fetch, broker: id)
             engine.queue.schedule(at: engine.now + config.replicaLagTimeMaxMs / 2, .isrExpiry, broker: id)

@@ -6,7 +6,7 @@ extension Cluster {
     /// at once for acks=0/1 and for errors, otherwise when the HW covers it, leadership moves or it times out.
     @discardableResult
     public mutating func produce(
-        to id: TopicPartition, key: String? = nil, values: [String], acks: Acks
+        to id: TopicPartition, key: String? = nil, values: [String], acks: Acks, isAsync: Bool = false
     ) throws(KafkaError) -> Int {
         startPeriodicEvents()
         guard let state = partition(id) else {
@@ -18,6 +18,7 @@ extension Cluster {
         var request = ProduceRequest(
             id: requestID, partition: id, leader: state.leader ?? -1, leaderEpoch: state.leaderEpoch, acks: acks,
             baseOffset: -1, count: values.count, sentAtMs: engine.now, deadlineMs: engine.now + timeout)
+        request.isAsync = isAsync
         engine.requests[requestID] = request
         guard let leader = state.leader else {
             finish(requestID, .failure(.leaderNotAvailable))
@@ -98,6 +99,7 @@ extension Cluster {
         request.outcome = outcome
         request.completedAtMs = engine.now
         engine.requests[requestID] = request
+        if request.isAsync { note("request \(requestID) to \(request.partition) answered: \(outcome)") }
         if case .success(let base, let count) = outcome, let state = partition(request.partition) {
             for offset in base..<(base + count) {
                 topics[request.partition.topic]!.partitions[request.partition.partition].acknowledged[offset] =

@@ -9,13 +9,21 @@ public enum Acks: String, Hashable, Sendable {
 }
 
 /// How a produce request ended.
-public enum ProduceOutcome: Hashable, Sendable {
+public enum ProduceOutcome: Hashable, Sendable, CustomStringConvertible {
     /// The records are at `baseOffset ..< baseOffset + count`.
     case success(baseOffset: Int, count: Int)
     /// acks=0: the producer gets no answer (the records were appended at `baseOffset` if the leader was up).
     case noResponse(baseOffset: Int?, count: Int)
     /// Kafka answered (or the client gave up) with an error.
     case failure(KafkaError)
+
+    public var description: String {
+        switch self {
+        case .success(let base, let count): count == 1 ? "offset \(base)" : "offsets \(base)..\(base + count - 1)"
+        case .noResponse: "no response (acks=0)"
+        case .failure(let error): error.name
+        }
+    }
 }
 
 /// A produce request waiting for its answer (Kafka: `DelayedProduce`).
@@ -38,6 +46,8 @@ public struct ProduceRequest: Hashable, Sendable {
     public var sentAtMs: Int
     /// When it times out.
     public var deadlineMs: Int
+    /// Whether the scenario did not wait for it (its answer goes to the event log).
+    public var isAsync = false
     /// Whether its leader crashed while it was parked (its client then only sees the timeout).
     public var isOrphaned = false
     /// How it ended, once it has.
