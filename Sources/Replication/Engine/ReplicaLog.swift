@@ -36,7 +36,12 @@ public struct ReplicaLog: Hashable, Sendable {
 
     /// Removes every record at or after `offset`. Kafka: `UnifiedLog.truncateTo`.
     public mutating func truncate(to offset: Int) {
-        guard offset < records.count else { return }
+        guard offset < records.count else {
+            // Kafka: "Always truncate epoch cache since we may have a conflicting epoch entry at the end of the log
+            // from the leader" — a former leader that appended nothing in its epoch.
+            epochCache.truncateFromEnd(records.count)
+            return
+        }
         let target = max(0, offset)
         records.removeSubrange(target...)
         epochCache.truncateFromEnd(target)
