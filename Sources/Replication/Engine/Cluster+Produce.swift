@@ -77,9 +77,10 @@ extension Cluster {
                 let state = partition(request.partition)
             else { continue }
             if state.leader != request.leader || state.leaderEpoch != request.leaderEpoch {
-                // A leader that is still reachable answers NOT_LEADER_OR_FOLLOWER; a dead one never answers.
+                // A leader that is still running (or shutting down cleanly) answers NOT_LEADER_OR_FOLLOWER; a crashed or
+                // isolated one never answers, so its client times out.
                 let runtime = engine.runtimes[request.leader]
-                if runtime?.state == .up || runtime?.state == .stalled {
+                if runtime?.state == .up || runtime?.state == .stalled || runtime?.state == .shutDown {
                     finish(requestID, .failure(.notLeaderOrFollower))
                 }
                 continue
