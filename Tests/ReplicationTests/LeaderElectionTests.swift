@@ -28,3 +28,53 @@ import Testing
         #expect(result.leader == nil)
     }
 }
+
+/// The `leader_election.zk_controller` vectors (Kafka 3.9 `PartitionLeaderElectionAlgorithmsTest`).
+@Suite struct ZkLeaderElectionTests {
+    struct Case: Sendable, CustomStringConvertible {
+        var strategy: String
+        var assignment: [Int]
+        var isr: [Int]
+        var live: [Int]
+        var unclean: Bool
+        var shuttingDown: [Int]
+        var expected: Int?
+        var description: String { "\(strategy) \(assignment) isr \(isr) live \(live)" }
+    }
+
+    static var cases: [Case] {
+        let items = SharedVectors.section("leader_election", "zk_controller") as? [[String: Any]] ?? []
+        return items.map { item in
+            let input = item["input"] as? [String: Any] ?? [:]
+            return Case(
+                strategy: item["strategy"] as? String ?? "", assignment: SharedVectors.ints(input["assignment"]),
+                isr: SharedVectors.ints(input["isr"]), live: SharedVectors.ints(input["live_replicas"]),
+                unclean: input["unclean_leader_election_enable"] as? Bool ?? false,
+                shuttingDown: SharedVectors.ints(input["shutting_down_brokers"]),
+                expected: item["expected_leader"] as? Int)
+        }
+    }
+
+    @Test func vectorsArePresent() { #expect(Self.cases.count >= 9) }
+
+    @Test(arguments: Self.cases)
+    func zkVector(_ vector: Case) {
+        let live = Set(vector.live)
+        let leader: Int?
+        switch vector.strategy {
+        case "offline":
+            leader = ZkLeaderElection.offline(
+                assignment: vector.assignment, isr: vector.isr, liveReplicas: live,
+                uncleanLeaderElectionEnabled: vector.unclean)
+        case "reassign":
+            leader = ZkLeaderElection.reassign(assignment: vector.assignment, isr: vector.isr, liveReplicas: live)
+        case "preferred":
+            leader = ZkLeaderElection.preferred(assignment: vector.assignment, isr: vector.isr, liveReplicas: live)
+        default:
+            leader = ZkLeaderElection.controlledShutdown(
+                assignment: vector.assignment, isr: vector.isr, liveReplicas: live,
+                shuttingDown: Set(vector.shuttingDown))
+        }
+        #expect(leader == vector.expected)
+    }
+}
