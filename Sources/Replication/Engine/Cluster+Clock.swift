@@ -2,6 +2,13 @@ extension Cluster {
     /// The simulated time in milliseconds.
     public var now: Int { engine.now }
 
+    /// The simulated time as Kafka's clocks read it (epoch milliseconds): `now` plus a fixed origin.
+    ///
+    /// Kafka stores "never" as 0 in `lastCaughtUpTimeMs` and compares it with `time.milliseconds()`, which is decades
+    /// away from 0. Starting the follower-state clock at the same distance keeps "never caught up" from counting as
+    /// caught up during the first `replica.lag.time.max.ms` of a scenario.
+    public var kafkaTimeMs: Int { engine.now + 1_700_000_000_000 }
+
     /// Lets `milliseconds` of simulated time pass, running every event due in that window.
     public mutating func advance(by milliseconds: Int) {
         run(until: engine.now + max(0, milliseconds))

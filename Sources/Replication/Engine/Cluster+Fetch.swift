@@ -41,7 +41,7 @@ extension Cluster {
             }
         }
         topics[id.topic]!.partitions[id.partition].followerStates[follower, default: FollowerFetchState()]
-            .updateFetchState(fetchOffset: fetchOffset, leaderEndOffset: leaderLog.logEndOffset, now: engine.now)
+            .updateFetchState(fetchOffset: fetchOffset, leaderEndOffset: leaderLog.logEndOffset, now: kafkaTimeMs)
         maybeExpandIsr(id, follower: follower)
         maybeIncrementLeaderHighWatermark(id)
         let updated = partition(id)!.logs[leader]!

@@ -42,7 +42,7 @@ extension Cluster {
             guard broker != leader else { return false }
             let fetchState = state.followerStates[broker] ?? FollowerFetchState()
             return !fetchState.isCaughtUp(
-                leaderEndOffset: leaderLog.logEndOffset, now: engine.now, replicaMaxLagMs: maxLag)
+                leaderEndOffset: leaderLog.logEndOffset, now: kafkaTimeMs, replicaMaxLagMs: maxLag)
         }
         guard !outOfSync.isEmpty else { return }
         let newIsr = state.isr.filter { !outOfSync.contains($0) }
@@ -70,7 +70,7 @@ extension Cluster {
             guard fetchState.logEndOffset < candidate else { continue }
             let waitToJoin =
                 fetchState.isCaughtUp(
-                    leaderEndOffset: leaderLog.logEndOffset, now: engine.now, replicaMaxLagMs: maxLag)
+                    leaderEndOffset: leaderLog.logEndOffset, now: kafkaTimeMs, replicaMaxLagMs: maxLag)
                 && isIsrEligible(broker)
             if state.maximalIsr.contains(broker) || waitToJoin { candidate = fetchState.logEndOffset }
         }
@@ -92,7 +92,7 @@ extension Cluster {
         for broker in state.replicas where broker != leader {
             state.followerStates[broker, default: FollowerFetchState()].reset(
                 isNewLeader: !wasLeader, isFollowerInSync: state.isr.contains(broker),
-                leaderEndOffset: log.logEndOffset, now: engine.now)
+                leaderEndOffset: log.logEndOffset, now: kafkaTimeMs)
         }
         state.followerStates[leader] = nil
         topics[id.topic]!.partitions[id.partition] = state

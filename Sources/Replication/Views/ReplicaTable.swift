@@ -45,7 +45,8 @@ public struct ReplicaTable: Hashable, Sendable {
                 if broker == state.leader {
                     status = "leader"
                 } else if let leaderLEO, let fetchState = state.followerStates[broker],
-                    fetchState.isCaughtUp(leaderEndOffset: leaderLEO, now: cluster.now, replicaMaxLagMs: maxLag),
+                    fetchState.isCaughtUp(
+                        leaderEndOffset: leaderLEO, now: cluster.kafkaTimeMs, replicaMaxLagMs: maxLag),
                     log.logEndOffset == leaderLEO
                 {
                     status = "caught up"
