@@ -110,6 +110,7 @@ import Testing
             crash 1
             advance 10s
             expect leader t-0 == none
+            describe --unavailable-partitions
             produce t
             expect error LEADER_NOT_AVAILABLE
             restart 3
@@ -123,12 +124,14 @@ import Testing
         #expect(problems.isEmpty, "\(problems)")
         #expect(transcript.failedExpectationCount == 0, "\(transcript.diagnostics)")
         #expect(transcript.text.contains("finding: DataLoss t-0: committed records lost at offsets 0..9"))
+        #expect(transcript.text.contains("\tTopic: t\tPartition: 0\tLeader: none\tReplicas: 1,2,3\tIsr: 1\t"))
     }
 
     @Test func parseErrorsPointAtArguments() {
         let (_, problems) = Self.run(
             """
             advance soon
+            advance 2h
             crash 1 gently
             elect sideways t-0
             produce t acks=2
@@ -137,7 +140,7 @@ import Testing
             expect leo t-0 on x == 1
             expect invariants fine
             """)
-        #expect(problems.count == 8, "\(problems.map(\.message))")
+        #expect(problems.count == 9, "\(problems.map(\.message))")
     }
 
     @Test func faultInWrongStateIsAnInputError() {

@@ -11,11 +11,16 @@ extension Cluster {
             else { continue }
             var lost: [Int] = []
             var lostCommitted: [Int] = []
-            for (offset, epoch) in state.committed where log.record(at: offset)?.leaderEpoch != epoch {
+            // The leader's log only loses records through a leader change or a truncation; skip the scan otherwise.
+            let checkKey = "\(leader)/\(state.leaderEpoch)/\(log.logEndOffset)/\(log.epochCache.entries.count)"
+            let needsScan = state.lossCheckKey != checkKey
+            state.lossCheckKey = checkKey
+            for (offset, epoch) in state.committed where needsScan && log.record(at: offset)?.leaderEpoch != epoch {
                 lost.append(offset)
                 lostCommitted.append(offset)
             }
-            for (offset, record) in state.acknowledged where log.record(at: offset)?.leaderEpoch != record.leaderEpoch {
+            for (offset, record) in state.acknowledged
+            where needsScan && log.record(at: offset)?.leaderEpoch != record.leaderEpoch {
                 if !lost.contains(offset) { lost.append(offset) }
                 if record.acks == .all, !lostCommitted.contains(offset) { lostCommitted.append(offset) }
             }

@@ -28,6 +28,8 @@ public struct PartitionState: Hashable, Sendable {
     public var acknowledged: [Int: AcknowledgedRecord] = [:]
     /// Offsets of acknowledged or committed records that are gone (truncation or unclean election).
     public var lostOffsets: [Int] = []
+    /// Identifies the leader log last scanned for lost records (leader, epoch, LEO, epoch-cache size).
+    var lossCheckKey: String?
     /// Whether an unclean election ever happened for this partition.
     public var hadUncleanElection = false
     /// The leader epoch and HW at the last invariant check (HW monotonic on a leader).

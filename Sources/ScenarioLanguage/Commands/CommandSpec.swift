@@ -139,6 +139,8 @@ public enum Limits {
     public static let brokerID = 1_000_000
     /// Most partitions of one topic.
     public static let partitions = 100_000
+    /// Longest `advance`, in milliseconds.
+    public static let advanceMilliseconds = 3_600_000
     /// Most records in one produce request.
     public static let records = 100_000
 }

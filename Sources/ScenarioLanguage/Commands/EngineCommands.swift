@@ -14,6 +14,10 @@ extension CommandTable {
                     reader.error("expected a duration like 500ms, 30s or 2m, not '\(text)'", at: "#0")
                     return nil
                 }
+                guard milliseconds <= Limits.advanceMilliseconds else {
+                    reader.error("advance is limited to 1h per line (every 500 ms of it runs fetches)", at: "#0")
+                    return nil
+                }
                 return .advance(milliseconds: milliseconds)
             }),
         faultSpec(
