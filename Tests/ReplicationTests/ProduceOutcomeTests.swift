@@ -59,3 +59,18 @@ import Testing
         #expect(cluster.engine.invariantBreaks.isEmpty)
     }
 }
+
+@Suite struct QuickRestartTests {
+    @Test func restartBeforeFencingStillMovesLeadership() throws {
+        var cluster = TestCluster.make()
+        TestCluster.produce(&cluster, 3)
+        try cluster.apply(.crash, to: 1)
+        cluster.advance(by: 1_000)
+        try cluster.apply(.restart, to: 1)
+        #expect(TestCluster.partition(cluster).leader == 2)
+        #expect(TestCluster.partition(cluster).leaderEpoch == 1)
+        cluster.advance(by: 2_000)
+        #expect(TestCluster.partition(cluster).isr == [2, 3, 1])
+        #expect(cluster.engine.invariantBreaks.isEmpty)
+    }
+}

@@ -44,7 +44,10 @@ extension Cluster {
             engine.queue.schedule(
                 at: engine.now + engine.config.brokerSessionTimeoutMs, .sessionExpiry, broker: broker)
             note("broker \(broker) restarts")
-            // Simplification: registration and unfencing happen at once (Kafka: within a heartbeat or two).
+            // Kafka: BrokerLifecycleManager — a restarted broker registers with a new broker epoch and starts
+            // fenced, so a quick restart (before its session expired) still costs it its ISR places and leaderships.
+            fence(broker, reason: "re-registration with a new broker epoch")
+            // Simplification: it is unfenced at once (Kafka: within a heartbeat or two, once it caught up metadata).
             unfence(broker)
         case .shutdown:
             try require([.up, .stalled], "shut down")
