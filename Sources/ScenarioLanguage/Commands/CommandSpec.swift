@@ -33,94 +33,92 @@ public struct CommandSpec: Sendable {
 /// The language's commands, in the order `help` lists them.
 public enum CommandTable {
     /// All commands except `expect` (which has its own grammar; see `ExpectationTable`).
-    public static let commands: [CommandSpec] =
-        [
-            CommandSpec(
-                name: "cluster", synopsis: "cluster brokers=<n> [racks=<k>]",
-                summary: "Creates brokers 0…n-1; with racks=k, racks R1…Rk hold contiguous blocks of ids.",
-                example: "cluster brokers=6 racks=2",
-                positionals: [], keys: [("brokers", true), ("racks", false)],
-                build: { reader in
-                    guard let brokers = reader.int("brokers", in: 1...Limits.brokers) else { return nil }
-                    let racks = reader.optionalInt("racks", in: 1...Limits.brokers)
-                    if let racks, racks > brokers {
-                        reader.error(
-                            "racks=\(racks) is more than brokers=\(brokers): every rack needs a broker", at: "racks")
-                        return nil
-                    }
-                    return .cluster(brokers: brokers, racks: racks)
-                }),
-            CommandSpec(
-                name: "broker", synopsis: "broker <id> [rack=<name>]",
-                summary: "Adds one broker, optionally in a rack.", example: "broker 6 rack=R3",
-                positionals: [("id", true)], keys: [("rack", false)],
-                build: { reader in
-                    guard let id = reader.positionalInt(0, name: "id", in: 0...Limits.brokerID) else { return nil }
-                    return .broker(id: id, rack: reader.optionalString("rack"))
-                }),
-            CommandSpec(
-                name: "topic",
-                synopsis:
-                    "topic <name> partitions=<p> replication-factor=<r> [placement=admin-utils|round-robin] [start-index=<i>] [<topic config>=<value> …]",
-                summary:
-                    "Creates a topic; placement admin-utils (Kafka's AdminUtils, the default) or round-robin (the slides' simplification).",
-                example: "topic orders partitions=10 replication-factor=3 min.insync.replicas=2",
-                positionals: [("name", true)],
-                keys: [
-                    ("partitions", true), ("replication-factor", true), ("placement", false), ("start-index", false),
-                ],
-                acceptsTopicConfigs: true,
-                build: { reader in
-                    guard let name = reader.positional(0, name: "name"),
-                        let partitions = reader.int("partitions", in: Int.min...Limits.partitions),
-                        let factor = reader.int("replication-factor", in: Int.min...Limits.brokers)
-                    else { return nil }
-                    let startIndex = reader.optionalInt("start-index", in: 0...Limits.brokers) ?? 0
-                    let placementName =
-                        reader.optionalChoice("placement", ["admin-utils", "round-robin"]) ?? "admin-utils"
-                    let placement: PlacementStrategy =
-                        placementName == "round-robin"
-                        ? .roundRobin(startIndex: startIndex) : .adminUtils(startIndex: startIndex)
-                    return .topic(
-                        name: name, partitions: partitions, replicationFactor: factor, placement: placement,
-                        configs: reader.topicConfigs())
-                }),
-            CommandSpec(
-                name: "add-partitions", synopsis: "add-partitions <topic> count=<n>",
-                summary: "Grows a topic to n partitions, placed as Kafka places added partitions.",
-                example: "add-partitions orders count=12",
-                positionals: [("topic", true)], keys: [("count", true)],
-                build: { reader in
-                    guard let topic = reader.positional(0, name: "topic"),
-                        let count = reader.int("count", in: Int.min...Limits.partitions)
-                    else { return nil }
-                    return .addPartitions(topic: topic, count: count)
-                }),
-            CommandSpec(
-                name: "describe",
-                synopsis:
-                    "describe [<topic>] [--under-replicated-partitions|--under-min-isr-partitions|--at-min-isr-partitions|--unavailable-partitions]",
-                summary: "Prints topics as `kafka-topics.sh --describe` does.", example: "describe orders",
-                positionals: [("topic", false)], keys: [],
-                flags: TopicDescription.Filter.allCases.map { "--\($0.rawValue)" },
-                build: { reader in
-                    let filters = reader.flagsPresent.compactMap {
-                        TopicDescription.Filter(rawValue: String($0.dropFirst(2)))
-                    }
-                    if filters.count > 1 {
-                        reader.error("give at most one partition filter", at: "--\(filters[1].rawValue)")
-                        return nil
-                    }
-                    return .describe(topic: reader.positional(0, name: "topic"), filter: filters.first)
-                }),
-            CommandSpec(
-                name: "brokers", synopsis: "brokers [<topic>]",
-                summary:
-                    "Prints the course's broker table: leaders and followers per broker, in rack-alternated order.",
-                example: "brokers orders",
-                positionals: [("topic", false)], keys: [],
-                build: { reader in .brokers(topic: reader.positional(0, name: "topic")) }),
-        ] + engineCommands
+    public static let commands: [CommandSpec] = clusterCommands + engineCommands
+
+    /// Commands that build and show the cluster (brokers, topics, describe).
+    static let clusterCommands: [CommandSpec] = [
+        CommandSpec(
+            name: "cluster", synopsis: "cluster brokers=<n> [racks=<k>]",
+            summary: "Creates brokers 0…n-1; with racks=k, racks R1…Rk hold contiguous blocks of ids.",
+            example: "cluster brokers=6 racks=2",
+            positionals: [], keys: [("brokers", true), ("racks", false)],
+            build: { reader in
+                guard let brokers = reader.int("brokers", in: 1...Limits.brokers) else { return nil }
+                let racks = reader.optionalInt("racks", in: 1...Limits.brokers)
+                if let racks, racks > brokers {
+                    reader.error(
+                        "racks=\(racks) is more than brokers=\(brokers): every rack needs a broker", at: "racks")
+                    return nil
+                }
+                return .cluster(brokers: brokers, racks: racks)
+            }),
+        CommandSpec(
+            name: "broker", synopsis: "broker <id> [rack=<name>]",
+            summary: "Adds one broker, optionally in a rack.", example: "broker 6 rack=R3",
+            positionals: [("id", true)], keys: [("rack", false)],
+            build: { reader in
+                guard let id = reader.positionalInt(0, name: "id", in: 0...Limits.brokerID) else { return nil }
+                return .broker(id: id, rack: reader.optionalString("rack"))
+            }),
+        CommandSpec(
+            name: "topic",
+            synopsis:
+                "topic <name> partitions=<p> replication-factor=<r> [placement=admin-utils|round-robin] [start-index=<i>] [<topic config>=<value> …]",
+            summary:
+                "Creates a topic; placement admin-utils (Kafka's AdminUtils, the default) or round-robin (the slides' simplification).",
+            example: "topic orders partitions=10 replication-factor=3 min.insync.replicas=2",
+            positionals: [("name", true)],
+            keys: [("partitions", true), ("replication-factor", true), ("placement", false), ("start-index", false)],
+            acceptsTopicConfigs: true,
+            build: { reader in
+                guard let name = reader.positional(0, name: "name"),
+                    let partitions = reader.int("partitions", in: Int.min...Limits.partitions),
+                    let factor = reader.int("replication-factor", in: Int.min...Limits.brokers)
+                else { return nil }
+                let startIndex = reader.optionalInt("start-index", in: 0...Limits.brokers) ?? 0
+                let placementName = reader.optionalChoice("placement", ["admin-utils", "round-robin"]) ?? "admin-utils"
+                let placement: PlacementStrategy =
+                    placementName == "round-robin"
+                    ? .roundRobin(startIndex: startIndex) : .adminUtils(startIndex: startIndex)
+                return .topic(
+                    name: name, partitions: partitions, replicationFactor: factor, placement: placement,
+                    configs: reader.topicConfigs())
+            }),
+        CommandSpec(
+            name: "add-partitions", synopsis: "add-partitions <topic> count=<n>",
+            summary: "Grows a topic to n partitions, placed as Kafka places added partitions.",
+            example: "add-partitions orders count=12",
+            positionals: [("topic", true)], keys: [("count", true)],
+            build: { reader in
+                guard let topic = reader.positional(0, name: "topic"),
+                    let count = reader.int("count", in: Int.min...Limits.partitions)
+                else { return nil }
+                return .addPartitions(topic: topic, count: count)
+            }),
+        CommandSpec(
+            name: "describe",
+            synopsis:
+                "describe [<topic>] [--under-replicated-partitions|--under-min-isr-partitions|--at-min-isr-partitions|--unavailable-partitions]",
+            summary: "Prints topics as `kafka-topics.sh --describe` does.", example: "describe orders",
+            positionals: [("topic", false)], keys: [],
+            flags: TopicDescription.Filter.allCases.map { "--\($0.rawValue)" },
+            build: { reader in
+                let filters = reader.flagsPresent.compactMap {
+                    TopicDescription.Filter(rawValue: String($0.dropFirst(2)))
+                }
+                if filters.count > 1 {
+                    reader.error("give at most one partition filter", at: "--\(filters[1].rawValue)")
+                    return nil
+                }
+                return .describe(topic: reader.positional(0, name: "topic"), filter: filters.first)
+            }),
+        CommandSpec(
+            name: "brokers", synopsis: "brokers [<topic>]",
+            summary: "Prints the course's broker table: leaders and followers per broker, in rack-alternated order.",
+            example: "brokers orders",
+            positionals: [("topic", false)], keys: [],
+            build: { reader in .brokers(topic: reader.positional(0, name: "topic")) }),
+    ]
 
     /// The command with this name.
     public static func command(named name: String) -> CommandSpec? {
