@@ -99,10 +99,8 @@ extension Cluster {
         }
     }
 
-    /// All partitions, sorted by topic then partition.
-    var allPartitionIDs: [TopicPartition] {
-        sortedTopics.flatMap { topic in topic.partitions.map(\.id) }
-    }
+    /// All partitions, sorted by topic then partition (kept by `startPartition`, read after every event).
+    var allPartitionIDs: [TopicPartition] { engine.partitionIDs }
 
     /// Appends a time-stamped line to the event log.
     mutating func note(_ text: String) {

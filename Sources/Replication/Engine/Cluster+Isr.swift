@@ -102,6 +102,8 @@ extension Cluster {
     /// Gives a new partition its replica logs and makes its first leader lead epoch 0.
     mutating func startPartition(_ id: TopicPartition) {
         guard let state = partition(id) else { return }
+        let index = engine.partitionIDs.firstIndex { id < $0 } ?? engine.partitionIDs.count
+        engine.partitionIDs.insert(id, at: index)
         for broker in state.replicas { topics[id.topic]!.partitions[id.partition].logs[broker] = ReplicaLog() }
         becomeLeader(id, wasLeader: false)
     }

@@ -4,6 +4,8 @@ public struct EngineState: Hashable, Sendable {
     public internal(set) var now = 0
     /// Scheduled events.
     var queue = EventQueue()
+    /// Every partition, sorted by topic then partition.
+    var partitionIDs: [TopicPartition] = []
     /// Brokers whose periodic events (heartbeat, fetch, ISR expiry) are scheduled.
     var started: Set<BrokerID> = []
     /// Per-broker running state.
