@@ -9,21 +9,26 @@ extension Cluster {
             guard var state = partition(id), let leader = state.leader, let log = state.logs[leader],
                 engine.runtimes[leader]?.isAlive == true
             else { continue }
-            var lost: [Int] = []
-            var lostCommitted: [Int] = []
             // The leader's log only loses records through a leader change or a truncation; skip the scan otherwise.
             let checkKey = "\(leader)/\(state.leaderEpoch)/\(log.logEndOffset)/\(log.epochCache.entries.count)"
-            let needsScan = state.lossCheckKey != checkKey
+            guard state.lossCheckKey != checkKey || state.committedUpTo < log.highWatermark else { continue }
+            // Drop the cluster's references so the copies below are mutated in place, not copied.
+            topics[id.topic]!.partitions[id.partition].committed = [:]
+            topics[id.topic]!.partitions[id.partition].acknowledged = [:]
+            var lost: [Int] = []
+            var lostCommitted: [Int] = []
+            if state.lossCheckKey != checkKey {
+                for (offset, epoch) in state.committed where log.record(at: offset)?.leaderEpoch != epoch {
+                    lost.append(offset)
+                    lostCommitted.append(offset)
+                }
+                for (offset, record) in state.acknowledged
+                where log.record(at: offset)?.leaderEpoch != record.leaderEpoch {
+                    if !lost.contains(offset) { lost.append(offset) }
+                    if record.acks == .all, !lostCommitted.contains(offset) { lostCommitted.append(offset) }
+                }
+            }
             state.lossCheckKey = checkKey
-            for (offset, epoch) in state.committed where needsScan && log.record(at: offset)?.leaderEpoch != epoch {
-                lost.append(offset)
-                lostCommitted.append(offset)
-            }
-            for (offset, record) in state.acknowledged
-            where needsScan && log.record(at: offset)?.leaderEpoch != record.leaderEpoch {
-                if !lost.contains(offset) { lost.append(offset) }
-                if record.acks == .all, !lostCommitted.contains(offset) { lostCommitted.append(offset) }
-            }
             for offset in lost {
                 state.committed[offset] = nil
                 state.acknowledged[offset] = nil
