@@ -109,7 +109,7 @@ struct ScenarioParserTests {
         ("topic t partitions=3 replication-factor=two", "replication-factor must be a whole number, not 'two'", 41),
         (
             "topic t partitions=3 replication-factor=1 placement=round-robbin",
-            "placement must be one of admin-utils, round-robin, not 'round-robbin'", 53
+            "placement must be one of admin-utils, round-robin, striped, not 'round-robbin'", 53
         ),
     ])
     func badValuesAreReportedAtTheValue(_ text: String, message: String, column: Int) {

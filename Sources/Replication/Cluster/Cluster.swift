@@ -4,15 +4,17 @@
 /// left behind. Nothing in it reads a clock or unseeded randomness, so the same commands give the same cluster.
 public struct Cluster: Hashable, Sendable {
     /// Brokers by id.
-    public private(set) var brokers: [BrokerID: Broker] = [:]
+    public internal(set) var brokers: [BrokerID: Broker] = [:]
     /// Topics by name.
-    public private(set) var topics: [String: Topic] = [:]
+    public internal(set) var topics: [String: Topic] = [:]
     /// The seed every random choice of this cluster derives from.
     public let seed: UInt64
     /// How many topics were ever created (feeds topic ids).
     private var createdTopicCount = 0
     /// The controller's Java Random for striped placement, one per seed (see `assignReplicas`).
     var stripedRandoms: [Int64: JavaRandom] = [:]
+    /// The replication engine: clock, events, broker states, requests, findings.
+    public internal(set) var engine = EngineState()
 
     /// Creates an empty cluster.
     public init(seed: UInt64 = 0) {
@@ -48,6 +50,7 @@ public struct Cluster: Hashable, Sendable {
         guard broker.id >= 0 else { throw .invalidBrokerID(broker.id) }
         guard brokers[broker.id] == nil else { throw .duplicateBroker(broker.id) }
         brokers[broker.id] = broker
+        engine.runtimes[broker.id] = BrokerRuntime(now: engine.now)
     }
 
     /// Creates a topic and places its partitions, as a controller handling `CreateTopics` does.
@@ -72,6 +75,7 @@ public struct Cluster: Hashable, Sendable {
             name: name, id: .derived(seed: seed, name: name, ordinal: createdTopicCount), partitions: partitionStates,
             configs: configs, placement: placement)
         createdTopicCount += 1
+        for index in partitionStates.indices { startPartition(TopicPartition(name, index)) }
     }
 
     /// Adds partitions to a topic until it has `totalCount`, as `kafka-topics --alter --partitions` does.
@@ -107,6 +111,7 @@ public struct Cluster: Hashable, Sendable {
             topic.partitions.append(PartitionState(id: TopicPartition(name, current + offset), replicas: replicas))
         }
         topics[name] = topic
+        for index in current..<totalCount { startPartition(TopicPartition(name, index)) }
     }
 
     /// Kafka: `org.apache.kafka.common.internals.Topic.validate` — legal characters, length, not `.` or `..`.
@@ -133,9 +138,15 @@ public struct Cluster: Hashable, Sendable {
 public enum ClusterError: Error, Hashable, Sendable, CustomStringConvertible {
     case duplicateBroker(BrokerID)
     case invalidBrokerID(BrokerID)
+    /// The scenario names a broker that does not exist.
+    case unknownBroker(BrokerID)
+    /// The fault does not apply to the broker's current state (e.g. `resume` of a broker that is not stalled).
+    case wrongState(BrokerID, BrokerState, String)
 
     public var description: String {
         switch self {
+        case .unknownBroker(let id): "unknown broker \(id)"
+        case .wrongState(let id, let state, let verb): "cannot \(verb) broker \(id): it is \(state.rawValue)"
         case .duplicateBroker(let id): "broker \(id) already exists"
         case .invalidBrokerID(let id): "broker id \(id) is invalid: ids are 0 or more"
         }

@@ -12,6 +12,32 @@ public struct PartitionState: Hashable, Sendable {
     public var leaderEpoch: Int
     /// The partition epoch; bumped on every change of this record.
     public var partitionEpoch: Int
+    /// Each replica's log, by broker.
+    public var logs: [BrokerID: ReplicaLog] = [:]
+    /// The leader's view of each follower's fetches (Kafka: `Partition.remoteReplicasMap`).
+    public var followerStates: [BrokerID: FollowerFetchState] = [:]
+    /// The leader's LEO when it became leader in the current epoch (Kafka: `leaderEpochStartOffsetOpt`).
+    public var leaderEpochStartOffset = 0
+    /// An ISR the leader proposed but the controller has not committed (`AlterPartition` in flight), if any.
+    public var pendingIsr: [BrokerID]?
+    /// Epochs of the records known committed (below a leader's HW at some point), by offset.
+    public var committed: [Int: Int] = [:]
+    /// Offsets below this one were checked for commitment.
+    public var committedUpTo = 0
+    /// Epochs of the records acknowledged to a producer, by offset, with their acks.
+    public var acknowledged: [Int: AcknowledgedRecord] = [:]
+    /// Offsets of acknowledged or committed records that are gone (truncation or unclean election).
+    public var lostOffsets: [Int] = []
+    /// Identifies the leader log last scanned for lost records (leader, epoch, LEO, epoch-cache size).
+    var lossCheckKey: String?
+    /// Whether an unclean election ever happened for this partition.
+    public var hadUncleanElection = false
+    /// The leader epoch and HW at the last invariant check (HW monotonic on a leader).
+    var lastLeaderHighWatermark: (epoch: Int, value: Int)? {
+        get { lastLeaderHW.map { ($0.epoch, $0.startOffset) } }
+        set { lastLeaderHW = newValue.map { LeaderEpochCache.Entry(epoch: $0.epoch, startOffset: $0.value) } }
+    }
+    private var lastLeaderHW: LeaderEpochCache.Entry?
 
     /// A new partition as the controller creates it: leader = preferred leader, ISR = all replicas, epochs 0.
     public init(id: TopicPartition, replicas: [BrokerID]) {
@@ -28,4 +54,17 @@ public struct PartitionState: Hashable, Sendable {
 
     /// The replication factor of this partition.
     public var replicationFactor: Int { replicas.count }
+
+    /// The maximal ISR: the committed ISR, or the pending proposal when it adds replicas (a shrink does not relax
+    /// the HW until committed). Kafka: `PartitionState.maximalIsr`.
+    public var maximalIsr: [BrokerID] {
+        guard let pendingIsr else { return isr }
+        return isr + pendingIsr.filter { !isr.contains($0) }
+    }
+
+    /// The leader's log, if there is a leader.
+    public var leaderLog: ReplicaLog? { leader.flatMap { logs[$0] } }
+
+    /// The leader's high watermark (0 without a leader).
+    public var highWatermark: Int { leaderLog?.highWatermark ?? 0 }
 }

@@ -5,6 +5,8 @@ public struct BrokerTable: Hashable, Sendable {
     public struct Row: Hashable, Sendable {
         /// The broker.
         public var broker: Broker
+        /// The broker's running state (up, crashed, stalled, isolated, shut down).
+        public var state: BrokerState = .up
         /// Labels of the partitions this broker currently leads.
         public var leaders: [String]
         /// Labels of the partitions this broker follows, per follower column (first follower, second follower, …).
@@ -41,7 +43,7 @@ public struct BrokerTable: Hashable, Sendable {
         }
         rows = cluster.brokersInDisplayOrder.map { broker in
             Row(
-                broker: broker, leaders: leaders[broker.id] ?? [],
+                broker: broker, state: cluster.state(of: broker.id), leaders: leaders[broker.id] ?? [],
                 followers: followers[broker.id] ?? Array(repeating: [], count: columns))
         }
         followerColumns = columns
@@ -53,7 +55,10 @@ public struct BrokerTable: Hashable, Sendable {
     /// The table as aligned plain text, one string per line, cells separated by at least two spaces.
     public var textLines: [String] {
         let body = rows.map { row in
-            [row.broker.label, row.leaders.joined(separator: " ")] + row.followers.map { $0.joined(separator: " ") }
+            [
+                row.broker.label + (row.state == .up ? "" : " (\(row.state.rawValue))"),
+                row.leaders.joined(separator: " "),
+            ] + row.followers.map { $0.joined(separator: " ") }
         }
         let all = [headings] + body
         let widths = (0..<headings.count).map { column in all.map { $0[column].count }.max() ?? 0 }

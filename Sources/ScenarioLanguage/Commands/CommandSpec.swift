@@ -33,7 +33,10 @@ public struct CommandSpec: Sendable {
 /// The language's commands, in the order `help` lists them.
 public enum CommandTable {
     /// All commands except `expect` (which has its own grammar; see `ExpectationTable`).
-    public static let commands: [CommandSpec] = [
+    public static let commands: [CommandSpec] = clusterCommands + engineCommands
+
+    /// Commands that build and show the cluster (brokers, topics, describe).
+    static let clusterCommands: [CommandSpec] = [
         CommandSpec(
             name: "cluster", synopsis: "cluster brokers=<n> [racks=<k>]",
             summary: "Creates brokers 0…n-1; with racks=k, racks R1…Rk hold contiguous blocks of ids.",
@@ -142,4 +145,8 @@ public enum Limits {
     public static let brokerID = 1_000_000
     /// Most partitions of one topic.
     public static let partitions = 100_000
+    /// Longest `advance`, in milliseconds.
+    public static let advanceMilliseconds = 3_600_000
+    /// Most records in one produce request.
+    public static let records = 100_000
 }

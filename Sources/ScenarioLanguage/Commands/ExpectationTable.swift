@@ -27,6 +27,19 @@ public enum ExpectationTable {
             name: "error", synopsis: "expect error <KAFKA_ERROR>",
             summary: "The previous command failed with this Kafka error (e.g. INVALID_REPLICATION_FACTOR)."),
         ExpectationSpec(name: "ok", synopsis: "expect ok", summary: "The previous command succeeded."),
+        ExpectationSpec(
+            name: "hw", synopsis: "expect hw <topic>-<p> == <n>", summary: "The leader's high watermark."),
+        ExpectationSpec(
+            name: "leo", synopsis: "expect leo <topic>-<p> [on <broker>] == <n>",
+            summary: "The log end offset of the leader, or of the replica on that broker."),
+        ExpectationSpec(
+            name: "epoch", synopsis: "expect epoch <topic>-<p> == <n>", summary: "The partition's leader epoch."),
+        ExpectationSpec(
+            name: "lost", synopsis: "expect lost <topic>-<p> == <offsets|none>",
+            summary: "Acknowledged or committed records that are gone (e.g. 10, 90..99, none)."),
+        ExpectationSpec(
+            name: "invariants", synopsis: "expect invariants ok",
+            summary: "No replication invariant was broken so far."),
     ]
 
     /// Every kind name, for suggestions.

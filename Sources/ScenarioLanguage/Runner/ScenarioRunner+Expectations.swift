@@ -7,6 +7,8 @@ extension ScenarioRunner {
         switch expectation.claim {
         case .ok, .error:
             return checkOutcome(expectation, statement: statement)
+        case .highWatermark, .logEndOffset, .epoch, .lost, .invariantsOK:
+            return checkEngine(expectation, statement: statement)
         case .leader(let id, _), .replicas(let id, _), .isr(let id, _):
             guard let cluster = cluster else {
                 fail(statement, "there is no cluster yet", kind: .input)
@@ -80,7 +82,9 @@ extension ScenarioRunner {
         case .replicas(_, let ids): csv(ids)
         case .isr(_, let ids): csv(ids.sorted())
         case .error(let name): name
-        case .ok: "ok"
+        case .ok, .invariantsOK: "ok"
+        case .highWatermark(_, let value), .logEndOffset(_, _, let value), .epoch(_, let value): String(value)
+        case .lost(_, let offsets): offsets.isEmpty ? "none" : Cluster.ranges(offsets)
         }
     }
 

@@ -4,7 +4,7 @@ import Replication
 /// Runs a parsed scenario on the replication engine, step by step, checking every expectation.
 public struct ScenarioRunner {
     /// The cluster so far (nil until `cluster` or `broker` creates it).
-    public private(set) var cluster: Cluster?
+    public internal(set) var cluster: Cluster?
     private let seed: UInt64
     private var lastOutcome: Outcome?
     private var steps: [Step] = []
@@ -109,6 +109,12 @@ public struct ScenarioRunner {
                 return
             }
             output = BrokerTable(cluster: current, topic: topic).textLines
+        case .advance, .fault, .heal, .elect, .config, .produce, .replicas:
+            guard var current = requireCluster(statement) else { return }
+            guard let result = runEngineCommand(statement, on: &current) else { return }
+            cluster = current
+            output = result.output
+            outcome = result.outcome
         }
         if outcome != .notACommand { lastOutcome = outcome }
         steps.append(
@@ -128,13 +134,13 @@ public struct ScenarioRunner {
         return "\(count): \(parts.joined(separator: "; "))"
     }
 
-    private mutating func requireCluster(_ statement: Statement) -> Cluster? {
+    mutating func requireCluster(_ statement: Statement) -> Cluster? {
         if let cluster { return cluster }
         report("there is no cluster yet; start the scenario with 'cluster brokers=<n>' or 'broker <id>'", statement)
         return nil
     }
 
-    private mutating func report(
+    mutating func report(
         _ message: String, _ statement: Statement, at location: SourceLocation? = nil, candidates: [String] = []
     ) {
         var notes: [Diagnostic.Note] = []

@@ -72,6 +72,19 @@ struct ArgumentReader {
 
     func optionalString(_ key: String) -> String? { values[key]?.value }
 
+    /// The `key=value` keys given on the line, sorted.
+    var presentKeys: [String] { values.keys.sorted() }
+
+    /// A duration value (`500ms`, `30s`, `2m`) in milliseconds.
+    mutating func optionalDuration(_ key: String) -> Int? {
+        guard let value = values[key]?.value else { return nil }
+        guard let milliseconds = Duration.milliseconds(value) else {
+            error("\(key) must be a duration like 500ms, 30s or 2m, not '\(value)'", at: key)
+            return nil
+        }
+        return milliseconds
+    }
+
     mutating func optionalChoice(_ key: String, _ choices: [String]) -> String? {
         guard let value = values[key]?.value else { return nil }
         guard choices.contains(value) else {

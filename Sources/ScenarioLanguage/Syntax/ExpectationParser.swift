@@ -72,6 +72,45 @@ enum ExpectationParser {
                     "'\(name)' is not a Kafka error name (they look like NOT_ENOUGH_REPLICAS)", at: subject[0])
             }
             return (Expectation(claim: .error(name), valueLocation: locate(subject[0].column)), [])
+        case "hw", "epoch", "lost", "leo":
+            var broker: BrokerID?
+            var partitionTokens = subject
+            if kind.text == "leo", subject.count == 3, subject[1].text == "on" {
+                guard let id = Int(subject[2].text) else {
+                    return fail("expected a broker id after 'on'", at: subject[2], notes: usage("leo"))
+                }
+                broker = id
+                partitionTokens = [subject[0]]
+            }
+            guard partitionTokens.count == 1, let tp = TopicPartition(parsing: partitionTokens[0].text) else {
+                return fail(
+                    "expected a partition like 'orders-0' after 'expect \(kind.text)'", at: subject.first,
+                    notes: usage(kind.text))
+            }
+            guard separator != nil, !value.isEmpty else {
+                return fail("expected '== <value>' after '\(tp)'", at: subject.last, notes: usage(kind.text))
+            }
+            if kind.text == "lost" {
+                guard let offsets = offsetList(valueText) else {
+                    return fail("expected offsets like 10, 0..4,7 or none, not '\(valueText)'", at: value.first)
+                }
+                return (Expectation(claim: .lost(tp, offsets), valueLocation: valueLocation), [])
+            }
+            guard let number = Int(valueText) else {
+                return fail("expected a number, not '\(valueText)'", at: value.first)
+            }
+            let claim: Expectation.Claim
+            switch kind.text {
+            case "hw": claim = .highWatermark(tp, number)
+            case "epoch": claim = .epoch(tp, number)
+            default: claim = .logEndOffset(tp, broker, number)
+            }
+            return (Expectation(claim: claim, valueLocation: valueLocation), [])
+        case "invariants":
+            guard rest.count == 1, rest[0].text == "ok" else {
+                return fail("expected 'expect invariants ok'", at: rest.first, notes: usage("invariants"))
+            }
+            return (Expectation(claim: .invariantsOK, valueLocation: locate(rest[0].column)), [])
         case "ok":
             guard rest.isEmpty else { return fail("'expect ok' takes no arguments", at: rest[0]) }
             return (Expectation(claim: .ok, valueLocation: locate(kind.column)), [])
@@ -79,6 +118,24 @@ enum ExpectationParser {
             let notes = Suggestion.note(for: kind.text, in: ExpectationTable.names).map { [Diagnostic.Note($0)] } ?? []
             return fail("unknown expectation '\(kind.text)'", notes: notes)
         }
+    }
+
+    /// `10`, `90..99`, `0..4,7` or `none`, as sorted offsets.
+    static func offsetList(_ text: String) -> [Int]? {
+        if text == "none" || text == "-" { return [] }
+        var offsets: [Int] = []
+        for part in text.split(separator: ",", omittingEmptySubsequences: false) {
+            if let range = part.firstRange(of: "..") {
+                guard let low = Int(part[..<range.lowerBound]), let high = Int(part[range.upperBound...]),
+                    low <= high, high - low < 1_000_000
+                else { return nil }
+                offsets += Array(low...high)
+            } else {
+                guard let offset = Int(part) else { return nil }
+                offsets.append(offset)
+            }
+        }
+        return Array(Set(offsets)).sorted()
     }
 
     /// `0,4,2` (spaces after commas allowed because value tokens are joined), or `none` for an empty list.

@@ -47,6 +47,20 @@ public enum Command: Hashable, Sendable {
     case describe(topic: String?, filter: TopicDescription.Filter?)
     /// `brokers [<topic>]`.
     case brokers(topic: String?)
+    /// `advance <duration>`.
+    case advance(milliseconds: Int)
+    /// `crash|restart|shutdown|stall|resume|slow|isolate|flush <broker> …`.
+    case fault(Cluster.Fault, broker: BrokerID)
+    /// `heal [<broker>]` (every isolated broker when nil).
+    case heal(broker: BrokerID?)
+    /// `elect preferred|unclean <topic>[-<p>]`.
+    case elect(LeaderElection.Kind, target: String)
+    /// `config <topic> <key>=<value>`, or `config broker <key>=<value>` when `topic` is nil.
+    case config(topic: String?, key: String, value: String)
+    /// `produce <topic> [partition=<p>] [key=<k>] [value=<v>] [count=<n>] [acks=0|1|all] [async]`.
+    case produce(ProduceCommand)
+    /// `replicas <topic>[-<p>]`.
+    case replicas(target: String)
     /// `expect …`.
     case expect(Expectation)
 }
@@ -65,10 +79,45 @@ public struct Expectation: Hashable, Sendable {
         case error(String)
         /// `expect ok`: the previous command succeeded.
         case ok
+        /// `expect hw <tp> == <n>`: the leader's high watermark.
+        case highWatermark(TopicPartition, Int)
+        /// `expect leo <tp> [on <broker>] == <n>`: the leader's (or that replica's) log end offset.
+        case logEndOffset(TopicPartition, BrokerID?, Int)
+        /// `expect epoch <tp> == <n>`: the leader epoch.
+        case epoch(TopicPartition, Int)
+        /// `expect lost <tp> == <offsets>`: acknowledged or committed records that are gone.
+        case lost(TopicPartition, [Int])
+        /// `expect invariants ok`: no invariant break was found so far.
+        case invariantsOK
     }
 
     /// The claim.
     public var claim: Claim
     /// Where the expected value is written.
     public var valueLocation: SourceLocation
+}
+
+/// The arguments of a `produce` line.
+public struct ProduceCommand: Hashable, Sendable {
+    /// The topic.
+    public var topic: String
+    /// The partition (0 when neither a partition nor a key is given; keyed partitioning is not simulated yet).
+    public var partition: Int?
+    /// The record key.
+    public var key: String?
+    /// The value; with `count` > 1 each record gets the value followed by its index (`r0`, `r1`, …).
+    public var value: String?
+    /// How many records, in one request.
+    public var count: Int
+    /// The producer's acks.
+    public var acks: Acks
+    /// Whether the scenario goes on without waiting for the answer.
+    public var isAsync: Bool
+
+    /// The record values this command sends.
+    public var values: [String] {
+        let base = value ?? "v"
+        if count == 1 { return [value ?? "v0"] }
+        return (0..<count).map { "\(base)\($0)" }
+    }
 }

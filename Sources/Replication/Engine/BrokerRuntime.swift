@@ -1,0 +1,42 @@
+/// The running state of a broker, as the course's broker table shows it.
+public enum BrokerState: String, Hashable, Sendable {
+    /// Running normally.
+    case up
+    /// Hard-killed; its log survives on disk (unless the crash lost the unflushed suffix).
+    case crashed
+    /// Alive and heartbeating, but not fetching and receiving nothing from leaders (network congestion).
+    case stalled
+    /// Cut off from the other brokers and from the controller.
+    case isolated
+    /// Stopped by a clean (controlled) shutdown.
+    case shutDown = "shut down"
+}
+
+/// Everything the simulation tracks about one broker besides its identity.
+public struct BrokerRuntime: Hashable, Sendable {
+    /// The broker's state.
+    public var state: BrokerState = .up
+    /// Whether the controller has fenced the broker (its session expired or it shut down).
+    public var isFenced = false
+    /// When the controller last heard a heartbeat from it.
+    public var lastHeartbeatMs = 0
+    /// Extra delay of every fetch response to this broker (`slow <broker> lag=<duration>`), 0 when not slow.
+    public var fetchLagMs = 0
+
+    /// Creates the runtime of a broker that starts at `now`.
+    public init(now: Int = 0) {
+        lastHeartbeatMs = now
+    }
+
+    /// Whether the process runs (up, stalled or isolated).
+    public var isAlive: Bool { state == .up || state == .stalled || state == .isolated }
+
+    /// Whether other brokers can reach it (replication traffic).
+    public var isReachable: Bool { state == .up || state == .stalled }
+
+    /// Whether it fetches as a follower.
+    public var isFetching: Bool { state == .up }
+
+    /// Whether it heartbeats to the controller.
+    public var isHeartbeating: Bool { state == .up || state == .stalled }
+}

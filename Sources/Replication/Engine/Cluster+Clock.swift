@@ -1,0 +1,117 @@
+extension Cluster {
+    /// The simulated time in milliseconds.
+    public var now: Int { engine.now }
+
+    /// The simulated time as Kafka's clocks read it (epoch milliseconds): `now` plus a fixed origin.
+    ///
+    /// Kafka stores "never" as 0 in `lastCaughtUpTimeMs` and compares it with `time.milliseconds()`, which is decades
+    /// away from 0. Starting the follower-state clock at the same distance keeps "never caught up" from counting as
+    /// caught up during the first `replica.lag.time.max.ms` of a scenario.
+    public var kafkaTimeMs: Int { engine.now + 1_700_000_000_000 }
+
+    /// Lets `milliseconds` of simulated time pass, running every event due in that window.
+    public mutating func advance(by milliseconds: Int) {
+        run(until: engine.now + max(0, milliseconds))
+    }
+
+    /// Runs events up to and including `target`, then sets the clock to `target`.
+    mutating func run(until target: Int) {
+        startPeriodicEvents()
+        while let next = engine.queue.nextTime, next <= target {
+            step()
+        }
+        engine.now = max(engine.now, target)
+    }
+
+    /// Runs events until `done` holds or the clock would pass `limit`; the clock stops at the deciding event.
+    mutating func run(until limit: Int, stopWhen done: (Cluster) -> Bool) {
+        startPeriodicEvents()
+        while !done(self), let next = engine.queue.nextTime, next <= limit {
+            step()
+        }
+    }
+
+    /// Runs the next event and the checks that follow every event.
+    private mutating func step() {
+        guard let event = engine.queue.popFirst() else { return }
+        engine.now = event.time
+        handle(event)
+        afterEvent()
+    }
+
+    /// What every event is followed by: produce completion, commitment and loss tracking, invariant checks.
+    mutating func afterEvent() {
+        completeProduceRequests()
+        trackCommittedAndLostRecords()
+        checkInvariants()
+    }
+
+    /// Schedules heartbeats, fetches and ISR-expiry checks of brokers that have none yet.
+    ///
+    /// Every broker fetches every `replica.fetch.wait.max.ms` (500 ms), heartbeats every 2 s and runs the ISR-expiry
+    /// task every `replica.lag.time.max.ms / 2`, all on a grid starting when its events were first scheduled.
+    mutating func startPeriodicEvents() {
+        for id in brokers.keys.sorted() where !engine.started.contains(id) {
+            engine.started.insert(id)
+            let config = engine.config
+            // Registration counts as the first heartbeat: the session runs from now.
+            engine.runtimes[id]?.lastHeartbeatMs = engine.now
+            engine.queue.schedule(at: engine.now + config.brokerSessionTimeoutMs, .sessionExpiry, broker: id)
+            engine.queue.schedule(at: engine.now + config.brokerHeartbeatIntervalMs, .heartbeat, broker: id)
+            engine.queue.schedule(at: engine.now + config.replicaFetchWaitMaxMs, .fetch, broker: id)
+            engine.queue.schedule(at: engine.now + config.replicaLagTimeMaxMs / 2, .isrExpiry, broker: id)
+        }
+    }
+
+    private mutating func handle(_ event: ScheduledEvent) {
+        let id = event.broker
+        let config = engine.config
+        switch event.kind {
+        case .sessionExpiry:
+            // Kafka: BrokerHeartbeatManager — the session expires `broker.session.timeout.ms` after the last heartbeat.
+            if let runtime = engine.runtimes[id], !runtime.isFenced,
+                engine.now >= runtime.lastHeartbeatMs + config.brokerSessionTimeoutMs
+            {
+                fence(id, reason: "session expired")
+            }
+        case .heartbeat:
+            if let runtime = engine.runtimes[id], runtime.isHeartbeating {
+                engine.runtimes[id]?.lastHeartbeatMs = engine.now
+                engine.queue.schedule(at: engine.now + config.brokerSessionTimeoutMs, .sessionExpiry, broker: id)
+                if runtime.isFenced { unfence(id) }
+            }
+            engine.queue.schedule(at: engine.now + config.brokerHeartbeatIntervalMs, .heartbeat, broker: id)
+        case .fetch:
+            if engine.runtimes[id]?.isFetching == true { sendFetches(from: id) }
+            engine.queue.schedule(at: engine.now + config.replicaFetchWaitMaxMs, .fetch, broker: id)
+        case .fetchResponse:
+            if let response = engine.inFlight.removeValue(forKey: event.requestID) {
+                engine.awaitingResponse.remove(Self.fetchKey(id, response.partition))
+                if engine.runtimes[id]?.isFetching == true { receive(response, follower: id) }
+            }
+        case .isrExpiry:
+            if engine.runtimes[id]?.isAlive == true { shrinkIsrs(ledBy: id) }
+            engine.queue.schedule(at: engine.now + max(1, config.replicaLagTimeMaxMs / 2), .isrExpiry, broker: id)
+        case .requestTimeout:
+            if engine.requests[event.requestID]?.outcome == nil {
+                finish(event.requestID, .failure(.requestTimedOut))
+            }
+        }
+    }
+
+    /// All partitions, sorted by topic then partition (kept by `startPartition`, read after every event).
+    var allPartitionIDs: [TopicPartition] { engine.partitionIDs }
+
+    /// Appends a time-stamped line to the event log.
+    mutating func note(_ text: String) {
+        engine.eventLog.append("[\(SimulatedTime.text(engine.now))] \(text)")
+    }
+
+    static func fetchKey(_ broker: BrokerID, _ partition: TopicPartition) -> String { "\(broker)/\(partition)" }
+
+    /// `min(min.insync.replicas, replica count)` (Kafka ≥ 3.7: `Partition.effectiveMinIsr`).
+    func effectiveMinIsr(_ id: TopicPartition) -> Int {
+        let configured = topics[id.topic]?.minInsyncReplicas ?? 1
+        return min(configured, partition(id)?.replicas.count ?? configured)
+    }
+}

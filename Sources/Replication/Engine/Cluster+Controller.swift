@@ -1,0 +1,114 @@
+extension Cluster {
+    /// Kafka: `ClusterControlManager` — an acceptable leader is registered, unfenced and not shutting down.
+    func isAcceptableLeader(_ broker: BrokerID) -> Bool { isIsrEligible(broker) }
+
+    /// The controller fences a broker and takes it out of every ISR, electing new leaders where it led.
+    ///
+    /// Kafka: `ReplicationControlManager.handleBrokerFenced` → `generateLeaderAndIsrUpdates`; the last ISR member is
+    /// kept (ELR off), so a partition whose only ISR member goes away has no leader until that member returns.
+    mutating func fence(_ broker: BrokerID, reason: String) {
+        guard engine.runtimes[broker]?.isFenced == false else { return }
+        engine.runtimes[broker]?.isFenced = true
+        note("controller fences broker \(broker) (\(reason))")
+        for id in allPartitionIDs {
+            guard let state = partition(id), state.isr.contains(broker) || state.leader == broker else { continue }
+            var isr = state.isr.filter { $0 != broker }
+            if isr.isEmpty { isr = state.isr }
+            changePartition(id, isr: isr, election: .online)
+        }
+    }
+
+    /// The controller unfences a broker that heartbeats again and elects leaders for leaderless partitions.
+    ///
+    /// Kafka: `ReplicationControlManager.handleBrokerUnfenced` (elects over `partitionsWithNoLeader`).
+    mutating func unfence(_ broker: BrokerID) {
+        guard engine.runtimes[broker]?.isFenced == true else { return }
+        engine.runtimes[broker]?.isFenced = false
+        note("controller unfences broker \(broker)")
+        electLeadersForLeaderlessPartitions()
+    }
+
+    /// Runs an election on every partition without a leader (unclean where the topic allows it).
+    mutating func electLeadersForLeaderlessPartitions(topic: String? = nil) {
+        for id in allPartitionIDs where partition(id)?.leader == nil && (topic == nil || id.topic == topic) {
+            changePartition(id, isr: partition(id)!.isr, election: .online)
+        }
+    }
+
+    /// Applies a new target ISR and elects a leader for it; bumps the leader epoch when the leader changes.
+    ///
+    /// Kafka: `PartitionChangeBuilder.build` — ONLINE elections become UNCLEAN when the topic has
+    /// `unclean.leader.election.enable=true`; an unclean leader's ISR is just itself.
+    @discardableResult
+    mutating func changePartition(_ id: TopicPartition, isr: [BrokerID], election: LeaderElection.Kind) -> Bool {
+        guard var state = partition(id) else { return false }
+        let unclean = topics[id.topic]?.config(TopicConfig.uncleanLeaderElectionEnable.name) == "true"
+        let kind: LeaderElection.Kind = election == .online && unclean ? .unclean : election
+        let result = LeaderElection.elect(
+            kind, replicas: state.replicas, targetIsr: isr, currentLeader: state.leader,
+            isAcceptable: isAcceptableLeader)
+        let oldLeader = state.leader
+        var newIsr = isr
+        if result.isUnclean, let leader = result.leader {
+            newIsr = [leader]
+            state.hadUncleanElection = true
+        }
+        guard newIsr != state.isr || result.leader != oldLeader else { return false }
+        state.isr = newIsr
+        state.partitionEpoch += 1
+        state.pendingIsr = nil
+        let leaderChanged = result.leader != oldLeader
+        if leaderChanged {
+            state.leader = result.leader
+            state.leaderEpoch += 1
+        }
+        topics[id.topic]!.partitions[id.partition] = state
+        let leaderText = result.leader.map(String.init) ?? "none"
+        if leaderChanged {
+            let how = result.isUnclean ? " (UNCLEAN election)" : ""
+            note("\(id): Leader: \(leaderText) (epoch \(state.leaderEpoch))\(how), Isr: \(Self.csv(newIsr))")
+            if result.leader != nil { becomeLeader(id, wasLeader: false) }
+        } else {
+            note("\(id): Isr: \(Self.csv(newIsr))")
+            maybeIncrementLeaderHighWatermark(id)
+        }
+        return leaderChanged
+    }
+
+    /// Runs a preferred or unclean election on one partition, as `kafka-leader-election.sh` does.
+    ///
+    /// Returns Kafka's error when nothing could change (`ELECTION_NOT_NEEDED`, `PREFERRED_LEADER_NOT_AVAILABLE`,
+    /// `ELIGIBLE_LEADERS_NOT_AVAILABLE`).
+    public mutating func elect(_ kind: LeaderElection.Kind, partition id: TopicPartition) throws(KafkaError) {
+        startPeriodicEvents()
+        guard let state = partition(id) else {
+            throw .unknownTopicOrPartition("This server does not host this topic-partition.")
+        }
+        if kind == .preferred {
+            guard state.leader != state.preferredLeader else {
+                throw KafkaError("ELECTION_NOT_NEEDED", "Leader election not needed for topic partition.")
+            }
+            let result = LeaderElection.elect(
+                .preferred, replicas: state.replicas, targetIsr: state.isr, currentLeader: state.leader,
+                isAcceptable: isAcceptableLeader)
+            guard result.leader == state.preferredLeader else {
+                throw KafkaError(
+                    "PREFERRED_LEADER_NOT_AVAILABLE", "The preferred leader was not available.")
+            }
+            changePartition(id, isr: state.isr, election: .preferred)
+        } else {
+            guard state.leader == nil else {
+                throw KafkaError("ELECTION_NOT_NEEDED", "Leader election not needed for topic partition.")
+            }
+            let result = LeaderElection.elect(
+                .unclean, replicas: state.replicas, targetIsr: state.isr, currentLeader: nil,
+                isAcceptable: isAcceptableLeader)
+            guard result.leader != nil else {
+                throw KafkaError(
+                    "ELIGIBLE_LEADERS_NOT_AVAILABLE", "Eligible topic partition leaders are not available.")
+            }
+            changePartition(id, isr: state.isr, election: .unclean)
+        }
+        afterEvent()
+    }
+}

@@ -1,0 +1,146 @@
+extension Cluster {
+    /// A fault or repair of one broker.
+    public enum Fault: Hashable, Sendable {
+        /// Hard kill; the log survives.
+        case crash
+        /// Hard kill that loses every record not yet flushed to disk.
+        case crashLosingUnflushed
+        /// Start a crashed or shut-down broker again.
+        case restart
+        /// Clean (controlled) shutdown.
+        case shutdown
+        /// Stop fetching and receiving; stay alive and heartbeating.
+        case stall
+        /// Undo `stall`.
+        case resume
+        /// Delay every fetch response by this many milliseconds (0 undoes it).
+        case slow(lagMs: Int)
+        /// Cut off from other brokers and the controller.
+        case isolate
+        /// Undo `isolate`.
+        case heal
+        /// Flush every log of the broker to disk.
+        case flush
+    }
+
+    /// Applies a fault; throws a message when the fault does not apply to the broker's state.
+    public mutating func apply(_ fault: Fault, to broker: BrokerID) throws(ClusterError) {
+        startPeriodicEvents()
+        guard let runtime = engine.runtimes[broker] else { throw .unknownBroker(broker) }
+        let state = runtime.state
+        func require(_ allowed: [BrokerState], _ verb: String) throws(ClusterError) {
+            guard allowed.contains(state) else { throw .wrongState(broker, state, verb) }
+        }
+        switch fault {
+        case .crash, .crashLosingUnflushed:
+            try require([.up, .stalled, .isolated], "crash")
+            setState(broker, .crashed)
+            if fault == .crashLosingUnflushed { loseUnflushed(broker) }
+            note("broker \(broker) crashes" + (fault == .crash ? "" : " and loses its unflushed records"))
+        case .restart:
+            try require([.crashed, .shutDown], "restart")
+            setState(broker, .up)
+            engine.runtimes[broker]?.lastHeartbeatMs = engine.now
+            engine.queue.schedule(
+                at: engine.now + engine.config.brokerSessionTimeoutMs, .sessionExpiry, broker: broker)
+            note("broker \(broker) restarts")
+            // Kafka: BrokerLifecycleManager — a restarted broker registers with a new broker epoch and starts
+            // fenced, so a quick restart (before its session expired) still costs it its ISR places and leaderships.
+            fence(broker, reason: "re-registration with a new broker epoch")
+            // Simplification: it is unfenced at once (Kafka: within a heartbeat or two, once it caught up metadata).
+            unfence(broker)
+        case .shutdown:
+            try require([.up, .stalled], "shut down")
+            flushAll(broker)
+            // Kafka: controlled shutdown — the controller moves leadership and ISR membership away first.
+            fence(broker, reason: "controlled shutdown")
+            setState(broker, .shutDown)
+            note("broker \(broker) shuts down cleanly")
+        case .stall:
+            try require([.up], "stall")
+            setState(broker, .stalled)
+            note("broker \(broker) stalls (stops fetching, keeps heartbeating)")
+        case .resume:
+            try require([.stalled], "resume")
+            setState(broker, .up)
+            note("broker \(broker) resumes fetching")
+        case .slow(let lag):
+            engine.runtimes[broker]?.fetchLagMs = lag
+            note("broker \(broker) fetch responses take \(SimulatedTime.text(lag))")
+        case .isolate:
+            try require([.up, .stalled], "isolate")
+            setState(broker, .isolated)
+            note("broker \(broker) is isolated from the other brokers and the controller")
+        case .heal:
+            try require([.isolated], "heal")
+            setState(broker, .up)
+            for id in allPartitionIDs { topics[id.topic]!.partitions[id.partition].pendingIsr = nil }
+            note("broker \(broker) is reachable again")
+        case .flush:
+            flushAll(broker)
+        }
+        afterEvent()
+    }
+
+    /// Brokers currently isolated, ascending.
+    public var isolatedBrokers: [BrokerID] {
+        engine.runtimes.filter { $0.value.state == .isolated }.keys.sorted()
+    }
+
+    /// Changes a broker-wide setting (`config broker <key>=<value>`).
+    public mutating func setBrokerConfig(_ key: String, _ value: String) throws(KafkaError) {
+        if let problem = engine.config.set(key, value) { throw .invalidConfig(problem) }
+    }
+
+    /// Changes a topic config; enabling unclean election runs it at once for leaderless partitions.
+    ///
+    /// Kafka runs unclean elections for leaderless partitions on a timer (`unclean.leader.election.interval.ms`,
+    /// 5 min) and on broker events; the simulation runs it when the config changes.
+    public mutating func setTopicConfig(_ topic: String, _ key: String, _ value: String) throws(KafkaError) {
+        guard topics[topic] != nil else { throw .unknownTopicOrPartition("Topic '\(topic)' does not exist.") }
+        guard let config = TopicConfig.named(key) else { throw .invalidConfig("Unknown topic config name: \(key)") }
+        if let problem = config.validate(value) { throw .invalidConfig(problem) }
+        topics[topic]!.configs[key] = value
+        startPeriodicEvents()
+        electLeadersForLeaderlessPartitions(topic: topic)
+        maybeIncrementAllHighWatermarks(topic: topic)
+        afterEvent()
+    }
+
+    /// The state of a broker (up when unknown).
+    public func state(of broker: BrokerID) -> BrokerState { engine.runtimes[broker]?.state ?? .up }
+
+    private mutating func maybeIncrementAllHighWatermarks(topic: String) {
+        for id in allPartitionIDs where id.topic == topic { maybeIncrementLeaderHighWatermark(id) }
+    }
+
+    private mutating func setState(_ broker: BrokerID, _ state: BrokerState) {
+        engine.runtimes[broker]?.state = state
+        if state != .up {
+            // Responses on their way to it are lost.
+            engine.inFlight = engine.inFlight.filter { $0.value.follower != broker }
+            engine.awaitingResponse = engine.awaitingResponse.filter { !$0.hasPrefix("\(broker)/") }
+        }
+        if state == .crashed {
+            // The connections of requests parked on it are gone: those clients only see their timeout.
+            for (id, request) in engine.requests where request.leader == broker && request.outcome == nil {
+                engine.requests[id]?.isOrphaned = true
+            }
+        }
+    }
+
+    private mutating func flushAll(_ broker: BrokerID) {
+        for id in allPartitionIDs where partition(id)?.logs[broker] != nil {
+            let end = partition(id)!.logs[broker]!.logEndOffset
+            topics[id.topic]!.partitions[id.partition].logs[broker]!.flushedOffset = end
+        }
+    }
+
+    private mutating func loseUnflushed(_ broker: BrokerID) {
+        for id in allPartitionIDs {
+            guard let log = partition(id)?.logs[broker], log.flushedOffset < log.logEndOffset else { continue }
+            note("broker \(broker) loses \(id) offsets \(log.flushedOffset)..\(log.logEndOffset - 1) (not flushed)")
+            topics[id.topic]!.partitions[id.partition].logs[broker]!.truncate(to: log.flushedOffset)
+        }
+    }
+}

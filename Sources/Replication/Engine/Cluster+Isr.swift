@@ -1,0 +1,112 @@
+extension Cluster {
+    /// Kafka: `Partition.isReplicaIsrEligible` — not fenced and not shutting down (KRaft).
+    func isIsrEligible(_ broker: BrokerID) -> Bool {
+        guard let runtime = engine.runtimes[broker] else { return false }
+        return !runtime.isFenced && runtime.state != .shutDown
+    }
+
+    /// Adds a follower to the ISR when it has caught up to the HW and to the current epoch's start.
+    ///
+    /// Kafka: `Partition.maybeExpandIsr`, `isFollowerInSync`; the `AlterPartition` round trip to the controller is
+    /// instantaneous in this model (the controller is always reachable from a leader that followers can reach).
+    mutating func maybeExpandIsr(_ id: TopicPartition, follower: BrokerID) {
+        guard let state = partition(id), let leader = state.leader, let leaderLog = state.logs[leader],
+            !state.maximalIsr.contains(follower), let fetchState = state.followerStates[follower]
+        else { return }
+        let inSync =
+            fetchState.logEndOffset >= leaderLog.highWatermark
+            && fetchState.logEndOffset >= state.leaderEpochStartOffset
+        guard inSync, isIsrEligible(follower) else { return }
+        topics[id.topic]!.partitions[id.partition].isr.append(follower)
+        topics[id.topic]!.partitions[id.partition].partitionEpoch += 1
+        note("\(id): broker \(follower) joins the ISR → Isr: \(Self.csv(partition(id)!.isr))")
+    }
+
+    /// The leader's ISR-expiry task for every partition it leads.
+    mutating func shrinkIsrs(ledBy leader: BrokerID) {
+        for id in allPartitionIDs where partition(id)?.leader == leader {
+            maybeShrinkIsr(id)
+        }
+    }
+
+    /// Removes followers that are not caught up for more than `replica.lag.time.max.ms`.
+    ///
+    /// Kafka: `Partition.maybeShrinkIsr`, `getOutOfSyncReplicas`. An isolated leader cannot reach the controller, so
+    /// its proposal stays pending (it keeps the committed ISR for min-ISR checks and HW).
+    mutating func maybeShrinkIsr(_ id: TopicPartition) {
+        guard let state = partition(id), let leader = state.leader, let leaderLog = state.logs[leader],
+            state.pendingIsr == nil
+        else { return }
+        let maxLag = engine.config.replicaLagTimeMaxMs
+        let outOfSync = state.isr.filter { broker in
+            guard broker != leader else { return false }
+            let fetchState = state.followerStates[broker] ?? FollowerFetchState()
+            return !fetchState.isCaughtUp(
+                leaderEndOffset: leaderLog.logEndOffset, now: kafkaTimeMs, replicaMaxLagMs: maxLag)
+        }
+        guard !outOfSync.isEmpty else { return }
+        let newIsr = state.isr.filter { !outOfSync.contains($0) }
+        if engine.runtimes[leader]?.state == .isolated {
+            topics[id.topic]!.partitions[id.partition].pendingIsr = newIsr
+            return
+        }
+        topics[id.topic]!.partitions[id.partition].isr = newIsr
+        topics[id.topic]!.partitions[id.partition].partitionEpoch += 1
+        note("\(id): leader \(leader) shrinks the ISR (out of sync: \(Self.csv(outOfSync))) → Isr: \(Self.csv(newIsr))")
+        maybeIncrementLeaderHighWatermark(id)
+    }
+
+    /// Moves the leader's HW to the smallest LEO of the replicas it must wait for, never backwards.
+    ///
+    /// Kafka ≥ 3.7: `Partition.maybeIncrementLeaderHW` — frozen while the committed ISR is below the effective min
+    /// ISR (KAFKA-15583); otherwise min LEO over the maximal ISR and the caught-up, ISR-eligible other followers.
+    mutating func maybeIncrementLeaderHighWatermark(_ id: TopicPartition) {
+        guard let state = partition(id), let leader = state.leader, let leaderLog = state.logs[leader] else { return }
+        guard state.isr.count >= effectiveMinIsr(id) else { return }
+        let maxLag = engine.config.replicaLagTimeMaxMs
+        var candidate = leaderLog.logEndOffset
+        for broker in state.replicas where broker != leader {
+            let fetchState = state.followerStates[broker] ?? FollowerFetchState()
+            guard fetchState.logEndOffset < candidate else { continue }
+            let waitToJoin =
+                fetchState.isCaughtUp(
+                    leaderEndOffset: leaderLog.logEndOffset, now: kafkaTimeMs, replicaMaxLagMs: maxLag)
+                && isIsrEligible(broker)
+            if state.maximalIsr.contains(broker) || waitToJoin { candidate = fetchState.logEndOffset }
+        }
+        if candidate > leaderLog.highWatermark {
+            topics[id.topic]!.partitions[id.partition].logs[leader]!.highWatermark = candidate
+        }
+    }
+
+    /// Makes the partition's current leader act as leader in its (new) epoch.
+    ///
+    /// Kafka: `Partition.makeLeader` — assign the epoch start in the epoch cache, remember `leaderEpochStartOffset`,
+    /// reset every follower's fetch state (`Replica.resetReplicaState`).
+    mutating func becomeLeader(_ id: TopicPartition, wasLeader: Bool) {
+        guard var state = partition(id), let leader = state.leader, var log = state.logs[leader] else { return }
+        log.assignEpochStart(state.leaderEpoch)
+        state.leaderEpochStartOffset = log.logEndOffset
+        state.logs[leader] = log
+        state.pendingIsr = nil
+        for broker in state.replicas where broker != leader {
+            state.followerStates[broker, default: FollowerFetchState()].reset(
+                isNewLeader: !wasLeader, isFollowerInSync: state.isr.contains(broker),
+                leaderEndOffset: log.logEndOffset, now: kafkaTimeMs)
+        }
+        state.followerStates[leader] = nil
+        topics[id.topic]!.partitions[id.partition] = state
+        maybeIncrementLeaderHighWatermark(id)
+    }
+
+    /// Gives a new partition its replica logs and makes its first leader lead epoch 0.
+    mutating func startPartition(_ id: TopicPartition) {
+        guard let state = partition(id) else { return }
+        let index = engine.partitionIDs.firstIndex { id < $0 } ?? engine.partitionIDs.count
+        engine.partitionIDs.insert(id, at: index)
+        for broker in state.replicas { topics[id.topic]!.partitions[id.partition].logs[broker] = ReplicaLog() }
+        becomeLeader(id, wasLeader: false)
+    }
+
+    static func csv(_ ids: [BrokerID]) -> String { ids.map(String.init).joined(separator: ",") }
+}

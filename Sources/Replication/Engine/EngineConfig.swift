@@ -1,0 +1,38 @@
+/// Broker-wide and producer settings of the simulation, with Kafka's names and defaults.
+public struct EngineConfig: Hashable, Sendable {
+    /// `replica.lag.time.max.ms` (default 30000).
+    public var replicaLagTimeMaxMs = 30_000
+    /// `broker.session.timeout.ms` (default 9000).
+    public var brokerSessionTimeoutMs = 9_000
+    /// `broker.heartbeat.interval.ms` (default 2000).
+    public var brokerHeartbeatIntervalMs = 2_000
+    /// `replica.fetch.wait.max.ms` (default 500): the simulation's fetch period.
+    public var replicaFetchWaitMaxMs = 500
+    /// Producer `request.timeout.ms` (default 30000).
+    public var requestTimeoutMs = 30_000
+
+    /// Creates the defaults.
+    public init() {}
+
+    /// The settings `config broker <key>=<value>` accepts.
+    public static let keys = [
+        "broker.heartbeat.interval.ms", "broker.session.timeout.ms", "replica.fetch.wait.max.ms",
+        "replica.lag.time.max.ms", "request.timeout.ms",
+    ]
+
+    /// Sets a setting by its Kafka name; returns a complaint when the name or value is invalid.
+    public mutating func set(_ key: String, _ value: String) -> String? {
+        guard let number = Int(value), number >= 1 else {
+            return "Invalid value \(value) for configuration \(key): Value must be at least 1"
+        }
+        switch key {
+        case "replica.lag.time.max.ms": replicaLagTimeMaxMs = number
+        case "broker.session.timeout.ms": brokerSessionTimeoutMs = number
+        case "broker.heartbeat.interval.ms": brokerHeartbeatIntervalMs = number
+        case "replica.fetch.wait.max.ms": replicaFetchWaitMaxMs = number
+        case "request.timeout.ms": requestTimeoutMs = number
+        default: return "Unknown broker config name: \(key)"
+        }
+        return nil
+    }
+}

@@ -1,0 +1,88 @@
+/// The producer's `acks` setting.
+public enum Acks: String, Hashable, Sendable {
+    /// No answer at all.
+    case none = "0"
+    /// The leader answers after its own append.
+    case leader = "1"
+    /// The leader answers once the high watermark covers the records.
+    case all
+}
+
+/// How a produce request ended.
+public enum ProduceOutcome: Hashable, Sendable, CustomStringConvertible {
+    /// The records are at `baseOffset ..< baseOffset + count`.
+    case success(baseOffset: Int, count: Int)
+    /// acks=0: the producer gets no answer (the records were appended at `baseOffset` if the leader was up).
+    case noResponse(baseOffset: Int?, count: Int)
+    /// Kafka answered (or the client gave up) with an error.
+    case failure(KafkaError)
+
+    public var description: String {
+        switch self {
+        case .success(let base, let count): count == 1 ? "offset \(base)" : "offsets \(base)..\(base + count - 1)"
+        case .noResponse: "no response (acks=0)"
+        case .failure(let error): error.name
+        }
+    }
+}
+
+/// A produce request waiting for its answer (Kafka: `DelayedProduce`).
+public struct ProduceRequest: Hashable, Sendable {
+    /// The request id, from 1.
+    public var id: Int
+    /// The partition.
+    public var partition: TopicPartition
+    /// The leader it was sent to.
+    public var leader: BrokerID
+    /// The leader epoch when it was appended.
+    public var leaderEpoch: Int
+    /// acks.
+    public var acks: Acks
+    /// The first offset appended.
+    public var baseOffset: Int
+    /// How many records.
+    public var count: Int
+    /// When it was sent.
+    public var sentAtMs: Int
+    /// When it times out.
+    public var deadlineMs: Int
+    /// Whether the scenario did not wait for it (its answer goes to the event log).
+    public var isAsync = false
+    /// Whether its leader crashed while it was parked (its client then only sees the timeout).
+    public var isOrphaned = false
+    /// How it ended, once it has.
+    public var outcome: ProduceOutcome?
+    /// When it ended.
+    public var completedAtMs: Int?
+
+    /// The offset the high watermark must reach (Kafka: `requiredOffset`).
+    public var requiredOffset: Int { baseOffset + count }
+}
+
+extension KafkaError {
+    /// `NOT_ENOUGH_REPLICAS` (19).
+    static let notEnoughReplicas = KafkaError(
+        "NOT_ENOUGH_REPLICAS", "Messages are rejected since there are fewer in-sync replicas than required.")
+    /// `NOT_ENOUGH_REPLICAS_AFTER_APPEND` (20).
+    static let notEnoughReplicasAfterAppend = KafkaError(
+        "NOT_ENOUGH_REPLICAS_AFTER_APPEND",
+        "Messages are written to the log, but to fewer in-sync replicas than required.")
+    /// `REQUEST_TIMED_OUT` (7).
+    static let requestTimedOut = KafkaError("REQUEST_TIMED_OUT", "The request timed out.")
+    /// `NOT_LEADER_OR_FOLLOWER` (6).
+    static let notLeaderOrFollower = KafkaError(
+        "NOT_LEADER_OR_FOLLOWER",
+        "For requests intended only for the leader, this error indicates that the broker is not the current leader.")
+    /// `LEADER_NOT_AVAILABLE` (5).
+    static let leaderNotAvailable = KafkaError(
+        "LEADER_NOT_AVAILABLE",
+        "There is no leader for this topic-partition as we are in the middle of a leadership election.")
+}
+
+/// An acknowledged record: its leader epoch and the acks it was acknowledged with.
+public struct AcknowledgedRecord: Hashable, Sendable {
+    /// The epoch of the record.
+    public var leaderEpoch: Int
+    /// The producer's acks.
+    public var acks: Acks
+}

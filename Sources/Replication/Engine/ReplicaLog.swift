@@ -1,0 +1,63 @@
+/// One replica's copy of a partition: its records, high watermark, epoch cache and what reached the disk.
+public struct ReplicaLog: Hashable, Sendable {
+    /// The records, by offset from 0 (no retention is simulated, so the log start offset is always 0).
+    public private(set) var records: [Record] = []
+    /// This replica's own high watermark (a follower's lags the leader's by one fetch).
+    public var highWatermark = 0
+    /// The leader epoch cache.
+    public private(set) var epochCache = LeaderEpochCache()
+    /// Records below this offset are on disk; a crash that loses unflushed data truncates to it.
+    public var flushedOffset = 0
+
+    /// Creates an empty log.
+    public init() {}
+
+    /// The log end offset: the offset the next record gets.
+    public var logEndOffset: Int { records.count }
+
+    /// The latest leader epoch this log knows (Kafka: `UnifiedLog.latestEpoch`).
+    public var latestEpoch: Int? { epochCache.latestEpoch }
+
+    /// Appends records (their offsets must continue the log), assigning their epochs in the cache.
+    ///
+    /// Kafka: `UnifiedLog.append` → `leaderEpochCache.assign(batch.partitionLeaderEpoch, batch.baseOffset)`.
+    public mutating func append(_ newRecords: [Record]) {
+        for record in newRecords {
+            precondition(record.offset == records.count, "appended offset \(record.offset) ≠ LEO \(records.count)")
+            epochCache.assign(epoch: record.leaderEpoch, startOffset: record.offset)
+            records.append(record)
+        }
+    }
+
+    /// Records that a new leader epoch starts at the current log end (Kafka: `maybeAssignEpochStartOffset`).
+    public mutating func assignEpochStart(_ epoch: Int) {
+        epochCache.assign(epoch: epoch, startOffset: logEndOffset)
+    }
+
+    /// Removes every record at or after `offset`. Kafka: `UnifiedLog.truncateTo`.
+    public mutating func truncate(to offset: Int) {
+        guard offset < records.count else {
+            // Kafka: "Always truncate epoch cache since we may have a conflicting epoch entry at the end of the log
+            // from the leader" — a former leader that appended nothing in its epoch.
+            epochCache.truncateFromEnd(records.count)
+            return
+        }
+        let target = max(0, offset)
+        records.removeSubrange(target...)
+        epochCache.truncateFromEnd(target)
+        highWatermark = min(highWatermark, target)
+        flushedOffset = min(flushedOffset, target)
+    }
+
+    /// The records in `[from, to)`.
+    public func records(from start: Int, to end: Int) -> [Record] {
+        let lower = max(0, min(start, records.count))
+        let upper = max(lower, min(end, records.count))
+        return Array(records[lower..<upper])
+    }
+
+    /// The record at `offset`, if present.
+    public func record(at offset: Int) -> Record? {
+        offset >= 0 && offset < records.count ? records[offset] : nil
+    }
+}

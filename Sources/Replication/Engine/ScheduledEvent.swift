@@ -1,0 +1,48 @@
+/// Something that happens at a simulated instant.
+///
+/// Events at the same time run in a total order: by `kind` (the declaration order below: the controller's session
+/// expiry first, then heartbeats, fetch responses, fetch requests, ISR-expiry checks, request timeouts), then by
+/// broker id, then by topic-partition, then by request id, then by the order they were scheduled.
+public struct ScheduledEvent: Hashable, Sendable, Comparable {
+    /// What happens.
+    public enum Kind: Hashable, Sendable, Comparable {
+        /// The controller checks whether `broker`'s session (last heartbeat + session timeout) has expired.
+        case sessionExpiry
+        /// `broker` heartbeats to the controller.
+        case heartbeat
+        /// A fetch response (`FetchResponse`) reaches follower `broker`.
+        case fetchResponse
+        /// Follower `broker` sends its fetch requests to the leaders of the partitions it follows.
+        case fetch
+        /// Leader `broker` runs its ISR-expiry task (`replica.lag.time.max.ms / 2`).
+        case isrExpiry
+        /// A produce request times out (`request.timeout.ms`).
+        case requestTimeout
+    }
+
+    /// When it happens, in simulated milliseconds.
+    public var time: Int
+    /// What happens.
+    public var kind: Kind
+    /// The broker concerned.
+    public var broker: BrokerID
+    /// The partition concerned (fetch responses).
+    public var partition: TopicPartition?
+    /// The produce request concerned (timeouts), or the response payload id (fetch responses).
+    public var requestID: Int
+    /// Insertion order, the last tie-breaker.
+    public var sequence: Int
+
+    public static func < (lhs: ScheduledEvent, rhs: ScheduledEvent) -> Bool {
+        if lhs.time != rhs.time { return lhs.time < rhs.time }
+        if lhs.kind != rhs.kind { return lhs.kind < rhs.kind }
+        if lhs.broker != rhs.broker { return lhs.broker < rhs.broker }
+        if lhs.partition != rhs.partition {
+            guard let left = lhs.partition else { return true }
+            guard let right = rhs.partition else { return false }
+            return left < right
+        }
+        if lhs.requestID != rhs.requestID { return lhs.requestID < rhs.requestID }
+        return lhs.sequence < rhs.sequence
+    }
+}

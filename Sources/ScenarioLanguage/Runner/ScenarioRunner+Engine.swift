@@ -1,0 +1,125 @@
+import Diagnostics
+import Replication
+
+extension ScenarioRunner {
+    /// Runs a command that drives the engine; returns nil when it could not run (a diagnostic was reported).
+    ///
+    /// Every such command prints the engine's event-log lines it caused (`[9s] controller fences broker 3 …`) before
+    /// its own result.
+    mutating func runEngineCommand(_ statement: Statement, on cluster: inout Cluster) -> (
+        output: [String], outcome: Outcome
+    )? {
+        let logStart = cluster.engine.eventLog.count
+        var result: [String] = []
+        var outcome = Outcome.ok
+        func events() -> [String] { Array(cluster.engine.eventLog[logStart...]) }
+        switch statement.command {
+        case .advance(let milliseconds):
+            cluster.advance(by: milliseconds)
+            return (events() + ["Time: \(SimulatedTime.text(cluster.now))"], .ok)
+        case .fault(let fault, let broker):
+            do {
+                try cluster.apply(fault, to: broker)
+            } catch {
+                report(error.description, statement, at: statement.location(of: "#0"))
+                return nil
+            }
+        case .heal(let broker):
+            let targets = broker.map { [$0] } ?? cluster.isolatedBrokers
+            for target in targets {
+                do {
+                    try cluster.apply(.heal, to: target)
+                } catch {
+                    report(error.description, statement, at: statement.location(of: "#0"))
+                    return nil
+                }
+            }
+            if targets.isEmpty { result = ["No broker is isolated."] }
+        case .elect(let kind, let target):
+            guard let partitions = resolve(target, in: cluster, statement: statement) else { return nil }
+            for id in partitions {
+                do {
+                    try cluster.elect(kind, partition: id)
+                    result.append("Successfully completed leader election (\(kind.rawValue)) for partitions \(id)")
+                } catch {
+                    outcome = .kafkaError(error)
+                    result.append("Error completing leader election (\(kind.rawValue)) for partition: \(id): \(error)")
+                }
+            }
+        case .config(let topic, let key, let value):
+            do {
+                if let topic {
+                    try cluster.setTopicConfig(topic, key, value)
+                    result = ["Completed updating config for topic \(topic)."]
+                } else {
+                    try cluster.setBrokerConfig(key, value)
+                    result = ["Completed updating default config for brokers in the cluster."]
+                }
+            } catch {
+                outcome = .kafkaError(error)
+                result = ["Error while executing config command : \(error.message)", "error: \(error.name)"]
+            }
+        case .produce(let command):
+            guard cluster.topics[command.topic] != nil else {
+                report(
+                    "unknown topic '\(command.topic)'", statement, at: statement.location(of: "#0"),
+                    candidates: Array(cluster.topics.keys))
+                return nil
+            }
+            let id = TopicPartition(command.topic, command.partition ?? 0)
+            do {
+                let request: ProduceRequest
+                if command.isAsync {
+                    let requestID = try cluster.produce(
+                        to: id, key: command.key, values: command.values, acks: command.acks, isAsync: true)
+                    request = cluster.engine.requests[requestID]!
+                } else {
+                    request = try cluster.produceAndWait(
+                        to: id, key: command.key, values: command.values, acks: command.acks)
+                }
+                let line = Self.describe(request, now: cluster.now)
+                if case .failure(let error) = request.outcome { outcome = .kafkaError(error) }
+                result = [line]
+            } catch {
+                outcome = .kafkaError(error)
+                result = ["error: \(error.name): \(error.message)"]
+            }
+        case .replicas(let target):
+            guard let partitions = resolve(target, in: cluster, statement: statement) else { return nil }
+            for id in partitions {
+                result += ReplicaTable(cluster: cluster, partition: id)?.textLines ?? []
+            }
+        default:
+            return nil
+        }
+        return (events() + result, outcome)
+    }
+
+    /// One line for a produce request: `t-0: offsets 0..2 (acks=all, after 1s)` or the Kafka error.
+    static func describe(_ request: ProduceRequest, now: Int) -> String {
+        let acks = "acks=\(request.acks.rawValue)"
+        let after = request.completedAtMs.map { SimulatedTime.text($0 - request.sentAtMs) }
+        switch request.outcome {
+        case .success(let base, let count):
+            let offsets = count == 1 ? "offset \(base)" : "offsets \(base)..\(base + count - 1)"
+            return "\(request.partition): \(offsets) (\(acks), after \(after ?? "0s"))"
+        case .noResponse(let base, let count):
+            let sent = base.map { "appended at \($0)..\($0 + count - 1)" } ?? "not delivered"
+            return "\(request.partition): sent without waiting (\(acks), \(sent))"
+        case .failure(let error):
+            return "\(request.partition): error \(error.name) after \(after ?? "0s"): \(error.message)"
+        case nil:
+            return "\(request.partition): request \(request.id) sent (\(acks), async)"
+        }
+    }
+
+    /// `orders-0` → that partition; `orders` (a topic name) → all its partitions.
+    private mutating func resolve(_ target: String, in cluster: Cluster, statement: Statement) -> [TopicPartition]? {
+        if let topic = cluster.topics[target] { return topic.partitions.map(\.id) }
+        if let id = TopicPartition(parsing: target), cluster.partition(id) != nil { return [id] }
+        report(
+            "unknown topic or partition '\(target)'", statement, at: statement.location(of: "#1"),
+            candidates: Array(cluster.topics.keys))
+        return nil
+    }
+}

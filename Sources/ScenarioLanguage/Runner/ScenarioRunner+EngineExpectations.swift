@@ -1,0 +1,55 @@
+import Diagnostics
+import Replication
+
+extension ScenarioRunner {
+    /// Checks `expect hw|leo|epoch|lost|invariants` against the live cluster.
+    mutating func checkEngine(_ expectation: Expectation, statement: Statement) -> ExpectationResult? {
+        guard let cluster else {
+            fail(statement, "there is no cluster yet", kind: .input)
+            return nil
+        }
+        let actual: String
+        let what: String
+        switch expectation.claim {
+        case .invariantsOK:
+            let breaks = cluster.engine.invariantBreaks
+            actual = breaks.isEmpty ? "ok" : breaks.map(\.description).joined(separator: "; ")
+            what = "the invariants"
+        case .highWatermark(let id, _), .logEndOffset(let id, _, _), .epoch(let id, _), .lost(let id, _):
+            guard let partition = cluster.partition(id) else {
+                diagnostics.append(.error("unknown partition \(id)", at: statement.location))
+                return nil
+            }
+            switch expectation.claim {
+            case .highWatermark:
+                actual = String(partition.highWatermark)
+                what = "HW of \(id)"
+            case .logEndOffset(_, let broker, _):
+                guard let replica = broker ?? partition.leader, let log = partition.logs[replica] else {
+                    let message =
+                        broker.map { "broker \($0) holds no replica of \(id)" } ?? "\(id) has no leader"
+                    fail(statement, message, at: expectation.valueLocation)
+                    return ExpectationResult(passed: false, actual: "none")
+                }
+                actual = String(log.logEndOffset)
+                what = "LEO of \(id) on broker \(replica)"
+            case .epoch:
+                actual = String(partition.leaderEpoch)
+                what = "leader epoch of \(id)"
+            default:
+                actual = partition.lostOffsets.isEmpty ? "none" : Cluster.ranges(partition.lostOffsets)
+                what = "lost records of \(id)"
+            }
+        default:
+            return nil
+        }
+        let expected = Self.expectedText(expectation)
+        let passed = actual == expected
+        if !passed {
+            fail(
+                statement, "expectation failed: \(what) is \(actual), expected \(expected)",
+                at: expectation.valueLocation)
+        }
+        return ExpectationResult(passed: passed, actual: actual)
+    }
+}

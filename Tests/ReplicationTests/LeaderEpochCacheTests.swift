@@ -1,0 +1,31 @@
+import Testing
+
+@testable import Replication
+
+@Suite struct LeaderEpochCacheTests {
+    @Test func vectorFileIsPresent() {
+        #expect(SharedVectors.isPresent, "missing \(SharedVectors.url.path)")
+        #expect(EpochCacheCase.all.count >= 5)
+    }
+
+    @Test(arguments: EpochCacheCase.all)
+    func sharedVector(_ vector: EpochCacheCase) {
+        var cache = LeaderEpochCache()
+        for pair in vector.assignments { cache.assign(epoch: pair[0], startOffset: pair[1]) }
+        #expect(cache.entries.map { [$0.epoch, $0.startOffset] } == vector.entries)
+        for query in vector.queries {
+            let answer = cache.endOffsetFor(query.epoch, logEndOffset: query.logEndOffset)
+            #expect([answer.epoch, answer.endOffset] == query.expected, "endOffsetFor(\(query.epoch))")
+        }
+    }
+
+    @Test func truncateFromEndDropsLaterEpochs() {
+        var cache = LeaderEpochCache()
+        cache.assign(epoch: 0, startOffset: 0)
+        cache.assign(epoch: 1, startOffset: 10)
+        cache.assign(epoch: 2, startOffset: 15)
+        cache.truncateFromEnd(12)
+        #expect(cache.entries.map(\.epoch) == [0, 1])
+        #expect(cache.endOffsetFor(0, logEndOffset: 12).endOffset == 10)
+    }
+}

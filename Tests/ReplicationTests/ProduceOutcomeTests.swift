@@ -1,0 +1,76 @@
+import Testing
+
+@testable import Replication
+
+/// Produce outcomes that need a moving leader or a dead one.
+@Suite struct ProduceOutcomeTests {
+    let tp = TestCluster.tp
+
+    @Test func leadershipMovingAwayAnswersNotLeaderOrFollower() throws {
+        var cluster = TestCluster.make()
+        try cluster.apply(.shutdown, to: 1)
+        try cluster.apply(.restart, to: 1)
+        cluster.advance(by: 2_000)
+        #expect(TestCluster.partition(cluster).isr == [2, 3, 1])
+        try cluster.apply(.stall, to: 3)
+        let id = try cluster.produce(to: tp, values: ["x"], acks: .all)
+        cluster.advance(by: 1_000)
+        #expect(cluster.engine.requests[id]?.outcome == nil, "broker 3 holds the HW back")
+        try cluster.elect(.preferred, partition: tp)
+        #expect(TestCluster.partition(cluster).leader == 1)
+        #expect(cluster.engine.requests[id]?.outcome == .failure(.notLeaderOrFollower))
+    }
+
+    @Test func crashedLeaderNeverAnswers() throws {
+        var cluster = TestCluster.make()
+        try cluster.apply(.crash, to: 1)
+        let request = TestCluster.produce(&cluster, 1)
+        #expect(request.outcome == .failure(.requestTimedOut))
+        #expect(request.completedAtMs == 30_000)
+        #expect(TestCluster.partition(cluster).leader == 2, "fenced and replaced meanwhile")
+    }
+
+    @Test func acksZeroGetsNoAnswer() throws {
+        var cluster = TestCluster.make()
+        let request = TestCluster.produce(&cluster, 2, acks: .none)
+        #expect(request.outcome == .noResponse(baseOffset: 0, count: 2))
+        #expect(TestCluster.log(cluster, on: 1).logEndOffset == 2)
+    }
+
+    @Test func effectiveMinIsrIsCappedAtReplicaCount() throws {
+        var cluster = TestCluster.make(minIsr: 5)
+        #expect(TestCluster.produce(&cluster, 1).outcome == .success(baseOffset: 0, count: 1))
+    }
+
+    @Test func isolatedLeaderIsReplacedAndTruncatesAfterHealing() throws {
+        var cluster = TestCluster.make()
+        TestCluster.produce(&cluster, 3)
+        try cluster.apply(.isolate, to: 1)
+        let stranded = TestCluster.produce(&cluster, 1, acks: .leader, first: 3)
+        #expect(stranded.outcome == .success(baseOffset: 3, count: 1))
+        cluster.advance(by: 10_000)
+        #expect(TestCluster.partition(cluster).leader == 2)
+        TestCluster.produce(&cluster, 2, prefix: "n")
+        try cluster.apply(.heal, to: 1)
+        cluster.advance(by: 5_000)
+        #expect(TestCluster.log(cluster, on: 1).records.map(\.value) == ["r0", "r1", "r2", "n0", "n1"])
+        #expect(TestCluster.partition(cluster).isr.contains(1))
+        #expect(TestCluster.partition(cluster).lostOffsets == [3])
+        #expect(cluster.engine.invariantBreaks.isEmpty)
+    }
+}
+
+@Suite struct QuickRestartTests {
+    @Test func restartBeforeFencingStillMovesLeadership() throws {
+        var cluster = TestCluster.make()
+        TestCluster.produce(&cluster, 3)
+        try cluster.apply(.crash, to: 1)
+        cluster.advance(by: 1_000)
+        try cluster.apply(.restart, to: 1)
+        #expect(TestCluster.partition(cluster).leader == 2)
+        #expect(TestCluster.partition(cluster).leaderEpoch == 1)
+        cluster.advance(by: 2_000)
+        #expect(TestCluster.partition(cluster).isr == [2, 3, 1])
+        #expect(cluster.engine.invariantBreaks.isEmpty)
+    }
+}
