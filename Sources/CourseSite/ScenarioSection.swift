@@ -94,8 +94,22 @@ struct ScenarioSection {
             out +=
                 BrokerTableHTML(
                     table: BrokerTable(cluster: cluster), caption: "Brokers after step \(number) of \(scenarioName)",
-                    changed: entry.previousCluster == nil ? [] : changes.changedCells
+                    changed: entry.previousCluster == nil ? [] : changes.changedCells,
+                    changedBrokers: changes.changedBrokers
                 ).html
+            // Per-replica tables for the partitions this step changed (at most four; the rest are in describe).
+            for id in changes.changedPartitions.prefix(4) {
+                guard let table = ReplicaTable(cluster: cluster, partition: id) else { continue }
+                let previous = entry.previousCluster.flatMap { ReplicaTable(cluster: $0, partition: id) }
+                let leader = cluster.partition(id)?.leader.map { "B\($0)" } ?? "none"
+                let caption =
+                    "Replicas of \(id) after step \(number): leader \(leader), high watermark \(cluster.partition(id)?.highWatermark ?? 0)"
+                out += ReplicaTableHTML(table: table, partition: id, previous: previous, caption: caption).html
+            }
+            if changes.changedPartitions.count > 4 {
+                out +=
+                    "<p class=\"more\">\(changes.changedPartitions.count - 4) more partitions changed; see <code>kafka-topics.sh --describe</code> below.</p>\n"
+            }
             let describe = TopicDescription(cluster: cluster).lines.joined(separator: "\n")
             out +=
                 "<details class=\"describe\"><summary><code>kafka-topics.sh --describe</code> after step \(number)</summary><pre><code>\(HTML.escape(describe))</code></pre></details>\n"

@@ -6,6 +6,10 @@ struct StepChanges {
     var sentences: [String]
     /// Changed broker-table cells, as (broker id, column) with column 0 = Leaders, 1… = Followers.
     var changedCells: Set<CellID>
+    /// Partitions whose replicas changed in any way (log, HW, ISR, leader), in order.
+    var changedPartitions: [TopicPartition]
+    /// Brokers whose running state changed.
+    var changedBrokers: Set<BrokerID>
 
     struct CellID: Hashable {
         var broker: BrokerID
@@ -15,6 +19,8 @@ struct StepChanges {
     init(from previous: Cluster?, to current: Cluster?) {
         sentences = []
         changedCells = []
+        changedPartitions = []
+        changedBrokers = []
         guard let current else { return }
         let before = previous ?? Cluster(seed: current.seed)
         let single = current.topics.count == 1
@@ -24,6 +30,14 @@ struct StepChanges {
         if !newBrokers.isEmpty {
             sentences.append("Brokers added: \(newBrokers.map(\.label).joined(separator: ", ")).")
         }
+        for broker in current.sortedBrokers where before.brokers[broker.id] != nil {
+            let (old, new) = (before.state(of: broker.id), current.state(of: broker.id))
+            if old != new {
+                changedBrokers.insert(broker.id)
+                sentences.append("\(broker.label) is now \(new.rawValue) (was \(old.rawValue)).")
+            }
+        }
+        var hwMoves: [String] = []
         var leftISR: [BrokerID: [String]] = [:]
         var joinedISR: [BrokerID: [String]] = [:]
         var leaderMoves: [String] = []
@@ -49,6 +63,10 @@ struct StepChanges {
                 for broker in partition.isr where !oldPartition.isr.contains(broker) {
                     joinedISR[broker, default: []].append(name)
                 }
+                if partition != oldPartition { changedPartitions.append(partition.id) }
+                if partition.highWatermark != oldPartition.highWatermark {
+                    hwMoves.append("\(name) \(oldPartition.highWatermark) → \(partition.highWatermark)")
+                }
                 if partition.leader != oldPartition.leader {
                     let from = oldPartition.leader.map { "B\($0)" } ?? "none"
                     let to = partition.leader.map { "B\($0)" } ?? "none"
@@ -63,6 +81,10 @@ struct StepChanges {
             sentences.append("B\(broker) joined the ISR of \(joinedISR[broker]!.joined(separator: ", ")).")
         }
         if !leaderMoves.isEmpty { sentences.append("New leaders: \(leaderMoves.joined(separator: "; ")).") }
+        if !hwMoves.isEmpty { sentences.append("High watermark: \(hwMoves.joined(separator: "; ")).") }
+        if current.now != before.now {
+            sentences.append("Simulated time: \(SimulatedTime.text(before.now)) → \(SimulatedTime.text(current.now)).")
+        }
 
         let oldTable = BrokerTable(cluster: before)
         let newTable = BrokerTable(cluster: current)

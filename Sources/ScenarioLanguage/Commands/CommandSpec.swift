@@ -33,7 +33,7 @@ public struct CommandSpec: Sendable {
 /// The language's commands, in the order `help` lists them.
 public enum CommandTable {
     /// All commands except `expect` (which has its own grammar; see `ExpectationTable`).
-    public static let commands: [CommandSpec] = clusterCommands + engineCommands
+    public static let commands: [CommandSpec] = clusterCommands + engineCommands + viewCommands
 
     /// Commands that build and show the cluster (brokers, topics, describe).
     static let clusterCommands: [CommandSpec] = [
@@ -65,7 +65,7 @@ public enum CommandTable {
             synopsis:
                 "topic <name> partitions=<p> replication-factor=<r> [placement=admin-utils|round-robin|striped] [start-index=<i>] [seed=<n>] [<topic config>=<value> …]",
             summary:
-                "Creates a topic; placement admin-utils (Kafka's AdminUtils, the default) round-robin (the slides' simplification) or striped (KRaft's StripedReplicaPlacer with java.util.Random(seed), default seed 0; real Kafka's Random is unseeded).",
+                "Creates a topic; placement admin-utils (Kafka's AdminUtils, the default), round-robin (the slides' simplification) or striped (KRaft's StripedReplicaPlacer with java.util.Random(seed), default seed 0; real Kafka's Random is unseeded).",
             example: "topic orders partitions=10 replication-factor=3 min.insync.replicas=2",
             positionals: [("name", true)],
             keys: [

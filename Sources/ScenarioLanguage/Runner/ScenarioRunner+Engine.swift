@@ -84,6 +84,14 @@ extension ScenarioRunner {
                 outcome = .kafkaError(error)
                 result = ["error: \(error.name): \(error.message)"]
             }
+        case .explain(let id):
+            guard let explanation = PartitionExplanation(cluster: cluster, partition: id) else {
+                report(
+                    "unknown partition '\(id)'", statement, at: statement.location(of: "#0"),
+                    candidates: Array(cluster.topics.keys))
+                return nil
+            }
+            result = explanation.lines
         case .replicas(let target):
             guard let partitions = resolve(target, in: cluster, statement: statement) else { return nil }
             for id in partitions {

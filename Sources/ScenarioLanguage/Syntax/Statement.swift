@@ -61,6 +61,8 @@ public enum Command: Hashable, Sendable {
     case produce(ProduceCommand)
     /// `replicas <topic>[-<p>]`.
     case replicas(target: String)
+    /// `explain <topic>-<p>`: why the partition is in its state, in words.
+    case explain(TopicPartition)
     /// `expect …`.
     case expect(Expectation)
 }
