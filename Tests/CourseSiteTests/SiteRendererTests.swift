@@ -79,7 +79,10 @@ struct SiteRendererTests {
         #expect(page.contains("<th scope=\"col\">Brokers</th><th scope=\"col\">Leaders</th>"))
         #expect(page.contains("<th scope=\"col\">Followers</th>"))
         for label in ["R1-B0", "R2-B3", "R1-B1", "R2-B4", "R1-B2", "R2-B5"] {
-            #expect(page.contains("<th scope=\"row\">\(label)</th>"), "\(label)")
+            #expect(
+                page.contains(
+                    "<th scope=\"row\">\(label) <span class=\"state state-up\"><span aria-hidden=\"true\">●</span> up</span></th>"
+                ), "\(label)")
         }
         // The scenario's source and transcript are shown in place of the block.
         #expect(page.contains("topic t partitions=10 replication-factor=3 placement=round-robin"))
