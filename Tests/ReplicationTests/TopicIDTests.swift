@@ -28,3 +28,19 @@ struct TopicIDTests {
         #expect(a != TopicID.derived(seed: 1, name: "orders", ordinal: 1))
     }
 }
+
+struct TopicIDDerivationTests {
+    @Test func differentNamesAndOrdinalsGiveDifferentIDs() {
+        // "t" created first and "u" created second once collided: the ordinal cancelled the name byte.
+        let t = TopicID.derived(seed: 1, name: "t", ordinal: 0)
+        let u = TopicID.derived(seed: 1, name: "u", ordinal: 1)
+        #expect(t != u)
+        var seen: Set<TopicID> = []
+        for ordinal in 0..<20 {
+            for name in ["a", "b", "c", "t", "u", "orders", "payments"] {
+                seen.insert(TopicID.derived(seed: 1, name: name, ordinal: ordinal))
+            }
+        }
+        #expect(seen.count == 140)
+    }
+}

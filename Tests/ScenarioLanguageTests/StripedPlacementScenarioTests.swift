@@ -93,7 +93,8 @@ struct StripedPlacementScenarioTests {
                 == .kafkaError(
                     KafkaError(
                         "INVALID_REPLICATION_FACTOR",
-                        "The target replication factor of 4 cannot be reached because only 3 broker(s) are registered.")
+                        "Unable to replicate the partition 4 time(s): The target replication factor of 4 cannot be reached because only 3 broker(s) are registered."
+                    )
                 ))
         #expect(
             outcomes[2]

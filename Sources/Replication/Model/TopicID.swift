@@ -16,7 +16,9 @@ public struct TopicID: Hashable, Sendable, CustomStringConvertible {
     /// Real Kafka draws `Uuid.randomUuid()`; a simulation needs the same id on every run, so we hash instead.
     public static func derived(seed: UInt64, name: String, ordinal: Int) -> TopicID {
         var hasher = SplitMix64(seed: seed ^ 0x7261_6C69_6361_7265)
-        var state = hasher.next() ^ UInt64(truncatingIfNeeded: ordinal)
+        // Mix the ordinal through the generator first, so that no (ordinal, name) pair can cancel another out.
+        var ordinalMixer = SplitMix64(seed: hasher.next() &+ UInt64(truncatingIfNeeded: ordinal))
+        var state = ordinalMixer.next()
         for byte in name.utf8 {
             state = (state ^ UInt64(byte)) &* 0x100_0000_01B3
         }

@@ -48,8 +48,14 @@ extension Cluster {
         }
         var random = stripedRandoms[seed] ?? JavaRandom(seed: seed)
         defer { stripedRandoms[seed] = random }
-        return try StripedReplicaPlacer.place(
-            partitions: count, replicationFactor: replicationFactor,
-            brokers: StripedReplicaPlacer.usableBrokers(sortedBrokers), random: &random)
+        do {
+            return try StripedReplicaPlacer.place(
+                partitions: count, replicationFactor: replicationFactor,
+                brokers: StripedReplicaPlacer.usableBrokers(sortedBrokers), random: &random)
+        } catch  where error.name == "INVALID_REPLICATION_FACTOR" {
+            // Kafka: ReplicationControlManager.createTopic wraps the placer's message.
+            throw .invalidReplicationFactor(
+                "Unable to replicate the partition \(replicationFactor) time(s): \(error.message)")
+        }
     }
 }
