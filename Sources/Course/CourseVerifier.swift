@@ -34,7 +34,9 @@ public enum CourseVerifier {
         guard let lesson = parsed else { return (nil, parseProblems) }
         var diagnostics = parseProblems
         var seen: [String: ScenarioBlock] = [:]
+        var finalStates: [String: ScenarioRunner] = [:]
         var scenarios: [VerifiedScenario] = []
+        let lessonSeed = lesson.frontMatter.seed ?? seed
         for block in lesson.scenarios {
             if let name = block.name {
                 if let earlier = seen[name] {
@@ -45,21 +47,66 @@ public enum CourseVerifier {
                 }
                 seen[name] = block
             }
-            let scenario = verify(block, seed: lesson.frontMatter.seed ?? seed)
+            var start: ScenarioRunner?
+            for option in block.options {
+                guard option.hasPrefix("continues=") else {
+                    let notes =
+                        Suggestion.note(
+                            for: option.split(separator: "=").first.map(String.init) ?? option, in: ["continues"]
+                        )
+                        .map { [Diagnostic.Note($0)] } ?? []
+                    diagnostics.append(
+                        .error(
+                            "unknown scenario option '\(option)' (known: continues=<scenario>)",
+                            at: block.block.location, notes: notes))
+                    continue
+                }
+                let earlier = String(option.dropFirst("continues=".count))
+                if let state = finalStates[earlier] {
+                    start = state
+                } else {
+                    let names = finalStates.keys.sorted()
+                    let notes = Suggestion.note(for: earlier, in: names).map { [Diagnostic.Note($0)] } ?? []
+                    diagnostics.append(
+                        .error(
+                            "'continues=\(earlier)': no earlier scenario of this lesson is named '\(earlier)'",
+                            at: block.block.location, notes: notes))
+                }
+            }
+            let (scenario, final) = verify(block, seed: lessonSeed, startingFrom: start)
             diagnostics += scenario.diagnostics
             scenarios.append(scenario)
+            if let name = block.name, let final { finalStates[name] = final }
         }
-        return (
-            VerifiedLesson(lesson: lesson, scenarios: scenarios, seed: lesson.frontMatter.seed ?? seed), diagnostics
-        )
+        let resolved = StateReferences.resolve(lesson, scenarios: scenarios)
+        diagnostics += resolved.diagnostics
+        var verified = VerifiedLesson(lesson: lesson, scenarios: scenarios, seed: lesson.frontMatter.seed ?? seed)
+        verified.referenceValues = resolved.references
+        verified.questionAnswers = resolved.answers
+        return (verified, diagnostics)
     }
 
     /// Runs one scenario block and checks it.
     public static func verify(_ block: ScenarioBlock, seed: UInt64 = defaultSeed) -> VerifiedScenario {
+        verify(block, seed: seed, startingFrom: nil).scenario
+    }
+
+    /// Runs one scenario block from a starting state (for `continues=`) and checks it; also returns the runner's final
+    /// state, so a later scenario can continue from it (nil when the scenario did not parse).
+    static func verify(_ block: ScenarioBlock, seed: UInt64, startingFrom start: ScenarioRunner?) -> (
+        scenario: VerifiedScenario, final: ScenarioRunner?
+    ) {
         let (script, parseProblems) = ScenarioParser.parse(block.block.text, sourceMap: block.block.sourceMap)
         // A scenario that does not parse is not run: its later lines would only report consequences of the typo.
-        let transcript =
-            parseProblems.isEmpty ? ScenarioRunner.run(script, seed: seed) : .empty
+        var transcript = Transcript.empty
+        var final: ScenarioRunner?
+        if parseProblems.isEmpty {
+            var runner = start ?? ScenarioRunner(seed: seed)
+            let before = runner.transcript
+            for statement in script.statements { runner.execute(statement) }
+            transcript = runner.transcript.dropping(steps: before.steps.count, diagnostics: before.diagnostics.count)
+            final = runner
+        }
         var diagnostics = parseProblems + transcript.diagnostics
         var outputMatches: Bool?
         if parseProblems.isEmpty, let output = block.output {
@@ -67,7 +114,8 @@ public enum CourseVerifier {
             diagnostics += mismatch
             outputMatches = mismatch.isEmpty
         }
-        return VerifiedScenario(
+        let scenario = VerifiedScenario(
             block: block, transcript: transcript, diagnostics: diagnostics.sorted(), outputMatches: outputMatches)
+        return (scenario, final)
     }
 }

@@ -39,6 +39,10 @@ public struct VerifiedLesson: Hashable, Sendable {
     public var scenarios: [VerifiedScenario]
     /// The seed its scenarios ran with.
     public var seed: UInt64 = CourseVerifier.defaultSeed
+    /// The value of each `{{…}}` reference of the prose, in order.
+    public var referenceValues: [String] = []
+    /// The answer of each question, in order (nil when it could not be computed).
+    public var questionAnswers: [String?] = []
 
     /// The SHA-256 of the lesson's source, as lowercase hex.
     public var sourceHash: String { SHA256.hex(lesson.source) }

@@ -12,14 +12,16 @@ struct LessonPage {
         var body = "<article>\n"
         var headingAnchors = lesson.lesson.headingAnchors.makeIterator()
         var scenarioAnchors = lesson.lesson.scenarioAnchors.makeIterator()
+        var questionNumber = 0
         for part in lesson.lesson.parts {
             switch part {
             case .heading(let heading):
                 let id = HTML.escape(headingAnchors.next() ?? Anchor.slug(heading.text))
+                let headingHTML = Self.fillReferences(heading.html, values: lesson.referenceValues)
                 let link =
                     heading.level == 1
                     ? "" : " <a class=\"anchor\" href=\"#\(id)\" aria-label=\"Link to this section\">#</a>"
-                body += "<h\(heading.level) id=\"\(id)\">\(heading.html)\(link)</h\(heading.level)>\n"
+                body += "<h\(heading.level) id=\"\(id)\">\(headingHTML)\(link)</h\(heading.level)>\n"
                 if heading.level == 1 {
                     let mark = VerifiedMark(
                         verified: lesson.isVerified, expectations: lesson.expectationCount,
@@ -27,7 +29,12 @@ struct LessonPage {
                     body += "<p class=\"lesson-mark\">\(mark.html)</p>\n"
                 }
             case .prose(let html):
-                body += html
+                body += Self.fillReferences(html, values: lesson.referenceValues)
+            case .question(let question):
+                questionNumber += 1
+                body +=
+                    QuestionHTML(question: question, answer: lesson.questionAnswers[safe: questionNumber - 1] ?? nil)
+                    .html
             case .scenario(let block):
                 let anchor = scenarioAnchors.next() ?? "scenario"
                 if let scenario = lesson.scenario(for: block) {
@@ -51,4 +58,27 @@ struct LessonPage {
             footer: Page.footer(course: course, lesson: lesson)
         ).html
     }
+
+    /// Replaces the placeholders of `{{…}}` references with their verified values.
+    static func fillReferences(_ html: String, values: [String]) -> String {
+        guard html.unicodeScalars.contains("\u{E000}") else { return html }
+        var out = ""
+        var scalars = html.unicodeScalars[...]
+        while let open = scalars.firstIndex(of: "\u{E000}") {
+            out.unicodeScalars.append(contentsOf: scalars[..<open])
+            guard let close = scalars[open...].firstIndex(of: "\u{E001}"),
+                let index = Int(String(String.UnicodeScalarView(scalars[scalars.index(after: open)..<close])))
+            else { break }
+            let value = index < values.count ? values[index] : ""
+            out +=
+                "<span class=\"live-value\" title=\"computed by the engine when this page was verified\">\(HTML.escape(value))</span>"
+            scalars = scalars[scalars.index(after: close)...]
+        }
+        out.unicodeScalars.append(contentsOf: scalars)
+        return out
+    }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }

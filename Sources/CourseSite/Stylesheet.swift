@@ -98,6 +98,12 @@ enum Stylesheet {
           font-family: ui-monospace, Menlo, Consolas, monospace; }
         .chip.leader { background: var(--chip-leader); font-weight: 700; }
         .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+        .question { border-left: 4px solid var(--accent); background: var(--code-bg); padding: 0.4rem 1rem; margin: 1.2rem 0;
+          border-radius: 0 6px 6px 0; }
+        .question-label { font-weight: 700; margin: 0.3rem 0; }
+        .answer strong { font-family: ui-monospace, Menlo, Consolas, monospace; }
+        .answer-source { color: var(--muted); font-size: 0.9rem; }
+        .live-value { font-weight: 600; border-bottom: 1px dotted var(--muted); }
         .pager { display: flex; justify-content: space-between; gap: 1rem; margin-top: 3rem; flex-wrap: wrap; }
         .site-footer { padding: 1rem; color: var(--muted); font-size: 0.8rem; border-top: 1px solid var(--rule); text-align: center; }
         @media (prefers-reduced-motion: reduce) { * { scroll-behavior: auto !important; transition: none !important; } }

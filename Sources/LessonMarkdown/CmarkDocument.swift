@@ -63,7 +63,18 @@ struct CmarkDocument {
     }
 
     func lessonParts(path: String, lines: SourceLines) -> ([LessonPart], String?, [Diagnostic]) {
-        guard let root else { return ([], nil, []) }
+        let (parts, title, diagnostics, _) = lessonPartsAndReferences(path: path, lines: lines)
+        return (parts, title, diagnostics)
+    }
+
+    /// The lesson's parts, title, problems, and the `{{…}}` references of its prose (replaced by placeholders in the
+    /// rendered HTML).
+    func lessonPartsAndReferences(path: String, lines: SourceLines) -> (
+        [LessonPart], String?, [Diagnostic], [ProseReference]
+    ) {
+        guard let root else { return ([], nil, [], []) }
+        var references: [ProseReference] = []
+        var scenarioCount = 0
         var parts: [LessonPart] = []
         var diagnostics: [Diagnostic] = []
         var title: String?
@@ -88,6 +99,7 @@ struct CmarkDocument {
                 if words.first == LessonParser.scenarioInfo {
                     flushProse()
                     flushScenario()
+                    scenarioCount += 1
                     pendingScenario = ScenarioBlock(
                         name: words.count > 1 ? words[1] : nil, block: fenced, output: nil,
                         options: Array(words.dropFirst(2)))
@@ -103,6 +115,12 @@ struct CmarkDocument {
                     }
                     continue
                 }
+                if words.first == LessonParser.questionInfo {
+                    flushScenario()
+                    flushProse()
+                    parts.append(.question(Self.question(fenced, words: words, scenariosBefore: scenarioCount)))
+                    continue
+                }
                 flushScenario()
                 prose += Self.renderHTML(current)
             case CMARK_NODE_HEADING:
@@ -115,13 +133,67 @@ struct CmarkDocument {
                 parts.append(.heading(heading))
             default:
                 flushScenario()
+                let found = Self.replaceReferences(in: current, firstIndex: references.count)
+                references += found.map {
+                    ProseReference(expression: $0, location: location, scenariosBefore: scenarioCount)
+                }
                 prose += Self.renderHTML(current)
                 diagnostics += Self.nestedBlockDiagnostics(in: current, path: path)
             }
         }
         flushScenario()
         flushProse()
-        return (parts, title, diagnostics)
+        return (parts, title, diagnostics, references)
+    }
+
+    /// Replaces every `{{…}}` in the text (not code) of a block by a placeholder; returns the expressions in order.
+    private static func replaceReferences(in block: OpaquePointer, firstIndex: Int) -> [String] {
+        var edits: [(OpaquePointer, String)] = []
+        var expressions: [String] = []
+        let iterator = cmark_iter_new(block)
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
+                cmark_node_get_type(node) == CMARK_NODE_TEXT, let literal = cmark_node_get_literal(node)
+            else { continue }
+            let text = String(cString: literal)
+            guard text.contains("{{") else { continue }
+            var output = ""
+            var rest = Substring(text)
+            while let open = rest.firstRange(of: "{{"), let close = rest[open.upperBound...].firstRange(of: "}}") {
+                output += rest[..<open.lowerBound]
+                let expression = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: " ")
+                output += ProseReference.placeholder(firstIndex + expressions.count)
+                expressions.append(expression)
+                rest = rest[close.upperBound...]
+            }
+            output += rest
+            edits.append((node, output))
+        }
+        cmark_iter_free(iterator)
+        for (node, text) in edits { _ = cmark_node_set_literal(node, text) }
+        return expressions
+    }
+
+    private static func question(_ fenced: FencedBlock, words: [String], scenariosBefore: Int) -> QuestionBlock {
+        var after: String?
+        for word in words.dropFirst() where word.hasPrefix("after=") { after = String(word.dropFirst(6)) }
+        var prompt: [String] = []
+        var answer: String?
+        var answerLocation = fenced.location
+        for (index, line) in fenced.lines.enumerated() {
+            let trimmed = line.drop { $0 == " " }
+            if trimmed.hasPrefix("answer:") {
+                answer = trimmed.dropFirst("answer:".count).trimmingCharacters(in: " ")
+                let column = line.utf8.count - trimmed.utf8.count + "answer:".utf8.count + 2
+                answerLocation = fenced.sourceMap.location(line: index, column: column)
+            } else {
+                prompt.append(line)
+            }
+        }
+        while prompt.last?.isEmpty == true { prompt.removeLast() }
+        return QuestionBlock(
+            block: fenced, after: after, prompt: prompt, answer: answer, answerLocation: answerLocation,
+            scenariosBefore: scenariosBefore)
     }
 
     /// Scenario and output blocks are only meaningful at the top level; anywhere else is an error.
@@ -136,7 +208,8 @@ struct CmarkDocument {
             else { continue }
             let info = String(cString: cmark_node_get_fence_info(node))
             let word = info.split(separator: " ").first.map(String.init)
-            if word == LessonParser.scenarioInfo || word == LessonParser.outputInfo {
+            if word == LessonParser.scenarioInfo || word == LessonParser.outputInfo || word == LessonParser.questionInfo
+            {
                 let kind = cmark_node_get_type(container) == CMARK_NODE_BLOCK_QUOTE ? "a block quote" : "a list"
                 diagnostics.append(
                     .error(

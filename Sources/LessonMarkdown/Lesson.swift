@@ -33,6 +33,13 @@ public struct Lesson: Hashable, Sendable {
 
     /// The links of the lesson's prose, in order.
     public var links: [Link] = []
+    /// The `{{…}}` references of the lesson's prose, in order; the prose HTML holds their placeholders.
+    public var references: [ProseReference] = []
+
+    /// The questions, in order.
+    public var questions: [QuestionBlock] {
+        parts.compactMap { if case .question(let question) = $0 { question } else { nil } }
+    }
 
     /// The anchor id of every heading, in order; repeated headings get `-2`, `-3`, … as a site needs unique ids.
     public var headingAnchors: [String] {
@@ -74,6 +81,8 @@ public enum LessonPart: Hashable, Sendable {
     case prose(html: String)
     /// A scenario block, with its expected output if one follows it.
     case scenario(ScenarioBlock)
+    /// A predict-then-reveal question.
+    case question(QuestionBlock)
 }
 
 /// A Markdown heading.

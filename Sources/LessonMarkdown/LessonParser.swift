@@ -7,6 +7,8 @@ public enum LessonParser {
     public static let scenarioInfo = "scenario"
     /// The info-string word that marks an expected-output block.
     public static let outputInfo = "output"
+    /// The info-string word that marks a predict-then-reveal question.
+    public static let questionInfo = "question"
 
     /// Parses a lesson. `path` is used for diagnostics and must end in `NN-slug.md`.
     ///
@@ -44,7 +46,8 @@ public enum LessonParser {
         defer { document.release() }
         let links = document.links(path: path)
         document.rewriteLessonLinks()
-        let (parts, headingTitle, partDiagnostics) = document.lessonParts(path: path, lines: sourceLines)
+        let (parts, headingTitle, partDiagnostics, references) = document.lessonPartsAndReferences(
+            path: path, lines: sourceLines)
         diagnostics += partDiagnostics
         let title = frontMatter.title ?? headingTitle
         if title == nil {
@@ -55,6 +58,7 @@ public enum LessonParser {
             path: path, number: name.number, slug: name.slug, title: title, parts: parts, source: bytes,
             frontMatter: frontMatter)
         lesson.links = links
+        lesson.references = references
         return (lesson, diagnostics)
     }
 }

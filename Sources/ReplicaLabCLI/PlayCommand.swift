@@ -151,15 +151,29 @@ struct PlayCommand: ParsableCommand {
             let hint = Suggestion.note(for: name, in: names).map { " (\($0))" } ?? ""
             throw CLIError("\(parts[0]) has no scenario named '\(name)'\(hint)")
         }
-        let (script, scriptProblems) = ScenarioParser.parse(block.block.text, sourceMap: block.block.sourceMap)
-        guard scriptProblems.isEmpty else {
-            throw CLIError("scenario '\(name)' has errors; run 'replicalab check \(parts[0])'")
+        func commands(of block: ScenarioBlock) throws -> [String] {
+            let (script, problems) = ScenarioParser.parse(block.block.text, sourceMap: block.block.sourceMap)
+            guard problems.isEmpty else {
+                throw CLIError("scenario '\(block.name ?? "")' has errors; run 'replicalab check \(parts[0])'")
+            }
+            return script.statements.filter { if case .expect = $0.command { false } else { true } }.map(\.text)
         }
-        let commands = script.statements.filter { if case .expect = $0.command { false } else { true } }
-        if let stepLimit, stepLimit > commands.count {
-            throw CLIError("scenario '\(name)' has \(commands.count) steps, not \(stepLimit)")
+        // A scenario that continues an earlier one starts from that one's final state.
+        var prelude: [String] = []
+        var earlier = block.options.first { $0.hasPrefix("continues=") }.map { String($0.dropFirst(10)) }
+        var visited: Set<String> = [name]
+        while let earlierName = earlier, !visited.contains(earlierName),
+            let earlierBlock = lesson.scenarios.first(where: { $0.name == earlierName })
+        {
+            visited.insert(earlierName)
+            prelude = try commands(of: earlierBlock) + prelude
+            earlier = earlierBlock.options.first { $0.hasPrefix("continues=") }.map { String($0.dropFirst(10)) }
         }
-        return (commands.prefix(stepLimit ?? commands.count).map(\.text), lesson.frontMatter.seed)
+        let own = try commands(of: block)
+        if let stepLimit, stepLimit > own.count {
+            throw CLIError("scenario '\(name)' has \(own.count) steps, not \(stepLimit)")
+        }
+        return (prelude + own.prefix(stepLimit ?? own.count), lesson.frontMatter.seed)
     }
 }
 

@@ -46,28 +46,35 @@ struct RunCommand: ParsableCommand {
         var diagnostics: [Diagnostic] = []
         if input.hasSuffix(".md") {
             let file = try LessonFiles.readFile(input)
-            let (parsed, problems) = LessonParser.parse(file.bytes, path: file.path)
-            diagnostics += problems
-            if let lesson = parsed {
-                var blocks = lesson.scenarios
+            // The whole lesson is verified (its seed, `continues=` chains, references), then shown scenario by scenario.
+            let (verifiedLesson, problems) = CourseVerifier.verify(file)
+            if let lesson = verifiedLesson {
+                var scenarios = lesson.scenarios
                 if let scenario {
-                    blocks = blocks.filter { $0.name == scenario }
-                    if blocks.isEmpty {
-                        let names = lesson.scenarios.compactMap(\.name)
+                    scenarios = scenarios.filter { $0.block.name == scenario }
+                    if scenarios.isEmpty {
+                        let names = lesson.scenarios.compactMap(\.block.name)
                         let hint = Suggestion.note(for: scenario, in: names).map { " (\($0))" } ?? ""
                         throw CLIError(
                             "\(input) has no scenario named '\(scenario)'\(hint); it has: \(names.isEmpty ? "no named scenarios" : names.joined(separator: ", "))"
                         )
                     }
                 }
-                for (index, block) in blocks.enumerated() {
+                let shown = Set(scenarios.map(\.block.block.location))
+                // Problems of the scenarios shown, and of the lesson itself; not those of scenarios filtered out.
+                let hidden = Set(
+                    lesson.scenarios.filter { !shown.contains($0.block.block.location) }.flatMap(\.diagnostics))
+                diagnostics += problems.filter { !hidden.contains($0) }
+                for (index, verified) in scenarios.enumerated() {
                     if index > 0 { Terminal.standardOutput.write("\n") }
+                    let block = verified.block
                     let title = block.name.map { "scenario \($0)" } ?? "scenario"
-                    Terminal.standardOutput.write("== \(title) (\(block.block.location)) ==\n")
-                    let verified = CourseVerifier.verify(block)
+                    let continues = block.options.first { $0.hasPrefix("continues=") }.map { ", \($0)" } ?? ""
+                    Terminal.standardOutput.write("== \(title) (\(block.block.location)\(continues)) ==\n")
                     if !show(verified.transcript) { break }
-                    diagnostics += verified.diagnostics
                 }
+            } else {
+                diagnostics += problems
             }
         } else {
             if scenario != nil { throw CLIError("--scenario applies to lessons (.md files) only") }

@@ -55,6 +55,7 @@ struct LessonParserTests {
             case .heading(let heading): "h\(heading.level):\(heading.text)"
             case .prose: "prose"
             case .scenario(let block): "scenario:\(block.name ?? "-"):\(block.output == nil ? "no output" : "output")"
+            case .question(let question): "question:\(question.answer ?? "-")"
             }
         }
         #expect(

@@ -28,8 +28,11 @@ struct TerminalStyle {
     /// The broker table with box-drawing characters (or ASCII when plain); when it is wider than the terminal,
     /// one line per broker instead.
     func render(_ table: BrokerTable) -> String {
+        func label(_ row: BrokerTable.Row) -> String {
+            row.state == .up ? row.broker.label : "\(row.broker.label) (\(row.state.rawValue))"
+        }
         let rows = table.rows.map { row in
-            [row.broker.label, row.leaders.joined(separator: " ")] + row.followers.map { $0.joined(separator: " ") }
+            [label(row), row.leaders.joined(separator: " ")] + row.followers.map { $0.joined(separator: " ") }
         }
         let all = [table.headings] + rows
         let widths = (0..<table.headings.count).map { column in all.map { $0[column].count }.max() ?? 0 }
@@ -39,7 +42,7 @@ struct TerminalStyle {
                 let followers = row.followers.enumerated().map {
                     "follower \($0.offset + 1): \($0.element.joined(separator: " "))"
                 }
-                return "\(row.broker.label)  leads: \(row.leaders.joined(separator: " "))  "
+                return "\(label(row))  leads: \(row.leaders.joined(separator: " "))  "
                     + followers.joined(separator: "  ")
             }.joined(separator: "\n") + "\n"
         }

@@ -1,0 +1,91 @@
+import Course
+import Diagnostics
+import Testing
+
+/// Prose references, questions and `continues=`: numbers in the text come from the verified state.
+struct StateReferencesTests {
+    private func verify(_ text: String) -> (VerifiedLesson?, [Diagnostic]) {
+        CourseVerifier.verify(LessonFile(path: "Lessons/01-refs.md", bytes: Array(text.utf8)))
+    }
+
+    private let scenario = """
+        # Refs
+
+        ```scenario s
+        cluster brokers=3
+        topic t partitions=1 replication-factor=3
+        produce t count=4
+        crash 0
+        advance 10s
+        ```
+
+        """
+
+    @Test func referencesAreFilledFromTheScenarioAboveOrANamedStep() throws {
+        let text =
+            scenario + "Leader {{leader t-0}}, HW {{hw t-0}}, ISR at step 2 {{s/step-2: isr t-0}}, `{{hw t-0}}`.\n"
+        let (lesson, diagnostics) = verify(text)
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        let verified = try #require(lesson)
+        #expect(verified.referenceValues == ["1", "4", "0,1,2"])
+        // A reference inside code is not a reference.
+        #expect(verified.lesson.references.count == 3)
+    }
+
+    @Test func badReferencesAreLocatedErrors() {
+        let text = scenario + "\n{{hw t-9}} {{foo t-0}} {{nope: hw t-0}} {{s/step-9: hw t-0}}\n"
+        let (_, diagnostics) = verify(text)
+        #expect(
+            diagnostics.sorted().map(\.message) == [
+                "in {{foo t-0}}: unknown query 'foo' (one of: leader, isr, replicas, hw, leo, epoch, lost, time)",
+                "in {{hw t-9}}: unknown partition 't-9'",
+                "in {{nope: hw t-0}}: no scenario named 'nope' in this lesson",
+                "in {{s/step-9: hw t-0}}: 'step-9' is not a step of 's' (it has steps 1 to 5)",
+            ])
+        #expect(diagnostics.allSatisfy { $0.location.line == 11 }, "\(diagnostics.map(\.location))")
+        #expect(diagnostics.exitCode == 2)
+    }
+
+    @Test func aReferenceBeforeAnyScenarioMustNameOne() {
+        let (_, diagnostics) = verify("# R\n\nToo early: {{hw t-0}}.\n")
+        #expect(diagnostics.first?.message.contains("no scenario comes before this") == true)
+    }
+
+    @Test func questionsTakeTheirAnswerFromTheVerifiedStep() throws {
+        let text =
+            scenario
+            + "```question after=s/step-4\nWho leads right after the crash?\nanswer: leader t-0\n```\n\n```question\nAnd after fencing?\nanswer: leader t-0\n```\n"
+        let (lesson, diagnostics) = verify(text)
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        let verified = try #require(lesson)
+        #expect(verified.questionAnswers == ["0", "1"])
+        #expect(verified.lesson.questions.first?.prompt == ["Who leads right after the crash?"])
+    }
+
+    @Test func aQuestionWithoutAnAnswerOrWithABadOneIsAnError() {
+        let (_, missing) = verify(scenario + "```question\nWhat now?\n```\n")
+        #expect(missing.map(\.message).first?.hasPrefix("a question needs an 'answer: <query>' line") == true)
+        let (_, bad) = verify(scenario + "```question\nWhat now?\nanswer: leader\n```\n")
+        #expect(bad.map(\.message) == ["'leader' needs a partition like 'orders-0'"])
+        #expect(bad.first?.location == SourceLocation(file: "Lessons/01-refs.md", line: 12, column: 9))
+    }
+
+    @Test func aScenarioCanContinueAnEarlierOne() throws {
+        let text =
+            scenario
+            + "```scenario after continues=s\nrestart 0\nadvance 2s\nexpect isr t-0 == 0,1,2\nexpect leader t-0 == 1\n```\n"
+        let (lesson, diagnostics) = verify(text)
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        let continued = try #require(lesson?.scenarios.last)
+        #expect(continued.transcript.steps.count == 4)
+        #expect(continued.transcript.text.hasPrefix("$ restart 0\n"))
+    }
+
+    @Test func continuingAnUnknownOrLaterScenarioIsAnError() {
+        let text = "# C\n\n```scenario a continues=b\ncluster brokers=1\n```\n\n```scenario b\ncluster brokers=1\n```\n"
+        let (_, diagnostics) = verify(text)
+        #expect(diagnostics.map(\.message) == ["'continues=b': no earlier scenario of this lesson is named 'b'"])
+        let (_, unknownOption) = verify("# C\n\n```scenario a continue=b\ncluster brokers=1\n```\n")
+        #expect(unknownOption.first?.notes.first?.message == "did you mean 'continues'?")
+    }
+}
