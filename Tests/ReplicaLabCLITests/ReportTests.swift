@@ -23,7 +23,7 @@ struct ReportTests {
                 expect leader t-0 == 0
                 ```
 
-                ```scenario "bad" <one>
+                ```scenario "bad"<one>
                 cluster brokers=3
                 topic t partitions=1 replication-factor=3
                 expect leader t-0 == 2
@@ -38,7 +38,7 @@ struct ReportTests {
         let parser = XMLParser(data: Data(xml.utf8))
         #expect(parser.parse(), "JUnit output must be well-formed XML")
         #expect(xml.contains("name=\"good (line 3)\""))
-        #expect(xml.contains("name=\"&quot;bad&quot; (line 9)\""))
+        #expect(xml.contains("name=\"&quot;bad&quot;&lt;one&gt; (line 9)\""))
         #expect(xml.contains("<testsuite name=\"Lessons/02-broken.md\""))
         #expect(xml.contains("failures=\"2\""))
     }
