@@ -69,7 +69,11 @@
     var input = form.querySelector("input");
     var results = form.querySelector(".search-results");
     form.addEventListener("submit", function (event) { event.preventDefault(); });
-    input.addEventListener("input", function () {
+    input.addEventListener("input", search);
+    // A search can be linked to: index.html?q=isr
+    var query = new URLSearchParams(location.search).get("q");
+    if (query) { input.value = query; search(); }
+    function search() {
       var terms = input.value.toLowerCase().split(/[^a-z0-9._-]+/).filter(function (t) { return t.length >= 2; });
       results.textContent = "";
       if (terms.length === 0) return;
@@ -119,7 +123,7 @@
         }
         results.appendChild(item);
       });
-    });
+    }
   }
 
   document.addEventListener("DOMContentLoaded", function () {

@@ -47,7 +47,7 @@ public struct TopicDescription: Hashable, Sendable {
         case .underMinIsrPartitions:
             return partition.leader == nil || partition.isr.count < minIsr
         case .atMinIsrPartitions:
-            return partition.leader != nil && partition.isr.count == minIsr
+            return partition.isr.count == minIsr
         case .unavailablePartitions:
             return partition.leader == nil
         }

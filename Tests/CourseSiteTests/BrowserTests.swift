@@ -1,0 +1,119 @@
+import Course
+import CourseSite
+import Foundation
+import Testing
+
+/// The site in a real browser: headless Chromium loads pages from `file://`, runs their scripts, and we read the DOM.
+/// Skipped, with this reason, when Chromium is not installed (CI installs it).
+@Suite(.enabled(if: Browser.chromium != nil, "Chromium is not installed (apt-get install -y chromium)"))
+struct BrowserTests {
+    static let lessons = [
+        LessonFile(
+            path: "Lessons/01-steps.md",
+            bytes: Array(
+                """
+                # Steps
+
+                The word quetzalcoatl appears only in this lesson.
+
+                ```scenario walk
+                cluster brokers=3
+                topic t partitions=1 replication-factor=3
+                crash 0
+                advance 10s
+                ```
+
+                """.utf8)),
+        LessonFile(path: "Lessons/02-other.md", bytes: Array("# Other\n\nNothing to see.\n".utf8)),
+    ]
+
+    /// Writes the rendered site into a fresh temporary folder.
+    static func writeSite() throws -> URL {
+        let course = CourseVerifier.verify(lessons)
+        #expect(course.isVerified, "\(course.diagnostics)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "replicalab-site-\(UUID().uuidString)")
+        for file in SiteRenderer.render(course) {
+            let url = folder.appendingPathComponent(file.path)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(file.contents.utf8).write(to: url)
+        }
+        return folder
+    }
+
+    @Test func theStepperShowsOneStepAndFollowsTheAddress() throws {
+        let site = try Self.writeSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        let page = site.appendingPathComponent("01-steps.html").absoluteString
+        let first = try Browser.dom(page)
+        #expect(first.contains("Step 1 of 4: cluster brokers=3"))
+        #expect(first.contains("class=\"scenario stepping\""))
+        let third = try Browser.dom(page + "#scenario-walk/step-3")
+        #expect(third.contains("Step 3 of 4: crash 0"))
+        // Exactly one step is visible: the others carry the hidden attribute.
+        let hiddenSteps = third.split(separator: "<li class=\"step\"").dropFirst().filter {
+            $0.hasPrefix(" id=") && $0.contains("hidden=\"\"")
+        }
+        #expect(hiddenSteps.count == 3)
+    }
+
+    @Test func searchFindsALessonByAWordOfItsProse() throws {
+        let site = try Self.writeSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        let dom = try Browser.dom(site.appendingPathComponent("index.html").absoluteString + "?q=quetzal")
+        let after = try #require(dom.split(separator: "<ul class=\"search-results\"").last)
+        let results = try #require(after.split(separator: "</ul>").first)
+        #expect(results.contains("<a href=\"01-steps.html\">Steps</a>"))
+        #expect(!results.contains("02-other.html"))
+    }
+
+    @Test func noPageRefersToAnythingOutsideTheSite() throws {
+        let site = try Self.writeSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        let names = try FileManager.default.contentsOfDirectory(atPath: site.path)
+        for name in names {
+            let text = try String(contentsOf: site.appendingPathComponent(name), encoding: .utf8)
+            for marker in ["http://", "https://", "//cdn", "@import", "url("] {
+                #expect(!text.contains(marker), "\(name) contains \(marker)")
+            }
+            // Every src/href points at a file of the site or an anchor.
+            for attribute in ["src=\"", "href=\""] {
+                for piece in text.split(separator: attribute).dropFirst() {
+                    let target = String(piece.prefix { $0 != "\"" })
+                    let file =
+                        target.split(separator: "#", omittingEmptySubsequences: false).first.map(String.init) ?? ""
+                    #expect(file.isEmpty || names.contains(file), "\(name) refers to \(target)")
+                }
+            }
+        }
+    }
+}
+
+/// Headless Chromium, if installed.
+enum Browser {
+    static let chromium: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
+        .first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    /// The DOM after the page's scripts ran.
+    static func dom(_ url: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try #require(chromium))
+        let profile = FileManager.default.temporaryDirectory.appendingPathComponent("chromium-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: profile) }
+        process.arguments = [
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--virtual-time-budget=3000",
+            "--user-data-dir=\(profile.path)", "--dump-dom", url,
+        ]
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("dom-\(UUID().uuidString).html")
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: output) }
+        let handle = try FileHandle(forWritingTo: output)
+        process.standardOutput = handle
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        try handle.close()
+        return try String(contentsOf: output, encoding: .utf8)
+    }
+}
