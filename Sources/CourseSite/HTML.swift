@@ -16,20 +16,4 @@ enum HTML {
         }
         return out
     }
-
-    /// A URL fragment / id made of lowercase letters, digits and dashes.
-    static func slug(_ text: String) -> String {
-        var out = ""
-        var dash = false
-        for scalar in text.lowercased().unicodeScalars {
-            if scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)) {
-                if dash && !out.isEmpty { out += "-" }
-                out.unicodeScalars.append(scalar)
-                dash = false
-            } else {
-                dash = true
-            }
-        }
-        return out.isEmpty ? "section" : out
-    }
 }

@@ -165,7 +165,10 @@ import Testing
         #expect(transcript.text.contains("request 1 sent (acks=all, async)"))
         #expect(transcript.text.contains("request 1 to t-0 answered: offsets 0..1"))
         #expect(transcript.text.contains("No broker is isolated."))
-        #expect(transcript.text.contains("ELECTION_NOT_NEEDED"))
+        #expect(transcript.text.contains("Valid replica already elected for partitions t-0"))
+        #expect(
+            transcript.steps.last?.outcome
+                == .kafkaError(KafkaError("ELECTION_NOT_NEEDED", "Leader election not needed for topic partition.")))
     }
 
     @Test func commandsAreInTheTable() {

@@ -16,6 +16,14 @@ public struct KafkaError: Error, Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { "\(name): \(message)" }
 
+    /// The Java exception Kafka's clients raise for this error (`NOT_ENOUGH_REPLICAS` →
+    /// `org.apache.kafka.common.errors.NotEnoughReplicasException`), as Kafka's tools print it.
+    public var javaException: String {
+        if name.hasSuffix("Exception") { return name }
+        let camel = name.lowercased().split(separator: "_").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+        return "org.apache.kafka.common.errors.\(camel)Exception"
+    }
+
     // Errors.java names and the messages Kafka's code attaches to them.
     static func invalidPartitions(_ message: String) -> KafkaError { KafkaError("INVALID_PARTITIONS", message) }
     static func invalidReplicationFactor(_ message: String) -> KafkaError {

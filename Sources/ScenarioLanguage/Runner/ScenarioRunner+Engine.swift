@@ -37,15 +37,36 @@ extension ScenarioRunner {
             if targets.isEmpty { result = ["No broker is isolated."] }
         case .elect(let kind, let target):
             guard let partitions = resolve(target, in: cluster, statement: statement) else { return nil }
+            // Kafka: LeaderElectionCommand.electLeaders — successes on one line, partitions that needed no election
+            // on another, then one line per failure with the exception.
+            var succeeded: [TopicPartition] = []
+            var notNeeded: [TopicPartition] = []
+            var failed: [(TopicPartition, KafkaError)] = []
             for id in partitions {
                 do {
                     try cluster.elect(kind, partition: id)
-                    result.append("Successfully completed leader election (\(kind.rawValue)) for partitions \(id)")
+                    succeeded.append(id)
                 } catch {
                     outcome = .kafkaError(error)
-                    result.append("Error completing leader election (\(kind.rawValue)) for partition: \(id): \(error)")
+                    if error.name == "ELECTION_NOT_NEEDED" {
+                        notNeeded.append(id)
+                    } else {
+                        failed.append((id, error))
+                    }
                 }
             }
+            let list = { (ids: [TopicPartition]) in ids.map(\.description).joined(separator: ", ") }
+            if !succeeded.isEmpty {
+                result.append(
+                    "Successfully completed leader election (\(kind.rawValue)) for partitions \(list(succeeded))")
+            }
+            if !notNeeded.isEmpty { result.append("Valid replica already elected for partitions \(list(notNeeded))") }
+            for (id, error) in failed {
+                result.append(
+                    "Error completing leader election (\(kind.rawValue)) for partition: \(id): \(error.javaException): \(error.message)"
+                )
+            }
+            if !failed.isEmpty { result.append("Error: \(failed.count) replica(s) could not be elected") }
         case .config(let topic, let key, let value):
             do {
                 if let topic {
