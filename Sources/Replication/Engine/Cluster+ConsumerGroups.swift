@@ -147,6 +147,10 @@ extension Cluster {
         engine.groups[groupID] = group
         note("group \(groupID): rebalance (\(reason))")
         completeRebalanceIfReady(groupID)
+        for member in group.members where member.isGone && engine.groups[groupID]?.state == .preparingRebalance {
+            let expiry = SimulatedTime.text(member.lastHeartbeatMs + member.sessionTimeoutMs)
+            note("group \(groupID): waiting for \(member.memberID) to rejoin (its session expires at \(expiry))")
+        }
     }
 
     /// Finishes a rebalance once no member is awaited: the leader's assignor runs (twice for cooperative-sticky,

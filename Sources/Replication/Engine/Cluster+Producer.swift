@@ -46,7 +46,8 @@ extension Cluster {
     /// Hands records to a named producer (`KafkaProducer.send` for each) and returns the ids of the batches they
     /// went into: consecutive records for one partition share a batch up to `batch.size` bytes.
     public mutating func send(
-        producer name: String, topic: String, partition: Int? = nil, key: String? = nil, values: [String]
+        producer name: String, topic: String, partition: Int? = nil, key: String? = nil, values: [String],
+        isAsync: Bool = false
     ) throws(KafkaError) -> [Int] {
         guard let client = engine.producers[name] else {
             throw KafkaError("IllegalStateException", "There is no producer named '\(name)'.")
@@ -74,9 +75,10 @@ extension Cluster {
                 continue
             }
             engine.lastBatchID += 1
-            let batch = ProducerBatch(
+            var batch = ProducerBatch(
                 id: engine.lastBatchID, producer: name, partition: id, key: key, values: [value],
                 createdMs: engine.now)
+            batch.isAsync = isAsync
             engine.batches[batch.id] = batch
             engine.producers[name]!.deques[id, default: []].append(batch.id)
             engine.queue.schedule(

@@ -13,10 +13,16 @@ extension Cluster {
         defer {
             engine.producers[batch.producer] = client
             engine.batches[batchID] = batch
+            if batch.isAsync && batch.isDone {
+                note("producer \(batch.producer): \(Self.describe(batch)) \(batch.outcomeText)")
+            }
             // The Sender runs again right after handling responses.
             engine.queue.schedule(at: engine.now, .producerSend, broker: -1, requestID: client.index)
         }
-        guard !batch.isDone else { return }
+        if batch.isDone {
+            batch.isAsync = false  // already reported
+            return
+        }
         switch request.outcome {
         case .success(let base, _):
             batch.outcome = .acknowledged(baseOffset: base)
@@ -48,7 +54,9 @@ extension Cluster {
                     error.name == "REQUEST_TIMED_OUT"
                     ? .unknown(timeout: error, lastError: error) : .failed(error)
                 batch.completedAtMs = engine.now
-                note("producer \(batch.producer): \(Self.describe(batch)) fails with \(error.name)")
+                if !batch.isAsync {
+                    note("producer \(batch.producer): \(Self.describe(batch)) fails with \(error.name)")
+                }
                 return
             }
             let backoff = max(1, config.retryBackoff(attempt: batch.attempts))

@@ -31,6 +31,8 @@ public struct ProducerBatch: Hashable, Sendable {
     public var outcome: Outcome?
     /// When it ended.
     public var completedAtMs: Int?
+    /// Whether the scenario did not wait for it (its outcome goes to the event log).
+    public var isAsync = false
 
     /// How a batch ends; every record of the batch shares it.
     public enum Outcome: Hashable, Sendable {
@@ -40,6 +42,16 @@ public struct ProducerBatch: Hashable, Sendable {
         case failed(KafkaError)
         /// `delivery.timeout.ms` expired: the records may or may not be in the log.
         case unknown(timeout: KafkaError, lastError: KafkaError?)
+    }
+
+    /// The outcome in words: `acknowledged at offset 7`, `failed: NOT_ENOUGH_REPLICAS`, `unknown: TimeoutException`.
+    public var outcomeText: String {
+        switch outcome {
+        case .acknowledged(let base): base < 0 ? "sent (acks=0)" : "acknowledged at offset \(base)"
+        case .failed(let error): "failed: \(error.name)"
+        case .unknown(let timeout, _): "unknown: \(timeout.name)"
+        case nil: "pending"
+        }
     }
 
     /// Whether it has ended.
