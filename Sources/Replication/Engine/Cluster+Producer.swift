@@ -107,6 +107,7 @@ extension Cluster {
     /// off, at most `max.in.flight.requests.per.connection` per broker, a muted partition while a batch is in flight
     /// when that is 1 (`guaranteeMessageOrder`), and for idempotence `shouldStopDrainBatchesForPartition`.
     mutating func drainProducer(_ name: String) {
+        maybeResolveSequences(name)
         var progressed = true
         while progressed {
             progressed = false
@@ -131,13 +132,26 @@ extension Cluster {
         }
         let samePartition = inFlight.filter { $0.partition == batch.partition }
         if client.config.maxInFlightRequestsPerConnection == 1 && !samePartition.isEmpty { return false }
-        if client.producerID != nil, let sequence = batch.baseSequence,
-            let first = samePartition.compactMap(\.baseSequence).min(), first != sequence
-        {
+        guard client.producerID != nil else { return true }
+        guard let sequence = batch.baseSequence else {
+            // Kafka: shouldStopDrainBatchesForPartition — no new batch while a sequence is unresolved, or while
+            // batches of an older epoch are unfinished.
+            let stale = (client.partitionEpochs[batch.partition] ?? 0) != client.producerEpoch
+            return !client.unresolvedPartitions.contains(batch.partition)
+                && !(stale && hasUnfinishedSequencedBatches(batch.partition, client))
+        }
+        if let first = samePartition.compactMap(\.baseSequence).min(), first != sequence {
             // A retried batch waits until it is the first in flight ("reduces our in flight request count to 1").
             return false
         }
         return true
+    }
+
+    /// Whether a partition has batches with a sequence number that are neither acknowledged nor failed.
+    func hasUnfinishedSequencedBatches(_ id: TopicPartition, _ client: ProducerClient) -> Bool {
+        engine.batches.values.contains {
+            $0.producer == client.name && $0.partition == id && !$0.isDone && $0.baseSequence != nil
+        }
     }
 
     private mutating func sendBatch(_ batchID: Int) {
@@ -146,7 +160,13 @@ extension Cluster {
         var header: ProducerBatchHeader?
         if let producerID = client.producerID {
             if batch.baseSequence == nil {
-                // Kafka: sequence numbers are assigned when a batch is first drained.
+                // Kafka: sequence numbers are assigned when a batch is first drained
+                // (`maybeUpdateProducerIdAndEpoch` first moves a drained partition to the current epoch).
+                if client.partitionEpochs[batch.partition] ?? 0 != client.producerEpoch {
+                    client.partitionEpochs[batch.partition] = client.producerEpoch
+                    client.nextSequence[batch.partition] = 0
+                    client.lastAckedSequence[batch.partition] = nil
+                }
                 batch.baseSequence = client.nextSequence[batch.partition, default: 0]
                 batch.producerEpoch = client.producerEpoch
                 client.nextSequence[batch.partition] = batch.baseSequence! + batch.values.count

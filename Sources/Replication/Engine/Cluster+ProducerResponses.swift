@@ -41,10 +41,10 @@ extension Cluster {
             if error.name == "OUT_OF_ORDER_SEQUENCE_NUMBER", client.producerID != nil {
                 retriable = true
                 let isNext = (client.lastAckedSequence[batch.partition] ?? -1) + 1 == batch.baseSequence
-                if isNext {
-                    // A real gap (the broker lost the earlier batches): new epoch, sequences from 0.
+                if isNext && !client.unresolvedPartitions.contains(batch.partition) {
+                    // A real gap (the broker lost the earlier batches): new epoch, this partition from 0.
                     engine.batches[batchID] = batch
-                    bumpEpoch(&client)
+                    bumpEpoch(&client, rewriting: batch.partition)
                     batch.baseSequence = engine.batches[batchID]!.baseSequence
                     batch.producerEpoch = engine.batches[batchID]!.producerEpoch
                 }
@@ -108,29 +108,42 @@ extension Cluster {
         engine.batches[batchID] = batch
         note("producer \(batch.producer): \(Self.describe(batch)) expires (delivery.timeout.ms)")
         if wasSent && client.producerID != nil {
-            // Its sequence is unresolved; Kafka bumps the epoch once in-flight requests drain
-            // (`bumpIdempotentEpochAndResetIdIfNeeded`). Done at once here.
-            bumpEpoch(&client)
+            // Kafka: markSequenceUnresolved — resolved by `maybeResolveSequences` once the partition drains.
+            client.unresolvedPartitions.insert(batch.partition)
         }
         engine.producers[batch.producer] = client
         engine.queue.schedule(at: engine.now, .producerSend, broker: -1, requestID: client.index)
     }
 
-    /// Kafka: `TransactionManager.bumpIdempotentProducerEpoch` (KIP-360) — new epoch, sequence numbers from 0 on
-    /// every partition, pending batches renumbered in order.
-    private mutating func bumpEpoch(_ client: inout ProducerClient) {
+    /// Kafka: `TransactionManager.maybeResolveSequences` — once an unresolved partition has nothing unfinished, it
+    /// is fine if every sequence was acknowledged; otherwise the producer bumps its epoch and restarts it at 0.
+    mutating func maybeResolveSequences(_ name: String) {
+        guard var client = engine.producers[name], !client.unresolvedPartitions.isEmpty else { return }
+        for id in client.unresolvedPartitions.sorted() where !hasUnfinishedSequencedBatches(id, client) {
+            client.unresolvedPartitions.remove(id)
+            let next = client.nextSequence[id, default: 0]
+            if (client.lastAckedSequence[id] ?? -1) + 1 != next { bumpEpoch(&client, rewriting: id) }
+        }
+        engine.producers[name] = client
+    }
+
+    /// Kafka: `TransactionManager.bumpIdempotentProducerEpoch` (KIP-360) — a new epoch; the partition that needed it
+    /// restarts at sequence 0 with its unfinished batches renumbered in order (`startSequencesAtBeginning`); other
+    /// partitions move to the new epoch once they drain.
+    private mutating func bumpEpoch(_ client: inout ProducerClient, rewriting id: TopicPartition) {
         client.producerEpoch += 1
-        client.nextSequence = [:]
-        client.lastAckedSequence = [:]
+        client.partitionEpochs[id] = client.producerEpoch
+        client.nextSequence[id] = 0
+        client.lastAckedSequence[id] = nil
         let pending = engine.batches.values
-            .filter { $0.producer == client.name && !$0.isDone && $0.baseSequence != nil }
-            .sorted { ($0.partition, $0.baseSequence!) < ($1.partition, $1.baseSequence!) }
+            .filter { $0.producer == client.name && $0.partition == id && !$0.isDone && $0.baseSequence != nil }
+            .sorted { $0.baseSequence! < $1.baseSequence! }
         for batch in pending {
-            let sequence = client.nextSequence[batch.partition, default: 0]
+            let sequence = client.nextSequence[id, default: 0]
             engine.batches[batch.id]!.baseSequence = sequence
             engine.batches[batch.id]!.producerEpoch = client.producerEpoch
-            client.nextSequence[batch.partition] = sequence + batch.values.count
+            client.nextSequence[id] = sequence + batch.values.count
         }
-        note("producer \(client.name) bumps its epoch to \(client.producerEpoch); sequence numbers restart at 0")
+        note("producer \(client.name) bumps its epoch to \(client.producerEpoch); \(id) restarts at sequence 0")
     }
 }

@@ -16,6 +16,10 @@ public struct ProducerClient: Hashable, Sendable {
     public var nextSequence: [TopicPartition: Int] = [:]
     /// The last acknowledged sequence per partition (Kafka: `lastAckedSequence`).
     public var lastAckedSequence: [TopicPartition: Int] = [:]
+    /// Partitions with an expired batch whose fate is unknown (Kafka: `partitionsWithUnresolvedSequences`).
+    public var unresolvedPartitions: Set<TopicPartition> = []
+    /// The epoch each partition's sequence numbers belong to (Kafka: `TxnPartitionEntry.producerIdAndEpoch`).
+    public var partitionEpochs: [TopicPartition: Int] = [:]
     /// Batch ids in flight, in send order (Kafka: `Sender.inFlightBatches`).
     public var inFlight: [Int] = []
     /// Batch ids waiting to be sent, per partition, in send order (Kafka: the accumulator's deques).
