@@ -22,6 +22,8 @@ public struct BrokerRuntime: Hashable, Sendable {
     public var lastHeartbeatMs = 0
     /// Extra delay of every fetch response to this broker (`slow <broker> lag=<duration>`), 0 when not slow.
     public var fetchLagMs = 0
+    /// How many more produce responses from this broker to producers are lost (`drop-responses`).
+    public var droppedResponses = 0
 
     /// Creates the runtime of a broker that starts at `now`.
     public init(now: Int = 0) {

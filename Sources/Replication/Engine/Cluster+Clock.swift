@@ -93,9 +93,20 @@ extension Cluster {
             if engine.runtimes[id]?.isAlive == true { shrinkIsrs(ledBy: id) }
             engine.queue.schedule(at: engine.now + max(1, config.replicaLagTimeMaxMs / 2), .isrExpiry, broker: id)
         case .requestTimeout:
-            if engine.requests[event.requestID]?.outcome == nil {
-                finish(event.requestID, .failure(.requestTimedOut))
+            if let request = engine.requests[event.requestID], request.outcome == nil {
+                // A named producer's Sender reports its own timeout; a `produce` line shows the broker's error.
+                let error: KafkaError =
+                    request.batchID == nil ? .requestTimedOut : .disconnectedAfterTimeout(request.leader)
+                finish(event.requestID, .failure(error), clientTimeout: true)
             }
+        case .producerSend:
+            if let name = engine.producers.values.first(where: { $0.index == event.requestID })?.name {
+                drainProducer(name)
+            }
+        case .deliveryTimeout:
+            expireBatch(event.requestID)
+        case .consumerSessionExpiry:
+            expireConsumerSession(serial: event.requestID)
         }
     }
 

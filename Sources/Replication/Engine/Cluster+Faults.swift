@@ -21,6 +21,8 @@ extension Cluster {
         case heal
         /// Flush every log of the broker to disk.
         case flush
+        /// Lose the broker's next `count` produce responses on the way to the producer (the request was handled).
+        case dropResponses(count: Int)
     }
 
     /// Applies a fault; throws a message when the fault does not apply to the broker's state.
@@ -78,6 +80,9 @@ extension Cluster {
             note("broker \(broker) is reachable again")
         case .flush:
             flushAll(broker)
+        case .dropResponses(let count):
+            engine.runtimes[broker]?.droppedResponses = count
+            note("broker \(broker) will lose its next \(count) produce response\(count == 1 ? "" : "s")")
         }
         afterEvent()
     }

@@ -8,17 +8,32 @@ extension Cluster {
     public mutating func produce(
         to id: TopicPartition, key: String? = nil, values: [String], acks: Acks, isAsync: Bool = false
     ) throws(KafkaError) -> Int {
+        try sendProduceRequest(
+            to: id, key: key, values: values, acks: acks, isAsync: isAsync,
+            timeoutMs: engine.config.requestTimeoutMs, batchID: nil, header: nil)
+    }
+
+    /// The broker side of one produce request, for `produce` lines and for named producers' batches.
+    ///
+    /// With an idempotent producer's `header`, the leader first checks the batch against the producer's state in its
+    /// log (Kafka: `UnifiedLog.analyzeAndValidateProducerState`): a duplicate of one of the last five batches is
+    /// answered with its original offsets and not appended; a sequence gap is `OUT_OF_ORDER_SEQUENCE_NUMBER`.
+    mutating func sendProduceRequest(
+        to id: TopicPartition, key: String?, values: [String], acks: Acks, isAsync: Bool, timeoutMs: Int,
+        batchID: Int?, header: ProducerBatchHeader?
+    ) throws(KafkaError) -> Int {
         startPeriodicEvents()
         guard let state = partition(id) else {
             throw .unknownTopicOrPartition("This server does not host this topic-partition.")
         }
         engine.lastRequestID += 1
         let requestID = engine.lastRequestID
-        let timeout = engine.config.requestTimeoutMs
         var request = ProduceRequest(
             id: requestID, partition: id, leader: state.leader ?? -1, leaderEpoch: state.leaderEpoch, acks: acks,
-            baseOffset: -1, count: values.count, sentAtMs: engine.now, deadlineMs: engine.now + timeout)
+            baseOffset: -1, count: values.count, sentAtMs: engine.now, deadlineMs: engine.now + timeoutMs)
         request.isAsync = isAsync
+        request.batchID = batchID
+        request.producerHeader = header
         engine.requests[requestID] = request
         guard let leader = state.leader else {
             finish(requestID, .failure(.leaderNotAvailable))
@@ -38,18 +53,36 @@ extension Cluster {
             return requestID
         }
         var log = state.logs[leader]!
-        let base = log.logEndOffset
-        log.append(
-            values.enumerated().map { index, value in
-                Record(offset: base + index, leaderEpoch: state.leaderEpoch, key: key, value: value)
-            })
-        topics[id.topic]!.partitions[id.partition].logs[leader] = log
-        request.baseOffset = base
+        var verdict = ProducerStateEntry.Verdict.append
+        if let header { verdict = ProducerStateEntry.verdict(for: header, in: log) }
+        switch verdict {
+        case .reject(let error):
+            finish(requestID, .failure(error))
+            return requestID
+        case .duplicate(let first, let last):
+            request.baseOffset = first
+            request.count = last - first + 1
+            request.isDuplicate = true
+            note(
+                "\(id): leader \(leader) recognises a duplicate batch (producer \(header!.producerID), sequence \(header!.baseSequence)) at offset \(first); nothing appended"
+            )
+        case .append:
+            let base = log.logEndOffset
+            log.append(
+                values.enumerated().map { index, value in
+                    Record(
+                        offset: base + index, leaderEpoch: state.leaderEpoch, key: key, value: value,
+                        producer: header)
+                })
+            topics[id.topic]!.partitions[id.partition].logs[leader] = log
+            request.baseOffset = base
+        }
         engine.requests[requestID] = request
         maybeIncrementLeaderHighWatermark(id)
+        let base = request.baseOffset
         switch acks {
-        case .none: finish(requestID, .noResponse(baseOffset: base, count: values.count))
-        case .leader: finish(requestID, .success(baseOffset: base, count: values.count))
+        case .none: finish(requestID, .noResponse(baseOffset: base, count: request.count))
+        case .leader: finish(requestID, .success(baseOffset: base, count: request.count))
         case .all:
             engine.queue.schedule(at: request.deadlineMs, .requestTimeout, broker: leader, requestID: requestID)
         }
@@ -73,7 +106,7 @@ extension Cluster {
     mutating func completeProduceRequests() {
         for requestID in engine.requests.keys.sorted() {
             guard let request = engine.requests[requestID], request.outcome == nil, request.baseOffset >= 0,
-                !request.isOrphaned,
+                !request.isOrphaned, !request.isResponseDropped,
                 let state = partition(request.partition)
             else { continue }
             if state.leader != request.leader || state.leaderEpoch != request.leaderEpoch {
@@ -94,18 +127,38 @@ extension Cluster {
         }
     }
 
-    /// Sets a request's outcome and remembers acknowledged records.
-    mutating func finish(_ requestID: Int, _ outcome: ProduceOutcome) {
+    /// Sets a request's outcome, remembers acknowledged records and hands the answer to its producer.
+    ///
+    /// A broker with `drop-responses` left loses the answer on the way back: the request stays open until the
+    /// client's `request.timeout.ms` (`clientTimeout`), while what the broker did (append, duplicate) stands.
+    mutating func finish(_ requestID: Int, _ outcome: ProduceOutcome, clientTimeout: Bool = false) {
         guard var request = engine.requests[requestID], request.outcome == nil else { return }
+        if request.isResponseDropped && !clientTimeout { return }
+        if !clientTimeout, request.acks != .none, request.leader >= 0,
+            let drops = engine.runtimes[request.leader]?.droppedResponses, drops > 0
+        {
+            engine.runtimes[request.leader]?.droppedResponses = drops - 1
+            request.isResponseDropped = true
+            engine.requests[requestID] = request
+            note(
+                "broker \(request.leader) answers request \(requestID) (\(request.partition)) with \(outcome); the response is lost"
+            )
+            engine.queue.schedule(
+                at: request.deadlineMs, .requestTimeout, broker: request.leader, requestID: requestID)
+            return
+        }
         request.outcome = outcome
         request.completedAtMs = engine.now
         engine.requests[requestID] = request
         if request.isAsync { note("request \(requestID) to \(request.partition) answered: \(outcome)") }
         if case .success(let base, let count) = outcome, let state = partition(request.partition) {
             for offset in base..<(base + count) {
+                // The record's own epoch: a duplicate's original may be from an earlier epoch.
+                let epoch = state.leaderLog?.record(at: offset)?.leaderEpoch ?? state.leaderEpoch
                 topics[request.partition.topic]!.partitions[request.partition.partition].acknowledged[offset] =
-                    AcknowledgedRecord(leaderEpoch: state.leaderEpoch, acks: request.acks)
+                    AcknowledgedRecord(leaderEpoch: epoch, acks: request.acks)
             }
         }
+        if let batchID = request.batchID { producerReceives(request, batchID: batchID) }
     }
 }

@@ -28,6 +28,20 @@ public struct EngineState: Hashable, Sendable {
     var reportedFindings: Set<String> = []
     /// What happened, time-stamped, for transcripts (`[9s] broker 1 fenced`).
     public internal(set) var eventLog: [String] = []
+    /// Named producers, by name.
+    public internal(set) var producers: [String: ProducerClient] = [:]
+    /// Every batch named producers created, by id (from 1).
+    public internal(set) var batches: [Int: ProducerBatch] = [:]
+    /// The last batch id handed out.
+    var lastBatchID = 0
+    /// The last producer id handed out by `InitProducerId` (the first is 0, as a new KRaft cluster's first block).
+    var lastProducerID = -1
+    /// The null-key partitioner of `produce` lines without `producer=`, once used.
+    var defaultPartitioner: NullKeyPartitioner?
+    /// Consumer groups, by group id.
+    public internal(set) var groups: [String: ConsumerGroup] = [:]
+    /// The last serial number given to a group member (identifies it in session-expiry events).
+    var lastMemberSerial = 0
 
     /// Creates an idle engine at time 0.
     public init() {}

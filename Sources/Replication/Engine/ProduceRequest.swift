@@ -54,6 +54,14 @@ public struct ProduceRequest: Hashable, Sendable {
     public var outcome: ProduceOutcome?
     /// When it ended.
     public var completedAtMs: Int?
+    /// The producer batch it carries (named producers only).
+    public var batchID: Int?
+    /// The idempotent producer's header, if any.
+    public var producerHeader: ProducerBatchHeader?
+    /// Whether the broker recognised it as a duplicate of a batch it already holds (nothing was appended).
+    public var isDuplicate = false
+    /// Whether the broker's answer was lost on the way to the producer (`drop-responses`); the client times out.
+    public var isResponseDropped = false
 
     /// The offset the high watermark must reach (Kafka: `requiredOffset`).
     public var requiredOffset: Int { baseOffset + count }
@@ -73,6 +81,10 @@ extension KafkaError {
     static let notLeaderOrFollower = KafkaError(
         "NOT_LEADER_OR_FOLLOWER",
         "For requests intended only for the leader, this error indicates that the broker is not the current leader.")
+    /// `REQUEST_TIMED_OUT` as the producer's `Sender` reports a request that got no answer in time.
+    static func disconnectedAfterTimeout(_ broker: BrokerID) -> KafkaError {
+        KafkaError("REQUEST_TIMED_OUT", "Disconnected from node \(broker) due to timeout")
+    }
     /// `LEADER_NOT_AVAILABLE` (5).
     static let leaderNotAvailable = KafkaError(
         "LEADER_NOT_AVAILABLE",

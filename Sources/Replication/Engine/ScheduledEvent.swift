@@ -1,8 +1,8 @@
 /// Something that happens at a simulated instant.
 ///
 /// Events at the same time run in a total order: by `kind` (the declaration order below: the controller's session
-/// expiry first, then heartbeats, fetch responses, fetch requests, ISR-expiry checks, request timeouts), then by
-/// broker id, then by topic-partition, then by request id, then by the order they were scheduled.
+/// expiry first, then heartbeats, fetch responses, fetch requests, ISR-expiry checks, request timeouts, then the
+/// clients' events: producer sends, delivery timeouts, consumer session expiry), then by broker id, then by topic-partition, then by request id, then by the order they were scheduled.
 public struct ScheduledEvent: Hashable, Sendable, Comparable {
     /// What happens.
     public enum Kind: Hashable, Sendable, Comparable {
@@ -18,6 +18,12 @@ public struct ScheduledEvent: Hashable, Sendable, Comparable {
         case isrExpiry
         /// A produce request times out (`request.timeout.ms`).
         case requestTimeout
+        /// A named producer (`requestID` = its index) drains its accumulator: a back-off ended or a batch is new.
+        case producerSend
+        /// A producer batch (`requestID` = batch id) reaches `delivery.timeout.ms`.
+        case deliveryTimeout
+        /// The group coordinator checks the session of a consumer group member (`requestID` = member serial).
+        case consumerSessionExpiry
     }
 
     /// When it happens, in simulated milliseconds.

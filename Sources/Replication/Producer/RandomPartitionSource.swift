@@ -9,7 +9,7 @@ public protocol RandomPartitionSource: Sendable {
 }
 
 /// A deterministic random source driven by a seeded `SplitMix64`, for scenarios.
-public struct SeededRandomPartitionSource: RandomPartitionSource, Equatable {
+public struct SeededRandomPartitionSource: RandomPartitionSource, Hashable {
     private var generator: SplitMix64
 
     /// Creates a source; the same seed always gives the same partition choices.

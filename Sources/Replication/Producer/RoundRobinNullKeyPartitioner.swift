@@ -28,3 +28,4 @@ public struct RoundRobinNullKeyPartitioner<Source: RandomPartitionSource>: Senda
 }
 
 extension RoundRobinNullKeyPartitioner: Equatable where Source: Equatable {}
+extension RoundRobinNullKeyPartitioner: Hashable where Source: Hashable {}

@@ -107,3 +107,4 @@ public struct StickyPartitioner<Source: RandomPartitionSource>: Sendable {
 }
 
 extension StickyPartitioner: Equatable where Source: Equatable {}
+extension StickyPartitioner: Hashable where Source: Hashable {}

@@ -33,7 +33,7 @@ public struct CommandSpec: Sendable {
 /// The language's commands, in the order `help` lists them.
 public enum CommandTable {
     /// All commands except `expect` (which has its own grammar; see `ExpectationTable`).
-    public static let commands: [CommandSpec] = clusterCommands + engineCommands + viewCommands
+    public static let commands: [CommandSpec] = clusterCommands + engineCommands + clientCommands + viewCommands
 
     /// Commands that build and show the cluster (brokers, topics, describe).
     static let clusterCommands: [CommandSpec] = [

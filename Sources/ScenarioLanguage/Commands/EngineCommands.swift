@@ -100,16 +100,25 @@ extension CommandTable {
         CommandSpec(
             name: "produce",
             synopsis:
-                "produce <topic> [partition=<p>] [key=<k>] [value=<v>] [count=<n>] [acks=0|1|all] [async]",
-            summary: "Sends one produce request to the partition's leader (no retries) and waits for the answer.",
+                "produce <topic> [partition=<p>] [key=<k>] [value=<v>] [count=<n>] [acks=0|1|all] [producer=<name>] [async]",
+            summary:
+                "Sends one produce request to the partition's leader (no retries), or with producer=<name> sends through that producer (retries, idempotence), and waits for the answer; without partition= a key picks it by murmur2, no key by the sticky partitioner.",
             example: "produce orders partition=0 value=r count=5 acks=all",
             positionals: [("topic", true), ("async", false)],
-            keys: [("partition", false), ("key", false), ("value", false), ("count", false), ("acks", false)],
+            keys: [
+                ("partition", false), ("key", false), ("value", false), ("count", false), ("acks", false),
+                ("producer", false),
+            ],
             build: { reader in
                 guard let topic = reader.positional(0, name: "topic") else { return nil }
                 let mode = reader.positional(1, name: "async")
                 if let mode, mode != "async" {
                     reader.error("expected 'async' or key=value, not '\(mode)'", at: "#1")
+                    return nil
+                }
+                let producer = reader.optionalString("producer")
+                if producer != nil, reader.optionalString("acks") != nil {
+                    reader.error("acks is a setting of the producer: give it on the 'producer' line", at: "acks")
                     return nil
                 }
                 let acksText = reader.optionalChoice("acks", ["0", "1", "all", "-1"]) ?? "all"
@@ -119,7 +128,7 @@ extension CommandTable {
                         topic: topic, partition: reader.optionalInt("partition", in: 0...Limits.partitions),
                         key: reader.optionalString("key"), value: reader.optionalString("value"),
                         count: reader.optionalInt("count", in: 1...Limits.records) ?? 1, acks: acks,
-                        isAsync: mode != nil))
+                        isAsync: mode != nil, producer: producer))
             }),
         CommandSpec(
             name: "replicas", synopsis: "replicas <topic>[-<p>]",

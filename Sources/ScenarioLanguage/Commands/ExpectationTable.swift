@@ -40,6 +40,21 @@ public enum ExpectationTable {
         ExpectationSpec(
             name: "invariants", synopsis: "expect invariants ok",
             summary: "No replication invariant was broken so far."),
+        ExpectationSpec(
+            name: "partition", synopsis: "expect partition <topic> key=<k> == <p>",
+            summary: "The partition the producer's default partitioner picks for that key (murmur2)."),
+        ExpectationSpec(
+            name: "assignment", synopsis: "expect assignment <group> <member> == <topic-p,…|none>",
+            summary: "The member's current assignment, compared as a set."),
+        ExpectationSpec(
+            name: "read", synopsis: "expect read <topic>-<p> == <v1,v2,…|none>",
+            summary: "The values a consumer reading the partition from the beginning gets (below the HW)."),
+        ExpectationSpec(
+            name: "lag", synopsis: "expect lag <group> <topic>-<p> == <n|->",
+            summary: "LAG as kafka-consumer-groups shows it: high watermark − committed offset."),
+        ExpectationSpec(
+            name: "committed", synopsis: "expect committed <group> <topic>-<p> == <n|none>",
+            summary: "The group's committed offset (the next record to consume)."),
     ]
 
     /// Every kind name, for suggestions.

@@ -87,7 +87,17 @@ extension ScenarioRunner {
                     candidates: Array(cluster.topics.keys))
                 return nil
             }
-            let id = TopicPartition(command.topic, command.partition ?? 0)
+            if let producer = command.producer {
+                let run = runProducerSend(command, producer: producer, on: &cluster, statement: statement)
+                guard let run else { return nil }
+                result = run.output
+                outcome = run.outcome
+                break
+            }
+            let chosen =
+                command.partition
+                ?? cluster.choosePartition(topic: command.topic, key: command.key, value: command.values[0]) ?? 0
+            let id = TopicPartition(command.topic, chosen)
             do {
                 let request: ProduceRequest
                 if command.isAsync {
@@ -118,6 +128,10 @@ extension ScenarioRunner {
             for id in partitions {
                 result += ReplicaTable(cluster: cluster, partition: id)?.textLines ?? []
             }
+        case .producer, .consume, .group:
+            guard let run = runClientCommand(statement, on: &cluster) else { return nil }
+            result = run.output
+            outcome = run.outcome
         default:
             return nil
         }

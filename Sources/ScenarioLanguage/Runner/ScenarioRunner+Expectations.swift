@@ -9,6 +9,8 @@ extension ScenarioRunner {
             return checkOutcome(expectation, statement: statement)
         case .highWatermark, .logEndOffset, .epoch, .lost, .invariantsOK:
             return checkEngine(expectation, statement: statement)
+        case .partition, .assignment, .read, .lag, .committed:
+            return checkClient(expectation, statement: statement)
         case .leader(let id, _), .replicas(let id, _), .isr(let id, _):
             guard let cluster = cluster else {
                 fail(statement, "there is no cluster yet", kind: .input)
@@ -85,6 +87,12 @@ extension ScenarioRunner {
         case .ok, .invariantsOK: "ok"
         case .highWatermark(_, let value), .logEndOffset(_, _, let value), .epoch(_, let value): String(value)
         case .lost(_, let offsets): offsets.isEmpty ? "none" : Cluster.ranges(offsets)
+        case .partition(_, _, let partition): String(partition)
+        case .assignment(_, _, let partitions):
+            partitions.isEmpty ? "none" : partitions.sorted().map(\.description).joined(separator: ",")
+        case .read(_, let values): values.isEmpty ? "none" : values.joined(separator: ",")
+        case .lag(_, _, let value): value.map(String.init) ?? "-"
+        case .committed(_, _, let value): value.map(String.init) ?? "none"
         }
     }
 

@@ -109,7 +109,7 @@ public struct ScenarioRunner {
                 return
             }
             output = BrokerTable(cluster: current, topic: topic).textLines
-        case .advance, .fault, .heal, .elect, .config, .produce, .replicas, .explain:
+        case .advance, .fault, .heal, .elect, .config, .produce, .replicas, .explain, .producer, .consume, .group:
             guard var current = requireCluster(statement) else { return }
             guard let result = runEngineCommand(statement, on: &current) else { return }
             cluster = current

@@ -111,6 +111,9 @@ enum ExpectationParser {
                 return fail("expected 'expect invariants ok'", at: rest.first, notes: usage("invariants"))
             }
             return (Expectation(claim: .invariantsOK, valueLocation: locate(rest[0].column)), [])
+        case "partition", "assignment", "read", "lag", "committed":
+            return parseClient(
+                kind: kind, subject: subject, value: value, hasSeparator: separator != nil, locate: locate)
         case "ok":
             guard rest.isEmpty else { return fail("'expect ok' takes no arguments", at: rest[0]) }
             return (Expectation(claim: .ok, valueLocation: locate(kind.column)), [])

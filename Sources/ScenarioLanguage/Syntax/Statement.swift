@@ -63,6 +63,12 @@ public enum Command: Hashable, Sendable {
     case replicas(target: String)
     /// `explain <topic>-<p>`: why the partition is in its state, in words.
     case explain(TopicPartition)
+    /// `producer <name> [<config>=<value> …]`.
+    case producer(name: String, configs: [String: String])
+    /// `consume <topic> [partition=<p>] [from=…] [max=<n>] [rack=<r>]`.
+    case consume(ConsumeCommand)
+    /// `join`, `leave`, `crash-consumer`, `poll`, `commit`, `groups describe`.
+    case group(GroupCommand)
     /// `expect …`.
     case expect(Expectation)
 }
@@ -91,6 +97,16 @@ public struct Expectation: Hashable, Sendable {
         case lost(TopicPartition, [Int])
         /// `expect invariants ok`: no invariant break was found so far.
         case invariantsOK
+        /// `expect partition <topic> key=<k> == <p>`: where the producer's partitioner sends that key.
+        case partition(topic: String, key: String, Int)
+        /// `expect assignment <group> <member> == <tps|none>` (as a set).
+        case assignment(group: String, member: String, Set<TopicPartition>)
+        /// `expect read <tp> == <values|none>`: what a consumer reading from the beginning gets.
+        case read(TopicPartition, [String])
+        /// `expect lag <group> <tp> == <n|->`: HW − committed offset.
+        case lag(group: String, TopicPartition, Int?)
+        /// `expect committed <group> <tp> == <n|none>`.
+        case committed(group: String, TopicPartition, Int?)
     }
 
     /// The claim.
@@ -103,7 +119,7 @@ public struct Expectation: Hashable, Sendable {
 public struct ProduceCommand: Hashable, Sendable {
     /// The topic.
     public var topic: String
-    /// The partition (0 when neither a partition nor a key is given; keyed partitioning is not simulated yet).
+    /// The partition; without one, a key picks it by murmur2 and no key by the sticky partitioner.
     public var partition: Int?
     /// The record key.
     public var key: String?
@@ -115,6 +131,8 @@ public struct ProduceCommand: Hashable, Sendable {
     public var acks: Acks
     /// Whether the scenario goes on without waiting for the answer.
     public var isAsync: Bool
+    /// The named producer that sends it (with retries), or nil for one request without retries.
+    public var producer: String? = nil
 
     /// The record values this command sends.
     public var values: [String] {

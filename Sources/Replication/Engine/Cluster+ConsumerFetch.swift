@@ -1,0 +1,147 @@
+/// A record as a consumer receives it.
+public struct ConsumedRecord: Hashable, Sendable {
+    /// The partition.
+    public var partition: TopicPartition
+    /// Its offset.
+    public var offset: Int
+    /// Its key.
+    public var key: String?
+    /// Its value.
+    public var value: String
+    /// The broker that served it (the leader, or a follower in the consumer's rack).
+    public var replica: BrokerID
+}
+
+extension Cluster {
+    /// Where a consumer starts reading.
+    public enum StartOffset: Hashable, Sendable {
+        /// The log start (0: no retention is simulated).
+        case earliest
+        /// The high watermark.
+        case latest
+        /// This offset.
+        case offset(Int)
+    }
+
+    /// The replica a consumer in `rack` fetches from: the leader, unless a follower in that rack is in the ISR and
+    /// holds the fetch offset.
+    ///
+    /// Kafka: `ReplicaManager.findPreferredReadReplica` with `RackAwareReplicaSelector.select` (KIP-392): the leader if
+    /// it is in the client's rack, else the same-rack ISR replica with the highest log end offset.
+    public func preferredReadReplica(_ id: TopicPartition, rack: String?, fetchOffset: Int = 0) -> BrokerID? {
+        guard let state = partition(id), let leader = state.leader else { return nil }
+        guard let rack, brokers[leader]?.rack != rack else { return leader }
+        let candidates = state.isr.filter { broker in
+            broker != leader && brokers[broker]?.rack == rack && engine.runtimes[broker]?.isFetching == true
+                && (state.followerStates[broker]?.logEndOffset ?? 0) >= fetchOffset
+        }
+        let best = candidates.max { lhs, rhs in
+            let left = state.followerStates[lhs]?.logEndOffset ?? 0
+            let right = state.followerStates[rhs]?.logEndOffset ?? 0
+            return left != right ? left < right : lhs > rhs
+        }
+        return best ?? leader
+    }
+
+    /// What a consumer fetch from `offset` returns: records below the serving replica's high watermark
+    /// (`isolation.level=read_uncommitted`), at most `max`. Nil when the partition has no reachable leader.
+    ///
+    /// Kafka: `Partition.fetchRecords` → `UnifiedLog.read` with `FetchIsolation.HIGH_WATERMARK`; a follower serves up
+    /// to its own HW.
+    public func consumerFetch(_ id: TopicPartition, from offset: Int, rack: String? = nil, max: Int = 500)
+        -> [ConsumedRecord]?
+    {
+        guard let state = partition(id), let replica = preferredReadReplica(id, rack: rack, fetchOffset: offset),
+            engine.runtimes[replica]?.isAlive == true, let log = state.logs[replica]
+        else { return nil }
+        let end = min(log.highWatermark, offset + Swift.max(0, max))
+        return log.records(from: offset, to: end).map {
+            ConsumedRecord(partition: id, offset: $0.offset, key: $0.key, value: $0.value, replica: replica)
+        }
+    }
+
+    /// The first offset a consumer starting at `start` reads.
+    public func resolve(_ start: StartOffset, _ id: TopicPartition) -> Int {
+        switch start {
+        case .earliest: 0
+        case .latest: partition(id)?.highWatermark ?? 0
+        case .offset(let offset): offset
+        }
+    }
+
+    /// What `kafka-console-consumer` prints for a topic (or one partition) from `start`, at most `max` records,
+    /// partition by partition.
+    public func consume(
+        topic: String, partition: Int? = nil, from start: StartOffset = .earliest, max: Int = Int.max,
+        rack: String? = nil
+    ) -> [ConsumedRecord] {
+        guard let count = topics[topic]?.partitions.count else { return [] }
+        var result: [ConsumedRecord] = []
+        for index in 0..<count where partition == nil || partition == index {
+            let id = TopicPartition(topic, index)
+            let remaining = max - result.count
+            guard remaining > 0 else { break }
+            result += consumerFetch(id, from: resolve(start, id), rack: rack, max: remaining) ?? []
+        }
+        return result
+    }
+
+    /// A group member polls: due auto-commit first (committing what the *previous* polls returned), then records from
+    /// its assigned partitions at its positions (initialised from the committed offset or `auto.offset.reset`).
+    ///
+    /// Kafka: `KafkaConsumer.poll` → `ConsumerCoordinator.poll` (`maybeAutoCommitOffsetsAsync`) → `Fetcher`
+    /// (`max.poll.records` = 500; out-of-range positions reset by `auto.offset.reset`).
+    public mutating func poll(group groupID: String, member name: String, max: Int = 500) throws(KafkaError)
+        -> [ConsumedRecord]
+    {
+        var group = try liveGroup(groupID)
+        let index = try liveMemberIndex(name, in: group)
+        guard group.state == .stable else { return [] }
+        var member = group.members[index]
+        if member.autoCommit && engine.now >= member.nextAutoCommitMs {
+            commitPositions(&group, index)
+            member.nextAutoCommitMs = engine.now + member.autoCommitIntervalMs
+            if !member.positions.isEmpty {
+                note("group \(groupID): \(name) auto-commits \(Self.offsetsText(member.positions))")
+            }
+        }
+        var result: [ConsumedRecord] = []
+        for id in member.assignment.sorted() {
+            guard let state = partition(id) else { continue }
+            var position =
+                member.positions[id] ?? group.committed[id] ?? (member.resetToEarliest ? 0 : state.highWatermark)
+            if let leaderLog = state.leaderLog, position > leaderLog.logEndOffset {
+                // OFFSET_OUT_OF_RANGE (e.g. after an unclean election): reset by auto.offset.reset.
+                position = member.resetToEarliest ? 0 : state.highWatermark
+                note("group \(groupID): \(name) position \(id) out of range; reset to \(position)")
+            }
+            let fetched = consumerFetch(id, from: position, rack: member.rack, max: max - result.count) ?? []
+            result += fetched
+            member.positions[id] = position + fetched.count
+        }
+        group.members[index] = member
+        engine.groups[groupID] = group
+        return result
+    }
+
+    /// `commitSync()` of a member's positions; `REBALANCE_IN_PROGRESS` while the group rebalances.
+    ///
+    /// Kafka: `ConsumerCoordinator.commitOffsetsSync`; the coordinator rejects commits of an older generation.
+    @discardableResult
+    public mutating func commit(group groupID: String, member name: String) throws(KafkaError) -> [TopicPartition: Int]
+    {
+        var group = try liveGroup(groupID)
+        let index = try liveMemberIndex(name, in: group)
+        guard group.state == .stable else {
+            throw KafkaError("REBALANCE_IN_PROGRESS", "The group is rebalancing, so a rejoin is needed.")
+        }
+        commitPositions(&group, index)
+        engine.groups[groupID] = group
+        return group.members[index].positions
+    }
+
+    /// `t-0=58, t-1=3`.
+    static func offsetsText(_ offsets: [TopicPartition: Int]) -> String {
+        offsets.keys.sorted().map { "\($0)=\(offsets[$0]!)" }.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,196 @@
+extension Cluster {
+    /// Creates a named producer; an idempotent one gets the next producer id with epoch 0.
+    ///
+    /// Kafka: `KafkaProducer` constructor, then `InitProducerId` (`TransactionManager.initializeTransactions` in
+    /// idempotent mode), answered from the controller's producer-id blocks (the first id of a new cluster is 0).
+    @discardableResult
+    public mutating func createProducer(_ name: String, config: ProducerConfig) throws(KafkaError) -> ProducerClient {
+        guard engine.producers[name] == nil else {
+            throw KafkaError("IllegalStateException", "A producer named '\(name)' already exists.")
+        }
+        let index = engine.producers.count
+        let producerSeed = seed &+ UInt64(index + 1) &* 0x9E37_79B9_7F4A_7C15
+        var producer = ProducerClient(name: name, index: index, config: config, seed: producerSeed)
+        if config.enableIdempotence {
+            engine.lastProducerID += 1
+            producer.producerID = engine.lastProducerID
+        }
+        engine.producers[name] = producer
+        startPeriodicEvents()
+        return producer
+    }
+
+    /// The partition Kafka's producer picks for a record without an explicit partition.
+    ///
+    /// Kafka: `KafkaProducer.partition` — a key → `toPositive(murmur2(key)) % all partitions`
+    /// (`BuiltInPartitioner.partitionForKey`); no key → the producer's null-key partitioner over the partitions that
+    /// have a leader. `producer` nil is the anonymous producer of plain `produce` lines.
+    public mutating func choosePartition(topic: String, key: String?, value: String, producer: String? = nil) -> Int? {
+        guard let partitions = topics[topic]?.partitions, !partitions.isEmpty else { return nil }
+        if let key { return DefaultPartitioner.partition(forKey: key, partitionCount: partitions.count) }
+        let available = partitions.filter { $0.leader != nil }.map(\.id.partition)
+        let bytes = NullKeyPartitioner.recordSize(key: nil, value: value)
+        if let producer, var client = engine.producers[producer] {
+            let chosen = client.nullKeyPartitioner.partition(
+                topic: topic, bytes: bytes, partitionCount: partitions.count, available: available)
+            engine.producers[producer] = client
+            return chosen
+        }
+        var partitioner = engine.defaultPartitioner ?? NullKeyPartitioner(.sticky, seed: seed)
+        let chosen = partitioner.partition(
+            topic: topic, bytes: bytes, partitionCount: partitions.count, available: available)
+        engine.defaultPartitioner = partitioner
+        return chosen
+    }
+
+    /// Hands records to a named producer (`KafkaProducer.send` for each) and returns the ids of the batches they
+    /// went into: consecutive records for one partition share a batch up to `batch.size` bytes.
+    public mutating func send(
+        producer name: String, topic: String, partition: Int? = nil, key: String? = nil, values: [String],
+        isAsync: Bool = false
+    ) throws(KafkaError) -> [Int] {
+        guard let client = engine.producers[name] else {
+            throw KafkaError("IllegalStateException", "There is no producer named '\(name)'.")
+        }
+        guard let count = topics[topic]?.partitions.count else {
+            throw .unknownTopicOrPartition("Topic \(topic) not present in metadata after 60000 ms.")
+        }
+        if let partition, partition >= count {
+            throw KafkaError(
+                "IllegalArgumentException",
+                "Invalid partition given with record: \(partition) is not in the range [0...\(count)).")
+        }
+        startPeriodicEvents()
+        var created: [Int] = []
+        var openBatch: (id: Int, bytes: Int)?
+        for value in values {
+            let target = partition ?? choosePartition(topic: topic, key: key, value: value, producer: name)!
+            let id = TopicPartition(topic, target)
+            let bytes = NullKeyPartitioner.recordSize(key: key, value: value)
+            if let current = openBatch, engine.batches[current.id]!.partition == id,
+                current.bytes + bytes <= client.config.batchSize
+            {
+                engine.batches[current.id]!.values.append(value)
+                openBatch = (current.id, current.bytes + bytes)
+                continue
+            }
+            engine.lastBatchID += 1
+            var batch = ProducerBatch(
+                id: engine.lastBatchID, producer: name, partition: id, key: key, values: [value],
+                createdMs: engine.now)
+            batch.isAsync = isAsync
+            engine.batches[batch.id] = batch
+            engine.producers[name]!.deques[id, default: []].append(batch.id)
+            engine.queue.schedule(
+                at: engine.now + client.config.deliveryTimeoutMs, .deliveryTimeout, broker: -1, requestID: batch.id)
+            created.append(batch.id)
+            openBatch = (batch.id, bytes)
+        }
+        drainProducer(name)
+        return created
+    }
+
+    /// Sends records through a named producer and lets simulated time run until every batch is acknowledged,
+    /// failed or expired (`delivery.timeout.ms`).
+    public mutating func sendAndWait(
+        producer name: String, topic: String, partition: Int? = nil, key: String? = nil, values: [String]
+    ) throws(KafkaError) -> [ProducerBatch] {
+        let ids = try send(producer: name, topic: topic, partition: partition, key: key, values: values)
+        let limit = engine.now + (engine.producers[name]?.config.deliveryTimeoutMs ?? 0)
+        run(until: limit) { cluster in ids.allSatisfy { cluster.engine.batches[$0]?.isDone == true } }
+        return ids.map { engine.batches[$0]! }
+    }
+
+    /// Sends every batch that may go now, partition by partition, as the `Sender` drains the accumulator.
+    ///
+    /// Kafka: `RecordAccumulator.drain` / `drainBatchesForOneNode` — only a deque's first batch, not while it backs
+    /// off, at most `max.in.flight.requests.per.connection` per broker, a muted partition while a batch is in flight
+    /// when that is 1 (`guaranteeMessageOrder`), and for idempotence `shouldStopDrainBatchesForPartition`.
+    mutating func drainProducer(_ name: String) {
+        maybeResolveSequences(name)
+        var progressed = true
+        while progressed {
+            progressed = false
+            guard let producer = engine.producers[name] else { return }
+            for id in producer.deques.keys.sorted() {
+                guard let client = engine.producers[name], let batchID = client.deques[id]?.first,
+                    let batch = engine.batches[batchID], batch.notBeforeMs <= engine.now,
+                    mayDrain(batch, client)
+                else { continue }
+                engine.producers[name]!.deques[id]!.removeFirst()
+                sendBatch(batchID)
+                progressed = true
+            }
+        }
+    }
+
+    private func mayDrain(_ batch: ProducerBatch, _ client: ProducerClient) -> Bool {
+        let inFlight = client.inFlight.compactMap { engine.batches[$0] }
+        if let leader = partition(batch.partition)?.leader {
+            let toLeader = inFlight.filter { engine.requests[$0.inFlightRequest ?? 0]?.leader == leader }
+            if toLeader.count >= client.config.maxInFlightRequestsPerConnection { return false }
+        }
+        let samePartition = inFlight.filter { $0.partition == batch.partition }
+        if client.config.maxInFlightRequestsPerConnection == 1 && !samePartition.isEmpty { return false }
+        guard client.producerID != nil else { return true }
+        guard let sequence = batch.baseSequence else {
+            // Kafka: shouldStopDrainBatchesForPartition — no new batch while a sequence is unresolved, or while
+            // batches of an older epoch are unfinished.
+            let stale = (client.partitionEpochs[batch.partition] ?? 0) != client.producerEpoch
+            return !client.unresolvedPartitions.contains(batch.partition)
+                && !(stale && hasUnfinishedSequencedBatches(batch.partition, client))
+        }
+        if let first = samePartition.compactMap(\.baseSequence).min(), first != sequence {
+            // A retried batch waits until it is the first in flight ("reduces our in flight request count to 1").
+            return false
+        }
+        return true
+    }
+
+    /// Whether a partition has batches with a sequence number that are neither acknowledged nor failed.
+    func hasUnfinishedSequencedBatches(_ id: TopicPartition, _ client: ProducerClient) -> Bool {
+        engine.batches.values.contains {
+            $0.producer == client.name && $0.partition == id && !$0.isDone && $0.baseSequence != nil
+        }
+    }
+
+    private mutating func sendBatch(_ batchID: Int) {
+        var batch = engine.batches[batchID]!
+        var client = engine.producers[batch.producer]!
+        var header: ProducerBatchHeader?
+        if let producerID = client.producerID {
+            if batch.baseSequence == nil {
+                // Kafka: sequence numbers are assigned when a batch is first drained
+                // (`maybeUpdateProducerIdAndEpoch` first moves a drained partition to the current epoch).
+                if client.partitionEpochs[batch.partition] ?? 0 != client.producerEpoch {
+                    client.partitionEpochs[batch.partition] = client.producerEpoch
+                    client.nextSequence[batch.partition] = 0
+                    client.lastAckedSequence[batch.partition] = nil
+                }
+                batch.baseSequence = client.nextSequence[batch.partition, default: 0]
+                batch.producerEpoch = client.producerEpoch
+                client.nextSequence[batch.partition] = batch.baseSequence! + batch.values.count
+            }
+            header = ProducerBatchHeader(
+                producerID: producerID, producerEpoch: batch.producerEpoch, baseSequence: batch.baseSequence!,
+                lastSequence: batch.lastSequence!)
+        }
+        batch.attempts += 1
+        batch.inFlightRequest = engine.lastRequestID + 1
+        client.inFlight.append(batchID)
+        engine.batches[batchID] = batch
+        engine.producers[batch.producer] = client
+        if batch.attempts > 1 {
+            note("producer \(batch.producer) resends \(Self.describe(batch)) (attempt \(batch.attempts))")
+        }
+        _ = try? sendProduceRequest(
+            to: batch.partition, key: batch.key, values: batch.values, acks: client.config.acks, isAsync: false,
+            timeoutMs: client.config.requestTimeoutMs, batchID: batchID, header: header)
+    }
+
+    static func describe(_ batch: ProducerBatch) -> String {
+        let values = batch.values.count == 1 ? batch.values[0] : "\(batch.values[0])…\(batch.values.last!)"
+        let sequence = batch.baseSequence.map { ", sequence \($0)" } ?? ""
+        return "batch \(batch.id) to \(batch.partition) (\(values)\(sequence))"
+    }
+}

@@ -1,0 +1,89 @@
+/// A named producer: its settings, idempotence state (producer id, epoch, sequence numbers) and its accumulator.
+///
+/// Kafka: `KafkaProducer` with its `RecordAccumulator`, `Sender` and `TransactionManager` (idempotent mode).
+public struct ProducerClient: Hashable, Sendable {
+    /// The name the scenario gave it (also its `client.id`).
+    public var name: String
+    /// Its position among the cluster's producers (feeds its random seed and event order).
+    public var index: Int
+    /// Its settings.
+    public var config: ProducerConfig
+    /// The producer id from `InitProducerId` (idempotent producers only).
+    public var producerID: Int?
+    /// The producer epoch (bumped when a sequence gap must be reset, KIP-360).
+    public var producerEpoch = 0
+    /// The next sequence number per partition (Kafka: `TransactionManager.sequenceNumber`).
+    public var nextSequence: [TopicPartition: Int] = [:]
+    /// The last acknowledged sequence per partition (Kafka: `lastAckedSequence`).
+    public var lastAckedSequence: [TopicPartition: Int] = [:]
+    /// Partitions with an expired batch whose fate is unknown (Kafka: `partitionsWithUnresolvedSequences`).
+    public var unresolvedPartitions: Set<TopicPartition> = []
+    /// The epoch each partition's sequence numbers belong to (Kafka: `TxnPartitionEntry.producerIdAndEpoch`).
+    public var partitionEpochs: [TopicPartition: Int] = [:]
+    /// Batch ids in flight, in send order (Kafka: `Sender.inFlightBatches`).
+    public var inFlight: [Int] = []
+    /// Batch ids waiting to be sent, per partition, in send order (Kafka: the accumulator's deques).
+    public var deques: [TopicPartition: [Int]] = [:]
+    /// Where null-key records go.
+    public var nullKeyPartitioner: NullKeyPartitioner
+
+    /// Creates a producer.
+    public init(name: String, index: Int, config: ProducerConfig, seed: UInt64) {
+        self.name = name
+        self.index = index
+        self.config = config
+        nullKeyPartitioner = NullKeyPartitioner(config.partitioner, seed: seed, batchSize: config.batchSize)
+    }
+}
+
+/// The null-key partitioner of one producer, seeded from the scenario's seed.
+public enum NullKeyPartitioner: Hashable, Sendable {
+    /// KIP-794 sticky partitioning (Kafka ≥ 3.3).
+    case sticky(StickyPartitioner<SeededRandomPartitionSource>)
+    /// Round robin per record (Kafka ≤ 2.3).
+    case roundRobin(RoundRobinNullKeyPartitioner<SeededRandomPartitionSource>)
+
+    /// Creates the partitioner a config asks for.
+    public init(_ kind: ProducerConfig.NullKeyPartitioning, seed: UInt64, batchSize: Int = 16_384) {
+        let source = SeededRandomPartitionSource(seed: seed)
+        switch kind {
+        case .sticky: self = .sticky(StickyPartitioner(stickyBatchSize: max(1, batchSize), random: source))
+        case .roundRobin: self = .roundRobin(RoundRobinNullKeyPartitioner(random: source))
+        }
+    }
+
+    /// The partition of the next null-key record of `bytes` bytes.
+    ///
+    /// Kafka: `RecordAccumulator.append` → `BuiltInPartitioner.peekCurrentPartitionInfo` / `updatePartitionInfo`
+    /// (sticky), or 2.3's `DefaultPartitioner.partition` (round robin).
+    public mutating func partition(topic: String, bytes: Int, partitionCount: Int, available: [Int]) -> Int {
+        switch self {
+        case .sticky(var partitioner):
+            let partition = partitioner.append(
+                topic: topic, bytes: bytes, partitionCount: partitionCount, availablePartitions: available)
+            self = .sticky(partitioner)
+            return partition
+        case .roundRobin(var partitioner):
+            let partition = partitioner.partition(
+                topic: topic, partitionCount: partitionCount, availablePartitions: available)
+            self = .roundRobin(partitioner)
+            return partition
+        }
+    }
+
+    /// The size of a record in a v2 batch, as `DefaultRecord.sizeInBytes` counts it (deltas 0, no headers).
+    public static func recordSize(key: String?, value: String) -> Int {
+        func varintSize(_ value: Int) -> Int {
+            var zigzag = UInt64(bitPattern: Int64((value << 1) ^ (value >> 63)))
+            var bytes = 1
+            while zigzag >= 0x80 {
+                zigzag >>= 7
+                bytes += 1
+            }
+            return bytes
+        }
+        let keySize = key.map { varintSize($0.utf8.count) + $0.utf8.count } ?? 1
+        let body = 1 + 1 + 1 + keySize + varintSize(value.utf8.count) + value.utf8.count + 1
+        return body + varintSize(body)
+    }
+}

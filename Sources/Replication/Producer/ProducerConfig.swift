@@ -1,0 +1,138 @@
+/// A named producer's settings, with Kafka's names and current (≥ 3.0) defaults.
+///
+/// Kafka: `org.apache.kafka.clients.producer.ProducerConfig`, including
+/// `postProcessAndValidateIdempotenceConfigs` (which settings idempotence needs, and when it is silently turned off).
+public struct ProducerConfig: Hashable, Sendable {
+    /// `acks` (default all since 3.0).
+    public var acks: Acks = .all
+    /// `enable.idempotence` (default true since 3.0).
+    public var enableIdempotence = true
+    /// `retries` (default `Integer.MAX_VALUE`).
+    public var retries = Int(Int32.max)
+    /// `request.timeout.ms` (default 30000).
+    public var requestTimeoutMs = 30_000
+    /// `delivery.timeout.ms` (default 120000).
+    public var deliveryTimeoutMs = 120_000
+    /// `max.in.flight.requests.per.connection` (default 5).
+    public var maxInFlightRequestsPerConnection = 5
+    /// `retry.backoff.ms` (default 100).
+    public var retryBackoffMs = 100
+    /// `retry.backoff.max.ms` (default 1000, KIP-580).
+    public var retryBackoffMaxMs = 1_000
+    /// `batch.size` (default 16384): the most bytes per batch, and the sticky partitioner's switch point.
+    public var batchSize = 16_384
+    /// `linger.ms` (default 0; KIP-1030 makes it 5 in 4.0).
+    public var lingerMs = 0
+    /// The null-key partitioner: KIP-794's sticky one (default) or the pre-2.4 round robin.
+    public var partitioner: NullKeyPartitioning = .sticky
+
+    /// How records without a key and without a partition are spread.
+    public enum NullKeyPartitioning: String, Hashable, Sendable {
+        /// Kafka ≥ 3.3 `BuiltInPartitioner` (KIP-794).
+        case sticky
+        /// Kafka ≤ 2.3 `DefaultPartitioner`: round robin per record.
+        case roundRobin = "round-robin"
+    }
+
+    /// The keys `producer <name> <key>=<value>` accepts.
+    public static let keys = [
+        "acks", "enable.idempotence", "retries", "request.timeout.ms", "delivery.timeout.ms",
+        "max.in.flight.requests.per.connection", "retry.backoff.ms", "retry.backoff.max.ms", "batch.size",
+        "linger.ms", "partitioner",
+    ]
+
+    /// Creates the defaults.
+    public init() {}
+
+    /// Builds a config from `key=value` settings as `KafkaProducer`'s constructor validates them; throws Kafka's
+    /// `ConfigException` message.
+    public init(_ settings: [String: String]) throws(KafkaError) {
+        for (key, value) in settings.sorted(by: { $0.key < $1.key }) {
+            try set(key, value)
+        }
+        let idempotenceSet = settings["enable.idempotence"] != nil
+        if enableIdempotence {
+            // Kafka: ProducerConfig.postProcessAndValidateIdempotenceConfigs.
+            func conflict(_ message: String) throws(KafkaError) {
+                guard idempotenceSet else {
+                    enableIdempotence = false
+                    return
+                }
+                throw KafkaError("ConfigException", message)
+            }
+            if maxInFlightRequestsPerConnection > 5 {
+                try conflict(
+                    "To use the idempotent producer, max.in.flight.requests.per.connection must be set to at most 5. Current value is \(maxInFlightRequestsPerConnection)."
+                )
+            }
+            if retries == 0 {
+                try conflict("Must set retries to non-zero when using the idempotent producer.")
+            }
+            if acks != .all {
+                try conflict(
+                    "Must set acks to all in order to use the idempotent producer. Otherwise we cannot guarantee idempotence."
+                )
+            }
+        }
+        if deliveryTimeoutMs < lingerMs + requestTimeoutMs {
+            // Kafka: KafkaProducer.configureDeliveryTimeout (only when delivery.timeout.ms was set by the user).
+            guard settings["delivery.timeout.ms"] == nil else {
+                throw KafkaError(
+                    "ConfigException",
+                    "delivery.timeout.ms should be equal to or larger than linger.ms + request.timeout.ms")
+            }
+            deliveryTimeoutMs = lingerMs + requestTimeoutMs
+        }
+    }
+
+    private mutating func set(_ key: String, _ value: String) throws(KafkaError) {
+        func invalid(_ reason: String) -> KafkaError {
+            KafkaError("ConfigException", "Invalid value \(value) for configuration \(key): \(reason)")
+        }
+        func number(atLeast minimum: Int) throws(KafkaError) -> Int {
+            guard let number = Int(value), number <= Int(Int32.max) else { throw invalid("Not a number of type INT") }
+            guard number >= minimum else { throw invalid("Value must be at least \(minimum)") }
+            return number
+        }
+        switch key {
+        case "acks":
+            switch value {
+            case "all", "-1": acks = .all
+            case "1": acks = .leader
+            case "0": acks = .none
+            default: throw invalid("String must be one of: all, -1, 0, 1")
+            }
+        case "enable.idempotence":
+            guard value == "true" || value == "false" else {
+                throw invalid("Expected value to be either true or false")
+            }
+            enableIdempotence = value == "true"
+        case "retries": retries = try number(atLeast: 0)
+        case "request.timeout.ms": requestTimeoutMs = try number(atLeast: 0)
+        case "delivery.timeout.ms": deliveryTimeoutMs = try number(atLeast: 0)
+        case "max.in.flight.requests.per.connection": maxInFlightRequestsPerConnection = try number(atLeast: 1)
+        case "retry.backoff.ms": retryBackoffMs = try number(atLeast: 0)
+        case "retry.backoff.max.ms": retryBackoffMaxMs = try number(atLeast: 0)
+        case "batch.size": batchSize = max(1, try number(atLeast: 0))
+        case "linger.ms": lingerMs = try number(atLeast: 0)
+        case "partitioner":
+            guard let choice = NullKeyPartitioning(rawValue: value) else {
+                throw invalid("expected sticky or round-robin")
+            }
+            partitioner = choice
+        default:
+            throw KafkaError("ConfigException", "Unknown producer config name: \(key)")
+        }
+    }
+
+    /// The wait before retry number `attempt` (1 for the first retry): `retry.backoff.ms · 2^(attempt−1)`, capped at
+    /// `retry.backoff.max.ms`.
+    ///
+    /// Kafka: `RecordAccumulator.batchReady` → `ExponentialBackoff.backoff(attempts − 1)` (KIP-580), without its ±20 %
+    /// jitter, which would need a random draw per retry.
+    public func retryBackoff(attempt: Int) -> Int {
+        var backoff = retryBackoffMs
+        for _ in 1..<max(1, attempt) where backoff < retryBackoffMaxMs { backoff *= 2 }
+        return max(0, min(backoff, max(retryBackoffMs, retryBackoffMaxMs)))
+    }
+}

@@ -1,0 +1,70 @@
+import Diagnostics
+import Replication
+
+extension ScenarioRunner {
+    /// Checks `expect partition|assignment|read|lag|committed` against the live cluster.
+    mutating func checkClient(_ expectation: Expectation, statement: Statement) -> ExpectationResult? {
+        guard var cluster else {
+            fail(statement, "there is no cluster yet", kind: .input)
+            return nil
+        }
+        let actual: String
+        let what: String
+        func group(_ id: String) -> ConsumerGroup? {
+            if let group = cluster.engine.groups[id] { return group }
+            diagnostics.append(
+                .error(
+                    "unknown consumer group '\(id)'", at: statement.location,
+                    notes: Suggestion.note(for: id, in: cluster.engine.groups.keys.sorted()).map { [.init($0)] } ?? []))
+            return nil
+        }
+        switch expectation.claim {
+        case .partition(let topic, let key, _):
+            // A keyed record's partition does not depend on partitioner state, so a copy is enough.
+            guard let partition = cluster.choosePartition(topic: topic, key: key, value: "") else {
+                diagnostics.append(.error("unknown topic '\(topic)'", at: statement.location))
+                return nil
+            }
+            actual = String(partition)
+            what = "partition of key '\(key)' in \(topic)"
+        case .assignment(let groupID, let member, _):
+            guard let group = group(groupID) else { return nil }
+            guard let found = group.members.last(where: { $0.clientID == member }) else {
+                diagnostics.append(.error("group '\(groupID)' has no member '\(member)'", at: statement.location))
+                return nil
+            }
+            actual =
+                found.assignment.isEmpty ? "none" : found.assignment.sorted().map(\.description).joined(separator: ",")
+            what = "assignment of \(member) in \(groupID)"
+        case .read(let id, _):
+            guard cluster.partition(id) != nil else {
+                diagnostics.append(.error("unknown partition \(id)", at: statement.location))
+                return nil
+            }
+            let values = cluster.consume(topic: id.topic, partition: id.partition).map(\.value)
+            actual = values.isEmpty ? "none" : values.joined(separator: ",")
+            what = "what a consumer reads from \(id)"
+        case .lag(let groupID, let id, _), .committed(let groupID, let id, _):
+            guard let group = group(groupID) else { return nil }
+            let committed = group.committed[id]
+            if case .lag = expectation.claim {
+                let end = cluster.partition(id).flatMap { $0.leader != nil ? $0.highWatermark : nil }
+                actual = committed.flatMap { offset in end.map { String($0 - offset) } } ?? "-"
+                what = "lag of \(groupID) on \(id)"
+            } else {
+                actual = committed.map(String.init) ?? "none"
+                what = "committed offset of \(groupID) on \(id)"
+            }
+        default:
+            return nil
+        }
+        let expected = Self.expectedText(expectation)
+        let passed = actual == expected
+        if !passed {
+            fail(
+                statement, "expectation failed: \(what) is \(actual), expected \(expected)",
+                at: expectation.valueLocation)
+        }
+        return ExpectationResult(passed: passed, actual: actual)
+    }
+}
