@@ -110,6 +110,14 @@ struct ScenarioSection {
                 out +=
                     "<p class=\"more\">\(changes.changedPartitions.count - 4) more partitions changed; see <code>kafka-topics.sh --describe</code> below.</p>\n"
             }
+            // Consumer groups whose view changed in this step, as kafka-consumer-groups.sh --describe shows them.
+            for group in cluster.engine.groups.keys.sorted() {
+                let now = ConsumerGroupDescription(cluster: cluster, group: group).lines
+                let before = entry.previousCluster.map { ConsumerGroupDescription(cluster: $0, group: group).lines }
+                guard now != before else { continue }
+                out +=
+                    "<figure class=\"group\"><figcaption>Consumer group <code>\(HTML.escape(group))</code> after step \(number) (<code>kafka-consumer-groups.sh --describe</code>)</figcaption><pre><code>\(HTML.escape(now.drop { $0.isEmpty }.joined(separator: "\n")))</code></pre></figure>\n"
+            }
             let describe = TopicDescription(cluster: cluster).lines.joined(separator: "\n")
             out +=
                 "<details class=\"describe\"><summary><code>kafka-topics.sh --describe</code> after step \(number)</summary><pre><code>\(HTML.escape(describe))</code></pre></details>\n"
