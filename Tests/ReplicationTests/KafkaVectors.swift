@@ -4,18 +4,7 @@ import Testing
 /// The shared Kafka test vectors (`../shared/kafka/vectors.json` from the repository root), read at run time so the
 /// tests and Kafka cannot drift apart.
 enum KafkaVectors {
-    static let url: URL = {
-        var root = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { root.deleteLastPathComponent() }
-        return root.appendingPathComponent("../shared/kafka/vectors.json").standardized
-    }()
-
-    static var root: [String: Any] {
-        guard let data = try? Data(contentsOf: url),
-            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
-        else { fatalError("cannot read \(url.path)") }
-        return object
-    }
+    static var root: [String: Any] { SharedKafkaFiles.vectors }
 
     static func section(_ name: String) -> Any { root[name] as Any }
 }

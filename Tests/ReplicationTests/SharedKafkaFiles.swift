@@ -15,4 +15,15 @@ enum SharedKafkaFiles {
     static func text(_ name: String) -> String? {
         data(name).map { String(decoding: $0, as: UTF8.self) }
     }
+
+    /// `vectors.json` parsed once: the input → output cases from Kafka's own tests. Empty when the file is missing,
+    /// so the tests that need a section fail on it instead of crashing the test run.
+    static var vectors: [String: Any] {
+        guard let data = vectorsData, let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+        else { return [:] }
+        return object
+    }
+
+    /// The bytes of `vectors.json`, read once.
+    private static let vectorsData = data("vectors.json")
 }

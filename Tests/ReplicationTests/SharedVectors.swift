@@ -2,18 +2,8 @@ import Foundation
 
 /// Reads ../shared/kafka/vectors.json (next to the repository) at run time, so tests and Kafka cannot drift apart.
 enum SharedVectors {
-    /// The repository root is three levels up from this file; the shared folder sits next to it.
-    static let url = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("../shared/kafka/vectors.json").standardized
-
     /// The whole file as a JSON object (empty when the file is missing; the tests then fail on `isPresent`).
-    static var root: [String: Any] {
-        guard let data = try? Data(contentsOf: url),
-            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
-        else { return [:] }
-        return object
-    }
+    static var root: [String: Any] { SharedKafkaFiles.vectors }
 
     /// Whether the file was found.
     static var isPresent: Bool { !root.isEmpty }

@@ -22,15 +22,9 @@ struct StripedVector: Sendable, CustomTestStringConvertible {
     let expected: Expected
     var testDescription: String { name }
 
-    /// The file, found from this source file: the repository root is 3 levels up, then ../shared/kafka.
-    static let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("../shared/kafka/vectors.json").standardizedFileURL
-
     /// Every case of the section, or an empty list when the file is missing (a test then fails on the count).
     static func all() -> [StripedVector] {
-        guard let data = try? Data(contentsOf: url),
-            let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-            let section = root["striped_replica_placer_kraft"] as? [String: Any],
+        guard let section = SharedKafkaFiles.vectors["striped_replica_placer_kraft"] as? [String: Any],
             let cases = section["cases"] as? [[String: Any]]
         else { return [] }
         return cases.compactMap(parse)
