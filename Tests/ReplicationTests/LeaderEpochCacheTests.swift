@@ -4,7 +4,9 @@ import Testing
 
 @Suite struct LeaderEpochCacheTests {
     @Test func vectorFileIsPresent() {
-        #expect(SharedVectors.isPresent, "missing \(SharedVectors.url.path)")
+        #expect(
+            SharedVectors.isPresent, "missing \(SharedKafkaFiles.directory.appendingPathComponent("vectors.json").path)"
+        )
         #expect(EpochCacheCase.all.count >= 5)
     }
 
