@@ -36,6 +36,7 @@ struct PlayCommand: ParsableCommand {
         var sandbox = Sandbox(seed: seed ?? lessonSeed ?? CourseVerifier.defaultSeed, prelude: prelude)
         let style = TerminalStyle(isFancy: !plain && Terminal.standardOutput.usesColor)
         let editor = LineEditor { sandbox.completions(for: $0) }
+        defer { editor.close() }
         var out = style.bold("ReplicaLab sandbox") + " — type 'help' for commands, Tab to complete, Ctrl-D to leave.\n"
         if !prelude.isEmpty { out += "Started from \(from ?? "") (\(prelude.count) commands).\n" }
         Terminal.standardOutput.write(out)

@@ -112,6 +112,13 @@ enum Browser {
         process.standardOutput = handle
         process.standardError = FileHandle.nullDevice
         try process.run()
+        // Chromium normally exits once the virtual time budget is spent; never let a stuck browser hang the suite.
+        let deadline = Date().addingTimeInterval(60)
+        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        if process.isRunning {
+            process.terminate()
+            Issue.record("Chromium did not finish loading \(url) within 60 s")
+        }
         process.waitUntilExit()
         try handle.close()
         return try String(contentsOf: output, encoding: .utf8)

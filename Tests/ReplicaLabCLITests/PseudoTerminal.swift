@@ -66,9 +66,23 @@ final class PseudoTerminal {
         throw PseudoTerminalError.timeout
     }
 
-    /// Waits for the program to end and returns its exit status.
-    func waitForExit() -> Int32 {
-        process.waitUntilExit()
+    /// Waits (at most `seconds`) for the program to end and returns its exit status. Keeps reading its output
+    /// meanwhile, so a program blocked on a full terminal buffer can finish; kills it and records an issue on time-out.
+    func waitForExit(seconds: Double = 10) -> Int32 {
+        let deadline = Date().addingTimeInterval(seconds)
+        while process.isRunning && Date() < deadline {
+            var descriptor = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
+            if poll(&descriptor, 1, 50) > 0 {
+                var buffer = [UInt8](repeating: 0, count: 4096)
+                let count = read(master, &buffer, buffer.count)
+                if count > 0 { screen += String(decoding: buffer[..<count], as: UTF8.self) }
+            }
+        }
+        if process.isRunning {
+            process.terminate()
+            Issue.record("the program did not exit within \(seconds) s; output so far: \(screen.debugDescription)")
+            return -1
+        }
         return process.terminationStatus
     }
 }

@@ -7,19 +7,26 @@ final class LineEditor {
     private let completer: (String) -> [String]
     private let output = Terminal.standardOutput
 
+    /// The terminal in raw mode for the whole session: switching modes between lines would lose or echo keys typed
+    /// ahead (a Ctrl-D typed while a command runs would be taken by the cooked line discipline).
+    private var terminal = RawTerminal()
+
     init(completer: @escaping (String) -> [String]) {
         self.completer = completer
+    }
+
+    /// Gives the terminal back its original mode.
+    func close() {
+        terminal.restore()
     }
 
     /// Reads one line after printing `prompt`; nil at end of input (Ctrl-D on an empty line).
     func readLine(prompt: String) -> String? {
         output.write(prompt)
-        var terminal = RawTerminal()
         guard terminal.isActive else {
             guard let line = Swift.readLine(strippingNewline: true) else { return nil }
             return line
         }
-        defer { terminal.restore() }
         var buffer: [Character] = []
         var cursor = 0
         var historyIndex = history.count

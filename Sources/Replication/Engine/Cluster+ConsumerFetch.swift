@@ -54,7 +54,8 @@ extension Cluster {
         guard let state = partition(id), let replica = preferredReadReplica(id, rack: rack, fetchOffset: offset),
             engine.runtimes[replica]?.isAlive == true, let log = state.logs[replica]
         else { return nil }
-        let end = min(log.highWatermark, offset + Swift.max(0, max))
+        let (sum, overflow) = offset.addingReportingOverflow(Swift.max(0, max))
+        let end = min(log.highWatermark, overflow ? Int.max : sum)
         return log.records(from: offset, to: end).map {
             ConsumedRecord(partition: id, offset: $0.offset, key: $0.key, value: $0.value, replica: replica)
         }

@@ -82,8 +82,9 @@ extension CommandTable {
                     (reader.optionalChoice("enable.auto.commit", ["true", "false"]) ?? "true") == "true"
                 options.resetToEarliest =
                     reader.optionalChoice("auto.offset.reset", ["latest", "earliest"]) == "earliest"
-                options.sessionTimeoutMs =
-                    reader.optionalInt("session.timeout.ms", in: 1...Limits.advanceMilliseconds) ?? 45_000
+                // Kafka: the group coordinator rejects a session timeout outside group.min.session.timeout.ms (6000)
+                // and group.max.session.timeout.ms (1800000) with INVALID_SESSION_TIMEOUT (ClassicGroup join checks).
+                options.sessionTimeoutMs = reader.optionalInt("session.timeout.ms", in: 6_000...1_800_000) ?? 45_000
                 return .group(.join(group: group, member: member, options: options))
             }),
         memberSpec(

@@ -18,6 +18,14 @@ public enum CommandHelp {
         if let spec = CommandTable.command(named: word) {
             return ["usage: \(spec.synopsis)", spec.summary, "example: \(spec.example)"]
         }
+        if word == "let" {
+            return [
+                "usage: let <name> = <query>",
+                "Captures a value of the cluster's state; later lines use it as $name (e.g. expect hw t-0 == $before).",
+                "queries: " + StateQuery.Kind.allCases.map(\.rawValue).joined(separator: ", ")
+                    + " (each with a partition like orders-0; leo takes [on <broker>]; time takes none)",
+            ]
+        }
         if word == "expect" {
             return ExpectationTable.kinds.map { "\($0.synopsis)\n    \($0.summary)" }
         }

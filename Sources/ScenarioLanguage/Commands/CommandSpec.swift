@@ -134,7 +134,7 @@ public enum CommandTable {
     }
 
     /// Every word that can start a line, for suggestions.
-    public static var allNames: [String] { commands.map(\.name) + ["expect"] }
+    public static var allNames: [String] { commands.map(\.name) + ["expect", "let"] }
 }
 
 /// Caps that keep a scenario from exhausting memory or time; each error names the cap.

@@ -21,6 +21,9 @@ public struct ScenarioRunner {
         diagnostics.append(Diagnostic(.error, kind: kind, at: location ?? statement.location, message))
     }
 
+    /// Values captured with `let`, by name.
+    public internal(set) var variables: [String: String] = [:]
+
     /// Creates a runner; `seed` drives every random choice of the engine.
     public init(seed: UInt64 = 0) {
         self.seed = seed
@@ -45,6 +48,19 @@ public struct ScenarioRunner {
         case .expect(let expectation):
             result = check(expectation, statement: statement)
             outcome = .notACommand
+        case .deferred(let line, let map):
+            runDeferred(line, map: map, statement: statement)
+            return
+        case .letValue(let name, let query):
+            guard let current = requireCluster(statement) else { return }
+            switch query.evaluate(in: current) {
+            case .success(let value):
+                variables[name] = value
+                output = ["\(name) = \(value)"]
+            case .failure(let error):
+                report(error.message, statement, at: statement.location(of: "#0"))
+                return
+            }
         case .cluster(let count, let racks):
             if cluster != nil {
                 report(

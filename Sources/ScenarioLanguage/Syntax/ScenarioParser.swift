@@ -17,6 +17,17 @@ public enum ScenarioParser {
                 continue
             }
             guard let first = line.tokens.first else { continue }
+            // A line that uses a captured value (`$name`) is parsed when it runs, once the value is known.
+            if first.text != "let", line.tokens.contains(where: { Variables.references(in: $0.text) }) {
+                let map = SourceMap(
+                    file: sourceMap.file, lines: [sourceMap.location(line: index, column: 1).line],
+                    columnOffsets: [sourceMap.location(line: index, column: 1).column - 1])
+                statements.append(
+                    Statement(
+                        command: .deferred(line: String(rawLine), map: map), text: line.text,
+                        location: locate(first.column), lineIndex: index, argumentLocations: [:]))
+                continue
+            }
             let (statement, problems) = parseStatement(line, lineIndex: index, first: first, locate: locate)
             diagnostics += problems
             if let statement { statements.append(statement) }
@@ -38,6 +49,9 @@ public enum ScenarioParser {
                     argumentLocations: [:]),
                 problems
             )
+        }
+        if first.text == "let" {
+            return Variables.parseLet(line, lineIndex: lineIndex, locate: locate)
         }
         guard let spec = CommandTable.command(named: first.text) else {
             let name = first.isKeyValue ? (first.key ?? first.text) : first.text

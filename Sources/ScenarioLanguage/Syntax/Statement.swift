@@ -69,6 +69,10 @@ public enum Command: Hashable, Sendable {
     case consume(ConsumeCommand)
     /// `join`, `leave`, `crash-consumer`, `poll`, `commit`, `groups describe`.
     case group(GroupCommand)
+    /// `let <name> = <query>`: captures a value of the cluster's state for later lines (`$name`).
+    case letValue(name: String, query: StateQuery)
+    /// A line that uses captured values: parsed when it runs, after `$name`s are replaced by their values.
+    case deferred(line: String, map: SourceMap)
     /// `expect …`.
     case expect(Expectation)
 }

@@ -71,7 +71,8 @@ public struct QueryError: Error, Hashable, Sendable {
     /// The explanation.
     public var message: String
 
-    init(_ message: String) {
+    /// Creates an error.
+    public init(_ message: String) {
         self.message = message
     }
 }
