@@ -24,9 +24,16 @@ struct BuildCommand: ParsableCommand {
     @Option(help: "The folder to write the site to (replaced as a whole).")
     var out = "Site"
 
+    @Option(help: "How many lessons to verify at once (default: one per core).")
+    var jobs = ParallelMap.defaultJobs
+
+    func validate() throws {
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
+
     func run() throws {
         try checkPaths()
-        let course = CourseVerifier.verify(try LessonFiles.read([lessons]))
+        let course = ParallelVerifier.verify(try LessonFiles.read([lessons]), jobs: jobs)
         report(course, usesColor: Terminal.standardError.usesColor)
         guard course.isVerified else {
             Terminal.standardError.write("replicalab: nothing written to \(out): the lessons did not verify\n")

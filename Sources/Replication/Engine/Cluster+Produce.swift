@@ -20,6 +20,7 @@ extension Cluster {
             baseOffset: -1, count: values.count, sentAtMs: engine.now, deadlineMs: engine.now + timeout)
         request.isAsync = isAsync
         engine.requests[requestID] = request
+        engine.pendingRequestIDs.append(requestID)
         guard let leader = state.leader else {
             finish(requestID, .failure(.leaderNotAvailable))
             return requestID
@@ -37,13 +38,13 @@ extension Cluster {
             finish(requestID, .failure(.notEnoughReplicas))
             return requestID
         }
-        var log = state.logs[leader]!
-        let base = log.logEndOffset
-        log.append(
+        let base = state.logs[leader]!.logEndOffset
+        let epoch = state.leaderEpoch
+        // Appended in place: a copy of the leader's log would duplicate its records on every produce.
+        topics[id.topic]!.partitions[id.partition].logs[leader]!.append(
             values.enumerated().map { index, value in
-                Record(offset: base + index, leaderEpoch: state.leaderEpoch, key: key, value: value)
+                Record(offset: base + index, leaderEpoch: epoch, key: key, value: value)
             })
-        topics[id.topic]!.partitions[id.partition].logs[leader] = log
         request.baseOffset = base
         engine.requests[requestID] = request
         maybeIncrementLeaderHighWatermark(id)
@@ -71,7 +72,7 @@ extension Cluster {
     ///
     /// Kafka: `DelayedProduce.tryComplete` → `Partition.checkEnoughReplicasReachOffset`.
     mutating func completeProduceRequests() {
-        for requestID in engine.requests.keys.sorted() {
+        for requestID in engine.pendingRequestIDs {
             guard let request = engine.requests[requestID], request.outcome == nil, request.baseOffset >= 0,
                 !request.isOrphaned,
                 let state = partition(request.partition)
@@ -100,6 +101,7 @@ extension Cluster {
         request.outcome = outcome
         request.completedAtMs = engine.now
         engine.requests[requestID] = request
+        if let index = engine.pendingRequestIDs.firstIndex(of: requestID) { engine.pendingRequestIDs.remove(at: index) }
         if request.isAsync { note("request \(requestID) to \(request.partition) answered: \(outcome)") }
         if case .success(let base, let count) = outcome, let state = partition(request.partition) {
             for offset in base..<(base + count) {
