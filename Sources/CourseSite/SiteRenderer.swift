@@ -10,17 +10,36 @@ import ScenarioLanguage
 public enum SiteRenderer {
     /// The site's files, sorted by path.
     public static func render(_ course: VerifiedCourse) -> [(path: String, contents: String)] {
+        render(course.lessons.map(renderLesson), courseIsVerified: course.isVerified)
+    }
+
+    /// The part of the site that depends on one lesson only (see `LessonRendering`).
+    public static func renderLesson(_ lesson: VerifiedLesson) -> LessonRendering {
+        let search = SearchIndex.entry(for: lesson)
+        return LessonRendering(
+            path: lesson.lesson.path, number: lesson.lesson.number, slug: lesson.lesson.slug,
+            title: lesson.lesson.title, summary: lesson.lesson.summary, seed: lesson.seed,
+            sourceHash: lesson.sourceHash, isVerified: lesson.isVerified, expectationCount: lesson.expectationCount,
+            scenarioCount: lesson.scenarios.count, article: LessonPage.article(lesson), searchPage: search.page,
+            searchWords: search.words)
+    }
+
+    /// The site's files from every lesson's rendering, in course order; `courseIsVerified` is the course's mark.
+    public static func render(_ lessons: [LessonRendering], courseIsVerified: Bool) -> [(
+        path: String, contents: String
+    )] {
+        let toc = Page.tableOfContents(lessons)
         var files: [(String, String)] = [
-            ("index.html", IndexPage(course: course).html),
+            ("index.html", IndexPage(lessons: lessons, isVerified: courseIsVerified, toc: toc).html),
             ("style.css", Stylesheet.css),
             ("replicalab.js", Script.javascript),
-            ("search-index.js", SearchIndex(course: course).javascript),
+            ("search-index.js", SearchIndex.javascript(lessons)),
         ]
-        for (index, lesson) in course.lessons.enumerated() {
+        for (index, lesson) in lessons.enumerated() {
             let page = LessonPage(
-                lesson: lesson, course: course, previous: index > 0 ? course.lessons[index - 1] : nil,
-                next: index + 1 < course.lessons.count ? course.lessons[index + 1] : nil)
-            files.append((pageName(lesson), page.html))
+                lesson: lesson, lessons: lessons, toc: toc, previous: index > 0 ? lessons[index - 1] : nil,
+                next: index + 1 < lessons.count ? lessons[index + 1] : nil)
+            files.append((lesson.pageName, page.html))
         }
         return files.sorted { $0.0 < $1.0 }.map { (path: $0.0, contents: $0.1) }
     }
