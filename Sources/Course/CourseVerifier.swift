@@ -28,14 +28,7 @@ public enum CourseVerifier {
             if let lesson { lessons.append(lesson) }
         }
         lessons.sort { ($0.lesson.number, $0.lesson.path) < ($1.lesson.number, $1.lesson.path) }
-        for (previous, next) in zip(lessons, lessons.dropFirst()) where previous.lesson.number == next.lesson.number {
-            diagnostics.append(
-                .error(
-                    "lesson number \(next.lesson.number) is used twice",
-                    at: .init(file: next.lesson.path, line: 1, column: 1),
-                    notes: [.init("also used here", at: .init(file: previous.lesson.path, line: 1, column: 1))]))
-        }
-        diagnostics += LinkChecker.check(lessons)
+        diagnostics += crossLessonDiagnostics(lessons.map(\.outline))
         return VerifiedCourse(lessons: lessons, diagnostics: diagnostics.sorted())
     }
 

@@ -56,7 +56,8 @@ struct LessonPage {
         body += "</nav>\n"
         return Page(
             title: "\(lesson.title) — \(SiteRenderer.courseTitle)", body: body, toc: toc,
-            current: lessons.firstIndex { $0.path == lesson.path }, footer: Page.footer(lessons: lessons, lesson: lesson)
+            current: lessons.firstIndex { $0.path == lesson.path },
+            footer: Page.footer(lessons: lessons, lesson: lesson)
         ).html
     }
 }

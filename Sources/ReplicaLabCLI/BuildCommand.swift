@@ -9,6 +9,9 @@ struct BuildCommand: ParsableCommand {
         commandName: "build",
         abstract: "Verify the lessons and write the verified course site.",
         discussion: """
+            Lessons that did not change since the last build (same bytes, same ReplicaLab executable) are taken from \
+            the build cache in .replicalab-cache/ beside the output folder; --no-cache verifies everything again.
+
             Nothing is written unless every lesson verifies. The site is built in a temporary folder beside the \
             output folder and then swapped in, so a failed or interrupted build never leaves a half-written site.
 
@@ -24,6 +27,9 @@ struct BuildCommand: ParsableCommand {
     @Option(help: "The folder to write the site to (replaced as a whole).")
     var out = "Site"
 
+    @Flag(help: "Verify and render every lesson, without reading or writing the build cache (.replicalab-cache/).")
+    var noCache = false
+
     @Option(help: "How many lessons to verify at once (default: one per core).")
     var jobs = ParallelMap.defaultJobs
 
@@ -33,15 +39,67 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         try checkPaths()
-        let course = ParallelVerifier.verify(try LessonFiles.read([lessons]), jobs: jobs)
+        let files = try LessonFiles.read([lessons])
+        let cache = noCache ? nil : BuildCache(output: out)
+        if let cache, let site = incrementalSite(files, cache: cache) {
+            Terminal.standardError.write(site.summary + "\n")
+            try SiteWriter.write(site.files, to: out)
+            Terminal.standardError.write("wrote \(site.files.count) files to \(out)\n")
+            return
+        }
+        let course = ParallelVerifier.verify(files, jobs: jobs)
         report(course, usesColor: Terminal.standardError.usesColor)
         guard course.isVerified else {
             Terminal.standardError.write("replicalab: nothing written to \(out): the lessons did not verify\n")
             throw ExitCode(course.diagnostics.exitCode)
         }
-        let files = SiteRenderer.render(course)
-        try SiteWriter.write(files, to: out)
-        Terminal.standardError.write("wrote \(files.count) files to \(out)\n")
+        let renderings = ParallelMap.map(course.lessons, jobs: jobs) { SiteRenderer.renderLesson($0) }
+        let site = SiteRenderer.render(renderings, courseIsVerified: course.isVerified)
+        try SiteWriter.write(site, to: out)
+        Terminal.standardError.write("wrote \(site.count) files to \(out)\n")
+        if let cache, course.diagnostics.isEmpty {
+            let keyed = Dictionary(uniqueKeysWithValues: files.map { ($0.path, cache.key(for: $0)) })
+            for (lesson, rendering) in zip(course.lessons, renderings) {
+                if let key = keyed[lesson.lesson.path] { cache.store(key, rendering, lesson.outline) }
+            }
+            cache.prune(keeping: Set(keyed.values))
+        }
+    }
+
+    /// The site built from cached lessons plus the lessons that changed, or nil when anything is not clean (a
+    /// lesson or a link between lessons has a problem): then the full build runs and reports as it always does.
+    private func incrementalSite(_ files: [LessonFile], cache: BuildCache) -> (
+        files: [(path: String, contents: String)], summary: String
+    )? {
+        let ordered = CourseVerifier.ordered(files)
+        let keys = ParallelMap.map(ordered, jobs: jobs) { cache.key(for: $0) }
+        let cached = ParallelMap.map(keys, jobs: jobs) { cache.load($0) }
+        let missing = ordered.indices.filter { cached[$0] == nil }
+        let fresh = ParallelMap.map(missing.map { ordered[$0] }, jobs: jobs) {
+            file -> (rendering: LessonRendering, outline: LessonOutline)? in
+            let (lesson, problems) = CourseVerifier.verify(file)
+            guard let lesson, problems.isEmpty else { return nil }
+            return (SiteRenderer.renderLesson(lesson), lesson.outline)
+        }
+        var entries = cached
+        for (index, result) in zip(missing, fresh) {
+            guard let result else { return nil }
+            entries[index] = result
+        }
+        let all = entries.compactMap { $0 }.sorted {
+            ($0.outline.number, $0.outline.path) < ($1.outline.number, $1.outline.path)
+        }
+        guard CourseVerifier.crossLessonDiagnostics(all.map(\.outline)).isEmpty else { return nil }
+        for (index, result) in zip(missing, fresh) {
+            if let result { cache.store(keys[index], result.rendering, result.outline) }
+        }
+        cache.prune(keeping: Set(keys))
+        let renderings = all.map(\.rendering)
+        let summary =
+            VerifiedCourse.counts(
+                lessons: renderings.count, scenarios: renderings.reduce(0) { $0 + $1.scenarioCount },
+                expectations: renderings.reduce(0) { $0 + $1.expectationCount }) + ": all verified"
+        return (SiteRenderer.render(renderings, courseIsVerified: true), summary)
     }
 
     /// The output folder is replaced as a whole, so it must not be the lessons folder, contain it, or be the root.
