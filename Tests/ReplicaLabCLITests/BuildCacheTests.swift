@@ -118,3 +118,29 @@ struct BuildCacheTests {
         }
     }
 }
+
+/// `watch` rebuilds after a save.
+struct WatchTests {
+    @Test func watchRebuildsAfterALessonChanges() throws {
+        let workspace = try Workspace(lessons: BuildCacheTests.course())
+        let executable = try #require(Executable.replicalab)
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = ["watch", "--interval", "0.05", "--max-builds", "2"]
+        process.currentDirectoryURL = workspace.root
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+        let page = workspace.url("Site/02-second.html")
+        let deadline = Date().addingTimeInterval(60)
+        while !FileManager.default.fileExists(atPath: page.path), Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        try #require(FileManager.default.fileExists(atPath: page.path), "the first build wrote the site")
+        try Data(BuildCacheTests.lesson(2, title: "Second, saved again").utf8)
+            .write(to: workspace.url("Lessons/02-second.md"))
+        while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(!process.isRunning, "the second build ends the watch (--max-builds 2)")
+        #expect(try String(contentsOf: page, encoding: .utf8).contains("Second, saved again"))
+    }
+}
