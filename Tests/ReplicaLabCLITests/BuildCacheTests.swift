@@ -70,15 +70,28 @@ struct BuildCacheTests {
         let expected = try workspace.contents(of: "Site")
         let folder = workspace.url(".replicalab-cache/Site")
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        #expect(names.count == 3)
-        // Truncated, flipped byte in the article, garbage.
-        var first = try Data(contentsOf: folder.appendingPathComponent(names[0]))
+        let articles = names.filter { $0.hasSuffix(".html") }
+        let metadata = names.filter { $0.hasSuffix(".json") && $0 != "manifest.json" }
+        #expect(articles.count == 3 && metadata.count == 3)
+        // A truncated article, a flipped byte in another, garbage metadata for the third.
+        var first = try Data(contentsOf: folder.appendingPathComponent(articles[0]))
         first.removeLast(10)
-        try first.write(to: folder.appendingPathComponent(names[0]))
-        var second = try Data(contentsOf: folder.appendingPathComponent(names[1]))
+        try first.write(to: folder.appendingPathComponent(articles[0]))
+        var second = try Data(contentsOf: folder.appendingPathComponent(articles[1]))
         second[second.count - 20] ^= 0x01
-        try second.write(to: folder.appendingPathComponent(names[1]))
-        try Data("not an entry".utf8).write(to: folder.appendingPathComponent(names[2]))
+        try second.write(to: folder.appendingPathComponent(articles[1]))
+        try Data("not an entry".utf8).write(to: folder.appendingPathComponent(metadata[2]))
+        // Without the old site nothing can be reused: every page needs its article.
+        try FileManager.default.removeItem(at: workspace.url("Site"))
+        #expect(try workspace.run(["build"]).status == 0)
+        #expect(try workspace.contents(of: "Site") == expected)
+    }
+
+    @Test func aPageEditedByHandIsWrittenAgain() throws {
+        let workspace = try Workspace(lessons: Self.course())
+        #expect(try workspace.run(["build"]).status == 0)
+        let expected = try workspace.contents(of: "Site")
+        try Data("tampered".utf8).write(to: workspace.url("Site/02-second.html"))
         #expect(try workspace.run(["build"]).status == 0)
         #expect(try workspace.contents(of: "Site") == expected)
     }
@@ -93,11 +106,15 @@ struct BuildCacheTests {
         #expect(problems.isEmpty)
         let old = BuildCache(output: out, salt: "engine 1")
         old.store(old.key(for: file), SiteRenderer.renderLesson(lesson), lesson.outline)
-        #expect(old.load(old.key(for: file))?.rendering == SiteRenderer.renderLesson(lesson))
+        var stored = SiteRenderer.renderLesson(lesson)
+        #expect(old.article(old.key(for: file)) == stored.article)
+        stored.article = ""
+        #expect(old.load(old.key(for: file))?.rendering == stored)
 
         let new = BuildCache(output: out, salt: "engine 2")
         #expect(new.key(for: file) != old.key(for: file))
         #expect(new.load(new.key(for: file)) == nil)
+        #expect(new.article(new.key(for: file)) == nil)
         // Another lesson text or path is another key too.
         let edited = LessonFile(path: file.path, bytes: file.bytes + Array(" ".utf8))
         #expect(old.key(for: edited) != old.key(for: file))
