@@ -34,6 +34,10 @@ let package = Package(
             swiftSettings: strict
         ),
         .executableTarget(name: "replicalab", dependencies: ["ReplicaLabCLI"], swiftSettings: strict),
+        // Engine micro-benchmarks, run by Benchmarks/run.sh; no test depends on them.
+        .executableTarget(
+            name: "ReplicaLabBenchmarks", dependencies: ["Replication"], path: "Benchmarks/ReplicaLabBenchmarks",
+            swiftSettings: strict),
 
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"], swiftSettings: strict),
         .testTarget(name: "ReplicationTests", dependencies: ["Replication"], swiftSettings: strict),

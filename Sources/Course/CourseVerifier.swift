@@ -9,22 +9,26 @@ public enum CourseVerifier {
 
     /// Verifies a whole course. Lessons are ordered by their `NN`; duplicate numbers are errors.
     public static func verify(_ files: [LessonFile], seed: UInt64 = defaultSeed) -> VerifiedCourse {
+        assemble(ordered(files).map { verify($0, seed: seed) })
+    }
+
+    /// The order lessons are verified and reported in (by path); `assemble` expects results in this order.
+    public static func ordered(_ files: [LessonFile]) -> [LessonFile] {
+        files.sorted { $0.path < $1.path }
+    }
+
+    /// Puts the results of verifying each file (in `ordered` order) together into a course: lesson order, duplicate
+    /// numbers, links between lessons. Verifying the files is independent per file, so callers may do it in
+    /// parallel; the course is the same whichever way the results were computed.
+    public static func assemble(_ results: [(VerifiedLesson?, [Diagnostic])]) -> VerifiedCourse {
         var diagnostics: [Diagnostic] = []
         var lessons: [VerifiedLesson] = []
-        for file in files.sorted(by: { $0.path < $1.path }) {
-            let (lesson, problems) = verify(file, seed: seed)
+        for (lesson, problems) in results {
             diagnostics += problems
             if let lesson { lessons.append(lesson) }
         }
         lessons.sort { ($0.lesson.number, $0.lesson.path) < ($1.lesson.number, $1.lesson.path) }
-        for (previous, next) in zip(lessons, lessons.dropFirst()) where previous.lesson.number == next.lesson.number {
-            diagnostics.append(
-                .error(
-                    "lesson number \(next.lesson.number) is used twice",
-                    at: .init(file: next.lesson.path, line: 1, column: 1),
-                    notes: [.init("also used here", at: .init(file: previous.lesson.path, line: 1, column: 1))]))
-        }
-        diagnostics += LinkChecker.check(lessons)
+        diagnostics += crossLessonDiagnostics(lessons.map(\.outline))
         return VerifiedCourse(lessons: lessons, diagnostics: diagnostics.sorted())
     }
 

@@ -4,29 +4,30 @@ import LessonMarkdown
 /// Checks the links of every lesson at build time: a link to a missing lesson or anchor is an error where it is
 /// written, as are `javascript:` links and links to files the site does not contain.
 enum LinkChecker {
-    static func check(_ lessons: [VerifiedLesson]) -> [Diagnostic] {
+    static func check(_ lessons: [LessonOutline]) -> [Diagnostic] {
         var anchorsByStem: [String: Set<String>] = [:]
         for lesson in lessons {
-            anchorsByStem[stem(of: lesson)] = anchors(of: lesson)
+            anchorsByStem[lesson.stem] = Set(lesson.anchors)
         }
         var diagnostics: [Diagnostic] = []
         for lesson in lessons {
-            for link in lesson.lesson.links {
+            for link in lesson.links {
                 let destination = link.destination
+                let location = SourceLocation(file: lesson.path, line: link.line, column: link.column)
                 let lowered = destination.lowercased().filter { !$0.isWhitespace }
                 if lowered.hasPrefix("javascript:") || lowered.hasPrefix("vbscript:") || lowered.hasPrefix("data:") {
-                    diagnostics.append(.error("links may not run scripts ('\(destination)')", at: link.location))
+                    diagnostics.append(.error("links may not run scripts ('\(destination)')", at: location))
                     continue
                 }
                 if let target = LessonLinkTarget(destination) {
-                    let stem = target.stem ?? stem(of: lesson)
+                    let stem = target.stem ?? lesson.stem
                     guard let anchors = anchorsByStem[stem] else {
                         let notes =
                             Suggestion.note(for: stem, in: anchorsByStem.keys.sorted()).map { [Diagnostic.Note($0)] }
                             ?? []
                         diagnostics.append(
                             .error(
-                                "link to a lesson that does not exist: '\(destination)'", at: link.location,
+                                "link to a lesson that does not exist: '\(destination)'", at: location,
                                 notes: notes))
                         continue
                     }
@@ -35,7 +36,7 @@ enum LinkChecker {
                             Suggestion.note(for: fragment, in: anchors.sorted()).map { [Diagnostic.Note($0)] } ?? []
                         diagnostics.append(
                             .error(
-                                "link to an anchor that does not exist: '\(destination)'", at: link.location,
+                                "link to an anchor that does not exist: '\(destination)'", at: location,
                                 notes: notes))
                     }
                     continue
@@ -45,7 +46,7 @@ enum LinkChecker {
                     diagnostics.append(
                         .error(
                             "link to '\(destination)', which the site does not contain; link to a lesson (NN-slug.md), an anchor, or a full URL",
-                            at: link.location))
+                            at: location))
                 }
             }
         }

@@ -20,14 +20,20 @@ public struct VerifiedCourse: Hashable, Sendable {
 
     /// The one-line summary `check` prints.
     public var summary: String {
-        let counts =
-            "\(lessons.count) lesson\(lessons.count == 1 ? "" : "s"), \(scenarioCount) scenario\(scenarioCount == 1 ? "" : "s"), "
-            + "\(expectationCount) expectation\(expectationCount == 1 ? "" : "s")"
+        let counts = Self.counts(lessons: lessons.count, scenarios: scenarioCount, expectations: expectationCount)
         let errors = diagnostics.filter { $0.severity == .error }
         if errors.isEmpty { return "\(counts): all verified" }
         let failedScenarios = lessons.reduce(0) { $0 + $1.scenarios.filter { !$0.isVerified }.count }
         return "\(counts): \(errors.count) error\(errors.count == 1 ? "" : "s")"
             + (failedScenarios > 0 ? " in \(failedScenarios) scenario\(failedScenarios == 1 ? "" : "s")" : "")
+    }
+}
+
+extension VerifiedCourse {
+    /// `8 lessons, 30 scenarios, 120 expectations`.
+    public static func counts(lessons: Int, scenarios: Int, expectations: Int) -> String {
+        "\(lessons) lesson\(lessons == 1 ? "" : "s"), \(scenarios) scenario\(scenarios == 1 ? "" : "s"), "
+            + "\(expectations) expectation\(expectations == 1 ? "" : "s")"
     }
 }
 

@@ -3,12 +3,14 @@ import LessonMarkdown
 
 /// One lesson's page: its prose with anchored headings, and in place of each scenario block the verified timeline.
 struct LessonPage {
-    var lesson: VerifiedLesson
-    var course: VerifiedCourse
-    var previous: VerifiedLesson?
-    var next: VerifiedLesson?
+    var lesson: LessonRendering
+    var lessons: [LessonRendering]
+    var toc: Page.TableOfContents
+    var previous: LessonRendering?
+    var next: LessonRendering?
 
-    var html: String {
+    /// The page's article: prose with anchored headings and the scenario timelines (this lesson's part only).
+    static func article(_ lesson: VerifiedLesson) -> String {
         var body = "<article>\n"
         var headingAnchors = lesson.lesson.headingAnchors.makeIterator()
         var scenarioAnchors = lesson.lesson.scenarioAnchors.makeIterator()
@@ -42,20 +44,27 @@ struct LessonPage {
                 }
             }
         }
-        body += "</article>\n<nav class=\"pager\" aria-label=\"Previous and next lesson\">"
+        body += "</article>\n"
+        return body
+    }
+
+    var html: String {
+        var body = lesson.article
+        body += "<nav class=\"pager\" aria-label=\"Previous and next lesson\">"
         if let previous {
             body +=
-                "<a rel=\"prev\" href=\"\(SiteRenderer.pageName(previous))\">← \(HTML.escape(previous.lesson.title))</a>"
+                "<a rel=\"prev\" href=\"\(previous.pageName)\">← \(HTML.escape(previous.title))</a>"
         } else {
             body += "<a rel=\"prev\" href=\"index.html\">← Course index</a>"
         }
         if let next {
-            body += "<a rel=\"next\" href=\"\(SiteRenderer.pageName(next))\">\(HTML.escape(next.lesson.title)) →</a>"
+            body += "<a rel=\"next\" href=\"\(next.pageName)\">\(HTML.escape(next.title)) →</a>"
         }
         body += "</nav>\n"
         return Page(
-            title: "\(lesson.lesson.title) — \(SiteRenderer.courseTitle)", body: body, course: course, current: lesson,
-            footer: Page.footer(course: course, lesson: lesson)
+            title: "\(lesson.title) — \(SiteRenderer.courseTitle)", body: body, toc: toc,
+            current: lessons.firstIndex { $0.path == lesson.path },
+            footer: Page.footer(lessons: lessons, lesson: lesson)
         ).html
     }
 

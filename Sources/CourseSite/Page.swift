@@ -4,9 +4,10 @@ import Course
 struct Page {
     var title: String
     var body: String
-    var course: VerifiedCourse
-    /// The lesson this page shows, if any (marked in the table of contents).
-    var current: VerifiedLesson?
+    /// The course's table of contents.
+    var toc: TableOfContents
+    /// The position of the lesson this page shows, if any (marked in the table of contents).
+    var current: Int?
     /// Build facts for the footer.
     var footer: String
 
@@ -39,28 +40,44 @@ struct Page {
     }
 
     private var sidebar: String {
-        var out = "<nav class=\"sidebar\" id=\"course-contents\" aria-label=\"Course contents\">\n"
-        out += "<p class=\"brand\"><a href=\"index.html\">\(HTML.escape(SiteRenderer.courseTitle))</a></p>\n"
-        out += "<form class=\"search\" role=\"search\" hidden><label for=\"search-input\">Search the course</label>"
-        out +=
-            "<input id=\"search-input\" type=\"search\" autocomplete=\"off\" placeholder=\"e.g. min.insync.replicas\">"
-        out += "<ul class=\"search-results\" aria-live=\"polite\"></ul></form>\n"
-        out += "<ol class=\"toc\">\n"
-        for lesson in course.lessons {
-            let isCurrent = current.map { $0.lesson.path == lesson.lesson.path } ?? false
-            let mark =
-                lesson.isVerified
-                ? "<span class=\"toc-mark\" aria-label=\"verified\">✓</span>"
-                : "<span class=\"toc-mark bad\" aria-label=\"not verified\">✗</span>"
-            out +=
-                "<li><a href=\"\(SiteRenderer.pageName(lesson))\"\(isCurrent ? " aria-current=\"page\"" : "")>\(HTML.escape(lesson.lesson.title))</a> \(mark)</li>\n"
-        }
+        var out = toc.head
+        for (index, item) in toc.items.enumerated() { out += index == current ? toc.currentItems[index] : item }
         out += "</ol>\n</nav>"
         return out
     }
 
+    /// The sidebar's pieces, built once per site: every page shows the same list, with its own lesson marked.
+    struct TableOfContents {
+        var head: String
+        var items: [String]
+        var currentItems: [String]
+    }
+
+    /// The table of contents of a course.
+    static func tableOfContents(_ lessons: [LessonRendering]) -> TableOfContents {
+        var head = "<nav class=\"sidebar\" id=\"course-contents\" aria-label=\"Course contents\">\n"
+        head += "<p class=\"brand\"><a href=\"index.html\">\(HTML.escape(SiteRenderer.courseTitle))</a></p>\n"
+        head += "<form class=\"search\" role=\"search\" hidden><label for=\"search-input\">Search the course</label>"
+        head +=
+            "<input id=\"search-input\" type=\"search\" autocomplete=\"off\" placeholder=\"e.g. min.insync.replicas\">"
+        head += "<ul class=\"search-results\" aria-live=\"polite\"></ul></form>\n"
+        head += "<ol class=\"toc\">\n"
+        var items: [String] = []
+        var currentItems: [String] = []
+        for lesson in lessons {
+            let mark =
+                lesson.isVerified
+                ? "<span class=\"toc-mark\" aria-label=\"verified\">✓</span>"
+                : "<span class=\"toc-mark bad\" aria-label=\"not verified\">✗</span>"
+            let rest = ">\(HTML.escape(lesson.title))</a> \(mark)</li>\n"
+            items.append("<li><a href=\"\(lesson.pageName)\"" + rest)
+            currentItems.append("<li><a href=\"\(lesson.pageName)\" aria-current=\"page\"" + rest)
+        }
+        return TableOfContents(head: head, items: items, currentItems: currentItems)
+    }
+
     /// The footer facts every page shows.
-    static func footer(course: VerifiedCourse, lesson: VerifiedLesson?) -> String {
+    static func footer(lessons: [LessonRendering], lesson: LessonRendering?) -> String {
         var parts = [
             "Verified by ReplicaLab \(ReplicaLabVersion.current)",
             "engine semantics: \(HTML.escape(ReplicaLabVersion.kafkaSemantics))",
@@ -69,9 +86,9 @@ struct Page {
             parts.append("seed \(lesson.seed)")
             parts.append("lesson source SHA-256 <code>\(String(lesson.sourceHash.prefix(16)))</code>")
         } else {
-            parts.append(
-                "\(course.lessons.count) lessons, \(course.scenarioCount) scenarios, \(course.expectationCount) expectations"
-            )
+            let scenarios = lessons.reduce(0) { $0 + $1.scenarioCount }
+            let expectations = lessons.reduce(0) { $0 + $1.expectationCount }
+            parts.append("\(lessons.count) lessons, \(scenarios) scenarios, \(expectations) expectations")
         }
         return parts.joined(separator: " · ")
     }

@@ -3,9 +3,7 @@ import LessonMarkdown
 
 /// A small prebuilt search index: every lesson's title and headings, and an inverted index of the words of its
 /// prose. Shipped as a script that sets a global, because browsers do not let pages `fetch` files on `file://`.
-struct SearchIndex {
-    var course: VerifiedCourse
-
+enum SearchIndex {
     /// Words too common to be worth indexing.
     static let stopWords: Set<String> = [
         "the", "and", "for", "are", "but", "not", "you", "all", "any", "can", "had", "her", "was", "one", "our", "out",
@@ -15,33 +13,38 @@ struct SearchIndex {
         "just", "over", "your", "about", "would", "these", "other", "where", "while", "after", "before", "every",
     ]
 
-    var javascript: String {
-        var pages: [String] = []
-        var words: [String: Set<Int>] = [:]
-        for (index, lesson) in course.lessons.enumerated() {
-            let page = SiteRenderer.pageName(lesson)
-            var headings: [String] = []
-            var text = lesson.lesson.title + " " + (lesson.lesson.summary ?? "")
-            for (heading, anchor) in zip(headingsOf(lesson), lesson.lesson.headingAnchors) where heading.level > 1 {
-                headings.append("[\(Self.string(heading.text)),\(Self.string(anchor))]")
-                text += " " + heading.text
-            }
-            for part in lesson.lesson.parts {
-                if case .prose(let html) = part { text += " " + Self.stripTags(html) }
-            }
-            for word in Self.words(text) { words[word, default: []].insert(index) }
-            pages.append(
-                "{\"t\":\(Self.string(lesson.lesson.title)),\"u\":\(Self.string(page)),\"h\":[\(headings.joined(separator: ","))]}"
-            )
+    /// One lesson's part of the index: its page entry and its words, sorted.
+    static func entry(for lesson: VerifiedLesson) -> (page: String, words: [String]) {
+        let page = SiteRenderer.pageName(lesson)
+        var headings: [String] = []
+        var text = lesson.lesson.title + " " + (lesson.lesson.summary ?? "")
+        for (heading, anchor) in zip(headingsOf(lesson), lesson.lesson.headingAnchors) where heading.level > 1 {
+            headings.append("[\(Self.string(heading.text)),\(Self.string(anchor))]")
+            text += " " + heading.text
         }
+        for part in lesson.lesson.parts {
+            if case .prose(let html) = part { text += " " + Self.stripTags(html) }
+        }
+        let entry =
+            "{\"t\":\(Self.string(lesson.lesson.title)),\"u\":\(Self.string(page)),\"h\":[\(headings.joined(separator: ","))]}"
+        return (entry, Self.words(text).sorted())
+    }
+
+    /// The index script of a whole course.
+    static func javascript(_ lessons: [LessonRendering]) -> String {
+        var words: [String: [Int]] = [:]
+        for (index, lesson) in lessons.enumerated() {
+            for word in lesson.searchWords { words[word, default: []].append(index) }
+        }
+        let pages = lessons.map(\.searchPage)
         let entries = words.keys.sorted().map { word in
-            "\(Self.string(word)):[\(words[word]!.sorted().map(String.init).joined(separator: ","))]"
+            "\(Self.string(word)):[\(words[word]!.map(String.init).joined(separator: ","))]"
         }
         return
             "window.REPLICALAB_SEARCH={\"pages\":[\(pages.joined(separator: ","))],\n\"words\":{\(entries.joined(separator: ",\n"))}};\n"
     }
 
-    private func headingsOf(_ lesson: VerifiedLesson) -> [Heading] {
+    private static func headingsOf(_ lesson: VerifiedLesson) -> [Heading] {
         lesson.lesson.parts.compactMap { if case .heading(let heading) = $0 { heading } else { nil } }
     }
 

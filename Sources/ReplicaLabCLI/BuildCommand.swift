@@ -9,6 +9,9 @@ struct BuildCommand: ParsableCommand {
         commandName: "build",
         abstract: "Verify the lessons and write the verified course site.",
         discussion: """
+            Lessons that did not change since the last build (same bytes, same ReplicaLab executable) are taken from \
+            the build cache in .replicalab-cache/ beside the output folder; --no-cache verifies everything again.
+
             Nothing is written unless every lesson verifies. The site is built in a temporary folder beside the \
             output folder and then swapped in, so a failed or interrupted build never leaves a half-written site.
 
@@ -24,17 +27,116 @@ struct BuildCommand: ParsableCommand {
     @Option(help: "The folder to write the site to (replaced as a whole).")
     var out = "Site"
 
+    @Flag(help: "Verify and render every lesson, without reading or writing the build cache (.replicalab-cache/).")
+    var noCache = false
+
+    @Option(help: "How many lessons to verify at once (default: one per core).")
+    var jobs = ParallelMap.defaultJobs
+
+    func validate() throws {
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
+
     func run() throws {
         try checkPaths()
-        let course = CourseVerifier.verify(try LessonFiles.read([lessons]))
+        let files = try LessonFiles.read([lessons])
+        let cache = noCache ? nil : BuildCache(output: out)
+        if let cache, let site = incrementalSite(files, cache: cache) {
+            Terminal.standardError.write(site.summary + "\n")
+            try SiteWriter.write(site.files, reusing: site.reused, to: out)
+            cache.storeManifest(site.pageKeys, output: out)
+            Terminal.standardError.write("wrote \(site.files.count + site.reused.count) files to \(out)\n")
+            return
+        }
+        let course = ParallelVerifier.verify(files, jobs: jobs)
         report(course, usesColor: Terminal.standardError.usesColor)
         guard course.isVerified else {
             Terminal.standardError.write("replicalab: nothing written to \(out): the lessons did not verify\n")
             throw ExitCode(course.diagnostics.exitCode)
         }
-        let files = SiteRenderer.render(course)
-        try SiteWriter.write(files, to: out)
-        Terminal.standardError.write("wrote \(files.count) files to \(out)\n")
+        let renderings = ParallelMap.map(course.lessons, jobs: jobs) { SiteRenderer.renderLesson($0) }
+        let site = SiteRenderer.render(renderings, courseIsVerified: course.isVerified)
+        try SiteWriter.write(site, to: out)
+        Terminal.standardError.write("wrote \(site.count) files to \(out)\n")
+        if let cache, course.diagnostics.isEmpty {
+            let keyed = Dictionary(uniqueKeysWithValues: files.map { ($0.path, cache.key(for: $0)) })
+            var pageKeys: [String: String] = [:]
+            for (rendering, context) in zip(renderings, SiteRenderer.pageContexts(renderings)) {
+                guard let key = keyed[rendering.path] else { continue }
+                pageKeys[rendering.pageName] = BuildCache.pageKey(lessonKey: key, context: context)
+            }
+            for (lesson, rendering) in zip(course.lessons, renderings) {
+                if let key = keyed[lesson.lesson.path] { cache.store(key, rendering, lesson.outline) }
+            }
+            cache.prune(keeping: Set(keyed.values))
+            cache.storeManifest(pageKeys, output: out)
+        }
+    }
+
+    /// The site built from cached lessons plus the lessons that changed, or nil when anything is not clean (a
+    /// lesson or a link between lessons has a problem): then the full build runs and reports as it always does.
+    /// Lesson pages whose lesson and context did not change, and whose file is still the one the last build wrote,
+    /// are reused as they are (`reused`).
+    private func incrementalSite(_ files: [LessonFile], cache: BuildCache) -> (
+        files: [(path: String, contents: String)], reused: [String], pageKeys: [String: String], summary: String
+    )? {
+        let ordered = CourseVerifier.ordered(files)
+        let keys = ParallelMap.map(ordered, jobs: jobs) { cache.key(for: $0) }
+        let cached = ParallelMap.map(keys, jobs: jobs) { cache.load($0) }
+        let missing = ordered.indices.filter { cached[$0] == nil }
+        let fresh = ParallelMap.map(missing.map { ordered[$0] }, jobs: jobs) {
+            file -> (rendering: LessonRendering, outline: LessonOutline)? in
+            let (lesson, problems) = CourseVerifier.verify(file)
+            guard let lesson, problems.isEmpty else { return nil }
+            return (SiteRenderer.renderLesson(lesson), lesson.outline)
+        }
+        var entries = cached
+        for (index, result) in zip(missing, fresh) {
+            guard let result else { return nil }
+            entries[index] = result
+        }
+        let all = zip(keys, entries).compactMap { key, entry in entry.map { (key: key, entry: $0) } }.sorted {
+            ($0.entry.outline.number, $0.entry.outline.path) < ($1.entry.outline.number, $1.entry.outline.path)
+        }
+        guard CourseVerifier.crossLessonDiagnostics(all.map(\.entry.outline)).isEmpty else { return nil }
+        for (index, result) in zip(missing, fresh) {
+            if let result { cache.store(keys[index], result.rendering, result.outline) }
+        }
+        cache.prune(keeping: Set(keys))
+
+        var renderings = all.map(\.entry.rendering)
+        let isFresh = Set(missing.map { ordered[$0].path })
+        let manifest = cache.manifest()
+        var pageKeys: [String: String] = [:]
+        var reused: Set<Int> = []
+        for (index, context) in SiteRenderer.pageContexts(renderings).enumerated() {
+            let page = renderings[index].pageName
+            let key = BuildCache.pageKey(lessonKey: all[index].key, context: context)
+            pageKeys[page] = key
+            if !isFresh.contains(renderings[index].path), let record = manifest.pages[page], record.key == key,
+                BuildCache.FileIdentity(path: LessonFiles.join(out, page)) == record.file
+            {
+                reused.insert(index)
+            }
+        }
+        // The articles of the pages to render again, read in parallel (the fresh lessons have theirs).
+        let wanted = renderings.indices.map { index in
+            reused.contains(index) || isFresh.contains(renderings[index].path) ? nil : all[index].key
+        }
+        let articles = ParallelMap.map(wanted, jobs: jobs) { key in key.flatMap { cache.article($0) } }
+        for (index, article) in articles.enumerated() where !reused.contains(index) {
+            if isFresh.contains(renderings[index].path) { continue }
+            guard let article else { return nil }
+            renderings[index].article = article
+        }
+        let summary =
+            VerifiedCourse.counts(
+                lessons: renderings.count, scenarios: renderings.reduce(0) { $0 + $1.scenarioCount },
+                expectations: renderings.reduce(0) { $0 + $1.expectationCount }) + ": all verified"
+        return (
+            SiteRenderer.render(renderings, courseIsVerified: true, skipping: reused),
+            reused.sorted().map { renderings[$0].pageName }, pageKeys, summary
+        )
     }
 
     /// The output folder is replaced as a whole, so it must not be the lessons folder, contain it, or be the root.

@@ -49,6 +49,7 @@ struct CheckCommand: ParsableCommand {
     var color: ColorChoice = .auto
 
     func validate() throws {
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if (update || review) && ProcessInfo.processInfo.environment["CI"] == "true" && !force {
             throw ValidationError("--update refuses to run in CI (CI=true); pass --force if you really mean it")
         }
@@ -57,14 +58,17 @@ struct CheckCommand: ParsableCommand {
         }
     }
 
+    @Option(help: "How many lessons to verify at once (default: one per core).")
+    var jobs = ParallelMap.defaultJobs
+
     func run() throws {
         var files = try LessonFiles.read(paths)
-        var course = CourseVerifier.verify(files)
+        var course = ParallelVerifier.verify(files, jobs: jobs)
         if update || review {
             let changed = try applyUpdates(course)
             if !changed.isEmpty {
                 files = try LessonFiles.read(paths)
-                course = CourseVerifier.verify(files)
+                course = ParallelVerifier.verify(files, jobs: jobs)
             }
         }
         if determinism {

@@ -14,7 +14,8 @@ public struct ReplicaLab: ParsableCommand {
             """,
         version: "replicalab \(ReplicaLabVersion.current)",
         subcommands: [
-            CheckCommand.self, BuildCommand.self, RunCommand.self, LessonsCommand.self, PlayCommand.self,
+            CheckCommand.self, BuildCommand.self, WatchCommand.self, RunCommand.self, LessonsCommand.self,
+            PlayCommand.self,
         ]
     )
 

@@ -3,7 +3,11 @@ import Foundation
 /// Writes the site so that a reader never sees a half-written one: everything goes into a temporary folder beside
 /// the target, which then replaces the old site; the old site is removed only once the new one is in place.
 enum SiteWriter {
-    static func write(_ files: [(path: String, contents: String)], to output: String) throws {
+    /// Writes `files`; the paths in `reusing` are taken unchanged from the current site (hard-linked, or copied
+    /// where links are not possible).
+    static func write(
+        _ files: [(path: String, contents: String)], reusing: [String] = [], to output: String
+    ) throws {
         let manager = FileManager.default
         let target = URL(fileURLWithPath: output).standardizedFileURL
         let parent = target.deletingLastPathComponent()
@@ -17,6 +21,12 @@ enum SiteWriter {
                 let url = temporary.appendingPathComponent(file.path)
                 try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try Data(file.contents.utf8).write(to: url)
+            }
+            for path in reusing {
+                let url = temporary.appendingPathComponent(path)
+                let source = target.appendingPathComponent(path)
+                try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                if link(source.path, url.path) != 0 { try manager.copyItem(at: source, to: url) }
             }
             var isDirectory: ObjCBool = false
             let exists = manager.fileExists(atPath: target.path, isDirectory: &isDirectory)

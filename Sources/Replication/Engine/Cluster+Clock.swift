@@ -115,7 +115,7 @@ extension Cluster {
 
     /// Appends a time-stamped line to the event log.
     mutating func note(_ text: String) {
-        engine.eventLog.append("[\(SimulatedTime.text(engine.now))] \(text)")
+        engine.note(text)
     }
 
     static func fetchKey(_ broker: BrokerID, _ partition: TopicPartition) -> String { "\(broker)/\(partition)" }

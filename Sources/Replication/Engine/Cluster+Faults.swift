@@ -128,7 +128,7 @@ extension Cluster {
         }
         if state == .crashed {
             // The connections of requests parked on it are gone: those clients only see their timeout.
-            for (id, request) in engine.requests where request.leader == broker && request.outcome == nil {
+            for id in engine.pendingRequestIDs where engine.requests[id]?.leader == broker {
                 engine.requests[id]?.isOrphaned = true
             }
         }

@@ -56,9 +56,22 @@ extension Cluster {
     /// `getOffsetTruncationState`, `ReplicaFetcherThread.processPartitionData` (follower HW = min(leader HW, LEO)).
     mutating func receive(_ response: FetchResponse, follower: BrokerID) {
         let id = response.partition
-        guard let state = partition(id), state.leader == response.leader, state.leaderEpoch == response.leaderEpoch,
-            var log = state.logs[follower]
-        else { return }
+        guard accepts(response, follower: follower) else { return }
+        // The follower's log is changed in place: a copy would duplicate its records on every fetch.
+        if let truncation = Self.apply(response, to: &topics[id.topic]!.partitions[id.partition].logs[follower]!) {
+            note("broker \(follower) truncates \(id) from \(truncation.from) to \(truncation.to) (diverging epoch)")
+        }
+    }
+
+    /// Whether the response is still current: same leader and epoch, and the follower has a log.
+    private func accepts(_ response: FetchResponse, follower: BrokerID) -> Bool {
+        guard let state = partition(response.partition) else { return false }
+        return state.leader == response.leader && state.leaderEpoch == response.leaderEpoch
+            && state.logs[follower] != nil
+    }
+
+    /// Truncates or appends; returns the truncation when records were removed.
+    private static func apply(_ response: FetchResponse, to log: inout ReplicaLog) -> (from: Int, to: Int)? {
         if let diverging = response.divergingEpoch {
             let target: Int
             if diverging.startOffset == LeaderEpochCache.undefined {
@@ -76,16 +89,14 @@ extension Cluster {
                     target = min(own.endOffset, log.logEndOffset)
                 }
             }
-            if target < log.logEndOffset {
-                note("broker \(follower) truncates \(id) from \(log.logEndOffset) to \(target) (diverging epoch)")
-            }
+            let truncation = target < log.logEndOffset ? (from: log.logEndOffset, to: target) : nil
             log.truncate(to: target)
-        } else {
-            let fresh = response.records.filter { $0.offset >= log.logEndOffset }
-            guard fresh.first.map({ $0.offset == log.logEndOffset }) ?? true else { return }
-            log.append(fresh)
-            log.highWatermark = min(response.highWatermark, log.logEndOffset)
+            return truncation
         }
-        topics[id.topic]!.partitions[id.partition].logs[follower] = log
+        let fresh = response.records.filter { $0.offset >= log.logEndOffset }
+        guard fresh.first.map({ $0.offset == log.logEndOffset }) ?? true else { return nil }
+        log.append(fresh)
+        log.highWatermark = min(response.highWatermark, log.logEndOffset)
+        return nil
     }
 }

@@ -5,89 +5,114 @@ extension Cluster {
     /// it (same offset and leader epoch). Lost acks=all or committed records are an invariant break after clean
     /// elections and data loss after an unclean one; a lost acks=1 record is Kafka's documented behaviour (S6).
     mutating func trackCommittedAndLostRecords() {
-        for id in allPartitionIDs {
-            guard var state = partition(id), let leader = state.leader, let log = state.logs[leader],
-                engine.runtimes[leader]?.isAlive == true
-            else { continue }
-            // The leader's log only loses records through a leader change or a truncation; skip the scan otherwise.
-            let checkKey = "\(leader)/\(state.leaderEpoch)/\(log.logEndOffset)/\(log.epochCache.entries.count)"
-            guard state.lossCheckKey != checkKey || state.committedUpTo < log.highWatermark else { continue }
-            // Drop the cluster's references so the copies below are mutated in place, not copied.
-            topics[id.topic]!.partitions[id.partition].committed = [:]
-            topics[id.topic]!.partitions[id.partition].acknowledged = [:]
-            var lost: [Int] = []
-            var lostCommitted: [Int] = []
-            if state.lossCheckKey != checkKey {
-                for (offset, epoch) in state.committed where log.record(at: offset)?.leaderEpoch != epoch {
-                    lost.append(offset)
-                    lostCommitted.append(offset)
-                }
-                for (offset, record) in state.acknowledged
-                where log.record(at: offset)?.leaderEpoch != record.leaderEpoch {
-                    if !lost.contains(offset) { lost.append(offset) }
-                    if record.acks == .all, !lostCommitted.contains(offset) { lostCommitted.append(offset) }
-                }
-            }
-            state.lossCheckKey = checkKey
-            for offset in lost {
-                state.committed[offset] = nil
-                state.acknowledged[offset] = nil
-                state.committedUpTo = min(state.committedUpTo, offset)
-            }
+        // The partitions are updated in place: after every event, a copy of each would cost more than the check.
+        updateEveryPartition { state, engine in
+            guard let leader = state.leader, engine.runtimes[leader]?.isAlive == true,
+                let (lost, lostCommitted, hadUncleanElection) = Self.trackCommittedAndLostRecords(
+                    in: &state, leader: leader)
+            else { return }
+            let id = state.id
             if !lost.isEmpty {
-                state.lostOffsets = Array(Set(state.lostOffsets + lost)).sorted()
-            }
-            if state.committedUpTo < log.highWatermark {
-                for offset in state.committedUpTo..<log.highWatermark {
-                    state.committed[offset] = log.record(at: offset)?.leaderEpoch
-                }
-                state.committedUpTo = log.highWatermark
-            }
-            topics[id.topic]!.partitions[id.partition] = state
-            if !lost.isEmpty {
-                note("\(id): records lost at offsets \(Self.ranges(lost.sorted()))")
+                engine.note("\(id): records lost at offsets \(Self.ranges(lost.sorted()))")
             }
             if !lostCommitted.isEmpty {
-                let kind: Finding.Kind = state.hadUncleanElection ? .dataLoss : .committedRecordLost
-                report(kind, id, "committed records lost at offsets \(Self.ranges(lostCommitted.sorted()))")
+                let kind: Finding.Kind = hadUncleanElection ? .dataLoss : .committedRecordLost
+                Self.report(
+                    kind, id, "committed records lost at offsets \(Self.ranges(lostCommitted.sorted()))",
+                    engine: &engine)
             }
         }
     }
 
+    /// One partition's part of `trackCommittedAndLostRecords`: nil when its leader's log was not scanned, else the
+    /// offsets found lost (all, and committed or acks=all ones).
+    private static func trackCommittedAndLostRecords(in state: inout PartitionState, leader: BrokerID) -> (
+        lost: [Int], lostCommitted: [Int], hadUncleanElection: Bool
+    )? {
+        guard let log = state.logs[leader] else { return nil }
+        // The leader's log only loses records through a leader change or a truncation; skip the scan otherwise.
+        let checkKey = LossCheckKey(
+            leader: leader, leaderEpoch: state.leaderEpoch, logEndOffset: log.logEndOffset,
+            epochCacheSize: log.epochCache.entries.count, truncationCount: log.truncationCount)
+        guard state.lossCheckKey != checkKey || state.committedUpTo < log.highWatermark else { return nil }
+        var lost: [Int] = []
+        var lostCommitted: [Int] = []
+        if state.lossCheckKey != checkKey, !(state.lossCheckKey.map { checkKey.onlyGrew(since: $0) } ?? false) {
+            for (offset, epoch) in state.committed.entries where log.record(at: offset)?.leaderEpoch != epoch {
+                lost.append(offset)
+                lostCommitted.append(offset)
+            }
+            for (offset, record) in state.acknowledged.entries
+            where log.record(at: offset)?.leaderEpoch != record.leaderEpoch {
+                if !lost.contains(offset) { lost.append(offset) }
+                if record.acks == .all, !lostCommitted.contains(offset) { lostCommitted.append(offset) }
+            }
+        }
+        state.lossCheckKey = checkKey
+        for offset in lost {
+            state.committed[offset] = nil
+            state.acknowledged[offset] = nil
+            state.committedUpTo = min(state.committedUpTo, offset)
+        }
+        if !lost.isEmpty {
+            state.lostOffsets = Array(Set(state.lostOffsets + lost)).sorted()
+        }
+        if state.committedUpTo < log.highWatermark {
+            for offset in state.committedUpTo..<log.highWatermark {
+                state.committed[offset] = log.record(at: offset)?.leaderEpoch
+            }
+            state.committedUpTo = log.highWatermark
+        }
+        return (lost, lostCommitted, state.hadUncleanElection)
+    }
+
     /// Checks the replication invariants on every partition that has a leader.
     mutating func checkInvariants() {
-        for id in allPartitionIDs {
-            guard var state = partition(id), let leader = state.leader, let leaderLog = state.logs[leader] else {
-                continue
+        // In place, with the findings written straight to the engine: no copy of the partition per event.
+        updateEveryPartition { state, engine in Self.checkInvariants(of: &state, engine: &engine) }
+    }
+
+    /// Runs `body` on every partition in topic-partition order, in place (no copy, no hashing per partition).
+    mutating func updateEveryPartition(_ body: (inout PartitionState, inout EngineState) -> Void) {
+        for name in topics.keys.sorted() {
+            guard let position = topics.index(forKey: name) else { continue }
+            for index in topics.values[position].partitions.indices {
+                body(&topics.values[position].partitions[index], &engine)
             }
-            let hw = leaderLog.highWatermark
-            if !state.isr.contains(leader) {
-                report(.leaderNotInIsr, id, "leader \(leader) is not in Isr \(Self.csv(state.isr))")
+        }
+    }
+
+    private static func checkInvariants(of state: inout PartitionState, engine: inout EngineState) {
+        let id = state.id
+        guard let leader = state.leader, let leaderLog = state.logs[leader] else { return }
+        let hw = leaderLog.highWatermark
+        if !state.isr.contains(leader) {
+            report(.leaderNotInIsr, id, "leader \(leader) is not in Isr \(csv(state.isr))", engine: &engine)
+        }
+        for member in state.isr {
+            guard let log = state.logs[member] else { continue }
+            if log.logEndOffset < hw {
+                report(
+                    .highWatermarkAboveIsrLogEnd, id,
+                    "leader HW \(hw) is above the LEO \(log.logEndOffset) of ISR member \(member)", engine: &engine)
+            } else if hw > 0, log.record(at: hw - 1)?.leaderEpoch != leaderLog.record(at: hw - 1)?.leaderEpoch {
+                // Equal epochs at the same offset imply equal prefixes (leader-epoch log matching).
+                report(.strongIsr, id, "ISR member \(member) differs from the leader below HW \(hw)", engine: &engine)
             }
-            for member in state.isr {
-                guard let log = state.logs[member] else { continue }
-                if log.logEndOffset < hw {
+        }
+        if let last = state.lastLeaderHighWatermark, last.epoch == state.leaderEpoch, hw < last.value {
+            report(.highWatermarkDecreased, id, "leader HW went from \(last.value) to \(hw)", engine: &engine)
+        }
+        state.lastLeaderHighWatermark = (state.leaderEpoch, hw)
+        let brokers = state.replicas.sorted()
+        for (index, first) in brokers.enumerated() {
+            for second in brokers.dropFirst(index + 1) {
+                guard let a = state.logs[first], let b = state.logs[second] else { continue }
+                let limit = min(a.highWatermark, b.highWatermark, a.logEndOffset, b.logEndOffset)
+                if limit > 0, a.record(at: limit - 1)?.leaderEpoch != b.record(at: limit - 1)?.leaderEpoch {
                     report(
-                        .highWatermarkAboveIsrLogEnd, id,
-                        "leader HW \(hw) is above the LEO \(log.logEndOffset) of ISR member \(member)")
-                } else if hw > 0, log.record(at: hw - 1)?.leaderEpoch != leaderLog.record(at: hw - 1)?.leaderEpoch {
-                    // Equal epochs at the same offset imply equal prefixes (leader-epoch log matching).
-                    report(.strongIsr, id, "ISR member \(member) differs from the leader below HW \(hw)")
-                }
-            }
-            if let last = state.lastLeaderHighWatermark, last.epoch == state.leaderEpoch, hw < last.value {
-                report(.highWatermarkDecreased, id, "leader HW went from \(last.value) to \(hw)")
-            }
-            state.lastLeaderHighWatermark = (state.leaderEpoch, hw)
-            topics[id.topic]!.partitions[id.partition].lastLeaderHighWatermark = state.lastLeaderHighWatermark
-            let brokers = state.replicas.sorted()
-            for (index, first) in brokers.enumerated() {
-                for second in brokers.dropFirst(index + 1) {
-                    guard let a = state.logs[first], let b = state.logs[second] else { continue }
-                    let limit = min(a.highWatermark, b.highWatermark, a.logEndOffset, b.logEndOffset)
-                    if limit > 0, a.record(at: limit - 1)?.leaderEpoch != b.record(at: limit - 1)?.leaderEpoch {
-                        report(.logMatching, id, "brokers \(first) and \(second) disagree below offset \(limit)")
-                    }
+                        .logMatching, id, "brokers \(first) and \(second) disagree below offset \(limit)",
+                        engine: &engine)
                 }
             }
         }
@@ -95,11 +120,17 @@ extension Cluster {
 
     /// Adds a finding once (a lasting break is reported when first seen).
     mutating func report(_ kind: Finding.Kind, _ id: TopicPartition, _ message: String) {
+        Self.report(kind, id, message, engine: &engine)
+    }
+
+    private static func report(
+        _ kind: Finding.Kind, _ id: TopicPartition, _ message: String, engine: inout EngineState
+    ) {
         let key = "\(kind.rawValue)|\(id)|\(message)"
         guard !engine.reportedFindings.contains(key) else { return }
         engine.reportedFindings.insert(key)
         engine.findings.append(Finding(timeMs: engine.now, kind: kind, partition: id, message: message))
-        note("finding: \(kind.rawValue) \(id): \(message)")
+        engine.note("finding: \(kind.rawValue) \(id): \(message)")
     }
 
     /// `3..5,8` for `[3, 4, 5, 8]`.
@@ -113,5 +144,26 @@ extension Cluster {
             index = end + 1
         }
         return parts.joined(separator: ",")
+    }
+}
+
+/// Identifies the state of a leader's log when it was last scanned for lost records.
+///
+/// Between two keys with the same leader, leader epoch, epoch-cache size and truncation count whose log end offset
+/// did not shrink, the log only had records appended. Every committed or acknowledged record known at the earlier
+/// scan was in the log then (or was reported lost and forgotten), and every one learnt since was read from this same
+/// log, so the scan cannot find anything: it is skipped. That keeps loss tracking linear in the records produced
+/// instead of rescanning every committed record after each append.
+struct LossCheckKey: Hashable, Sendable {
+    var leader: BrokerID
+    var leaderEpoch: Int
+    var logEndOffset: Int
+    var epochCacheSize: Int
+    var truncationCount: Int
+
+    /// Whether the log only grew between `previous` and this key.
+    func onlyGrew(since previous: LossCheckKey) -> Bool {
+        leader == previous.leader && leaderEpoch == previous.leaderEpoch && epochCacheSize == previous.epochCacheSize
+            && truncationCount == previous.truncationCount && logEndOffset >= previous.logEndOffset
     }
 }

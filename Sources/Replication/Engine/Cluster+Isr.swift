@@ -102,8 +102,15 @@ extension Cluster {
     /// Gives a new partition its replica logs and makes its first leader lead epoch 0.
     mutating func startPartition(_ id: TopicPartition) {
         guard let state = partition(id) else { return }
-        let index = engine.partitionIDs.firstIndex { id < $0 } ?? engine.partitionIDs.count
-        engine.partitionIDs.insert(id, at: index)
+        // Binary search for the first id after this one: a topic's partitions arrive in order, and a linear scan
+        // made creating a topic of 100,000 partitions quadratic.
+        var low = 0
+        var high = engine.partitionIDs.count
+        while low < high {
+            let middle = (low + high) / 2
+            if id < engine.partitionIDs[middle] { high = middle } else { low = middle + 1 }
+        }
+        engine.partitionIDs.insert(id, at: low)
         for broker in state.replicas { topics[id.topic]!.partitions[id.partition].logs[broker] = ReplicaLog() }
         becomeLeader(id, wasLeader: false)
     }

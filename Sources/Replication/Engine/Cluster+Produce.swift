@@ -35,6 +35,7 @@ extension Cluster {
         request.batchID = batchID
         request.producerHeader = header
         engine.requests[requestID] = request
+        engine.pendingRequestIDs.append(requestID)
         guard let leader = state.leader else {
             finish(requestID, .failure(.leaderNotAvailable))
             return requestID
@@ -52,7 +53,7 @@ extension Cluster {
             finish(requestID, .failure(.notEnoughReplicas))
             return requestID
         }
-        var log = state.logs[leader]!
+        let log = state.logs[leader]!
         var verdict = ProducerStateEntry.Verdict.append
         if let header { verdict = ProducerStateEntry.verdict(for: header, in: log) }
         switch verdict {
@@ -68,13 +69,12 @@ extension Cluster {
             )
         case .append:
             let base = log.logEndOffset
-            log.append(
+            let epoch = state.leaderEpoch
+            // Appended in place: a copy of the leader's log would duplicate its records on every produce.
+            topics[id.topic]!.partitions[id.partition].logs[leader]!.append(
                 values.enumerated().map { index, value in
-                    Record(
-                        offset: base + index, leaderEpoch: state.leaderEpoch, key: key, value: value,
-                        producer: header)
+                    Record(offset: base + index, leaderEpoch: epoch, key: key, value: value, producer: header)
                 })
-            topics[id.topic]!.partitions[id.partition].logs[leader] = log
             request.baseOffset = base
         }
         engine.requests[requestID] = request
@@ -104,7 +104,7 @@ extension Cluster {
     ///
     /// Kafka: `DelayedProduce.tryComplete` → `Partition.checkEnoughReplicasReachOffset`.
     mutating func completeProduceRequests() {
-        for requestID in engine.requests.keys.sorted() {
+        for requestID in engine.pendingRequestIDs {
             guard let request = engine.requests[requestID], request.outcome == nil, request.baseOffset >= 0,
                 !request.isOrphaned, !request.isResponseDropped,
                 let state = partition(request.partition)
@@ -150,6 +150,7 @@ extension Cluster {
         request.outcome = outcome
         request.completedAtMs = engine.now
         engine.requests[requestID] = request
+        if let index = engine.pendingRequestIDs.firstIndex(of: requestID) { engine.pendingRequestIDs.remove(at: index) }
         if request.isAsync { note("request \(requestID) to \(request.partition) answered: \(outcome)") }
         if case .success(let base, let count) = outcome, let state = partition(request.partition) {
             for offset in base..<(base + count) {

@@ -13,7 +13,9 @@ public struct EngineState: Hashable, Sendable {
     /// Broker-wide and producer settings.
     public internal(set) var config = EngineConfig()
     /// Every produce request so far, by id (from 1).
-    public internal(set) var requests: [Int: ProduceRequest] = [:]
+    public internal(set) var requests = OffsetTable<ProduceRequest>()
+    /// Ids of requests without an outcome yet, ascending: the only ones completion checks after every event look at.
+    var pendingRequestIDs: [Int] = []
     /// The last request id handed out.
     var lastRequestID = 0
     /// Fetch responses in flight, by payload id.
@@ -27,7 +29,7 @@ public struct EngineState: Hashable, Sendable {
     /// Keys of findings already reported (a lasting break is reported once).
     var reportedFindings: Set<String> = []
     /// What happened, time-stamped, for transcripts (`[9s] broker 1 fenced`).
-    public internal(set) var eventLog: [String] = []
+    public internal(set) var eventLog = ChunkedArray<String>()
     /// Named producers, by name.
     public internal(set) var producers: [String: ProducerClient] = [:]
     /// Every batch named producers created, by id (from 1).
@@ -45,6 +47,11 @@ public struct EngineState: Hashable, Sendable {
 
     /// Creates an idle engine at time 0.
     public init() {}
+
+    /// Appends a time-stamped line to the event log.
+    mutating func note(_ text: String) {
+        eventLog.append("[\(SimulatedTime.text(now))] \(text)")
+    }
 
     /// Invariant breaks only (not data loss after unclean elections).
     public var invariantBreaks: [Finding] { findings.filter(\.kind.isInvariantBreak) }

@@ -1,13 +1,15 @@
 /// One replica's copy of a partition: its records, high watermark, epoch cache and what reached the disk.
 public struct ReplicaLog: Hashable, Sendable {
     /// The records, by offset from 0 (no retention is simulated, so the log start offset is always 0).
-    public private(set) var records: [Record] = []
+    public private(set) var records = ChunkedArray<Record>()
     /// This replica's own high watermark (a follower's lags the leader's by one fetch).
     public var highWatermark = 0
     /// The leader epoch cache.
     public private(set) var epochCache = LeaderEpochCache()
     /// Records below this offset are on disk; a crash that loses unflushed data truncates to it.
     public var flushedOffset = 0
+    /// How many times `truncate(to:)` ran: between two equal counts the log only grew (see `LossCheckKey`).
+    var truncationCount = 0
 
     /// Creates an empty log.
     public init() {}
@@ -36,6 +38,7 @@ public struct ReplicaLog: Hashable, Sendable {
 
     /// Removes every record at or after `offset`. Kafka: `UnifiedLog.truncateTo`.
     public mutating func truncate(to offset: Int) {
+        truncationCount += 1
         guard offset < records.count else {
             // Kafka: "Always truncate epoch cache since we may have a conflicting epoch entry at the end of the log
             // from the leader" — a former leader that appended nothing in its epoch.

@@ -21,15 +21,15 @@ public struct PartitionState: Hashable, Sendable {
     /// An ISR the leader proposed but the controller has not committed (`AlterPartition` in flight), if any.
     public var pendingIsr: [BrokerID]?
     /// Epochs of the records known committed (below a leader's HW at some point), by offset.
-    public var committed: [Int: Int] = [:]
+    public var committed = OffsetTable<Int>()
     /// Offsets below this one were checked for commitment.
     public var committedUpTo = 0
     /// Epochs of the records acknowledged to a producer, by offset, with their acks.
-    public var acknowledged: [Int: AcknowledgedRecord] = [:]
+    public var acknowledged = OffsetTable<AcknowledgedRecord>()
     /// Offsets of acknowledged or committed records that are gone (truncation or unclean election).
     public var lostOffsets: [Int] = []
     /// Identifies the leader log last scanned for lost records (leader, epoch, LEO, epoch-cache size).
-    var lossCheckKey: String?
+    var lossCheckKey: LossCheckKey?
     /// Whether an unclean election ever happened for this partition.
     public var hadUncleanElection = false
     /// The leader epoch and HW at the last invariant check (HW monotonic on a leader).

@@ -1,0 +1,336 @@
+#!/usr/bin/env python3
+"""ReplicaLab benchmark harness (run it through Benchmarks/run.sh, which builds release first).
+
+Measures, on the same synthetic corpora in one run: the floor (Debian's `cmark` rendering the lessons to HTML), a
+peer (`mkdocs build` with scenario blocks as plain code), and ReplicaLab `check` (all cores and --jobs 1) and
+`build` (full, and incremental after editing one lesson); then cost growth with scenario length and record count,
+and the engine micro-benchmarks. Writes Benchmarks/results/results.md, results.json and chart.svg.
+"""
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+RESULTS = os.path.join(ROOT, "Benchmarks", "results")
+GENERATE = os.path.join(ROOT, "Benchmarks", "generate.py")
+
+
+def log(*args):
+    print(*args, file=sys.stderr, flush=True)
+
+
+def measure(command, cwd, runs, prepare=None):
+    """Runs `command` `runs` times; returns wall seconds (median, min, max) and the largest peak RSS in MB."""
+    times, peaks = [], []
+    for _ in range(runs):
+        if prepare:
+            prepare()
+        with tempfile.NamedTemporaryFile("r", suffix=".time") as rss:
+            start = time.perf_counter()
+            done = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", rss.name] + command, cwd=cwd,
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            elapsed = time.perf_counter() - start
+            if done.returncode != 0:
+                raise SystemExit(f"{' '.join(command)} failed in {cwd}:\n{done.stderr.decode()[-2000:]}")
+            peaks.append(int(rss.read().strip().splitlines()[-1]) / 1024)
+        times.append(elapsed)
+    return {"median": statistics.median(times), "min": min(times), "max": max(times), "runs": runs,
+            "peakMB": max(peaks)}
+
+
+def generate(directory, lessons, replicalab, **options):
+    """A verifying corpus in directory/Lessons: generated, then `check --update` adds the output blocks."""
+    lessons_dir = os.path.join(directory, "Lessons")
+    if os.path.isdir(lessons_dir):
+        return lessons_dir
+    arguments = [sys.executable, GENERATE, lessons_dir, "--lessons", str(lessons)]
+    for key, value in options.items():
+        arguments += [f"--{key}", str(value)]
+    subprocess.run(arguments, check=True)
+    subprocess.run([replicalab, "check", "--update", "Lessons"], cwd=directory, check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run([replicalab, "check", "Lessons"], cwd=directory, check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return lessons_dir
+
+
+def mkdocs_project(directory, lessons_dir):
+    """The same lessons as an mkdocs project, scenario blocks turned into plain code blocks."""
+    project = os.path.join(directory, "mkdocs")
+    if os.path.isdir(project):
+        return project
+    docs = os.path.join(project, "docs")
+    os.makedirs(docs)
+    for name in sorted(os.listdir(lessons_dir)):
+        with open(os.path.join(lessons_dir, name)) as f:
+            text = f.read()
+        text = re.sub(r"^```(scenario|output)\b[^\n]*$", "```text", text, flags=re.M)
+        with open(os.path.join(docs, name), "w") as f:
+            f.write(text)
+    with open(os.path.join(docs, "index.md"), "w") as f:
+        f.write("# Kafka Replication, Verified\n")
+    with open(os.path.join(project, "mkdocs.yml"), "w") as f:
+        f.write("site_name: Kafka Replication, Verified\n")
+    return project
+
+
+def corpus_bytes(lessons_dir):
+    return sum(os.path.getsize(os.path.join(lessons_dir, n)) for n in os.listdir(lessons_dir))
+
+
+def machine():
+    cpu = "unknown"
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = 0
+    try:
+        for line in open("/proc/meminfo"):
+            if line.startswith("MemTotal"):
+                memory = int(line.split()[1]) / 1024 / 1024
+    except OSError:
+        pass
+    load = os.getloadavg()
+    swift = subprocess.run(["swift", "--version"], capture_output=True, text=True).stdout.splitlines()
+    versions = {
+        "cmark": subprocess.run(["cmark", "--version"], capture_output=True, text=True).stdout.split("\n")[0],
+        "mkdocs": subprocess.run(["mkdocs", "--version"], capture_output=True, text=True).stdout.strip(),
+        "swift": swift[0] if swift else "",
+    }
+    return {"nproc": os.cpu_count(), "cpu": cpu, "memoryGB": round(memory, 1), "kernel": platform.release(),
+            "loadBefore": [round(x, 2) for x in load], "versions": versions,
+            "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
+
+
+def edit_one_lesson(lessons_dir):
+    """Changes the prose of the middle lesson (a new sentence each time), as an author saving a file does."""
+    names = sorted(n for n in os.listdir(lessons_dir) if n.endswith(".md"))
+    path = os.path.join(lessons_dir, names[len(names) // 2])
+    counter = [0]
+
+    def edit():
+        counter[0] += 1
+        with open(path, "a") as f:
+            f.write(f"\nAn edit by the benchmark, number {counter[0]}.\n")
+    return edit
+
+
+def course_sizes(args, replicalab, work):
+    rows = []
+    for lessons in args.sizes:
+        runs = args.runs if lessons <= 100 else max(3, args.runs - 2)
+        directory = os.path.join(work, f"course-{lessons}")
+        os.makedirs(directory, exist_ok=True)
+        log(f"== {lessons} lessons: generating")
+        lessons_dir = generate(directory, lessons, replicalab)
+        project = mkdocs_project(directory, lessons_dir)
+        files = sorted(os.path.join("Lessons", n) for n in os.listdir(lessons_dir))
+        row = {"lessons": lessons, "bytes": corpus_bytes(lessons_dir)}
+        log(f"== {lessons} lessons ({row['bytes'] / 1e6:.1f} MB): cmark")
+        row["cmark"] = measure(["sh", "-c", "cmark Lessons/*.md > /dev/null"], directory, runs)
+        log("   mkdocs")
+        row["mkdocs"] = measure(["mkdocs", "build", "-q", "-d", os.path.join(directory, "mkdocs-site")], project,
+                                runs if lessons <= 100 else 3)
+        log("   check")
+        row["check"] = measure([replicalab, "check", "Lessons"], directory, runs)
+        row["check1"] = measure([replicalab, "check", "--jobs", "1", "Lessons"], directory, runs)
+        log("   build (full, no cache)")
+        row["build"] = measure([replicalab, "build", "--no-cache", "--out", "Site"], directory, runs)
+        log("   build (incremental, one lesson edited)")
+        edit = edit_one_lesson(lessons_dir)
+        subprocess.run([replicalab, "build", "--out", "Site"], cwd=directory, check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        row["incremental"] = measure([replicalab, "build", "--out", "Site"], directory, runs, prepare=edit)
+        del files
+        rows.append(row)
+        log(f"   check {row['check']['median']:.3f}s build {row['build']['median']:.3f}s "
+            f"cmark {row['cmark']['median']:.3f}s mkdocs {row['mkdocs']['median']:.3f}s")
+    return rows
+
+
+def growth(args, replicalab, work):
+    rows = []
+    for kind, sizes in (("steps", args.steps), ("records", args.records)):
+        for size in sizes:
+            directory = os.path.join(work, f"growth-{kind}-{size}")
+            os.makedirs(directory, exist_ok=True)
+            log(f"== one scenario of {size} {kind}")
+            options = {"scenarios": 1, "steps": size} if kind == "steps" else {"scenarios": 1, "records": size}
+            generate(directory, 1, replicalab, **options)
+            runs = 3 if size <= 1000 else 1
+            row = {"kind": kind, "size": size,
+                   "check": measure([replicalab, "check", "Lessons"], directory, runs),
+                   "build": measure([replicalab, "build", "--no-cache", "--out", "Site"], directory, runs)}
+            rows.append(row)
+            log(f"   check {row['check']['median']:.3f}s build {row['build']['median']:.3f}s")
+    return rows
+
+
+def engine(benchmarks):
+    log("== engine micro-benchmarks")
+    results = {}
+    samples = []
+    for _ in range(3):
+        out = subprocess.run([benchmarks, "1000000"], capture_output=True, text=True, check=True).stdout
+        samples.append([json.loads(line) for line in out.splitlines() if line.strip()])
+    for name in ("replication", "placement"):
+        runs = [next(s for s in sample if s["benchmark"] == name) for sample in samples]
+        merged = {}
+        for key in runs[0]:
+            if key != "benchmark":
+                merged[key] = statistics.median(r[key] for r in runs)
+        results[name] = merged
+    return results
+
+
+def fmt(m, unit="s"):
+    def num(x):
+        return f"{x * 1000:.0f} ms" if x < 1 else f"{x:.2f} s"
+    return f"{num(m['median'])} ({num(m['min'])}–{num(m['max'])})"
+
+
+def report(data):
+    m = data["machine"]
+    lines = [
+        "# ReplicaLab benchmarks",
+        "",
+        f"Machine: {m['nproc']} cores ({m['cpu']}), {m['memoryGB']} GB memory, Linux {m['kernel']}; "
+        f"{m['versions']['swift']}; {m['versions']['cmark']}; {m['versions']['mkdocs']}. "
+        f"Load average before the run: {', '.join(map(str, m['loadBefore']))} (the machine is shared). {m['date']}.",
+        "",
+        "Wall time: median of several runs (min–max); memory: largest peak RSS of those runs. Corpus: synthetic "
+        "lessons (Benchmarks/generate.py) of 3 scenarios × 20 steps (crashes, restarts, stalls with ISR shrink and "
+        "expand, acks=all produces, describe/brokers/replicas views), output blocks written by `check --update`. "
+        "`cmark` renders all lessons in one process (the floor); `mkdocs build` builds the same lessons with "
+        "scenario blocks as plain code (the peer). `build` is a full build without the cache; `incremental` is "
+        "`build` after editing one lesson, with the cache.",
+        "",
+        "| lessons | MB | cmark (floor) | mkdocs (peer) | check | check --jobs 1 | build | incremental | "
+        "build ÷ cmark | mkdocs ÷ build | peak MB (build) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in data["courses"]:
+        lines.append(
+            f"| {r['lessons']} | {r['bytes'] / 1e6:.1f} | {fmt(r['cmark'])} | {fmt(r['mkdocs'])} | {fmt(r['check'])} | "
+            f"{fmt(r['check1'])} | {fmt(r['build'])} | {fmt(r['incremental'])} | "
+            f"{r['build']['median'] / r['cmark']['median']:.0f}× | {r['mkdocs']['median'] / r['build']['median']:.1f}× | "
+            f"{r['build']['peakMB']:.0f} |")
+    lines += ["", "Parallel speed-up of `check` (--jobs 1 ÷ all cores): " + ", ".join(
+        f"{r['lessons']} lessons {r['check1']['median'] / r['check']['median']:.2f}×" for r in data["courses"]) + ".",
+        "Incremental build as a share of a full build: " + ", ".join(
+        f"{r['lessons']} lessons {100 * r['incremental']['median'] / r['build']['median']:.1f}%"
+        for r in data["courses"]) + ".", ""]
+    lines += ["## Cost growth (one scenario)", "",
+              "| scenario | check | build | peak MB (check) | peak MB (build) |", "|---|---:|---:|---:|---:|"]
+    for r in data["growth"]:
+        lines.append(f"| {r['size']:,} {r['kind']} | {fmt(r['check'])} | {fmt(r['build'])} | "
+                     f"{r['check']['peakMB']:.0f} | {r['build']['peakMB']:.0f} |")
+    by_kind = {}
+    for r in data["growth"]:
+        by_kind.setdefault(r["kind"], []).append(r)
+    notes = []
+    for kind, rows in by_kind.items():
+        for a, b in zip(rows, rows[1:]):
+            work = b["size"] / a["size"]
+            notes.append(f"{kind} {a['size']:,}→{b['size']:,} ({work:.0f}× the work): check "
+                         f"{b['check']['median'] / a['check']['median']:.0f}× the time")
+    lines += ["", "Growth: " + "; ".join(notes) + ".", ""]
+    e = data["engine"]
+    rep, pl = e["replication"], e["placement"]
+    lines += ["## Engine", "",
+              f"- Replication, RF 3, acks=all, min ISR 2, batches of {int(rep['batch']):,}: "
+              f"{int(rep['records']):,} records in {rep['seconds']:.2f} s = {rep['recordsPerSecond']:,.0f} records/s, "
+              f"**{rep['recordReplicationsPerSecond']:,.0f} record-replications/s** (a record copied to one follower; "
+              f"2 per record) over {rep['simulatedSeconds']:.0f} simulated seconds.",
+              f"- Placement of {int(pl['partitions']):,} partitions (RF 3) on {int(pl['brokers']):,} brokers in 10 racks "
+              f"(AdminUtils): **{pl['placementSeconds'] * 1000:.0f} ms**; the whole `createTopic` (placement and "
+              f"partition state): {pl['createTopicSeconds'] * 1000:.0f} ms.", ""]
+    return "\n".join(lines)
+
+
+def chart(data):
+    """A log-scale bar chart: cmark, ReplicaLab build, mkdocs per course size (hand-written SVG)."""
+    import math
+    series = [("cmark", "#888"), ("build", "#2a7"), ("incremental", "#7c5"), ("mkdocs", "#c55")]
+    courses = data["courses"]
+    width, height, left, bottom, top = 640, 300, 60, 40, 30
+    lo, hi = -3, 2  # 1 ms .. 100 s
+    def y(seconds):
+        v = min(max(math.log10(max(seconds, 1e-3)), lo), hi)
+        return top + (height - top - bottom) * (hi - v) / (hi - lo)
+    group = (width - left - 20) / max(1, len(courses))
+    bar = group / (len(series) + 1)
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+           f'viewBox="0 0 {width} {height}" font-family="sans-serif" font-size="11">',
+           f'<title>Wall time per course size (log scale): cmark floor, ReplicaLab build, mkdocs</title>',
+           f'<rect width="{width}" height="{height}" fill="white"/>']
+    for exponent in range(lo, hi + 1):
+        yy = y(10 ** exponent)
+        label = f"{10 ** exponent * 1000:.0f} ms" if exponent < 0 else f"{10 ** exponent:.0f} s"
+        out.append(f'<line x1="{left}" x2="{width - 10}" y1="{yy:.1f}" y2="{yy:.1f}" stroke="#ddd"/>')
+        out.append(f'<text x="{left - 6}" y="{yy + 4:.1f}" text-anchor="end">{label}</text>')
+    for i, course in enumerate(courses):
+        x0 = left + i * group + bar / 2
+        for j, (name, colour) in enumerate(series):
+            seconds = course[name]["median"]
+            yy = y(seconds)
+            out.append(f'<rect x="{x0 + j * bar:.1f}" y="{yy:.1f}" width="{bar - 2:.1f}" '
+                       f'height="{height - bottom - yy:.1f}" fill="{colour}"><title>{name}, {course["lessons"]} '
+                       f'lessons: {seconds:.3f} s</title></rect>')
+        out.append(f'<text x="{x0 + len(series) * bar / 2:.1f}" y="{height - bottom + 16}" text-anchor="middle">'
+                   f'{course["lessons"]} lessons</text>')
+    for j, (name, colour) in enumerate(series):
+        out.append(f'<rect x="{left + j * 130}" y="8" width="10" height="10" fill="{colour}"/>')
+        label = {"cmark": "cmark (floor)", "build": "replicalab build", "incremental": "build, 1 lesson edited",
+                 "mkdocs": "mkdocs build"}[name]
+        out.append(f'<text x="{left + j * 130 + 14}" y="17">{label}</text>')
+    out.append("</svg>")
+    return "\n".join(out) + "\n"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--replicalab", default=os.path.join(ROOT, ".build", "release", "replicalab"))
+    parser.add_argument("--benchmarks", default=os.path.join(ROOT, ".build", "release", "ReplicaLabBenchmarks"))
+    parser.add_argument("--work", default=os.path.join(tempfile.gettempdir(), "replicalab-bench"))
+    parser.add_argument("--sizes", default="10,100,500,1000")
+    parser.add_argument("--steps", default="10,1000,100000")
+    parser.add_argument("--records", default="10,1000,100000")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--fresh", action="store_true", help="regenerate the corpora")
+    args = parser.parse_args()
+    args.sizes = [int(x) for x in args.sizes.split(",") if x]
+    args.steps = [int(x) for x in args.steps.split(",") if x]
+    args.records = [int(x) for x in args.records.split(",") if x]
+    if args.fresh:
+        shutil.rmtree(args.work, ignore_errors=True)
+    os.makedirs(args.work, exist_ok=True)
+    data = {"machine": machine()}
+    data["courses"] = course_sizes(args, args.replicalab, args.work)
+    data["growth"] = growth(args, args.replicalab, args.work)
+    data["engine"] = engine(args.benchmarks)
+    data["machine"]["loadAfter"] = [round(x, 2) for x in os.getloadavg()]
+    os.makedirs(RESULTS, exist_ok=True)
+    with open(os.path.join(RESULTS, "results.json"), "w") as f:
+        json.dump(data, f, indent=1)
+    with open(os.path.join(RESULTS, "results.md"), "w") as f:
+        f.write(report(data))
+    with open(os.path.join(RESULTS, "chart.svg"), "w") as f:
+        f.write(chart(data))
+    print(report(data))
+
+
+if __name__ == "__main__":
+    main()

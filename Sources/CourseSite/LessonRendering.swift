@@ -1,0 +1,40 @@
+import Course
+import LessonMarkdown
+
+/// Everything the site needs from one verified lesson: its own page content and the facts the cross-lesson pieces
+/// (sidebar, index, pager, search index) show. It depends on this lesson only, so a build can keep it between runs
+/// (the CLI's cache) and re-render only the lessons that changed; the cross-lesson pieces are always recomputed.
+public struct LessonRendering: Codable, Hashable, Sendable {
+    /// The lesson file's path (the tie-breaker of the course order).
+    public var path: String
+    /// The lesson's `NN`.
+    public var number: Int
+    /// The lesson's slug.
+    public var slug: String
+    /// The title.
+    public var title: String
+    /// The front matter summary, if any.
+    public var summary: String?
+    /// The seed its scenarios ran with.
+    public var seed: UInt64
+    /// SHA-256 of the lesson source, as hex.
+    public var sourceHash: String
+    /// Whether every scenario verified.
+    public var isVerified: Bool
+    /// How many expectations its scenarios check.
+    public var expectationCount: Int
+    /// How many scenarios it has.
+    public var scenarioCount: Int
+    /// The page's `<article>` (prose and scenario timelines).
+    public var article: String
+    /// The lesson's entry in the search index's page list (a JavaScript object literal).
+    public var searchPage: String
+    /// The words the search index maps to this lesson, sorted.
+    public var searchWords: [String]
+
+    /// The file name of the lesson's page: `NN-slug.html`.
+    public var pageName: String {
+        let text = number < 10 ? "0\(number)" : "\(number)"
+        return "\(text)-\(slug).html"
+    }
+}

@@ -1,0 +1,100 @@
+/// An array stored in fixed-size chunks, so that a copy shares the chunks and a write after a copy duplicates one
+/// chunk and the small table of chunks instead of every element.
+///
+/// The runner keeps a `Cluster` per step; a plain array (a replica log, the event log) shared with the previous
+/// step's snapshot would be copied whole on the next append, which made long scenarios quadratic. With chunks a
+/// write after a snapshot costs O(count / chunkSize + chunkSize).
+public struct ChunkedArray<Element> {
+    /// Elements per chunk: about √ of the longest logs measured (100,000-step scenarios), so the chunk table and the
+    /// one chunk a write after a snapshot copies stay small (and a snapshot retains little memory).
+    static var chunkSize: Int { 128 }
+
+    /// Full chunks, then one partly filled chunk; never an empty chunk.
+    private var chunks: [[Element]] = []
+    /// How many elements there are.
+    public private(set) var count = 0
+
+    /// Creates an empty array.
+    public init() {}
+
+    /// Creates an array holding `elements`.
+    public init<S: Sequence>(_ elements: S) where S.Element == Element {
+        append(contentsOf: elements)
+    }
+
+    /// Appends an element.
+    public mutating func append(_ element: Element) {
+        if count % Self.chunkSize == 0 {
+            chunks.append([element])
+        } else {
+            chunks[chunks.count - 1].append(element)
+        }
+        count += 1
+    }
+
+    /// Appends elements in order.
+    public mutating func append<S: Sequence>(contentsOf elements: S) where S.Element == Element {
+        for element in elements { append(element) }
+    }
+
+    /// Removes every element at or after `index`.
+    public mutating func removeSubrange(_ range: PartialRangeFrom<Int>) {
+        let target = range.lowerBound
+        precondition(target >= 0 && target <= count, "index \(target) out of 0...\(count)")
+        guard target < count else { return }
+        let keptChunks = (target + Self.chunkSize - 1) / Self.chunkSize
+        chunks.removeSubrange(keptChunks...)
+        if target % Self.chunkSize != 0 {
+            chunks[chunks.count - 1].removeSubrange((target % Self.chunkSize)...)
+        }
+        count = target
+    }
+
+    /// Removes every element.
+    public mutating func removeAll() {
+        chunks = []
+        count = 0
+    }
+}
+
+extension ChunkedArray: RandomAccessCollection, MutableCollection {
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { count }
+
+    public subscript(position: Int) -> Element {
+        get {
+            precondition(position >= 0 && position < count, "index \(position) out of range 0..<\(count)")
+            return chunks[position / Self.chunkSize][position % Self.chunkSize]
+        }
+        set {
+            precondition(position >= 0 && position < count, "index \(position) out of range 0..<\(count)")
+            chunks[position / Self.chunkSize][position % Self.chunkSize] = newValue
+        }
+    }
+}
+
+extension ChunkedArray: ExpressibleByArrayLiteral {
+    public init(arrayLiteral elements: Element...) {
+        self.init(elements)
+    }
+}
+
+extension ChunkedArray: Equatable where Element: Equatable {
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        // Chunk boundaries depend only on the count, so equal arrays have equal chunk tables.
+        lhs.count == rhs.count && lhs.chunks == rhs.chunks
+    }
+}
+
+extension ChunkedArray: Hashable where Element: Hashable {
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(count)
+        for chunk in chunks { hasher.combine(chunk) }
+    }
+}
+
+extension ChunkedArray: Sendable where Element: Sendable {}
+
+extension ChunkedArray: CustomStringConvertible {
+    public var description: String { Array(self).description }
+}
