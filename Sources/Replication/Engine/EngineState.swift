@@ -29,6 +29,13 @@ public struct EngineState: Hashable, Sendable {
     /// What happened, time-stamped, for transcripts (`[9s] broker 1 fenced`).
     public internal(set) var eventLog: [String] = []
 
+    /// Caps on work and simulated time (unlimited unless set).
+    var budget = EngineBudget()
+    /// Work done so far (see `EngineBudget.work`).
+    var workDone = 0
+    /// The cap a run stopped at; once set, the clock no longer runs.
+    var exhaustedBudget: EngineBudget.Cap?
+
     /// Creates an idle engine at time 0.
     public init() {}
 

@@ -9,6 +9,13 @@ public enum ScenarioParser {
         var diagnostics: [Diagnostic] = []
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         if lines.last == "" { lines.removeLast() }
+        if lines.count > Limits.lines {
+            diagnostics.append(
+                .error(
+                    "a scenario has at most \(Limits.lines) lines (Limits.lines); this one has \(lines.count): split it",
+                    at: sourceMap.location(line: Limits.lines, column: 1), notes: [.init(Limits.whereToRaise)]))
+            lines.removeLast(lines.count - Limits.lines)
+        }
         for (index, rawLine) in lines.enumerated() {
             let line = Lexer.lex(String(rawLine))
             let locate = { (column: Int) in sourceMap.location(line: index, column: column) }
