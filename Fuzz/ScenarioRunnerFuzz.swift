@@ -2,6 +2,10 @@ import Diagnostics
 import Replication
 import ScenarioLanguage
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// libFuzzer target: the bytes choose a scenario of valid commands (a small cluster, faults, elections, configs,
 /// produces, time), which must parse without a diagnostic and run without crashing. When every election was clean
 /// and no broker lost unflushed data, the engine must report no invariant break.
@@ -13,6 +17,8 @@ public func fuzzScenarioRunner(_ data: UnsafePointer<UInt8>, _ count: Int) -> CI
     let text = lines.joined(separator: "\n") + "\n"
     let (script, diagnostics) = ScenarioParser.parse(
         text, sourceMap: .identity(file: "fuzz.scenario", lineCount: lines.count))
+    // FUZZ_PRINT=1 Fuzz/…/fuzz-runner <input> shows the scenario an input stands for.
+    if getenv("FUZZ_PRINT") != nil { print(text) }
     precondition(diagnostics.isEmpty, "generated an invalid line: \(diagnostics)\n\(text)")
     var runner = ScenarioRunner(seed: 1)
     for statement in script.statements { runner.execute(statement) }

@@ -56,5 +56,5 @@ flock -u 9
 [[ "${FUZZ_BUILD_ONLY:-0}" == 1 ]] && exit 0
 
 echo "== fuzzing $target for ${seconds}s" >&2
-exec "$binary" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=4096 -print_final_stats=1 \
+exec "$binary" -max_total_time="$seconds" -timeout=25 -rss_limit_mb=2048 -max_len=4096 -print_final_stats=1 \
   -artifact_prefix="$build/artifacts/$target/" "$@" "$build/corpus/$target" "Fuzz/corpus/$target"

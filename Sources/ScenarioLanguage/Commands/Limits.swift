@@ -22,7 +22,7 @@ public enum Limits {
     /// The simulated time a scenario may reach, in milliseconds: one day.
     public static let scenarioMilliseconds = 86_400_000
     /// Most engine work per scenario: every event counts once plus once per partition and per produce request checked after it.
-    public static let engineWork = 3_000_000
+    public static let engineWork = 2_000_000
     /// Most lines in one scenario.
     public static let lines = 1_000
     /// Most bytes of transcript output one scenario may print.

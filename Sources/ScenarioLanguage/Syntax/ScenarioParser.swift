@@ -7,7 +7,8 @@ public enum ScenarioParser {
     public static func parse(_ text: String, sourceMap: SourceMap) -> (script: Script, diagnostics: [Diagnostic]) {
         var statements: [Statement] = []
         var diagnostics: [Diagnostic] = []
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // "\r\n" is one Character in Swift, so splitting on "\n" alone kept CRLF scripts on one line.
+        var lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
         if lines.last == "" { lines.removeLast() }
         if lines.count > Limits.lines {
             diagnostics.append(
