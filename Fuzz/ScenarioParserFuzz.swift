@@ -6,7 +6,8 @@ import ScenarioLanguage
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzScenarioParser(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     let text = String(decoding: UnsafeBufferPointer(start: data, count: count), as: UTF8.self)
-    let lineCount = text.split(separator: "\n", omittingEmptySubsequences: false).count
+    // Lines end at "\n", "\r\n" or a lone "\r", as the parser splits them.
+    let lineCount = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }.count
     let (script, diagnostics) = ScenarioParser.parse(
         text, sourceMap: .identity(file: "fuzz.scenario", lineCount: lineCount))
     for diagnostic in diagnostics {

@@ -56,5 +56,7 @@ flock -u 9
 [[ "${FUZZ_BUILD_ONLY:-0}" == 1 ]] && exit 0
 
 echo "== fuzzing $target for ${seconds}s" >&2
+# Swift's own crash handler fights AddressSanitizer over a crashing process; let libFuzzer report crashes.
+export SWIFT_BACKTRACE=enable=no
 exec "$binary" -max_total_time="$seconds" -timeout=25 -rss_limit_mb=2048 -max_len=4096 -print_final_stats=1 \
   -artifact_prefix="$build/artifacts/$target/" "$@" "$build/corpus/$target" "Fuzz/corpus/$target"
