@@ -33,10 +33,13 @@ for flag in $(pkg-config --cflags libcmark); do common+=(-Xcc "$flag"); done
 exec 9>"$build/build.lock"
 flock 9
 objects=()
+chain=""
 for module in "${modules[@]}"; do
   sources=()
   while IFS= read -r file; do sources+=("$file"); done < <(find "Sources/$module" -name '*.swift' | LC_ALL=C sort)
-  stamp="$(cat "${sources[@]}" "$0" | sha256sum | cut -d' ' -f1)"
+  # A module is rebuilt when its sources or any module before it changed (cross-module inlining at -O).
+  stamp="$( (cat "${sources[@]}" "$0"; echo "$chain") | sha256sum | cut -d' ' -f1)"
+  chain="$stamp"
   object="$build/modules/$module.o"
   if [[ ! -f "$object" || "$(cat "$build/modules/$module.stamp" 2>/dev/null)" != "$stamp" ]]; then
     echo "== compiling $module" >&2
@@ -58,5 +61,5 @@ flock -u 9
 echo "== fuzzing $target for ${seconds}s" >&2
 # Swift's own crash handler fights AddressSanitizer over a crashing process; let libFuzzer report crashes.
 export SWIFT_BACKTRACE=enable=no
-exec "$binary" -max_total_time="$seconds" -timeout=25 -rss_limit_mb=2048 -max_len=4096 -print_final_stats=1 \
+exec "$binary" -max_total_time="$seconds" -timeout=60 -rss_limit_mb=2048 -max_len=4096 -print_final_stats=1 \
   -artifact_prefix="$build/artifacts/$target/" "$@" "$build/corpus/$target" "Fuzz/corpus/$target"

@@ -66,8 +66,15 @@ final class PseudoTerminal {
         throw PseudoTerminalError.timeout
     }
 
-    /// Waits for the program to end and returns its exit status.
-    func waitForExit() -> Int32 {
+    /// Waits for the program to end and returns its exit status; after `seconds` it is killed and the test fails,
+    /// rather than the test run hanging.
+    func waitForExit(seconds: Double = 30) -> Int32 {
+        let deadline = Date().addingTimeInterval(seconds)
+        while process.isRunning && Date() < deadline { usleep(10_000) }
+        if process.isRunning {
+            Issue.record("replicalab did not exit within \(seconds) s; output so far: \(screen.debugDescription)")
+            kill(process.processIdentifier, SIGKILL)
+        }
         process.waitUntilExit()
         return process.terminationStatus
     }
