@@ -10,15 +10,34 @@ public struct DiagnosticPrinter: Sendable {
 
     /// The text of one diagnostic, ending with a newline.
     public func render(_ diagnostic: Diagnostic) -> String {
-        var out = "\(diagnostic.location): \(label(diagnostic.severity)) \(diagnostic.message)\n"
+        var out = "\(diagnostic.location): \(label(diagnostic.severity)) \(Self.visible(diagnostic.message))\n"
         for note in diagnostic.notes {
             let prefix = "\(note.location ?? diagnostic.location): "
-            out += "\(prefix)\(label(.note)) \(note.message)\n"
+            out += "\(prefix)\(label(.note)) \(Self.visible(note.message))\n"
         }
         for line in diagnostic.detail {
-            out += line + "\n"
+            out += Self.visible(line) + "\n"
         }
         return out
+    }
+
+    /// Text with control characters (NUL, ESC, CR, …; not tab) written as `\u{1B}`, so a lesson's bytes quoted in a
+    /// message can neither drive the terminal nor split the one-line-per-diagnostic format.
+    static func visible(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if isControl(scalar) {
+                out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar != "\t") || (0x7F...0x9F).contains(scalar.value)
     }
 
     /// The text of all diagnostics, sorted by location.

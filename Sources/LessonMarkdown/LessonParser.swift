@@ -49,6 +49,17 @@ public enum LessonParser {
         let (parts, headingTitle, partDiagnostics, references) = document.lessonPartsAndReferences(
             path: path, lines: sourceLines)
         diagnostics += partDiagnostics
+        // CommonMark lets an unclosed fence run to the end of the file, swallowing the rest of the lesson: an error here.
+        for case .scenario(let scenario) in parts {
+            for block in [scenario.block] + (scenario.output.map { [$0] } ?? []) where block.closingLine == nil {
+                let kind = block.openingLine == scenario.block.openingLine ? scenarioInfo : outputInfo
+                diagnostics.append(
+                    .error(
+                        "the '\(kind)' block opened here is not closed: it runs to the end of the file",
+                        at: block.location
+                    ))
+            }
+        }
         let title = frontMatter.title ?? headingTitle
         if title == nil {
             diagnostics.append(.error("lesson has no title: add a '# Title' heading", at: start))

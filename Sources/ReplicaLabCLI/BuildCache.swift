@@ -2,8 +2,10 @@ import Course
 import CourseSite
 import Foundation
 
-/// The build cache: for every lesson that verified cleanly, its rendering and outline, stored in
-/// `.replicalab-cache/<site folder name>/` beside the site folder under a key made of everything the result depends on.
+/// The build cache: for every lesson that verified cleanly, its rendering and outline, stored under a key made of
+/// everything the result depends on, in the user's cache folder (`$REPLICALAB_CACHE_DIR`, else
+/// `$XDG_CACHE_HOME/replicalab`, else `~/.cache/replicalab`), one subfolder per site folder. Nothing is ever written
+/// beside or above `--out`: a build writes only under `--out`.
 ///
 /// The key is the SHA-256 of the cache format, ReplicaLab's version and engine semantics, an identity of the
 /// running executable (size and modification time: a rebuilt binary never reuses results of another build), the
@@ -30,8 +32,18 @@ struct BuildCache: Sendable {
     /// The cache for a site written to `output`; `salt` defaults to this executable's version key.
     init(output: String, salt: String? = nil) {
         let target = URL(fileURLWithPath: output).standardizedFileURL
-        folder = target.deletingLastPathComponent().appendingPathComponent(".replicalab-cache")
-            .appendingPathComponent(target.lastPathComponent)
+        let environment = ProcessInfo.processInfo.environment
+        let root: URL
+        if let explicit = environment["REPLICALAB_CACHE_DIR"], !explicit.isEmpty {
+            root = URL(fileURLWithPath: explicit)
+        } else if let xdg = environment["XDG_CACHE_HOME"], !xdg.isEmpty {
+            root = URL(fileURLWithPath: xdg).appendingPathComponent("replicalab")
+        } else {
+            root = FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache/replicalab")
+        }
+        // One folder per site: the site folder's name and a hash of its absolute path.
+        let pathHash = SHA256.hex(Array(target.path.utf8)).prefix(16)
+        folder = root.appendingPathComponent("\(target.lastPathComponent)-\(pathHash)")
         self.salt = salt ?? Self.versionKey()
     }
 

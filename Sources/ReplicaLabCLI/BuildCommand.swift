@@ -10,7 +10,7 @@ struct BuildCommand: ParsableCommand {
         abstract: "Verify the lessons and write the verified course site.",
         discussion: """
             Lessons that did not change since the last build (same bytes, same ReplicaLab executable) are taken from \
-            the build cache in .replicalab-cache/ beside the output folder; --no-cache verifies everything again.
+            the build cache in the user's cache folder ($REPLICALAB_CACHE_DIR, else $XDG_CACHE_HOME/replicalab, else ~/.cache/replicalab); --no-cache verifies everything again.
 
             Nothing is written unless every lesson verifies. The site is built in a temporary folder beside the \
             output folder and then swapped in, so a failed or interrupted build never leaves a half-written site.
@@ -27,7 +27,7 @@ struct BuildCommand: ParsableCommand {
     @Option(help: "The folder to write the site to (replaced as a whole).")
     var out = "Site"
 
-    @Flag(help: "Verify and render every lesson, without reading or writing the build cache (.replicalab-cache/).")
+    @Flag(help: "Verify and render every lesson, without reading or writing the build cache.")
     var noCache = false
 
     @Option(help: "How many lessons to verify at once (default: one per core).")

@@ -79,7 +79,8 @@ struct RunCommand: ParsableCommand {
         } else {
             if scenario != nil { throw CLIError("--scenario applies to lessons (.md files) only") }
             let (path, text) = try readScript()
-            let lineCount = text.split(separator: "\n", omittingEmptySubsequences: false).count
+            let lineCount = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+                .count
             let (script, problems) = ScenarioParser.parse(text, sourceMap: .identity(file: path, lineCount: lineCount))
             diagnostics += problems
             if problems.isEmpty {

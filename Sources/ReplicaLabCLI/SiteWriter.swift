@@ -18,6 +18,12 @@ enum SiteWriter {
             try? manager.removeItem(at: temporary)
             try manager.createDirectory(at: temporary, withIntermediateDirectories: true)
             for file in files {
+                // Pages are named from lesson slugs (lowercase letters, digits, dashes); refuse anything that could
+                // leave the output folder all the same.
+                let parts = file.path.split(separator: "/", omittingEmptySubsequences: false)
+                guard !file.path.hasPrefix("/"), parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }) else {
+                    throw CLIError("refusing to write '\(file.path)': it is not a plain path inside \(output)")
+                }
                 let url = temporary.appendingPathComponent(file.path)
                 try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try Data(file.contents.utf8).write(to: url)

@@ -60,3 +60,14 @@ struct DiagnosticPrinterTests {
         #expect(!DiagnosticPrinter().render(Diagnostic.error("boom", at: location)).contains("\u{1B}"))
     }
 }
+
+/// Bytes a lesson quotes into a message cannot drive the terminal or break the one-line format.
+struct DiagnosticPrinterControlCharacterTests {
+    @Test func controlCharactersAreShownEscaped() {
+        let diagnostic = Diagnostic.error(
+            "unknown command 'a\u{1B}[31mb\u{0}c\rd\te'", at: SourceLocation(file: "f", line: 1, column: 1))
+        #expect(
+            DiagnosticPrinter().render(diagnostic)
+                == "f:1:1: error: unknown command 'a\\u{1B}[31mb\\u{0}c\\u{D}d\te'\n")
+    }
+}

@@ -40,7 +40,7 @@ struct BuildCacheTests {
         let workspace = try Workspace(lessons: Self.course())
         #expect(try workspace.run(["build"]).status == 0)
         let first = try workspace.contents(of: "Site")
-        #expect(!(try workspace.contents(of: ".replicalab-cache/Site")).isEmpty)
+        #expect(!(try FileManager.default.contentsOfDirectory(atPath: workspace.cacheFolder().path)).isEmpty)
         #expect(try workspace.run(["build"]).status == 0)
         #expect(try workspace.contents(of: "Site") == first)
 
@@ -68,7 +68,7 @@ struct BuildCacheTests {
         let workspace = try Workspace(lessons: Self.course())
         #expect(try workspace.run(["build"]).status == 0)
         let expected = try workspace.contents(of: "Site")
-        let folder = workspace.url(".replicalab-cache/Site")
+        let folder = try workspace.cacheFolder()
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         let articles = names.filter { $0.hasSuffix(".html") }
         let metadata = names.filter { $0.hasSuffix(".json") && $0 != "manifest.json" }

@@ -68,7 +68,7 @@ final class PseudoTerminal {
 
     /// Waits (at most `seconds`) for the program to end and returns its exit status. Keeps reading its output
     /// meanwhile, so a program blocked on a full terminal buffer can finish; kills it and records an issue on time-out.
-    func waitForExit(seconds: Double = 10) -> Int32 {
+    func waitForExit(seconds: Double = 30) -> Int32 {
         let deadline = Date().addingTimeInterval(seconds)
         while process.isRunning && Date() < deadline {
             var descriptor = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
@@ -79,8 +79,9 @@ final class PseudoTerminal {
             }
         }
         if process.isRunning {
-            process.terminate()
-            Issue.record("the program did not exit within \(seconds) s; output so far: \(screen.debugDescription)")
+            Issue.record("replicalab did not exit within \(seconds) s; output so far: \(screen.debugDescription)")
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
             return -1
         }
         return process.terminationStatus

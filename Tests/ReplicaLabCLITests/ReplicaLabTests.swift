@@ -159,13 +159,25 @@ struct ReplicaLabTests {
 /// A temporary folder with a `Lessons/` subfolder, in which the executable runs; removed when released.
 final class Workspace {
     let root: URL
+    /// The build cache the runs use (`REPLICALAB_CACHE_DIR`), outside `root` as the real one is.
+    let cacheRoot: URL
 
     deinit {
         try? FileManager.default.removeItem(at: root)
+        try? FileManager.default.removeItem(at: cacheRoot)
+    }
+
+    /// The cache folder of a site folder of this workspace.
+    func cacheFolder(for site: String = "Site") throws -> URL {
+        let names = try FileManager.default.contentsOfDirectory(atPath: cacheRoot.path)
+        let name = try #require(names.first { $0.hasPrefix(site + "-") }, "no cache folder for \(site) in \(names)")
+        return cacheRoot.appendingPathComponent(name)
     }
 
     init(lessons: [String: String]) throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("replicalab-tests-\(UUID().uuidString)")
+        let id = UUID().uuidString
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("replicalab-tests-\(id)")
+        cacheRoot = FileManager.default.temporaryDirectory.appendingPathComponent("replicalab-cache-\(id)")
         try FileManager.default.createDirectory(
             at: root.appendingPathComponent("Lessons"), withIntermediateDirectories: true)
         for (name, text) in lessons {
@@ -205,6 +217,7 @@ final class Workspace {
         process.currentDirectoryURL = root
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
+        environment["REPLICALAB_CACHE_DIR"] = cacheRoot.path
         process.environment = environment
         let token = UUID().uuidString
         let inURL = root.appendingPathComponent(".stdin-\(token)")

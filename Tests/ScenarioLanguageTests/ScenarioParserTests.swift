@@ -103,7 +103,7 @@ struct ScenarioParserTests {
     @Test(arguments: [
         ("cluster brokers=x", "brokers must be a whole number, not 'x'", 17),
         ("cluster brokers=0", "brokers must be at least 1, not 0", 17),
-        ("cluster brokers=20000", "brokers=20000 is above the limit of 10000", 17),
+        ("cluster brokers=20000", "brokers=20000 is above the limit of 1000", 17),
         ("cluster brokers=6 racks=7", "racks=7 is more than brokers=6: every rack needs a broker", 25),
         ("broker x1", "<id> must be a whole number, not 'x1'", 8),
         ("topic t partitions=3 replication-factor=two", "replication-factor must be a whole number, not 'two'", 41),

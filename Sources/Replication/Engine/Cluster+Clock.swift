@@ -15,25 +15,38 @@ extension Cluster {
     }
 
     /// Runs events up to and including `target`, then sets the clock to `target`.
+    ///
+    /// Stops early, with `exhaustedBudget` set, at the budget's work or time cap.
     mutating func run(until target: Int) {
         startPeriodicEvents()
-        while let next = engine.queue.nextTime, next <= target {
+        let end = min(target, engine.budget.timeMs)
+        while let next = engine.queue.nextTime, next <= end {
+            guard canRunAnotherEvent() else { return }
             step()
         }
-        engine.now = max(engine.now, target)
+        guard engine.exhaustedBudget == nil else { return }
+        engine.now = max(engine.now, end)
+        if target > end { engine.exhaustedBudget = .time }
     }
 
     /// Runs events until `done` holds or the clock would pass `limit`; the clock stops at the deciding event.
+    ///
+    /// Stops early, with `exhaustedBudget` set, at the budget's work or time cap.
     mutating func run(until limit: Int, stopWhen done: (Cluster) -> Bool) {
         startPeriodicEvents()
-        while !done(self), let next = engine.queue.nextTime, next <= limit {
+        let end = min(limit, engine.budget.timeMs)
+        while !done(self), let next = engine.queue.nextTime, next <= end {
+            guard canRunAnotherEvent() else { return }
             step()
         }
+        if !done(self), limit > end, engine.exhaustedBudget == nil { engine.exhaustedBudget = .time }
     }
 
     /// Runs the next event and the checks that follow every event.
     private mutating func step() {
         guard let event = engine.queue.popFirst() else { return }
+        // What `afterEvent` goes through: every partition and every produce request.
+        engine.workDone += 1 + engine.partitionIDs.count + engine.requests.count
         engine.now = event.time
         handle(event)
         afterEvent()

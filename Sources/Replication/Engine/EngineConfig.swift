@@ -22,7 +22,12 @@ public struct EngineConfig: Hashable, Sendable {
 
     /// Sets a setting by its Kafka name; returns a complaint when the name or value is invalid.
     public mutating func set(_ key: String, _ value: String) -> String? {
-        guard let number = Int(value), number >= 1 else {
+        // These are Kafka INT configs: a value past Int32.max is not a number of that type (and would overflow the
+        // simulated clock).
+        guard let number = Int(value), number <= Int(Int32.max) else {
+            return "Invalid value \(value) for configuration \(key): Not a number of type INT"
+        }
+        guard number >= 1 else {
             return "Invalid value \(value) for configuration \(key): Value must be at least 1"
         }
         switch key {

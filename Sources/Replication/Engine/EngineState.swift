@@ -45,6 +45,13 @@ public struct EngineState: Hashable, Sendable {
     /// The last serial number given to a group member (identifies it in session-expiry events).
     var lastMemberSerial = 0
 
+    /// Caps on work and simulated time (unlimited unless set).
+    var budget = EngineBudget()
+    /// Work done so far (see `EngineBudget.work`).
+    var workDone = 0
+    /// The cap a run stopped at; once set, the clock no longer runs.
+    var exhaustedBudget: EngineBudget.Cap?
+
     /// Creates an idle engine at time 0.
     public init() {}
 

@@ -136,17 +136,3 @@ public enum CommandTable {
     /// Every word that can start a line, for suggestions.
     public static var allNames: [String] { commands.map(\.name) + ["expect", "let"] }
 }
-
-/// Caps that keep a scenario from exhausting memory or time; each error names the cap.
-public enum Limits {
-    /// Most brokers in one cluster.
-    public static let brokers = 10_000
-    /// Largest broker id.
-    public static let brokerID = 1_000_000
-    /// Most partitions of one topic.
-    public static let partitions = 100_000
-    /// Longest `advance`, in milliseconds.
-    public static let advanceMilliseconds = 3_600_000
-    /// Most records in one produce request.
-    public static let records = 100_000
-}

@@ -9,6 +9,12 @@ public struct ScenarioRunner {
     private var lastOutcome: Outcome?
     private var steps: [Step] = []
     var diagnostics: [Diagnostic] = []
+    /// Set once a cap of `Limits` stopped the scenario: later statements are not run.
+    public private(set) var isStopped = false
+    /// Transcript bytes printed so far, for `Limits.outputBytes`.
+    var outputBytes = 0
+    /// Records written so far, once per replica, for `Limits.scenarioRecords`.
+    var recordsWritten = 0
 
     /// The outcome of the most recent command (not expectation), for `expect ok` / `expect error`.
     var lastOutcomeForExpectations: Outcome? { lastOutcome }
@@ -41,6 +47,13 @@ public struct ScenarioRunner {
 
     /// Executes one statement and records its step.
     public mutating func execute(_ statement: Statement) {
+        guard !isStopped else { return }
+        if let problem = capProblem(before: statement, on: cluster) {
+            diagnostics.append(Self.capDiagnostic(problem, at: statement.location))
+            steps.append(Step(statement: statement, output: [], outcome: .ok, cluster: cluster, expectation: nil))
+            isStopped = true
+            return
+        }
         var output: [String] = []
         var outcome = Outcome.ok
         var result: ExpectationResult?
@@ -69,6 +82,7 @@ public struct ScenarioRunner {
                 return
             }
             var new = Cluster(seed: seed)
+            new.budget = Limits.engineBudget
             for id in 0..<count {
                 // Racks hold contiguous blocks of ids: 6 brokers in 2 racks → R1 = 0,1,2 and R2 = 3,4,5.
                 let rack = racks.map { "R\(id * $0 / count + 1)" }
@@ -78,6 +92,7 @@ public struct ScenarioRunner {
             output = [Self.summary(of: new)]
         case .broker(let id, let rack):
             var current = cluster ?? Cluster(seed: seed)
+            current.budget = Limits.engineBudget
             do {
                 try current.addBroker(Broker(id: id, rack: rack))
             } catch {
@@ -133,8 +148,17 @@ public struct ScenarioRunner {
             outcome = result.outcome
         }
         if outcome != .notACommand { lastOutcome = outcome }
+        if case .produce(let command) = statement.command, let cluster {
+            let replicas = cluster.partition(TopicPartition(command.topic, command.partition ?? 0))?.replicas.count
+            recordsWritten += command.count * max(1, replicas ?? 1)
+        }
+        outputBytes += statement.text.utf8.count + 3 + output.reduce(0) { $0 + $1.utf8.count + 1 }
         steps.append(
             Step(statement: statement, output: output, outcome: outcome, cluster: cluster, expectation: result))
+        if let problem = capProblem(after: statement, output: output, on: cluster) {
+            diagnostics.append(Self.capDiagnostic(problem, at: statement.location))
+            isStopped = true
+        }
     }
 
     /// One line describing a new cluster: `6 brokers: R1 = 0,1,2; R2 = 3,4,5`.

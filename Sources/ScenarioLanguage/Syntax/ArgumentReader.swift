@@ -82,6 +82,12 @@ struct ArgumentReader {
             error("\(key) must be a duration like 500ms, 30s or 2m, not '\(value)'", at: key)
             return nil
         }
+        guard milliseconds <= Limits.advanceMilliseconds else {
+            error(
+                "\(key)=\(value) is above the limit of 1h (Limits.advanceMilliseconds)", at: key,
+                notes: [.init(Limits.whereToRaise)])
+            return nil
+        }
         return milliseconds
     }
 
@@ -119,7 +125,9 @@ struct ArgumentReader {
         }
         guard range.contains(value) else {
             if value > range.upperBound {
-                error("\(what)=\(value) is above the limit of \(range.upperBound)", at: argument)
+                error(
+                    "\(what)=\(value) is above the limit of \(range.upperBound)", at: argument,
+                    notes: [.init(Limits.whereToRaise)])
             } else {
                 error("\(what) must be at least \(range.lowerBound), not \(value)", at: argument)
             }

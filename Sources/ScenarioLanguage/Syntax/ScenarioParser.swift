@@ -7,8 +7,16 @@ public enum ScenarioParser {
     public static func parse(_ text: String, sourceMap: SourceMap) -> (script: Script, diagnostics: [Diagnostic]) {
         var statements: [Statement] = []
         var diagnostics: [Diagnostic] = []
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // "\r\n" is one Character in Swift, so splitting on "\n" alone kept CRLF scripts on one line.
+        var lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
         if lines.last == "" { lines.removeLast() }
+        if lines.count > Limits.lines {
+            diagnostics.append(
+                .error(
+                    "a scenario has at most \(Limits.lines) lines (Limits.lines); this one has \(lines.count): split it",
+                    at: sourceMap.location(line: Limits.lines, column: 1), notes: [.init(Limits.whereToRaise)]))
+            lines.removeLast(lines.count - Limits.lines)
+        }
         for (index, rawLine) in lines.enumerated() {
             let line = Lexer.lex(String(rawLine))
             let locate = { (column: Int) in sourceMap.location(line: index, column: column) }

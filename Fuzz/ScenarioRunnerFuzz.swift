@@ -1,0 +1,133 @@
+import Diagnostics
+import Replication
+import ScenarioLanguage
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// libFuzzer target: the bytes choose a scenario of valid commands (a small cluster, faults, elections, configs,
+/// produces, time), which must parse without a diagnostic and run without crashing. When every election was clean
+/// and no broker lost unflushed data, the engine must report no invariant break.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzScenarioRunner(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
+    var bytes = ByteReader(Array(UnsafeBufferPointer(start: data, count: count)))
+    var generator = ScenarioGenerator()
+    let lines = generator.lines(from: &bytes)
+    let text = lines.joined(separator: "\n") + "\n"
+    let (script, diagnostics) = ScenarioParser.parse(
+        text, sourceMap: .identity(file: "fuzz.scenario", lineCount: lines.count))
+    // FUZZ_PRINT=1 Fuzz/…/fuzz-runner <input> shows the scenario an input stands for.
+    if getenv("FUZZ_PRINT") != nil { print(text) }
+    precondition(diagnostics.isEmpty, "generated an invalid line: \(diagnostics)\n\(text)")
+    var runner = ScenarioRunner(seed: 1)
+    for statement in script.statements { runner.execute(statement) }
+    if generator.isClean, let cluster = runner.cluster {
+        precondition(
+            cluster.engine.invariantBreaks.isEmpty,
+            "invariant break under clean elections: \(cluster.engine.invariantBreaks)\n\(text)")
+    }
+    return 0
+}
+
+/// Reads choices from the fuzzer's bytes; zeros once they run out.
+struct ByteReader {
+    private let bytes: [UInt8]
+    private var index = 0
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    var isAtEnd: Bool { index >= bytes.count }
+
+    mutating func next() -> Int {
+        defer { index += 1 }
+        return index < bytes.count ? Int(bytes[index]) : 0
+    }
+
+    mutating func pick<T>(_ choices: [T]) -> T { choices[next() % choices.count] }
+}
+
+/// Turns bytes into scenario lines, remembering whether anything allows legitimate data loss.
+struct ScenarioGenerator {
+    /// No unclean election was allowed and no broker lost unflushed data.
+    private(set) var isClean = true
+    private var brokers = 3
+    private var topics: [String: Int] = [:]
+    /// A broker setting below 500 ms makes events frequent.
+    private var hasFastTimers = false
+
+    mutating func lines(from bytes: inout ByteReader) -> [String] {
+        brokers = 1 + bytes.next() % 5
+        var lines = ["cluster brokers=\(brokers)" + (brokers > 1 && bytes.next() % 2 == 0 ? " racks=2" : "")]
+        let partitions = 1 + bytes.next() % 4
+        let factor = 1 + bytes.next() % brokers
+        lines.append(
+            "topic t partitions=\(partitions) replication-factor=\(factor) min.insync.replicas=\(1 + bytes.next() % 3)")
+        topics["t"] = partitions
+        while !bytes.isAtEnd && lines.count < 40 {
+            if let line = command(from: &bytes) { lines.append(line) }
+        }
+        return lines
+    }
+
+    private mutating func command(from bytes: inout ByteReader) -> String? {
+        let broker = bytes.next() % (brokers + 1)
+        let topic = bytes.pick(Array(topics.keys.sorted()) + ["nope"])
+        let target = bytes.next() % 3 == 0 ? topic : "\(topic)-\(bytes.next() % 5)"
+        switch bytes.next() % 22 {
+        case 0, 1:
+            // After a timer below 500 ms, long advances mostly burn the work cap (unit tests cover that): keep inputs fast.
+            let choices = ["100ms", "500ms", "1s", "2s", "5s", "10s", "30s", "30s", "2m", "10m", "1h"]
+            return "advance \(bytes.pick(hasFastTimers ? Array(choices.prefix(3)) : choices))"
+        case 2:
+            if bytes.next() % 4 == 0 {
+                isClean = false
+                return "crash \(broker) lose-unflushed"
+            }
+            return "crash \(broker)"
+        case 3, 4: return "restart \(broker)"
+        case 5: return "shutdown \(broker)"
+        case 6: return "stall \(broker)"
+        case 7: return "resume \(broker)"
+        case 8: return "isolate \(broker)"
+        case 9: return bytes.next() % 2 == 0 ? "heal" : "heal \(broker)"
+        case 10: return "flush \(broker)"
+        case 11: return "slow \(broker) lag=\(bytes.pick(["0ms", "200ms", "1s", "5s"]))"
+        case 12:
+            let kind = bytes.pick(["preferred", "unclean"])
+            if kind == "unclean" { isClean = false }
+            return "elect \(kind) \(target)"
+        case 13:
+            if bytes.next() % 3 == 0 {
+                isClean = false
+                return "config \(topic) unclean.leader.election.enable=true"
+            }
+            return "config \(topic) min.insync.replicas=\(1 + bytes.next() % 3)"
+        case 14:
+            let key = bytes.pick(EngineConfig.keys)
+            // Extremes too: the smallest and largest values Kafka accepts for these INT configs.
+            let value = bytes.pick([100, 500, 1000, 2000, 5000, 9000, 30000, 1, 2_147_483_647])
+            if value < 500 { hasFastTimers = true }
+            return "config broker \(key)=\(value)"
+        case 15, 16, 17:
+            let count = bytes.next() == 255 ? 10_000 : 1 + bytes.next() % 20
+            var line = "produce \(topic) partition=\(bytes.next() % 5) count=\(count)"
+            line += " acks=\(bytes.pick(["0", "1", "all"]))"
+            if bytes.next() % 4 == 0 { line += " key=k\(bytes.next() % 4)" }
+            if bytes.next() % 4 == 0 { line += " async" }
+            return line
+        case 18: return "replicas \(target)"
+        case 19: return bytes.pick(["describe", "brokers", "describe \(topic) --under-min-isr-partitions"])
+        case 20:
+            let name = bytes.pick(["u", "v"])
+            guard topics[name] == nil else { return "add-partitions \(name) count=\(topics[name]! + 1)" }
+            let partitions = 1 + bytes.next() % 3
+            topics[name] = partitions
+            return "topic \(name) partitions=\(partitions) replication-factor=\(1 + bytes.next() % brokers)"
+        default:
+            return bytes.pick([
+                "expect invariants ok", "expect hw \(topic)-0 == 0", "expect ok", "broker \(broker + 5)",
+            ])
+        }
+    }
+}

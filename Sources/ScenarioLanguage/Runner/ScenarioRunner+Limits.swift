@@ -1,0 +1,73 @@
+import Diagnostics
+import Replication
+
+extension ScenarioRunner {
+    /// Why `statement` may not run on `cluster` without passing a cap of `Limits`, or nil when it fits.
+    func capProblem(before statement: Statement, on cluster: Cluster?) -> String? {
+        switch statement.command {
+        case .broker:
+            guard let cluster, cluster.brokers.count >= Limits.brokers else { return nil }
+            return "a cluster has at most \(Limits.brokers) brokers (Limits.brokers)"
+        case .topic(_, let partitions, let factor, _, _):
+            return partitionCapProblem(adding: partitions, factor: factor, to: cluster)
+        case .addPartitions(let topic, let count):
+            guard let current = cluster?.topics[topic] else { return nil }
+            return partitionCapProblem(
+                adding: count - current.partitions.count, factor: current.replicationFactor, to: cluster)
+        case .advance(let milliseconds):
+            guard let cluster, cluster.now + milliseconds > Limits.scenarioMilliseconds else { return nil }
+            return
+                "advancing \(Duration.format(milliseconds)) from \(Duration.format(cluster.now)) passes the simulated-time cap of \(Duration.format(Limits.scenarioMilliseconds)) per scenario (Limits.scenarioMilliseconds)"
+        case .produce(let command):
+            let replicas =
+                cluster?.partition(TopicPartition(command.topic, command.partition ?? 0))?.replicas.count ?? 1
+            guard recordsWritten + command.count * max(1, replicas) > Limits.scenarioRecords else { return nil }
+            return
+                "this produce would take the scenario past \(Limits.scenarioRecords) records, counted once per replica (Limits.scenarioRecords)"
+        default:
+            return nil
+        }
+    }
+
+    /// The partition and replica caps, for `topic` and `add-partitions`.
+    private func partitionCapProblem(adding partitions: Int, factor: Int, to cluster: Cluster?) -> String? {
+        guard let cluster, partitions > 0, factor > 0 else { return nil }
+        let topics = cluster.topics.values
+        let partitionCount = topics.reduce(0) { $0 + $1.partitions.count }
+        let replicaCount = topics.reduce(0) { $0 + $1.partitions.count * $1.replicationFactor }
+        if partitionCount + partitions > Limits.partitions {
+            return
+                "a cluster has at most \(Limits.partitions) partitions (Limits.partitions); this one would have \(partitionCount + partitions)"
+        }
+        if replicaCount + partitions * factor > Limits.replicas {
+            return
+                "a cluster has at most \(Limits.replicas) partition replicas (Limits.replicas); this one would have \(replicaCount + partitions * factor)"
+        }
+        return nil
+    }
+
+    /// Why the scenario must stop after a step that printed `output`, or nil: a run that hit the engine budget, or
+    /// more output than `Limits.outputBytes`.
+    func capProblem(after statement: Statement, output: [String], on cluster: Cluster?) -> String? {
+        switch cluster?.exhaustedBudget {
+        case .work:
+            return
+                "the scenario was stopped at \(SimulatedTime.text(cluster!.now)): it used up the engine-work cap of \(Limits.engineWork) (Limits.engineWork: every event counts once plus once per partition and per produce request checked after it); use fewer brokers or partitions, or shorter 'advance' lines"
+        case .time:
+            return
+                "the scenario was stopped at \(SimulatedTime.text(cluster!.now)): it reached the simulated-time cap of \(Duration.format(Limits.scenarioMilliseconds)) per scenario (Limits.scenarioMilliseconds)"
+        case nil:
+            break
+        }
+        guard outputBytes > Limits.outputBytes else { return nil }
+        return
+            "the scenario was stopped: its output passed \(Limits.outputBytes) bytes (Limits.outputBytes)"
+    }
+
+    /// The diagnostic for a cap, with where to raise it.
+    static func capDiagnostic(_ message: String, at location: SourceLocation) -> Diagnostic {
+        .error(
+            message, at: location,
+            notes: [.init("\(Limits.whereToRaise); see docs/robustness.md")])
+    }
+}

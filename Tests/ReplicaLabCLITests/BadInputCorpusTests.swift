@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+
+/// The bad-input corpus (Tests/Corpus/bad): every malformed lesson or script makes the real `replicalab` exit with 2
+/// and print exactly the diagnostics in its golden file `<name>.expected`; nothing crashes or hangs.
+///
+/// `REPLICALAB_BLESS=1 swift test --disable-xctest --filter BadInputCorpusTests` rewrites the golden files.
+struct BadInputCorpusTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Corpus/bad")
+
+    /// Inputs made by the test rather than committed: too big, or not plain files.
+    static let generated: [String: @Sendable (Workspace) throws -> [String]] = [
+        // A 10 MB line inside a scenario: stopped by the output cap, not by memory.
+        "01-ten-megabyte-line.md": { workspace in
+            let text =
+                "# Bad input\n\n```scenario s\ncluster brokers=1\ntopic t partitions=1 replication-factor=1\n"
+                + "produce t value=\(String(repeating: "x", count: 10_000_000))\n```\n"
+            try Data(text.utf8).write(to: workspace.url("Lessons/01-ten-megabyte-line.md"))
+            return ["check", "Lessons"]
+        },
+        // A directory where a lesson file is expected, given by name and found in a lessons folder.
+        "01-directory.md": { workspace in
+            try FileManager.default.createDirectory(
+                at: workspace.url("Lessons/01-directory.md"), withIntermediateDirectories: true)
+            return ["check", "Lessons/01-directory.md"]
+        },
+        "02-directory-in-lessons.md": { workspace in
+            try Data(ReplicaLabTests.goodLesson.utf8).write(to: workspace.url("Lessons/01-intro.md"))
+            try FileManager.default.createDirectory(
+                at: workspace.url("Lessons/02-directory-in-lessons.md"), withIntermediateDirectories: true)
+            return ["check", "Lessons"]
+        },
+        // A lesson that is a symbolic link to a file outside the lessons folder.
+        "01-symlink-outside.md": { workspace in
+            try Data(ReplicaLabTests.goodLesson.utf8).write(to: workspace.url("secret.md"))
+            try FileManager.default.createSymbolicLink(
+                atPath: workspace.url("Lessons/01-symlink-outside.md").path, withDestinationPath: "../secret.md")
+            return ["check", "Lessons"]
+        },
+        // A script that does not exist.
+        "missing.scenario": { _ in ["run", "Lessons/missing.scenario"] },
+    ]
+
+    static var committed: [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { !$0.hasSuffix(".expected") }.sorted()
+    }
+
+    @Test func corpusIsLargeEnough() {
+        #expect(Self.committed.count + Self.generated.count >= 50)
+    }
+
+    @Test(arguments: committed + generated.keys.sorted())
+    func badInputIsReportedWithExitCode2(_ name: String) throws {
+        let workspace = try Workspace(lessons: [:])
+        let arguments: [String]
+        if let make = Self.generated[name] {
+            arguments = try make(workspace)
+        } else {
+            let bytes = try Data(contentsOf: Self.folder.appendingPathComponent(name))
+            try bytes.write(to: workspace.url("Lessons/\(name)"))
+            arguments = [name.hasSuffix(".scenario") ? "run" : "check", "Lessons/\(name)"]
+        }
+        let result = try workspace.run(arguments)
+        #expect(result.status == 2, "\(name): exit \(result.status)\n\(result.stderr)")
+        // The workspace's temporary path is not part of the golden file.
+        let root = workspace.root.resolvingSymlinksInPath().path
+        let stderr = result.stderr.replacingOccurrences(of: root, with: "$WORKSPACE")
+            .replacingOccurrences(of: workspace.root.path, with: "$WORKSPACE")
+        let golden = Self.folder.appendingPathComponent(name + ".expected")
+        if ProcessInfo.processInfo.environment["REPLICALAB_BLESS"] == "1" {
+            try Data(stderr.utf8).write(to: golden)
+            return
+        }
+        let expected = try #require(
+            try? String(contentsOf: golden, encoding: .utf8),
+            "no golden file \(name).expected: run with REPLICALAB_BLESS=1 to write it")
+        #expect(stderr == expected, "\(name)")
+    }
+}
