@@ -133,6 +133,15 @@ struct ReplicaLabTests {
         #expect(try folder.contents(of: "Site") == before)
     }
 
+    @Test func updateRefusesInCIUnlessForced() throws {
+        let workspace = try Workspace(lessons: ["01-intro.md": Self.goodLesson])
+        let refused = try workspace.run(["check", "--update"], environment: ["CI": "true"])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("--update refuses to run in CI (CI=true)"))
+        let forced = try workspace.run(["check", "--update", "--force"], environment: ["CI": "true"])
+        #expect(forced.status == 0, "\(forced.stderr)")
+    }
+
     @Test func versionPrintsTheVersion() throws {
         let result = try Workspace(lessons: [:]).run(["--version"])
         #expect(result.status == 0)
@@ -209,7 +218,7 @@ final class Workspace {
     }
 
     /// Runs `replicalab` with `arguments` in this folder; input and output go through files so nothing can block.
-    func run(_ arguments: [String], input: String = "") throws -> Result {
+    func run(_ arguments: [String], input: String = "", environment extra: [String: String] = [:]) throws -> Result {
         let executable = try #require(Executable.replicalab, "cannot find the built replicalab executable")
         let process = Process()
         process.executableURL = executable
@@ -218,6 +227,9 @@ final class Workspace {
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
         environment["REPLICALAB_CACHE_DIR"] = cacheRoot.path
+        // Tests decide for themselves whether they run "in CI" (check --update refuses there).
+        environment["CI"] = nil
+        for (key, value) in extra { environment[key] = value }
         process.environment = environment
         let token = UUID().uuidString
         let inURL = root.appendingPathComponent(".stdin-\(token)")
