@@ -19,11 +19,9 @@ enum SharedKafkaFiles {
     /// `vectors.json` parsed once: the input → output cases from Kafka's own tests. Empty when the file is missing,
     /// so the tests that need a section fail on it instead of crashing the test run.
     static var vectors: [String: Any] {
-        guard let data = vectorsData, let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+        guard let data = data("vectors.json"),
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
         else { return [:] }
         return object
     }
-
-    /// The bytes of `vectors.json`, read once.
-    private static let vectorsData = data("vectors.json")
 }
