@@ -51,7 +51,7 @@ import Testing
         #expect(transcript.diagnostics.isEmpty, "\(transcript.diagnostics)")
         #expect(transcript.failedExpectationCount == 0)
         let text = transcript.text
-        #expect(text.contains("t-0: offsets 0..9 (acks=all, after 1s)"))
+        #expect(text.contains("t-0: offsets 0..9 (acks=all, after 3ms)"))
         #expect(text.contains("t-0: error NOT_ENOUGH_REPLICAS after 0s"))
         #expect(text.contains("\tTopic: t\tPartition: 0\tLeader: 1\tReplicas: 1,2,3\tIsr: 1\tElr: \tLastKnownElr: "))
         #expect(text.contains("controller fences broker 3 (session expired)"))

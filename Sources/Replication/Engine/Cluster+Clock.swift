@@ -48,8 +48,10 @@ extension Cluster {
 
     /// Schedules heartbeats, fetches and ISR-expiry checks of brokers that have none yet.
     ///
-    /// Every broker fetches every `replica.fetch.wait.max.ms` (500 ms), heartbeats every 2 s and runs the ISR-expiry
-    /// task every `replica.lag.time.max.ms / 2`, all on a grid starting when its events were first scheduled.
+    /// Every broker heartbeats every 2 s and runs the ISR-expiry task every `replica.lag.time.max.ms / 2`, on a grid
+    /// starting when its events were first scheduled. Its fetcher ticks every `replica.fetch.wait.max.ms` to start
+    /// fetches to leaders it has none outstanding with (at start, after a restart, resume or heal, or a failed
+    /// fetch); otherwise each fetch leaves as soon as the previous response was processed.
     mutating func startPeriodicEvents() {
         for id in brokers.keys.sorted() where !engine.started.contains(id) {
             engine.started.insert(id)
@@ -85,10 +87,11 @@ extension Cluster {
             if engine.runtimes[id]?.isFetching == true { sendFetches(from: id) }
             engine.queue.schedule(at: engine.now + config.replicaFetchWaitMaxMs, .fetch, broker: id)
         case .fetchResponse:
-            if let response = engine.inFlight.removeValue(forKey: event.requestID) {
-                engine.awaitingResponse.remove(Self.fetchKey(id, response.partition))
-                if engine.runtimes[id]?.isFetching == true { receive(response, follower: id) }
-            }
+            fetchResponseArrives(event.requestID)
+        case .fetchArrival:
+            fetchArrives(event.requestID)
+        case .fetchExpiry:
+            completeParkedFetch(event.requestID)
         case .isrExpiry:
             if engine.runtimes[id]?.isAlive == true { shrinkIsrs(ledBy: id) }
             engine.queue.schedule(at: engine.now + max(1, config.replicaLagTimeMaxMs / 2), .isrExpiry, broker: id)
@@ -117,8 +120,6 @@ extension Cluster {
     mutating func note(_ text: String) {
         engine.eventLog.append("[\(SimulatedTime.text(engine.now))] \(text)")
     }
-
-    static func fetchKey(_ broker: BrokerID, _ partition: TopicPartition) -> String { "\(broker)/\(partition)" }
 
     /// `min(min.insync.replicas, replica count)` (Kafka ≥ 3.7: `Partition.effectiveMinIsr`).
     func effectiveMinIsr(_ id: TopicPartition) -> Int {

@@ -68,6 +68,10 @@ extension Cluster {
             let how = result.isUnclean ? " (UNCLEAN election)" : ""
             note("\(id): Leader: \(leaderText) (epoch \(state.leaderEpoch))\(how), Isr: \(Self.csv(newIsr))")
             if result.leader != nil { becomeLeader(id, wasLeader: false) }
+            // Kafka: the old leader completes fetches parked on the partition (`completeDelayedFetchOrProduceRequests`)
+            // and the followers' fetchers move to the new leader as soon as they see the new metadata.
+            if let oldLeader { wakeParkedFetches(at: oldLeader, for: id) }
+            for follower in state.replicas where follower != result.leader { sendFetches(from: follower) }
         } else {
             note("\(id): Isr: \(Self.csv(newIsr))")
             maybeIncrementLeaderHighWatermark(id)

@@ -122,9 +122,9 @@ extension Cluster {
     private mutating func setState(_ broker: BrokerID, _ state: BrokerState) {
         engine.runtimes[broker]?.state = state
         if state != .up {
-            // Responses on their way to it are lost.
-            engine.inFlight = engine.inFlight.filter { $0.value.follower != broker }
-            engine.awaitingResponse = engine.awaitingResponse.filter { !$0.hasPrefix("\(broker)/") }
+            // Its fetches are gone (responses on their way to it are lost), and so are fetches parked on it when
+            // nobody can reach it any more.
+            dropFetchSessions(involving: broker)
         }
         if state == .crashed {
             // The connections of requests parked on it are gone: those clients only see their timeout.

@@ -16,11 +16,9 @@ public struct EngineState: Hashable, Sendable {
     public internal(set) var requests: [Int: ProduceRequest] = [:]
     /// The last request id handed out.
     var lastRequestID = 0
-    /// Fetch responses in flight, by payload id.
-    var inFlight: [Int: FetchResponse] = [:]
-    /// `broker/topic-partition` keys of fetches awaiting their response.
-    var awaitingResponse: Set<String> = []
-    /// The last payload id.
+    /// Outstanding follower fetches (request, parked at the leader, or response), by session id.
+    var fetchSessions: [Int: FetchSession] = [:]
+    /// The last fetch session id.
     var lastPayloadID = 0
     /// Invariant breaks and data loss, in the order they were found.
     public internal(set) var findings: [Finding] = []
