@@ -37,6 +37,16 @@ import Testing
         #expect(cluster.engine.invariantBreaks.isEmpty)
     }
 
+    @Test func synchronousProduceFinishesItsInstant() throws {
+        var cluster = TestCluster.make()
+        cluster.advance(by: 14_998)
+        // The parked fetches wake at once; the second round trip ends at 15 s, when the ISR-expiry checks are due.
+        let request = TestCluster.produce(&cluster, 3)
+        #expect(request.completedAtMs == 15_000)
+        #expect(cluster.now == 15_000)
+        #expect(try #require(cluster.engine.queue.nextTime) > cluster.now, "every event of 15 s ran")
+    }
+
     @Test func appendWakesParkedFetches() throws {
         var cluster = TestCluster.make()
         cluster.advance(by: 10_000)

@@ -20,6 +20,28 @@ import Testing
 
         """
 
+    @Test func expectSeesAsyncAnswersThatArrivedDuringAnAdvance() {
+        let (transcript, problems) = Self.run(
+            Self.setup + """
+                stall 2
+                stall 3
+                produce t value=x async
+                expect ok
+                advance 10s
+                expect ok
+                advance 25s
+                expect error REQUEST_TIMED_OUT
+                resume 2
+                expect ok
+                produce t value=y acks=1 async
+                advance 1s
+                expect ok
+                """)
+        #expect(problems.isEmpty, "\(problems)")
+        #expect(transcript.diagnostics.isEmpty, "\(transcript.diagnostics)")
+        #expect(transcript.failedExpectationCount == 0)
+    }
+
     @Test func s4AsAScenario() {
         let (transcript, problems) = Self.run(
             Self.setup + """

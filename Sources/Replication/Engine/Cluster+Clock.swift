@@ -23,10 +23,14 @@ extension Cluster {
         engine.now = max(engine.now, target)
     }
 
-    /// Runs events until `done` holds or the clock would pass `limit`; the clock stops at the deciding event.
+    /// Runs events until `done` holds or the clock would pass `limit`; the clock stops at the deciding event's
+    /// instant, after every other event of that instant ran (the next command never starts mid-instant).
     mutating func run(until limit: Int, stopWhen done: (Cluster) -> Bool) {
         startPeriodicEvents()
         while !done(self), let next = engine.queue.nextTime, next <= limit {
+            step()
+        }
+        while let next = engine.queue.nextTime, next <= engine.now {
             step()
         }
     }
