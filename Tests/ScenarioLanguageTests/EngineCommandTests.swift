@@ -62,7 +62,7 @@ import Testing
                 expect ok
                 expect hw t-0 == 10
                 restart 2
-                advance 2s
+                advance 3s
                 expect hw t-0 == 11
                 expect epoch t-0 == 0
                 expect lost t-0 == none

@@ -79,6 +79,8 @@ extension Cluster {
                 engine.now >= runtime.lastHeartbeatMs + config.brokerSessionTimeoutMs
             {
                 fence(id, reason: "session expired")
+                // A restarted broker whose registration was refused gets in now.
+                register(id)
             }
         case .heartbeat:
             if let runtime = engine.runtimes[id], runtime.isHeartbeating {
