@@ -47,6 +47,7 @@ enum BrokerStateHTML {
         case .stalled: symbol = "◐"
         case .isolated: symbol = "⊘"
         case .shutDown: symbol = "■"
+        case .restarting: symbol = "◌"
         }
         let word = state == .stalled ? "stalled (congested)" : state.rawValue
         let mark = changed ? "<span class=\"visually-hidden\"> (changed)</span>" : ""

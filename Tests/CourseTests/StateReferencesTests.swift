@@ -73,7 +73,7 @@ struct StateReferencesTests {
     @Test func aScenarioCanContinueAnEarlierOne() throws {
         let text =
             scenario
-            + "```scenario after continues=s\nrestart 0\nadvance 2s\nexpect isr t-0 == 0,1,2\nexpect leader t-0 == 1\n```\n"
+            + "```scenario after continues=s\nrestart 0\nadvance 3s\nexpect isr t-0 == 0,1,2\nexpect leader t-0 == 1\n```\n"
         let (lesson, diagnostics) = verify(text)
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         let continued = try #require(lesson?.scenarios.last)

@@ -13,23 +13,51 @@ import Testing
         #expect(TestCluster.log(cluster, on: 1).logEndOffset == 3)
         #expect(TestCluster.partition(cluster).highWatermark == 0)
         #expect(cluster.engine.requests[id]?.outcome == nil)
-        // (b) the first fetch copies the records; the follower HW is min(leader HW 0, LEO 3).
-        cluster.advance(by: 500)
+        // (b) the followers' first fetches (sent at creation, at the leader 1 ms later) copy the records; the
+        // response arrives 1 ms after that; the follower HW is min(leader HW 0, LEO 3).
+        cluster.advance(by: 2)
         #expect(TestCluster.log(cluster, on: 2).logEndOffset == 3)
         #expect(TestCluster.log(cluster, on: 2).highWatermark == 0)
         #expect(TestCluster.partition(cluster).highWatermark == 0)
         #expect(cluster.engine.requests[id]?.outcome == nil)
-        // (c) the next fetches report LEO 3 → HW 3 → acknowledged; (d) that response carries HW 3.
-        cluster.advance(by: 500)
+        // (c) the next fetches leave at once and report LEO 3 → HW 3 → acknowledged after two round trips.
+        cluster.advance(by: 1)
         #expect(TestCluster.partition(cluster).highWatermark == 3)
         #expect(cluster.engine.requests[id]?.outcome == .success(baseOffset: 0, count: 3))
-        #expect(cluster.engine.requests[id]?.completedAtMs == 1_000)
-        #expect(TestCluster.log(cluster, on: 3).highWatermark == 3)
-        // Broker 2 fetched before broker 3 completed the ISR, so its HW lags one more fetch.
+        #expect(cluster.engine.requests[id]?.completedAtMs == 3)
+        // Those fetches find no new data: they wait at the leader, so the followers' HW still lags.
         #expect(TestCluster.log(cluster, on: 2).highWatermark == 0)
-        cluster.advance(by: 500)
+        #expect(TestCluster.log(cluster, on: 3).highWatermark == 0)
+        // (d) they return after replica.fetch.wait.max.ms (500 ms) with HW 3.
+        cluster.advance(by: 499)
+        #expect(TestCluster.log(cluster, on: 2).highWatermark == 0)
+        cluster.advance(by: 2)
         #expect(TestCluster.log(cluster, on: 2).highWatermark == 3)
+        #expect(TestCluster.log(cluster, on: 3).highWatermark == 3)
         #expect(cluster.engine.invariantBreaks.isEmpty)
+    }
+
+    @Test func synchronousProduceFinishesItsInstant() throws {
+        var cluster = TestCluster.make()
+        cluster.advance(by: 14_998)
+        // The parked fetches wake at once; the second round trip ends at 15 s, when the ISR-expiry checks are due.
+        let request = TestCluster.produce(&cluster, 3)
+        #expect(request.completedAtMs == 15_000)
+        #expect(cluster.now == 15_000)
+        #expect(try #require(cluster.engine.queue.nextTime) > cluster.now, "every event of 15 s ran")
+    }
+
+    @Test func appendWakesParkedFetches() throws {
+        var cluster = TestCluster.make()
+        cluster.advance(by: 10_000)
+        // Both followers' fetches are parked at the leader; an append answers them at once.
+        let id = try cluster.produce(to: tp, values: ["a"], acks: .all)
+        cluster.advance(by: 1)
+        #expect(TestCluster.log(cluster, on: 2).logEndOffset == 1)
+        #expect(cluster.engine.requests[id]?.outcome == nil)
+        cluster.advance(by: 1)
+        #expect(cluster.engine.requests[id]?.outcome == .success(baseOffset: 0, count: 1))
+        #expect(cluster.engine.requests[id]?.completedAtMs == 10_002)
     }
 
     @Test func s3StalledFollowerLeavesIsrBetween30And45Seconds() throws {

@@ -94,7 +94,7 @@ import Testing
         #expect(TestCluster.partition(cluster).highWatermark == 15)
         // t4: broker 2 returns → ISR {1,2} → HW 16.
         try cluster.apply(.restart, to: 2)
-        cluster.advance(by: 2_000)
+        cluster.advance(by: 3_000)
         #expect(TestCluster.partition(cluster).isr == [1, 2])
         #expect(TestCluster.partition(cluster).highWatermark == 16)
         #expect(cluster.engine.invariantBreaks.isEmpty)
@@ -109,7 +109,7 @@ import Testing
         #expect(TestCluster.partition(cluster).leaderEpoch == 1)
         #expect(cluster.state(of: 1) == .shutDown)
         try cluster.apply(.restart, to: 1)
-        cluster.advance(by: 2_000)
+        cluster.advance(by: 3_000)
         #expect(TestCluster.partition(cluster).isr == [2, 3, 1])
         try cluster.elect(.preferred, partition: tp)
         #expect(TestCluster.partition(cluster).leader == 1)

@@ -29,6 +29,13 @@ import Testing
         return cluster
     }
 
+    /// One follower fetch, handled and answered in the same instant (the vectors do not depend on timing).
+    static func fetch(_ cluster: inout Cluster, from follower: BrokerID) {
+        let leader = cluster.partition(tp)!.leader!
+        let response = cluster.handleFetch(tp, follower: follower, leader: leader)
+        cluster.receive(response, follower: follower)
+    }
+
     static func vectorNames() -> [String] {
         (SharedVectors.section("replication", "partition_isr_hw") as? [[String: Any]] ?? []).compactMap {
             $0["name"] as? String
@@ -44,9 +51,9 @@ import Testing
     @Test func highWatermarkFrozenUnderMinIsr() {
         var cluster = Self.make(replicas: [101, 102, 103], isr: [101, 102], minIsr: 3, records: 10, leaderEpoch: 5)
         #expect(cluster.partition(Self.tp)!.highWatermark == 0)
-        cluster.sendFetches(from: 102)
+        Self.fetch(&cluster, from: 102)
         #expect(cluster.partition(Self.tp)!.highWatermark == 0)
-        cluster.sendFetches(from: 103)
+        Self.fetch(&cluster, from: 103)
         #expect(cluster.partition(Self.tp)!.isr == [101, 102, 103])
         #expect(cluster.partition(Self.tp)!.highWatermark == 10)
     }
@@ -54,7 +61,7 @@ import Testing
     @Test(arguments: [("unfenced", 10), ("fenced", 20), ("shutdown", 20)])
     func caughtUpFollowerOutsideIsrHoldsHighWatermark(state: String, expected: Int) {
         var cluster = Self.make(replicas: [101, 102], isr: [101, 102], records: 10)
-        cluster.sendFetches(from: 102)
+        Self.fetch(&cluster, from: 102)
         #expect(cluster.partition(Self.tp)!.highWatermark == 10)
         var log = cluster.partition(Self.tp)!.logs[101]!
         log.append((10..<20).map { Record(offset: $0, leaderEpoch: 0, value: "w\($0)") })
@@ -71,9 +78,9 @@ import Testing
         #expect(cluster.partition(Self.tp)!.leaderEpochStartOffset == 10)
         #expect(cluster.partition(Self.tp)!.highWatermark == 10)
         cluster.topics["t"]!.partitions[0].logs[102]!.truncate(to: 3)
-        cluster.sendFetches(from: 102)
+        Self.fetch(&cluster, from: 102)
         #expect(cluster.partition(Self.tp)!.isr == [101], "LEO 3 is below HW and the epoch start")
-        cluster.sendFetches(from: 102)
+        Self.fetch(&cluster, from: 102)
         #expect(cluster.partition(Self.tp)!.isr == [101, 102])
     }
 }

@@ -56,7 +56,7 @@ import Testing
         let b1 = try cluster.send(producer: "p", topic: "t", values: ["B1"])[0]
         #expect(cluster.engine.eventLog.last?.contains("NOT_ENOUGH_REPLICAS; the response is lost") == true)
         try cluster.apply(.restart, to: 2)
-        cluster.advance(by: 1_000)
+        cluster.advance(by: 3_000)
         #expect(TestCluster.partition(cluster).isr.count == 2)
         let b2 = try cluster.send(producer: "p", topic: "t", values: ["B2"])[0]
         cluster.advance(by: 60_000)

@@ -44,7 +44,7 @@ import Testing
             case .crashed, .shutDown: try? outcome.cluster.apply(.restart, to: broker)
             case .stalled: try? outcome.cluster.apply(.resume, to: broker)
             case .isolated: try? outcome.cluster.apply(.heal, to: broker)
-            case .up: break
+            case .up, .restarting: break
             }
         }
         outcome.cluster.advance(by: 60_000)
@@ -147,7 +147,7 @@ import Testing
             case .crashed, .shutDown: try? cluster.apply(.restart, to: broker)
             case .stalled: try? cluster.apply(.resume, to: broker)
             case .isolated: try? cluster.apply(.heal, to: broker)
-            case .up: break
+            case .up, .restarting: break
             }
         }
         cluster.advance(by: 60_000)

@@ -30,7 +30,7 @@ import Testing
         let text = transcript.text
         #expect(text.contains("Created producer plain (acks=all, enable.idempotence=false)."))
         #expect(text.contains("Created producer safe (acks=all, enable.idempotence=true, producer id 0, epoch 0)."))
-        #expect(text.contains("t-0 m1: offset 8 (after 31s, 2 attempts)"))
+        #expect(text.contains("t-0 m1: offset 8 (after 30.102s, 2 attempts)"))
         #expect(text.contains("t-0 m2: offset 9 (after 30.1s, 2 attempts)"))
         #expect(text.contains("Partition:0\tOffset:1\tr1"))
         #expect(text.contains("Processed a total of 2 messages"))

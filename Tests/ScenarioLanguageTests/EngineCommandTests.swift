@@ -20,6 +20,28 @@ import Testing
 
         """
 
+    @Test func expectSeesAsyncAnswersThatArrivedDuringAnAdvance() {
+        let (transcript, problems) = Self.run(
+            Self.setup + """
+                stall 2
+                stall 3
+                produce t value=x async
+                expect ok
+                advance 10s
+                expect ok
+                advance 25s
+                expect error REQUEST_TIMED_OUT
+                resume 2
+                expect ok
+                produce t value=y acks=1 async
+                advance 1s
+                expect ok
+                """)
+        #expect(problems.isEmpty, "\(problems)")
+        #expect(transcript.diagnostics.isEmpty, "\(transcript.diagnostics)")
+        #expect(transcript.failedExpectationCount == 0)
+    }
+
     @Test func s4AsAScenario() {
         let (transcript, problems) = Self.run(
             Self.setup + """
@@ -40,7 +62,7 @@ import Testing
                 expect ok
                 expect hw t-0 == 10
                 restart 2
-                advance 2s
+                advance 3s
                 expect hw t-0 == 11
                 expect epoch t-0 == 0
                 expect lost t-0 == none
@@ -51,7 +73,7 @@ import Testing
         #expect(transcript.diagnostics.isEmpty, "\(transcript.diagnostics)")
         #expect(transcript.failedExpectationCount == 0)
         let text = transcript.text
-        #expect(text.contains("t-0: offsets 0..9 (acks=all, after 1s)"))
+        #expect(text.contains("t-0: offsets 0..9 (acks=all, after 3ms)"))
         #expect(text.contains("t-0: error NOT_ENOUGH_REPLICAS after 0s"))
         #expect(text.contains("\tTopic: t\tPartition: 0\tLeader: 1\tReplicas: 1,2,3\tIsr: 1\tElr: \tLastKnownElr: "))
         #expect(text.contains("controller fences broker 3 (session expired)"))

@@ -68,9 +68,8 @@ public struct Cluster: Hashable, Sendable {
         }
         let assignment = try assignReplicas(
             placement, partitions: partitions, replicationFactor: replicationFactor, firstPartition: 0)
-        let partitionStates = assignment.enumerated().map { index, replicas in
-            PartitionState(id: TopicPartition(name, index), replicas: replicas)
-        }
+        let partitionStates = try initialPartitions(
+            topic: name, assignment: assignment, firstPartition: 0, replicationFactor: replicationFactor)
         topics[name] = Topic(
             name: name, id: .derived(seed: seed, name: name, ordinal: createdTopicCount), partitions: partitionStates,
             configs: configs, placement: placement)
@@ -107,9 +106,8 @@ public struct Cluster: Hashable, Sendable {
         let assignment = try assignReplicas(
             strategy, partitions: totalCount - current, replicationFactor: topic.replicationFactor,
             firstPartition: current)
-        for (offset, replicas) in assignment.enumerated() {
-            topic.partitions.append(PartitionState(id: TopicPartition(name, current + offset), replicas: replicas))
-        }
+        topic.partitions += try initialPartitions(
+            topic: name, assignment: assignment, firstPartition: current, replicationFactor: topic.replicationFactor)
         topics[name] = topic
         for index in current..<totalCount { startPartition(TopicPartition(name, index)) }
     }

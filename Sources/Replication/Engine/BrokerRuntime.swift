@@ -10,6 +10,8 @@ public enum BrokerState: String, Hashable, Sendable {
     case isolated
     /// Stopped by a clean (controlled) shutdown.
     case shutDown = "shut down"
+    /// Restarted, but not registered yet: the controller refuses a new incarnation while the old session is valid.
+    case restarting
 }
 
 /// Everything the simulation tracks about one broker besides its identity.

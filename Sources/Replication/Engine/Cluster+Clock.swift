@@ -29,7 +29,8 @@ extension Cluster {
         if target > end { engine.exhaustedBudget = .time }
     }
 
-    /// Runs events until `done` holds or the clock would pass `limit`; the clock stops at the deciding event.
+    /// Runs events until `done` holds or the clock would pass `limit`; the clock stops at the deciding event's
+    /// instant, after every other event of that instant ran (the next command never starts mid-instant).
     ///
     /// Stops early, with `exhaustedBudget` set, at the budget's work or time cap.
     mutating func run(until limit: Int, stopWhen done: (Cluster) -> Bool) {
@@ -40,6 +41,10 @@ extension Cluster {
             step()
         }
         if !done(self), limit > end, engine.exhaustedBudget == nil { engine.exhaustedBudget = .time }
+        while let next = engine.queue.nextTime, next <= engine.now {
+            guard canRunAnotherEvent() else { return }
+            step()
+        }
     }
 
     /// Runs the next event and the checks that follow every event.
@@ -61,8 +66,10 @@ extension Cluster {
 
     /// Schedules heartbeats, fetches and ISR-expiry checks of brokers that have none yet.
     ///
-    /// Every broker fetches every `replica.fetch.wait.max.ms` (500 ms), heartbeats every 2 s and runs the ISR-expiry
-    /// task every `replica.lag.time.max.ms / 2`, all on a grid starting when its events were first scheduled.
+    /// Every broker heartbeats every 2 s and runs the ISR-expiry task every `replica.lag.time.max.ms / 2`, on a grid
+    /// starting when its events were first scheduled. Its fetcher ticks every `replica.fetch.wait.max.ms` to start
+    /// fetches to leaders it has none outstanding with (at start, after a restart, resume or heal, or a failed
+    /// fetch); otherwise each fetch leaves as soon as the previous response was processed.
     mutating func startPeriodicEvents() {
         for id in brokers.keys.sorted() where !engine.started.contains(id) {
             engine.started.insert(id)
@@ -86,6 +93,8 @@ extension Cluster {
                 engine.now >= runtime.lastHeartbeatMs + config.brokerSessionTimeoutMs
             {
                 fence(id, reason: "session expired")
+                // A restarted broker whose registration was refused gets in now.
+                register(id)
             }
         case .heartbeat:
             if let runtime = engine.runtimes[id], runtime.isHeartbeating {
@@ -98,10 +107,11 @@ extension Cluster {
             if engine.runtimes[id]?.isFetching == true { sendFetches(from: id) }
             engine.queue.schedule(at: engine.now + config.replicaFetchWaitMaxMs, .fetch, broker: id)
         case .fetchResponse:
-            if let response = engine.inFlight.removeValue(forKey: event.requestID) {
-                engine.awaitingResponse.remove(Self.fetchKey(id, response.partition))
-                if engine.runtimes[id]?.isFetching == true { receive(response, follower: id) }
-            }
+            fetchResponseArrives(event.requestID)
+        case .fetchArrival:
+            fetchArrives(event.requestID)
+        case .fetchExpiry:
+            completeParkedFetch(event.requestID)
         case .isrExpiry:
             if engine.runtimes[id]?.isAlive == true { shrinkIsrs(ledBy: id) }
             engine.queue.schedule(at: engine.now + max(1, config.replicaLagTimeMaxMs / 2), .isrExpiry, broker: id)
@@ -130,8 +140,6 @@ extension Cluster {
     mutating func note(_ text: String) {
         engine.note(text)
     }
-
-    static func fetchKey(_ broker: BrokerID, _ partition: TopicPartition) -> String { "\(broker)/\(partition)" }
 
     /// `min(min.insync.replicas, replica count)` (Kafka ≥ 3.7: `Partition.effectiveMinIsr`).
     func effectiveMinIsr(_ id: TopicPartition) -> Int {

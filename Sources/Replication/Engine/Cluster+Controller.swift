@@ -18,6 +18,20 @@ extension Cluster {
         }
     }
 
+    /// A restarted broker registers: a new broker epoch, fenced until a heartbeat shows it caught up the metadata.
+    ///
+    /// Kafka: `ClusterControlManager.registerBroker` (the new registration is fenced), then
+    /// `BrokerHeartbeatManager` / `ReplicationControlManager.processBrokerHeartbeat` unfence it at a heartbeat once
+    /// `currentMetadataOffset >= registerBrokerRecordOffset`; here at its next periodic heartbeat.
+    mutating func register(_ broker: BrokerID) {
+        guard engine.runtimes[broker]?.state == .restarting else { return }
+        fence(broker, reason: "registration with a new broker epoch")
+        engine.runtimes[broker]?.state = .up
+        engine.runtimes[broker]?.lastHeartbeatMs = engine.now
+        engine.queue.schedule(at: engine.now + engine.config.brokerSessionTimeoutMs, .sessionExpiry, broker: broker)
+        note("broker \(broker) registers with the controller (fenced until its next heartbeat)")
+    }
+
     /// The controller unfences a broker that heartbeats again and elects leaders for leaderless partitions.
     ///
     /// Kafka: `ReplicationControlManager.handleBrokerUnfenced` (elects over `partitionsWithNoLeader`).
@@ -26,6 +40,7 @@ extension Cluster {
         engine.runtimes[broker]?.isFenced = false
         note("controller unfences broker \(broker)")
         electLeadersForLeaderlessPartitions()
+        sendFetches(from: broker)
     }
 
     /// Runs an election on every partition without a leader (unclean where the topic allows it).
@@ -68,6 +83,10 @@ extension Cluster {
             let how = result.isUnclean ? " (UNCLEAN election)" : ""
             note("\(id): Leader: \(leaderText) (epoch \(state.leaderEpoch))\(how), Isr: \(Self.csv(newIsr))")
             if result.leader != nil { becomeLeader(id, wasLeader: false) }
+            // Kafka: the old leader completes fetches parked on the partition (`completeDelayedFetchOrProduceRequests`)
+            // and the followers' fetchers move to the new leader as soon as they see the new metadata.
+            if let oldLeader { wakeParkedFetches(at: oldLeader, for: id) }
+            for follower in state.replicas where follower != result.leader { sendFetches(from: follower) }
         } else {
             note("\(id): Isr: \(Self.csv(newIsr))")
             maybeIncrementLeaderHighWatermark(id)

@@ -5,7 +5,7 @@ extension Cluster {
         case crash
         /// Hard kill that loses every record not yet flushed to disk.
         case crashLosingUnflushed
-        /// Start a crashed or shut-down broker again.
+        /// Start a crashed or shut-down broker again (it registers once its old session has expired).
         case restart
         /// Clean (controlled) shutdown.
         case shutdown
@@ -41,16 +41,18 @@ extension Cluster {
             note("broker \(broker) crashes" + (fault == .crash ? "" : " and loses its unflushed records"))
         case .restart:
             try require([.crashed, .shutDown], "restart")
-            setState(broker, .up)
-            engine.runtimes[broker]?.lastHeartbeatMs = engine.now
-            engine.queue.schedule(
-                at: engine.now + engine.config.brokerSessionTimeoutMs, .sessionExpiry, broker: broker)
-            note("broker \(broker) restarts")
-            // Kafka: BrokerLifecycleManager — a restarted broker registers with a new broker epoch and starts
-            // fenced, so a quick restart (before its session expired) still costs it its ISR places and leaderships.
-            fence(broker, reason: "re-registration with a new broker epoch")
-            // Simplification: it is unfenced at once (Kafka: within a heartbeat or two, once it caught up metadata).
-            unfence(broker)
+            setState(broker, .restarting)
+            if engine.runtimes[broker]?.isFenced == true {
+                note("broker \(broker) restarts")
+                register(broker)
+            } else {
+                // Kafka: ClusterControlManager.registerBroker — while the old incarnation's session is valid, a new
+                // incarnation id gets DuplicateBrokerRegistrationException; the broker retries until the session
+                // expires (BrokerHeartbeatManager), and meanwhile the controller still counts it as alive.
+                note(
+                    "broker \(broker) restarts; its registration is refused (DUPLICATE_BROKER_REGISTRATION) until its old session expires"
+                )
+            }
         case .shutdown:
             try require([.up, .stalled], "shut down")
             flushAll(broker)
@@ -122,9 +124,9 @@ extension Cluster {
     private mutating func setState(_ broker: BrokerID, _ state: BrokerState) {
         engine.runtimes[broker]?.state = state
         if state != .up {
-            // Responses on their way to it are lost.
-            engine.inFlight = engine.inFlight.filter { $0.value.follower != broker }
-            engine.awaitingResponse = engine.awaitingResponse.filter { !$0.hasPrefix("\(broker)/") }
+            // Its fetches are gone (responses on their way to it are lost), and so are fetches parked on it when
+            // nobody can reach it any more.
+            dropFetchSessions(involving: broker)
         }
         if state == .crashed {
             // The connections of requests parked on it are gone: those clients only see their timeout.

@@ -1,23 +1,120 @@
 extension Cluster {
-    /// Follower `follower` fetches every partition it follows, in topic-partition order.
+    /// Follower `follower` sends a fetch to every leader it follows partitions on and has no fetch outstanding with.
+    ///
+    /// Kafka: `AbstractFetcherThread.doWork` — one fetch in flight per leader; the next one leaves as soon as the
+    /// previous response is processed (no client-side wait). A fetch to an unreachable leader is not sent; the
+    /// fetcher tries again at its next tick.
     mutating func sendFetches(from follower: BrokerID) {
+        guard engine.runtimes[follower]?.isFetching == true else { return }
+        var leaders: [BrokerID] = []
         for id in allPartitionIDs {
             guard let state = partition(id), let leader = state.leader, leader != follower,
-                state.replicas.contains(follower), !engine.awaitingResponse.contains(Self.fetchKey(follower, id)),
-                engine.runtimes[leader]?.isReachable == true
+                state.logs[follower] != nil, !leaders.contains(leader)
             else { continue }
-            let response = handleFetch(id, follower: follower, leader: leader)
-            let lag = engine.runtimes[follower]?.fetchLagMs ?? 0
-            if lag == 0 {
-                receive(response, follower: follower)
-            } else {
-                engine.lastPayloadID += 1
-                engine.inFlight[engine.lastPayloadID] = response
-                engine.awaitingResponse.insert(Self.fetchKey(follower, id))
-                engine.queue.schedule(
-                    at: engine.now + lag, .fetchResponse, broker: follower, partition: id,
-                    requestID: engine.lastPayloadID)
-            }
+            leaders.append(leader)
+        }
+        for leader in leaders where engine.runtimes[leader]?.isReachable == true {
+            guard !engine.fetchSessions.values.contains(where: { $0.follower == follower && $0.leader == leader })
+            else { continue }
+            engine.lastPayloadID += 1
+            let sessionID = engine.lastPayloadID
+            engine.fetchSessions[sessionID] = FetchSession(
+                id: sessionID, follower: follower, leader: leader, stage: .request)
+            engine.queue.schedule(
+                at: engine.now + engine.config.networkDelayMs, .fetchArrival, broker: follower, requestID: sessionID)
+        }
+    }
+
+    /// A fetch reaches its leader: the leader reads every partition, and answers at once when there is data or a
+    /// diverging epoch, otherwise parks the fetch.
+    ///
+    /// Kafka: `ReplicaManager.fetchMessages` — the follower's fetch state is updated on this first read only
+    /// (`updateFollowerFetchState`); without `replica.fetch.min.bytes` (1) of data the request becomes a
+    /// `DelayedFetch` for up to `replica.fetch.wait.max.ms`.
+    mutating func fetchArrives(_ sessionID: Int) {
+        guard var session = engine.fetchSessions[sessionID], session.stage == .request else { return }
+        guard engine.runtimes[session.leader]?.isReachable == true else {
+            engine.fetchSessions[sessionID] = nil
+            return
+        }
+        var responses: [FetchResponse] = []
+        for id in allPartitionIDs {
+            guard let state = partition(id), state.leader == session.leader, let log = state.logs[session.follower]
+            else { continue }
+            session.fetched.append(
+                FetchSession.Fetched(partition: id, leaderEpoch: state.leaderEpoch, fetchOffset: log.logEndOffset))
+            responses.append(handleFetch(id, follower: session.follower, leader: session.leader))
+        }
+        let hasData = responses.contains { $0.divergingEpoch != nil || !$0.records.isEmpty }
+        if hasData || responses.isEmpty {
+            respond(&session, responses)
+        } else {
+            let deadline = engine.now + engine.config.replicaFetchWaitMaxMs
+            session.stage = .parked(deadlineMs: deadline)
+            engine.queue.schedule(at: deadline, .fetchExpiry, broker: session.follower, requestID: sessionID)
+        }
+        engine.fetchSessions[sessionID] = session
+    }
+
+    /// Completes a parked fetch: reads the partitions again from the same offsets, with the leader's current HW.
+    ///
+    /// Kafka: `DelayedFetch.onComplete` → `ReplicaManager.readFromLog` (no second follower-state update). A partition
+    /// the broker no longer leads in the same epoch is answered with an error (left out here).
+    mutating func completeParkedFetch(_ sessionID: Int) {
+        guard var session = engine.fetchSessions[sessionID], session.isParked else { return }
+        var responses: [FetchResponse] = []
+        for fetched in session.fetched {
+            guard let state = partition(fetched.partition), state.leader == session.leader,
+                state.leaderEpoch == fetched.leaderEpoch, let log = state.logs[session.leader]
+            else { continue }
+            var response = FetchResponse(
+                partition: fetched.partition, follower: session.follower, leader: session.leader,
+                leaderEpoch: fetched.leaderEpoch)
+            response.records = log.records(from: fetched.fetchOffset, to: log.logEndOffset)
+            response.highWatermark = log.highWatermark
+            responses.append(response)
+        }
+        respond(&session, responses)
+        engine.fetchSessions[sessionID] = session
+    }
+
+    /// Wakes the fetches parked at `leader` that read `id`: the leader appended to it.
+    ///
+    /// Kafka: `ReplicaManager.appendRecords` → `addCompletePurgatoryAction` → `delayedFetchPurgatory.checkAndComplete`
+    /// ("probably unblock some follower fetch requests since log end offset has been updated"); also
+    /// `completeDelayedFetchOrProduceRequests` when the broker stops leading a partition.
+    mutating func wakeParkedFetches(at leader: BrokerID, for id: TopicPartition) {
+        let parked = engine.fetchSessions.values.filter { session in
+            session.leader == leader && session.isParked && session.fetched.contains { $0.partition == id }
+        }
+        for session in parked.sorted(by: { $0.id < $1.id }) { completeParkedFetch(session.id) }
+    }
+
+    /// A fetch response reaches its follower: it processes every partition, then fetches again at once.
+    mutating func fetchResponseArrives(_ sessionID: Int) {
+        guard let session = engine.fetchSessions[sessionID], case .response(let responses) = session.stage else {
+            return
+        }
+        engine.fetchSessions[sessionID] = nil
+        guard engine.runtimes[session.follower]?.isFetching == true else { return }
+        for response in responses { receive(response, follower: session.follower) }
+        sendFetches(from: session.follower)
+    }
+
+    /// Sends the response back: it arrives after the network delay, or the follower's `slow` lag.
+    private mutating func respond(_ session: inout FetchSession, _ responses: [FetchResponse]) {
+        session.stage = .response(responses)
+        let lag = engine.runtimes[session.follower]?.fetchLagMs ?? 0
+        let delay = lag > 0 ? lag : engine.config.networkDelayMs
+        engine.queue.schedule(
+            at: engine.now + delay, .fetchResponse, broker: session.follower, requestID: session.id)
+    }
+
+    /// Drops the fetches of a follower that stopped fetching, and those to a leader nobody can reach.
+    mutating func dropFetchSessions(involving broker: BrokerID) {
+        let reachable = engine.runtimes[broker]?.isReachable == true
+        engine.fetchSessions = engine.fetchSessions.filter { _, session in
+            session.follower != broker && (reachable || session.leader != broker)
         }
     }
 
@@ -26,7 +123,7 @@ extension Cluster {
     /// Kafka: `Partition.fetchRecords` (diverging-epoch check with `lastFetchedEpoch`, KIP-320), then
     /// `Partition.updateFollowerFetchState` → `Replica.updateFetchStateOrThrow`, `maybeExpandIsr`,
     /// `maybeIncrementLeaderHW`.
-    private mutating func handleFetch(_ id: TopicPartition, follower: BrokerID, leader: BrokerID) -> FetchResponse {
+    mutating func handleFetch(_ id: TopicPartition, follower: BrokerID, leader: BrokerID) -> FetchResponse {
         let state = partition(id)!
         let followerLog = state.logs[follower] ?? ReplicaLog()
         let leaderLog = state.logs[leader] ?? ReplicaLog()

@@ -113,6 +113,8 @@ extension Cluster {
         engine.partitionIDs.insert(id, at: low)
         for broker in state.replicas { topics[id.topic]!.partitions[id.partition].logs[broker] = ReplicaLog() }
         becomeLeader(id, wasLeader: false)
+        // Kafka: a broker that becomes a follower adds the partition to its fetcher, which fetches at once.
+        for broker in state.replicas where broker != state.leader { sendFetches(from: broker) }
     }
 
     static func csv(_ ids: [BrokerID]) -> String { ids.map(String.init).joined(separator: ",") }

@@ -79,6 +79,7 @@ extension Cluster {
         }
         engine.requests[requestID] = request
         maybeIncrementLeaderHighWatermark(id)
+        if verdict == .append { wakeParkedFetches(at: leader, for: id) }
         let base = request.baseOffset
         switch acks {
         case .none: finish(requestID, .noResponse(baseOffset: base, count: request.count))

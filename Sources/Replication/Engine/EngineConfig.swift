@@ -6,8 +6,13 @@ public struct EngineConfig: Hashable, Sendable {
     public var brokerSessionTimeoutMs = 9_000
     /// `broker.heartbeat.interval.ms` (default 2000).
     public var brokerHeartbeatIntervalMs = 2_000
-    /// `replica.fetch.wait.max.ms` (default 500): the simulation's fetch period.
+    /// `replica.fetch.wait.max.ms` (default 500): how long a follower fetch with no new data waits at the leader.
     public var replicaFetchWaitMaxMs = 500
+    /// The simulation's one-way network delay between brokers (default 1 ms; not a Kafka setting).
+    ///
+    /// A fetch request and its response each take this long, so an acks=all produce completes in about two round
+    /// trips, as on a real cluster. `slow <broker> lag=<d>` replaces it for that follower's fetch responses.
+    public var networkDelayMs = 1
     /// Producer `request.timeout.ms` (default 30000).
     public var requestTimeoutMs = 30_000
 

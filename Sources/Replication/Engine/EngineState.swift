@@ -15,14 +15,12 @@ public struct EngineState: Hashable, Sendable {
     /// Every produce request so far, by id (from 1).
     public internal(set) var requests = OffsetTable<ProduceRequest>()
     /// Ids of requests without an outcome yet, ascending: the only ones completion checks after every event look at.
-    var pendingRequestIDs: [Int] = []
+    public internal(set) var pendingRequestIDs: [Int] = []
     /// The last request id handed out.
     var lastRequestID = 0
-    /// Fetch responses in flight, by payload id.
-    var inFlight: [Int: FetchResponse] = [:]
-    /// `broker/topic-partition` keys of fetches awaiting their response.
-    var awaitingResponse: Set<String> = []
-    /// The last payload id.
+    /// Outstanding follower fetches (request, parked at the leader, or response), by session id.
+    var fetchSessions: [Int: FetchSession] = [:]
+    /// The last fetch session id.
     var lastPayloadID = 0
     /// Invariant breaks and data loss, in the order they were found.
     public internal(set) var findings: [Finding] = []

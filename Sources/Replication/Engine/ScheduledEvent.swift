@@ -1,7 +1,7 @@
 /// Something that happens at a simulated instant.
 ///
 /// Events at the same time run in a total order: by `kind` (the declaration order below: the controller's session
-/// expiry first, then heartbeats, fetch responses, fetch requests, ISR-expiry checks, request timeouts, then the
+/// expiry first, then heartbeats, fetch responses, fetch arrivals at the leader, fetcher ticks, parked-fetch expiries, ISR-expiry checks, request timeouts, then the
 /// clients' events: producer sends, delivery timeouts, consumer session expiry), then by broker id, then by topic-partition, then by request id, then by the order they were scheduled.
 public struct ScheduledEvent: Hashable, Sendable, Comparable {
     /// What happens.
@@ -10,10 +10,14 @@ public struct ScheduledEvent: Hashable, Sendable, Comparable {
         case sessionExpiry
         /// `broker` heartbeats to the controller.
         case heartbeat
-        /// A fetch response (`FetchResponse`) reaches follower `broker`.
+        /// A fetch response (fetch session `requestID`) reaches follower `broker`.
         case fetchResponse
-        /// Follower `broker` sends its fetch requests to the leaders of the partitions it follows.
+        /// A fetch request (fetch session `requestID`) of follower `broker` reaches its leader.
+        case fetchArrival
+        /// Follower `broker`'s fetcher tick: it starts a fetch to every leader it has none outstanding with.
         case fetch
+        /// A fetch (session `requestID`) parked at the leader reaches `replica.fetch.wait.max.ms`.
+        case fetchExpiry
         /// Leader `broker` runs its ISR-expiry task (`replica.lag.time.max.ms / 2`).
         case isrExpiry
         /// A produce request times out (`request.timeout.ms`).

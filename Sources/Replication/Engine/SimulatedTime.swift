@@ -1,9 +1,15 @@
 /// Formatting of simulated times.
 public enum SimulatedTime {
-    /// `12.5s`, `0s`, `1m30s`-style text for a simulated instant.
+    /// `0s`, `2ms`, `12.5s`, `30.003s`-style text for a simulated instant or duration.
+    ///
+    /// Below one second it is milliseconds; from one second on, seconds with as many decimals as needed (fetches
+    /// take milliseconds since the long-poll model, so `30003ms` would be common and hard to read).
     public static func text(_ milliseconds: Int) -> String {
         if milliseconds % 1000 == 0 { return "\(milliseconds / 1000)s" }
-        let tenths = milliseconds % 100 == 0
-        return tenths ? "\(milliseconds / 1000).\(milliseconds % 1000 / 100)s" : "\(milliseconds)ms"
+        guard milliseconds >= 1000 else { return "\(milliseconds)ms" }
+        var fraction = String(milliseconds % 1000)
+        fraction = String(repeating: "0", count: 3 - fraction.count) + fraction
+        while fraction.hasSuffix("0") { fraction.removeLast() }
+        return "\(milliseconds / 1000).\(fraction)s"
     }
 }

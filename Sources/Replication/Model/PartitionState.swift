@@ -39,12 +39,13 @@ public struct PartitionState: Hashable, Sendable {
     }
     private var lastLeaderHW: LeaderEpochCache.Entry?
 
-    /// A new partition as the controller creates it: leader = preferred leader, ISR = all replicas, epochs 0.
-    public init(id: TopicPartition, replicas: [BrokerID]) {
+    /// A new partition as the controller creates it: ISR = the active replicas (all by default), leader = the
+    /// first ISR member, epochs 0.
+    public init(id: TopicPartition, replicas: [BrokerID], isr: [BrokerID]? = nil) {
         self.id = id
         self.replicas = replicas
-        self.leader = replicas.first
-        self.isr = replicas
+        self.isr = isr ?? replicas
+        self.leader = self.isr.first
         self.leaderEpoch = 0
         self.partitionEpoch = 0
     }

@@ -8,9 +8,13 @@ extension StripedReplicaPlacer {
     /// is ascending id whatever the registration order. Checked with OpenJDK: ids 5,4,3,2,1,0 inserted in that
     /// order iterate as [0, 1, 2, 3, 4, 5]; but {5, 16} iterates as [16, 5] (16 & 15 = 0). Ascending id is the
     /// choice made here for every id; the order only matters through rack insertion order (ties between racks in
-    /// one `HashMap` bucket). The cluster has no fencing or controlled shutdown yet, so every broker is unfenced.
-    public static func usableBrokers(_ brokers: [Broker]) -> [UsableBroker] {
-        brokers.sorted { $0.id < $1.id }.map { UsableBroker(id: $0.id, rack: $0.rack) }
+    /// one `HashMap` bucket). `fenced` brokers are passed with `fenced = true` (never a leader, a follower only when
+    /// the unfenced ones run out); a broker in controlled shutdown would be skipped, but the engine's shutdown is
+    /// instantaneous, so a shut-down broker is simply fenced.
+    public static func usableBrokers(_ brokers: [Broker], fenced: Set<BrokerID> = []) -> [UsableBroker] {
+        brokers.sorted { $0.id < $1.id }.map {
+            UsableBroker(id: $0.id, rack: $0.rack, isFenced: fenced.contains($0.id))
+        }
     }
 
     /// Kafka: `ReplicationControlManager.createTopic` checks, before calling the placer, the replication factor and
@@ -27,6 +31,32 @@ extension StripedReplicaPlacer {
 }
 
 extension Cluster {
+    /// Brokers the controller has fenced (session expired, shut down, or not yet registered after a restart).
+    var fencedBrokers: Set<BrokerID> {
+        Set(engine.runtimes.filter { $0.value.isFenced || $0.value.state == .shutDown }.keys)
+    }
+
+    /// The first ISR and leader of new partitions: the assigned replicas that are active, the first of them leading.
+    ///
+    /// Kafka: `ReplicationControlManager.createTopic` / `createPartitions` — `isr = replicas.filter(isActive)`
+    /// (registered, unfenced, not in controlled shutdown), leader = `isr.get(0)`; an empty ISR rejects the request.
+    func initialPartitions(
+        topic name: String, assignment: [[BrokerID]], firstPartition: Int, replicationFactor: Int
+    ) throws(KafkaError) -> [PartitionState] {
+        var states: [PartitionState] = []
+        for (offset, replicas) in assignment.enumerated() {
+            let isr = replicas.filter(isIsrEligible)
+            guard !isr.isEmpty else {
+                throw .invalidReplicationFactor(
+                    "Unable to replicate the partition \(replicationFactor) time(s): All brokers are currently fenced or in controlled shutdown."
+                )
+            }
+            states.append(
+                PartitionState(id: TopicPartition(name, firstPartition + offset), replicas: replicas, isr: isr))
+        }
+        return states
+    }
+
     /// Places replicas with `strategy`, keeping one Java Random per striped seed for the cluster's lifetime.
     ///
     /// Kafka: one `Random` (created in `QuorumController.Builder`) is shared by every placement the active controller
@@ -51,7 +81,7 @@ extension Cluster {
         do {
             return try StripedReplicaPlacer.place(
                 partitions: count, replicationFactor: replicationFactor,
-                brokers: StripedReplicaPlacer.usableBrokers(sortedBrokers), random: &random)
+                brokers: StripedReplicaPlacer.usableBrokers(sortedBrokers, fenced: fencedBrokers), random: &random)
         } catch  where error.name == "INVALID_REPLICATION_FACTOR" {
             // Kafka: ReplicationControlManager.createTopic wraps the placer's message.
             throw .invalidReplicationFactor(

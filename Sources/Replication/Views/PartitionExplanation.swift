@@ -60,7 +60,7 @@ public struct PartitionExplanation: Hashable, Sendable {
             let caughtUp = fetch.map { " It last caught up at \(time($0.lastCaughtUpTimeMs))." } ?? ""
             if !state.isr.contains(broker) {
                 switch runtime {
-                case .crashed, .shutDown:
+                case .crashed, .shutDown, .restarting:
                     isrSentence +=
                         " \(name(broker)) is out: it is \(runtime.rawValue), and the controller removes a broker from every ISR once it is fenced (no heartbeat for broker.session.timeout.ms)."
                 case .stalled, .isolated:

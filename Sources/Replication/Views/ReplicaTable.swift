@@ -38,7 +38,7 @@ public struct ReplicaTable: Hashable, Sendable {
             let runtime = cluster.engine.runtimes[broker] ?? BrokerRuntime()
             let status: String
             switch runtime.state {
-            case .crashed, .shutDown: status = "offline"
+            case .crashed, .shutDown, .restarting: status = "offline"
             case .stalled: status = "stalled"
             case .isolated: status = "isolated"
             case .up:

@@ -26,7 +26,11 @@ extension CommandTable {
             "crash", .crash, synopsis: "crash <broker> [lose-unflushed]",
             summary: "Hard-kills a broker; its log survives, or with lose-unflushed only the flushed part does.",
             example: "crash 1"),
-        faultSpec("restart", .restart, summary: "Starts a crashed or shut-down broker again.", example: "restart 1"),
+        faultSpec(
+            "restart", .restart,
+            summary:
+                "Starts a crashed or shut-down broker again; it registers once its old session has expired (at once if it was fenced) and is unfenced at its next heartbeat.",
+            example: "restart 1"),
         faultSpec(
             "shutdown", .shutdown, summary: "Shuts a broker down cleanly (controlled shutdown).",
             example: "shutdown 2"),

@@ -25,8 +25,14 @@ public enum ExpectationTable {
             summary: "The partition's in-sync replicas, compared as a set."),
         ExpectationSpec(
             name: "error", synopsis: "expect error <KAFKA_ERROR>",
-            summary: "The previous command failed with this Kafka error (e.g. INVALID_REPLICATION_FACTOR)."),
-        ExpectationSpec(name: "ok", synopsis: "expect ok", summary: "The previous command succeeded."),
+            summary:
+                "The most recent outcome is this Kafka error: the previous command's own result, or, after advance, a fault or heal, the last async answer that arrived while it ran (e.g. INVALID_REPLICATION_FACTOR, REQUEST_TIMED_OUT)."
+        ),
+        ExpectationSpec(
+            name: "ok", synopsis: "expect ok",
+            summary:
+                "The most recent outcome is a success (same rule as expect error; an advance with no async answer is ok)."
+        ),
         ExpectationSpec(
             name: "hw", synopsis: "expect hw <topic>-<p> == <n>", summary: "The leader's high watermark."),
         ExpectationSpec(

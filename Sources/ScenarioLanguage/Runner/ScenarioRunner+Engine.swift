@@ -13,10 +13,12 @@ extension ScenarioRunner {
         var result: [String] = []
         var outcome = Outcome.ok
         func events() -> [String] { Array(cluster.engine.eventLog[logStart...]) }
+        let open = Self.openAsyncWork(in: cluster)
         switch statement.command {
         case .advance(let milliseconds):
             cluster.advance(by: milliseconds)
-            return (events() + ["Time: \(SimulatedTime.text(cluster.now))"], .ok)
+            let answered = Self.lastAsyncOutcome(in: cluster, open: open) ?? .ok
+            return (events() + ["Time: \(SimulatedTime.text(cluster.now))"], answered)
         case .fault(let fault, let broker):
             do {
                 try cluster.apply(fault, to: broker)
@@ -24,6 +26,7 @@ extension ScenarioRunner {
                 report(error.description, statement, at: statement.location(of: "#0"))
                 return nil
             }
+            outcome = Self.lastAsyncOutcome(in: cluster, open: open) ?? .ok
         case .heal(let broker):
             let targets = broker.map { [$0] } ?? cluster.isolatedBrokers
             for target in targets {
@@ -35,6 +38,7 @@ extension ScenarioRunner {
                 }
             }
             if targets.isEmpty { result = ["No broker is isolated."] }
+            outcome = Self.lastAsyncOutcome(in: cluster, open: open) ?? .ok
         case .elect(let kind, let target):
             guard let partitions = resolve(target, in: cluster, statement: statement) else { return nil }
             // Kafka: LeaderElectionCommand.electLeaders — successes on one line, partitions that needed no election
@@ -136,6 +140,49 @@ extension ScenarioRunner {
             return nil
         }
         return (events() + result, outcome)
+    }
+
+    /// Async work still unanswered: `produce … async` requests and named producers' batches, by id.
+    static func openAsyncWork(in cluster: Cluster) -> (requests: Set<Int>, batches: Set<Int>) {
+        // Only requests without an outcome can be open: look at those, not at every request ever sent.
+        let requests = cluster.engine.pendingRequestIDs.filter { id in
+            cluster.engine.requests[id].map { $0.isAsync && $0.outcome == nil } ?? false
+        }
+        let batches = cluster.engine.batches.values.filter { !$0.isDone }.map(\.id)
+        return (Set(requests), Set(batches))
+    }
+
+    /// The outcome of the async answer that arrived last among `open` (ties: the higher id), if any arrived.
+    ///
+    /// This is what `expect ok` / `expect error` see after a command with no result of its own (`advance`, faults,
+    /// `heal`): the most recent outcome in the scenario is the answer that came in while it ran.
+    static func lastAsyncOutcome(
+        in cluster: Cluster, open: (requests: Set<Int>, batches: Set<Int>)
+    ) -> Outcome? {
+        var latest: (time: Int, order: Int, outcome: Outcome)?
+        func consider(_ time: Int, _ order: Int, _ outcome: Outcome) {
+            if latest.map({ ($0.time, $0.order) < (time, order) }) ?? true { latest = (time, order, outcome) }
+        }
+        for id in open.requests {
+            guard let request = cluster.engine.requests[id], let answer = request.outcome,
+                let time = request.completedAtMs
+            else { continue }
+            if case .failure(let error) = answer {
+                consider(time, id, .kafkaError(error))
+            } else {
+                consider(time, id, .ok)
+            }
+        }
+        for id in open.batches {
+            guard let batch = cluster.engine.batches[id], let answer = batch.outcome, let time = batch.completedAtMs
+            else { continue }
+            switch answer {
+            case .acknowledged: consider(time, id, .ok)
+            case .failed(let error): consider(time, id, .kafkaError(error))
+            case .unknown(let timeout, _): consider(time, id, .kafkaError(timeout))
+            }
+        }
+        return latest?.outcome
     }
 
     /// One line for a produce request: `t-0: offsets 0..2 (acks=all, after 1s)` or the Kafka error.
