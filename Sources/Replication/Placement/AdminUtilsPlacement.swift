@@ -12,14 +12,7 @@ public enum AdminUtilsPlacement {
     public static func assignReplicasToBrokers(
         _ brokers: [Broker], partitions: Int, replicationFactor: Int, fixedStartIndex: Int, startPartitionId: Int
     ) throws(KafkaError) -> [[BrokerID]] {
-        if partitions <= 0 { throw .invalidPartitions("Number of partitions must be larger than 0.") }
-        if replicationFactor <= 0 {
-            throw .invalidReplicationFactor("Replication factor must be larger than 0.")
-        }
-        if replicationFactor > brokers.count {
-            throw .invalidReplicationFactor(
-                "Replication factor: \(replicationFactor) larger than available brokers: \(brokers.count).")
-        }
+        try validate(partitions: partitions, replicationFactor: replicationFactor, brokerCount: brokers.count)
         if brokers.allSatisfy({ $0.rack == nil }) {
             return rackUnaware(
                 brokers.map(\.id), partitions: partitions, replicationFactor: replicationFactor,
@@ -31,6 +24,18 @@ public enum AdminUtilsPlacement {
         return rackAware(
             brokers, partitions: partitions, replicationFactor: replicationFactor,
             fixedStartIndex: fixedStartIndex, startPartitionId: startPartitionId)
+    }
+
+    /// Kafka's checks at the top of `AdminUtils.assignReplicasToBrokers`, with its messages.
+    static func validate(partitions: Int, replicationFactor: Int, brokerCount: Int) throws(KafkaError) {
+        if partitions <= 0 { throw .invalidPartitions("Number of partitions must be larger than 0.") }
+        if replicationFactor <= 0 {
+            throw .invalidReplicationFactor("Replication factor must be larger than 0.")
+        }
+        if replicationFactor > brokerCount {
+            throw .invalidReplicationFactor(
+                "Replication factor: \(replicationFactor) larger than available brokers: \(brokerCount).")
+        }
     }
 
     /// Kafka: `AdminUtils.replicaIndex` — the position of follower `replicaIndex` relative to the leader's.

@@ -8,14 +8,9 @@ public enum RoundRobinPlacement {
     public static func assign(
         _ brokers: [Broker], partitions: Int, replicationFactor: Int, startIndex: Int, firstPartition: Int
     ) throws(KafkaError) -> [[BrokerID]] {
-        if partitions <= 0 { throw .invalidPartitions("Number of partitions must be larger than 0.") }
-        if replicationFactor <= 0 {
-            throw .invalidReplicationFactor("Replication factor must be larger than 0.")
-        }
-        if replicationFactor > brokers.count {
-            throw .invalidReplicationFactor(
-                "Replication factor: \(replicationFactor) larger than available brokers: \(brokers.count).")
-        }
+        // The slides' tool takes the same checks as Kafka's classic placement.
+        try AdminUtilsPlacement.validate(
+            partitions: partitions, replicationFactor: replicationFactor, brokerCount: brokers.count)
         let list = Cluster.displayOrder(of: brokers).map(\.id)
         let n = list.count
         return (firstPartition..<(firstPartition + partitions)).map { partition in

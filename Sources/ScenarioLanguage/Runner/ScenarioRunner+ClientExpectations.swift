@@ -56,13 +56,6 @@ extension ScenarioRunner {
         default:
             return nil
         }
-        let expected = Self.expectedText(expectation)
-        let passed = actual == expected
-        if !passed {
-            fail(
-                statement, "expectation failed: \(what) is \(actual), expected \(expected)",
-                at: expectation.valueLocation)
-        }
-        return ExpectationResult(passed: passed, actual: actual)
+        return verdict(expectation, statement: statement, what: what, actual: actual)
     }
 }

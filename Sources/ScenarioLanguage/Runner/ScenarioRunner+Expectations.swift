@@ -78,6 +78,20 @@ extension ScenarioRunner {
         return ExpectationResult(passed: passed, actual: actual)
     }
 
+    /// Compares the actual value with the claim's; a false claim becomes a verification diagnostic at the value.
+    mutating func verdict(_ expectation: Expectation, statement: Statement, what: String, actual: String)
+        -> ExpectationResult
+    {
+        let expected = Self.expectedText(expectation)
+        let passed = actual == expected
+        if !passed {
+            fail(
+                statement, "expectation failed: \(what) is \(actual), expected \(expected)",
+                at: expectation.valueLocation)
+        }
+        return ExpectationResult(passed: passed, actual: actual)
+    }
+
     static func expectedText(_ expectation: Expectation) -> String {
         switch expectation.claim {
         case .leader(_, let id): id.map(String.init) ?? "none"
