@@ -137,6 +137,14 @@ struct CmarkDocument {
                 parts.append(.heading(heading))
             default:
                 flushScenario()
+                if cmark_node_get_type(current) == CMARK_NODE_PARAGRAPH,
+                    let line = Self.pipeTableDelimiterLine(current, lines: lines)
+                {
+                    diagnostics.append(
+                        .error(
+                            "this looks like a pipe table, which CommonMark (and so the site) does not have; write the table in HTML (<table> with <th scope=\"col\">)",
+                            at: SourceLocation(file: path, line: line, column: 1)))
+                }
                 let found = Self.replaceReferences(in: current, firstIndex: references.count)
                 references += found.map {
                     ProseReference(expression: $0, location: location, scenariosBefore: scenarioCount)
@@ -148,6 +156,24 @@ struct CmarkDocument {
         flushScenario()
         flushProse()
         return (parts, title, diagnostics, references)
+    }
+
+    /// The line of a GitHub-style table delimiter row (`|---|:--|`) inside a paragraph, if there is one.
+    private static func pipeTableDelimiterLine(_ paragraph: OpaquePointer, lines: SourceLines) -> Int? {
+        let first = Int(cmark_node_get_start_line(paragraph))
+        let last = Int(cmark_node_get_end_line(paragraph))
+        guard first > 0, last >= first else { return nil }
+        for number in first...last {
+            guard let bytes = lines[number] else { continue }
+            let text = bytes.filter { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }
+            let allowed: Set<UInt8> = [UInt8(ascii: "|"), UInt8(ascii: "-"), UInt8(ascii: ":")]
+            if text.contains(UInt8(ascii: "|")), text.filter({ $0 == UInt8(ascii: "-") }).count >= 3,
+                text.allSatisfy({ allowed.contains($0) })
+            {
+                return number
+            }
+        }
+        return nil
     }
 
     /// Replaces every `{{…}}` in the text (not code) of a block by a placeholder; returns the expressions in order.

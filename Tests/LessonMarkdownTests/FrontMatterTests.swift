@@ -32,3 +32,13 @@ struct FrontMatterTests {
         #expect(unclosed.contains { $0.message.contains("not closed") })
     }
 }
+
+struct PipeTableTests {
+    @Test func aPipeTableIsReportedAtItsDelimiterRow() {
+        let text = "# T\n\nIntro.\n\n| a | b |\n|---|:--|\n| 1 | 2 |\n\nA | B is just prose.\n"
+        let (_, diagnostics) = LessonParser.parse(Array(text.utf8), path: "Lessons/01-t.md")
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics.first?.location == SourceLocation(file: "Lessons/01-t.md", line: 6, column: 1))
+        #expect(diagnostics.first?.message.contains("pipe table") == true)
+    }
+}
