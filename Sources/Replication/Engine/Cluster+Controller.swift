@@ -66,7 +66,8 @@ extension Cluster {
         var newIsr = isr
         if result.isUnclean, let leader = result.leader {
             newIsr = [leader]
-            state.hadUncleanElection = true
+            state.uncleanElectionEpoch = state.leaderEpoch + (leader != state.leader ? 1 : 0)
+            state.uncleanElectionStartOffset = state.logs[leader]?.logEndOffset ?? 0
         }
         guard newIsr != state.isr || result.leader != oldLeader else { return false }
         state.isr = newIsr
