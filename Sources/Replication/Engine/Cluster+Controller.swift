@@ -95,6 +95,27 @@ extension Cluster {
         return leaderChanged
     }
 
+    /// The controller's automatic preferred-leader election, every `leader.imbalance.check.interval.seconds`.
+    ///
+    /// Kafka: `ReplicationControlManager.maybeBalancePartitionLeaders` — a PREFERRED election
+    /// (`PartitionChangeBuilder`, `Election.PREFERRED`) for every partition in `imbalancedPartitions` (leader is not
+    /// `replicas[0]`); it moves the leader only when the preferred replica is in the ISR and unfenced. KRaft has no
+    /// `leader.imbalance.per.broker.percentage` threshold. The batch limit (`maxElectionsPerImbalance`, 1000) is not
+    /// modelled.
+    mutating func balancePartitionLeaders() {
+        for id in allPartitionIDs {
+            guard let state = partition(id), let preferred = state.preferredLeader, state.leader != preferred else {
+                continue
+            }
+            let result = LeaderElection.elect(
+                .preferred, replicas: state.replicas, targetIsr: state.isr, currentLeader: state.leader,
+                isAcceptable: isAcceptableLeader)
+            guard result.leader == preferred else { continue }
+            note("controller: auto leader rebalance moves \(id) back to its preferred leader \(preferred)")
+            changePartition(id, isr: state.isr, election: .preferred)
+        }
+    }
+
     /// Runs a preferred or unclean election on one partition, as `kafka-leader-election.sh` does.
     ///
     /// Returns Kafka's error when nothing could change (`ELECTION_NOT_NEEDED`, `PREFERRED_LEADER_NOT_AVAILABLE`,
