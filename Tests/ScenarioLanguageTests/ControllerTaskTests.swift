@@ -3,7 +3,7 @@ import Testing
 
 @testable import ScenarioLanguage
 
-/// The controller's periodic tasks: automatic preferred-leader election (P2-5).
+/// The controller's periodic tasks: automatic preferred-leader election (P2-5), unclean election check (P2-4).
 @Suite struct ControllerTaskTests {
     static let failover = """
         broker 0
@@ -48,5 +48,47 @@ import Testing
         #expect(
             transcript.text.contains("[30s] controller: auto leader rebalance moves t-0 back to its preferred leader 0")
         )
+    }
+
+    static let allDown = """
+        broker 0
+        broker 1
+        broker 2
+        topic t partitions=1 replication-factor=3 placement=round-robin
+        crash 2
+        advance 10s
+        crash 1
+        advance 10s
+        crash 0
+        advance 10s
+
+        """
+    static let offline = allDown + "restart 2\nadvance 2s\n"
+
+    @Test func enablingUncleanElectionWaitsForThePeriodicCheck() {
+        let (transcript, problems) = EngineCommandTests.run(
+            Self.offline + """
+                config t unclean.leader.election.enable=true
+                expect leader t-0 == none
+                advance 4m
+                expect leader t-0 == none
+                advance 1m
+                expect leader t-0 == 2
+                """)
+        #expect(problems.isEmpty, "\(problems)")
+        #expect(transcript.failedExpectationCount == 0, "\(transcript.text)")
+        #expect(transcript.text.contains("[300s] t-0: Leader: 2 (epoch 2) (UNCLEAN election), Isr: 2"))
+    }
+
+    @Test func unfencingWithTheConfigAlreadySetElectsAtOnce() {
+        let (transcript, problems) = EngineCommandTests.run(
+            Self.allDown + """
+                config t unclean.leader.election.enable=true
+                restart 2
+                advance 2s
+                expect leader t-0 == 2
+                """)
+        #expect(problems.isEmpty, "\(problems)")
+        #expect(transcript.failedExpectationCount == 0, "\(transcript.text)")
     }
 }

@@ -139,6 +139,8 @@ import Testing
             advance 2s
             expect leader t-0 == none
             config t unclean.leader.election.enable=true
+            expect leader t-0 == none
+            advance 5m
             expect leader t-0 == 3
             expect lost t-0 == 0..9
             expect invariants ok

@@ -55,6 +55,7 @@ import Testing
             advance 2s
             config t min.insync.replicas=1
             config t unclean.leader.election.enable=true
+            advance 5m
             produce t count=6 acks=1
             restart 1
             advance 12s

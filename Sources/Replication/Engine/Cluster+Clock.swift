@@ -78,6 +78,9 @@ extension Cluster {
             // after the controller starts.
             let period = engine.config.leaderImbalanceCheckIntervalSeconds * 1000
             engine.queue.schedule(at: engine.now + period, .electPreferred, broker: -1)
+            // Kafka ≥ 3.9 (KAFKA-12670): the periodic task "electUnclean", every `unclean.leader.election.interval.ms`.
+            engine.queue.schedule(
+                at: engine.now + engine.config.uncleanLeaderElectionIntervalMs, .electUnclean, broker: -1)
         }
         for id in brokers.keys.sorted() where !engine.started.contains(id) {
             engine.started.insert(id)
@@ -108,6 +111,9 @@ extension Cluster {
             if config.autoLeaderRebalanceEnable { balancePartitionLeaders() }
             engine.queue.schedule(
                 at: engine.now + config.leaderImbalanceCheckIntervalSeconds * 1000, .electPreferred, broker: -1)
+        case .electUnclean:
+            electUncleanLeaders()
+            engine.queue.schedule(at: engine.now + config.uncleanLeaderElectionIntervalMs, .electUnclean, broker: -1)
         case .heartbeat:
             if let runtime = engine.runtimes[id], runtime.isHeartbeating {
                 engine.runtimes[id]?.lastHeartbeatMs = engine.now

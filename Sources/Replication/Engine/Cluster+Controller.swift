@@ -116,6 +116,20 @@ extension Cluster {
         }
     }
 
+    /// The controller's periodic unclean election, every `unclean.leader.election.interval.ms` (5 min).
+    ///
+    /// Kafka (≥ 3.9, KAFKA-12670): `ReplicationControlManager.maybeElectUncleanLeaders`, run by the `QuorumController`
+    /// periodic task "electUnclean" — an UNCLEAN election (`PartitionChangeBuilder`) for every leaderless partition
+    /// whose topic has `unclean.leader.election.enable=true`. Enabling the config does not elect by itself.
+    mutating func electUncleanLeaders() {
+        for id in allPartitionIDs {
+            guard let state = partition(id), state.leader == nil,
+                topics[id.topic]?.config(TopicConfig.uncleanLeaderElectionEnable.name) == "true"
+            else { continue }
+            changePartition(id, isr: state.isr, election: .unclean)
+        }
+    }
+
     /// Runs a preferred or unclean election on one partition, as `kafka-leader-election.sh` does.
     ///
     /// Returns Kafka's error when nothing could change (`ELECTION_NOT_NEEDED`, `PREFERRED_LEADER_NOT_AVAILABLE`,

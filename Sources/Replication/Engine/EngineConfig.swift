@@ -19,6 +19,9 @@ public struct EngineConfig: Hashable, Sendable {
     public var autoLeaderRebalanceEnable = true
     /// `leader.imbalance.check.interval.seconds` (default 300): the period of that election.
     public var leaderImbalanceCheckIntervalSeconds = 300
+    /// `unclean.leader.election.interval.ms` (internal, default 300000): the period of the controller's unclean
+    /// election check for leaderless partitions (Kafka ≥ 3.9, KAFKA-12670).
+    public var uncleanLeaderElectionIntervalMs = 300_000
 
     /// Creates the defaults.
     public init() {}
@@ -27,7 +30,7 @@ public struct EngineConfig: Hashable, Sendable {
     public static let keys = [
         "auto.leader.rebalance.enable", "leader.imbalance.check.interval.seconds", "broker.heartbeat.interval.ms",
         "broker.session.timeout.ms", "replica.fetch.wait.max.ms",
-        "replica.lag.time.max.ms", "request.timeout.ms",
+        "replica.lag.time.max.ms", "request.timeout.ms", "unclean.leader.election.interval.ms",
     ]
 
     /// Sets a setting by its Kafka name; returns a complaint when the name or value is invalid.
@@ -56,6 +59,7 @@ public struct EngineConfig: Hashable, Sendable {
         case "replica.fetch.wait.max.ms": replicaFetchWaitMaxMs = number
         case "request.timeout.ms": requestTimeoutMs = number
         case "leader.imbalance.check.interval.seconds": leaderImbalanceCheckIntervalSeconds = number
+        case "unclean.leader.election.interval.ms": uncleanLeaderElectionIntervalMs = number
         default: return "Unknown broker config name: \(key)"
         }
         return nil

@@ -10,6 +10,8 @@ public struct ScheduledEvent: Hashable, Sendable, Comparable {
         case sessionExpiry
         /// The controller's periodic preferred-leader election (`auto.leader.rebalance.enable`); `broker` is -1.
         case electPreferred
+        /// The controller's periodic unclean election for leaderless partitions; `broker` is -1.
+        case electUnclean
         /// `broker` heartbeats to the controller.
         case heartbeat
         /// A fetch response (fetch session `requestID`) reaches follower `broker`.
