@@ -101,7 +101,7 @@ import Testing
         #expect(problems.isEmpty, "\(problems)")
         #expect(transcript.failedExpectationCount == 0, "\(transcript.diagnostics)")
         #expect(transcript.text.contains("broker 1 truncates t-0 from 11 to 10 (diverging epoch)"))
-        #expect(transcript.text.contains("Broker  Role      LEO  HW  Epoch  ISR  Status     Lag"))
+        #expect(transcript.text.contains("Broker  Role      LEO  HW  LogEpoch  ISR  Status     Lag"))
     }
 
     @Test func failingEngineExpectationsAreReported() {
