@@ -1,6 +1,6 @@
 import Replication
 
-/// The per-replica table of one partition (LEO, HW, epoch, ISR, status, lag); cells that changed are marked.
+/// The per-replica table of one partition (LEO, HW, latest epoch in the log, ISR, status, lag); cells that changed are marked.
 struct ReplicaTableHTML {
     var table: ReplicaTable
     var partition: TopicPartition
@@ -8,7 +8,7 @@ struct ReplicaTableHTML {
     var caption: String
 
     var html: String {
-        let headings = ["Broker", "Role", "LEO", "HW", "Epoch", "In ISR", "Status", "Lag"]
+        let headings = ["Broker", "Role", "LEO", "HW", "LogEpoch", "In ISR", "Status", "Lag"]
         var out =
             "<div class=\"table-wrap\"><table class=\"replica-table\">\n<caption>\(HTML.escape(caption))</caption>\n<thead><tr>"
         for heading in headings { out += "<th scope=\"col\">\(heading)</th>" }
@@ -28,7 +28,7 @@ struct ReplicaTableHTML {
             out += cell(row.epoch.map(String.init) ?? "-", old?.epoch != row.epoch)
             out += cell(row.isInIsr ? "yes" : "no", old?.isInIsr != row.isInIsr)
             out += cell(row.status, old?.status != row.status)
-            out += cell(String(row.lag), old?.lag != row.lag)
+            out += cell(row.lag.map(String.init) ?? "-", old?.lag != row.lag)
             out += "</tr>\n"
         }
         out += "</tbody>\n</table></div>\n"

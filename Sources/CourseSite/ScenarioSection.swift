@@ -107,8 +107,9 @@ struct ScenarioSection {
                 out += ReplicaTableHTML(table: table, partition: id, previous: previous, caption: caption).html
             }
             if changes.changedPartitions.count > 4 {
+                let more = changes.changedPartitions.count - 4
                 out +=
-                    "<p class=\"more\">\(changes.changedPartitions.count - 4) more partitions changed; see <code>kafka-topics.sh --describe</code> below.</p>\n"
+                    "<p class=\"more\">\(more) more partition\(more == 1 ? "" : "s") changed; see <code>kafka-topics.sh --describe</code> below.</p>\n"
             }
             // Consumer groups whose view changed in this step, as kafka-consumer-groups.sh --describe shows them.
             for group in cluster.engine.groups.keys.sorted() {

@@ -101,7 +101,7 @@ import Testing
         #expect(problems.isEmpty, "\(problems)")
         #expect(transcript.failedExpectationCount == 0, "\(transcript.diagnostics)")
         #expect(transcript.text.contains("broker 1 truncates t-0 from 11 to 10 (diverging epoch)"))
-        #expect(transcript.text.contains("Broker  Role      LEO  HW  Epoch  ISR  Status     Lag"))
+        #expect(transcript.text.contains("Broker  Role      LEO  HW  LogEpoch  ISR  Status     Lag"))
     }
 
     @Test func failingEngineExpectationsAreReported() {
@@ -139,6 +139,8 @@ import Testing
             advance 2s
             expect leader t-0 == none
             config t unclean.leader.election.enable=true
+            expect leader t-0 == none
+            advance 5m
             expect leader t-0 == 3
             expect lost t-0 == 0..9
             expect invariants ok

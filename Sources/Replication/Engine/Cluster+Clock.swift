@@ -71,6 +71,17 @@ extension Cluster {
     /// fetches to leaders it has none outstanding with (at start, after a restart, resume or heal, or a failed
     /// fetch); otherwise each fetch leaves as soon as the previous response was processed.
     mutating func startPeriodicEvents() {
+        if !engine.controllerTasksStarted, !brokers.isEmpty {
+            engine.controllerTasksStarted = true
+            // Kafka: `QuorumController` registers the periodic task "electPreferred" (every
+            // `leader.imbalance.check.interval.seconds`) with `PeriodicTaskControlManager`; the first run is one period
+            // after the controller starts.
+            let period = engine.config.leaderImbalanceCheckIntervalSeconds * 1000
+            engine.queue.schedule(at: engine.now + period, .electPreferred, broker: -1)
+            // Kafka ≥ 3.9 (KAFKA-12670): the periodic task "electUnclean", every `unclean.leader.election.interval.ms`.
+            engine.queue.schedule(
+                at: engine.now + engine.config.uncleanLeaderElectionIntervalMs, .electUnclean, broker: -1)
+        }
         for id in brokers.keys.sorted() where !engine.started.contains(id) {
             engine.started.insert(id)
             let config = engine.config
@@ -96,6 +107,13 @@ extension Cluster {
                 // A restarted broker whose registration was refused gets in now.
                 register(id)
             }
+        case .electPreferred:
+            if config.autoLeaderRebalanceEnable { balancePartitionLeaders() }
+            engine.queue.schedule(
+                at: engine.now + config.leaderImbalanceCheckIntervalSeconds * 1000, .electPreferred, broker: -1)
+        case .electUnclean:
+            electUncleanLeaders()
+            engine.queue.schedule(at: engine.now + config.uncleanLeaderElectionIntervalMs, .electUnclean, broker: -1)
         case .heartbeat:
             if let runtime = engine.runtimes[id], runtime.isHeartbeating {
                 engine.runtimes[id]?.lastHeartbeatMs = engine.now

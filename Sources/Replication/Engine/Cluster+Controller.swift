@@ -66,7 +66,8 @@ extension Cluster {
         var newIsr = isr
         if result.isUnclean, let leader = result.leader {
             newIsr = [leader]
-            state.hadUncleanElection = true
+            state.uncleanElectionEpoch = state.leaderEpoch + (leader != state.leader ? 1 : 0)
+            state.uncleanElectionStartOffset = state.logs[leader]?.logEndOffset ?? 0
         }
         guard newIsr != state.isr || result.leader != oldLeader else { return false }
         state.isr = newIsr
@@ -92,6 +93,41 @@ extension Cluster {
             maybeIncrementLeaderHighWatermark(id)
         }
         return leaderChanged
+    }
+
+    /// The controller's automatic preferred-leader election, every `leader.imbalance.check.interval.seconds`.
+    ///
+    /// Kafka: `ReplicationControlManager.maybeBalancePartitionLeaders` — a PREFERRED election
+    /// (`PartitionChangeBuilder`, `Election.PREFERRED`) for every partition in `imbalancedPartitions` (leader is not
+    /// `replicas[0]`); it moves the leader only when the preferred replica is in the ISR and unfenced. KRaft has no
+    /// `leader.imbalance.per.broker.percentage` threshold. The batch limit (`maxElectionsPerImbalance`, 1000) is not
+    /// modelled.
+    mutating func balancePartitionLeaders() {
+        for id in allPartitionIDs {
+            guard let state = partition(id), let preferred = state.preferredLeader, state.leader != preferred else {
+                continue
+            }
+            let result = LeaderElection.elect(
+                .preferred, replicas: state.replicas, targetIsr: state.isr, currentLeader: state.leader,
+                isAcceptable: isAcceptableLeader)
+            guard result.leader == preferred else { continue }
+            note("controller: auto leader rebalance moves \(id) back to its preferred leader \(preferred)")
+            changePartition(id, isr: state.isr, election: .preferred)
+        }
+    }
+
+    /// The controller's periodic unclean election, every `unclean.leader.election.interval.ms` (5 min).
+    ///
+    /// Kafka (≥ 3.9, KAFKA-12670): `ReplicationControlManager.maybeElectUncleanLeaders`, run by the `QuorumController`
+    /// periodic task "electUnclean" — an UNCLEAN election (`PartitionChangeBuilder`) for every leaderless partition
+    /// whose topic has `unclean.leader.election.enable=true`. Enabling the config does not elect by itself.
+    mutating func electUncleanLeaders() {
+        for id in allPartitionIDs {
+            guard let state = partition(id), state.leader == nil,
+                topics[id.topic]?.config(TopicConfig.uncleanLeaderElectionEnable.name) == "true"
+            else { continue }
+            changePartition(id, isr: state.isr, election: .unclean)
+        }
     }
 
     /// Runs a preferred or unclean election on one partition, as `kafka-leader-election.sh` does.

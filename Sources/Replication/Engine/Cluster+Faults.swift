@@ -99,17 +99,17 @@ extension Cluster {
         if let problem = engine.config.set(key, value) { throw .invalidConfig(problem) }
     }
 
-    /// Changes a topic config; enabling unclean election runs it at once for leaderless partitions.
+    /// Changes a topic config.
     ///
-    /// Kafka runs unclean elections for leaderless partitions on a timer (`unclean.leader.election.interval.ms`,
-    /// 5 min) and on broker events; the simulation runs it when the config changes.
+    /// Enabling `unclean.leader.election.enable` elects nothing by itself: the controller's periodic check
+    /// (`electUncleanLeaders`, every 5 min) and the broker events (fence, unfence, shutdown) do.
+    /// Kafka: `ConfigurationControlManager.incrementalAlterConfigs` only writes config records.
     public mutating func setTopicConfig(_ topic: String, _ key: String, _ value: String) throws(KafkaError) {
         guard topics[topic] != nil else { throw .unknownTopicOrPartition("Topic '\(topic)' does not exist.") }
         guard let config = TopicConfig.named(key) else { throw .invalidConfig("Unknown topic config name: \(key)") }
         if let problem = config.validate(value) { throw .invalidConfig(problem) }
         topics[topic]!.configs[key] = value
         startPeriodicEvents()
-        electLeadersForLeaderlessPartitions(topic: topic)
         maybeIncrementAllHighWatermarks(topic: topic)
         afterEvent()
     }

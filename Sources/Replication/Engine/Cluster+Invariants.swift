@@ -82,14 +82,25 @@ extension Cluster {
         }
     }
 
+    /// Checks one partition in place.
+    ///
+    /// Only running brokers are checked: a crashed leader or a crashed ISR member (still listed until its session
+    /// expires) serves nothing, so its shortened disk (`crash … lose-unflushed`) breaks nothing until it is elected
+    /// again, and then `NoCommittedRecordLost` is the right finding. Divergence after an unclean election, at or
+    /// above the offset where the unclean leader's epoch starts, is the documented data loss (`DataLoss`).
+    /// Kafka: `Partition.maybeIncrementLeaderHW` and `Partition.isUnderMinIsr` only ever look at the leader's own state
+    /// and the followers' fetch state; a dead replica sends no fetches (`ReplicaManager.fetchMessages`).
     private static func checkInvariants(of state: inout PartitionState, engine: inout EngineState) {
         let id = state.id
         guard let leader = state.leader, let leaderLog = state.logs[leader] else { return }
+        let runtimes = engine.runtimes
+        let isRunning = { (broker: BrokerID) in runtimes[broker]?.isAlive ?? true }
+        guard isRunning(leader) else { return }
         let hw = leaderLog.highWatermark
         if !state.isr.contains(leader) {
             report(.leaderNotInIsr, id, "leader \(leader) is not in Isr \(csv(state.isr))", engine: &engine)
         }
-        for member in state.isr {
+        for member in state.isr where isRunning(member) {
             guard let log = state.logs[member] else { continue }
             if log.logEndOffset < hw {
                 report(
@@ -104,14 +115,17 @@ extension Cluster {
             report(.highWatermarkDecreased, id, "leader HW went from \(last.value) to \(hw)", engine: &engine)
         }
         state.lastLeaderHighWatermark = (state.leaderEpoch, hw)
-        let brokers = state.replicas.sorted()
+        let brokers = state.replicas.sorted().filter(isRunning)
         for (index, first) in brokers.enumerated() {
             for second in brokers.dropFirst(index + 1) {
                 guard let a = state.logs[first], let b = state.logs[second] else { continue }
                 let limit = min(a.highWatermark, b.highWatermark, a.logEndOffset, b.logEndOffset)
                 if limit > 0, a.record(at: limit - 1)?.leaderEpoch != b.record(at: limit - 1)?.leaderEpoch {
+                    let afterUnclean = state.uncleanElectionEpoch != nil && limit > state.uncleanElectionStartOffset
                     report(
-                        .logMatching, id, "brokers \(first) and \(second) disagree below offset \(limit)",
+                        afterUnclean ? .dataLoss : .logMatching, id,
+                        "brokers \(first) and \(second) disagree below offset \(limit)"
+                            + (afterUnclean ? " (unclean election)" : ""),
                         engine: &engine)
                 }
             }

@@ -8,6 +8,8 @@ public struct EngineState: Hashable, Sendable {
     var partitionIDs: [TopicPartition] = []
     /// Brokers whose periodic events (heartbeat, fetch, ISR expiry) are scheduled.
     var started: Set<BrokerID> = []
+    /// Whether the controller's periodic tasks (preferred and unclean elections) are scheduled.
+    var controllerTasksStarted = false
     /// Per-broker running state.
     public internal(set) var runtimes: [BrokerID: BrokerRuntime] = [:]
     /// Broker-wide and producer settings.

@@ -1,13 +1,17 @@
 /// Something that happens at a simulated instant.
 ///
 /// Events at the same time run in a total order: by `kind` (the declaration order below: the controller's session
-/// expiry first, then heartbeats, fetch responses, fetch arrivals at the leader, fetcher ticks, parked-fetch expiries, ISR-expiry checks, request timeouts, then the
+/// expiry first, then the controller's periodic elections, heartbeats, fetch responses, fetch arrivals at the leader, fetcher ticks, parked-fetch expiries, ISR-expiry checks, request timeouts, then the
 /// clients' events: producer sends, delivery timeouts, consumer session expiry), then by broker id, then by topic-partition, then by request id, then by the order they were scheduled.
 public struct ScheduledEvent: Hashable, Sendable, Comparable {
     /// What happens.
     public enum Kind: Hashable, Sendable, Comparable {
         /// The controller checks whether `broker`'s session (last heartbeat + session timeout) has expired.
         case sessionExpiry
+        /// The controller's periodic preferred-leader election (`auto.leader.rebalance.enable`); `broker` is -1.
+        case electPreferred
+        /// The controller's periodic unclean election for leaderless partitions; `broker` is -1.
+        case electUnclean
         /// `broker` heartbeats to the controller.
         case heartbeat
         /// A fetch response (fetch session `requestID`) reaches follower `broker`.

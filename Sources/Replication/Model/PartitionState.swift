@@ -30,8 +30,12 @@ public struct PartitionState: Hashable, Sendable {
     public var lostOffsets: [Int] = []
     /// Identifies the leader log last scanned for lost records (leader, epoch, LEO, epoch-cache size).
     var lossCheckKey: LossCheckKey?
-    /// Whether an unclean election ever happened for this partition.
-    public var hadUncleanElection = false
+    /// The leader epoch of the last unclean election, nil when every election was clean.
+    public var uncleanElectionEpoch: Int?
+    /// The log end offset of the leader elected uncleanly (where its epoch starts), when there was one.
+    public var uncleanElectionStartOffset = 0
+    /// Whether the current leader epoch began with an unclean election (per epoch: a later clean one resets it).
+    public var hadUncleanElection: Bool { uncleanElectionEpoch == leaderEpoch }
     /// The leader epoch and HW at the last invariant check (HW monotonic on a leader).
     var lastLeaderHighWatermark: (epoch: Int, value: Int)? {
         get { lastLeaderHW.map { ($0.epoch, $0.startOffset) } }

@@ -1,4 +1,5 @@
-/// The per-replica view of one partition (`replicas <topic>-<p>`): role, LEO, HW, epoch, ISR status and lag.
+/// The per-replica view of one partition (`replicas <topic>-<p>`): role, LEO, HW, the latest epoch in the log
+/// (`LogEpoch`), ISR status and lag.
 public struct ReplicaTable: Hashable, Sendable {
     /// One replica's row.
     public struct Row: Hashable, Sendable {
@@ -16,8 +17,9 @@ public struct ReplicaTable: Hashable, Sendable {
         public var isInIsr: Bool
         /// `leader`, `caught up`, `lagging`, `stalled`, `isolated`, `offline`.
         public var status: String
-        /// Leader LEO minus its LEO (0 without a leader).
-        public var lag: Int
+        /// Leader LEO minus the follower's LEO as the leader last saw it (0 for the leader); nil without a leader or
+        /// while the leader has had no fetch from it (`-`).
+        public var lag: Int?
     }
 
     /// The partition line: `Partition: t-0  Leader: 1  LeaderEpoch: 0  Isr: 1,2,3  HW: 5  Time: 12s`.
@@ -29,13 +31,26 @@ public struct ReplicaTable: Hashable, Sendable {
     public init?(cluster: Cluster, partition id: TopicPartition) {
         guard let state = cluster.partition(id) else { return nil }
         let leaderLEO = state.leaderLog?.logEndOffset
-        let maxLag = cluster.engine.config.replicaLagTimeMaxMs
         header =
             "Partition: \(id)  Leader: \(state.leader.map(String.init) ?? "none")  LeaderEpoch: \(state.leaderEpoch)  "
             + "Isr: \(Cluster.csv(state.isr))  HW: \(state.highWatermark)  Time: \(SimulatedTime.text(cluster.now))"
         rows = state.replicas.map { broker in
             let log = state.logs[broker] ?? ReplicaLog()
             let runtime = cluster.engine.runtimes[broker] ?? BrokerRuntime()
+            // Status and Lag both come from the leader's view of the follower (its fetch state: the LEO the follower
+            // reported in its last fetch), the state the leader decides ISR membership from
+            // (Kafka: `Partition.getOutOfSyncReplicas` / `Replica.stateSnapshot`). The LEO column is the replica's
+            // own log, which can be ahead of what the leader knows (the response is in flight) or diverge from the
+            // leader's log (it has not truncated yet): such a follower is `lagging` until its next fetch reaches the
+            // leader, and its Lag says by how much the leader thinks.
+            let lag: Int?
+            if broker == state.leader {
+                lag = 0
+            } else if let leaderLEO, let known = state.followerStates[broker]?.logEndOffset, known >= 0 {
+                lag = max(0, leaderLEO - known)
+            } else {
+                lag = nil
+            }
             let status: String
             switch runtime.state {
             case .crashed, .shutDown, .restarting: status = "offline"
@@ -44,30 +59,25 @@ public struct ReplicaTable: Hashable, Sendable {
             case .up:
                 if broker == state.leader {
                     status = "leader"
-                } else if let leaderLEO, let fetchState = state.followerStates[broker],
-                    fetchState.isCaughtUp(
-                        leaderEndOffset: leaderLEO, now: cluster.kafkaTimeMs, replicaMaxLagMs: maxLag),
-                    log.logEndOffset == leaderLEO
-                {
-                    status = "caught up"
                 } else {
-                    status = "lagging"
+                    status = lag == 0 ? "caught up" : "lagging"
                 }
             }
             return Row(
                 broker: broker, role: broker == state.leader ? "leader" : "follower", logEndOffset: log.logEndOffset,
                 highWatermark: log.highWatermark, epoch: log.latestEpoch, isInIsr: state.isr.contains(broker),
-                status: status, lag: leaderLEO.map { max(0, $0 - log.logEndOffset) } ?? 0)
+                status: status, lag: lag)
         }
     }
 
     /// The view as aligned text lines.
     public var textLines: [String] {
-        let headings = ["Broker", "Role", "LEO", "HW", "Epoch", "ISR", "Status", "Lag"]
+        let headings = ["Broker", "Role", "LEO", "HW", "LogEpoch", "ISR", "Status", "Lag"]
         let body = rows.map { row in
             [
                 String(row.broker), row.role, String(row.logEndOffset), String(row.highWatermark),
-                row.epoch.map(String.init) ?? "-", row.isInIsr ? "yes" : "no", row.status, String(row.lag),
+                row.epoch.map(String.init) ?? "-", row.isInIsr ? "yes" : "no", row.status,
+                row.lag.map(String.init) ?? "-",
             ]
         }
         let all = [headings] + body

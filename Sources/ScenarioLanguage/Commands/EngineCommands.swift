@@ -138,7 +138,8 @@ extension CommandTable {
             }),
         CommandSpec(
             name: "replicas", synopsis: "replicas <topic>[-<p>]",
-            summary: "Prints each replica of a partition: role, LEO, HW, epoch, ISR membership, status, lag.",
+            summary:
+                "Prints each replica of a partition: role, LEO, HW, latest epoch in its log, ISR membership, status, lag.",
             example: "replicas orders-0",
             positionals: [("partition", true)], keys: [],
             build: { reader in
