@@ -44,7 +44,7 @@ public struct ProseReference: Hashable, Sendable {
 
 extension StringProtocol {
     /// The text without leading and trailing characters from `set`.
-    func trimmingCharacters(in set: String) -> String {
+    public func trimmingCharacters(in set: String) -> String {
         var slice = Substring(self)
         while let first = slice.first, set.contains(first) { slice.removeFirst() }
         while let last = slice.last, set.contains(last) { slice.removeLast() }

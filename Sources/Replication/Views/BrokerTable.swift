@@ -60,16 +60,6 @@ public struct BrokerTable: Hashable, Sendable {
                 row.leaders.joined(separator: " "),
             ] + row.followers.map { $0.joined(separator: " ") }
         }
-        let all = [headings] + body
-        let widths = (0..<headings.count).map { column in all.map { $0[column].count }.max() ?? 0 }
-        return all.map { cells in
-            var line = ""
-            for (column, cell) in cells.enumerated() {
-                line += cell
-                if column < cells.count - 1 { line += String(repeating: " ", count: widths[column] - cell.count + 2) }
-            }
-            while line.hasSuffix(" ") { line.removeLast() }
-            return line
-        }
+        return AlignedText.lines([headings] + body)
     }
 }

@@ -80,17 +80,7 @@ public struct ReplicaTable: Hashable, Sendable {
                 row.lag.map(String.init) ?? "-",
             ]
         }
-        let all = [headings] + body
-        let widths = headings.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
-        let lines = all.map { cells in
-            var line = ""
-            for (column, cell) in cells.enumerated() {
-                line += cell
-                if column < cells.count - 1 { line += String(repeating: " ", count: widths[column] - cell.count + 2) }
-            }
-            while line.hasSuffix(" ") { line.removeLast() }
-            return line
-        }
+        let lines = AlignedText.lines([headings] + body)
         return [header] + lines
     }
 }
