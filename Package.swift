@@ -23,8 +23,12 @@ let package = Package(
         .target(name: "Replication", swiftSettings: strict),
         .target(name: "LessonMarkdown", dependencies: ["CCmark", "Diagnostics"], swiftSettings: strict),
         .target(name: "ScenarioLanguage", dependencies: ["Diagnostics", "Replication"], swiftSettings: strict),
-        .target(name: "Course", dependencies: ["LessonMarkdown", "ScenarioLanguage"], swiftSettings: strict),
-        .target(name: "CourseSite", dependencies: ["Course"], swiftSettings: strict),
+        .target(
+            name: "Course", dependencies: ["Diagnostics", "LessonMarkdown", "Replication", "ScenarioLanguage"],
+            swiftSettings: strict),
+        .target(
+            name: "CourseSite", dependencies: ["Course", "LessonMarkdown", "Replication", "ScenarioLanguage"],
+            swiftSettings: strict),
         .target(
             name: "ReplicaLabCLI",
             dependencies: [
@@ -39,12 +43,29 @@ let package = Package(
             name: "ReplicaLabBenchmarks", dependencies: ["Replication"], path: "Benchmarks/ReplicaLabBenchmarks",
             swiftSettings: strict),
 
-        .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"], swiftSettings: strict),
-        .testTarget(name: "ReplicationTests", dependencies: ["Replication"], swiftSettings: strict),
-        .testTarget(name: "LessonMarkdownTests", dependencies: ["LessonMarkdown"], swiftSettings: strict),
-        .testTarget(name: "ScenarioLanguageTests", dependencies: ["ScenarioLanguage"], swiftSettings: strict),
-        .testTarget(name: "CourseTests", dependencies: ["Course"], swiftSettings: strict),
-        .testTarget(name: "CourseSiteTests", dependencies: ["CourseSite"], swiftSettings: strict),
-        .testTarget(name: "ReplicaLabCLITests", dependencies: ["ReplicaLabCLI"], swiftSettings: strict),
+        // What several test targets share: repository files and fixtures, temporary workspaces that run the built
+        // executable, golden files, sample lessons (the way swift-argument-parser has ArgumentParserTestHelpers).
+        .target(
+            name: "ReplicaLabTestSupport", dependencies: ["Diagnostics"], path: "Tests/ReplicaLabTestSupport",
+            swiftSettings: strict),
+        .testTarget(
+            name: "DiagnosticsTests", dependencies: ["Diagnostics", "ReplicaLabTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "ReplicationTests", dependencies: ["Replication", "ReplicaLabTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "LessonMarkdownTests", dependencies: ["Diagnostics", "LessonMarkdown", "ReplicaLabTestSupport"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "ScenarioLanguageTests",
+            dependencies: ["Diagnostics", "Replication", "ScenarioLanguage", "ReplicaLabTestSupport"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "CourseTests", dependencies: ["Course", "Diagnostics", "ReplicaLabTestSupport"], swiftSettings: strict
+        ),
+        .testTarget(name: "CourseSiteTests", dependencies: ["Course", "CourseSite"], swiftSettings: strict),
+        .testTarget(
+            name: "ReplicaLabCLITests",
+            dependencies: ["Course", "CourseSite", "ReplicaLabCLI", "ScenarioLanguage", "ReplicaLabTestSupport"],
+            swiftSettings: strict),
     ]
 )

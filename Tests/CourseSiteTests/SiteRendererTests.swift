@@ -115,13 +115,6 @@ struct SiteRendererTests {
         #expect(try #require(site["01-partitions.html"]).contains("not verified"))
     }
 
-    @Test func rendersAreIdentical() {
-        let first = SiteRenderer.render(Self.course(Self.lessons))
-        let second = SiteRenderer.render(Self.course(Self.lessons))
-        #expect(first.map(\.path) == second.map(\.path))
-        #expect(first.map(\.contents) == second.map(\.contents))
-    }
-
     @Test func noExternalResources() {
         for (path, contents) in Self.site(Self.lessons) {
             #expect(!contents.contains("http://"), "\(path)")

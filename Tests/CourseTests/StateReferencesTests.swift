@@ -1,5 +1,6 @@
 import Course
 import Diagnostics
+import ReplicaLabTestSupport
 import Testing
 
 /// Prose references, questions and `continues=`: numbers in the text come from the verified state.
@@ -67,7 +68,7 @@ struct StateReferencesTests {
         #expect(missing.map(\.message).first?.hasPrefix("a question needs an 'answer: <query>' line") == true)
         let (_, bad) = verify(scenario + "```question\nWhat now?\nanswer: leader\n```\n")
         #expect(bad.map(\.message) == ["'leader' needs a partition like 'orders-0'"])
-        #expect(bad.first?.location == SourceLocation(file: "Lessons/01-refs.md", line: 12, column: 9))
+        #expect(bad.first?.location == FileLocation(file: "Lessons/01-refs.md", line: 12, column: 9))
     }
 
     @Test func aScenarioCanContinueAnEarlierOne() throws {

@@ -1,8 +1,9 @@
 import Diagnostics
+import ReplicaLabTestSupport
 import Testing
 
 struct DiagnosticPrinterTests {
-    let location = SourceLocation(file: "Lessons/01-a.md", line: 7, column: 3)
+    let location = FileLocation(file: "Lessons/01-a.md", line: 7, column: 3)
 
     @Test func rendersPathLineColumnSeverityAndMessage() {
         let text = DiagnosticPrinter().render(Diagnostic.error("unknown command 'topik'", at: location))
@@ -10,7 +11,7 @@ struct DiagnosticPrinterTests {
     }
 
     @Test func notesFollowAtTheirOwnLocationOrTheDiagnostics() {
-        let elsewhere = SourceLocation(file: "Lessons/01-a.md", line: 2, column: 1)
+        let elsewhere = FileLocation(file: "Lessons/01-a.md", line: 2, column: 1)
         let diagnostic = Diagnostic.error(
             "scenario name 'x' is used twice", at: location,
             notes: [.init("did you mean 'topic'?"), .init("first used here", at: elsewhere)])
@@ -39,9 +40,9 @@ struct DiagnosticPrinterTests {
     }
 
     @Test func manyDiagnosticsAreSortedByLocation() {
-        let later = Diagnostic.error("second", at: SourceLocation(file: "a.md", line: 10, column: 1))
-        let earlier = Diagnostic.error("first", at: SourceLocation(file: "a.md", line: 2, column: 5))
-        let otherFile = Diagnostic.error("third", at: SourceLocation(file: "b.md", line: 1, column: 1))
+        let later = Diagnostic.error("second", at: FileLocation(file: "a.md", line: 10, column: 1))
+        let earlier = Diagnostic.error("first", at: FileLocation(file: "a.md", line: 2, column: 5))
+        let otherFile = Diagnostic.error("third", at: FileLocation(file: "b.md", line: 1, column: 1))
         #expect(
             DiagnosticPrinter().render([otherFile, later, earlier])
                 == "a.md:2:5: error: first\na.md:10:1: error: second\nb.md:1:1: error: third\n")
@@ -65,7 +66,7 @@ struct DiagnosticPrinterTests {
 struct DiagnosticPrinterControlCharacterTests {
     @Test func controlCharactersAreShownEscaped() {
         let diagnostic = Diagnostic.error(
-            "unknown command 'a\u{1B}[31mb\u{0}c\rd\te'", at: SourceLocation(file: "f", line: 1, column: 1))
+            "unknown command 'a\u{1B}[31mb\u{0}c\rd\te'", at: FileLocation(file: "f", line: 1, column: 1))
         #expect(
             DiagnosticPrinter().render(diagnostic)
                 == "f:1:1: error: unknown command 'a\\u{1B}[31mb\\u{0}c\\u{D}d\te'\n")

@@ -1,8 +1,9 @@
 import Diagnostics
+import ReplicaLabTestSupport
 import Testing
 
 struct DiagnosticTests {
-    static let here = SourceLocation(file: "a.md", line: 1, column: 1)
+    static let here = FileLocation(file: "a.md", line: 1, column: 1)
     static let input = Diagnostic.error("bad", at: here)
     static let failure = Diagnostic.failure("wrong", at: here)
     static let inputWarning = Diagnostic(.warning, kind: .input, at: here, "hmm")

@@ -1,5 +1,6 @@
 import Diagnostics
 import LessonMarkdown
+import ReplicaLabTestSupport
 import Testing
 
 struct FrontMatterTests {
@@ -20,7 +21,7 @@ struct FrontMatterTests {
         let text = "---\nsumary: x\n---\n# T\n"
         let (_, diagnostics) = LessonParser.parse(Array(text.utf8), path: "Lessons/01-fm.md")
         let diagnostic = diagnostics.first
-        #expect(diagnostic?.location == SourceLocation(file: "Lessons/01-fm.md", line: 2, column: 1))
+        #expect(diagnostic?.location == FileLocation(file: "Lessons/01-fm.md", line: 2, column: 1))
         #expect(diagnostic?.notes.first?.message == "did you mean 'summary'?")
         #expect(diagnostics.exitCode == 2)
     }
@@ -38,7 +39,7 @@ struct PipeTableTests {
         let text = "# T\n\nIntro.\n\n| a | b |\n|---|:--|\n| 1 | 2 |\n\nA | B is just prose.\n"
         let (_, diagnostics) = LessonParser.parse(Array(text.utf8), path: "Lessons/01-t.md")
         #expect(diagnostics.count == 1)
-        #expect(diagnostics.first?.location == SourceLocation(file: "Lessons/01-t.md", line: 6, column: 1))
+        #expect(diagnostics.first?.location == FileLocation(file: "Lessons/01-t.md", line: 6, column: 1))
         #expect(diagnostics.first?.message.contains("pipe table") == true)
     }
 }

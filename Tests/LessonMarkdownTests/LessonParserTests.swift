@@ -1,5 +1,6 @@
 import Diagnostics
 import LessonMarkdown
+import ReplicaLabTestSupport
 import Testing
 
 struct LessonParserTests {
@@ -75,8 +76,8 @@ struct LessonParserTests {
     @Test func scenarioLinesMapToFileLines() throws {
         let lesson = try #require(Self.parse(Self.lesson).0)
         let block = try #require(lesson.scenarios.first).block
-        #expect(block.location == SourceLocation(file: Self.path, line: 7, column: 1))
-        #expect(block.sourceMap.location(line: 0, column: 9) == SourceLocation(file: Self.path, line: 8, column: 9))
+        #expect(block.location == FileLocation(file: Self.path, line: 7, column: 1))
+        #expect(block.sourceMap.location(line: 0, column: 9) == FileLocation(file: Self.path, line: 8, column: 9))
     }
 
     @Test func namedScenarioWithOptions() throws {
@@ -90,8 +91,8 @@ struct LessonParserTests {
         let text = "# T\n\n  ```scenario\n  cluster brokers=3\n    topic t\n  ```\n"
         let block = try #require(Self.parse(text).0?.scenarios.first).block
         #expect(block.lines == ["cluster brokers=3", "  topic t"])
-        #expect(block.sourceMap.location(line: 0, column: 1) == SourceLocation(file: Self.path, line: 4, column: 3))
-        #expect(block.sourceMap.location(line: 1, column: 3) == SourceLocation(file: Self.path, line: 5, column: 5))
+        #expect(block.sourceMap.location(line: 0, column: 1) == FileLocation(file: Self.path, line: 4, column: 3))
+        #expect(block.sourceMap.location(line: 1, column: 3) == FileLocation(file: Self.path, line: 5, column: 5))
     }
 
     @Test func crlfFilesMapLikeLFFiles() throws {
@@ -103,7 +104,7 @@ struct LessonParserTests {
         let block = try #require(lesson.scenarios.first).block
         #expect(block.lines.count == 2)
         #expect(block.openingLine == 5)
-        #expect(block.sourceMap.location(line: 1, column: 1) == SourceLocation(file: Self.path, line: 7, column: 1))
+        #expect(block.sourceMap.location(line: 1, column: 1) == FileLocation(file: Self.path, line: 7, column: 1))
     }
 
     @Test(arguments: [
@@ -130,7 +131,7 @@ struct LessonParserTests {
         #expect(lesson == nil)
         let diagnostic = try #require(diagnostics.first)
         #expect(diagnostic.message == "an 'output' block must directly follow a 'scenario' block")
-        #expect(diagnostic.location == SourceLocation(file: Self.path, line: line, column: 1))
+        #expect(diagnostic.location == FileLocation(file: Self.path, line: line, column: 1))
     }
 
     @Test(arguments: [
@@ -140,7 +141,7 @@ struct LessonParserTests {
         let (lesson, diagnostics) = Self.parse("# T\n", path: path)
         #expect(lesson == nil)
         let diagnostic = try #require(diagnostics.first)
-        #expect(diagnostic.location == SourceLocation(file: path, line: 1, column: 1))
+        #expect(diagnostic.location == FileLocation(file: path, line: 1, column: 1))
         #expect(diagnostic.message.hasPrefix("lesson file name must look like 'NN-slug.md'"))
     }
 
@@ -156,7 +157,7 @@ struct LessonParserTests {
         let (lesson, diagnostics) = LessonParser.parse(bytes, path: Self.path)
         #expect(lesson == nil)
         let diagnostic = try #require(diagnostics.first)
-        #expect(diagnostic.location == SourceLocation(file: Self.path, line: 3, column: 3))
+        #expect(diagnostic.location == FileLocation(file: Self.path, line: 3, column: 3))
         #expect(diagnostic.message == "lesson is not valid UTF-8 (byte 0xff)")
     }
 
@@ -168,7 +169,7 @@ struct LessonParserTests {
             diagnostics == [
                 .error(
                     "lesson has no title: add a '# Title' heading",
-                    at: SourceLocation(file: Self.path, line: 1, column: 1))
+                    at: FileLocation(file: Self.path, line: 1, column: 1))
             ])
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ReplicaLabTestSupport
 import Testing
 
 /// SIGKILL in the middle of writing leaves the old site and the old lesson byte for byte: both are written to a

@@ -1,4 +1,5 @@
 import Foundation
+import ReplicaLabTestSupport
 import Testing
 
 /// The bad-input corpus (Tests/Corpus/bad): every malformed lesson or script makes the real `replicalab` exit with 2
@@ -6,8 +7,7 @@ import Testing
 ///
 /// `REPLICALAB_BLESS=1 swift test --disable-xctest --filter BadInputCorpusTests` rewrites the golden files.
 struct BadInputCorpusTests {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Corpus/bad")
+    static let folder = "Tests/Corpus/bad"
 
     /// Inputs made by the test rather than committed: too big, or not plain files.
     static let generated: [String: @Sendable (Workspace) throws -> [String]] = [
@@ -26,14 +26,14 @@ struct BadInputCorpusTests {
             return ["check", "Lessons/01-directory.md"]
         },
         "02-directory-in-lessons.md": { workspace in
-            try Data(ReplicaLabTests.goodLesson.utf8).write(to: workspace.url("Lessons/01-intro.md"))
+            try Data(Samples.goodLesson.utf8).write(to: workspace.url("Lessons/01-intro.md"))
             try FileManager.default.createDirectory(
                 at: workspace.url("Lessons/02-directory-in-lessons.md"), withIntermediateDirectories: true)
             return ["check", "Lessons"]
         },
         // A lesson that is a symbolic link to a file outside the lessons folder.
         "01-symlink-outside.md": { workspace in
-            try Data(ReplicaLabTests.goodLesson.utf8).write(to: workspace.url("secret.md"))
+            try Data(Samples.goodLesson.utf8).write(to: workspace.url("secret.md"))
             try FileManager.default.createSymbolicLink(
                 atPath: workspace.url("Lessons/01-symlink-outside.md").path, withDestinationPath: "../secret.md")
             return ["check", "Lessons"]
@@ -43,7 +43,7 @@ struct BadInputCorpusTests {
     ]
 
     static var committed: [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: Repository.url(folder).path)) ?? []
         return names.filter { !$0.hasSuffix(".expected") }.sorted()
     }
 
@@ -58,7 +58,7 @@ struct BadInputCorpusTests {
         if let make = Self.generated[name] {
             arguments = try make(workspace)
         } else {
-            let bytes = try Data(contentsOf: Self.folder.appendingPathComponent(name))
+            let bytes = try Repository.data("\(Self.folder)/\(name)")
             try bytes.write(to: workspace.url("Lessons/\(name)"))
             arguments = [name.hasSuffix(".scenario") ? "run" : "check", "Lessons/\(name)"]
         }
@@ -68,14 +68,6 @@ struct BadInputCorpusTests {
         let root = workspace.root.resolvingSymlinksInPath().path
         let stderr = result.stderr.replacingOccurrences(of: root, with: "$WORKSPACE")
             .replacingOccurrences(of: workspace.root.path, with: "$WORKSPACE")
-        let golden = Self.folder.appendingPathComponent(name + ".expected")
-        if ProcessInfo.processInfo.environment["REPLICALAB_BLESS"] == "1" {
-            try Data(stderr.utf8).write(to: golden)
-            return
-        }
-        let expected = try #require(
-            try? String(contentsOf: golden, encoding: .utf8),
-            "no golden file \(name).expected: run with REPLICALAB_BLESS=1 to write it")
-        #expect(stderr == expected, "\(name)")
+        try Golden.check(stderr, against: "\(Self.folder)/\(name).expected")
     }
 }

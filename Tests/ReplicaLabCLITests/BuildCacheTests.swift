@@ -1,6 +1,7 @@
 import Course
 import CourseSite
 import Foundation
+import ReplicaLabTestSupport
 import Testing
 
 @testable import ReplicaLabCLI
@@ -97,9 +98,8 @@ struct BuildCacheTests {
     }
 
     @Test func anotherVersionKeyMissesEveryEntry() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cache-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let out = folder.appendingPathComponent("Site").path
+        let folder = try TemporaryFolder(prefix: "replicalab-cache")
+        let out = folder.url("Site").path
         let file = LessonFile(path: "Lessons/01-first.md", bytes: Array(Self.lesson(1, title: "First").utf8))
         let (verified, problems) = CourseVerifier.verify(file)
         let lesson = try #require(verified)

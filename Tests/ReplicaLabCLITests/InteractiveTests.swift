@@ -1,4 +1,5 @@
 import Foundation
+import ReplicaLabTestSupport
 import Testing
 
 /// `play` and `run --step` driven through a pseudo-terminal, key by key.

@@ -1,4 +1,5 @@
 import Foundation
+import ReplicaLabTestSupport
 import Testing
 
 /// `REPLICALAB_LIMIT_SCALE` raises the caps for stress runs; without it a lesson over a cap is an input error.

@@ -1,4 +1,5 @@
 import Foundation
+import ReplicaLabTestSupport
 import Testing
 
 /// What a scenario brings into the site (keys, values, names, outputs, expectations) is escaped; prose is the

@@ -1,11 +1,12 @@
 import Foundation
+import ReplicaLabTestSupport
 import Testing
 
 /// `build` writes only under `--out`, and never replaces the lessons or the working folder.
 struct PathSafetyTests {
     @Test(arguments: [".", "Lessons", "Lessons/", "./Lessons/..", "..", "Lessons/../.."])
     func refusesAnOutputFolderThatIsOrContainsTheLessonsOrTheWorkingFolder(_ out: String) throws {
-        let workspace = try Workspace(lessons: ["01-intro.md": ReplicaLabTests.goodLesson])
+        let workspace = try Workspace(lessons: ["01-intro.md": Samples.goodLesson])
         let before = try workspace.contents(of: ".")
         let result = try workspace.run(["build", "--out", out])
         #expect(result.status == 2, "\(out): \(result.stderr)")
@@ -14,7 +15,7 @@ struct PathSafetyTests {
     }
 
     @Test func refusesASymbolicLinkToTheLessons() throws {
-        let workspace = try Workspace(lessons: ["01-intro.md": ReplicaLabTests.goodLesson])
+        let workspace = try Workspace(lessons: ["01-intro.md": Samples.goodLesson])
         try FileManager.default.createSymbolicLink(atPath: workspace.url("Out").path, withDestinationPath: "Lessons")
         let result = try workspace.run(["build", "--out", "Out"])
         #expect(result.status == 2)
@@ -23,7 +24,7 @@ struct PathSafetyTests {
     }
 
     @Test func writesOnlyUnderOut() throws {
-        let workspace = try Workspace(lessons: ["01-intro.md": ReplicaLabTests.goodLesson])
+        let workspace = try Workspace(lessons: ["01-intro.md": Samples.goodLesson])
         try FileManager.default.createDirectory(at: workspace.url("nested"), withIntermediateDirectories: true)
         let before = try workspace.contents(of: ".")
         #expect(try workspace.run(["build", "--out", "nested/Site"]).status == 0)
@@ -35,7 +36,7 @@ struct PathSafetyTests {
     }
 
     @Test func reportsALessonLinkedFromOutsideTheLessonsFolder() throws {
-        let workspace = try Workspace(lessons: ["01-intro.md": ReplicaLabTests.goodLesson])
+        let workspace = try Workspace(lessons: ["01-intro.md": Samples.goodLesson])
         try Data("# Secret\n".utf8).write(to: workspace.url("secret.md"))
         try FileManager.default.createSymbolicLink(
             atPath: workspace.url("Lessons/02-secret.md").path, withDestinationPath: "../secret.md")
@@ -47,9 +48,9 @@ struct PathSafetyTests {
     }
 
     @Test func aLessonLinkedFromInsideTheLessonsFolderIsRead() throws {
-        let workspace = try Workspace(lessons: ["01-intro.md": ReplicaLabTests.goodLesson])
+        let workspace = try Workspace(lessons: ["01-intro.md": Samples.goodLesson])
         try FileManager.default.createDirectory(at: workspace.url("Lessons/drafts"), withIntermediateDirectories: true)
-        try Data(ReplicaLabTests.goodLesson.utf8).write(to: workspace.url("Lessons/drafts/02-second.md"))
+        try Data(Samples.goodLesson.utf8).write(to: workspace.url("Lessons/drafts/02-second.md"))
         try FileManager.default.createSymbolicLink(
             atPath: workspace.url("Lessons/02-second.md").path, withDestinationPath: "drafts/02-second.md")
         let result = try workspace.run(["check"])

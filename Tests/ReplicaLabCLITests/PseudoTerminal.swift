@@ -1,4 +1,5 @@
 import Foundation
+import ReplicaLabTestSupport
 import Testing
 
 #if canImport(Glibc)

@@ -1,45 +1,18 @@
 import Foundation
+import ReplicaLabTestSupport
 import Testing
 
 /// End-to-end tests of the built `replicalab` executable, run in temporary folders.
 struct ReplicaLabTests {
-    static let goodLesson = """
-        # Intro
-
-        Some prose.
-
-        ```scenario slide
-        cluster brokers=6 racks=2
-        topic t partitions=10 replication-factor=3 placement=admin-utils
-        expect replicas t-6 == 0,4,2
-        expect leader t-0 == 0
-        ```
-
-        ```output
-        $ cluster brokers=6 racks=2
-        6 brokers: R1 = 0,1,2; R2 = 3,4,5
-        $ topic t partitions=10 replication-factor=3 placement=admin-utils
-        Created topic t.
-        ```
-
-        """
-
-    static let issueScript = """
-        cluster brokers=6 racks=2
-        topic t partitions=10 replication-factor=3 placement=admin-utils
-        expect replicas t-6 == 0,4,2
-
-        """
-
     @Test func checkPassesOnAGoodLesson() throws {
-        let folder = try Workspace(lessons: ["01-intro.md": Self.goodLesson])
+        let folder = try Workspace(lessons: ["01-intro.md": Samples.goodLesson])
         let result = try folder.run(["check"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr == "1 lesson, 1 scenario, 2 expectations: all verified\n")
     }
 
     @Test func checkFailsWithTheLocationOfAWrongExpectation() throws {
-        let lesson = Self.goodLesson.split(separator: "0,4,2").joined(separator: "0,3,1")
+        let lesson = Samples.goodLesson.split(separator: "0,4,2").joined(separator: "0,3,1")
         let folder = try Workspace(lessons: ["01-intro.md": lesson])
         let result = try folder.run(["check"])
         #expect(result.status == 1)
@@ -50,7 +23,7 @@ struct ReplicaLabTests {
     }
 
     @Test func checkFailsWithADiffOnAWrongOutputBlock() throws {
-        let lesson = Self.goodLesson.split(separator: "Created topic t.").joined(separator: "Created topic x.")
+        let lesson = Samples.goodLesson.split(separator: "Created topic t.").joined(separator: "Created topic x.")
         let folder = try Workspace(lessons: ["01-intro.md": lesson])
         let result = try folder.run(["check", "Lessons/01-intro.md"])
         #expect(result.status == 1)
@@ -60,7 +33,7 @@ struct ReplicaLabTests {
     }
 
     @Test func checkGivesASuggestionForAMisspeltCommand() throws {
-        let lesson = Self.goodLesson.split(separator: "topic t partitions").joined(separator: "topik t partitions")
+        let lesson = Samples.goodLesson.split(separator: "topic t partitions").joined(separator: "topik t partitions")
         let folder = try Workspace(lessons: ["01-intro.md": lesson])
         let result = try folder.run(["check"])
         #expect(result.status == 2)
@@ -77,7 +50,7 @@ struct ReplicaLabTests {
 
     @Test func runFromStandardInputPasses() throws {
         let folder = try Workspace(lessons: [:])
-        let result = try folder.run(["run", "-"], input: Self.issueScript)
+        let result = try folder.run(["run", "-"], input: Samples.placementScript)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("$ cluster brokers=6 racks=2\n6 brokers: R1 = 0,1,2; R2 = 3,4,5\n"))
         #expect(result.stdout.contains("Created topic t.\n"))
@@ -85,7 +58,7 @@ struct ReplicaLabTests {
 
     @Test func runFromStandardInputFailsOnAWrongClaim() throws {
         let folder = try Workspace(lessons: [:])
-        let script = Self.issueScript.split(separator: "0,4,2").joined(separator: "0,3,1")
+        let script = Samples.placementScript.split(separator: "0,4,2").joined(separator: "0,3,1")
         let result = try folder.run(["run", "-"], input: script)
         #expect(result.status == 1)
         #expect(
@@ -93,7 +66,7 @@ struct ReplicaLabTests {
     }
 
     @Test func runALessonPrintsItsTranscript() throws {
-        let folder = try Workspace(lessons: ["01-intro.md": Self.goodLesson])
+        let folder = try Workspace(lessons: ["01-intro.md": Samples.goodLesson])
         let result = try folder.run(["run", "Lessons/01-intro.md"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("$ topic t partitions=10 replication-factor=3 placement=admin-utils\n"))
@@ -101,7 +74,7 @@ struct ReplicaLabTests {
     }
 
     @Test func buildWritesTheSite() throws {
-        let folder = try Workspace(lessons: ["01-intro.md": Self.goodLesson])
+        let folder = try Workspace(lessons: ["01-intro.md": Samples.goodLesson])
         let result = try folder.run(["build"])
         #expect(result.status == 0, "\(result.stderr)")
         let index = try String(contentsOf: folder.url("Site/index.html"), encoding: .utf8)
@@ -111,7 +84,7 @@ struct ReplicaLabTests {
     }
 
     @Test func buildTwiceIsByteIdentical() throws {
-        let folder = try Workspace(lessons: ["01-intro.md": Self.goodLesson])
+        let folder = try Workspace(lessons: ["01-intro.md": Samples.goodLesson])
         #expect(try folder.run(["build", "--lessons", "Lessons", "--out", "Out"]).status == 0)
         let first = try folder.contents(of: "Out")
         #expect(try folder.run(["build", "--lessons", "Lessons", "--out", "Out"]).status == 0)
@@ -121,11 +94,11 @@ struct ReplicaLabTests {
     }
 
     @Test func buildRefusesToWriteWhenVerificationFails() throws {
-        let folder = try Workspace(lessons: ["01-intro.md": Self.goodLesson])
+        let folder = try Workspace(lessons: ["01-intro.md": Samples.goodLesson])
         #expect(try folder.run(["build"]).status == 0)
         try Data("keep me".utf8).write(to: folder.url("Site/marker.txt"))
         let before = try folder.contents(of: "Site")
-        let wrong = Self.goodLesson.split(separator: "0,4,2").joined(separator: "0,3,1")
+        let wrong = Samples.goodLesson.split(separator: "0,4,2").joined(separator: "0,3,1")
         try Data(wrong.utf8).write(to: folder.url("Lessons/01-intro.md"))
         let result = try folder.run(["build"])
         #expect(result.status == 1)
@@ -134,7 +107,7 @@ struct ReplicaLabTests {
     }
 
     @Test func updateRefusesInCIUnlessForced() throws {
-        let workspace = try Workspace(lessons: ["01-intro.md": Self.goodLesson])
+        let workspace = try Workspace(lessons: ["01-intro.md": Samples.goodLesson])
         let refused = try workspace.run(["check", "--update"], environment: ["CI": "true"])
         #expect(refused.status == 2)
         #expect(refused.stderr.contains("--update refuses to run in CI (CI=true)"))
@@ -162,127 +135,5 @@ struct ReplicaLabTests {
         #expect(result.status == 0)
         #expect(result.stdout.contains("replicalab \(command)"))
         #expect(result.stdout.contains("Example"))
-    }
-}
-
-/// A temporary folder with a `Lessons/` subfolder, in which the executable runs; removed when released.
-final class Workspace {
-    let root: URL
-    /// The build cache the runs use (`REPLICALAB_CACHE_DIR`), outside `root` as the real one is.
-    let cacheRoot: URL
-
-    deinit {
-        try? FileManager.default.removeItem(at: root)
-        try? FileManager.default.removeItem(at: cacheRoot)
-    }
-
-    /// The cache folder of a site folder of this workspace.
-    func cacheFolder(for site: String = "Site") throws -> URL {
-        let names = try FileManager.default.contentsOfDirectory(atPath: cacheRoot.path)
-        let name = try #require(names.first { $0.hasPrefix(site + "-") }, "no cache folder for \(site) in \(names)")
-        return cacheRoot.appendingPathComponent(name)
-    }
-
-    init(lessons: [String: String]) throws {
-        let id = UUID().uuidString
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("replicalab-tests-\(id)")
-        cacheRoot = FileManager.default.temporaryDirectory.appendingPathComponent("replicalab-cache-\(id)")
-        try FileManager.default.createDirectory(
-            at: root.appendingPathComponent("Lessons"), withIntermediateDirectories: true)
-        for (name, text) in lessons {
-            try Data(text.utf8).write(to: root.appendingPathComponent("Lessons/\(name)"))
-        }
-    }
-
-    func url(_ relative: String) -> URL { root.appendingPathComponent(relative) }
-
-    /// Every file under `relative`, by relative path.
-    func contents(of relative: String) throws -> [String: Data] {
-        let base = url(relative)
-        var result: [String: Data] = [:]
-        let names = try FileManager.default.subpathsOfDirectory(atPath: base.path)
-        for name in names {
-            var isDirectory: ObjCBool = false
-            let path = base.appendingPathComponent(name).path
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                result[name] = try Data(contentsOf: URL(fileURLWithPath: path))
-            }
-        }
-        return result
-    }
-
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    /// Runs `replicalab` with `arguments` in this folder; input and output go through files so nothing can block.
-    func run(_ arguments: [String], input: String = "", environment extra: [String: String] = [:]) throws -> Result {
-        let executable = try #require(Executable.replicalab, "cannot find the built replicalab executable")
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = root
-        var environment = ProcessInfo.processInfo.environment
-        environment["NO_COLOR"] = "1"
-        environment["REPLICALAB_CACHE_DIR"] = cacheRoot.path
-        // Tests decide for themselves whether they run "in CI" (check --update refuses there).
-        environment["CI"] = nil
-        for (key, value) in extra { environment[key] = value }
-        process.environment = environment
-        let token = UUID().uuidString
-        let inURL = root.appendingPathComponent(".stdin-\(token)")
-        let outURL = root.appendingPathComponent(".stdout-\(token)")
-        let errURL = root.appendingPathComponent(".stderr-\(token)")
-        try Data(input.utf8).write(to: inURL)
-        try Data().write(to: outURL)
-        try Data().write(to: errURL)
-        defer {
-            for url in [inURL, outURL, errURL] { try? FileManager.default.removeItem(at: url) }
-        }
-        let stdin = try FileHandle(forReadingFrom: inURL)
-        let out = try FileHandle(forWritingTo: outURL)
-        let err = try FileHandle(forWritingTo: errURL)
-        process.standardInput = stdin
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        process.waitUntilExit()
-        for handle in [stdin, out, err] { try handle.close() }
-        return Result(
-            status: process.terminationStatus,
-            stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-            stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
-    }
-}
-
-/// Finds the `replicalab` executable the package built alongside these tests.
-enum Executable {
-    static let replicalab: URL? = locate()
-
-    private static func locate() -> URL? {
-        var folders: [URL] = []
-        // The test runner lives in the build products folder (`.build/<triple>/debug/…xctest`).
-        if let runner = CommandLine.arguments.first {
-            var folder = URL(fileURLWithPath: runner).deletingLastPathComponent()
-            for _ in 0..<3 {
-                folders.append(folder)
-                folder = folder.deletingLastPathComponent()
-            }
-        }
-        folders.append(Bundle.main.bundleURL)
-        folders.append(Bundle.main.bundleURL.deletingLastPathComponent())
-        // Fall back to the package's own `.build/debug`, searching upward from this file.
-        var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while folder.path != "/" {
-            folders.append(folder.appendingPathComponent(".build/debug"))
-            folder = folder.deletingLastPathComponent()
-        }
-        return folders.map { $0.appendingPathComponent("replicalab") }.first {
-            var isDirectory: ObjCBool = false
-            return FileManager.default.fileExists(atPath: $0.path, isDirectory: &isDirectory) && !isDirectory.boolValue
-                && FileManager.default.isExecutableFile(atPath: $0.path)
-        }
     }
 }

@@ -1,57 +1,10 @@
-import Foundation
 import Replication
 import Testing
 
-/// One case of the `replica_assignment_adminutils` section of `../shared/kafka/vectors.json`.
-struct AdminUtilsVector: Sendable, CustomTestStringConvertible {
-    var name: String
-    var variant: String
-    var brokers: [Broker]
-    var partitions: Int?
-    var replicationFactor: Int?
-    var fixedStartIndex: Int
-    var startPartitionId: Int
-    var expectedAlternatedList: [Int]?
-    var expectedAssignment: [Int: [Int]]?
-
-    var testDescription: String { "\(variant): \(name)" }
-
-    /// Every case of the section; empty when the file is missing (a separate test then fails).
-    static let all: [AdminUtilsVector] = load()
-
-    static func load() -> [AdminUtilsVector] {
-        guard let data = SharedKafkaFiles.data("vectors.json"),
-            let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-            let section = root["replica_assignment_adminutils"] as? [String: Any],
-            let cases = section["cases"] as? [[String: Any]]
-        else { return [] }
-        return cases.map { entry in
-            let input = entry["input"] as? [String: Any] ?? [:]
-            let expected = entry["expected"] as? [String: Any] ?? [:]
-            var brokers: [Broker] = []
-            if let racks = input["broker_racks"] as? [String: String] {
-                brokers = racks.map { Broker(id: Int($0.key)!, rack: $0.value) }.sorted { $0.id < $1.id }
-            } else if let list = input["broker_list_in_given_order"] as? [Int] {
-                brokers = list.map { Broker(id: $0) }
-            }
-            let assignment = (expected["assignment"] as? [String: [Int]]).map { raw in
-                Dictionary(uniqueKeysWithValues: raw.map { (Int($0.key)!, $0.value) })
-            }
-            return AdminUtilsVector(
-                name: entry["name"] as? String ?? "?", variant: entry["variant"] as? String ?? "?", brokers: brokers,
-                partitions: input["num_partitions"] as? Int, replicationFactor: input["replication_factor"] as? Int,
-                fixedStartIndex: input["fixedStartIndex"] as? Int ?? 0,
-                startPartitionId: input["startPartitionId"] as? Int ?? 0,
-                expectedAlternatedList: expected["rack_alternated_broker_list"] as? [Int],
-                expectedAssignment: assignment)
-        }
-    }
-}
-
 struct AdminUtilsPlacementTests {
     @Test func vectorsFileHasEveryKindOfCase() throws {
-        let vectors = AdminUtilsVector.all
-        try #require(!vectors.isEmpty, "cannot read \(SharedKafkaFiles.directory.path)/vectors.json")
+        let vectors = try AdminUtilsVector.all()
+        try #require(!vectors.isEmpty, "no replica_assignment_adminutils cases in \(KafkaReference.vectorsPath)")
         let variants = Set(vectors.map(\.variant))
         #expect(variants.isSuperset(of: ["rack_aware", "rack_unaware", "rack_alternated_list_only"]))
         for vector in vectors {
@@ -60,8 +13,8 @@ struct AdminUtilsPlacementTests {
         }
     }
 
-    @Test(arguments: AdminUtilsVector.all)
-    func sharedVector(_ vector: AdminUtilsVector) throws {
+    @Test(arguments: try AdminUtilsVector.all())
+    func kafkaVector(_ vector: AdminUtilsVector) throws {
         if let list = vector.expectedAlternatedList {
             #expect(AdminUtilsPlacement.rackAlternatedBrokerList(vector.brokers) == list)
         }
@@ -129,7 +82,7 @@ struct AdminUtilsPlacementTests {
         return cluster
     }
 
-    /// algorithms.md §1a / seed-table.md §4: creating 6 partitions then adding 4 gives the same P6–P9 as creating 10.
+    /// docs/kafka-algorithms.md §1a / Tests/Fixtures/kafka/seed-table.md §4: creating 6 partitions then adding 4 gives the same P6–P9 as creating 10.
     @Test func createSixThenAddFourEqualsCreateTen() throws {
         var stepwise = try Self.courseCluster()
         try stepwise.createTopic("t", partitions: 6, replicationFactor: 3, placement: .adminUtils(startIndex: 0))

@@ -2,10 +2,10 @@ import Replication
 import Testing
 
 struct BrokerTableTests {
-    /// seed-table.md §3: the broker table of the slide (round-robin) and of Kafka (admin-utils), cell for cell.
+    /// Tests/Fixtures/kafka/seed-table.md §3: the broker table of the slide (round-robin) and of Kafka (admin-utils), cell for cell.
     @Test(arguments: ["round-robin", "admin-utils"])
     func brokerTableEqualsSeedTable(_ placementName: String) throws {
-        let seed = try #require(SeedTable.load())
+        let seed = try SeedTable.load()
         let placement: PlacementStrategy =
             placementName == "round-robin" ? .roundRobin(startIndex: 0) : .adminUtils(startIndex: 0)
         let expected = placementName == "round-robin" ? seed.slideRows : seed.kafkaRows

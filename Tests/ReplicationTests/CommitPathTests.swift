@@ -2,7 +2,7 @@ import Testing
 
 @testable import Replication
 
-/// S2 and S3 of scenarios.md: the commit path and a stalled follower.
+/// S2 and S3 of docs/kafka-scenarios.md: the commit path and a stalled follower.
 @Suite struct CommitPathTests {
     let tp = TestCluster.tp
 

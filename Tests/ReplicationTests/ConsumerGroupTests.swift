@@ -2,7 +2,7 @@ import Testing
 
 @testable import Replication
 
-/// scenarios.md S10 and the classic group protocol: crash, session timeout, rebalance, at-least-once redelivery,
+/// docs/kafka-scenarios.md S10 and the classic group protocol: crash, session timeout, rebalance, at-least-once redelivery,
 /// the describe views, and partitioning on the produce path.
 @Suite struct ConsumerGroupTests {
     /// Topic `t` with `partitions` partitions on brokers 1..3, HW `records` on each.

@@ -2,7 +2,7 @@ import Testing
 
 @testable import Replication
 
-/// S6, S7 and S8 of scenarios.md (ELR off): truncation, offline partitions, unclean election, unflushed data.
+/// S6, S7 and S8 of docs/kafka-scenarios.md (ELR off): truncation, offline partitions, unclean election, unflushed data.
 @Suite struct DataLossScenarioTests {
     let tp = TestCluster.tp
 

@@ -2,7 +2,7 @@ import Testing
 
 @testable import Replication
 
-/// S1, S4 and S5 of scenarios.md: fencing, min ISR with acks=all, acks=1 under min ISR.
+/// S1, S4 and S5 of docs/kafka-scenarios.md: fencing, min ISR with acks=all, acks=1 under min ISR.
 @Suite struct FailoverScenarioTests {
     let tp = TestCluster.tp
 

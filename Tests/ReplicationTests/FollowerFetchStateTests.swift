@@ -4,29 +4,22 @@ import Testing
 
 /// The `replication.follower_fetch_state` vectors (Kafka: ReplicaTest).
 @Suite struct FollowerFetchStateTests {
-    static var cases: [[String: Any]] {
-        SharedVectors.section("replication", "follower_fetch_state") as? [[String: Any]] ?? []
-    }
-
     @Test func updateRuleVector() throws {
-        let vector = try #require(Self.cases.first { ($0["name"] as? String) == "lastCaughtUpTimeMs update rule" })
-        let fetches = try #require(vector["fetches_all_at_time_T"] as? [[String: Any]])
+        let vectors = try ReplicationVectors.followerFetchState()
+        let vector = try #require(vectors.first { $0.name == "lastCaughtUpTimeMs update rule" })
+        let fetches = try #require(vector.fetches)
         let time = 1_000
         var state = FollowerFetchState()
         var previousFetchTime = 0
         for fetch in fetches {
-            let offset = try #require(fetch["followerFetchOffset"] as? Int)
-            let leaderEnd = try #require(fetch["leaderEndOffset"] as? Int)
-            let expected = try #require(fetch["expected"] as? [String: Any])
-            state.updateFetchState(fetchOffset: offset, leaderEndOffset: leaderEnd, now: time)
-            #expect(state.logEndOffset == expected["logEndOffset"] as? Int)
-            #expect(state.lastFetchLeaderLogEndOffset == expected["lastFetchLeaderLogEndOffset"] as? Int)
+            state.updateFetchState(
+                fetchOffset: fetch.followerFetchOffset, leaderEndOffset: fetch.leaderEndOffset, now: time)
+            #expect(state.logEndOffset == fetch.expected.logEndOffset)
+            #expect(state.lastFetchLeaderLogEndOffset == fetch.expected.lastFetchLeaderLogEndOffset)
             #expect(state.lastFetchTimeMs == time)
-            let caughtUp = expected["lastCaughtUpTimeMs"]
-            if let number = caughtUp as? Int {
-                #expect(state.lastCaughtUpTimeMs == number)
-            } else {
-                #expect(state.lastCaughtUpTimeMs == time)
+            switch fetch.expected.lastCaughtUpTimeMs {
+            case .milliseconds(let number): #expect(state.lastCaughtUpTimeMs == number)
+            case .fetchTime: #expect(state.lastCaughtUpTimeMs == time)
             }
             previousFetchTime = time
         }

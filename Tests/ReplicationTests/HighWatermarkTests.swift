@@ -36,14 +36,8 @@ import Testing
         cluster.receive(response, follower: follower)
     }
 
-    static func vectorNames() -> [String] {
-        (SharedVectors.section("replication", "partition_isr_hw") as? [[String: Any]] ?? []).compactMap {
-            $0["name"] as? String
-        }
-    }
-
-    @Test func vectorsCoveredHereExist() {
-        let names = Self.vectorNames()
+    @Test func vectorsCoveredHereExist() throws {
+        let names = try ReplicationVectors.partitionIsrHighWatermarkNames()
         #expect(names.contains("HW does not advance while ISR < min.insync.replicas (Kafka >= 3.7)"))
         #expect(names.contains("HW and caught-up out-of-ISR replica"))
     }

@@ -3,12 +3,12 @@ import Testing
 @testable import Replication
 
 @Suite struct LeaderElectionTests {
-    @Test func kraftVectorsArePresent() {
-        #expect(ElectionCase.all.count >= 8)
+    @Test func kraftVectorsArePresent() throws {
+        #expect(try ElectionCase.all().count >= 8)
     }
 
     /// Kafka: PartitionChangeBuilderTest.testElectLeader and the unclean-recovery case.
-    @Test(arguments: ElectionCase.all)
+    @Test(arguments: try ElectionCase.all())
     func kraftVector(_ vector: ElectionCase) throws {
         let kind = try #require(LeaderElection.Kind(rawValue: vector.election))
         let result = LeaderElection.elect(
@@ -31,34 +31,10 @@ import Testing
 
 /// The `leader_election.zk_controller` vectors (Kafka 3.9 `PartitionLeaderElectionAlgorithmsTest`).
 @Suite struct ZkLeaderElectionTests {
-    struct Case: Sendable, CustomStringConvertible {
-        var strategy: String
-        var assignment: [Int]
-        var isr: [Int]
-        var live: [Int]
-        var unclean: Bool
-        var shuttingDown: [Int]
-        var expected: Int?
-        var description: String { "\(strategy) \(assignment) isr \(isr) live \(live)" }
-    }
+    @Test func vectorsArePresent() throws { #expect(try ZkElectionCase.all().count >= 9) }
 
-    static var cases: [Case] {
-        let items = SharedVectors.section("leader_election", "zk_controller") as? [[String: Any]] ?? []
-        return items.map { item in
-            let input = item["input"] as? [String: Any] ?? [:]
-            return Case(
-                strategy: item["strategy"] as? String ?? "", assignment: SharedVectors.ints(input["assignment"]),
-                isr: SharedVectors.ints(input["isr"]), live: SharedVectors.ints(input["live_replicas"]),
-                unclean: input["unclean_leader_election_enable"] as? Bool ?? false,
-                shuttingDown: SharedVectors.ints(input["shutting_down_brokers"]),
-                expected: item["expected_leader"] as? Int)
-        }
-    }
-
-    @Test func vectorsArePresent() { #expect(Self.cases.count >= 9) }
-
-    @Test(arguments: Self.cases)
-    func zkVector(_ vector: Case) {
+    @Test(arguments: try ZkElectionCase.all())
+    func zkVector(_ vector: ZkElectionCase) {
         let live = Set(vector.live)
         let leader: Int?
         switch vector.strategy {

@@ -1,78 +1,65 @@
-import Foundation
 import Replication
 import Testing
 
 @Suite("Null-key partitioners (KIP-794 sticky, pre-2.4 round robin)")
 struct PartitionerTests {
-    static let vectors: [Vector] = (KafkaVectors.section("producer_null_key") as! [[String: Any]]).map {
-        Vector(name: $0["name"] as! String, object: $0)
+    @Test("every vector is present") func vectorCount() throws {
+        #expect(try NullKeyVector.all().count == 4)
     }
 
-    @Test("every shared vector is present") func vectorCount() {
-        #expect(Self.vectors.count == 4)
-    }
-
-    @Test("producer_null_key vectors", arguments: vectors)
-    func nullKeyVector(vector: Vector) throws {
-        let v = vector.object
-        let input = v["input"] as! [String: Any]
-        let expected = v["expected"] as! [String: Any]
-        if input["queue_sizes"] != nil {
-            checkAdaptive(input: input, expected: expected)
-        } else if input["append_sizes"] != nil {
-            checkStickiness(input: input, expected: expected)
-        } else if input["topicA"] != nil {
-            checkUnavailable(input: input, expected: expected)
-        } else if input["topicA_partitions"] != nil {
-            checkLegacyRoundRobin(input: input, expected: expected)
-        } else {
-            Issue.record("unrecognised vector \(vector.name)")
+    @Test("producer_null_key vectors", arguments: try NullKeyVector.all())
+    func nullKeyVector(vector: NullKeyVector) throws {
+        switch vector.check {
+        case .adaptive(let adaptive): checkAdaptive(adaptive)
+        case .stickiness(let stickiness): checkStickiness(stickiness)
+        case .unavailable(let unavailable): try checkUnavailable(unavailable)
+        case .legacyRoundRobin(let roundRobin): checkLegacyRoundRobin(roundRobin)
         }
     }
 
     // Kafka: BuiltInPartitionerTest.adaptivePartitionsTest.
-    func checkAdaptive(input: [String: Any], expected: [String: Any]) {
-        let queueSizes = input["queue_sizes"] as! [Int]
-        let ids = input["partition_ids"] as! [Int]
+    func checkAdaptive(_ vector: NullKeyVector.Adaptive) {
+        let input = vector.input
+        let ids = input.partitionIDs
         var partitioner = StickyPartitioner(
-            stickyBatchSize: input["sticky_batch_size_bytes"] as! Int, random: SequentialRandomPartitionSource())
-        partitioner.updatePartitionLoadStats(topic: "topicA", queueSizes: queueSizes, partitionIDs: ids)
+            stickyBatchSize: input.stickyBatchSize, random: SequentialRandomPartitionSource())
+        partitioner.updatePartitionLoadStats(topic: "topicA", queueSizes: input.queueSizes, partitionIDs: ids)
         #expect(
             partitioner.topics["topicA"]?.loadStats?.cumulativeFrequencyTable
-                == expected["cumulative_frequency_table"] as? [Int])
-        #expect(partitioner.loadStatsRangeEnd(topic: "topicA") == expected["loadStatsRangeEnd"] as? Int)
+                == vector.expected.cumulativeFrequencyTable)
+        #expect(partitioner.loadStatsRangeEnd(topic: "topicA") == vector.expected.loadStatsRangeEnd)
         var frequencies = Array(repeating: 0, count: ids.count)
-        for _ in 0..<(input["iterations"] as! Int) {
+        for _ in 0..<input.iterations {
             let partition = partitioner.append(
-                topic: "topicA", bytes: input["bytes_per_record"] as! Int, partitionCount: ids.count,
-                availablePartitions: ids)
+                topic: "topicA", bytes: input.bytesPerRecord, partitionCount: ids.count, availablePartitions: ids)
             frequencies[partition] += 1
         }
-        #expect(frequencies == expected["times_each_partition_chosen"] as! [Int])
+        #expect(frequencies == vector.expected.timesEachPartitionChosen)
     }
 
     // Kafka: BuiltInPartitionerTest.testStickyPartitioning (with the test's sequential random source).
-    func checkStickiness(input: [String: Any], expected: [String: Any]) {
-        let count = input["topic_partitions"] as! Int
+    func checkStickiness(_ vector: NullKeyVector.Stickiness) {
+        let count = vector.input.partitionCount
         var partitioner = StickyPartitioner(
-            stickyBatchSize: input["sticky_batch_size_bytes"] as! Int, random: SequentialRandomPartitionSource())
+            stickyBatchSize: vector.input.stickyBatchSize, random: SequentialRandomPartitionSource())
         let all = Array(0..<count)
-        let chosen = (input["append_sizes"] as! [Int]).map {
+        let chosen = vector.input.appendSizes.map {
             partitioner.append(topic: "t", bytes: $0, partitionCount: count, availablePartitions: all)
         }
         let after = partitioner.currentPartition(topic: "t", partitionCount: count, availablePartitions: all)
-        #expect(Set(chosen).count == 1 || !(expected["same_partition_for_first_3_records"] as! Bool))
-        #expect((after != chosen.last) == (expected["partition_changes_after_3rd_record"] as! Bool))
+        #expect(Set(chosen).count == 1 || !vector.expected.samePartitionForFirstThreeRecords)
+        #expect((after != chosen.last) == vector.expected.partitionChangesAfterThirdRecord)
     }
 
     // Kafka: BuiltInPartitionerTest.unavailablePartitionsTest.
-    func checkUnavailable(input: [String: Any], expected: [String: Any]) {
+    func checkUnavailable(_ vector: NullKeyVector.Unavailable) throws {
+        let expected = vector.expected
         for seed: UInt64 in [1, 2, 42] {
             var partitioner = StickyPartitioner(stickyBatchSize: 1, random: SeededRandomPartitionSource(seed: seed))
             for topic in ["topicA", "topicB", "topicC"] {
-                let spec = input[topic] as! [String: Any]
-                let count = spec["partitions"] as! Int
-                let leaderless = Set(spec["leaderless"] as! [Int])
+                let spec = try #require(vector.input[topic], "no \(topic) in the vector")
+                let count = spec.partitions
+                let leaderless = Set(spec.leaderless)
                 let available = (0..<count).filter { !leaderless.contains($0) }
                 var seen = Set<Int>()
                 for _ in 0..<100 {
@@ -80,16 +67,16 @@ struct PartitionerTests {
                         partitioner.append(
                             topic: topic, bytes: 1, partitionCount: count, availablePartitions: available))
                 }
-                if let never = expected["\(topic)_never"] as? Int { #expect(!seen.contains(never)) }
-                if let always = expected["\(topic)_always"] as? Int { #expect(seen == [always]) }
+                if let never = expected["\(topic)_never"] { #expect(!seen.contains(never)) }
+                if let always = expected["\(topic)_always"] { #expect(seen == [always]) }
             }
         }
     }
 
     // Kafka 2.3: DefaultPartitionerTest.testRoundRobin.
-    func checkLegacyRoundRobin(input: [String: Any], expected: [String: Any]) {
-        let count = input["topicA_partitions"] as! Int
-        let calls = input["calls_topicA"] as! Int
+    func checkLegacyRoundRobin(_ vector: NullKeyVector.LegacyRoundRobin) {
+        let count = vector.input.partitionCount
+        let calls = vector.input.calls
         for seed: UInt64 in [0, 7, 99] {
             var partitioner = RoundRobinNullKeyPartitioner(random: SeededRandomPartitionSource(seed: seed))
             var counts: [String: Int] = [:]
@@ -101,7 +88,7 @@ struct PartitionerTests {
                     topic: "topicA", partitionCount: count, availablePartitions: Array(0..<count))
                 counts["\(p)", default: 0] += 1
             }
-            #expect(counts == expected["count_per_partition_topicA"] as! [String: Int])
+            #expect(counts == vector.expected.countPerPartition)
         }
     }
 

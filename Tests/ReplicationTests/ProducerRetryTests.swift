@@ -2,7 +2,7 @@ import Testing
 
 @testable import Replication
 
-/// scenarios.md S9: lost produce responses, retries, duplicates and ordering, with and without idempotence.
+/// docs/kafka-scenarios.md S9: lost produce responses, retries, duplicates and ordering, with and without idempotence.
 @Suite struct ProducerRetryTests {
     let tp = TestCluster.tp
 

@@ -10,16 +10,16 @@ struct RoundRobinPlacementTests {
     }
 
     @Test func seedTableIsReadable() throws {
-        let table = try #require(SeedTable.load(), "cannot read \(SharedKafkaFiles.directory.path)/seed-table.md")
+        let table = try SeedTable.load()
         #expect(table.slidePartitions.count == 10)
         #expect(table.kafkaPartitions.count == 10)
         #expect(table.slideRows.count == 6)
         #expect(table.kafkaRows.count == 6)
     }
 
-    /// seed-table.md §2, "slide" column: the slide's simplification, cell for cell.
+    /// Tests/Fixtures/kafka/seed-table.md §2, "slide" column: the slide's simplification, cell for cell.
     @Test func roundRobinReproducesTheSlide() throws {
-        let table = try #require(SeedTable.load())
+        let table = try SeedTable.load()
         let cluster = try Self.courseCluster(placement: .roundRobin(startIndex: 0))
         let replicas = try #require(cluster.topics["t"]).partitions.map(\.replicas)
         try #require(table.slidePartitions.count == 10)
@@ -28,9 +28,9 @@ struct RoundRobinPlacementTests {
         }
     }
 
-    /// seed-table.md §2, "Kafka" column: AdminUtils with fixedStartIndex 0.
+    /// Tests/Fixtures/kafka/seed-table.md §2, "Kafka" column: AdminUtils with fixedStartIndex 0.
     @Test func adminUtilsReproducesKafkasColumn() throws {
-        let table = try #require(SeedTable.load())
+        let table = try SeedTable.load()
         let cluster = try Self.courseCluster(placement: .adminUtils(startIndex: 0))
         let replicas = try #require(cluster.topics["t"]).partitions.map(\.replicas)
         try #require(table.kafkaPartitions.count == 10)

@@ -1,4 +1,6 @@
-/// The tables of `../shared/kafka/seed-table.md`, parsed: §2 per partition, §3 per broker.
+import ReplicaLabTestSupport
+
+/// The tables of `Tests/Fixtures/kafka/seed-table.md`, parsed: §2 per partition, §3 per broker.
 struct SeedTable {
     /// §2: replicas (leader first) per partition, for the slide and for Kafka.
     var slidePartitions: [[Int]] = []
@@ -7,8 +9,9 @@ struct SeedTable {
     var slideRows: [(label: String, cells: [[String]])] = []
     var kafkaRows: [(label: String, cells: [[String]])] = []
 
-    static func load() -> SeedTable? {
-        guard let text = SharedKafkaFiles.text("seed-table.md") else { return nil }
+    /// The parsed file; throws, naming the file, when it is missing.
+    static func load() throws -> SeedTable {
+        let text = try Repository.text(KafkaReference.seedTablePath)
         var table = SeedTable()
         var section = ""
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {

@@ -3,7 +3,7 @@ import Testing
 
 @testable import ScenarioLanguage
 
-/// The controller's periodic tasks: automatic preferred-leader election (P2-5), unclean election check (P2-4).
+/// The controller's periodic tasks: automatic preferred-leader election and the periodic unclean election check.
 @Suite struct ControllerTaskTests {
     static let failover = """
         broker 0

@@ -3,7 +3,7 @@ import Testing
 
 @testable import ScenarioLanguage
 
-/// P2-3: invariants look only at running replicas; unclean-election divergence is data loss, per leader epoch.
+/// Invariants look only at running replicas; unclean-election divergence is data loss, per leader epoch.
 @Suite struct InvariantScopeTests {
     static let setup = """
         broker 1

@@ -1,4 +1,5 @@
 import Diagnostics
+import ReplicaLabTestSupport
 import Replication
 import ScenarioLanguage
 import Testing
@@ -15,8 +16,8 @@ struct ScenarioParserTests {
         return (result.script, result.diagnostics)
     }
 
-    static func at(_ line: Int, _ column: Int) -> SourceLocation {
-        SourceLocation(file: file, line: line, column: column)
+    static func at(_ line: Int, _ column: Int) -> FileLocation {
+        FileLocation(file: file, line: line, column: column)
     }
 
     @Test func validScriptParsesEveryCommand() throws {

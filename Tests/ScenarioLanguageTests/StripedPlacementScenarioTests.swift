@@ -16,7 +16,7 @@ struct StripedPlacementScenarioTests {
         transcript.steps.last?.cluster?.topics[topic]?.partitions.map(\.replicas)
     }
 
-    /// seed-table.md §4: the course cluster with `new Random(0)`.
+    /// Tests/Fixtures/kafka/seed-table.md §4: the course cluster with `new Random(0)`.
     @Test func courseClusterSeedZero() throws {
         let (transcript, diagnostics) = run(
             """

@@ -1,4 +1,5 @@
 import Diagnostics
+import ReplicaLabTestSupport
 import Replication
 import ScenarioLanguage
 import Testing
@@ -13,14 +14,8 @@ struct TranscriptTests {
         return (ScenarioRunner.run(script), problems)
     }
 
-    static let issueExample = """
-        cluster brokers=6 racks=2
-        topic t partitions=10 replication-factor=3 placement=admin-utils
-        expect replicas t-6 == 0,4,2
-        """
-
-    @Test func theIssuesExamplePasses() {
-        let (transcript, problems) = Self.run(Self.issueExample)
+    @Test func thePlacementExamplePasses() {
+        let (transcript, problems) = Self.run(Samples.placementScript)
         #expect(problems.isEmpty)
         #expect(transcript.diagnostics.isEmpty)
         #expect(transcript.expectationCount == 1)
@@ -50,10 +45,10 @@ struct TranscriptTests {
             transcript.diagnostics == [
                 .failure(
                     "expectation failed: replicas of t-6 is 0,4,2, expected 0,3,1",
-                    at: SourceLocation(file: Self.file, line: 3, column: 24)),
+                    at: FileLocation(file: Self.file, line: 3, column: 24)),
                 .failure(
                     "expectation failed: leader of t-6 is 0, expected 3",
-                    at: SourceLocation(file: Self.file, line: 4, column: 22)),
+                    at: FileLocation(file: Self.file, line: 4, column: 22)),
             ])
         #expect(transcript.diagnostics.exitCode == 1)
         let step = try #require(transcript.steps.last)
@@ -76,7 +71,7 @@ struct TranscriptTests {
         let (transcript, _) = Self.run("broker 2 rack=R1\nbroker 0\nbroker 0")
         #expect(transcript.steps.map(\.output) == [["Added broker 2 in rack R1."], ["Added broker 0."], []])
         #expect(transcript.diagnostics.count == 1)
-        #expect(transcript.diagnostics.first?.location == SourceLocation(file: Self.file, line: 3, column: 8))
+        #expect(transcript.diagnostics.first?.location == FileLocation(file: Self.file, line: 3, column: 8))
     }
 
     @Test func kafkaErrorsAreOutcomesAndExpectErrorPasses() throws {
@@ -110,10 +105,10 @@ struct TranscriptTests {
             transcript.diagnostics == [
                 .failure(
                     "expectation failed: the previous command ended with INVALID_REPLICATION_FACTOR, expected ok",
-                    at: SourceLocation(file: Self.file, line: 3, column: 8)),
+                    at: FileLocation(file: Self.file, line: 3, column: 8)),
                 .failure(
                     "expectation failed: the previous command ended with INVALID_REPLICATION_FACTOR, expected TOPIC_ALREADY_EXISTS",
-                    at: SourceLocation(file: Self.file, line: 4, column: 14)),
+                    at: FileLocation(file: Self.file, line: 4, column: 14)),
             ])
     }
 
@@ -145,11 +140,11 @@ struct TranscriptTests {
         #expect(
             transcript.diagnostics == [
                 .error(
-                    "unknown topic 'order'", at: SourceLocation(file: Self.file, line: 3, column: 1),
+                    "unknown topic 'order'", at: FileLocation(file: Self.file, line: 3, column: 1),
                     notes: [.init("did you mean 'orders'?")]),
                 .error(
                     "unknown partition orders-5: topic 'orders' has partitions 0 to 0",
-                    at: SourceLocation(file: Self.file, line: 4, column: 1)),
+                    at: FileLocation(file: Self.file, line: 4, column: 1)),
             ])
     }
 
@@ -195,10 +190,6 @@ struct TranscriptTests {
                 "R1-B2    P4       P3 P9      P2 P8",
                 "R2-B5    P5       P4         P3 P9",
             ])
-    }
-
-    @Test func runningTwiceGivesTheSameTranscript() {
-        #expect(Self.run(Self.issueExample).0 == Self.run(Self.issueExample).0)
     }
 }
 

@@ -1,4 +1,5 @@
 import Diagnostics
+import ReplicaLabTestSupport
 import ScenarioLanguage
 import Testing
 
@@ -39,7 +40,7 @@ struct VariablesTests {
             transcript.diagnostics.map(\.message) == [
                 "'$nope' has no value: capture it first with 'let nope = <query>'"
             ])
-        #expect(transcript.diagnostics.first?.location == SourceLocation(file: "v.scenario", line: 4, column: 18))
+        #expect(transcript.diagnostics.first?.location == FileLocation(file: "v.scenario", line: 4, column: 18))
         #expect(transcript.diagnostics.exitCode == 2)
         let (_, problems) = run(setup + "let x = foo t-0\nlet 9 = hw t-0\nlet y hw t-0\n")
         #expect(problems.count == 3)

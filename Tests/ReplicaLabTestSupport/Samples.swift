@@ -1,0 +1,35 @@
+/// Small inputs that several test targets share: the README's first example, as a script and as a lesson.
+public enum Samples {
+    /// The slide's cluster (6 brokers in 2 racks), a topic with Kafka's placement, and one true claim about it.
+    public static let placementScript = """
+        cluster brokers=6 racks=2
+        topic t partitions=10 replication-factor=3 placement=admin-utils
+        expect replicas t-6 == 0,4,2
+
+        """
+
+    /// What `placementScript` prints: every command but the `expect` line, with its output.
+    public static let placementTranscript = """
+        $ cluster brokers=6 racks=2
+        6 brokers: R1 = 0,1,2; R2 = 3,4,5
+        $ topic t partitions=10 replication-factor=3 placement=admin-utils
+        Created topic t.
+
+        """
+
+    /// A lesson that verifies: a title, prose, the placement scenario (`slide`, two expectations) and its output
+    /// block. Line 8 is `expect replicas t-6 == 0,4,2` (its value at column 24), line 16 the output block's first line.
+    public static let goodLesson = """
+        # Intro
+
+        Some prose.
+
+        ```scenario slide
+        \(placementScript)expect leader t-0 == 0
+        ```
+
+        ```output
+        \(placementTranscript)```
+
+        """
+}
