@@ -106,7 +106,9 @@ def machine():
     swift = subprocess.run(["swift", "--version"], capture_output=True, text=True).stdout.splitlines()
     versions = {
         "cmark": subprocess.run(["cmark", "--version"], capture_output=True, text=True).stdout.split("\n")[0],
-        "mkdocs": subprocess.run(["mkdocs", "--version"], capture_output=True, text=True).stdout.strip(),
+        # `mkdocs --version` names the folder it is installed in; the results report versions, not paths.
+        "mkdocs": re.sub(r" from \S+", "",
+                         subprocess.run(["mkdocs", "--version"], capture_output=True, text=True).stdout.strip()),
         "swift": swift[0] if swift else "",
     }
     return {"nproc": os.cpu_count(), "cpu": cpu, "memoryGB": round(memory, 1), "kernel": platform.release(),

@@ -30,9 +30,9 @@ public struct Diagnostic: Hashable, Sendable {
         /// The text of the note.
         public var message: String
 
-        /// Creates a note.
+        /// Creates a note; long stretches of quoted input are cut to an excerpt (see `Excerpt`).
         public init(_ message: String, at location: SourceLocation? = nil) {
-            self.message = message
+            self.message = Excerpt.bounded(message)
             self.location = location
         }
     }
@@ -50,7 +50,8 @@ public struct Diagnostic: Hashable, Sendable {
     /// Extra lines printed verbatim after the message (a diff, a table), without location prefixes.
     public var detail: [String]
 
-    /// Creates a diagnostic.
+    /// Creates a diagnostic; long stretches of quoted input in the message and detail lines are cut to an excerpt
+    /// (see `Excerpt`), so a huge argument is never echoed whole.
     public init(
         _ severity: Severity = .error,
         kind: Kind = .input,
@@ -62,9 +63,9 @@ public struct Diagnostic: Hashable, Sendable {
         self.severity = severity
         self.kind = kind
         self.location = location
-        self.message = message
+        self.message = Excerpt.bounded(message)
         self.notes = notes
-        self.detail = detail
+        self.detail = detail.map(Excerpt.bounded)
     }
 
     /// An input error: the lesson or script cannot be understood.

@@ -4,9 +4,15 @@ public enum Suggestion {
     public static func closest<S: Sequence>(to word: String, in candidates: S) -> String? where S.Element == String {
         let candidates = Array(candidates)
         let limit = max(1, word.count / 3)
+        let lowered = word.lowercased()
+        let length = lowered.unicodeScalars.count
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
-            let distance = editDistance(word.lowercased(), candidate.lowercased())
+            let other = candidate.lowercased()
+            // The distance is at least the difference in length: a far longer or shorter word (a 5 MB argument)
+            // needs no quadratic comparison to be ruled out.
+            guard abs(other.unicodeScalars.count - length) <= limit else { continue }
+            let distance = editDistance(lowered, other)
             if distance <= limit, best.map({ distance < $0.distance }) ?? true {
                 best = (candidate, distance)
             }
@@ -15,7 +21,7 @@ public enum Suggestion {
         // A word that is the start of a longer candidate (`replication` for `replication-factor`) is a truncation,
         // not a typo: suggest the shortest such candidate.
         guard word.count >= 3 else { return nil }
-        return candidates.filter { $0.lowercased().hasPrefix(word.lowercased()) }.min { $0.count < $1.count }
+        return candidates.filter { $0.lowercased().hasPrefix(lowered) }.min { $0.count < $1.count }
     }
 
     /// The note text for a suggestion, or nil when nothing is close.

@@ -16,7 +16,7 @@ extension CommandTable {
                 }
                 guard milliseconds <= Limits.advanceMilliseconds else {
                     reader.error(
-                        "advance is limited to 1h per line (Limits.advanceMilliseconds; every 500 ms of it runs fetches)",
+                        "advance is limited to 1h per line (every 500 ms of it runs fetches)",
                         at: "#0", notes: [.init(Limits.whereToRaise)])
                     return nil
                 }

@@ -43,9 +43,9 @@ public enum Limits {
     /// Most bytes of transcript output one scenario may print.
     public static let outputBytes = 1_000_000 * scale
 
-    /// Where the caps are, for diagnostics.
+    /// How to raise a cap, for the note of every cap error (which states the cap itself).
     static let whereToRaise =
-        "caps are in Sources/ScenarioLanguage/Commands/Limits.swift; REPLICALAB_LIMIT_SCALE=<n> multiplies them for stress runs"
+        "caps keep scenarios small enough to follow; for a stress run, REPLICALAB_LIMIT_SCALE=<n> (1 to 1000) multiplies every cap but the largest broker id"
 
     /// The engine budget a scenario's cluster runs with.
     static var engineBudget: EngineBudget { EngineBudget(work: engineWork, timeMs: scenarioMilliseconds) }

@@ -7,7 +7,7 @@ extension ScenarioRunner {
         switch statement.command {
         case .broker:
             guard let cluster, cluster.brokers.count >= Limits.brokers else { return nil }
-            return "a cluster has at most \(Limits.brokers) brokers (Limits.brokers)"
+            return "a cluster has at most \(Limits.brokers) brokers"
         case .topic(_, let partitions, let factor, _, _):
             return partitionCapProblem(adding: partitions, factor: factor, to: cluster)
         case .addPartitions(let topic, let count):
@@ -17,13 +17,13 @@ extension ScenarioRunner {
         case .advance(let milliseconds):
             guard let cluster, cluster.now + milliseconds > Limits.scenarioMilliseconds else { return nil }
             return
-                "advancing \(Duration.format(milliseconds)) from \(Duration.format(cluster.now)) passes the simulated-time cap of \(Duration.format(Limits.scenarioMilliseconds)) per scenario (Limits.scenarioMilliseconds)"
+                "advancing \(Duration.format(milliseconds)) from \(Duration.format(cluster.now)) passes the simulated-time cap of \(Duration.format(Limits.scenarioMilliseconds)) per scenario"
         case .produce(let command):
             let replicas =
                 cluster?.partition(TopicPartition(command.topic, command.partition ?? 0))?.replicas.count ?? 1
             guard recordsWritten + command.count * max(1, replicas) > Limits.scenarioRecords else { return nil }
             return
-                "this produce would take the scenario past \(Limits.scenarioRecords) records, counted once per replica (Limits.scenarioRecords)"
+                "this produce would take the scenario past \(Limits.scenarioRecords) records, counted once per replica"
         default:
             return nil
         }
@@ -37,11 +37,11 @@ extension ScenarioRunner {
         let replicaCount = topics.reduce(0) { $0 + $1.partitions.count * $1.replicationFactor }
         if partitionCount + partitions > Limits.partitions {
             return
-                "a cluster has at most \(Limits.partitions) partitions (Limits.partitions); this one would have \(partitionCount + partitions)"
+                "a cluster has at most \(Limits.partitions) partitions; this one would have \(partitionCount + partitions)"
         }
         if replicaCount + partitions * factor > Limits.replicas {
             return
-                "a cluster has at most \(Limits.replicas) partition replicas (Limits.replicas); this one would have \(replicaCount + partitions * factor)"
+                "a cluster has at most \(Limits.replicas) partition replicas; this one would have \(replicaCount + partitions * factor)"
         }
         return nil
     }
@@ -52,16 +52,16 @@ extension ScenarioRunner {
         switch cluster?.exhaustedBudget {
         case .work:
             return
-                "the scenario was stopped at \(SimulatedTime.text(cluster!.now)): it used up the engine-work cap of \(Limits.engineWork) (Limits.engineWork: every event counts once plus once per partition and per produce request checked after it); use fewer brokers or partitions, or shorter 'advance' lines"
+                "the scenario was stopped at \(SimulatedTime.text(cluster!.now)): it used up the engine-work cap of \(Limits.engineWork) (every event counts once plus once per partition and per produce request checked after it); use fewer brokers or partitions, or shorter 'advance' lines"
         case .time:
             return
-                "the scenario was stopped at \(SimulatedTime.text(cluster!.now)): it reached the simulated-time cap of \(Duration.format(Limits.scenarioMilliseconds)) per scenario (Limits.scenarioMilliseconds)"
+                "the scenario was stopped at \(SimulatedTime.text(cluster!.now)): it reached the simulated-time cap of \(Duration.format(Limits.scenarioMilliseconds)) per scenario"
         case nil:
             break
         }
         guard outputBytes > Limits.outputBytes else { return nil }
         return
-            "the scenario was stopped: its output passed \(Limits.outputBytes) bytes (Limits.outputBytes)"
+            "the scenario was stopped: its output passed \(Limits.outputBytes) bytes"
     }
 
     /// The diagnostic for a cap, with where to raise it.

@@ -84,7 +84,7 @@ struct ArgumentReader {
         }
         guard milliseconds <= Limits.advanceMilliseconds else {
             error(
-                "\(key)=\(value) is above the limit of 1h (Limits.advanceMilliseconds)", at: key,
+                "\(key)=\(value) is above the limit of 1h", at: key,
                 notes: [.init(Limits.whereToRaise)])
             return nil
         }

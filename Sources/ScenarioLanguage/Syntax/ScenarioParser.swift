@@ -13,7 +13,7 @@ public enum ScenarioParser {
         if lines.count > Limits.lines {
             diagnostics.append(
                 .error(
-                    "a scenario has at most \(Limits.lines) lines (Limits.lines); this one has \(lines.count): split it",
+                    "a scenario has at most \(Limits.lines) lines; this one has \(lines.count): split it",
                     at: sourceMap.location(line: Limits.lines, column: 1), notes: [.init(Limits.whereToRaise)]))
             lines.removeLast(lines.count - Limits.lines)
         }
