@@ -18,7 +18,8 @@ public enum Samples {
         """
 
     /// A lesson that verifies: a title, prose, the placement scenario (`slide`, two expectations) and its output
-    /// block. Line 8 is `expect replicas t-6 == 0,4,2` (its value at column 24), line 16 the output block's first line.
+    /// block. Tests point into it: line 7 is the `topic` line, line 8 `expect replicas t-6 == 0,4,2` (the value at
+    /// column 24), line 16 the output's `Created topic t.`.
     public static let goodLesson = """
         # Intro
 
