@@ -26,10 +26,14 @@ let package = Package(
         .target(name: "Course", dependencies: ["LessonMarkdown", "ScenarioLanguage"], swiftSettings: strict),
         .target(name: "CourseSite", dependencies: ["Course"], swiftSettings: strict),
         .target(
+            name: "LanguageServer",
+            dependencies: ["Course", "Diagnostics", "LessonMarkdown", "Replication", "ScenarioLanguage"],
+            swiftSettings: strict),
+        .target(
             name: "ReplicaLabCLI",
             dependencies: [
-                "Course", "CourseSite", "Diagnostics", "LessonMarkdown", "Replication", "ScenarioLanguage",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Course", "CourseSite", "Diagnostics", "LanguageServer", "LessonMarkdown", "Replication",
+                "ScenarioLanguage", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
         ),
@@ -45,6 +49,9 @@ let package = Package(
         .testTarget(name: "ScenarioLanguageTests", dependencies: ["ScenarioLanguage"], swiftSettings: strict),
         .testTarget(name: "CourseTests", dependencies: ["Course"], swiftSettings: strict),
         .testTarget(name: "CourseSiteTests", dependencies: ["CourseSite"], swiftSettings: strict),
+        .testTarget(
+            name: "LanguageServerTests", dependencies: ["LanguageServer", "Course", "ScenarioLanguage"],
+            swiftSettings: strict),
         .testTarget(name: "ReplicaLabCLITests", dependencies: ["ReplicaLabCLI"], swiftSettings: strict),
     ]
 )
