@@ -8,7 +8,7 @@ struct JSONTests {
         #expect(value["a"]?.array?.count == 6)
         #expect(value["a"]?.array?[0] == .integer(1))
         #expect(value["a"]?.array?[1] == .number(-2.5))
-        #expect(value["a"]?.array?[5]?.string == "x\n\"yé😀")
+        #expect(value["a"]?.array?[5].string == "x\n\"yé😀")
         #expect(try JSON.parse(value.serialized) == value)
     }
 }

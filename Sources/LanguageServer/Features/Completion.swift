@@ -122,6 +122,8 @@ struct Completion {
             let argument = positionals[positionalCount]
             items += argument.choices.map { CompletionItem(label: $0, kind: .enumMember, detail: argument.name) }
             items += state.values(forPositional: argument.name, command: spec.name, arguments: arguments)
+            // A required positional comes first: offer only its values until it is there.
+            if argument.isRequired { return items }
         }
         var keys = spec.keyArguments.filter { !givenKeys.contains($0.name) }
         if spec.name == "config", let target = arguments.first {
@@ -250,12 +252,13 @@ struct Completion {
         let trimmed = before.drop { $0 == " " }
         guard trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") else { return nil }
         let info = trimmed.drop { $0 == "`" || $0 == "~" }.split(separator: " ").map(String.init)
+        let wordsBefore = word.isEmpty ? info.count : info.count - 1
         let above = analysis.scenarios.filter { ($0.block?.block.openingLine ?? .max) < fileLine }
         if info.first == LessonParser.scenarioInfo, word.hasPrefix("continues=") {
             let names = Self.unique(above.compactMap(\.name))
             return (names.map { CompletionItem(label: $0, kind: .reference, detail: "scenario above") }, 10)
         }
-        if info.first == LessonParser.scenarioInfo, info.count >= 3, !word.contains("=") {
+        if info.first == LessonParser.scenarioInfo, wordsBefore >= 2, !word.contains("=") {
             return ([CompletionItem(label: "continues=", kind: .property, detail: "start from a scenario above")], 0)
         }
         if info.first == LessonParser.questionInfo, word.hasPrefix("after=") {
@@ -272,7 +275,7 @@ struct Completion {
             }
             return (items, 6)
         }
-        if info.first == LessonParser.questionInfo, !word.contains("=") {
+        if info.first == LessonParser.questionInfo, wordsBefore >= 1, !word.contains("=") {
             return ([CompletionItem(label: "after=", kind: .property, detail: "the state the answer is read from")], 0)
         }
         return nil
