@@ -52,6 +52,7 @@ let package = Package(
         .testTarget(
             name: "LanguageServerTests", dependencies: ["LanguageServer", "Course", "ScenarioLanguage"],
             swiftSettings: strict),
-        .testTarget(name: "ReplicaLabCLITests", dependencies: ["ReplicaLabCLI"], swiftSettings: strict),
+        .testTarget(
+            name: "ReplicaLabCLITests", dependencies: ["ReplicaLabCLI", "LanguageServer"], swiftSettings: strict),
     ]
 )

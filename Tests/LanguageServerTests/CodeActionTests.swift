@@ -32,7 +32,10 @@ struct CodeActionTests {
             "textDocument/codeAction",
             [
                 "textDocument": ServerHarness.document("01-a.md"),
-                "range": ["start": ServerHarness.position(lines.lowerBound, 0), "end": ServerHarness.position(lines.upperBound, 0)],
+                "range": [
+                    "start": ServerHarness.position(lines.lowerBound, 0),
+                    "end": ServerHarness.position(lines.upperBound, 0),
+                ],
                 "context": ["diagnostics": []],
             ])
         return result?.array ?? []
@@ -71,7 +74,8 @@ struct CodeActionTests {
 
     @Test func addingAMissingOutputBlockWritesWhatCheckUpdateWrites() throws {
         let bare = Self.lesson.components(separatedBy: "```output")[0]
-        let action = try #require(Self.actions(bare, lines: 4...4).first { $0["title"] == "Add the output block of scenario 'slide'" })
+        let action = try #require(
+            Self.actions(bare, lines: 4...4).first { $0["title"] == "Add the output block of scenario 'slide'" })
         let fixed = try Self.apply(action, to: bare)
         let lesson = try #require(Self.verify(bare).lessons.first)
         #expect(Array(fixed.utf8) == OutputUpdater.update(lesson).bytes)
@@ -103,7 +107,8 @@ struct CodeActionTests {
             of: "Created topic t.", with: "Created topic x.")
         let plain = Self.actions(both, lines: 12...12)
         #expect(!plain.contains { $0["title"]?.string?.hasPrefix("Accept") == true })
-        let greyed = Self.actions(both, lines: 12...12, capabilities: ["textDocument": ["codeAction": ["disabledSupport": true]]])
+        let greyed = Self.actions(
+            both, lines: 12...12, capabilities: ["textDocument": ["codeAction": ["disabledSupport": true]]])
         let disabled = try #require(greyed.first { $0["title"]?.string?.hasPrefix("Accept") == true })
         #expect(disabled["disabled"]?["reason"]?.string?.contains("an expectation fails") == true)
         #expect(disabled["edit"] == nil)
@@ -115,7 +120,8 @@ struct CodeActionTests {
         let command = try #require(actions.first { $0["title"] == "Change 'topik' to 'topic'" })
         let fixed = try Self.apply(command, to: typo)
         #expect(fixed.contains("\ntopic t partitons=10"))
-        let key = try #require(Self.actions(fixed, lines: 4...4).first { $0["title"] == "Change 'partitons' to 'partitions'" })
+        let key = try #require(
+            Self.actions(fixed, lines: 4...4).first { $0["title"] == "Change 'partitons' to 'partitions'" })
         #expect(try Self.apply(key, to: fixed) == Self.lesson)
     }
 

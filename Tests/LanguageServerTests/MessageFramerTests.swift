@@ -66,3 +66,18 @@ struct MessageFramerTests {
         #expect(Self.frames([Array("Content-Length: 0\r\n\r\n".utf8)]) == [.body([])])
     }
 }
+
+extension MessageFramerTests {
+    @Test func garbageCostsOneErrorAndKeepsOnlyAPossibleHeaderStart() {
+        var framer = MessageFramer()
+        framer.append(Array("Content-Type: nothing\r\n\r\nconTENT-len".utf8))
+        guard case .malformed = framer.next() else {
+            Issue.record("expected a framing error")
+            return
+        }
+        #expect(framer.next() == nil)
+        #expect(framer.bufferedCount == "conTENT-len".utf8.count)
+        framer.append(Array("gth: 2\r\n\r\n{}".utf8))
+        #expect(framer.next() == .body(Array("{}".utf8)))
+    }
+}

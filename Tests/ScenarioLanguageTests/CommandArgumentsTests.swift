@@ -32,8 +32,9 @@ struct CommandArgumentsTests {
         #expect(CommandTable.command(named: "crash")?.positionalArguments.last?.choices == ["lose-unflushed"])
         #expect(CommandTable.command(named: "groups")?.positionalArguments.first?.choices == ["describe"])
         #expect(CommandTable.command(named: "config")?.positionalArguments.first?.choices == ["broker"])
-        #expect(CommandTable.command(named: "consume")?.keyArguments.first { $0.name == "from" }?.choices
-            == ["earliest", "latest"])
+        #expect(
+            CommandTable.command(named: "consume")?.keyArguments.first { $0.name == "from" }?.choices
+                == ["earliest", "latest"])
         #expect(CommandTable.command(named: "topic")?.takesTopicConfigs == true)
         #expect(CommandTable.command(named: "describe")?.flagArguments.contains("--unavailable-partitions") == true)
         for line in ["elect unclean orders-0", "crash 1 lose-unflushed", "groups describe g", "produce t async"] {

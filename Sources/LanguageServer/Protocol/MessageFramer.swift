@@ -90,19 +90,17 @@ public struct MessageFramer: Sendable {
         return nil
     }
 
-    /// Reports malformed headers and skips to the next `Content-Length` header after the current position (or keeps
-    /// the last few bytes, which may be the start of one).
+    /// Reports malformed headers and skips to the next `Content-Length` header after the current position, or to
+    /// the end, keeping only a tail that may be the start of one.
     private mutating func skip(_ problem: String) -> Frame {
         let marker = Array("content-length".utf8)
         var index = start + 1
-        while index + marker.count <= buffer.count {
-            if zip(buffer[index..<(index + marker.count)], marker).allSatisfy({ Self.lowercased($0) == $1 }) {
-                start = index
-                return .malformed(problem)
-            }
+        while index < buffer.count {
+            let available = min(marker.count, buffer.count - index)
+            if zip(buffer[index..<(index + available)], marker).allSatisfy({ Self.lowercased($0) == $1 }) { break }
             index += 1
         }
-        start = max(start + 1, buffer.count - (marker.count - 1))
+        start = index
         return .malformed(problem)
     }
 
