@@ -8,7 +8,7 @@ most lines), and measures
   - warm: for every scenario of the lesson in turn, over several rounds, from sending a change inside that scenario
     (a comment appended to its first line, so the scenario and every scenario that continues it run again) to
     receiving the diagnostics of that version,
-with the default debounce (50 ms: publishing waits until the lesson has been still that long) and with none (the
+with the default debounce (20 ms: publishing waits until the lesson has been still that long) and with none (the
 analysis alone). Writes Benchmarks/results/lsp.md and lsp.json; the goal is diagnostics in under 100 ms.
 
     python3 Benchmarks/lsp.py [--rounds 10]
@@ -144,7 +144,7 @@ def main():
         shutil.copytree(os.path.join(ROOT, "Lessons"), lessons)
         names = sorted(name for name in os.listdir(lessons) if name.endswith(".md"))
         lesson = max(names, key=lambda name: open(os.path.join(lessons, name), encoding="utf-8").read().count("\n"))
-        runs = [session(executable, lessons, lesson, debounce, options.rounds) for debounce in (50, 0)]
+        runs = [session(executable, lessons, lesson, debounce, options.rounds) for debounce in (20, 0)]
     finally:
         shutil.rmtree(work)
     machine = f"{os.cpu_count()} cores, {platform.processor() or platform.machine()}, Python {platform.python_version()}"

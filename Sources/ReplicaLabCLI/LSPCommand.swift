@@ -18,7 +18,7 @@ struct LSPCommand: ParsableCommand {
 
             Examples:
               replicalab lsp
-              replicalab lsp --debounce 100
+              replicalab lsp --debounce 100        # publish after 100 ms without changes
 
             Exit codes: 0 after the client's shutdown and exit, 1 when the client exits or goes away without \
             shutdown.
@@ -26,7 +26,7 @@ struct LSPCommand: ParsableCommand {
     )
 
     @Option(help: "Milliseconds a lesson must be still before its diagnostics are published (0 to 10000).")
-    var debounce = 50
+    var debounce = 20
 
     @Flag(help: .hidden)
     var stdio = false

@@ -69,10 +69,12 @@ struct DiagnosticsTests {
         _ = harness.diagnostics("01-placement.md")
         let before = harness.publications("01-placement.md").count
         harness.edit("01-placement.md", line: 7, from: 23, to: 28, with: "9", version: 2)
-        harness.now += .milliseconds(10)
+        let changedAt = harness.now
+        harness.now += .milliseconds(5)
         _ = harness.server.work(at: harness.now, isInterrupted: { false })
         #expect(harness.publications("01-placement.md").count == before)
-        #expect(harness.server.nextWakeUp == harness.now - .milliseconds(10) + .milliseconds(50))
+        // The default debounce is 20 ms.
+        #expect(harness.server.nextWakeUp == changedAt + .milliseconds(20))
         #expect(harness.diagnostics("01-placement.md").count == 1)
     }
 

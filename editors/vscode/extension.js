@@ -10,7 +10,7 @@ let client;
 
 async function activate(context) {
   const settings = vscode.workspace.getConfiguration('replicalab');
-  const debounce = settings.get('debounceMilliseconds', 50);
+  const debounce = settings.get('debounceMilliseconds', 20);
   const server = { command: settings.get('path', 'replicalab'), args: ['lsp', '--debounce', String(debounce)] };
   client = new LanguageClient(
     'replicalab',

@@ -33,22 +33,23 @@ struct Definition {
         if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~"), let equals = word.firstIndex(of: "=") {
             let key = word[..<equals]
             let value = String(word[word.index(after: equals)...])
-            if key == "continues" { return scenarioTarget(value, before: line + 1) }
-            if key == "after" { return scenarioTarget(value, before: line + 1) }
+            // `continues=` takes the last scenario of that name above; `after=` and references the first, as
+            // verification resolves them.
+            if key == "continues" {
+                return scenarioTarget(value) { $0.last { $0.block.map { $0.block.openingLine <= line } ?? false } }
+            }
+            if key == "after" { return scenarioTarget(value) { $0.first } }
         }
         if let reference = Self.referenceTarget(in: source, at: column) {
-            return scenarioTarget(reference, before: .max)
+            return scenarioTarget(reference) { $0.first }
         }
         return nil
     }
 
-    /// A scenario named `name` (the last one above `line`, as `continues=` resolves it) or `name/step-<n>`.
-    private func scenarioTarget(_ name: String, before line: Int) -> Target? {
+    /// The scenario `pick` chooses among those named like the first part of `name`, or its step `name/step-<n>`.
+    private func scenarioTarget(_ name: String, pick: ([ScenarioView]) -> ScenarioView?) -> Target? {
         let parts = name.split(separator: "/", maxSplits: 1).map(String.init)
-        guard let first = parts.first,
-            let scenario = analysis.scenarios.last(where: {
-                $0.name == first && ($0.block?.block.openingLine ?? .max) < line
-            }) ?? analysis.scenarios.first(where: { $0.name == first }),
+        guard let first = parts.first, let scenario = pick(analysis.scenarios.filter { $0.name == first }),
             let block = scenario.block
         else { return nil }
         if parts.count == 2, parts[1].hasPrefix("step-"), let number = Int(parts[1].dropFirst(5)), number >= 1 {

@@ -16,7 +16,7 @@ public struct LessonServer {
         public var debounce: Swift.Duration
 
         /// Creates a configuration.
-        public init(debounce: Swift.Duration = .milliseconds(50)) {
+        public init(debounce: Swift.Duration = .milliseconds(20)) {
             self.debounce = debounce
         }
     }
