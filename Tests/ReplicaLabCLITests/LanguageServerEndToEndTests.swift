@@ -134,3 +134,59 @@ struct LanguageServerEndToEndTests {
         #expect(client.malformedOutput.isEmpty)
     }
 }
+
+extension LanguageServerEndToEndTests {
+    /// A lesson whose scenario runs for about a second in a debug build: 25 short statements of a busy cluster, so the
+    /// server can stop between any two.
+    static let slowLesson =
+        "# Slow\n\n```scenario busy\ncluster brokers=4\nconfig broker broker.heartbeat.interval.ms=1\n"
+        + String(repeating: "advance 1s\n", count: 25) + "```\n"
+
+    static func openText(_ client: LanguageClient, _ workspace: Workspace, _ name: String, _ text: String) -> String {
+        let uri = DocumentURI.uri(ofPath: workspace.url("Lessons/\(name)").standardizedFileURL.path)
+        client.notify(
+            "textDocument/didOpen",
+            ["textDocument": ["uri": .string(uri), "languageId": "markdown", "version": 1, "text": .string(text)]])
+        return uri
+    }
+
+    @Test func aRequestIsAnsweredWhileAnotherLessonIsStillRunning() throws {
+        let workspace = try Workspace(lessons: ["01-intro.md": ReplicaLabTests.goodLesson])
+        let client = try Self.start(workspace)
+        let (intro, _) = try Self.open(client, workspace, "01-intro.md")
+        #expect(try client.diagnostics(for: intro).isEmpty)
+        let slow = Self.openText(client, workspace, "02-slow.md", Self.slowLesson)
+        let hover = try client.request(
+            "textDocument/hover", ["textDocument": ["uri": .string(intro)], "position": Self.position(7, 17)])
+        #expect(hover["result"]?["contents"] != nil)
+        // The server stopped running the slow lesson to answer, and had not finished it.
+        #expect(!client.received.contains { $0["params"]?["uri"]?.string == slow })
+        _ = try client.diagnostics(for: slow)
+        _ = try client.request("shutdown", .null)
+        client.notify("exit", .null)
+        #expect(try client.finish() == 0)
+    }
+
+    @Test func aChangeStopsTheRunOfTheVersionItReplaces() throws {
+        let workspace = try Workspace(lessons: [:])
+        let client = try Self.start(workspace)
+        let uri = Self.openText(client, workspace, "01-slow.md", Self.slowLesson)
+        // Let the server start running version 1, then replace the slow scenario.
+        Thread.sleep(forTimeInterval: 0.3)
+        client.notify(
+            "textDocument/didChange",
+            [
+                "textDocument": ["uri": .string(uri), "version": 2],
+                "contentChanges": [
+                    ["text": "# Quick\n\n```scenario\ncluster brokers=1\nexpect leader t-0 == 0\n```\n"]
+                ],
+            ])
+        let diagnostics = try client.diagnostics(for: uri, version: 2)
+        #expect(diagnostics.first?["message"]?.string?.hasPrefix("unknown topic 't'") == true)
+        // Version 1 was never finished, so never published.
+        #expect(!client.received.contains { $0["params"]?["version"] == 1 })
+        _ = try client.request("shutdown", .null)
+        client.notify("exit", .null)
+        #expect(try client.finish() == 0)
+    }
+}

@@ -42,16 +42,13 @@ struct CourseFolders {
             }
             if let outline = lessons[file.path]?.outline ?? nil { outlines.append(outline) }
         }
+        // Lessons removed from the folder are forgotten.
+        lessons = lessons.filter { DocumentURI.folder(of: $0.key) != folder || paths.contains($0.key) }
         // An open lesson not saved yet is part of its folder too.
         for (path, outline) in open where !paths.contains(path) && DocumentURI.folder(of: path) == folder {
             outline.map { outlines.append($0) }
         }
         return CourseVerifier.courseOrder(outlines)
-    }
-
-    /// Forgets lessons of a folder that were removed from disk.
-    mutating func forget(except paths: Set<String>, inFolder folder: String) {
-        lessons = lessons.filter { DocumentURI.folder(of: $0.key) != folder || paths.contains($0.key) }
     }
 }
 

@@ -71,9 +71,11 @@ struct Hover {
     /// A partition's replicas as a Markdown table.
     static func markdown(_ table: ReplicaTable, partition: TopicPartition, in cluster: Cluster) -> String {
         let state = cluster.partition(partition)
+        let leader = state.flatMap(\.leader).map(String.init) ?? "none"
+        let isr = StateAtLine.csv(state?.isr ?? [])
+        let (epoch, highWatermark) = (state?.leaderEpoch ?? 0, state?.highWatermark ?? 0)
         var lines = [
-            "**\(partition)** leader \(state.flatMap(\.leader).map(String.init) ?? "none"), epoch "
-                + "\(state?.leaderEpoch ?? 0), ISR \(StateAtLine.csv(state?.isr ?? [])), HW \(state?.highWatermark ?? 0)",
+            "**\(partition)** leader \(leader), epoch \(epoch), ISR \(isr), HW \(highWatermark)",
             "",
             "| Broker | Role | LEO | HW | ISR | Status | Lag |",
             "|---:|---|---:|---:|---|---|---:|",
