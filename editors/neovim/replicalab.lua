@@ -2,7 +2,7 @@
 --
 -- Put this file on your runtime path and `require('replicalab')`, or paste it into init.lua. It starts
 -- `replicalab lsp` (put a release build on your PATH: `swift build -c release`, then
--- `.build/release/replicalab`) for lessons (`*/Lessons/*.md`) and scenario scripts (`*.scenario`).
+-- `.build/release/replicalab`) for lessons (`*/Lessons/*.md`, `NN-slug.md`) and scenario scripts (`*.scenario`).
 
 local M = {}
 
@@ -36,7 +36,7 @@ function M.attach(bufnr)
 end
 
 vim.api.nvim_create_autocmd({ 'BufReadPost', 'BufNewFile' }, {
-  pattern = { '*/Lessons/*.md', '*.scenario' },
+  pattern = { '*/Lessons/*.md', '*/[0-9][0-9]*-*.md', '*.scenario' },
   callback = function(args) M.attach(args.buf) end,
 })
 

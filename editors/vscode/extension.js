@@ -1,5 +1,5 @@
-// ReplicaLab lessons for VS Code: starts `replicalab lsp` for lessons (Markdown files in a folder named Lessons)
-// and scenario scripts (*.scenario). Everything else — diagnostics, completion, hover, code actions, go to
+// ReplicaLab lessons for VS Code: starts `replicalab lsp` for lessons (NN-slug.md, and Markdown files in a folder
+// named Lessons) and scenario scripts (*.scenario). Everything else — diagnostics, completion, hover, code actions, go to
 // definition, symbols, inlay hints — comes from the server.
 'use strict';
 
@@ -19,6 +19,7 @@ async function activate(context) {
     {
       documentSelector: [
         { scheme: 'file', language: 'markdown', pattern: '**/Lessons/*.md' },
+        { scheme: 'file', language: 'markdown', pattern: '**/[0-9][0-9]*-*.md' },
         { scheme: 'file', language: 'replicalab-scenario' },
       ],
       initializationOptions: { debounceMilliseconds: debounce },
