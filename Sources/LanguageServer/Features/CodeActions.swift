@@ -128,22 +128,23 @@ struct CodeActions {
         guard !source.contains("$") else { return nil }
         let start = text.offset(of: statement.location)
         let end = min(start + statement.text.utf8.count, line.upperBound)
-        let replaced: Range<Int>
+        let replacedStart: Int
         let newText: String
         switch expectation.claim {
         case .ok, .error:
             // `expect error X` whose previous command succeeded becomes `expect ok`, and the other way round.
             let tokens = Lexer.lex(source).tokens
             guard tokens.count >= 2 else { return nil }
-            replaced = (line.lowerBound + tokens[1].column - 1)..<end
+            replacedStart = line.lowerBound + tokens[1].column - 1
             newText = actual == "ok" ? "ok" : "error \(actual)"
         case .invariantsOK:
             return nil
         default:
-            replaced = text.offset(of: expectation.valueLocation)..<end
+            replacedStart = text.offset(of: expectation.valueLocation)
             newText = actual
         }
-        guard replaced.lowerBound <= replaced.upperBound else { return nil }
+        guard line.lowerBound <= replacedStart, replacedStart <= end else { return nil }
+        let replaced = replacedStart..<end
         var candidate = text.bytes
         candidate.replaceSubrange(replaced, with: Array(newText.utf8))
         let candidateLine = String(
