@@ -50,7 +50,7 @@ let package = Package(
         .testTarget(name: "CourseTests", dependencies: ["Course"], swiftSettings: strict),
         .testTarget(name: "CourseSiteTests", dependencies: ["CourseSite"], swiftSettings: strict),
         .testTarget(
-            name: "LanguageServerTests", dependencies: ["LanguageServer", "Course", "ScenarioLanguage"],
+            name: "LanguageServerTests", dependencies: ["LanguageServer", "Course", "Diagnostics"],
             swiftSettings: strict),
         .testTarget(
             name: "ReplicaLabCLITests", dependencies: ["ReplicaLabCLI", "LanguageServer"], swiftSettings: strict),
