@@ -30,9 +30,14 @@ let package = Package(
             name: "CourseSite", dependencies: ["Course", "LessonMarkdown", "Replication", "ScenarioLanguage"],
             swiftSettings: strict),
         .target(
+            name: "LanguageServer",
+            dependencies: ["Course", "Diagnostics", "LessonMarkdown", "Replication", "ScenarioLanguage"],
+            swiftSettings: strict),
+        .target(
             name: "ReplicaLabCLI",
             dependencies: [
-                "Course", "CourseSite", "Diagnostics", "LessonMarkdown", "Replication", "ScenarioLanguage",
+                "Course", "CourseSite", "Diagnostics", "LanguageServer", "LessonMarkdown", "Replication",
+                "ScenarioLanguage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -64,8 +69,13 @@ let package = Package(
         ),
         .testTarget(name: "CourseSiteTests", dependencies: ["Course", "CourseSite"], swiftSettings: strict),
         .testTarget(
+            name: "LanguageServerTests",
+            dependencies: ["LanguageServer", "Course", "Diagnostics", "ReplicaLabTestSupport"], swiftSettings: strict),
+        .testTarget(
             name: "ReplicaLabCLITests",
-            dependencies: ["Course", "CourseSite", "ReplicaLabCLI", "ScenarioLanguage", "ReplicaLabTestSupport"],
+            dependencies: [
+                "Course", "CourseSite", "LanguageServer", "ReplicaLabCLI", "ScenarioLanguage", "ReplicaLabTestSupport",
+            ],
             swiftSettings: strict),
     ]
 )

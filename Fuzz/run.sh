@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds one libFuzzer target and runs it for a time limit.
 #
-#   Fuzz/run.sh <parser|lesson|runner> <seconds> [libFuzzer options…]
+#   Fuzz/run.sh <parser|lesson|runner|server> <seconds> [libFuzzer options…]
 #
 # The modules a target needs are compiled straight from Sources/ with swiftc (-O, coverage instrumentation and
 # AddressSanitizer), into .build-fuzz/ (recompiled only when their sources change), then linked with the target's
@@ -12,15 +12,17 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-target="${1:?usage: Fuzz/run.sh <parser|lesson|runner> <seconds> [libFuzzer options…]}"
-seconds="${2:?usage: Fuzz/run.sh <parser|lesson|runner> <seconds> [libFuzzer options…]}"
+target="${1:?usage: Fuzz/run.sh <parser|lesson|runner|server> <seconds> [libFuzzer options…]}"
+seconds="${2:?usage: Fuzz/run.sh <parser|lesson|runner|server> <seconds> [libFuzzer options…]}"
 shift 2
 
 case "$target" in
   parser) modules=(Diagnostics Replication ScenarioLanguage); entry=Fuzz/ScenarioParserFuzz.swift ;;
   lesson) modules=(Diagnostics Replication ScenarioLanguage LessonMarkdown); entry=Fuzz/LessonFuzz.swift ;;
   runner) modules=(Diagnostics Replication ScenarioLanguage); entry=Fuzz/ScenarioRunnerFuzz.swift ;;
-  *) echo "unknown fuzz target '$target' (parser, lesson or runner)" >&2; exit 2 ;;
+  server) modules=(Diagnostics Replication ScenarioLanguage LessonMarkdown Course LanguageServer)
+    entry=Fuzz/LanguageServerFuzz.swift ;;
+  *) echo "unknown fuzz target '$target' (parser, lesson, runner or server)" >&2; exit 2 ;;
 esac
 
 build=.build-fuzz

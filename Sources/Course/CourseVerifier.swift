@@ -34,11 +34,37 @@ public enum CourseVerifier {
 
     /// Verifies one lesson file.
     public static func verify(_ file: LessonFile, seed: UInt64 = defaultSeed) -> (VerifiedLesson?, [Diagnostic]) {
+        var runs = ScenarioRuns()
+        return verify(file, seed: seed, reusing: &runs, checkingCancellation: {})
+    }
+
+    /// Verifies one lesson file, reusing from `runs` the runs of scenarios that an edit cannot have changed and
+    /// keeping the new ones there; the result is exactly what `verify(_:seed:)` returns.
+    ///
+    /// `checkCancellation` is called before every statement a scenario runs; when it throws, verification stops
+    /// there, the scenarios completed so far stay in `runs`, and the error is rethrown. (The language server stops
+    /// verifying a lesson this way as soon as the author types again, and resumes from the completed scenarios.)
+    public static func verify<Failure: Error>(
+        _ file: LessonFile, seed: UInt64 = defaultSeed, reusing runs: inout ScenarioRuns,
+        checkingCancellation checkCancellation: () throws(Failure) -> Void
+    ) throws(Failure) -> (VerifiedLesson?, [Diagnostic]) {
         let (parsed, parseProblems) = LessonParser.parse(file.bytes, path: file.path)
         guard let lesson = parsed else { return (nil, parseProblems) }
+        return try verify(
+            lesson, parseProblems: parseProblems, seed: seed, reusing: &runs, checkingCancellation: checkCancellation)
+    }
+
+    /// Verifies a parsed lesson whose parser reported `parseProblems` (they lead the diagnostics), reusing and
+    /// keeping runs as `verify(_:seed:reusing:checkingCancellation:)` does. The language server verifies a lesson
+    /// parsed with `keepingLessonWithErrors` this way, to show the states of its scenarios while `check` would
+    /// reject the whole file (a fence not closed yet).
+    public static func verify<Failure: Error>(
+        _ lesson: Lesson, parseProblems: [Diagnostic], seed: UInt64 = defaultSeed, reusing runs: inout ScenarioRuns,
+        checkingCancellation checkCancellation: () throws(Failure) -> Void
+    ) throws(Failure) -> (VerifiedLesson, [Diagnostic]) {
         var diagnostics = parseProblems
         var seen: [String: ScenarioBlock] = [:]
-        var finalStates: [String: ScenarioRunner] = [:]
+        var finalStates: [String: ScenarioRuns.Start] = [:]
         var scenarios: [VerifiedScenario] = []
         let lessonSeed = lesson.frontMatter.seed ?? seed
         for block in lesson.scenarios {
@@ -51,7 +77,7 @@ public enum CourseVerifier {
                 }
                 seen[name] = block
             }
-            var start: ScenarioRunner?
+            var start: ScenarioRuns.Start?
             for option in block.options {
                 guard option.hasPrefix("continues=") else {
                     let notes =
@@ -77,7 +103,9 @@ public enum CourseVerifier {
                             at: block.block.location, notes: notes))
                 }
             }
-            let (scenario, final) = verify(block, seed: lessonSeed, startingFrom: start)
+            runs.record(start: start, ofScenario: scenarios.count, seed: lessonSeed)
+            let (scenario, final) = try verify(
+                block, seed: lessonSeed, startingFrom: start, runs: &runs, checkCancellation: checkCancellation)
             diagnostics += scenario.diagnostics
             scenarios.append(scenario)
             if let name = block.name, let final { finalStates[name] = final }
@@ -87,30 +115,32 @@ public enum CourseVerifier {
         var verified = VerifiedLesson(lesson: lesson, scenarios: scenarios, seed: lesson.frontMatter.seed ?? seed)
         verified.referenceValues = resolved.references
         verified.questionAnswers = resolved.answers
+        runs.completeVerification(scenarioCount: scenarios.count)
         return (verified, diagnostics)
     }
 
     /// Runs one scenario block and checks it.
     public static func verify(_ block: ScenarioBlock, seed: UInt64 = defaultSeed) -> VerifiedScenario {
-        verify(block, seed: seed, startingFrom: nil).scenario
+        var runs = ScenarioRuns()
+        return verify(block, seed: seed, startingFrom: nil, runs: &runs, checkCancellation: {}).scenario
     }
 
-    /// Runs one scenario block from a starting state (for `continues=`) and checks it; also returns the runner's final
-    /// state, so a later scenario can continue from it (nil when the scenario did not parse).
-    static func verify(_ block: ScenarioBlock, seed: UInt64, startingFrom start: ScenarioRunner?) -> (
-        scenario: VerifiedScenario, final: ScenarioRunner?
-    ) {
-        let (script, parseProblems) = ScenarioParser.parse(block.block.text, sourceMap: block.block.sourceMap)
-        // A scenario that does not parse is not run: its later lines would only report consequences of the typo.
-        var transcript = Transcript.empty
-        var final: ScenarioRunner?
-        if parseProblems.isEmpty {
-            var runner = start ?? ScenarioRunner(seed: seed)
-            let before = runner.transcript
-            for statement in script.statements { runner.execute(statement) }
-            transcript = runner.transcript.dropping(steps: before.steps.count, diagnostics: before.diagnostics.count)
-            final = runner
-        }
+    /// Runs one scenario block (or reuses its run) from a starting state (for `continues=`) and checks it; also
+    /// returns the state it ends in, so a later scenario can continue from it (nil when the scenario did not parse).
+    static func verify<Failure: Error>(
+        _ block: ScenarioBlock, seed: UInt64, startingFrom start: ScenarioRuns.Start?, runs: inout ScenarioRuns,
+        checkCancellation: () throws(Failure) -> Void
+    ) throws(Failure) -> (scenario: VerifiedScenario, final: ScenarioRuns.Start?) {
+        let key = ScenarioRuns.Key(
+            text: block.block.text, origin: start.map { .after($0.key) } ?? .fresh(seed: seed))
+        let run = try runs.run(
+            key, file: block.block.sourceMap.file, startingFrom: start?.runner ?? ScenarioRunner(seed: seed),
+            checkCancellation: checkCancellation)
+        // The run is in the canonical coordinates of the block's text; put it where the block is.
+        let map = block.block.sourceMap
+        let move = { (location: SourceLocation) in map.location(line: location.line - 1, column: location.column) }
+        let parseProblems = run.parseProblems.map { $0.relocated(move) }
+        let transcript = run.transcript.relocated(move)
         var diagnostics = parseProblems + transcript.diagnostics
         var outputMatches: Bool?
         if parseProblems.isEmpty, let output = block.output {
@@ -120,6 +150,6 @@ public enum CourseVerifier {
         }
         let scenario = VerifiedScenario(
             block: block, transcript: transcript, diagnostics: diagnostics.sorted(), outputMatches: outputMatches)
-        return (scenario, final)
+        return (scenario, run.final.map { ScenarioRuns.Start(runner: $0, key: key) })
     }
 }

@@ -12,8 +12,13 @@ public enum LessonParser {
 
     /// Parses a lesson. `path` is used for diagnostics and must end in `NN-slug.md`.
     ///
-    /// Returns nil, with diagnostics, when the lesson cannot be used at all.
-    public static func parse(_ bytes: [UInt8], path: String) -> (lesson: Lesson?, diagnostics: [Diagnostic]) {
+    /// Returns nil, with diagnostics, when the lesson cannot be used at all. With `keepingLessonWithErrors`, a lesson
+    /// with errors is returned all the same (an editor works on a lesson while it is being written, e.g. before the
+    /// fence of a new block is closed): without a valid file name its number is 0 and its slug the file's name
+    /// without `.md`, without a title its title is empty; nil only when the bytes are not UTF-8.
+    public static func parse(_ bytes: [UInt8], path: String, keepingLessonWithErrors: Bool = false) -> (
+        lesson: Lesson?, diagnostics: [Diagnostic]
+    ) {
         var diagnostics: [Diagnostic] = []
         let start = SourceLocation(file: path, line: 1, column: 1)
         let name = LessonFileName(path: path)
@@ -64,10 +69,13 @@ public enum LessonParser {
         if title == nil {
             diagnostics.append(.error("lesson has no title: add a '# Title' heading", at: start))
         }
-        guard let name, let title, !diagnostics.containsErrors else { return (nil, diagnostics) }
+        let isUsable = name != nil && title != nil && !diagnostics.containsErrors
+        guard isUsable || keepingLessonWithErrors else { return (nil, diagnostics) }
+        let file = path.split(separator: "/").last.map(String.init) ?? path
         var lesson = Lesson(
-            path: path, number: name.number, slug: name.slug, title: title, parts: parts, source: bytes,
-            frontMatter: frontMatter)
+            path: path, number: name?.number ?? 0,
+            slug: name?.slug ?? String(file.hasSuffix(".md") ? file.dropLast(3) : Substring(file)),
+            title: title ?? "", parts: parts, source: bytes, frontMatter: frontMatter)
         lesson.links = links
         lesson.references = references
         return (lesson, diagnostics)

@@ -1,0 +1,288 @@
+import Course
+import LessonMarkdown
+import Replication
+import ScenarioLanguage
+
+/// Completion in scenarios, from the command table: commands, keys, and values by kind — broker ids, topics and
+/// partitions, groups and members, producers, racks and configs that exist at that line, the choices the synopsis
+/// lists, Kafka error names after `expect error` — and scenario names after `continues=`. The state is the cluster
+/// after the lines above the cursor, as `check` runs them.
+struct Completion {
+    /// The document.
+    var analysis: DocumentAnalysis
+    /// The document's scenario runs (for the state at a line).
+    var runs: ScenarioRuns
+    /// How the client counts characters.
+    var encoding: PositionEncoding
+
+    /// The completions at a position, as the protocol's `CompletionList`.
+    func json(at position: TextPosition) -> JSON {
+        let text = analysis.text
+        let offset = text.offset(of: position, in: encoding)
+        let line = text.lineIndex(containing: offset)
+        let lineStart = text.lineRange(line).lowerBound
+        let before = String(decoding: text.bytes[lineStart..<offset], as: UTF8.self)
+        let word =
+            before.split(separator: " ", omittingEmptySubsequences: false).last
+            .flatMap { $0.split(separator: "\t", omittingEmptySubsequences: false).last }.map(String.init) ?? ""
+        var items: [CompletionItem] = []
+        var replaceFrom = offset - word.utf8.count
+        if let scenario = analysis.scenario(atLine: line + 1) {
+            let (found, valueStart) = scenarioItems(before: before, word: word, in: scenario, fileLine: line + 1)
+            items = found
+            replaceFrom = offset - word.utf8.count + valueStart
+        } else if let (found, valueStart) = infoStringItems(before: before, word: word, fileLine: line + 1) {
+            items = found
+            replaceFrom = offset - word.utf8.count + valueStart
+        }
+        let range = text.range(ofBytes: replaceFrom..<offset, in: encoding)
+        return [
+            "isIncomplete": false,
+            "items": .array(items.enumerated().map { $0.element.json(replacing: range, order: $0.offset) }),
+        ]
+    }
+
+    // MARK: - Scenario lines
+
+    /// Items for a scenario line; `valueStart` is where in `word` the replaced text starts (after `key=`).
+    private func scenarioItems(before: String, word: String, in scenario: ScenarioView, fileLine: Int) -> (
+        [CompletionItem], valueStart: Int
+    ) {
+        if Self.isInComment(before) { return ([], 0) }
+        let words = before.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        let previous = word.isEmpty ? words : Array(words.dropLast())
+        guard let command = previous.first else { return (Self.commandItems(), 0) }
+        let state = StateAtLine(cluster: cluster(before: fileLine, in: scenario))
+        if command == "expect" { return (expectationItems(Array(previous.dropFirst()), state: state), 0) }
+        if command == "let" { return (letItems(Array(previous.dropFirst()), state: state), 0) }
+        guard let spec = CommandTable.command(named: command) else { return ([], 0) }
+        let arguments = Array(previous.dropFirst())
+        if let equals = word.firstIndex(of: "=") {
+            let key = String(word[..<equals])
+            let typed = word[word.index(after: equals)...]
+            var values = valueItems(forKey: key, of: spec, arguments: arguments, state: state)
+            // A list value (`topics=a,b`) completes its last element.
+            var start = word.utf8.distance(from: word.startIndex, to: equals) + 1
+            if let comma = typed.lastIndex(of: ",") {
+                start += typed.utf8.distance(from: typed.startIndex, to: comma) + 1
+                values = values.filter { !typed.split(separator: ",").map(String.init).contains($0.label) }
+            }
+            return (values, start)
+        }
+        return (argumentItems(for: spec, arguments: arguments, state: state), 0)
+    }
+
+    /// The cluster after the scenario's lines above a 1-based file line: from the transcript when the scenario
+    /// ran, else by running the lines above that parse (the scenario being written has a line that does not).
+    private func cluster(before fileLine: Int, in scenario: ScenarioView) -> Cluster? {
+        StateAtLine.cluster(before: fileLine, in: scenario, text: analysis.text, runs: runs)
+    }
+
+    static func isInComment(_ text: String) -> Bool {
+        var quoted = false
+        for character in text {
+            if character == "\"" { quoted.toggle() }
+            if character == "#", !quoted { return true }
+        }
+        return false
+    }
+
+    static func commandItems() -> [CompletionItem] {
+        var items = CommandTable.commands.map { spec in
+            CompletionItem(
+                label: spec.name, kind: .keyword, detail: spec.synopsis, documentation: Self.help(spec.name))
+        }
+        items.append(
+            CompletionItem(
+                label: "expect", kind: .keyword, detail: "expect <claim>",
+                documentation: "Checks a claim: " + ExpectationTable.names.joined(separator: ", ") + "."))
+        items.append(
+            CompletionItem(
+                label: "let", kind: .keyword, detail: "let <name> = <query>", documentation: Self.help("let")))
+        return items
+    }
+
+    /// A command's help as Markdown: usage, summary, example.
+    static func help(_ word: String) -> String? {
+        guard let lines = CommandHelp.details(for: word) else { return nil }
+        return lines.map { line in
+            if line.hasPrefix("usage: ") { return "`" + line.dropFirst("usage: ".count) + "`" }
+            if line.hasPrefix("example: ") { return "Example: `" + line.dropFirst("example: ".count) + "`" }
+            return line
+        }
+        .joined(separator: "\n\n")
+    }
+
+    private func argumentItems(for spec: CommandSpec, arguments: [String], state: StateAtLine) -> [CompletionItem] {
+        let givenKeys = Set(arguments.compactMap { word in word.firstIndex(of: "=").map { String(word[..<$0]) } })
+        let positionalCount = arguments.filter { !$0.contains("=") && !$0.hasPrefix("--") }.count
+        var items: [CompletionItem] = []
+        let positionals = spec.positionalArguments
+        if positionalCount < positionals.count {
+            let argument = positionals[positionalCount]
+            items += argument.choices.map { CompletionItem(label: $0, kind: .enumMember, detail: argument.name) }
+            items += state.values(forPositional: argument.name, command: spec.name, arguments: arguments)
+            // A required positional comes first: offer only its values until it is there.
+            if argument.isRequired { return items }
+        }
+        var keys = spec.keyArguments.filter { !givenKeys.contains($0.name) }
+        if spec.name == "config", let target = arguments.first {
+            // `config broker <setting>=…` takes broker settings, `config <topic> <config>=…` topic configs.
+            keys = keys.filter { (target == "broker") == EngineConfig.keys.contains($0.name) }
+        }
+        items += keys.map { key in
+            CompletionItem(
+                label: key.name + "=", kind: .property,
+                detail: key.isRequired ? "required" : (key.choices.isEmpty ? nil : key.choices.joined(separator: "|")))
+        }
+        if spec.takesTopicConfigs, spec.name != "config" || arguments.first.map({ $0 != "broker" }) ?? false {
+            items += TopicConfig.all.filter { !givenKeys.contains($0.name) }.map { config in
+                CompletionItem(
+                    label: config.name + "=", kind: .property, detail: "topic config, default \(config.defaultValue)",
+                    documentation: config.summary)
+            }
+        }
+        items += spec.flagArguments.filter { !arguments.contains($0) }.map {
+            CompletionItem(label: $0, kind: .keyword)
+        }
+        return items
+    }
+
+    private func valueItems(forKey key: String, of spec: CommandSpec, arguments: [String], state: StateAtLine)
+        -> [CompletionItem]
+    {
+        if let config = TopicConfig.named(key), spec.takesTopicConfigs {
+            return Self.values(of: config.kind).map {
+                CompletionItem(label: $0, kind: .value, detail: $0 == config.defaultValue ? "default" : nil)
+            }
+        }
+        if spec.name == "producer" {
+            return Self.producerConfigValues[key]?.map { .init(label: $0, kind: .value) } ?? []
+        }
+        if spec.name == "config", arguments.first == "broker", key == "auto.leader.rebalance.enable" {
+            return ["true", "false"].map { CompletionItem(label: $0, kind: .value) }
+        }
+        let choices = spec.keyArguments.first { $0.name == key }?.choices ?? []
+        return choices.map { CompletionItem(label: $0, kind: .enumMember) }
+            + state.values(forKey: key, command: spec.name, arguments: arguments)
+    }
+
+    private static func values(of kind: TopicConfig.ValueKind) -> [String] {
+        switch kind {
+        case .boolean: ["true", "false"]
+        case .choice(let values): values
+        case .integer: []
+        }
+    }
+
+    /// The values a producer config takes, where they are a few words (Kafka's `ProducerConfig`).
+    static let producerConfigValues: [String: [String]] = [
+        "acks": ["all", "1", "0", "-1"], "enable.idempotence": ["true", "false"],
+        "partitioner": ["sticky", "round-robin"],
+    ]
+
+    // MARK: - expect and let
+
+    private func expectationItems(_ arguments: [String], state: StateAtLine) -> [CompletionItem] {
+        guard let kind = arguments.first else {
+            return ExpectationTable.kinds.map { spec in
+                CompletionItem(label: spec.name, kind: .keyword, detail: spec.synopsis, documentation: spec.summary)
+            }
+        }
+        let subject = Array(arguments.dropFirst())
+        if subject.contains("==") { return [] }
+        switch kind {
+        case "error":
+            guard subject.isEmpty else { return [] }
+            return KafkaErrorNames.all.sorted { $0.name < $1.name }.map {
+                CompletionItem(label: $0.name, kind: .constant, documentation: $0.description)
+            }
+        case "invariants": return subject.isEmpty ? [CompletionItem(label: "ok", kind: .keyword)] : []
+        case "ok": return []
+        case "leader", "replicas", "isr", "hw", "epoch", "lost", "read":
+            return subject.isEmpty ? state.partitionItems() : [CompletionItem(label: "==", kind: .keyword)]
+        case "leo":
+            switch subject.count {
+            case 0: return state.partitionItems()
+            case 1: return [CompletionItem(label: "on", kind: .keyword), CompletionItem(label: "==", kind: .keyword)]
+            case 2 where subject[1] == "on": return state.brokerItems(holding: TopicPartition(parsing: subject[0]))
+            default: return [CompletionItem(label: "==", kind: .keyword)]
+            }
+        case "partition":
+            switch subject.count {
+            case 0: return state.topicItems()
+            case 1: return [CompletionItem(label: "key=", kind: .property)]
+            default: return [CompletionItem(label: "==", kind: .keyword)]
+            }
+        case "assignment":
+            switch subject.count {
+            case 0: return state.groupItems()
+            case 1: return state.memberItems(ofGroup: subject[0])
+            default: return [CompletionItem(label: "==", kind: .keyword)]
+            }
+        case "lag", "committed":
+            switch subject.count {
+            case 0: return state.groupItems()
+            case 1: return state.partitionItems()
+            default: return [CompletionItem(label: "==", kind: .keyword)]
+            }
+        default: return []
+        }
+    }
+
+    private func letItems(_ arguments: [String], state: StateAtLine) -> [CompletionItem] {
+        switch arguments.count {
+        case 0: return []
+        case 1: return [CompletionItem(label: "=", kind: .keyword)]
+        case 2:
+            return StateQuery.Kind.allCases.map { CompletionItem(label: $0.rawValue, kind: .keyword) }
+        case 3 where arguments[2] != "time": return state.partitionItems()
+        case 4 where arguments[2] == "leo": return [CompletionItem(label: "on", kind: .keyword)]
+        case 5 where arguments[2] == "leo" && arguments[4] == "on":
+            return state.brokerItems(holding: TopicPartition(parsing: arguments[3]))
+        default: return []
+        }
+    }
+
+    // MARK: - Info strings
+
+    /// Items in a fence's info string: scenario names after `continues=` (scenarios above), and after a question's
+    /// `after=` (with their steps).
+    private func infoStringItems(before: String, word: String, fileLine: Int) -> ([CompletionItem], valueStart: Int)? {
+        let trimmed = before.drop { $0 == " " }
+        guard trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") else { return nil }
+        let info = trimmed.drop { $0 == "`" || $0 == "~" }.split(separator: " ").map(String.init)
+        let wordsBefore = word.isEmpty ? info.count : info.count - 1
+        let above = analysis.scenarios.filter { ($0.block?.block.openingLine ?? .max) < fileLine }
+        if info.first == LessonParser.scenarioInfo, word.hasPrefix("continues=") {
+            let names = Self.unique(above.compactMap(\.name))
+            return (names.map { CompletionItem(label: $0, kind: .reference, detail: "scenario above") }, 10)
+        }
+        if info.first == LessonParser.scenarioInfo, wordsBefore >= 2, !word.contains("=") {
+            return ([CompletionItem(label: "continues=", kind: .property, detail: "start from a scenario above")], 0)
+        }
+        if info.first == LessonParser.questionInfo, word.hasPrefix("after=") {
+            var items: [CompletionItem] = []
+            for scenario in above {
+                guard let name = scenario.name else { continue }
+                items.append(CompletionItem(label: name, kind: .reference, detail: "end of the scenario"))
+                let steps = scenario.transcript.steps.filter { !$0.isExpectation }
+                for (number, step) in steps.enumerated() {
+                    items.append(
+                        CompletionItem(
+                            label: "\(name)/step-\(number + 1)", kind: .reference, detail: step.statement.text))
+                }
+            }
+            return (items, 6)
+        }
+        if info.first == LessonParser.questionInfo, wordsBefore >= 1, !word.contains("=") {
+            return ([CompletionItem(label: "after=", kind: .property, detail: "the state the answer is read from")], 0)
+        }
+        return nil
+    }
+
+    private static func unique(_ names: [String]) -> [String] {
+        var seen: Set<String> = []
+        return names.filter { seen.insert($0).inserted }
+    }
+}
