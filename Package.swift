@@ -29,10 +29,16 @@ let package = Package(
         .target(
             name: "CourseSite", dependencies: ["Course", "LessonMarkdown", "Replication", "ScenarioLanguage"],
             swiftSettings: strict),
+        // The course's lessons compiled into the executable at build time (the EmbedLessons plugin runs the
+        // LessonEmbedder tool on Lessons/), so `replicalab lessons` and `run` work with only the binary.
+        .target(name: "BuiltInLessons", swiftSettings: strict, plugins: ["EmbedLessons"]),
+        .plugin(name: "EmbedLessons", capability: .buildTool(), dependencies: ["LessonEmbedder"]),
+        .executableTarget(name: "LessonEmbedder", path: "Plugins/LessonEmbedder", swiftSettings: strict),
         .target(
             name: "ReplicaLabCLI",
             dependencies: [
-                "Course", "CourseSite", "Diagnostics", "LessonMarkdown", "Replication", "ScenarioLanguage",
+                "BuiltInLessons", "Course", "CourseSite", "Diagnostics", "LessonMarkdown", "Replication",
+                "ScenarioLanguage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -65,7 +71,9 @@ let package = Package(
         .testTarget(name: "CourseSiteTests", dependencies: ["Course", "CourseSite"], swiftSettings: strict),
         .testTarget(
             name: "ReplicaLabCLITests",
-            dependencies: ["Course", "CourseSite", "ReplicaLabCLI", "ScenarioLanguage", "ReplicaLabTestSupport"],
+            dependencies: [
+                "BuiltInLessons", "Course", "CourseSite", "ReplicaLabCLI", "ScenarioLanguage", "ReplicaLabTestSupport",
+            ],
             swiftSettings: strict),
     ]
 )

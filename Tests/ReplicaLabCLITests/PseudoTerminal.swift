@@ -12,11 +12,17 @@ final class PseudoTerminal {
     private let master: Int32
     private var screen = ""
 
-    init(_ arguments: [String], in directory: URL) throws {
-        let executable = try #require(Executable.replicalab, "cannot find the built replicalab executable")
+    /// Starts `replicalab` (or `executable`) with `arguments` in `directory` on a terminal of `columns` × `rows`;
+    /// `environment` adds to (or, with nil values, removes from) the test's environment, where `NO_COLOR` is set.
+    init(
+        _ arguments: [String], in directory: URL, executable: URL? = nil, environment extra: [String: String?] = [:],
+        columns: UInt16 = 100, rows: UInt16 = 40
+    ) throws {
+        let executable =
+            try executable ?? #require(Executable.replicalab, "cannot find the built replicalab executable")
         var master: Int32 = -1
         var slave: Int32 = -1
-        var size = winsize(ws_row: 40, ws_col: 100, ws_xpixel: 0, ws_ypixel: 0)
+        var size = winsize(ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
         guard openpty(&master, &slave, nil, nil, &size) == 0 else { throw PseudoTerminalError.cannotOpen }
         self.master = master
         let handle = FileHandle(fileDescriptor: slave, closeOnDealloc: true)
@@ -26,6 +32,11 @@ final class PseudoTerminal {
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
         environment["TERM"] = "xterm"
+        // The terminal's own size decides, unless a test says otherwise; no pager unless a test asks for one.
+        environment["COLUMNS"] = nil
+        environment["LINES"] = nil
+        environment["PAGER"] = "cat"
+        for (key, value) in extra { environment[key] = value }
         process.environment = environment
         process.standardInput = handle
         process.standardOutput = handle
@@ -66,6 +77,9 @@ final class PseudoTerminal {
         Issue.record("timed out waiting for \(text.debugDescription); output so far: \(screen.debugDescription)")
         throw PseudoTerminalError.timeout
     }
+
+    /// The output read but not yet consumed by `expect` (after `waitForExit`, everything the program printed since).
+    var unreadOutput: String { screen }
 
     /// Waits (at most `seconds`) for the program to end and returns its exit status. Keeps reading its output
     /// meanwhile, so a program blocked on a full terminal buffer can finish; kills it and records an issue on time-out.
