@@ -33,19 +33,25 @@ struct LessonReference: Equatable {
         }
     }
 
-    /// Whether the lesson part names a lesson of a course rather than a file of its own: a number, a slug or a
-    /// lesson's file name. (`session.scenario` or `notes/x.txt` are paths, and a missing one is a missing file.)
+    /// Whether the lesson part names a lesson of a course rather than a file of its own: a number, a slug, or a
+    /// lesson's file name, alone or in a `Lessons/` folder (so README's `Lessons/01-….md` works from anywhere).
+    /// `session.scenario` or `drafts/04-x.md` are paths, and a missing one is a missing file.
     var namesCourseLesson: Bool {
-        let last = lesson.split(separator: "/").last.map(String.init) ?? lesson
-        if LessonFileName(path: last) != nil { return true }
-        return !lesson.isEmpty && lesson.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }
+        let parts = lesson.split(separator: "/", omittingEmptySubsequences: false)
+        guard let last = parts.last, parts.count == 1 || parts[parts.count - 2] == LessonSource.defaultFolder else {
+            return false
+        }
+        if LessonFileName(path: String(last)) != nil { return true }
+        return parts.count == 1 && !lesson.isEmpty
+            && lesson.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }
     }
 
     /// The lesson file this names: the file at the path when there is one, else the lesson of `source` whose number,
     /// slug or file name it is.
     func file(in source: LessonSource) throws -> (file: LessonFile, source: LessonSource?) {
         var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: lesson, isDirectory: &isDirectory), !isDirectory.boolValue {
+        let exists = FileManager.default.fileExists(atPath: lesson, isDirectory: &isDirectory)
+        if exists && !isDirectory.boolValue || !namesCourseLesson {
             return (try LessonFiles.readFile(lesson), nil)
         }
         let files = try source.files()

@@ -70,7 +70,9 @@ struct LessonSourceOptions: ParsableArguments {
         name: .customLong("lessons"), help: ArgumentHelp("A folder of lessons to use.", valueName: "folder"))
     var folder: String?
 
-    @Flag(name: .customLong("built-in"), help: "Use the course built into replicalab, even where a Lessons folder is.")
+    @Flag(
+        name: .customLong("built-in"),
+        help: "Use the course built into replicalab, even where there is a Lessons folder.")
     var builtIn = false
 
     /// The course these options choose.

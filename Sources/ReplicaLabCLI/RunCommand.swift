@@ -64,6 +64,7 @@ struct RunCommand: ParsableCommand {
         } else {
             let reference = try LessonReference(parsing: input)
             if reference.lesson.hasSuffix(".md") || !isFile(reference.lesson) && reference.namesCourseLesson {
+                // A lesson: the file at that path, or the course's lesson it names.
                 let (file, source) = try reference.file(in: course.source())
                 diagnostics += try runLesson(file, from: source, reference: reference, into: &out)
             } else {

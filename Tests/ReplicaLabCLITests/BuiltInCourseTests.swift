@@ -69,6 +69,10 @@ struct BuiltInCourseTests {
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("no lesson '09' in the course built into replicalab"))
         #expect(missing.stderr.contains("01-partitions-and-replicas, 02-producers-write-to-leaders"))
+        // A path in another folder is that file, not the built-in lesson of the same name.
+        let elsewhere = try workspace.run(["run", "drafts/01-partitions-and-replicas.md"])
+        #expect(elsewhere.status == 2)
+        #expect(elsewhere.stderr == "replicalab: error: cannot read drafts/01-partitions-and-replicas.md\n")
         let noScenario = try workspace.run(["run", "01#7"])
         #expect(noScenario.status == 2)
         #expect(noScenario.stderr.contains("has no scenario '7' (a number from 1 to 6); it has: 1 slide-table,"))

@@ -12,11 +12,16 @@ final class PseudoTerminal {
     private let master: Int32
     private var screen = ""
 
+    /// `setsid`, which can make the pseudo-terminal the program's controlling terminal (util-linux; nil elsewhere).
+    static let setsid = ["/usr/bin/setsid", "/bin/setsid"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
     /// Starts `replicalab` (or `executable`) with `arguments` in `directory` on a terminal of `columns` × `rows`;
     /// `environment` adds to (or, with nil values, removes from) the test's environment, where `NO_COLOR` is set.
+    /// With `controllingTerminal` (which needs `setsid`) the terminal is the program's controlling terminal, as at a
+    /// shell, so programs it starts can open `/dev/tty` and are stopped when outside its foreground process group.
     init(
         _ arguments: [String], in directory: URL, executable: URL? = nil, environment extra: [String: String?] = [:],
-        columns: UInt16 = 100, rows: UInt16 = 40
+        columns: UInt16 = 100, rows: UInt16 = 40, controllingTerminal: Bool = false
     ) throws {
         let executable =
             try executable ?? #require(Executable.replicalab, "cannot find the built replicalab executable")
@@ -26,8 +31,14 @@ final class PseudoTerminal {
         guard openpty(&master, &slave, nil, nil, &size) == 0 else { throw PseudoTerminalError.cannotOpen }
         self.master = master
         let handle = FileHandle(fileDescriptor: slave, closeOnDealloc: true)
-        process.executableURL = executable
-        process.arguments = arguments
+        if controllingTerminal {
+            let setsid = try #require(Self.setsid, "setsid is needed for a controlling terminal")
+            process.executableURL = URL(fileURLWithPath: setsid)
+            process.arguments = ["--ctty", "--wait", executable.path] + arguments
+        } else {
+            process.executableURL = executable
+            process.arguments = arguments
+        }
         process.currentDirectoryURL = directory
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
@@ -45,8 +56,17 @@ final class PseudoTerminal {
     }
 
     deinit {
+        killSession()
         if process.isRunning { process.terminate() }
         close(master)
+    }
+
+    /// Kills what runs in the terminal's session, when it is the controlling terminal of one: the program `setsid`
+    /// started and whatever it started (a pager), which the process this object started does not include.
+    private func killSession() {
+        for group in [tcgetpgrp(master), tcgetsid(master)] where group > 0 {
+            kill(-group, SIGKILL)
+        }
     }
 
     /// Types text (use `\r` for Enter, `\t` for Tab).
@@ -95,6 +115,7 @@ final class PseudoTerminal {
         }
         if process.isRunning {
             Issue.record("replicalab did not exit within \(seconds) s; output so far: \(screen.debugDescription)")
+            killSession()
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             return -1

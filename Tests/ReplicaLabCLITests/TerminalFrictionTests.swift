@@ -286,6 +286,20 @@ struct TerminalFrictionTests {
         #expect(!piped.stdout.contains("paged:"))
     }
 
+    /// The pager runs in the terminal's foreground process group, so it can read keys from `/dev/tty` (a pager
+    /// started in a group of its own is stopped by SIGTTIN, and `run` hangs).
+    @Test(.enabled(if: PseudoTerminal.setsid != nil, "needs setsid for a controlling terminal"))
+    func thePagerReadsKeysFromTheTerminal() throws {
+        let workspace = try Self.workspace()
+        let pager = ["PAGER": "cat; read answer < /dev/tty; echo \"pager read: $answer\""]
+        let terminal = try PseudoTerminal(
+            ["run", "01"], in: workspace.root, environment: pager, rows: 10, controllingTerminal: true)
+        try terminal.expect("== scenario second")
+        terminal.type("q\r")
+        try terminal.expect("pager read: q")
+        #expect(terminal.waitForExit() == 0)
+    }
+
     @Test func qInRunStepQuitsEveryScenario() throws {
         let workspace = try Self.workspace()
         let terminal = try PseudoTerminal(["run", "Lessons/01-steps.md", "--step"], in: workspace.root)

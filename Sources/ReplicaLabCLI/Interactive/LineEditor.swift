@@ -166,7 +166,7 @@ final class LineEditor {
         let rows = (shown.count + perRow - 1) / perRow
         return (0..<rows).map { row in
             stride(from: row, to: shown.count, by: rows).map { shown[$0].padded(to: cell) }.joined()
-                .replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+                .trailingSpacesRemoved
         }.joined(separator: "\r\n")
     }
 }

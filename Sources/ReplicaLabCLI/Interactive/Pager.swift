@@ -27,18 +27,32 @@ enum Pager {
     }
 
     /// Runs the pager with `text` on its input and waits for it; false when it could not be started.
+    ///
+    /// `posix_spawn` rather than `Process`: `Process` starts the child in a process group of its own, and a pager
+    /// outside the terminal's foreground group is stopped (SIGTTIN) as soon as it reads a key.
     private static func page(_ text: String, through command: String) -> Bool {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
+        var descriptors: [Int32] = [-1, -1]
+        guard pipe(&descriptors) == 0 else { return false }
+        let (reading, writing) = (descriptors[0], descriptors[1])
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, reading, STDIN_FILENO)
+        posix_spawn_file_actions_addclose(&actions, reading)
+        posix_spawn_file_actions_addclose(&actions, writing)
         var environment = ProcessInfo.processInfo.environment
         if environment["LESS"] == nil { environment["LESS"] = "FRX" }
-        process.environment = environment
-        let pipe = Pipe()
-        process.standardInput = pipe
-        do {
-            try process.run()
-        } catch {
+        func copies(_ words: [String]) -> [UnsafeMutablePointer<CChar>?] {
+            words.map { word in strdup(word) } + [nil]
+        }
+        let arguments = copies(["/bin/sh", "-c", command])
+        let variables = copies(environment.map { "\($0.key)=\($0.value)" })
+        defer { (arguments + variables).forEach { free($0) } }
+        var child: pid_t = 0
+        let started = posix_spawn(&child, "/bin/sh", &actions, nil, arguments, variables) == 0
+        close(reading)
+        guard started else {
+            close(writing)
             return false
         }
         // A learner who quits the pager early closes the pipe: that ends the writing, not this process. Ctrl-C is
@@ -48,17 +62,18 @@ enum Pager {
             signal(SIGPIPE, previousPipe)
             signal(SIGINT, previousInterrupt)
         }
-        let descriptor = pipe.fileHandleForWriting.fileDescriptor
         var bytes = Array(text.utf8)[...]
         while !bytes.isEmpty {
-            let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+            let written = bytes.withUnsafeBytes { write(writing, $0.baseAddress, $0.count) }
             if written < 0 && errno == EINTR { continue }
             if written <= 0 { break }
             bytes = bytes.dropFirst(written)
         }
-        try? pipe.fileHandleForWriting.close()
-        process.waitUntilExit()
-        // A pager that is not installed exits with 127 from the shell before reading anything.
-        return process.terminationStatus != 127
+        close(writing)
+        var status: Int32 = 0
+        while waitpid(child, &status, 0) < 0 && errno == EINTR {}
+        // A pager that is not installed: the shell exits with 127 before reading anything.
+        let exited = status & 0x7F == 0
+        return !(exited && (status >> 8) & 0xFF == 127)
     }
 }

@@ -30,6 +30,7 @@ struct PlaySession {
         }
         style.write(intro)
         while true {
+            style.measureWidth()
             // The completer sees the sandbox as it is now.
             let current = self.sandbox
             editor.completer = { current.completion(for: $0) }

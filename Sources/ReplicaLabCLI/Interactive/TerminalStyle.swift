@@ -18,6 +18,11 @@ struct TerminalStyle {
             isFancy: !plain && Terminal.standardOutput.usesColor, width: size?.columns ?? 80, fitsText: size != nil)
     }
 
+    /// Takes the terminal's width again (it may have been resized since), when text is fitted to it.
+    mutating func measureWidth() {
+        if fitsText, let columns = Terminal.standardOutput.size?.columns { width = columns }
+    }
+
     /// `text` as it should reach the terminal: fitted to its width without breaking a word or a number (see
     /// `TextLayout`), or unchanged when it goes to a pipe or a file. Everything written to standard output by
     /// `run`, `run --step` and `play` goes through here.

@@ -60,7 +60,7 @@ enum TextLayout {
                 isFirstOnLine = true
             }
             if isFirstOnLine {
-                for (offset, part) in split(piece, width: width - column).enumerated() {
+                for (offset, part) in split(piece, first: width - column, rest: width - hanging).enumerated() {
                     if offset > 0 {
                         lines.append(current.trailingSpacesRemoved)
                         current = String(repeating: " ", count: hanging)
@@ -79,26 +79,33 @@ enum TextLayout {
         return lines
     }
 
-    /// A word cut into parts of at most `width` columns: after commas where it has them, else anywhere.
-    private static func split(_ word: String, width: Int) -> [String] {
-        guard width > 0, columns(word) > width else { return [word] }
+    /// A word cut into parts: the first of at most `first` columns, the others of at most `rest`; after commas
+    /// where it has them, else anywhere.
+    private static func split(_ word: String, first: Int, rest: Int) -> [String] {
+        guard first > 0, rest > 0, columns(word) > first else { return [word] }
         // "0,1,2" → "0," "1," "2", put together again as long as they fit.
         var pieces = word.split(separator: ",", omittingEmptySubsequences: false).map { String($0) + "," }
         pieces[pieces.count - 1].removeLast()
         var parts: [String] = []
         for piece in pieces {
-            if let last = parts.last, columns(last + piece) <= width {
+            // The part being extended is the first (room: `first`) or a later one (room: `rest`).
+            if let last = parts.last, columns(last + piece) <= (parts.count == 1 ? first : rest) {
                 parts[parts.count - 1] += piece
             } else {
                 parts.append(piece)
             }
         }
-        // A part with no comma to break at is cut at the width.
-        return parts.flatMap { part in
-            stride(from: 0, to: part.count, by: width).map { offset in
-                String(part.dropFirst(offset).prefix(width))
+        // A part with no comma to break at is cut where the line ends.
+        var cut: [String] = []
+        for part in parts {
+            var remaining = Substring(part)
+            while case let room = cut.isEmpty ? first : rest, columns(String(remaining)) > room {
+                cut.append(String(remaining.prefix(room)))
+                remaining = remaining.dropFirst(room)
             }
+            cut.append(String(remaining))
         }
+        return cut
     }
 
     /// The columns `text` takes on a terminal.
@@ -150,8 +157,10 @@ private struct AlignedTable {
 
     /// Whether a row has a space before every column start it reaches, so cutting it there splits no value.
     private static func fits(_ line: String, starts: [Int]) -> Bool {
-        guard !line.isEmpty, !line.contains("\t"), !line.contains("\u{1B}"), line.first != " " else { return false }
+        guard !line.contains("\t"), !line.contains("\u{1B}"), line.first != " " else { return false }
         let characters = Array(line)
+        // A row reaches its second column at least: a shorter line is text after the table.
+        guard characters.count > starts[1] else { return false }
         return starts.dropFirst().allSatisfy { start in start > characters.count || characters[start - 1] == " " }
     }
 
