@@ -65,8 +65,8 @@ struct LessonReference: Equatable {
         guard let found else {
             let names = files.compactMap { $0.path.split(separator: "/").last.map { String($0.dropLast(3)) } }
             let hint = Suggestion.note(for: last, in: names).map { " (\($0))" } ?? ""
-            throw CLIError(
-                "no lesson '\(lesson)' in \(source.name)\(hint); there are: \(names.joined(separator: ", "))")
+            let available = names.isEmpty ? "it has none" : "there are: " + names.joined(separator: ", ")
+            throw CLIError("no lesson '\(lesson)' in \(source.name)\(hint); \(available)")
         }
         return (found, source)
     }
