@@ -29,6 +29,11 @@ let package = Package(
         .target(
             name: "CourseSite", dependencies: ["Course", "LessonMarkdown", "Replication", "ScenarioLanguage"],
             swiftSettings: strict),
+        // The course's lessons compiled into the executable at build time (the EmbedLessons plugin runs the
+        // LessonEmbedder tool on Lessons/), so `replicalab lessons` and `run` work with only the binary.
+        .target(name: "BuiltInLessons", swiftSettings: strict, plugins: ["EmbedLessons"]),
+        .plugin(name: "EmbedLessons", capability: .buildTool(), dependencies: ["LessonEmbedder"]),
+        .executableTarget(name: "LessonEmbedder", path: "Plugins/LessonEmbedder", swiftSettings: strict),
         .target(
             name: "LanguageServer",
             dependencies: ["Course", "Diagnostics", "LessonMarkdown", "Replication", "ScenarioLanguage"],
@@ -36,7 +41,8 @@ let package = Package(
         .target(
             name: "ReplicaLabCLI",
             dependencies: [
-                "Course", "CourseSite", "Diagnostics", "LanguageServer", "LessonMarkdown", "Replication",
+                "BuiltInLessons", "Course", "CourseSite", "Diagnostics", "LanguageServer", "LessonMarkdown",
+                "Replication",
                 "ScenarioLanguage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -74,7 +80,8 @@ let package = Package(
         .testTarget(
             name: "ReplicaLabCLITests",
             dependencies: [
-                "Course", "CourseSite", "LanguageServer", "ReplicaLabCLI", "ScenarioLanguage", "ReplicaLabTestSupport",
+                "BuiltInLessons", "Course", "CourseSite", "LanguageServer", "ReplicaLabCLI", "ScenarioLanguage",
+                "ReplicaLabTestSupport",
             ],
             swiftSettings: strict),
     ]

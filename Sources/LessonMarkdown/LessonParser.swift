@@ -82,12 +82,15 @@ public enum LessonParser {
     }
 }
 
-/// `NN-slug.md`, split.
-struct LessonFileName {
-    var number: Int
-    var slug: String
+/// A lesson's file name, `NN-slug.md`: the number that orders the course and the slug that names the page.
+public struct LessonFileName: Hashable, Sendable {
+    /// The course order, `NN`.
+    public var number: Int
+    /// The page's name.
+    public var slug: String
 
-    init?(path: String) {
+    /// The parts of the last component of `path`; nil when it is not `NN-slug.md`.
+    public init?(path: String) {
         let file = path.split(separator: "/").last.map(String.init) ?? path
         guard file.hasSuffix(".md") else { return nil }
         let stem = file.dropLast(3)

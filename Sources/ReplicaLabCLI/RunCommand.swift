@@ -12,14 +12,18 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Run the scenarios of a lesson, or a scenario script, and print each command with its output.",
         discussion: """
-            A path ending in .md is a lesson (all of its scenarios run); any other path is a scenario script; \
-            - reads a script from standard input. Expectations are marked ✓ (held) or ✗ (failed). On a terminal the \
-            broker table is drawn after every step that changes it; --plain (or a pipe, or NO_COLOR) prints the \
-            transcript only. --step pauses after every step, like a debugger.
+            A lesson is named by number (03), slug (in-sync-replicas), file name or path; #<scenario> (a name or a \
+            number) runs one of its scenarios. Lessons come from a Lessons folder here (or --lessons DIR), else from \
+            the course built into replicalab. Any other path is a scenario script; - reads a script from standard \
+            input. Expectations are marked ✓ (held) or ✗ (failed). On a terminal the broker table is drawn after \
+            every step that changes it, long lines are broken to the terminal's width, and output longer than the \
+            screen goes through $PAGER (else less -R; --no-pager or PAGER=cat prints it straight). --plain (or a \
+            pipe, or NO_COLOR) prints the transcript only. --step pauses after every step, like a debugger.
 
             Examples:
-              replicalab run Lessons/01-partitions-and-replicas.md
-              replicalab run Lessons/01-partitions-and-replicas.md --scenario slide-table --step
+              replicalab run 01
+              replicalab run 03#stalled-follower --step
+              replicalab run Lessons/01-partitions-and-replicas.md --scenario slide-table
               echo 'cluster brokers=3
               topic t partitions=3 replication-factor=3
               describe t' | replicalab run -
@@ -28,10 +32,10 @@ struct RunCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "A lesson (.md), a scenario script, or - for standard input.")
+    @Argument(help: "A lesson (03, in-sync-replicas, a .md file) with an optional #<scenario>, a script, or -.")
     var input: String
 
-    @Option(help: "Run only the scenario with this name (lessons only).")
+    @Option(help: "Run only this scenario of the lesson: its name or its number (1 is the first).")
     var scenario: String?
 
     @Flag(help: "Plain text: no colour, no tables (automatic when output is not a terminal or NO_COLOR is set).")
@@ -40,79 +44,114 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Pause after each step: Enter = next, b = back one step, t = tables, q = quit.")
     var step = false
 
-    private var style: TerminalStyle { TerminalStyle(isFancy: !plain && Terminal.standardOutput.usesColor) }
+    @Flag(name: .customLong("no-pager"), help: "Never page the output through $PAGER or less.")
+    var noPager = false
+
+    @OptionGroup var course: LessonSourceOptions
+
+    private var style: TerminalStyle { .standardOutput(plain: plain) }
 
     func run() throws {
         var diagnostics: [Diagnostic] = []
-        if input.hasSuffix(".md") {
-            let file = try LessonFiles.readFile(input)
-            // The whole lesson is verified (its seed, `continues=` chains, references), then shown scenario by scenario.
-            let (verifiedLesson, problems) = CourseVerifier.verify(file)
-            if let lesson = verifiedLesson {
-                var scenarios = lesson.scenarios
-                if let scenario {
-                    scenarios = scenarios.filter { $0.block.name == scenario }
-                    if scenarios.isEmpty {
-                        let names = lesson.scenarios.compactMap(\.block.name)
-                        let hint = Suggestion.note(for: scenario, in: names).map { " (\($0))" } ?? ""
-                        throw CLIError(
-                            "\(input) has no scenario named '\(scenario)'\(hint); it has: \(names.isEmpty ? "no named scenarios" : names.joined(separator: ", "))"
-                        )
-                    }
-                }
-                let shown = Set(scenarios.map(\.block.block.location))
-                // Problems of the scenarios shown, and of the lesson itself; not those of scenarios filtered out.
-                let hidden = Set(
-                    lesson.scenarios.filter { !shown.contains($0.block.block.location) }.flatMap(\.diagnostics))
-                diagnostics += problems.filter { !hidden.contains($0) }
-                for (index, verified) in scenarios.enumerated() {
-                    if index > 0 { Terminal.standardOutput.write("\n") }
-                    let block = verified.block
-                    let title = block.name.map { "scenario \($0)" } ?? "scenario"
-                    let continues = block.options.first { $0.hasPrefix("continues=") }.map { ", \($0)" } ?? ""
-                    Terminal.standardOutput.write("== \(title) (\(block.block.location)\(continues)) ==\n")
-                    if !show(verified.transcript) { break }
-                }
-            } else {
-                diagnostics += problems
-            }
-        } else {
+        var out = ""
+        if input == "-" {
             if scenario != nil { throw CLIError("--scenario applies to lessons (.md files) only") }
-            let (path, text) = try readScript()
-            let lineCount = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
-                .count
-            let (script, problems) = ScenarioParser.parse(text, sourceMap: .identity(file: path, lineCount: lineCount))
-            diagnostics += problems
-            if problems.isEmpty {
-                let transcript = ScenarioRunner.run(script, seed: CourseVerifier.defaultSeed)
-                _ = show(transcript)
-                diagnostics += transcript.diagnostics
+            let data = FileHandle.standardInput.readDataToEndOfFile()
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw CLIError("standard input is not valid UTF-8")
+            }
+            diagnostics += runScript(text, path: "<stdin>", into: &out)
+        } else {
+            let reference = try LessonReference(parsing: input)
+            if reference.lesson.hasSuffix(".md") || !isFile(reference.lesson) && reference.namesCourseLesson {
+                // A lesson: the file at that path, or the course's lesson it names.
+                let (file, source) = try reference.file(in: course.source())
+                diagnostics += try runLesson(file, from: source, reference: reference, into: &out)
+            } else {
+                if scenario != nil || reference.scenario != nil {
+                    throw CLIError("a scenario (--scenario or #) applies to lessons (.md files) only")
+                }
+                let file = try LessonFiles.readFile(reference.lesson)
+                guard let text = String(validating: file.bytes, as: UTF8.self) else {
+                    throw CLIError("\(reference.lesson) is not valid UTF-8")
+                }
+                diagnostics += runScript(text, path: reference.lesson, into: &out)
             }
         }
+        Pager.show(style.fit(out), enabled: !noPager)
         let printer = DiagnosticPrinter(usesColor: Terminal.standardError.usesColor)
         Terminal.standardError.write(printer.render(diagnostics))
         let code = diagnostics.exitCode
         if code != 0 { throw ExitCode(code) }
     }
 
-    private func readScript() throws -> (String, String) {
-        if input == "-" {
-            let data = FileHandle.standardInput.readDataToEndOfFile()
-            guard let text = String(data: data, encoding: .utf8) else {
-                throw CLIError("standard input is not valid UTF-8")
-            }
-            return ("<stdin>", text)
-        }
-        let file = try LessonFiles.readFile(input)
-        guard let text = String(validating: file.bytes, as: UTF8.self) else {
-            throw CLIError("\(input) is not valid UTF-8")
-        }
-        return (input, text)
+    private func isFile(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
     }
 
-    /// Prints a transcript, or steps through it; false when the learner quit.
-    private func show(_ transcript: Transcript) -> Bool {
-        if step { return StepThrough(transcript: transcript, style: style).run() }
+    /// Runs a lesson (all of it, or the scenario asked for) and returns its problems; the transcript goes to `out`,
+    /// or, with `--step`, to the terminal step by step.
+    private func runLesson(
+        _ file: LessonFile, from source: LessonSource?, reference: LessonReference, into out: inout String
+    ) throws -> [Diagnostic] {
+        // The whole lesson is verified (its seed, `continues=` chains, references), then shown scenario by scenario.
+        let (verifiedLesson, problems) = CourseVerifier.verify(file)
+        guard let lesson = verifiedLesson else { return problems }
+        if let scenario, let typed = reference.scenario, scenario != typed {
+            throw CLIError("the scenario is given twice: #\(typed) and --scenario \(scenario)")
+        }
+        var scenarios = lesson.scenarios
+        if let wanted = scenario ?? reference.scenario {
+            let index = try LessonReference.scenarioIndex(wanted, in: scenarios.map(\.block), lesson: file.path)
+            scenarios = [scenarios[index]]
+        }
+        var startStep = 0
+        if let number = reference.step {
+            guard step else {
+                throw CLIError(
+                    "/step-\(number) applies to --step (start there) and to play --from (a sandbox from there)")
+            }
+            startStep = number - 1
+        }
+        let shown = Set(scenarios.map(\.block.block.location))
+        // Problems of the scenarios shown, and of the lesson itself; not those of scenarios filtered out.
+        let hidden = Set(lesson.scenarios.filter { !shown.contains($0.block.block.location) }.flatMap(\.diagnostics))
+        for (index, verified) in scenarios.enumerated() {
+            let block = verified.block
+            let title = block.name.map { "scenario \($0)" } ?? "scenario"
+            let origin = source == .builtIn ? ", built into replicalab" : ""
+            let continues = block.options.first { $0.hasPrefix("continues=") }.map { ", \($0)" } ?? ""
+            let header = "== \(title) (\(block.block.location)\(origin)\(continues)) ==\n"
+            if step {
+                style.write((index > 0 ? "\n" : "") + header)
+                let stepping = StepThrough(
+                    transcript: verified.transcript, style: style, isLast: index == scenarios.count - 1)
+                if !stepping.run(from: index == 0 ? startStep : 0) { break }
+            } else {
+                out += (index > 0 ? "\n" : "") + header + show(verified.transcript)
+            }
+        }
+        return problems.filter { !hidden.contains($0) }
+    }
+
+    /// Runs a scenario script and returns its problems; the transcript goes to `out`, or steps by.
+    private func runScript(_ text: String, path: String, into out: inout String) -> [Diagnostic] {
+        let lineCount = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+            .count
+        let (script, problems) = ScenarioParser.parse(text, sourceMap: .identity(file: path, lineCount: lineCount))
+        guard problems.isEmpty else { return problems }
+        let transcript = ScenarioRunner.run(script, seed: CourseVerifier.defaultSeed)
+        if step {
+            _ = StepThrough(transcript: transcript, style: style, isLast: true).run()
+        } else {
+            out += show(transcript)
+        }
+        return transcript.diagnostics
+    }
+
+    /// A transcript as text: every step, and on a fancy terminal the broker table after each step that changed it.
+    private func show(_ transcript: Transcript) -> String {
         var out = ""
         var previous: Cluster?
         for step in transcript.steps {
@@ -124,7 +163,6 @@ struct RunCommand: ParsableCommand {
             }
             if !step.isExpectation { previous = step.cluster }
         }
-        Terminal.standardOutput.write(out)
-        return true
+        return out
     }
 }

@@ -56,11 +56,11 @@ struct InteractiveTests {
         terminal.type("add-partitions t count=12\r")
         try terminal.expect("Topic t now has 12 partitions.")
         terminal.type("undo\r")
-        try terminal.expect("Undone.")
+        try terminal.expect("Undid: add-partitions t count=12")
         terminal.type("describe t\r")
         try terminal.expect("PartitionCount: 10")
         terminal.type("save session.scenario\r")
-        try terminal.expect("Saved 3 commands")
+        try terminal.expect("Saved 3 lines")
         // Wait for the prompt: a Ctrl-D typed while the line editor is between lines can be dropped when it
         // re-enters raw mode (seen under AddressSanitizer, where everything is slower).
         try terminal.expect("replicalab> ")

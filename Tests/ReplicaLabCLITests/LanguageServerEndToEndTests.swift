@@ -151,7 +151,7 @@ extension LanguageServerEndToEndTests {
         return uri
     }
 
-    @Test func aRequestIsAnsweredWhileAnotherLessonIsStillRunning() throws {
+    @Test func aRequestIsAnsweredWhileAnotherLessonRuns() throws {
         let workspace = try Workspace(lessons: ["01-intro.md": Samples.goodLesson])
         let client = try Self.start(workspace)
         let (intro, _) = try Self.open(client, workspace, "01-intro.md")
@@ -160,9 +160,13 @@ extension LanguageServerEndToEndTests {
         let hover = try client.request(
             "textDocument/hover", ["textDocument": ["uri": .string(intro)], "position": Self.position(7, 17)])
         #expect(hover["result"]?["contents"] != nil)
-        // The server stopped running the slow lesson to answer, and had not finished it.
-        #expect(!client.received.contains { $0["params"]?["uri"]?.string == slow })
-        _ = try client.diagnostics(for: slow)
+        // Whether the slow lesson finished before the hover came depends on the machine's load, so this only checks
+        // that both are answered; that a run stops between statements when input arrives is tested deterministically
+        // on the server value (DiagnosticsTests).
+        let published: (JSON) -> Bool = {
+            $0["method"] == "textDocument/publishDiagnostics" && $0["params"]?["uri"]?.string == slow
+        }
+        if !client.received.contains(where: published) { _ = try client.waitFor(published) }
         _ = try client.request("shutdown", .null)
         client.notify("exit", .null)
         #expect(try client.finish() == 0)

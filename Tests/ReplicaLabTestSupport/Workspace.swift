@@ -11,11 +11,23 @@ public final class Workspace: Sendable {
     public var root: URL { folder.url }
     /// The build cache the runs use (`REPLICALAB_CACHE_DIR`), outside `root` as the real one is.
     public var cacheRoot: URL { cache.url }
+    /// The executable the runs use: the package's build, or the copy in the folder.
+    public let executable: URL
 
-    /// Creates the folder with `lessons` (file name → text) in `Lessons/`.
-    public init(lessons: [String: String]) throws {
+    /// Creates the folder with `lessons` (file name → text) in `Lessons/`, or with no `Lessons/` at all when
+    /// `lessons` is nil. With `copyingExecutable`, the built executable is copied into the folder and runs from
+    /// there: a learner's folder that holds only the binary.
+    public init(lessons: [String: String]?, copyingExecutable: Bool = false) throws {
         folder = try TemporaryFolder(prefix: "replicalab-tests")
         cache = try TemporaryFolder(prefix: "replicalab-cache")
+        let built = try #require(Executable.replicalab, "cannot find the built replicalab executable")
+        if copyingExecutable {
+            executable = folder.url("replicalab")
+            try FileManager.default.copyItem(at: built, to: executable)
+        } else {
+            executable = built
+        }
+        guard let lessons else { return }
         try FileManager.default.createDirectory(
             at: folder.url("Lessons"), withIntermediateDirectories: true)
         for (name, text) in lessons {
@@ -49,7 +61,6 @@ public final class Workspace: Sendable {
     public func run(
         _ arguments: [String], input: String = "", environment extra: [String: String] = [:]
     ) throws -> Result {
-        let executable = try #require(Executable.replicalab, "cannot find the built replicalab executable")
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments

@@ -1,31 +1,47 @@
 import Foundation
+import ScenarioLanguage
 
 /// A small line editor for the sandbox prompt: cursor movement, history, tab completion. On a terminal it reads key
 /// by key; otherwise (a pipe, a test) it reads plain lines.
 final class LineEditor {
+    /// What reading a line ended with.
+    enum Input: Equatable {
+        /// A line, with Enter.
+        case line(String)
+        /// Ctrl-C: the line was abandoned.
+        case interrupt
+        /// Ctrl-D on an empty line, or the end of the input.
+        case end
+    }
+
     private var history: [String] = []
-    private let completer: (String) -> [String]
+    /// What Tab offers for the text before the cursor.
+    var completer: (String) -> LineCompletion
     private let output = Terminal.standardOutput
 
     /// The terminal in raw mode for the whole session: switching modes between lines would lose or echo keys typed
     /// ahead (a Ctrl-D typed while a command runs would be taken by the cooked line discipline).
     private var terminal = RawTerminal()
 
-    init(completer: @escaping (String) -> [String]) {
+    init(completer: @escaping (String) -> LineCompletion) {
         self.completer = completer
     }
+
+    /// Whether input comes from a person at a terminal (so questions can be asked), not from a pipe.
+    var isInteractive: Bool { terminal.isActive }
 
     /// Gives the terminal back its original mode.
     func close() {
         terminal.restore()
     }
 
-    /// Reads one line after printing `prompt`; nil at end of input (Ctrl-D on an empty line).
-    func readLine(prompt: String) -> String? {
+    /// Reads one line after printing `prompt`. Lines read for a question (`remembers: false`) do not go into the
+    /// history.
+    func readLine(prompt: String, remembers: Bool = true) -> Input {
         output.write(prompt)
         guard terminal.isActive else {
-            guard let line = Swift.readLine(strippingNewline: true) else { return nil }
-            return line
+            guard let line = Swift.readLine(strippingNewline: true) else { return .end }
+            return .line(line)
         }
         var buffer: [Character] = []
         var cursor = 0
@@ -40,18 +56,18 @@ final class LineEditor {
             case 0x0D, 0x0A:
                 output.write("\r\n")
                 let line = String(buffer)
-                if !line.trimmingCharacters(in: .whitespaces).isEmpty, history.last != line { history.append(line) }
-                return line
+                if remembers, !line.trimmingCharacters(in: .whitespaces).isEmpty, history.last != line {
+                    history.append(line)
+                }
+                return .line(line)
             case 0x04:
                 if buffer.isEmpty {
                     output.write("\r\n")
-                    return nil
+                    return .end
                 }
             case 0x03:
                 output.write("^C\r\n")
-                buffer = []
-                cursor = 0
-                redraw()
+                return .interrupt
             case 0x7F, 0x08:
                 if cursor > 0 {
                     buffer.remove(at: cursor - 1)
@@ -106,14 +122,19 @@ final class LineEditor {
                 redraw()
             }
         }
-        return nil
+        return .end
     }
 
-    /// Completes the word before the cursor: the common prefix of all candidates, and lists them when several.
+    /// Completes the word before the cursor: the common prefix of all candidates; when that adds nothing, lists the
+    /// candidates in columns (values of a key without their `key=`), or the command's usage when there are none.
     private func complete(_ buffer: inout [Character], _ cursor: inout Int) {
         let before = String(buffer[..<cursor])
-        let candidates = completer(before)
-        guard !candidates.isEmpty else { return }
+        let completion = completer(before)
+        let candidates = completion.candidates
+        guard !candidates.isEmpty else {
+            if let usage = completion.usage { output.write("\r\n" + usage + "\r\n") }
+            return
+        }
         let word = String(before.split(separator: " ", omittingEmptySubsequences: false).last ?? "")
         var common = candidates[0]
         for candidate in candidates.dropFirst() {
@@ -122,11 +143,30 @@ final class LineEditor {
         let addition = Array(common.dropFirst(word.count))
         buffer.insert(contentsOf: addition, at: cursor)
         cursor += addition.count
-        if candidates.count == 1, !common.hasSuffix("=") {
+        if candidates.count == 1, !common.hasSuffix("="), !common.hasSuffix(",") {
             buffer.insert(" ", at: cursor)
             cursor += 1
         } else if candidates.count > 1, addition.isEmpty {
-            output.write("\r\n" + candidates.joined(separator: "  ") + "\r\n")
+            output.write("\r\n" + Self.columns(candidates, width: output.size?.columns ?? 80) + "\r\n")
         }
+    }
+
+    /// Candidates laid out in columns across `width`, down then across as `ls` does; values of one key are shown
+    /// without the `key=` they share.
+    static func columns(_ candidates: [String], width: Int) -> String {
+        var shown = candidates
+        if let equals = candidates[0].firstIndex(of: "=") {
+            let key = candidates[0][...equals]
+            if candidates.allSatisfy({ $0.hasPrefix(key) }) {
+                shown = candidates.map { String($0.dropFirst(key.count)) }
+            }
+        }
+        let cell = (shown.map(\.count).max() ?? 0) + 2
+        let perRow = max(1, width / cell)
+        let rows = (shown.count + perRow - 1) / perRow
+        return (0..<rows).map { row in
+            stride(from: row, to: shown.count, by: rows).map { shown[$0].padded(to: cell) }.joined()
+                .trailingSpacesRemoved
+        }.joined(separator: "\r\n")
     }
 }

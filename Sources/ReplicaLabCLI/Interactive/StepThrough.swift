@@ -6,6 +6,8 @@ import ScenarioLanguage
 struct StepThrough {
     var transcript: Transcript
     var style: TerminalStyle
+    /// Whether no scenario follows this one: Enter at its end finishes rather than going on to the next.
+    var isLast = true
 
     /// A command with the expectations checked right after it.
     private struct Entry {
@@ -25,25 +27,25 @@ struct StepThrough {
         return entries
     }
 
-    /// Runs the stepping loop; false when the learner quit.
-    func run() -> Bool {
+    /// Runs the stepping loop from step `start` (0-based); false when the learner quit (then no further scenario
+    /// runs either).
+    func run(from start: Int = 0) -> Bool {
         let entries = entries
         guard !entries.isEmpty else { return true }
         // Raw mode for the whole session, so keys typed ahead are neither echoed nor lost.
         var terminal = RawTerminal()
         defer { terminal.restore() }
-        var index = 0
+        var index = min(max(0, start), entries.count - 1)
         while true {
             let entry = entries[index]
             var out = style.dim("── step \(index + 1) of \(entries.count) ──") + "\n" + style.render(entry.command)
             for check in entry.checks { out += style.render(check) }
-            Terminal.standardOutput.write(out)
+            style.write(out)
             let atEnd = index == entries.count - 1
-            let prompt =
-                atEnd ? "[b] back  [t] tables  [Enter/q] done > " : "[Enter] next  [b] back  [t] tables  [q] quit > "
-            switch readKey(prompt: prompt, terminal: terminal) {
+            let next = !atEnd ? "[Enter] next" : isLast ? "[Enter] done" : "[Enter] next scenario"
+            switch readKey(prompt: "\(next)  [b] back  [t] tables  [q] quit > ", terminal: terminal) {
             case "q", nil:
-                return atEnd
+                return false
             case "b":
                 index = max(0, index - 1)
             case "t":
@@ -62,7 +64,7 @@ struct StepThrough {
         }
         var out = style.render(BrokerTable(cluster: cluster))
         out += TopicDescription(cluster: cluster).lines.joined(separator: "\n") + "\n"
-        Terminal.standardOutput.write(out)
+        style.write(out)
     }
 
     /// One key on a terminal, one line otherwise; "" for Enter, nil at end of input.

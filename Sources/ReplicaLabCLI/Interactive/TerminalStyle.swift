@@ -1,12 +1,39 @@
 import Replication
 import ScenarioLanguage
 
-/// How steps look at the terminal: colour and box-drawn tables, or plain text for pipes and `NO_COLOR`.
+/// How steps look at the terminal: colour and box-drawn tables, or plain text for pipes and `NO_COLOR`; text fitted
+/// to the terminal's width, or exactly as it is when it goes to a pipe or a file.
 struct TerminalStyle {
     /// Colour and box drawing.
     var isFancy: Bool
     /// The width to fit tables in.
     var width = 80
+    /// Whether text is fitted to `width` (on a terminal), or written exactly as it is.
+    var fitsText = false
+
+    /// The style for standard output: fancy unless `plain` (or a pipe, or `NO_COLOR`); on a terminal, its width.
+    static func standardOutput(plain: Bool) -> TerminalStyle {
+        let size = Terminal.standardOutput.size
+        return TerminalStyle(
+            isFancy: !plain && Terminal.standardOutput.usesColor, width: size?.columns ?? 80, fitsText: size != nil)
+    }
+
+    /// Takes the terminal's width again (it may have been resized since), when text is fitted to it.
+    mutating func measureWidth() {
+        if fitsText, let columns = Terminal.standardOutput.size?.columns { width = columns }
+    }
+
+    /// `text` as it should reach the terminal: fitted to its width without breaking a word or a number (see
+    /// `TextLayout`), or unchanged when it goes to a pipe or a file. Everything written to standard output by
+    /// `run`, `run --step` and `play` goes through here.
+    func fit(_ text: String) -> String {
+        fitsText ? TextLayout.fit(text, width: width) : text
+    }
+
+    /// Writes `text`, fitted, to standard output.
+    func write(_ text: String) {
+        Terminal.standardOutput.write(fit(text))
+    }
 
     func bold(_ text: String) -> String { isFancy ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
     func green(_ text: String) -> String { isFancy ? "\u{1B}[32m\(text)\u{1B}[0m" : text }

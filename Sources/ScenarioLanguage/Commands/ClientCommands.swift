@@ -10,6 +10,11 @@ extension CommandTable {
                 "Creates a named producer with Kafka's configs and current defaults (acks=all, enable.idempotence=true, retries=2147483647, request.timeout.ms=30000, delivery.timeout.ms=120000, max.in.flight.requests.per.connection=5, retry.backoff.ms=100, batch.size=16384, linger.ms=0, partitioner=sticky|round-robin).",
             example: "producer p enable.idempotence=false max.in.flight.requests.per.connection=2",
             positionals: [("name", true)], keys: ProducerConfig.keys.map { ($0, false) },
+            argumentKinds: [
+                "name": .text, "acks": .words(["all", "1", "0", "-1"]),
+                "enable.idempotence": .words(["true", "false"]),
+                "partitioner": .words(["sticky", "round-robin"]),
+            ],
             build: { reader in
                 guard let name = reader.positional(0, name: "name") else { return nil }
                 var configs: [String: String] = [:]
@@ -22,6 +27,7 @@ extension CommandTable {
                 "The broker's next n produce responses (default 1) are lost on the way to the producer; it handled the requests.",
             example: "drop-responses 1 count=1",
             positionals: [("broker", true)], keys: [("count", false)],
+            argumentKinds: ["broker": .broker],
             build: { reader in
                 guard let broker = reader.positionalInt(0, name: "broker", in: 0...Limits.brokerID) else { return nil }
                 let count = reader.optionalInt("count", in: 0...Limits.records) ?? 1
@@ -35,6 +41,9 @@ extension CommandTable {
             example: "consume orders partition=0 from=earliest",
             positionals: [("topic", true)],
             keys: [("partition", false), ("from", false), ("max", false), ("rack", false)],
+            argumentKinds: [
+                "topic": .topic, "partition": .partitionNumber, "from": .words(["earliest", "latest"]), "rack": .rack,
+            ],
             build: { reader in
                 guard let topic = reader.positional(0, name: "topic") else { return nil }
                 let partition = reader.optionalInt("partition", in: 0...Limits.partitions)
@@ -67,6 +76,11 @@ extension CommandTable {
             keys: [
                 ("member", true), ("topics", true), ("assignor", false), ("instance", false), ("rack", false),
                 ("enable.auto.commit", false), ("auto.offset.reset", false), ("session.timeout.ms", false),
+            ],
+            argumentKinds: [
+                "group": .oneOf([.group, .text]), "topics": .topicList,
+                "assignor": .words(["range", "roundrobin", "sticky", "cooperative-sticky"]), "rack": .rack,
+                "enable.auto.commit": .words(["true", "false"]), "auto.offset.reset": .words(["latest", "earliest"]),
             ],
             build: { reader in
                 guard let group = reader.positional(0, name: "group"), let member = reader.optionalString("member"),
@@ -102,6 +116,7 @@ extension CommandTable {
                 "The member polls (max.poll.records=500): auto-commit of the previous poll's positions if due, then records from its positions.",
             example: "poll g member=c1 max=10",
             positionals: [("group", true)], keys: [("member", true), ("max", false)],
+            argumentKinds: ["group": .group, "member": .member],
             build: { reader in
                 guard let group = reader.positional(0, name: "group"), let member = reader.optionalString("member")
                 else { return nil }
@@ -117,6 +132,7 @@ extension CommandTable {
             summary: "Prints kafka-consumer-groups.sh --describe (LOG-END-OFFSET is the high watermark).",
             example: "groups describe g --members",
             positionals: [("action", true), ("group", true)], keys: [], flags: ["--members", "--state", "--offsets"],
+            argumentKinds: ["action": .words(["describe"]), "group": .group], isReadOnly: true,
             build: { reader in
                 guard let action = reader.positional(0, name: "action"), let group = reader.positional(1, name: "group")
                 else { return nil }
@@ -141,6 +157,7 @@ extension CommandTable {
         CommandSpec(
             name: name, synopsis: "\(name) <group> member=<id>", summary: summary, example: "\(name) g member=c1",
             positionals: [("group", true)], keys: [("member", true)],
+            argumentKinds: ["group": .group, "member": .member],
             build: { reader in
                 guard let group = reader.positional(0, name: "group"), let member = reader.optionalString("member")
                 else { return nil }

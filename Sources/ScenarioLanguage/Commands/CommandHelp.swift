@@ -1,5 +1,27 @@
 /// Help text generated from the command tables, so `help` can never drift from what the parser accepts.
 public enum CommandHelp {
+    /// The commands by what a learner wants to do, in the order `help` shows them. A command of the table that no
+    /// group lists is shown under "More" (see `ungrouped`), so help never hides one.
+    public static let groups: [(title: String, commands: [String])] = [
+        ("Build a cluster", ["cluster", "broker", "topic", "add-partitions", "config"]),
+        ("Look at it", ["describe", "brokers", "replicas", "explain", "groups"]),
+        ("Let time pass", ["advance"]),
+        (
+            "Break and mend brokers",
+            ["crash", "restart", "shutdown", "stall", "resume", "isolate", "heal", "slow", "flush"]
+        ),
+        ("Elect leaders", ["elect"]),
+        ("Produce", ["produce", "producer", "drop-responses"]),
+        ("Consume", ["consume", "join", "poll", "commit", "leave", "crash-consumer"]),
+        ("Check claims, keep values", ["expect", "let"]),
+    ]
+
+    /// Commands of the table that no group lists.
+    public static var ungrouped: [String] {
+        let grouped = Set(groups.flatMap(\.commands))
+        return CommandTable.allNames.filter { !grouped.contains($0) }
+    }
+
     /// The list of all commands with their one-line summaries.
     public static var overview: [String] {
         var lines = ["Scenario commands:"]

@@ -21,13 +21,27 @@ public struct CommandSpec: Sendable {
     var flags: [String] = []
     /// Whether dotted keys are topic configs (`min.insync.replicas=2`).
     var acceptsTopicConfigs = false
+    /// What each argument holds, by positional name or key, for completion. Every positional has one (a test checks
+    /// it); a key without one takes any value (a number, a name), except topic configs, whose values Kafka defines.
+    public internal(set) var argumentKinds: [String: ArgumentKind] = [:]
+    /// Whether the command only looks at the cluster (`describe`, `brokers`, …): `play` keeps it in the session's
+    /// script but does not make it an undo point, so `undo` undoes the last change.
+    var isReadOnly = false
     /// Builds the command from checked arguments; returns nil when an argument was invalid (already reported).
     var build: @Sendable (inout ArgumentReader) -> Command?
 
-    /// Every key name the command accepts, for suggestions.
-    var keyNames: [String] {
+    /// Every key name the command accepts (topic configs too, where it takes them), for suggestions.
+    public var keyNames: [String] {
         keys.map(\.name) + (acceptsTopicConfigs ? TopicConfig.all.map(\.name) : [])
     }
+
+    /// The kind of a positional argument or key (`.text` when it takes any value).
+    public func kind(of argument: String) -> ArgumentKind {
+        argumentKinds[argument] ?? .text
+    }
+
+    /// The names of the positional arguments, in order.
+    public var positionalNames: [String] { positionals.map(\.name) }
 }
 
 /// The language's commands, in the order `help` lists them.
@@ -56,6 +70,7 @@ public enum CommandTable {
             name: "broker", synopsis: "broker <id> [rack=<name>]",
             summary: "Adds one broker, optionally in a rack.", example: "broker 6 rack=R3",
             positionals: [("id", true)], keys: [("rack", false)],
+            argumentKinds: ["id": .newBroker, "rack": .rack],
             build: { reader in
                 guard let id = reader.positionalInt(0, name: "id", in: 0...Limits.brokerID) else { return nil }
                 return .broker(id: id, rack: reader.optionalString("rack"))
@@ -73,6 +88,7 @@ public enum CommandTable {
                 ("seed", false),
             ],
             acceptsTopicConfigs: true,
+            argumentKinds: ["name": .text, "placement": .words(["admin-utils", "round-robin", "striped"])],
             build: { reader in
                 guard let name = reader.positional(0, name: "name"),
                     let partitions = reader.int("partitions", in: Int.min...Limits.partitions),
@@ -97,6 +113,7 @@ public enum CommandTable {
             summary: "Grows a topic to n partitions, placed as Kafka places added partitions.",
             example: "add-partitions orders count=12",
             positionals: [("topic", true)], keys: [("count", true)],
+            argumentKinds: ["topic": .topic],
             build: { reader in
                 guard let topic = reader.positional(0, name: "topic"),
                     let count = reader.int("count", in: Int.min...Limits.partitions)
@@ -110,6 +127,7 @@ public enum CommandTable {
             summary: "Prints topics as `kafka-topics.sh --describe` does.", example: "describe orders",
             positionals: [("topic", false)], keys: [],
             flags: TopicDescription.Filter.allCases.map { "--\($0.rawValue)" },
+            argumentKinds: ["topic": .topic], isReadOnly: true,
             build: { reader in
                 let filters = reader.flagsPresent.compactMap {
                     TopicDescription.Filter(rawValue: String($0.dropFirst(2)))
@@ -125,6 +143,7 @@ public enum CommandTable {
             summary: "Prints the course's broker table: leaders and followers per broker, in rack-alternated order.",
             example: "brokers orders",
             positionals: [("topic", false)], keys: [],
+            argumentKinds: ["topic": .topic], isReadOnly: true,
             build: { reader in .brokers(topic: reader.positional(0, name: "topic")) }),
     ]
 

@@ -8,6 +8,7 @@ extension CommandTable {
             name: "advance", synopsis: "advance <duration>",
             summary: "Lets simulated time pass (500ms, 30s, 2m) and prints what happened.", example: "advance 30s",
             positionals: [("duration", true)], keys: [],
+            argumentKinds: ["duration": .duration],
             build: { reader in
                 guard let text = reader.positional(0, name: "duration") else { return nil }
                 guard let milliseconds = Duration.milliseconds(text) else {
@@ -47,6 +48,7 @@ extension CommandTable {
             summary: "Every fetch response to the broker takes this long (lag=0ms undoes it).",
             example: "slow 3 lag=2s",
             positionals: [("broker", true)], keys: [("lag", true)],
+            argumentKinds: ["broker": .broker, "lag": .duration],
             build: { reader in
                 guard let broker = reader.positionalInt(0, name: "broker", in: 0...Limits.brokerID),
                     let lag = reader.optionalDuration("lag")
@@ -57,6 +59,7 @@ extension CommandTable {
             name: "heal", synopsis: "heal [<broker>]",
             summary: "Reconnects an isolated broker, or every isolated broker.", example: "heal",
             positionals: [("broker", false)], keys: [],
+            argumentKinds: ["broker": .broker],
             build: { reader in
                 guard reader.positional(0, name: "broker") != nil else { return .heal(broker: nil) }
                 guard let broker = reader.positionalInt(0, name: "broker", in: 0...Limits.brokerID) else { return nil }
@@ -66,6 +69,7 @@ extension CommandTable {
             name: "elect", synopsis: "elect preferred|unclean <topic>[-<p>]",
             summary: "Runs a leader election as kafka-leader-election.sh does.", example: "elect preferred orders-0",
             positionals: [("type", true), ("partition", true)], keys: [],
+            argumentKinds: ["type": .words(["preferred", "unclean"]), "partition": .oneOf([.topic, .partition])],
             build: { reader in
                 guard let type = reader.positional(0, name: "type"),
                     let target = reader.positional(1, name: "partition")
@@ -83,6 +87,10 @@ extension CommandTable {
             summary: "Changes a topic config, or with 'broker' a broker-wide setting such as replica.lag.time.max.ms.",
             example: "config orders unclean.leader.election.enable=true",
             positionals: [("topic", true)], keys: EngineConfig.keys.map { ($0, false) }, acceptsTopicConfigs: true,
+            argumentKinds: [
+                "topic": .oneOf([.words(["broker"]), .topic]),
+                "auto.leader.rebalance.enable": .words(["true", "false"]),
+            ],
             build: { reader in
                 guard let target = reader.positional(0, name: "topic") else { return nil }
                 let keys = reader.presentKeys
@@ -115,6 +123,10 @@ extension CommandTable {
                 ("partition", false), ("key", false), ("value", false), ("count", false), ("acks", false),
                 ("producer", false),
             ],
+            argumentKinds: [
+                "topic": .topic, "async": .words(["async"]), "partition": .partitionNumber,
+                "acks": .words(["all", "1", "0"]), "producer": .producer,
+            ],
             build: { reader in
                 guard let topic = reader.positional(0, name: "topic") else { return nil }
                 let mode = reader.positional(1, name: "async")
@@ -127,7 +139,14 @@ extension CommandTable {
                     reader.error("acks is a setting of the producer: give it on the 'producer' line", at: "acks")
                     return nil
                 }
-                let acksText = reader.optionalChoice("acks", ["0", "1", "all", "-1"]) ?? "all"
+                let acksText =
+                    reader.optionalChoice(
+                        "acks", ["0", "1", "all", "-1"],
+                        explanation:
+                            "acks is whom the leader waits for before it answers: 0 no one, 1 itself, all (or -1) "
+                            + "every in-sync replica; for every write to be on two replicas or more, use acks=all "
+                            + "with min.insync.replicas=2"
+                    ) ?? "all"
                 let acks: Acks = acksText == "0" ? .none : acksText == "1" ? .leader : .all
                 return .produce(
                     ProduceCommand(
@@ -142,6 +161,7 @@ extension CommandTable {
                 "Prints each replica of a partition: role, LEO, HW, latest epoch in its log, ISR membership, status, lag.",
             example: "replicas orders-0",
             positionals: [("partition", true)], keys: [],
+            argumentKinds: ["partition": .oneOf([.topic, .partition])], isReadOnly: true,
             build: { reader in
                 guard let target = reader.positional(0, name: "partition") else { return nil }
                 return .replicas(target: target)
@@ -154,6 +174,8 @@ extension CommandTable {
         CommandSpec(
             name: name, synopsis: synopsis ?? "\(name) <broker>", summary: summary, example: example,
             positionals: name == "crash" ? [("broker", true), ("mode", false)] : [("broker", true)], keys: [],
+            argumentKinds: name == "crash"
+                ? ["broker": .broker, "mode": .words(["lose-unflushed"])] : ["broker": .broker],
             build: { reader in
                 guard let broker = reader.positionalInt(0, name: "broker", in: 0...Limits.brokerID) else { return nil }
                 if let mode = reader.positional(1, name: "mode") {

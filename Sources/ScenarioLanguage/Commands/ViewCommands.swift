@@ -9,6 +9,7 @@ extension CommandTable {
                 "Explains in words why a partition is in its state: its leader, who is out of the ISR and why, the high watermark, what a produce would get.",
             example: "explain orders-0",
             positionals: [("partition", true)], keys: [],
+            argumentKinds: ["partition": .partition], isReadOnly: true,
             build: { reader in
                 guard let text = reader.positional(0, name: "partition") else { return nil }
                 guard let id = TopicPartition(parsing: text) else {

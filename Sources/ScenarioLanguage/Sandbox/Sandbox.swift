@@ -1,10 +1,13 @@
 import Diagnostics
 import Replication
 
-/// An interactive session on the engine (`replicalab play`): lines typed one by one, every state kept so that
-/// `undo` can go back, and the accepted lines kept so that `save` can write them as a scenario.
+/// An interactive session on the engine (`replicalab play`): lines typed one by one, the state before every change
+/// kept so that `undo` can go back, and the lines kept — comments and `expect` lines too — so that `save` writes a
+/// script that replays the session.
 ///
-/// The session is a value: each accepted line appends a runner snapshot, so undo is taking the previous snapshot.
+/// The session is a value: a line that changes the cluster saves the runner before it as an undo point, so undo is
+/// taking that runner back. Lines that only look (`describe`, `expect`, comments) are kept in the script but are not
+/// undo points: `undo` undoes the last change, and the looks that came after it go with it.
 public struct Sandbox {
     /// What one line typed at the prompt did.
     public enum Response: Hashable, Sendable {
@@ -12,17 +15,34 @@ public struct Sandbox {
         case step(Step)
         /// The line had problems; nothing changed.
         case problems([Diagnostic])
-        /// Nothing to do (a blank line or a comment).
+        /// Nothing to run (a blank line or a comment).
         case nothing
     }
 
-    /// The states so far; the last one is current. The first is the empty (or starting) state.
-    private var history: [ScenarioRunner]
-    /// The lines that produced each state after the first.
-    public private(set) var lines: [String]
-    /// Lines that built the starting state (from `--from`), written before `lines` by `save`.
+    /// What `undo` took back.
+    public struct Undone: Hashable, Sendable {
+        /// The line whose change was undone.
+        public var line: String
+        /// The lines after it that only looked at the state it made (`describe`, `expect`, comments).
+        public var following: [String]
+    }
+
+    /// The state before a change, and how many session lines there were then.
+    private struct UndoPoint {
+        var runner: ScenarioRunner
+        var lineCount: Int
+    }
+
+    /// The current state.
+    public private(set) var runner: ScenarioRunner
+    private var undoPoints: [UndoPoint] = []
+    /// The lines typed in this session that were kept, in order (comments, looks and changes).
+    public private(set) var lines: [String] = []
+    /// Lines that built the starting state (from `--from`: the scenario's lines as written, with its comments and
+    /// `expect` lines), written before `lines` by `save`.
     public let prelude: [String]
-    private var lineNumber = 0
+    /// The script as it was last saved, to tell whether there is unsaved work.
+    private var savedScript: String?
 
     /// A session starting from an empty cluster, or from the state a prelude of lines leaves.
     public init(seed: UInt64, prelude: [String] = []) {
@@ -30,26 +50,26 @@ public struct Sandbox {
         let text = prelude.joined(separator: "\n")
         let (script, _) = ScenarioParser.parse(text, sourceMap: .identity(file: "<prelude>", lineCount: prelude.count))
         for statement in script.statements { runner.execute(statement) }
-        history = [runner]
-        lines = []
+        self.runner = runner
         self.prelude = prelude
     }
-
-    /// The current state.
-    public var runner: ScenarioRunner { history[history.count - 1] }
 
     /// The current cluster, if one exists.
     public var cluster: Cluster? { runner.cluster }
 
-    /// How many lines can be undone.
-    public var undoDepth: Int { history.count - 1 }
+    /// How many changes can be undone.
+    public var undoDepth: Int { undoPoints.count }
 
     /// Runs one typed line. A line with problems changes nothing and returns them (with suggestions).
     public mutating func enter(_ line: String) -> Response {
-        lineNumber += 1
         let (script, problems) = ScenarioParser.parse(line, sourceMap: .identity(file: "<play>", lineCount: 1))
         if !problems.isEmpty { return .problems(problems) }
-        guard let statement = script.statements.first else { return .nothing }
+        guard let statement = script.statements.first else {
+            // A comment is kept: it is part of the story the saved script tells.
+            let trimmed = line.trimmingSpaces
+            if trimmed.hasPrefix("#") { lines.append(trimmed) }
+            return .nothing
+        }
         var next = runner
         let before = next.transcript.diagnostics.count
         next.execute(statement)
@@ -59,17 +79,26 @@ public struct Sandbox {
         // a failed expectation is an answer, not a problem, so it is kept in the session.
         if newProblems.contains(where: { $0.kind == .input }) { return .problems(newProblems) }
         guard let step = transcript.steps.last else { return .nothing }
-        history.append(next)
-        lines.append(statement.text)
+        if !Self.onlyLooks(statement) { undoPoints.append(UndoPoint(runner: runner, lineCount: lines.count)) }
+        runner = next
+        lines.append(line.trimmingSpaces)
         return .step(step)
     }
 
-    /// Goes back one accepted line; false when there is nothing to undo.
-    public mutating func undo() -> Bool {
-        guard history.count > 1 else { return false }
-        history.removeLast()
-        lines.removeLast()
-        return true
+    /// Whether a statement leaves the state as it was: an expectation, or a command the table marks read-only.
+    public static func onlyLooks(_ statement: Statement) -> Bool {
+        if case .expect = statement.command { return true }
+        let word = statement.text.prefix { $0 != " " && $0 != "\t" }
+        return CommandTable.command(named: String(word))?.isReadOnly ?? false
+    }
+
+    /// Goes back to the state before the last change; nil when there is nothing to undo.
+    public mutating func undo() -> Undone? {
+        guard let point = undoPoints.popLast() else { return nil }
+        let undone = Undone(line: lines[point.lineCount], following: Array(lines[(point.lineCount + 1)...]))
+        lines.removeSubrange(point.lineCount...)
+        runner = point.runner
+        return undone
     }
 
     /// The session as a scenario a learner can paste into a lesson or pass to `replicalab run`.
@@ -77,28 +106,32 @@ public struct Sandbox {
         (prelude + lines).map { $0 + "\n" }.joined()
     }
 
-    /// Completions for the word being typed at the end of `line`: command words first, then keys, broker ids and
-    /// topic-partitions that exist now.
-    public func completions(for line: String) -> [String] {
-        let words = line.split(separator: " ", omittingEmptySubsequences: false)
-        let current = String(words.last ?? "")
-        var candidates: [String]
-        if words.count <= 1 {
-            candidates = CommandTable.allNames + SandboxCommand.allCases.map(\.rawValue)
-        } else if words.first == "expect" && words.count == 2 {
-            candidates = ExpectationTable.names
-        } else {
-            let spec = CommandTable.command(named: String(words[0]))
-            candidates = (spec?.keyNames.map { "\($0)=" } ?? []) + (spec?.flags ?? [])
-            if let cluster {
-                candidates += cluster.sortedBrokers.map { String($0.id) }
-                for topic in cluster.sortedTopics {
-                    candidates.append(topic.name)
-                    candidates += topic.partitions.map { $0.id.description }
-                }
-            }
-        }
-        return candidates.filter { $0.hasPrefix(current) && $0 != current }.sorted()
+    /// Whether lines were typed since the session started or was last saved.
+    public var hasUnsavedWork: Bool {
+        !lines.isEmpty && script != savedScript
+    }
+
+    /// Records that `script` was saved as it is now.
+    public mutating func markSaved() {
+        savedScript = script
+    }
+
+    /// Completions for the word being typed at the end of `line`: commands (and the sandbox's own words) first,
+    /// then, by the kind of the argument being typed, the brokers, topics, partitions, groups, durations, keys and
+    /// values that fit it now.
+    public func completion(for line: String) -> LineCompletion {
+        var lastError: String?
+        if case .kafkaError(let error) = runner.lastOutcomeForExpectations { lastError = error.name }
+        return LineCompletion.complete(
+            line, cluster: cluster, extraWords: SandboxCommand.allCases.map(\.rawValue),
+            variables: Array(runner.variables.keys), lastError: lastError)
+    }
+}
+
+extension String {
+    fileprivate var trimmingSpaces: String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+        return String(drop(while: isSpace).reversed().drop(while: isSpace).reversed())
     }
 }
 
@@ -109,12 +142,12 @@ public enum SandboxCommand: String, CaseIterable, Sendable {
     /// One line of help for each.
     public var summary: String {
         switch self {
-        case .help: "help [<command>] — list the commands, or explain one"
-        case .tables: "tables — show the broker table and the topics now"
-        case .undo: "undo — go back one command"
-        case .save: "save <file> — write this session as a scenario script"
-        case .history: "history — the commands so far"
-        case .quit, .exit: "quit — leave (Ctrl-D works too)"
+        case .help: "help [<command>|all] — the commands by topic, one command in full, or all of them"
+        case .tables: "tables — the broker table and the topics now"
+        case .undo: "undo — take back the last change (describe, expect and other looks are not changes)"
+        case .save: "save [<file>] — write this session as a scenario script (asks before replacing a file)"
+        case .history: "history — the lines so far"
+        case .quit, .exit: "quit — leave (Ctrl-D too); offers to save unsaved work"
         }
     }
 }

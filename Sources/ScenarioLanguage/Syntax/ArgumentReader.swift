@@ -91,13 +91,16 @@ struct ArgumentReader {
         return milliseconds
     }
 
-    mutating func optionalChoice(_ key: String, _ choices: [String]) -> String? {
+    /// The value of `key` when it is one of `choices`; otherwise reports the valid values, a spelling suggestion
+    /// when the value looks like a misspelt word (a number is not: `acks=2` is no typo of `0`), and `explanation`.
+    mutating func optionalChoice(_ key: String, _ choices: [String], explanation: String? = nil) -> String? {
         guard let value = values[key]?.value else { return nil }
         guard choices.contains(value) else {
-            let suggestion = Suggestion.note(for: value, in: choices)
+            let isNumber = Int(value) != nil
+            let suggestion = isNumber ? nil : Suggestion.note(for: value, in: choices)
             error(
                 "\(key) must be one of \(choices.joined(separator: ", ")), not '\(value)'", at: key,
-                notes: suggestion.map { [Diagnostic.Note($0)] } ?? [])
+                notes: ([suggestion, explanation].compactMap { $0 }).map { Diagnostic.Note($0) })
             return nil
         }
         return value

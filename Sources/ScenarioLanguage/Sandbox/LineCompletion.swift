@@ -1,0 +1,183 @@
+import Replication
+
+/// What Tab offers for the word being typed at the end of a scenario line.
+public struct LineCompletion: Hashable, Sendable {
+    /// Whole words that can replace the word being typed, in a useful order (brokers by id, durations by length,
+    /// keys as the command lists them). A value of a key comes with its key: `acks=all`.
+    public var candidates: [String]
+    /// The usage of the command being typed, for when there is nothing to offer (`topic <name> …`): what to type.
+    public var usage: String?
+
+    /// Creates a completion.
+    public init(candidates: [String], usage: String? = nil) {
+        self.candidates = candidates
+        self.usage = usage
+    }
+}
+
+extension LineCompletion {
+    /// Completes the last word of `line` (the text before the cursor) from the command table and the state: the kind
+    /// of the argument being typed decides what is offered (`crash <Tab>` broker ids, `explain orders-<Tab>` the
+    /// partitions of orders, `acks=<Tab>` all, 1, 0), and only values that exist in `cluster` are offered.
+    ///
+    /// - Parameters:
+    ///   - extraWords: Words besides the scenario commands that can start a line (the sandbox's `undo`, `save`, …).
+    ///   - variables: Names captured with `let`, offered after `$`.
+    ///   - lastError: The most recent Kafka error, offered after `expect error`.
+    public static func complete(
+        _ line: String, cluster: Cluster?, extraWords: [String] = [], variables: [String] = [],
+        lastError: String? = nil
+    ) -> LineCompletion {
+        let words = line.split(separator: " ", omittingEmptySubsequences: false).map(String.init).filter {
+            !$0.isEmpty
+        }
+        let current = line.last == " " || line.isEmpty ? "" : words.last ?? ""
+        let before = current.isEmpty ? words : Array(words.dropLast())
+        let values = ClusterValues(cluster: cluster)
+        var usage: String?
+        var candidates: [String]
+        if current.hasPrefix("$") {
+            candidates = variables.sorted().map { "$" + $0 }
+        } else if let command = before.first {
+            if command == "expect" {
+                (candidates, usage) = expectation(Array(before.dropFirst()), values: values, lastError: lastError)
+            } else if command == "let" {
+                (candidates, usage) = letLine(Array(before.dropFirst()), values: values)
+            } else if let spec = CommandTable.command(named: command) {
+                candidates = arguments(of: spec, before: Array(before.dropFirst()), current: current, values: values)
+                usage = "usage: " + spec.synopsis
+            } else {
+                candidates = []
+            }
+        } else {
+            candidates = CommandTable.allNames.sorted() + extraWords.sorted()
+        }
+        var seen: Set<String> = []
+        let matching = candidates.filter { $0.hasPrefix(current) && seen.insert($0).inserted }
+        return LineCompletion(candidates: matching, usage: matching.isEmpty ? usage : nil)
+    }
+
+    /// Candidates for an argument of a command: the values of the positional being typed, or of the key whose
+    /// `key=` is typed; then the keys and flags not given yet (unless a required positional is still missing).
+    private static func arguments(of spec: CommandSpec, before: [String], current: String, values: ClusterValues)
+        -> [String]
+    {
+        let positionals = before.filter { !$0.contains("=") && !$0.hasPrefix("--") }
+        let owner = positionals.first
+        if let equals = current.firstIndex(of: "=") {
+            let key = String(current[..<equals])
+            let typed = current[current.index(after: equals)...]
+            let kind = topicConfigKind(key, of: spec) ?? spec.kind(of: key)
+            var offered = values.offer(kind, owner: owner)
+            // A list (`topics=a,b`) completes its last element.
+            if kind == .topicList, let comma = typed.lastIndex(of: ",") {
+                let done = String(typed[...comma])
+                let chosen = Set(done.split(separator: ",").map(String.init))
+                offered = offered.filter { !chosen.contains($0) }.map { done + $0 }
+            }
+            return offered.map { key + "=" + $0 }
+        }
+        var candidates: [String] = []
+        let names = spec.positionalNames
+        if positionals.count < names.count {
+            candidates += values.offer(spec.kind(of: names[positionals.count]), owner: owner)
+            // A required positional comes first: only its values until it is there.
+            if spec.positionals[positionals.count].required { return candidates }
+        }
+        let given = Set(before.compactMap { word in word.firstIndex(of: "=").map { String(word[..<$0]) } })
+        var keys = spec.keys.map(\.name)
+        var takesTopicConfigs = spec.acceptsTopicConfigs
+        if spec.name == "config", let target = owner {
+            // `config broker` takes broker settings; `config <topic>` topic configs.
+            keys = keys.filter { (target == "broker") == EngineConfig.keys.contains($0) }
+            takesTopicConfigs = target != "broker"
+        }
+        if takesTopicConfigs { keys += TopicConfig.all.map(\.name) }
+        candidates += keys.filter { !given.contains($0) }.map { $0 + "=" }
+        candidates += spec.flags.filter { !before.contains($0) }
+        return candidates
+    }
+
+    /// The values a topic config takes, when the command takes topic configs and `key` is one.
+    private static func topicConfigKind(_ key: String, of spec: CommandSpec) -> ArgumentKind? {
+        guard spec.acceptsTopicConfigs, let config = TopicConfig.named(key) else { return nil }
+        switch config.kind {
+        case .boolean: return .words(["true", "false"])
+        case .choice(let choices): return .words(choices)
+        case .integer: return .text
+        }
+    }
+
+    /// `expect <kind> <subject> …`: the kinds, then the subject the kind's synopsis names, then `==`.
+    private static func expectation(_ arguments: [String], values: ClusterValues, lastError: String?) -> (
+        [String], String?
+    ) {
+        guard let name = arguments.first else { return (ExpectationTable.names, nil) }
+        guard let spec = ExpectationTable.kinds.first(where: { $0.name == name }) else { return ([], nil) }
+        let usage = "usage: " + spec.synopsis
+        // The synopsis's words after `expect <kind>`, optional ones unwrapped: `<topic>-<p>`, `[on <broker>]`, `==`.
+        let pattern = spec.synopsis.split(separator: " ").dropFirst(2).map {
+            String($0.filter { $0 != "[" && $0 != "]" })
+        }
+        let index = arguments.count - 1
+        if arguments.contains("==") || index >= pattern.count { return ([], usage) }
+        let word = pattern[index]
+        let kind: ArgumentKind =
+            switch word {
+            case "<topic>-<p>": .partition
+            case "<topic>": .topic
+            case "<group>": .group
+            case "<member>": .member
+            case "<broker>": .broker
+            case "<KAFKA_ERROR>": .words(lastError.map { [$0] } ?? [])
+            default: word.hasPrefix("<") ? .text : .words([word])
+            }
+        var offered = values.offer(kind, owner: arguments.dropFirst().first)
+        // After the subject, an optional `on <broker>` may come before `==`.
+        if word == "on" { offered.append("==") }
+        return (offered, usage)
+    }
+
+    /// `let <name> = <query> <partition> [on <broker>]`.
+    private static func letLine(_ arguments: [String], values: ClusterValues) -> ([String], String?) {
+        let usage = "usage: let <name> = <query>"
+        switch arguments.count {
+        case 1: return (["="], usage)
+        case 2: return (StateQuery.Kind.allCases.map(\.rawValue), usage)
+        case 3 where arguments[2] != "time": return (values.offer(.partition, owner: nil), usage)
+        case 4 where arguments[2] == "leo": return (["on"], usage)
+        case 5 where arguments[2] == "leo": return (values.offer(.broker, owner: nil), usage)
+        default: return ([], usage)
+        }
+    }
+}
+
+/// The values of each kind that exist in a cluster, in the order a person reads them.
+private struct ClusterValues {
+    var cluster: Cluster?
+
+    /// The values of `kind`; `owner` is the command's first argument (the topic of `partition=`, the group of
+    /// `member=`).
+    func offer(_ kind: ArgumentKind, owner: String?) -> [String] {
+        switch kind {
+        case .broker: return (cluster?.sortedBrokers ?? []).map { String($0.id) }
+        case .newBroker: return [String((cluster?.brokers.keys.max() ?? -1) + 1)]
+        case .topic, .topicList: return (cluster?.sortedTopics ?? []).map(\.name)
+        case .partition:
+            return (cluster?.sortedTopics ?? []).flatMap { topic in topic.partitions.map { $0.id.description } }
+        case .partitionNumber:
+            guard let owner, let topic = cluster?.topics[owner] else { return [] }
+            return topic.partitions.map { String($0.id.partition) }
+        case .group: return (cluster?.engine.groups.keys.sorted() ?? [])
+        case .member:
+            guard let owner else { return [] }
+            return (cluster?.engine.groups[owner]?.members ?? []).map(\.clientID)
+        case .producer: return (cluster?.engine.producers.keys.sorted() ?? [])
+        case .rack: return Set(cluster?.brokers.values.compactMap(\.rack) ?? []).sorted()
+        case .duration: return ArgumentKind.durationExamples
+        case .words(let words): return words
+        case .oneOf(let kinds): return kinds.flatMap { offer($0, owner: owner) }
+        case .text: return []
+        }
+    }
+}
