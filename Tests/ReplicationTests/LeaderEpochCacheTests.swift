@@ -13,11 +13,11 @@ import Testing
     @Test(arguments: EpochCacheCase.all)
     func sharedVector(_ vector: EpochCacheCase) {
         var cache = LeaderEpochCache()
-        for pair in vector.assignments { cache.assign(epoch: pair[0], startOffset: pair[1]) }
-        #expect(cache.entries.map { [$0.epoch, $0.startOffset] } == vector.entries)
+        for pair in vector.assignments { cache.assign(epoch: pair[0], startOffset: Int64(pair[1])) }
+        #expect(cache.entries.map { [$0.epoch, Int($0.startOffset)] } == vector.entries)
         for query in vector.queries {
-            let answer = cache.endOffsetFor(query.epoch, logEndOffset: query.logEndOffset)
-            #expect([answer.epoch, answer.endOffset] == query.expected, "endOffsetFor(\(query.epoch))")
+            let answer = cache.endOffsetFor(query.epoch, logEndOffset: Int64(query.logEndOffset))
+            #expect([answer.epoch, Int(answer.endOffset)] == query.expected, "endOffsetFor(\(query.epoch))")
         }
     }
 

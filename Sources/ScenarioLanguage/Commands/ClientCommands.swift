@@ -49,7 +49,7 @@ extension CommandTable {
                             reader.error("from=<offset> needs partition=<p>, as --offset needs --partition", at: "from")
                             return nil
                         }
-                        start = .offset(offset)
+                        start = .offset(Int64(offset))
                     }
                 }
                 return .consume(
@@ -84,7 +84,8 @@ extension CommandTable {
                     reader.optionalChoice("auto.offset.reset", ["latest", "earliest"]) == "earliest"
                 // Kafka: the group coordinator rejects a session timeout outside group.min.session.timeout.ms (6000)
                 // and group.max.session.timeout.ms (1800000) with INVALID_SESSION_TIMEOUT (ClassicGroup join checks).
-                options.sessionTimeoutMs = reader.optionalInt("session.timeout.ms", in: 6_000...1_800_000) ?? 45_000
+                options.sessionTimeout = .milliseconds(
+                    Int64(reader.optionalInt("session.timeout.ms", in: 6_000...1_800_000) ?? 45_000))
                 return .group(.join(group: group, member: member, options: options))
             }),
         memberSpec(

@@ -26,7 +26,7 @@ public struct CommandSpec: Sendable {
 
     /// Every key name the command accepts, for suggestions.
     var keyNames: [String] {
-        keys.map(\.name) + (acceptsTopicConfigs ? TopicConfig.all.map(\.name) : [])
+        keys.map { $0.name } + (acceptsTopicConfigs ? TopicConfig.all.map { $0.name } : [])
     }
 }
 
@@ -134,5 +134,5 @@ public enum CommandTable {
     }
 
     /// Every word that can start a line, for suggestions.
-    public static var allNames: [String] { commands.map(\.name) + ["expect", "let"] }
+    public static var allNames: [String] { commands.map { $0.name } + ["expect", "let"] }
 }

@@ -10,17 +10,17 @@ extension CommandTable {
             positionals: [("duration", true)], keys: [],
             build: { reader in
                 guard let text = reader.positional(0, name: "duration") else { return nil }
-                guard let milliseconds = Duration.milliseconds(text) else {
+                guard let duration = Duration.parse(text) else {
                     reader.error("expected a duration like 500ms, 30s or 2m, not '\(text)'", at: "#0")
                     return nil
                 }
-                guard milliseconds <= Limits.advanceMilliseconds else {
+                guard duration <= .milliseconds(Limits.advanceMilliseconds) else {
                     reader.error(
                         "advance is limited to 1h per line (Limits.advanceMilliseconds; every 500 ms of it runs fetches)",
                         at: "#0", notes: [.init(Limits.whereToRaise)])
                     return nil
                 }
-                return .advance(milliseconds: milliseconds)
+                return .advance(duration)
             }),
         faultSpec(
             "crash", .crash, synopsis: "crash <broker> [lose-unflushed]",
@@ -51,7 +51,7 @@ extension CommandTable {
                 guard let broker = reader.positionalInt(0, name: "broker", in: 0...Limits.brokerID),
                     let lag = reader.optionalDuration("lag")
                 else { return nil }
-                return .fault(.slow(lagMs: lag), broker: broker)
+                return .fault(.slow(lag: lag), broker: broker)
             }),
         CommandSpec(
             name: "heal", synopsis: "heal [<broker>]",

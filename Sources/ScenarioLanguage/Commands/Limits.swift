@@ -33,11 +33,11 @@ public enum Limits {
     /// Most records one scenario may write, counted once per replica of the partition written to.
     public static let scenarioRecords = 100_000 * scale
     /// Longest `advance` (and `slow lag=`), in milliseconds: one hour.
-    public static let advanceMilliseconds = 3_600_000 * scale
+    public static let advanceMilliseconds = 3_600_000 * Int64(scale)
     /// The simulated time a scenario may reach, in milliseconds: one day.
-    public static let scenarioMilliseconds = 86_400_000 * scale
+    public static let scenarioMilliseconds = 86_400_000 * Int64(scale)
     /// Most engine work per scenario: every event counts once plus once per partition and per produce request checked after it.
-    public static let engineWork = 2_000_000 * scale
+    public static let engineWork = 2_000_000 * Int64(scale)
     /// Most lines in one scenario.
     public static let lines = 1_000 * scale
     /// Most bytes of transcript output one scenario may print.
@@ -48,5 +48,7 @@ public enum Limits {
         "caps are in Sources/ScenarioLanguage/Commands/Limits.swift; REPLICALAB_LIMIT_SCALE=<n> multiplies them for stress runs"
 
     /// The engine budget a scenario's cluster runs with.
-    static var engineBudget: EngineBudget { EngineBudget(work: engineWork, timeMs: scenarioMilliseconds) }
+    static var engineBudget: EngineBudget {
+        EngineBudget(work: engineWork, time: .start + .milliseconds(scenarioMilliseconds))
+    }
 }

@@ -14,10 +14,11 @@ extension ScenarioRunner {
             guard let current = cluster?.topics[topic] else { return nil }
             return partitionCapProblem(
                 adding: count - current.partitions.count, factor: current.replicationFactor, to: cluster)
-        case .advance(let milliseconds):
-            guard let cluster, cluster.now + milliseconds > Limits.scenarioMilliseconds else { return nil }
+        case .advance(let duration):
+            let cap = SimulatedInstant.start + .milliseconds(Limits.scenarioMilliseconds)
+            guard let cluster, cluster.now + duration > cap else { return nil }
             return
-                "advancing \(Duration.format(milliseconds)) from \(Duration.format(cluster.now)) passes the simulated-time cap of \(Duration.format(Limits.scenarioMilliseconds)) per scenario (Limits.scenarioMilliseconds)"
+                "advancing \(Duration.format(duration)) from \(Duration.format(cluster.now.sinceStart)) passes the simulated-time cap of \(Duration.format(cap.sinceStart)) per scenario (Limits.scenarioMilliseconds)"
         case .produce(let command):
             let replicas =
                 cluster?.partition(TopicPartition(command.topic, command.partition ?? 0))?.replicas.count ?? 1
@@ -52,10 +53,10 @@ extension ScenarioRunner {
         switch cluster?.exhaustedBudget {
         case .work:
             return
-                "the scenario was stopped at \(SimulatedTime.text(cluster!.now)): it used up the engine-work cap of \(Limits.engineWork) (Limits.engineWork: every event counts once plus once per partition and per produce request checked after it); use fewer brokers or partitions, or shorter 'advance' lines"
+                "the scenario was stopped at \(cluster?.now ?? .start): it used up the engine-work cap of \(Limits.engineWork) (Limits.engineWork: every event counts once plus once per partition and per produce request checked after it); use fewer brokers or partitions, or shorter 'advance' lines"
         case .time:
             return
-                "the scenario was stopped at \(SimulatedTime.text(cluster!.now)): it reached the simulated-time cap of \(Duration.format(Limits.scenarioMilliseconds)) per scenario (Limits.scenarioMilliseconds)"
+                "the scenario was stopped at \(cluster?.now ?? .start): it reached the simulated-time cap of \(Duration.format(.milliseconds(Limits.scenarioMilliseconds))) per scenario (Limits.scenarioMilliseconds)"
         case nil:
             break
         }

@@ -84,7 +84,7 @@ public struct Sandbox {
         let current = String(words.last ?? "")
         var candidates: [String]
         if words.count <= 1 {
-            candidates = CommandTable.allNames + SandboxCommand.allCases.map(\.rawValue)
+            candidates = CommandTable.allNames + SandboxCommand.allCases.map { $0.rawValue }
         } else if words.first == "expect" && words.count == 2 {
             candidates = ExpectationTable.names
         } else {

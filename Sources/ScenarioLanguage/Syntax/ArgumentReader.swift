@@ -75,20 +75,20 @@ struct ArgumentReader {
     /// The `key=value` keys given on the line, sorted.
     var presentKeys: [String] { values.keys.sorted() }
 
-    /// A duration value (`500ms`, `30s`, `2m`) in milliseconds.
-    mutating func optionalDuration(_ key: String) -> Int? {
+    /// A duration value (`500ms`, `30s`, `2m`).
+    mutating func optionalDuration(_ key: String) -> SimulatedDuration? {
         guard let value = values[key]?.value else { return nil }
-        guard let milliseconds = Duration.milliseconds(value) else {
+        guard let duration = Duration.parse(value) else {
             error("\(key) must be a duration like 500ms, 30s or 2m, not '\(value)'", at: key)
             return nil
         }
-        guard milliseconds <= Limits.advanceMilliseconds else {
+        guard duration <= .milliseconds(Limits.advanceMilliseconds) else {
             error(
                 "\(key)=\(value) is above the limit of 1h (Limits.advanceMilliseconds)", at: key,
                 notes: [.init(Limits.whereToRaise)])
             return nil
         }
-        return milliseconds
+        return duration
     }
 
     mutating func optionalChoice(_ key: String, _ choices: [String]) -> String? {

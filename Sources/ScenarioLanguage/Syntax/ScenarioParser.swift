@@ -99,7 +99,7 @@ public enum ScenarioParser {
             } else {
                 let expectedKeys = spec.keys.map { "\($0.name)=" }
                 let notes =
-                    Suggestion.note(for: token.text, in: spec.keys.map(\.name)).map {
+                    Suggestion.note(for: token.text, in: spec.keys.map { $0.name }).map {
                         [Diagnostic.Note("\($0) (arguments are written key=value)")]
                     }
                     ?? (expectedKeys.isEmpty
