@@ -7,9 +7,11 @@ public enum CourseVerifier {
     /// The seed scenarios run with unless a lesson says otherwise.
     public static let defaultSeed: UInt64 = 1
 
-    /// Verifies a whole course. Lessons are ordered by their `NN`; duplicate numbers are errors.
-    public static func verify(_ files: [LessonFile], seed: UInt64 = defaultSeed) -> VerifiedCourse {
-        assemble(ordered(files).map { verify($0, seed: seed) })
+    /// Verifies a whole course under `limits`. Lessons are ordered by their `NN`; duplicate numbers are errors.
+    public static func verify(
+        _ files: [LessonFile], seed: UInt64 = defaultSeed, limits: Limits = .standard
+    ) -> VerifiedCourse {
+        assemble(ordered(files).map { verify($0, seed: seed, limits: limits) })
     }
 
     /// The order lessons are verified and reported in (by path); `assemble` expects results in this order.
@@ -32,8 +34,10 @@ public enum CourseVerifier {
         return VerifiedCourse(lessons: lessons, diagnostics: diagnostics.sorted())
     }
 
-    /// Verifies one lesson file.
-    public static func verify(_ file: LessonFile, seed: UInt64 = defaultSeed) -> (VerifiedLesson?, [Diagnostic]) {
+    /// Verifies one lesson file; its scenarios run under `limits`.
+    public static func verify(
+        _ file: LessonFile, seed: UInt64 = defaultSeed, limits: Limits = .standard
+    ) -> (VerifiedLesson?, [Diagnostic]) {
         let (parsed, parseProblems) = LessonParser.parse(file.bytes, path: file.path)
         guard let lesson = parsed else { return (nil, parseProblems) }
         var diagnostics = parseProblems
@@ -77,7 +81,7 @@ public enum CourseVerifier {
                             at: block.block.location, notes: notes))
                 }
             }
-            let (scenario, final) = verify(block, seed: lessonSeed, startingFrom: start)
+            let (scenario, final) = verify(block, seed: lessonSeed, limits: limits, startingFrom: start)
             diagnostics += scenario.diagnostics
             scenarios.append(scenario)
             if let name = block.name, let final { finalStates[name] = final }
@@ -90,22 +94,25 @@ public enum CourseVerifier {
         return (verified, diagnostics)
     }
 
-    /// Runs one scenario block and checks it.
-    public static func verify(_ block: ScenarioBlock, seed: UInt64 = defaultSeed) -> VerifiedScenario {
-        verify(block, seed: seed, startingFrom: nil).scenario
+    /// Runs one scenario block under `limits` and checks it.
+    public static func verify(
+        _ block: ScenarioBlock, seed: UInt64 = defaultSeed, limits: Limits = .standard
+    ) -> VerifiedScenario {
+        verify(block, seed: seed, limits: limits, startingFrom: nil).scenario
     }
 
     /// Runs one scenario block from a starting state (for `continues=`) and checks it; also returns the runner's final
     /// state, so a later scenario can continue from it (nil when the scenario did not parse).
-    static func verify(_ block: ScenarioBlock, seed: UInt64, startingFrom start: ScenarioRunner?) -> (
-        scenario: VerifiedScenario, final: ScenarioRunner?
-    ) {
-        let (script, parseProblems) = ScenarioParser.parse(block.block.text, sourceMap: block.block.sourceMap)
+    static func verify(
+        _ block: ScenarioBlock, seed: UInt64, limits: Limits, startingFrom start: ScenarioRunner?
+    ) -> (scenario: VerifiedScenario, final: ScenarioRunner?) {
+        let (script, parseProblems) = ScenarioParser.parse(
+            block.block.text, sourceMap: block.block.sourceMap, limits: limits)
         // A scenario that does not parse is not run: its later lines would only report consequences of the typo.
         var transcript = Transcript.empty
         var final: ScenarioRunner?
         if parseProblems.isEmpty {
-            var runner = start ?? ScenarioRunner(seed: seed)
+            var runner = start ?? ScenarioRunner(seed: seed, limits: limits)
             let before = runner.transcript
             for statement in script.statements { runner.execute(statement) }
             transcript = runner.transcript.dropping(steps: before.steps.count, diagnostics: before.diagnostics.count)

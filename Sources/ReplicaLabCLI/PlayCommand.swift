@@ -33,7 +33,8 @@ struct PlayCommand: ParsableCommand {
 
     func run() throws {
         let (prelude, lessonSeed) = try startingLines()
-        var sandbox = Sandbox(seed: seed ?? lessonSeed ?? CourseVerifier.defaultSeed, prelude: prelude)
+        var sandbox = Sandbox(
+            seed: seed ?? lessonSeed ?? CourseVerifier.defaultSeed, prelude: prelude, limits: .ofThisRun)
         let style = TerminalStyle(isFancy: !plain && Terminal.standardOutput.usesColor)
         let editor = LineEditor { sandbox.completions(for: $0) }
         defer { editor.close() }
@@ -153,7 +154,8 @@ struct PlayCommand: ParsableCommand {
             throw CLIError("\(parts[0]) has no scenario named '\(name)'\(hint)")
         }
         func commands(of block: ScenarioBlock) throws -> [String] {
-            let (script, problems) = ScenarioParser.parse(block.block.text, sourceMap: block.block.sourceMap)
+            let (script, problems) = ScenarioParser.parse(
+                block.block.text, sourceMap: block.block.sourceMap, limits: .ofThisRun)
             guard problems.isEmpty else {
                 throw CLIError("scenario '\(block.name ?? "")' has errors; run 'replicalab check \(parts[0])'")
             }

@@ -47,7 +47,7 @@ struct RunCommand: ParsableCommand {
         if input.hasSuffix(".md") {
             let file = try LessonFiles.readFile(input)
             // The whole lesson is verified (its seed, `continues=` chains, references), then shown scenario by scenario.
-            let (verifiedLesson, problems) = CourseVerifier.verify(file)
+            let (verifiedLesson, problems) = CourseVerifier.verify(file, limits: .ofThisRun)
             if let lesson = verifiedLesson {
                 var scenarios = lesson.scenarios
                 if let scenario {
@@ -81,10 +81,11 @@ struct RunCommand: ParsableCommand {
             let (path, text) = try readScript()
             let lineCount = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
                 .count
-            let (script, problems) = ScenarioParser.parse(text, sourceMap: .identity(file: path, lineCount: lineCount))
+            let (script, problems) = ScenarioParser.parse(
+                text, sourceMap: .identity(file: path, lineCount: lineCount), limits: .ofThisRun)
             diagnostics += problems
             if problems.isEmpty {
-                let transcript = ScenarioRunner.run(script, seed: CourseVerifier.defaultSeed)
+                let transcript = ScenarioRunner.run(script, seed: CourseVerifier.defaultSeed, limits: .ofThisRun)
                 _ = show(transcript)
                 diagnostics += transcript.diagnostics
             }

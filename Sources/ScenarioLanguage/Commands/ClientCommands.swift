@@ -23,8 +23,10 @@ extension CommandTable {
             example: "drop-responses 1 count=1",
             positionals: [("broker", true)], keys: [("count", false)],
             build: { reader in
-                guard let broker = reader.positionalInt(0, name: "broker", in: 0...Limits.brokerID) else { return nil }
-                let count = reader.optionalInt("count", in: 0...Limits.records) ?? 1
+                guard let broker = reader.positionalInt(0, name: "broker", in: 0...reader.limits.brokerID) else {
+                    return nil
+                }
+                let count = reader.optionalInt("count", in: 0...reader.limits.records) ?? 1
                 return .fault(.dropResponses(count: count), broker: broker)
             }),
         CommandSpec(
@@ -37,7 +39,7 @@ extension CommandTable {
             keys: [("partition", false), ("from", false), ("max", false), ("rack", false)],
             build: { reader in
                 guard let topic = reader.positional(0, name: "topic") else { return nil }
-                let partition = reader.optionalInt("partition", in: 0...Limits.partitions)
+                let partition = reader.optionalInt("partition", in: 0...reader.limits.partitions)
                 var start = Cluster.StartOffset.earliest
                 if let from = reader.optionalString("from") {
                     switch from {
@@ -55,7 +57,8 @@ extension CommandTable {
                 return .consume(
                     ConsumeCommand(
                         topic: topic, partition: partition, start: start,
-                        max: reader.optionalInt("max", in: 1...Limits.records), rack: reader.optionalString("rack")))
+                        max: reader.optionalInt("max", in: 1...reader.limits.records),
+                        rack: reader.optionalString("rack")))
             }),
         CommandSpec(
             name: "join",
@@ -106,7 +109,7 @@ extension CommandTable {
             build: { reader in
                 guard let group = reader.positional(0, name: "group"), let member = reader.optionalString("member")
                 else { return nil }
-                let max = reader.optionalInt("max", in: 1...Limits.records) ?? 500
+                let max = reader.optionalInt("max", in: 1...reader.limits.records) ?? 500
                 return .group(.poll(group: group, member: member, max: max))
             }),
         memberSpec(

@@ -43,8 +43,8 @@ public enum CommandTable {
             example: "cluster brokers=6 racks=2",
             positionals: [], keys: [("brokers", true), ("racks", false)],
             build: { reader in
-                guard let brokers = reader.int("brokers", in: 1...Limits.brokers) else { return nil }
-                let racks = reader.optionalInt("racks", in: 1...Limits.brokers)
+                guard let brokers = reader.int("brokers", in: 1...reader.limits.brokers) else { return nil }
+                let racks = reader.optionalInt("racks", in: 1...reader.limits.brokers)
                 if let racks, racks > brokers {
                     reader.error(
                         "racks=\(racks) is more than brokers=\(brokers): every rack needs a broker", at: "racks")
@@ -57,7 +57,7 @@ public enum CommandTable {
             summary: "Adds one broker, optionally in a rack.", example: "broker 6 rack=R3",
             positionals: [("id", true)], keys: [("rack", false)],
             build: { reader in
-                guard let id = reader.positionalInt(0, name: "id", in: 0...Limits.brokerID) else { return nil }
+                guard let id = reader.positionalInt(0, name: "id", in: 0...reader.limits.brokerID) else { return nil }
                 return .broker(id: id, rack: reader.optionalString("rack"))
             }),
         CommandSpec(
@@ -75,10 +75,10 @@ public enum CommandTable {
             acceptsTopicConfigs: true,
             build: { reader in
                 guard let name = reader.positional(0, name: "name"),
-                    let partitions = reader.int("partitions", in: Int.min...Limits.partitions),
-                    let factor = reader.int("replication-factor", in: Int.min...Limits.brokers)
+                    let partitions = reader.int("partitions", in: Int.min...reader.limits.partitions),
+                    let factor = reader.int("replication-factor", in: Int.min...reader.limits.brokers)
                 else { return nil }
-                let startIndex = reader.optionalInt("start-index", in: 0...Limits.brokers) ?? 0
+                let startIndex = reader.optionalInt("start-index", in: 0...reader.limits.brokers) ?? 0
                 let seed = Int64(reader.optionalInt("seed", in: Int(Int64.min)...Int(Int64.max)) ?? 0)
                 let placementName =
                     reader.optionalChoice("placement", ["admin-utils", "round-robin", "striped"]) ?? "admin-utils"
@@ -99,7 +99,7 @@ public enum CommandTable {
             positionals: [("topic", true)], keys: [("count", true)],
             build: { reader in
                 guard let topic = reader.positional(0, name: "topic"),
-                    let count = reader.int("count", in: Int.min...Limits.partitions)
+                    let count = reader.int("count", in: Int.min...reader.limits.partitions)
                 else { return nil }
                 return .addPartitions(topic: topic, count: count)
             }),

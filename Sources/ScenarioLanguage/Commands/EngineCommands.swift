@@ -14,7 +14,7 @@ extension CommandTable {
                     reader.error("expected a duration like 500ms, 30s or 2m, not '\(text)'", at: "#0")
                     return nil
                 }
-                guard duration <= .milliseconds(Limits.advanceMilliseconds) else {
+                guard duration <= reader.limits.advance else {
                     reader.error(
                         "advance is limited to 1h per line (Limits.advanceMilliseconds; every 500 ms of it runs fetches)",
                         at: "#0", notes: [.init(Limits.whereToRaise)])
@@ -48,7 +48,7 @@ extension CommandTable {
             example: "slow 3 lag=2s",
             positionals: [("broker", true)], keys: [("lag", true)],
             build: { reader in
-                guard let broker = reader.positionalInt(0, name: "broker", in: 0...Limits.brokerID),
+                guard let broker = reader.positionalInt(0, name: "broker", in: 0...reader.limits.brokerID),
                     let lag = reader.optionalDuration("lag")
                 else { return nil }
                 return .fault(.slow(lag: lag), broker: broker)
@@ -59,7 +59,9 @@ extension CommandTable {
             positionals: [("broker", false)], keys: [],
             build: { reader in
                 guard reader.positional(0, name: "broker") != nil else { return .heal(broker: nil) }
-                guard let broker = reader.positionalInt(0, name: "broker", in: 0...Limits.brokerID) else { return nil }
+                guard let broker = reader.positionalInt(0, name: "broker", in: 0...reader.limits.brokerID) else {
+                    return nil
+                }
                 return .heal(broker: broker)
             }),
         CommandSpec(
@@ -131,9 +133,9 @@ extension CommandTable {
                 let acks: Acks = acksText == "0" ? .none : acksText == "1" ? .leader : .all
                 return .produce(
                     ProduceCommand(
-                        topic: topic, partition: reader.optionalInt("partition", in: 0...Limits.partitions),
+                        topic: topic, partition: reader.optionalInt("partition", in: 0...reader.limits.partitions),
                         key: reader.optionalString("key"), value: reader.optionalString("value"),
-                        count: reader.optionalInt("count", in: 1...Limits.records) ?? 1, acks: acks,
+                        count: reader.optionalInt("count", in: 1...reader.limits.records) ?? 1, acks: acks,
                         isAsync: mode != nil, producer: producer))
             }),
         CommandSpec(
@@ -155,7 +157,9 @@ extension CommandTable {
             name: name, synopsis: synopsis ?? "\(name) <broker>", summary: summary, example: example,
             positionals: name == "crash" ? [("broker", true), ("mode", false)] : [("broker", true)], keys: [],
             build: { reader in
-                guard let broker = reader.positionalInt(0, name: "broker", in: 0...Limits.brokerID) else { return nil }
+                guard let broker = reader.positionalInt(0, name: "broker", in: 0...reader.limits.brokerID) else {
+                    return nil
+                }
                 if let mode = reader.positional(1, name: "mode") {
                     guard mode == "lose-unflushed" else {
                         reader.error("expected 'lose-unflushed', not '\(mode)'", at: "#1")

@@ -24,11 +24,13 @@ public struct Sandbox {
     public let prelude: [String]
     private var lineNumber = 0
 
-    /// A session starting from an empty cluster, or from the state a prelude of lines leaves.
-    public init(seed: UInt64, prelude: [String] = []) {
-        var runner = ScenarioRunner(seed: seed)
+    /// A session starting from an empty cluster, or from the state a prelude of lines leaves; every line runs under
+    /// `limits`.
+    public init(seed: UInt64, prelude: [String] = [], limits: Limits = .standard) {
+        var runner = ScenarioRunner(seed: seed, limits: limits)
         let text = prelude.joined(separator: "\n")
-        let (script, _) = ScenarioParser.parse(text, sourceMap: .identity(file: "<prelude>", lineCount: prelude.count))
+        let (script, _) = ScenarioParser.parse(
+            text, sourceMap: .identity(file: "<prelude>", lineCount: prelude.count), limits: limits)
         for statement in script.statements { runner.execute(statement) }
         history = [runner]
         lines = []
@@ -47,7 +49,8 @@ public struct Sandbox {
     /// Runs one typed line. A line with problems changes nothing and returns them (with suggestions).
     public mutating func enter(_ line: String) -> Response {
         lineNumber += 1
-        let (script, problems) = ScenarioParser.parse(line, sourceMap: .identity(file: "<play>", lineCount: 1))
+        let (script, problems) = ScenarioParser.parse(
+            line, sourceMap: .identity(file: "<play>", lineCount: 1), limits: runner.limits)
         if !problems.isEmpty { return .problems(problems) }
         guard let statement = script.statements.first else { return .nothing }
         var next = runner

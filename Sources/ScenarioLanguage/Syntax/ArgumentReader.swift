@@ -9,12 +9,15 @@ struct ArgumentReader {
     let flagsPresent: [String]
     private let locate: (Int) -> SourceLocation
     private let commandName: String
+    /// The caps numbers are checked against.
+    let limits: Limits
 
     init(
-        command: String, positionals: [Token], values: [String: Token], flags: [String],
+        command: String, positionals: [Token], values: [String: Token], flags: [String], limits: Limits,
         locate: @escaping (Int) -> SourceLocation
     ) {
         self.commandName = command
+        self.limits = limits
         self.positionals = positionals
         self.values = values
         self.flagsPresent = flags
@@ -82,7 +85,7 @@ struct ArgumentReader {
             error("\(key) must be a duration like 500ms, 30s or 2m, not '\(value)'", at: key)
             return nil
         }
-        guard duration <= .milliseconds(Limits.advanceMilliseconds) else {
+        guard duration <= limits.advance else {
             error(
                 "\(key)=\(value) is above the limit of 1h (Limits.advanceMilliseconds)", at: key,
                 notes: [.init(Limits.whereToRaise)])
