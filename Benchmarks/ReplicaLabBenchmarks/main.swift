@@ -31,7 +31,7 @@ func replicationThroughput(records: Int, batch: Int) throws -> [String: Double] 
     return [
         "records": Double(records), "batch": Double(batch), "seconds": time,
         "recordsPerSecond": Double(records) / time, "recordReplicationsPerSecond": followerCopies / time,
-        "simulatedSeconds": Double(cluster.now) / 1000,
+        "simulatedSeconds": Double(cluster.now.millisecondsSinceStart) / 1000,
     ]
 }
 

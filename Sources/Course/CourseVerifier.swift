@@ -7,9 +7,11 @@ public enum CourseVerifier {
     /// The seed scenarios run with unless a lesson says otherwise.
     public static let defaultSeed: UInt64 = 1
 
-    /// Verifies a whole course. Lessons are ordered by their `NN`; duplicate numbers are errors.
-    public static func verify(_ files: [LessonFile], seed: UInt64 = defaultSeed) -> VerifiedCourse {
-        assemble(ordered(files).map { verify($0, seed: seed) })
+    /// Verifies a whole course under `limits`. Lessons are ordered by their `NN`; duplicate numbers are errors.
+    public static func verify(
+        _ files: [LessonFile], seed: UInt64 = defaultSeed, limits: Limits = .standard
+    ) -> VerifiedCourse {
+        assemble(ordered(files).map { verify($0, seed: seed, limits: limits) })
     }
 
     /// The order lessons are verified and reported in (by path); `assemble` expects results in this order.
@@ -32,14 +34,16 @@ public enum CourseVerifier {
         return VerifiedCourse(lessons: lessons, diagnostics: diagnostics.sorted())
     }
 
-    /// Verifies one lesson file.
-    public static func verify(_ file: LessonFile, seed: UInt64 = defaultSeed) -> (VerifiedLesson?, [Diagnostic]) {
-        var runs = ScenarioRuns()
+    /// Verifies one lesson file; its scenarios run under `limits`.
+    public static func verify(
+        _ file: LessonFile, seed: UInt64 = defaultSeed, limits: Limits = .standard
+    ) -> (VerifiedLesson?, [Diagnostic]) {
+        var runs = ScenarioRuns(limits: limits)
         return verify(file, seed: seed, reusing: &runs, checkingCancellation: {})
     }
 
     /// Verifies one lesson file, reusing from `runs` the runs of scenarios that an edit cannot have changed and
-    /// keeping the new ones there; the result is exactly what `verify(_:seed:)` returns.
+    /// keeping the new ones there; the result is exactly what `verify(_:seed:limits:)` returns with `runs.limits`.
     ///
     /// `checkCancellation` is called before every statement a scenario runs; when it throws, verification stops
     /// there, the scenarios completed so far stay in `runs`, and the error is rethrown. (The language server stops
@@ -119,9 +123,11 @@ public enum CourseVerifier {
         return (verified, diagnostics)
     }
 
-    /// Runs one scenario block and checks it.
-    public static func verify(_ block: ScenarioBlock, seed: UInt64 = defaultSeed) -> VerifiedScenario {
-        var runs = ScenarioRuns()
+    /// Runs one scenario block under `limits` and checks it.
+    public static func verify(
+        _ block: ScenarioBlock, seed: UInt64 = defaultSeed, limits: Limits = .standard
+    ) -> VerifiedScenario {
+        var runs = ScenarioRuns(limits: limits)
         return verify(block, seed: seed, startingFrom: nil, runs: &runs, checkCancellation: {}).scenario
     }
 
@@ -134,7 +140,8 @@ public enum CourseVerifier {
         let key = ScenarioRuns.Key(
             text: block.block.text, origin: start.map { .after($0.key) } ?? .fresh(seed: seed))
         let run = try runs.run(
-            key, file: block.block.sourceMap.file, startingFrom: start?.runner ?? ScenarioRunner(seed: seed),
+            key, file: block.block.sourceMap.file,
+            startingFrom: start?.runner ?? ScenarioRunner(seed: seed, limits: runs.limits),
             checkCancellation: checkCancellation)
         // The run is in the canonical coordinates of the block's text; put it where the block is.
         let map = block.block.sourceMap

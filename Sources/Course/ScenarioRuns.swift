@@ -62,8 +62,13 @@ public struct ScenarioRuns {
     /// How many runs are kept.
     public var count: Int { runs.count }
 
-    /// Creates an empty set of runs.
-    public init() {}
+    /// The caps every run is parsed and executed under.
+    public let limits: Limits
+
+    /// Creates an empty set of runs whose scenarios run under `limits`.
+    public init(limits: Limits = .standard) {
+        self.limits = limits
+    }
 
     /// The run for `key`, reused or executed now from `start`, the state `key.origin` stands for.
     /// `checkCancellation` is called before every statement; when it throws, nothing is stored for this run.
@@ -73,7 +78,7 @@ public struct ScenarioRuns {
     ) throws(Failure) -> Run {
         used.insert(key)
         if let run = runs[key] { return run }
-        let (script, parseProblems) = Self.parse(key.text, file: file)
+        let (script, parseProblems) = Self.parse(key.text, file: file, limits: limits)
         var run = Run(parseProblems: parseProblems, transcript: .empty, final: nil)
         // A scenario that does not parse is not run: its later lines would only report consequences of the typo.
         if parseProblems.isEmpty {
@@ -101,7 +106,8 @@ public struct ScenarioRuns {
     ) throws(Failure) -> (transcript: Transcript, diagnostics: [Diagnostic]) {
         record(start: nil, ofScenario: 0, seed: seed)
         let run = try run(
-            Key(text: text, origin: .fresh(seed: seed)), file: path, startingFrom: ScenarioRunner(seed: seed),
+            Key(text: text, origin: .fresh(seed: seed)), file: path,
+            startingFrom: ScenarioRunner(seed: seed, limits: limits),
             checkCancellation: checkCancellation)
         completeVerification(scenarioCount: 1)
         let move = { (location: SourceLocation) in
@@ -135,8 +141,8 @@ public struct ScenarioRuns {
     /// Lines that do not parse are skipped, as the author will fix them; the others run as `check` would run them.
     public func cluster(afterLinesThatParseOf text: String, asScenario index: Int) -> Cluster? {
         let start = index < starts.count ? starts[index]?.runner : nil
-        var runner = start ?? ScenarioRunner(seed: seed)
-        for statement in Self.parse(text, file: "").script.statements { runner.execute(statement) }
+        var runner = start ?? ScenarioRunner(seed: seed, limits: limits)
+        for statement in Self.parse(text, file: "", limits: limits).script.statements { runner.execute(statement) }
         return runner.cluster
     }
 
@@ -146,8 +152,10 @@ public struct ScenarioRuns {
         index < starts.count ? starts[index]?.runner.cluster : nil
     }
 
-    private static func parse(_ text: String, file: String) -> (script: Script, diagnostics: [Diagnostic]) {
+    private static func parse(
+        _ text: String, file: String, limits: Limits
+    ) -> (script: Script, diagnostics: [Diagnostic]) {
         let lineCount = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }.count
-        return ScenarioParser.parse(text, sourceMap: .identity(file: file, lineCount: lineCount))
+        return ScenarioParser.parse(text, sourceMap: .identity(file: file, lineCount: lineCount), limits: limits)
     }
 }

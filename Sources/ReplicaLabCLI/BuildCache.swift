@@ -1,6 +1,7 @@
 import Course
 import CourseSite
 import Foundation
+import ScenarioLanguage
 
 /// The build cache: for every lesson that verified cleanly, its rendering and outline, stored under a key made of
 /// everything the result depends on, in the user's cache folder (`$REPLICALAB_CACHE_DIR`, else
@@ -47,11 +48,12 @@ struct BuildCache: Sendable {
         self.salt = salt ?? Self.versionKey()
     }
 
-    /// Format, version, engine semantics, seed and the executable's identity.
+    /// Format, version, engine semantics, seed, the caps (when scaled) and the executable's identity.
     static func versionKey() -> String {
         var parts = [
             format, ReplicaLabVersion.current, ReplicaLabVersion.kafkaSemantics, "seed \(CourseVerifier.defaultSeed)",
         ]
+        if Limits.ofThisRun != .standard { parts.append("limit scale \(Limits.ofThisRun.scale)") }
         let executable = Bundle.main.executablePath ?? CommandLine.arguments[0]
         if let attributes = try? FileManager.default.attributesOfItem(atPath: executable) {
             let size = (attributes[.size] as? NSNumber)?.int64Value ?? -1

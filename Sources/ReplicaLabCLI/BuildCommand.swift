@@ -86,7 +86,7 @@ struct BuildCommand: ParsableCommand {
         let missing = ordered.indices.filter { cached[$0] == nil }
         let fresh = ParallelMap.map(missing.map { ordered[$0] }, jobs: jobs) {
             file -> (rendering: LessonRendering, outline: LessonOutline)? in
-            let (lesson, problems) = CourseVerifier.verify(file)
+            let (lesson, problems) = CourseVerifier.verify(file, limits: .ofThisRun)
             guard let lesson, problems.isEmpty else { return nil }
             return (SiteRenderer.renderLesson(lesson), lesson.outline)
         }

@@ -34,6 +34,8 @@ enum ParallelMap {
 enum ParallelVerifier {
     static func verify(_ files: [LessonFile], jobs: Int = ParallelMap.defaultJobs) -> VerifiedCourse {
         CourseVerifier.assemble(
-            ParallelMap.map(CourseVerifier.ordered(files), jobs: jobs) { CourseVerifier.verify($0) })
+            ParallelMap.map(CourseVerifier.ordered(files), jobs: jobs) {
+                CourseVerifier.verify($0, limits: .ofThisRun)
+            })
     }
 }

@@ -40,7 +40,8 @@ struct PlayCommand: ParsableCommand {
     func run() throws {
         let start = try from.map(startingPoint)
         let sandbox = Sandbox(
-            seed: seed ?? start?.seed ?? CourseVerifier.defaultSeed, prelude: start?.lines ?? [])
+            seed: seed ?? start?.seed ?? CourseVerifier.defaultSeed, prelude: start?.lines ?? [],
+            limits: .ofThisRun)
         var session = PlaySession(sandbox: sandbox, style: .standardOutput(plain: plain))
         session.run(startingFrom: start.map { ($0.description, $0.lines.count) })
     }
@@ -69,7 +70,8 @@ struct PlayCommand: ParsableCommand {
         let index = try LessonReference.scenarioIndex(scenarioName, in: lesson.scenarios, lesson: file.path)
         let block = lesson.scenarios[index]
         func statements(of block: ScenarioBlock) throws -> [Statement] {
-            let (script, problems) = ScenarioParser.parse(block.block.text, sourceMap: block.block.sourceMap)
+            let (script, problems) = ScenarioParser.parse(
+                block.block.text, sourceMap: block.block.sourceMap, limits: .ofThisRun)
             guard problems.isEmpty else {
                 throw CLIError("scenario '\(block.name ?? "")' has errors; run 'replicalab check \(file.path)'")
             }

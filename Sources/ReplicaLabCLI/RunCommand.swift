@@ -96,7 +96,7 @@ struct RunCommand: ParsableCommand {
         _ file: LessonFile, from source: LessonSource?, reference: LessonReference, into out: inout String
     ) throws -> [Diagnostic] {
         // The whole lesson is verified (its seed, `continues=` chains, references), then shown scenario by scenario.
-        let (verifiedLesson, problems) = CourseVerifier.verify(file)
+        let (verifiedLesson, problems) = CourseVerifier.verify(file, limits: .ofThisRun)
         guard let lesson = verifiedLesson else { return problems }
         if let scenario, let typed = reference.scenario, scenario != typed {
             throw CLIError("the scenario is given twice: #\(typed) and --scenario \(scenario)")
@@ -139,9 +139,10 @@ struct RunCommand: ParsableCommand {
     private func runScript(_ text: String, path: String, into out: inout String) -> [Diagnostic] {
         let lineCount = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
             .count
-        let (script, problems) = ScenarioParser.parse(text, sourceMap: .identity(file: path, lineCount: lineCount))
+        let (script, problems) = ScenarioParser.parse(
+            text, sourceMap: .identity(file: path, lineCount: lineCount), limits: .ofThisRun)
         guard problems.isEmpty else { return problems }
-        let transcript = ScenarioRunner.run(script, seed: CourseVerifier.defaultSeed)
+        let transcript = ScenarioRunner.run(script, seed: CourseVerifier.defaultSeed, limits: .ofThisRun)
         if step {
             _ = StepThrough(transcript: transcript, style: style, isLast: true).run()
         } else {

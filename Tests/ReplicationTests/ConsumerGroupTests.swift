@@ -36,7 +36,7 @@ import Testing
         try cluster.commit(group: "g", member: "c1")
         #expect(try cluster.poll(group: "g", member: "c1", max: 8).map(\.offset) == Array(50..<58))
         try cluster.crashConsumer(group: "g", member: "c1")
-        cluster.advance(by: 44_000)
+        cluster.advance(by: .milliseconds(44_000))
         #expect(cluster.engine.groups["g"]?.state == .stable, "still Stable with c1 listed")
         let c1 = try #require(cluster.engine.groups["g"]?.member(named: "c1")?.memberID)
         let row = ConsumerGroupDescription(cluster: cluster, group: "g").lines.first {
@@ -44,7 +44,7 @@ import Testing
         }
         #expect(
             row?.split(separator: " ").map(String.init) == ["g", "t", "0", "50", "100", "50", c1, "/127.0.0.1", "c1"])
-        cluster.advance(by: 1_000)
+        cluster.advance(by: .milliseconds(1_000))
         #expect(cluster.engine.groups["g"]?.members.map(\.clientID) == ["c2"], "expelled after session.timeout.ms")
         #expect(cluster.engine.groups["g"]?.member(named: "c2")?.assignment.count == 4)
         let redelivered = try cluster.poll(group: "g", member: "c2", max: 8)
@@ -67,7 +67,7 @@ import Testing
         #expect(throws: KafkaError.self) { try cluster.commit(group: "g", member: "c2") }
         let lines = ConsumerGroupDescription(cluster: cluster, group: "g").lines
         #expect(lines.prefix(2) == ["", "Warning: Consumer group 'g' is rebalancing."])
-        cluster.advance(by: 45_000)
+        cluster.advance(by: .milliseconds(45_000))
         #expect(cluster.engine.groups["g"]?.state == .stable)
     }
 
@@ -105,11 +105,11 @@ import Testing
         options.resetToEarliest = true
         try cluster.join(group: "g", member: "c1", options: options)
         _ = try cluster.poll(group: "g", member: "c1", max: 10)
-        cluster.advance(by: 5_000)
+        cluster.advance(by: .milliseconds(5_000))
         _ = try cluster.poll(group: "g", member: "c1", max: 10)
         #expect(cluster.engine.groups["g"]?.committed[TopicPartition("t", 0)] == 10, "the previous poll's position")
         try cluster.crashConsumer(group: "g", member: "c1")
-        cluster.advance(by: 46_000)
+        cluster.advance(by: .milliseconds(46_000))
         try cluster.join(group: "g", member: "c2", options: options)
         #expect(try cluster.poll(group: "g", member: "c2", max: 10).first?.offset == 10, "records 10..19 again")
     }
@@ -135,9 +135,9 @@ import Testing
         try cluster.createTopic("t", partitions: 1, replicationFactor: 3, placement: .roundRobin(startIndex: 0))
         let tp = TopicPartition("t", 0)
         _ = try cluster.produceAndWait(to: tp, values: ["a", "b"], acks: .all)
-        try cluster.apply(.slow(lagMs: 5_000), to: 3)
+        try cluster.apply(.slow(lag: .milliseconds(5_000)), to: 3)
         _ = try cluster.produce(to: tp, values: ["c"], acks: .leader)
-        cluster.advance(by: 600)
+        cluster.advance(by: .milliseconds(600))
         #expect(cluster.preferredReadReplica(tp, rack: "R3") == 3)
         let follower = cluster.partition(tp)!.logs[3]!.highWatermark
         let fromFollower = cluster.consume(topic: "t", rack: "R3")
@@ -159,7 +159,7 @@ import Testing
     @Test func keyedPartitioningCountsLeaderlessPartitions() throws {
         var cluster = Self.cluster(partitions: 3, records: 0)
         for broker in 1...3 { try cluster.apply(.crash, to: broker) }
-        cluster.advance(by: 10_000)
+        cluster.advance(by: .milliseconds(10_000))
         #expect(
             cluster.choosePartition(topic: "t", key: "k", value: "v")
                 == DefaultPartitioner.partition(forKey: "k", partitionCount: 3))

@@ -7,23 +7,23 @@ struct EngineBudgetTests {
     @Test func workCapStopsAnAdvanceEarly() {
         var cluster = TestCluster.make()
         cluster.budget = EngineBudget(work: 500)
-        cluster.advance(by: 3_600_000)
+        cluster.advance(by: .milliseconds(3_600_000))
         #expect(cluster.exhaustedBudget == .work)
-        #expect(cluster.now < 3_600_000)
+        #expect(cluster.now < .milliseconds(3_600_000))
         #expect(cluster.workDone >= 500 && cluster.workDone < 510)
         let stoppedAt = cluster.now
-        cluster.advance(by: 1_000)
+        cluster.advance(by: .milliseconds(1_000))
         #expect(cluster.now == stoppedAt, "an exhausted cluster no longer runs")
     }
 
     @Test func timeCapStopsTheClock() {
         var cluster = TestCluster.make()
-        cluster.budget = EngineBudget(timeMs: 5_000)
-        cluster.advance(by: 3_000)
+        cluster.budget = EngineBudget(time: .milliseconds(5_000))
+        cluster.advance(by: .milliseconds(3_000))
         #expect(cluster.exhaustedBudget == nil)
-        cluster.advance(by: 3_000)
+        cluster.advance(by: .milliseconds(3_000))
         #expect(cluster.exhaustedBudget == .time)
-        #expect(cluster.now == 5_000)
+        #expect(cluster.now == .milliseconds(5_000))
     }
 
     /// An acks=all produce that can never complete ends at `request.timeout.ms`, or at the budget when that is huge.

@@ -10,15 +10,18 @@ struct EventQueueTests {
     func popsInSortedOrder(seed: UInt64) {
         var random = SplitMix64(seed: seed)
         var queue = EventQueue()
-        var scheduled: [(time: Int, kind: ScheduledEvent.Kind, broker: Int)] = []
-        let kinds: [ScheduledEvent.Kind] = [.sessionExpiry, .heartbeat, .fetch, .isrExpiry]
+        var scheduled: [(time: SimulatedInstant, event: EngineEvent)] = []
+        let kinds: [(BrokerID) -> EngineEvent] = [
+            { .sessionExpiry($0) }, { .heartbeat($0) }, { .fetcherTick($0) }, { .isrExpiry($0) },
+        ]
         var popped: [ScheduledEvent] = []
         for round in 0..<2_000 {
             let event = (
-                time: Int(random.next() % 50), kind: kinds[Int(random.next() % 4)], broker: Int(random.next() % 3)
+                time: SimulatedInstant.milliseconds(Int64(random.next() % 50)),
+                event: kinds[Int(random.next() % 4)](Int(random.next() % 3))
             )
             scheduled.append(event)
-            queue.schedule(at: event.time, event.kind, broker: event.broker)
+            queue.schedule(at: event.time, event.event)
             if round % 3 == 0, let next = queue.popFirst() { popped.append(next) }
         }
         let drainStart = popped.count

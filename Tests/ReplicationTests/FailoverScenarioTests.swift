@@ -8,12 +8,12 @@ import Testing
 
     @Test func crashedBrokerIsFencedWithinSessionTimeout() throws {
         var cluster = TestCluster.make()
-        cluster.advance(by: 3_300)
+        cluster.advance(by: .milliseconds(3_300))
         try cluster.apply(.crash, to: 3)
         let crashedAt = cluster.now
         let fenced = TestCluster.advance(&cluster, upTo: 20_000) { $0.engine.runtimes[3]!.isFenced }
         let elapsed = try #require(fenced) - crashedAt
-        #expect(elapsed > 7_000 && elapsed <= 9_000)
+        #expect(elapsed > .milliseconds(7_000) && elapsed <= .milliseconds(9_000))
         #expect(TestCluster.partition(cluster).isr == [1, 2])
         #expect(TestCluster.partition(cluster).leaderEpoch == 0, "a pure ISR shrink does not bump the epoch")
     }
@@ -34,7 +34,7 @@ import Testing
         }
         try cluster.apply(.crash, to: 1)
         try cluster.apply(.crash, to: 2)
-        cluster.advance(by: 9_000)
+        cluster.advance(by: .milliseconds(9_000))
         for (old, partition) in zip(before, cluster.topics["orders"]!.partitions) {
             let survivors = old.replicas.filter { $0 > 2 }
             #expect(partition.leader == survivors.first)
@@ -57,7 +57,7 @@ import Testing
         var cluster = TestCluster.make()
         try cluster.apply(.crash, to: 1)
         try cluster.apply(.crash, to: 2)
-        cluster.advance(by: 10_000)
+        cluster.advance(by: .milliseconds(10_000))
         #expect(TestCluster.partition(cluster).leader == 3)
         #expect(TestCluster.partition(cluster).isr == [3])
         #expect(TopicDescription(cluster: cluster, filter: .underMinIsrPartitions).lines.count == 1)
@@ -68,33 +68,33 @@ import Testing
     @Test func s4AndS5MinIsrWithAcksAllAndAcksOne() throws {
         var cluster = TestCluster.make()
         #expect(TestCluster.produce(&cluster, 10).outcome == .success(baseOffset: 0, count: 10))
-        cluster.advance(by: 1_000)
+        cluster.advance(by: .milliseconds(1_000))
         // t1: one failure tolerated.
         try cluster.apply(.crash, to: 3)
-        cluster.advance(by: 10_000)
+        cluster.advance(by: .milliseconds(10_000))
         #expect(TestCluster.partition(cluster).isr == [1, 2])
         #expect(TestCluster.produce(&cluster, 5, first: 10).outcome == .success(baseOffset: 10, count: 5))
         #expect(TestCluster.partition(cluster).highWatermark == 15)
         // t2: two failures → ISR {1}.
         try cluster.apply(.crash, to: 2)
-        cluster.advance(by: 10_000)
+        cluster.advance(by: .milliseconds(10_000))
         #expect(TestCluster.partition(cluster).isr == [1])
         #expect(TopicDescription(cluster: cluster, filter: .underMinIsrPartitions).lines.count == 1)
         #expect(TopicDescription(cluster: cluster, filter: .underReplicatedPartitions).lines.count == 1)
         // t3: rejected before append.
         let rejected = TestCluster.produce(&cluster, 1, first: 15)
         #expect(rejected.outcome == .failure(.notEnoughReplicas))
-        #expect(rejected.completedAtMs == rejected.sentAtMs)
+        #expect(rejected.completedAt == rejected.sentAt)
         #expect(TestCluster.log(cluster, on: 1).logEndOffset == 15)
         // S5: acks=1 is acknowledged, appended, invisible.
         let acksOne = TestCluster.produce(&cluster, 1, acks: .leader, first: 15)
         #expect(acksOne.outcome == .success(baseOffset: 15, count: 1))
         #expect(TestCluster.log(cluster, on: 1).logEndOffset == 16)
-        cluster.advance(by: 5_000)
+        cluster.advance(by: .milliseconds(5_000))
         #expect(TestCluster.partition(cluster).highWatermark == 15)
         // t4: broker 2 returns → ISR {1,2} → HW 16.
         try cluster.apply(.restart, to: 2)
-        cluster.advance(by: 3_000)
+        cluster.advance(by: .milliseconds(3_000))
         #expect(TestCluster.partition(cluster).isr == [1, 2])
         #expect(TestCluster.partition(cluster).highWatermark == 16)
         #expect(cluster.engine.invariantBreaks.isEmpty)
@@ -109,7 +109,7 @@ import Testing
         #expect(TestCluster.partition(cluster).leaderEpoch == 1)
         #expect(cluster.state(of: 1) == .shutDown)
         try cluster.apply(.restart, to: 1)
-        cluster.advance(by: 3_000)
+        cluster.advance(by: .milliseconds(3_000))
         #expect(TestCluster.partition(cluster).isr == [2, 3, 1])
         try cluster.elect(.preferred, partition: tp)
         #expect(TestCluster.partition(cluster).leader == 1)

@@ -16,7 +16,7 @@ import Testing
             "t", partitions: 1, replicationFactor: replicas.count, placement: .roundRobin(startIndex: 0),
             configs: ["min.insync.replicas": String(minIsr)])
         var state = cluster.partition(tp)!
-        let batch = (0..<records).map { Record(offset: $0, leaderEpoch: recordEpoch, value: "v\($0)") }
+        let batch = (0..<records).map { Record(offset: Int64($0), leaderEpoch: recordEpoch, value: "v\($0)") }
         for id in replicas {
             var log = ReplicaLog()
             log.append(batch)

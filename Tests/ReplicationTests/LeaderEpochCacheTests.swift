@@ -11,12 +11,12 @@ import Testing
     func kafkaVector(_ vector: EpochCacheCase) {
         var cache = LeaderEpochCache()
         for assignment in vector.assignments {
-            cache.assign(epoch: assignment.epoch, startOffset: assignment.startOffset)
+            cache.assign(epoch: assignment.epoch, startOffset: Int64(assignment.startOffset))
         }
-        #expect(cache.entries.map { [$0.epoch, $0.startOffset] } == vector.entries)
+        #expect(cache.entries.map { [$0.epoch, Int($0.startOffset)] } == vector.entries)
         for query in vector.queries {
-            let answer = cache.endOffsetFor(query.epoch, logEndOffset: query.logEndOffset)
-            #expect([answer.epoch, answer.endOffset] == query.expected, "endOffsetFor(\(query.epoch))")
+            let answer = cache.endOffsetFor(query.epoch, logEndOffset: Int64(query.logEndOffset))
+            #expect([answer.epoch, Int(answer.endOffset)] == query.expected, "endOffsetFor(\(query.epoch))")
         }
     }
 

@@ -26,7 +26,7 @@ import Testing
         #expect(batches[0].attempts == 2)
         #expect(Self.values(cluster).suffix(2) == ["m1", "m1"])
         #expect(cluster.consume(topic: "t").map(\.value).filter { $0 == "m1" }.count == 2, "read twice")
-        #expect(batches[0].completedAtMs! >= 30_000, "the retry waits for request.timeout.ms")
+        #expect(batches[0].completedAt! >= .milliseconds(30_000), "the retry waits for request.timeout.ms")
     }
 
     @Test func s9bIdempotentRetryIsRecognisedAsDuplicate() throws {
@@ -50,16 +50,16 @@ import Testing
         #expect(try cluster.sendAndWait(producer: "p", topic: "t", values: ["B0"])[0].outcome != nil)
         try cluster.apply(.crash, to: 2)
         try cluster.apply(.crash, to: 3)
-        cluster.advance(by: 10_000)
+        cluster.advance(by: .milliseconds(10_000))
         #expect(TestCluster.partition(cluster).isr == [1])
         try cluster.apply(.dropResponses(count: 1), to: 1)
         let b1 = try cluster.send(producer: "p", topic: "t", values: ["B1"])[0]
         #expect(cluster.engine.eventLog.last?.contains("NOT_ENOUGH_REPLICAS; the response is lost") == true)
         try cluster.apply(.restart, to: 2)
-        cluster.advance(by: 3_000)
+        cluster.advance(by: .milliseconds(3_000))
         #expect(TestCluster.partition(cluster).isr.count == 2)
         let b2 = try cluster.send(producer: "p", topic: "t", values: ["B2"])[0]
-        cluster.advance(by: 60_000)
+        cluster.advance(by: .milliseconds(60_000))
         let outcomes = [b1, b2].map { cluster.engine.batches[$0]!.outcome }
         if idempotent {
             #expect(Self.values(cluster).suffix(3) == ["B0", "B1", "B2"])
@@ -76,7 +76,7 @@ import Testing
         var cluster = try Self.setup([:])
         try cluster.apply(.crash, to: 2)
         try cluster.apply(.crash, to: 3)
-        cluster.advance(by: 10_000)
+        cluster.advance(by: .milliseconds(10_000))
         let batch = try cluster.sendAndWait(producer: "p", topic: "t", values: ["x"])[0]
         guard case .unknown(let timeout, let last) = batch.outcome else {
             Issue.record("expected a delivery timeout, got \(String(describing: batch.outcome))")
@@ -92,7 +92,7 @@ import Testing
         var cluster = try Self.setup(["retries": "0", "enable.idempotence": "false"])
         try cluster.apply(.crash, to: 2)
         try cluster.apply(.crash, to: 3)
-        cluster.advance(by: 10_000)
+        cluster.advance(by: .milliseconds(10_000))
         let batch = try cluster.sendAndWait(producer: "p", topic: "t", values: ["x"])[0]
         #expect(batch.outcome == .failed(.notEnoughReplicas))
         #expect(batch.attempts == 1)
@@ -105,9 +105,9 @@ import Testing
         // producer's state from its replicated log and recognises the batch.
         try cluster.apply(.dropResponses(count: 1), to: 1)
         let b = try cluster.send(producer: "p", topic: "t", values: ["b"])[0]
-        cluster.advance(by: 1_000)
+        cluster.advance(by: .milliseconds(1_000))
         try cluster.apply(.crash, to: 1)
-        cluster.advance(by: 60_000)
+        cluster.advance(by: .milliseconds(60_000))
         #expect(cluster.engine.batches[b]!.outcome == .acknowledged(baseOffset: 8))
         let leader = try #require(TestCluster.partition(cluster).leader)
         #expect(TestCluster.log(cluster, on: leader).records.map(\.value).suffix(2) == ["a", "b"])
@@ -120,9 +120,9 @@ import Testing
             try ProducerConfig(["enable.idempotence": "true", "max.in.flight.requests.per.connection": "6"])
         }
         #expect((try? ProducerConfig(["acks": "1"]))?.enableIdempotence == false, "silently off when not set")
-        #expect(ProducerConfig().retryBackoff(attempt: 1) == 100)
-        #expect(ProducerConfig().retryBackoff(attempt: 4) == 800)
-        #expect(ProducerConfig().retryBackoff(attempt: 9) == 1_000)
+        #expect(ProducerConfig().retryBackoff(attempt: 1) == .milliseconds(100))
+        #expect(ProducerConfig().retryBackoff(attempt: 4) == .milliseconds(800))
+        #expect(ProducerConfig().retryBackoff(attempt: 9) == .milliseconds(1_000))
     }
 
     @Test func brokerDuplicateWindowIsFiveBatches() {
@@ -130,7 +130,7 @@ import Testing
         for sequence in 0..<7 {
             let header = ProducerBatchHeader(
                 producerID: 3, producerEpoch: 0, baseSequence: sequence, lastSequence: sequence)
-            log.append([Record(offset: sequence, leaderEpoch: 0, value: "v\(sequence)", producer: header)])
+            log.append([Record(offset: Int64(sequence), leaderEpoch: 0, value: "v\(sequence)", producer: header)])
         }
         func verdict(_ sequence: Int) -> ProducerStateEntry.Verdict {
             ProducerStateEntry.verdict(

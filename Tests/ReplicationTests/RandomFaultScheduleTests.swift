@@ -7,7 +7,7 @@ import Testing
 @Suite struct RandomFaultScheduleTests {
     struct Outcome {
         var cluster: Cluster
-        var acknowledged: [Int: String] = [:]
+        var acknowledged: [Int64: String] = [:]
     }
 
     static func run(seed: UInt64, minIsr: Int, unclean: Bool, steps: Int = 40) -> Outcome {
@@ -32,10 +32,10 @@ import Testing
                 if let request = try? outcome.cluster.produceAndWait(to: TestCluster.tp, values: values, acks: .all),
                     case .success(let base, _) = request.outcome
                 {
-                    for (index, value) in values.enumerated() { outcome.acknowledged[base + index] = value }
+                    for (index, value) in values.enumerated() { outcome.acknowledged[base + Int64(index)] = value }
                 }
             default:
-                outcome.cluster.advance(by: Int.random(in: 1...30, using: &random) * 500)
+                outcome.cluster.advance(by: .milliseconds(Int64.random(in: 1...30, using: &random) * 500))
             }
         }
         // Repair everything and let the cluster settle.
@@ -47,7 +47,7 @@ import Testing
             case .up, .restarting: break
             }
         }
-        outcome.cluster.advance(by: 60_000)
+        outcome.cluster.advance(by: .milliseconds(60_000))
         return outcome
     }
 
@@ -131,7 +131,7 @@ import Testing
             case 11:
                 checkRead(cluster.consume(topic: "t"), "consume")
             default:
-                cluster.advance(by: Int.random(in: 1...30, using: &random) * 500)
+                cluster.advance(by: .milliseconds(Int64.random(in: 1...30, using: &random) * 500))
             }
             for group in cluster.engine.groups.values where group.state == .stable {
                 let owned = group.members.flatMap(\.assignment)
@@ -150,7 +150,7 @@ import Testing
             case .up, .restarting: break
             }
         }
-        cluster.advance(by: 60_000)
+        cluster.advance(by: .milliseconds(60_000))
         checkRead(try cluster.poll(group: "g", member: "c1", max: 1_000), "final poll")
         return (cluster, problems)
     }
@@ -168,7 +168,7 @@ import Testing
             let values = cluster.consume(topic: "t", partition: index).map(\.value)
             #expect(Set(values).count == values.count, "idempotence: no value twice in t-\(index): \(values)")
             for batch in cluster.engine.batches.values where batch.partition.partition == index {
-                if case .acknowledged(let offset) = batch.outcome {
+                if case .acknowledged(let acknowledged) = batch.outcome, let offset = acknowledged {
                     #expect(
                         cluster.partition(batch.partition)?.leaderLog?.record(at: offset)?.value == batch.values[0],
                         "acknowledged \(batch.values[0]) at \(offset)")

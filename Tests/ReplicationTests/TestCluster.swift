@@ -28,11 +28,11 @@ enum TestCluster {
 
     /// Advances in `step` increments until `condition` holds; returns the time it first held, or nil.
     static func advance(
-        _ cluster: inout Cluster, upTo limit: Int, step: Int = 100, until condition: (Cluster) -> Bool
-    ) -> Int? {
-        let end = cluster.now + limit
+        _ cluster: inout Cluster, upTo limit: Int64, step: Int64 = 100, until condition: (Cluster) -> Bool
+    ) -> SimulatedInstant? {
+        let end = cluster.now + .milliseconds(limit)
         while cluster.now < end {
-            cluster.advance(by: step)
+            cluster.advance(by: .milliseconds(step))
             if condition(cluster) { return cluster.now }
         }
         return nil

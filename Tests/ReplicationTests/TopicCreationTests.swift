@@ -8,7 +8,7 @@ import Testing
         var cluster = Cluster(seed: 1)
         for id in 0..<3 { try cluster.addBroker(Broker(id: id)) }
         try cluster.apply(.crash, to: 0)
-        cluster.advance(by: 10_000)
+        cluster.advance(by: .milliseconds(10_000))
         #expect(cluster.engine.runtimes[0]?.isFenced == true)
         return cluster
     }

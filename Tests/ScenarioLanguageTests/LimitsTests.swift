@@ -76,7 +76,7 @@ struct LimitsTests {
     }
 
     @Test func linesPerScenario() {
-        let text = String(repeating: "expect ok\n", count: Limits.lines + 5)
+        let text = String(repeating: "expect ok\n", count: Limits.standard.lines + 5)
         let (_, problems) = Self.run(text)
         #expect(
             problems.map(\.message) == ["a scenario has at most 1000 lines; this one has 1005: split it"]

@@ -49,7 +49,9 @@ struct StateAtLine {
             return positional.map { memberItems(ofGroup: $0) } ?? []
         case "topics": return topicItems()
         case "producer":
-            return (cluster?.engine.producers.keys.sorted() ?? []).map { CompletionItem(label: $0, kind: .value) }
+            return (cluster?.engine.producers.map { $0.name }.sorted() ?? []).map {
+                CompletionItem(label: $0, kind: .value)
+            }
         case "partition":
             guard let topic = positional.flatMap({ cluster?.topics[$0] }) else { return [] }
             return topic.partitions.map {

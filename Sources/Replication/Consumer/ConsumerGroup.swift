@@ -28,7 +28,7 @@ public struct ConsumerGroup: Hashable, Sendable {
     /// Members in the order they joined.
     public var members: [ConsumerGroupMember] = []
     /// Committed offsets (the next record to consume).
-    public var committed: [TopicPartition: Int] = [:]
+    public var committed: [TopicPartition: Int64] = [:]
 
     /// Creates an empty group.
     public init(groupID: String) {

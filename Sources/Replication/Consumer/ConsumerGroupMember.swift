@@ -20,23 +20,23 @@ public struct ConsumerGroupMember: Hashable, Sendable {
     /// Its current assignment.
     public var assignment: [TopicPartition] = []
     /// The next offset to fetch per assigned partition (`SubscriptionState.position`).
-    public var positions: [TopicPartition: Int] = [:]
+    public var positions: [TopicPartition: Int64] = [:]
     /// `enable.auto.commit` (default true).
     public var autoCommit = true
     /// `auto.commit.interval.ms` (default 5000).
-    public var autoCommitIntervalMs = 5_000
+    public var autoCommitInterval = SimulatedDuration.seconds(5)
     /// When the next auto-commit is due (checked on `poll`).
-    public var nextAutoCommitMs = 0
+    public var nextAutoCommit = SimulatedInstant.start
     /// `auto.offset.reset` (default latest).
     public var resetToEarliest = false
     /// `session.timeout.ms` (default 45000).
-    public var sessionTimeoutMs = 45_000
+    public var sessionTimeout = SimulatedDuration.seconds(45)
     /// Whether the process is gone (crashed, or a static member that closed): no heartbeats, no polls.
     public var isGone = false
     /// When the coordinator last heard from it.
-    public var lastHeartbeatMs = 0
+    public var lastHeartbeat = SimulatedInstant.start
     /// A serial number that identifies it in events.
-    public var serial = 0
+    public var serial = MemberSerial(0)
 
     /// Creates a member.
     public init(memberID: String, clientID: String, topics: [String], assignor: String) {

@@ -48,6 +48,6 @@ public enum JavaOrdering {
         }
         return keys.enumerated()
             .sorted { (bucket($0.element), $0.offset) < (bucket($1.element), $1.offset) }
-            .map(\.element)
+            .map { $0.element }
     }
 }

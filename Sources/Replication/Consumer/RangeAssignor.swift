@@ -12,7 +12,7 @@ public struct RangeAssignor: PartitionAssignor {
     /// `P % C` of them one more.
     public func assign(partitionsPerTopic: [String: Int], members: [GroupMember]) -> GroupAssignment {
         var assignment = GroupAssignment(uniqueKeysWithValues: members.map { ($0.memberID, []) })
-        let topics = Set(members.flatMap(\.subscribedTopics)).sorted(by: JavaOrdering.isLess)
+        let topics = Set(members.flatMap { $0.subscribedTopics }).sorted(by: JavaOrdering.isLess)
         for topic in topics {
             guard let partitionCount = partitionsPerTopic[topic] else { continue }
             let consumers = members.filter { $0.subscribedTopics.contains(topic) }.sorted(by: GroupMember.kafkaOrder)

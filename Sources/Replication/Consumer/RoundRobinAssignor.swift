@@ -13,7 +13,7 @@ public struct RoundRobinAssignor: PartitionAssignor {
         var assignment = GroupAssignment(uniqueKeysWithValues: members.map { ($0.memberID, []) })
         let sortedMembers = members.sorted(by: GroupMember.kafkaOrder)
         guard !sortedMembers.isEmpty else { return assignment }
-        let topics = Set(members.flatMap(\.subscribedTopics)).sorted(by: JavaOrdering.isLess)
+        let topics = Set(members.flatMap { $0.subscribedTopics }).sorted(by: JavaOrdering.isLess)
         var next = 0
         for topic in topics {
             guard let partitionCount = partitionsPerTopic[topic] else { continue }

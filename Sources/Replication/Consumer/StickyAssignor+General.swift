@@ -55,7 +55,7 @@ struct GeneralStickyBuilder {
 
     /// Kafka: `GeneralAssignmentBuilder.getBalanceScore`.
     static func balanceScore(_ assignment: [String: [TopicPartition]]) -> Int {
-        let sizes = assignment.values.map(\.count)
+        let sizes = assignment.values.map { $0.count }
         var score = 0
         for i in sizes.indices { for j in sizes.indices where j > i { score += abs(sizes[i] - sizes[j]) } }
         return score
@@ -186,7 +186,9 @@ extension StickyAssignment {
             b.currentAssignment = preBalance
             b.partitionConsumer = preBalanceOwners
         }
-        b.currentAssignment.merge(fixed) { current, _ in current }
+        for (member, partitions) in fixed where b.currentAssignment[member] == nil {
+            b.currentAssignment[member] = partitions
+        }
         return b.currentAssignment
     }
 }

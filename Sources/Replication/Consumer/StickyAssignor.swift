@@ -46,11 +46,13 @@ struct StickyAssignment {
     static let defaultGeneration = -1
 
     init(partitionsPerTopic: [String: Int], members: [GroupMember]) {
-        let subscribed = Set(members.flatMap(\.subscribedTopics))
+        let subscribed = Set(members.flatMap { $0.subscribedTopics })
         self.partitionsPerTopic = partitionsPerTopic.filter { subscribed.contains($0.key) }
-        self.members = Dictionary(members.map { ($0.memberID, $0) }, uniquingKeysWith: { first, _ in first })
+        var byID: [String: GroupMember] = [:]
+        for member in members where byID[member.memberID] == nil { byID[member.memberID] = member }
+        self.members = byID
         iterationOrder = JavaOrdering.hashMapIterationOrder(
-            members.sorted(by: GroupMember.kafkaOrder).map(\.memberID))
+            members.sorted(by: GroupMember.kafkaOrder).map { $0.memberID })
     }
 
     func run() -> StickyAssignmentResult {

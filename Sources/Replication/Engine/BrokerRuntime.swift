@@ -21,15 +21,15 @@ public struct BrokerRuntime: Hashable, Sendable {
     /// Whether the controller has fenced the broker (its session expired or it shut down).
     public var isFenced = false
     /// When the controller last heard a heartbeat from it.
-    public var lastHeartbeatMs = 0
-    /// Extra delay of every fetch response to this broker (`slow <broker> lag=<duration>`), 0 when not slow.
-    public var fetchLagMs = 0
+    public var lastHeartbeat: SimulatedInstant
+    /// Extra delay of every fetch response to this broker (`slow <broker> lag=<duration>`), zero when not slow.
+    public var fetchLag = SimulatedDuration.zero
     /// How many more produce responses from this broker to producers are lost (`drop-responses`).
     public var droppedResponses = 0
 
     /// Creates the runtime of a broker that starts at `now`.
-    public init(now: Int = 0) {
-        lastHeartbeatMs = now
+    public init(now: SimulatedInstant = .start) {
+        lastHeartbeat = now
     }
 
     /// Whether the process runs (up, stalled or isolated).

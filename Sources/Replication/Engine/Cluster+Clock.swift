@@ -1,25 +1,18 @@
 extension Cluster {
-    /// The simulated time in milliseconds.
-    public var now: Int { engine.now }
+    /// The simulated time.
+    public var now: SimulatedInstant { engine.now }
 
-    /// The simulated time as Kafka's clocks read it (epoch milliseconds): `now` plus a fixed origin.
-    ///
-    /// Kafka stores "never" as 0 in `lastCaughtUpTimeMs` and compares it with `time.milliseconds()`, which is decades
-    /// away from 0. Starting the follower-state clock at the same distance keeps "never caught up" from counting as
-    /// caught up during the first `replica.lag.time.max.ms` of a scenario.
-    public var kafkaTimeMs: Int { engine.now + 1_700_000_000_000 }
-
-    /// Lets `milliseconds` of simulated time pass, running every event due in that window.
-    public mutating func advance(by milliseconds: Int) {
-        run(until: engine.now + max(0, milliseconds))
+    /// Lets `duration` of simulated time pass, running every event due in that window.
+    public mutating func advance(by duration: SimulatedDuration) {
+        run(until: engine.now + max(.zero, duration))
     }
 
     /// Runs events up to and including `target`, then sets the clock to `target`.
     ///
     /// Stops early, with `exhaustedBudget` set, at the budget's work or time cap.
-    mutating func run(until target: Int) {
+    mutating func run(until target: SimulatedInstant) {
         startPeriodicEvents()
-        let end = min(target, engine.budget.timeMs)
+        let end = min(target, engine.budget.time)
         while let next = engine.queue.nextTime, next <= end {
             guard canRunAnotherEvent() else { return }
             step()
@@ -33,9 +26,9 @@ extension Cluster {
     /// instant, after every other event of that instant ran (the next command never starts mid-instant).
     ///
     /// Stops early, with `exhaustedBudget` set, at the budget's work or time cap.
-    mutating func run(until limit: Int, stopWhen done: (Cluster) -> Bool) {
+    mutating func run(until limit: SimulatedInstant, stopWhen done: (Cluster) -> Bool) {
         startPeriodicEvents()
-        let end = min(limit, engine.budget.timeMs)
+        let end = min(limit, engine.budget.time)
         while !done(self), let next = engine.queue.nextTime, next <= end {
             guard canRunAnotherEvent() else { return }
             step()
@@ -49,11 +42,11 @@ extension Cluster {
 
     /// Runs the next event and the checks that follow every event.
     private mutating func step() {
-        guard let event = engine.queue.popFirst() else { return }
+        guard let scheduled = engine.queue.popFirst() else { return }
         // What `afterEvent` goes through: every partition and every produce request.
-        engine.workDone += 1 + engine.partitionIDs.count + engine.requests.count
-        engine.now = event.time
-        handle(event)
+        engine.workDone += 1 + Int64(engine.partitionIDs.count) + Int64(engine.requests.count)
+        engine.now = scheduled.time
+        handle(scheduled.event)
         afterEvent()
     }
 
@@ -71,37 +64,36 @@ extension Cluster {
     /// fetches to leaders it has none outstanding with (at start, after a restart, resume or heal, or a failed
     /// fetch); otherwise each fetch leaves as soon as the previous response was processed.
     mutating func startPeriodicEvents() {
+        let now = engine.now
+        let config = engine.config
         if !engine.controllerTasksStarted, !brokers.isEmpty {
             engine.controllerTasksStarted = true
             // Kafka: `QuorumController` registers the periodic task "electPreferred" (every
             // `leader.imbalance.check.interval.seconds`) with `PeriodicTaskControlManager`; the first run is one period
             // after the controller starts.
-            let period = engine.config.leaderImbalanceCheckIntervalSeconds * 1000
-            engine.queue.schedule(at: engine.now + period, .electPreferred, broker: -1)
+            engine.queue.schedule(at: now + config.leaderImbalanceCheckInterval, .electPreferred)
             // Kafka ≥ 3.9 (KAFKA-12670): the periodic task "electUnclean", every `unclean.leader.election.interval.ms`.
-            engine.queue.schedule(
-                at: engine.now + engine.config.uncleanLeaderElectionIntervalMs, .electUnclean, broker: -1)
+            engine.queue.schedule(at: now + config.uncleanLeaderElectionInterval, .electUnclean)
         }
         for id in brokers.keys.sorted() where !engine.started.contains(id) {
             engine.started.insert(id)
-            let config = engine.config
             // Registration counts as the first heartbeat: the session runs from now.
-            engine.runtimes[id]?.lastHeartbeatMs = engine.now
-            engine.queue.schedule(at: engine.now + config.brokerSessionTimeoutMs, .sessionExpiry, broker: id)
-            engine.queue.schedule(at: engine.now + config.brokerHeartbeatIntervalMs, .heartbeat, broker: id)
-            engine.queue.schedule(at: engine.now + config.replicaFetchWaitMaxMs, .fetch, broker: id)
-            engine.queue.schedule(at: engine.now + config.replicaLagTimeMaxMs / 2, .isrExpiry, broker: id)
+            engine.runtimes[id]?.lastHeartbeat = now
+            engine.queue.schedule(at: now + config.brokerSessionTimeout, .sessionExpiry(id))
+            engine.queue.schedule(at: now + config.brokerHeartbeatInterval, .heartbeat(id))
+            engine.queue.schedule(at: now + config.replicaFetchWaitMax, .fetcherTick(id))
+            engine.queue.schedule(at: now + config.replicaLagTimeMax / 2, .isrExpiry(id))
         }
     }
 
-    private mutating func handle(_ event: ScheduledEvent) {
-        let id = event.broker
+    private mutating func handle(_ event: EngineEvent) {
         let config = engine.config
-        switch event.kind {
-        case .sessionExpiry:
+        let now = engine.now
+        switch event {
+        case .sessionExpiry(let id):
             // Kafka: BrokerHeartbeatManager — the session expires `broker.session.timeout.ms` after the last heartbeat.
             if let runtime = engine.runtimes[id], !runtime.isFenced,
-                engine.now >= runtime.lastHeartbeatMs + config.brokerSessionTimeoutMs
+                now >= runtime.lastHeartbeat + config.brokerSessionTimeout
             {
                 fence(id, reason: "session expired")
                 // A restarted broker whose registration was refused gets in now.
@@ -109,45 +101,43 @@ extension Cluster {
             }
         case .electPreferred:
             if config.autoLeaderRebalanceEnable { balancePartitionLeaders() }
-            engine.queue.schedule(
-                at: engine.now + config.leaderImbalanceCheckIntervalSeconds * 1000, .electPreferred, broker: -1)
+            engine.queue.schedule(at: now + config.leaderImbalanceCheckInterval, .electPreferred)
         case .electUnclean:
             electUncleanLeaders()
-            engine.queue.schedule(at: engine.now + config.uncleanLeaderElectionIntervalMs, .electUnclean, broker: -1)
-        case .heartbeat:
+            engine.queue.schedule(at: now + config.uncleanLeaderElectionInterval, .electUnclean)
+        case .heartbeat(let id):
             if let runtime = engine.runtimes[id], runtime.isHeartbeating {
-                engine.runtimes[id]?.lastHeartbeatMs = engine.now
-                engine.queue.schedule(at: engine.now + config.brokerSessionTimeoutMs, .sessionExpiry, broker: id)
+                engine.runtimes[id]?.lastHeartbeat = now
+                engine.queue.schedule(at: now + config.brokerSessionTimeout, .sessionExpiry(id))
                 if runtime.isFenced { unfence(id) }
             }
-            engine.queue.schedule(at: engine.now + config.brokerHeartbeatIntervalMs, .heartbeat, broker: id)
-        case .fetch:
+            engine.queue.schedule(at: now + config.brokerHeartbeatInterval, .heartbeat(id))
+        case .fetcherTick(let id):
             if engine.runtimes[id]?.isFetching == true { sendFetches(from: id) }
-            engine.queue.schedule(at: engine.now + config.replicaFetchWaitMaxMs, .fetch, broker: id)
-        case .fetchResponse:
-            fetchResponseArrives(event.requestID)
-        case .fetchArrival:
-            fetchArrives(event.requestID)
-        case .fetchExpiry:
-            completeParkedFetch(event.requestID)
-        case .isrExpiry:
+            engine.queue.schedule(at: now + config.replicaFetchWaitMax, .fetcherTick(id))
+        case .fetchResponse(let session, _):
+            fetchResponseArrives(session)
+        case .fetchArrival(let session, _):
+            fetchArrives(session)
+        case .fetchExpiry(let session, _):
+            completeParkedFetch(session)
+        case .isrExpiry(let id):
             if engine.runtimes[id]?.isAlive == true { shrinkIsrs(ledBy: id) }
-            engine.queue.schedule(at: engine.now + max(1, config.replicaLagTimeMaxMs / 2), .isrExpiry, broker: id)
-        case .requestTimeout:
-            if let request = engine.requests[event.requestID], request.outcome == nil {
+            let period = max(.milliseconds(1), config.replicaLagTimeMax / 2)
+            engine.queue.schedule(at: now + period, .isrExpiry(id))
+        case .requestTimeout(let requestID, let leader):
+            if let request = engine.requests[requestID], request.outcome == nil {
                 // A named producer's Sender reports its own timeout; a `produce` line shows the broker's error.
                 let error: KafkaError =
-                    request.batchID == nil ? .requestTimedOut : .disconnectedAfterTimeout(request.leader)
-                finish(event.requestID, .failure(error), clientTimeout: true)
+                    request.batchID == nil ? .requestTimedOut : .disconnectedAfterTimeout(leader)
+                finish(requestID, .failure(error), clientTimeout: true)
             }
-        case .producerSend:
-            if let name = engine.producers.values.first(where: { $0.index == event.requestID })?.name {
-                drainProducer(name)
-            }
-        case .deliveryTimeout:
-            expireBatch(event.requestID)
-        case .consumerSessionExpiry:
-            expireConsumerSession(serial: event.requestID)
+        case .producerSend(let producer):
+            drainProducer(producer)
+        case .deliveryTimeout(let batch):
+            expireBatch(batch)
+        case .consumerSessionExpiry(let serial):
+            expireConsumerSession(serial: serial)
         }
     }
 

@@ -3,7 +3,7 @@ public struct ConsumedRecord: Hashable, Sendable {
     /// The partition.
     public var partition: TopicPartition
     /// Its offset.
-    public var offset: Int
+    public var offset: Int64
     /// Its key.
     public var key: String?
     /// Its value.
@@ -20,7 +20,7 @@ extension Cluster {
         /// The high watermark.
         case latest
         /// This offset.
-        case offset(Int)
+        case offset(Int64)
     }
 
     /// The replica a consumer in `rack` fetches from: the leader, unless a follower in that rack is in the ISR and
@@ -28,7 +28,7 @@ extension Cluster {
     ///
     /// Kafka: `ReplicaManager.findPreferredReadReplica` with `RackAwareReplicaSelector.select` (KIP-392): the leader if
     /// it is in the client's rack, else the same-rack ISR replica with the highest log end offset.
-    public func preferredReadReplica(_ id: TopicPartition, rack: String?, fetchOffset: Int = 0) -> BrokerID? {
+    public func preferredReadReplica(_ id: TopicPartition, rack: String?, fetchOffset: Int64 = 0) -> BrokerID? {
         guard let state = partition(id), let leader = state.leader else { return nil }
         guard let rack, brokers[leader]?.rack != rack else { return leader }
         let candidates = state.isr.filter { broker in
@@ -48,21 +48,21 @@ extension Cluster {
     ///
     /// Kafka: `Partition.fetchRecords` → `UnifiedLog.read` with `FetchIsolation.HIGH_WATERMARK`; a follower serves up
     /// to its own HW.
-    public func consumerFetch(_ id: TopicPartition, from offset: Int, rack: String? = nil, max: Int = 500)
+    public func consumerFetch(_ id: TopicPartition, from offset: Int64, rack: String? = nil, max: Int = 500)
         -> [ConsumedRecord]?
     {
         guard let state = partition(id), let replica = preferredReadReplica(id, rack: rack, fetchOffset: offset),
             engine.runtimes[replica]?.isAlive == true, let log = state.logs[replica]
         else { return nil }
-        let (sum, overflow) = offset.addingReportingOverflow(Swift.max(0, max))
-        let end = min(log.highWatermark, overflow ? Int.max : sum)
+        let (sum, overflow) = offset.addingReportingOverflow(Int64(Swift.max(0, max)))
+        let end = min(log.highWatermark, overflow ? Int64.max : sum)
         return log.records(from: offset, to: end).map {
             ConsumedRecord(partition: id, offset: $0.offset, key: $0.key, value: $0.value, replica: replica)
         }
     }
 
     /// The first offset a consumer starting at `start` reads.
-    public func resolve(_ start: StartOffset, _ id: TopicPartition) -> Int {
+    public func resolve(_ start: StartOffset, _ id: TopicPartition) -> Int64 {
         switch start {
         case .earliest: 0
         case .latest: partition(id)?.highWatermark ?? 0
@@ -99,9 +99,9 @@ extension Cluster {
         let index = try liveMemberIndex(name, in: group)
         guard group.state == .stable else { return [] }
         var member = group.members[index]
-        if member.autoCommit && engine.now >= member.nextAutoCommitMs {
+        if member.autoCommit && engine.now >= member.nextAutoCommit {
             commitPositions(&group, index)
-            member.nextAutoCommitMs = engine.now + member.autoCommitIntervalMs
+            member.nextAutoCommit = engine.now + member.autoCommitInterval
             if !member.positions.isEmpty {
                 note("group \(groupID): \(name) auto-commits \(Self.offsetsText(member.positions))")
             }
@@ -118,7 +118,7 @@ extension Cluster {
             }
             let fetched = consumerFetch(id, from: position, rack: member.rack, max: max - result.count) ?? []
             result += fetched
-            member.positions[id] = position + fetched.count
+            member.positions[id] = position + Int64(fetched.count)
         }
         group.members[index] = member
         engine.groups[groupID] = group
@@ -129,7 +129,8 @@ extension Cluster {
     ///
     /// Kafka: `ConsumerCoordinator.commitOffsetsSync`; the coordinator rejects commits of an older generation.
     @discardableResult
-    public mutating func commit(group groupID: String, member name: String) throws(KafkaError) -> [TopicPartition: Int]
+    public mutating func commit(group groupID: String, member name: String) throws(KafkaError) -> [TopicPartition:
+        Int64]
     {
         var group = try liveGroup(groupID)
         let index = try liveMemberIndex(name, in: group)
@@ -142,7 +143,7 @@ extension Cluster {
     }
 
     /// `t-0=58, t-1=3`.
-    static func offsetsText(_ offsets: [TopicPartition: Int]) -> String {
-        offsets.keys.sorted().map { "\($0)=\(offsets[$0]!)" }.joined(separator: ", ")
+    static func offsetsText(_ offsets: [TopicPartition: Int64]) -> String {
+        offsets.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
     }
 }

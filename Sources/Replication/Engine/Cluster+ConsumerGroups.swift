@@ -13,7 +13,7 @@ public struct JoinOptions: Hashable, Sendable {
     /// `auto.offset.reset=earliest` instead of the default latest.
     public var resetToEarliest = false
     /// `session.timeout.ms` (default 45000).
-    public var sessionTimeoutMs = 45_000
+    public var sessionTimeout = SimulatedDuration.seconds(45)
 
     /// Creates options for these topics.
     public init(topics: [String]) {
@@ -22,12 +22,6 @@ public struct JoinOptions: Hashable, Sendable {
 }
 
 extension Cluster {
-    /// The assignors by name.
-    static let assignors: [String: any PartitionAssignor] = [
-        "range": RangeAssignor(), "roundrobin": RoundRobinAssignor(), "sticky": StickyAssignor(),
-        "cooperative-sticky": CooperativeStickyAssignor(),
-    ]
-
     /// A consumer joins a group (creating it), which starts a rebalance; a static member that comes back under its
     /// `group.instance.id` takes its old place without one.
     ///
@@ -45,18 +39,19 @@ extension Cluster {
                 "The group member's supported protocols are incompatible with those of existing members or first group member tried to join with empty protocol type or empty protocol list."
             )
         }
-        engine.lastMemberSerial += 1
+        let serial = engine.lastMemberSerial.next
+        engine.lastMemberSerial = serial
         var member = ConsumerGroupMember(
-            memberID: "\(name)-\(Self.uuidText(seed: seed, serial: engine.lastMemberSerial))", clientID: name,
+            memberID: "\(name)-\(Self.uuidText(seed: seed, serial: serial))", clientID: name,
             topics: options.topics, assignor: options.assignor)
         member.instanceID = options.instanceID
         member.rack = options.rack
         member.autoCommit = options.autoCommit
         member.resetToEarliest = options.resetToEarliest
-        member.sessionTimeoutMs = options.sessionTimeoutMs
-        member.nextAutoCommitMs = engine.now + member.autoCommitIntervalMs
-        member.lastHeartbeatMs = engine.now
-        member.serial = engine.lastMemberSerial
+        member.sessionTimeout = options.sessionTimeout
+        member.nextAutoCommit = engine.now + member.autoCommitInterval
+        member.lastHeartbeat = engine.now
+        member.serial = serial
         if let instance = options.instanceID, let index = group.members.firstIndex(where: { $0.instanceID == instance })
         {
             let old = group.members[index]
@@ -107,25 +102,24 @@ extension Cluster {
     private mutating func markGone(_ groupID: String, index: Int, what: String) {
         var member = engine.groups[groupID]!.members[index]
         member.isGone = true
-        member.lastHeartbeatMs = engine.now
+        member.lastHeartbeat = engine.now
         member.positions = [:]
         engine.groups[groupID]!.members[index] = member
         note("group \(groupID): consumer \(member.clientID) \(what)")
-        engine.queue.schedule(
-            at: engine.now + member.sessionTimeoutMs, .consumerSessionExpiry, broker: -1, requestID: member.serial)
+        engine.queue.schedule(at: engine.now + member.sessionTimeout, .consumerSessionExpiry(member.serial))
     }
 
     /// Kafka: `GroupMetadataManager.onClassicGroupSessionTimeout` → `removeMemberAndUpdateClassicGroup`.
-    mutating func expireConsumerSession(serial: Int) {
+    mutating func expireConsumerSession(serial: MemberSerial) {
         for groupID in engine.groups.keys.sorted() {
             guard let index = engine.groups[groupID]!.members.firstIndex(where: { $0.serial == serial }) else {
                 continue
             }
             let member = engine.groups[groupID]!.members[index]
-            guard member.isGone, engine.now >= member.lastHeartbeatMs + member.sessionTimeoutMs else { return }
+            guard member.isGone, engine.now >= member.lastHeartbeat + member.sessionTimeout else { return }
             engine.groups[groupID]!.members.remove(at: index)
             note(
-                "group \(groupID): coordinator removes \(member.memberID) (session timeout \(member.sessionTimeoutMs) ms)"
+                "group \(groupID): coordinator removes \(member.memberID) (session timeout \(member.sessionTimeout.milliseconds) ms)"
             )
             rebalance(groupID, reason: "session timeout")
             return
@@ -148,7 +142,7 @@ extension Cluster {
         note("group \(groupID): rebalance (\(reason))")
         completeRebalanceIfReady(groupID)
         for member in group.members where member.isGone && engine.groups[groupID]?.state == .preparingRebalance {
-            let expiry = SimulatedTime.text(member.lastHeartbeatMs + member.sessionTimeoutMs)
+            let expiry = member.lastHeartbeat + member.sessionTimeout
             note("group \(groupID): waiting for \(member.memberID) to rejoin (its session expires at \(expiry))")
         }
     }
@@ -157,7 +151,7 @@ extension Cluster {
     /// whose first round only revokes partitions that move) and the generation goes up.
     mutating func completeRebalanceIfReady(_ groupID: String) {
         guard var group = engine.groups[groupID], group.state == .preparingRebalance,
-            !group.members.contains(where: \.isGone)
+            !group.members.contains(where: { $0.isGone })
         else { return }
         group.generation += 1
         guard !group.members.isEmpty else {
@@ -167,13 +161,13 @@ extension Cluster {
             note("group \(groupID): no members left (generation \(group.generation), Empty)")
             return
         }
-        let assignor = Self.assignors[group.protocolName ?? "range"] ?? RangeAssignor()
+        let assignor = GroupAssignor(rawValue: group.protocolName ?? "range") ?? .range
         var partitionsPerTopic: [String: Int] = [:]
-        for topic in Set(group.members.flatMap(\.topics)) {
+        for topic in Set(group.members.flatMap { $0.topics }) {
             partitionsPerTopic[topic] = topics[topic]?.partitions.count
         }
         var assignment = assignor.assign(
-            partitionsPerTopic: partitionsPerTopic, members: group.members.map(\.asGroupMember))
+            partitionsPerTopic: partitionsPerTopic, members: group.members.map { $0.asGroupMember })
         if group.protocolName == "cooperative-sticky" {
             let revoking = group.members.contains { member in
                 member.assignment.contains { !(assignment[member.memberID] ?? []).contains($0) }
@@ -183,7 +177,7 @@ extension Cluster {
                 note("group \(groupID): generation \(group.generation) revokes moving partitions: \(Self.text(group))")
                 group.generation += 1
                 assignment = assignor.assign(
-                    partitionsPerTopic: partitionsPerTopic, members: group.members.map(\.asGroupMember))
+                    partitionsPerTopic: partitionsPerTopic, members: group.members.map { $0.asGroupMember })
             }
         }
         apply(assignment, to: &group)
@@ -226,12 +220,12 @@ extension Cluster {
     }
 
     static func text(_ partitions: [TopicPartition]) -> String {
-        partitions.isEmpty ? "none" : partitions.sorted().map(\.description).joined(separator: ",")
+        partitions.isEmpty ? "none" : partitions.sorted().map { $0.description }.joined(separator: ",")
     }
 
     /// A Kafka `Uuid.toString()` look-alike (22 URL-safe base64 characters) drawn from the scenario seed.
-    static func uuidText(seed: UInt64, serial: Int) -> String {
-        var generator = SplitMix64(seed: seed ^ (UInt64(serial) &* 0xD1B5_4A32_D192_ED03))
+    static func uuidText(seed: UInt64, serial: MemberSerial) -> String {
+        var generator = SplitMix64(seed: seed ^ (UInt64(serial.rawValue) &* 0xD1B5_4A32_D192_ED03))
         let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
         var text = ""
         var bits = generator.next()

@@ -27,8 +27,8 @@ extension Cluster {
         guard engine.runtimes[broker]?.state == .restarting else { return }
         fence(broker, reason: "registration with a new broker epoch")
         engine.runtimes[broker]?.state = .up
-        engine.runtimes[broker]?.lastHeartbeatMs = engine.now
-        engine.queue.schedule(at: engine.now + engine.config.brokerSessionTimeoutMs, .sessionExpiry, broker: broker)
+        engine.runtimes[broker]?.lastHeartbeat = engine.now
+        engine.queue.schedule(at: engine.now + engine.config.brokerSessionTimeout, .sessionExpiry(broker))
         note("broker \(broker) registers with the controller (fenced until its next heartbeat)")
     }
 

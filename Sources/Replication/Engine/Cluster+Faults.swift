@@ -13,8 +13,8 @@ extension Cluster {
         case stall
         /// Undo `stall`.
         case resume
-        /// Delay every fetch response by this many milliseconds (0 undoes it).
-        case slow(lagMs: Int)
+        /// Delay every fetch response by this long (zero undoes it).
+        case slow(lag: SimulatedDuration)
         /// Cut off from other brokers and the controller.
         case isolate
         /// Undo `isolate`.
@@ -69,8 +69,8 @@ extension Cluster {
             setState(broker, .up)
             note("broker \(broker) resumes fetching")
         case .slow(let lag):
-            engine.runtimes[broker]?.fetchLagMs = lag
-            note("broker \(broker) fetch responses take \(SimulatedTime.text(lag))")
+            engine.runtimes[broker]?.fetchLag = lag
+            note("broker \(broker) fetch responses take \(lag)")
         case .isolate:
             try require([.up, .stalled], "isolate")
             setState(broker, .isolated)
@@ -131,7 +131,7 @@ extension Cluster {
         if state == .crashed {
             // The connections of requests parked on it are gone: those clients only see their timeout.
             for id in engine.pendingRequestIDs where engine.requests[id]?.leader == broker {
-                engine.requests[id]?.isOrphaned = true
+                engine.requests.modify(id) { $0.isOrphaned = true }
             }
         }
     }

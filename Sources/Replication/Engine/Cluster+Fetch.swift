@@ -16,12 +16,12 @@ extension Cluster {
         for leader in leaders where engine.runtimes[leader]?.isReachable == true {
             guard !engine.fetchSessions.values.contains(where: { $0.follower == follower && $0.leader == leader })
             else { continue }
-            engine.lastPayloadID += 1
-            let sessionID = engine.lastPayloadID
+            let sessionID = engine.lastFetchSessionID.next
+            engine.lastFetchSessionID = sessionID
             engine.fetchSessions[sessionID] = FetchSession(
                 id: sessionID, follower: follower, leader: leader, stage: .request)
             engine.queue.schedule(
-                at: engine.now + engine.config.networkDelayMs, .fetchArrival, broker: follower, requestID: sessionID)
+                at: engine.now + engine.config.networkDelay, .fetchArrival(sessionID, follower: follower))
         }
     }
 
@@ -31,7 +31,7 @@ extension Cluster {
     /// Kafka: `ReplicaManager.fetchMessages` — the follower's fetch state is updated on this first read only
     /// (`updateFollowerFetchState`); without `replica.fetch.min.bytes` (1) of data the request becomes a
     /// `DelayedFetch` for up to `replica.fetch.wait.max.ms`.
-    mutating func fetchArrives(_ sessionID: Int) {
+    mutating func fetchArrives(_ sessionID: FetchSessionID) {
         guard var session = engine.fetchSessions[sessionID], session.stage == .request else { return }
         guard engine.runtimes[session.leader]?.isReachable == true else {
             engine.fetchSessions[sessionID] = nil
@@ -49,9 +49,9 @@ extension Cluster {
         if hasData || responses.isEmpty {
             respond(&session, responses)
         } else {
-            let deadline = engine.now + engine.config.replicaFetchWaitMaxMs
-            session.stage = .parked(deadlineMs: deadline)
-            engine.queue.schedule(at: deadline, .fetchExpiry, broker: session.follower, requestID: sessionID)
+            let deadline = engine.now + engine.config.replicaFetchWaitMax
+            session.stage = .parked(deadline: deadline)
+            engine.queue.schedule(at: deadline, .fetchExpiry(sessionID, follower: session.follower))
         }
         engine.fetchSessions[sessionID] = session
     }
@@ -60,7 +60,7 @@ extension Cluster {
     ///
     /// Kafka: `DelayedFetch.onComplete` → `ReplicaManager.readFromLog` (no second follower-state update). A partition
     /// the broker no longer leads in the same epoch is answered with an error (left out here).
-    mutating func completeParkedFetch(_ sessionID: Int) {
+    mutating func completeParkedFetch(_ sessionID: FetchSessionID) {
         guard var session = engine.fetchSessions[sessionID], session.isParked else { return }
         var responses: [FetchResponse] = []
         for fetched in session.fetched {
@@ -91,7 +91,7 @@ extension Cluster {
     }
 
     /// A fetch response reaches its follower: it processes every partition, then fetches again at once.
-    mutating func fetchResponseArrives(_ sessionID: Int) {
+    mutating func fetchResponseArrives(_ sessionID: FetchSessionID) {
         guard let session = engine.fetchSessions[sessionID], case .response(let responses) = session.stage else {
             return
         }
@@ -104,10 +104,9 @@ extension Cluster {
     /// Sends the response back: it arrives after the network delay, or the follower's `slow` lag.
     private mutating func respond(_ session: inout FetchSession, _ responses: [FetchResponse]) {
         session.stage = .response(responses)
-        let lag = engine.runtimes[session.follower]?.fetchLagMs ?? 0
-        let delay = lag > 0 ? lag : engine.config.networkDelayMs
-        engine.queue.schedule(
-            at: engine.now + delay, .fetchResponse, broker: session.follower, requestID: session.id)
+        let lag = engine.runtimes[session.follower]?.fetchLag ?? .zero
+        let delay = lag > .zero ? lag : engine.config.networkDelay
+        engine.queue.schedule(at: engine.now + delay, .fetchResponse(session.id, follower: session.follower))
     }
 
     /// Drops the fetches of a follower that stopped fetching, and those to a leader nobody can reach.
@@ -138,7 +137,7 @@ extension Cluster {
             }
         }
         topics[id.topic]!.partitions[id.partition].followerStates[follower, default: FollowerFetchState()]
-            .updateFetchState(fetchOffset: fetchOffset, leaderEndOffset: leaderLog.logEndOffset, now: kafkaTimeMs)
+            .updateFetchState(fetchOffset: fetchOffset, leaderEndOffset: leaderLog.logEndOffset, now: engine.now)
         maybeExpandIsr(id, follower: follower)
         maybeIncrementLeaderHighWatermark(id)
         let updated = partition(id)!.logs[leader]!
@@ -168,16 +167,16 @@ extension Cluster {
     }
 
     /// Truncates or appends; returns the truncation when records were removed.
-    private static func apply(_ response: FetchResponse, to log: inout ReplicaLog) -> (from: Int, to: Int)? {
+    private static func apply(_ response: FetchResponse, to log: inout ReplicaLog) -> (from: Int64, to: Int64)? {
         if let diverging = response.divergingEpoch {
-            let target: Int
-            if diverging.startOffset == LeaderEpochCache.undefined {
+            let target: Int64
+            if diverging.startOffset == LeaderEpochCache.undefinedOffset {
                 target = log.highWatermark
-            } else if diverging.epoch == LeaderEpochCache.undefined {
+            } else if diverging.epoch == LeaderEpochCache.undefinedEpoch {
                 target = min(diverging.startOffset, log.logEndOffset)
             } else {
                 let own = log.epochCache.endOffsetFor(diverging.epoch, logEndOffset: log.logEndOffset)
-                if own.epoch == LeaderEpochCache.undefined {
+                if own.epoch == LeaderEpochCache.undefinedEpoch {
                     target = min(diverging.startOffset, log.logEndOffset)
                 } else if own.epoch == diverging.epoch {
                     target = min(diverging.startOffset, own.endOffset, log.logEndOffset)

@@ -27,7 +27,7 @@ extension Cluster {
     /// One partition's part of `trackCommittedAndLostRecords`: nil when its leader's log was not scanned, else the
     /// offsets found lost (all, and committed or acks=all ones).
     private static func trackCommittedAndLostRecords(in state: inout PartitionState, leader: BrokerID) -> (
-        lost: [Int], lostCommitted: [Int], hadUncleanElection: Bool
+        lost: [Int64], lostCommitted: [Int64], hadUncleanElection: Bool
     )? {
         guard let log = state.logs[leader] else { return nil }
         // The leader's log only loses records through a leader change or a truncation; skip the scan otherwise.
@@ -35,8 +35,8 @@ extension Cluster {
             leader: leader, leaderEpoch: state.leaderEpoch, logEndOffset: log.logEndOffset,
             epochCacheSize: log.epochCache.entries.count, truncationCount: log.truncationCount)
         guard state.lossCheckKey != checkKey || state.committedUpTo < log.highWatermark else { return nil }
-        var lost: [Int] = []
-        var lostCommitted: [Int] = []
+        var lost: [Int64] = []
+        var lostCommitted: [Int64] = []
         if state.lossCheckKey != checkKey, !(state.lossCheckKey.map { checkKey.onlyGrew(since: $0) } ?? false) {
             for (offset, epoch) in state.committed.entries where log.record(at: offset)?.leaderEpoch != epoch {
                 lost.append(offset)
@@ -114,7 +114,7 @@ extension Cluster {
         if let last = state.lastLeaderHighWatermark, last.epoch == state.leaderEpoch, hw < last.value {
             report(.highWatermarkDecreased, id, "leader HW went from \(last.value) to \(hw)", engine: &engine)
         }
-        state.lastLeaderHighWatermark = (state.leaderEpoch, hw)
+        state.lastLeaderHighWatermark = LeaderHighWatermark(epoch: state.leaderEpoch, value: hw)
         let brokers = state.replicas.sorted().filter(isRunning)
         for (index, first) in brokers.enumerated() {
             for second in brokers.dropFirst(index + 1) {
@@ -143,12 +143,12 @@ extension Cluster {
         let key = "\(kind.rawValue)|\(id)|\(message)"
         guard !engine.reportedFindings.contains(key) else { return }
         engine.reportedFindings.insert(key)
-        engine.findings.append(Finding(timeMs: engine.now, kind: kind, partition: id, message: message))
+        engine.findings.append(Finding(time: engine.now, kind: kind, partition: id, message: message))
         engine.note("finding: \(kind.rawValue) \(id): \(message)")
     }
 
     /// `3..5,8` for `[3, 4, 5, 8]`.
-    public static func ranges(_ offsets: [Int]) -> String {
+    public static func ranges(_ offsets: [Int64]) -> String {
         var parts: [String] = []
         var index = 0
         while index < offsets.count {
@@ -171,7 +171,7 @@ extension Cluster {
 struct LossCheckKey: Hashable, Sendable {
     var leader: BrokerID
     var leaderEpoch: Int
-    var logEndOffset: Int
+    var logEndOffset: Int64
     var epochCacheSize: Int
     var truncationCount: Int
 

@@ -37,12 +37,12 @@ extension Cluster {
         guard let state = partition(id), let leader = state.leader, let leaderLog = state.logs[leader],
             state.pendingIsr == nil
         else { return }
-        let maxLag = engine.config.replicaLagTimeMaxMs
+        let maxLag = engine.config.replicaLagTimeMax
         let outOfSync = state.isr.filter { broker in
             guard broker != leader else { return false }
             let fetchState = state.followerStates[broker] ?? FollowerFetchState()
             return !fetchState.isCaughtUp(
-                leaderEndOffset: leaderLog.logEndOffset, now: kafkaTimeMs, replicaMaxLagMs: maxLag)
+                leaderEndOffset: leaderLog.logEndOffset, now: engine.now, replicaMaxLag: maxLag)
         }
         guard !outOfSync.isEmpty else { return }
         let newIsr = state.isr.filter { !outOfSync.contains($0) }
@@ -63,14 +63,14 @@ extension Cluster {
     mutating func maybeIncrementLeaderHighWatermark(_ id: TopicPartition) {
         guard let state = partition(id), let leader = state.leader, let leaderLog = state.logs[leader] else { return }
         guard state.isr.count >= effectiveMinIsr(id) else { return }
-        let maxLag = engine.config.replicaLagTimeMaxMs
+        let maxLag = engine.config.replicaLagTimeMax
         var candidate = leaderLog.logEndOffset
         for broker in state.replicas where broker != leader {
             let fetchState = state.followerStates[broker] ?? FollowerFetchState()
             guard fetchState.logEndOffset < candidate else { continue }
             let waitToJoin =
                 fetchState.isCaughtUp(
-                    leaderEndOffset: leaderLog.logEndOffset, now: kafkaTimeMs, replicaMaxLagMs: maxLag)
+                    leaderEndOffset: leaderLog.logEndOffset, now: engine.now, replicaMaxLag: maxLag)
                 && isIsrEligible(broker)
             if state.maximalIsr.contains(broker) || waitToJoin { candidate = fetchState.logEndOffset }
         }
@@ -92,7 +92,7 @@ extension Cluster {
         for broker in state.replicas where broker != leader {
             state.followerStates[broker, default: FollowerFetchState()].reset(
                 isNewLeader: !wasLeader, isFollowerInSync: state.isr.contains(broker),
-                leaderEndOffset: log.logEndOffset, now: kafkaTimeMs)
+                leaderEndOffset: log.logEndOffset, now: engine.now)
         }
         state.followerStates[leader] = nil
         topics[id.topic]!.partitions[id.partition] = state

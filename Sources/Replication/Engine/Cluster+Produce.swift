@@ -7,10 +7,10 @@ extension Cluster {
     @discardableResult
     public mutating func produce(
         to id: TopicPartition, key: String? = nil, values: [String], acks: Acks, isAsync: Bool = false
-    ) throws(KafkaError) -> Int {
+    ) throws(KafkaError) -> ProduceRequestID {
         try sendProduceRequest(
             to: id, key: key, values: values, acks: acks, isAsync: isAsync,
-            timeoutMs: engine.config.requestTimeoutMs, batchID: nil, header: nil)
+            timeout: engine.config.requestTimeout, batchID: nil, header: nil)
     }
 
     /// The broker side of one produce request, for `produce` lines and for named producers' batches.
@@ -19,22 +19,21 @@ extension Cluster {
     /// log (Kafka: `UnifiedLog.analyzeAndValidateProducerState`): a duplicate of one of the last five batches is
     /// answered with its original offsets and not appended; a sequence gap is `OUT_OF_ORDER_SEQUENCE_NUMBER`.
     mutating func sendProduceRequest(
-        to id: TopicPartition, key: String?, values: [String], acks: Acks, isAsync: Bool, timeoutMs: Int,
-        batchID: Int?, header: ProducerBatchHeader?
-    ) throws(KafkaError) -> Int {
+        to id: TopicPartition, key: String?, values: [String], acks: Acks, isAsync: Bool,
+        timeout: SimulatedDuration, batchID: ProducerBatchID?, header: ProducerBatchHeader?
+    ) throws(KafkaError) -> ProduceRequestID {
         startPeriodicEvents()
         guard let state = partition(id) else {
             throw .unknownTopicOrPartition("This server does not host this topic-partition.")
         }
-        engine.lastRequestID += 1
-        let requestID = engine.lastRequestID
+        let requestID = engine.requests.nextID
         var request = ProduceRequest(
-            id: requestID, partition: id, leader: state.leader ?? -1, leaderEpoch: state.leaderEpoch, acks: acks,
-            baseOffset: -1, count: values.count, sentAtMs: engine.now, deadlineMs: engine.now + timeoutMs)
+            id: requestID, partition: id, leader: state.leader, leaderEpoch: state.leaderEpoch, acks: acks,
+            baseOffset: nil, count: values.count, sentAt: engine.now, deadline: engine.now + timeout)
         request.isAsync = isAsync
         request.batchID = batchID
         request.producerHeader = header
-        engine.requests[requestID] = request
+        engine.requests.append(request)
         engine.pendingRequestIDs.append(requestID)
         guard let leader = state.leader else {
             finish(requestID, .failure(.leaderNotAvailable))
@@ -45,7 +44,7 @@ extension Cluster {
             if acks == .none {
                 finish(requestID, .noResponse(baseOffset: nil, count: values.count))
             } else {
-                engine.queue.schedule(at: request.deadlineMs, .requestTimeout, broker: leader, requestID: requestID)
+                engine.queue.schedule(at: request.deadline, .requestTimeout(requestID, leader: leader))
             }
             return requestID
         }
@@ -56,36 +55,36 @@ extension Cluster {
         let log = state.logs[leader]!
         var verdict = ProducerStateEntry.Verdict.append
         if let header { verdict = ProducerStateEntry.verdict(for: header, in: log) }
+        let base: Int64
         switch verdict {
         case .reject(let error):
             finish(requestID, .failure(error))
             return requestID
         case .duplicate(let first, let last):
-            request.baseOffset = first
-            request.count = last - first + 1
+            base = first
+            request.count = Int(last - first + 1)
             request.isDuplicate = true
             note(
                 "\(id): leader \(leader) recognises a duplicate batch (producer \(header!.producerID), sequence \(header!.baseSequence)) at offset \(first); nothing appended"
             )
         case .append:
-            let base = log.logEndOffset
+            base = log.logEndOffset
             let epoch = state.leaderEpoch
             // Appended in place: a copy of the leader's log would duplicate its records on every produce.
             topics[id.topic]!.partitions[id.partition].logs[leader]!.append(
                 values.enumerated().map { index, value in
-                    Record(offset: base + index, leaderEpoch: epoch, key: key, value: value, producer: header)
+                    Record(offset: base + Int64(index), leaderEpoch: epoch, key: key, value: value, producer: header)
                 })
-            request.baseOffset = base
         }
-        engine.requests[requestID] = request
+        request.baseOffset = base
+        engine.requests.modify(requestID) { $0 = request }
         maybeIncrementLeaderHighWatermark(id)
         if verdict == .append { wakeParkedFetches(at: leader, for: id) }
-        let base = request.baseOffset
         switch acks {
         case .none: finish(requestID, .noResponse(baseOffset: base, count: request.count))
         case .leader: finish(requestID, .success(baseOffset: base, count: request.count))
         case .all:
-            engine.queue.schedule(at: request.deadlineMs, .requestTimeout, broker: leader, requestID: requestID)
+            engine.queue.schedule(at: request.deadline, .requestTimeout(requestID, leader: leader))
         }
         afterEvent()
         return requestID
@@ -96,7 +95,7 @@ extension Cluster {
         to id: TopicPartition, key: String? = nil, values: [String], acks: Acks
     ) throws(KafkaError) -> ProduceRequest {
         let requestID = try produce(to: id, key: key, values: values, acks: acks)
-        let deadline = engine.requests[requestID]!.deadlineMs
+        let deadline = engine.requests[requestID]!.deadline
         run(until: deadline) { $0.engine.requests[requestID]?.outcome != nil }
         return engine.requests[requestID]!
     }
@@ -106,24 +105,25 @@ extension Cluster {
     /// Kafka: `DelayedProduce.tryComplete` → `Partition.checkEnoughReplicasReachOffset`.
     mutating func completeProduceRequests() {
         for requestID in engine.pendingRequestIDs {
-            guard let request = engine.requests[requestID], request.outcome == nil, request.baseOffset >= 0,
+            guard let request = engine.requests[requestID], request.outcome == nil,
+                let base = request.baseOffset, let leader = request.leader,
                 !request.isOrphaned, !request.isResponseDropped,
                 let state = partition(request.partition)
             else { continue }
             if state.leader != request.leader || state.leaderEpoch != request.leaderEpoch {
                 // A leader that is still running (or shutting down cleanly) answers NOT_LEADER_OR_FOLLOWER; a crashed or
                 // isolated one never answers, so its client times out.
-                let runtime = engine.runtimes[request.leader]
+                let runtime = engine.runtimes[leader]
                 if runtime?.state == .up || runtime?.state == .stalled || runtime?.state == .shutDown {
                     finish(requestID, .failure(.notLeaderOrFollower))
                 }
                 continue
             }
-            guard let log = state.logs[request.leader], log.highWatermark >= request.requiredOffset else { continue }
+            guard let log = state.logs[leader], log.highWatermark >= base + Int64(request.count) else { continue }
             if state.maximalIsr.count < effectiveMinIsr(request.partition) {
                 finish(requestID, .failure(.notEnoughReplicasAfterAppend))
             } else {
-                finish(requestID, .success(baseOffset: request.baseOffset, count: request.count))
+                finish(requestID, .success(baseOffset: base, count: request.count))
             }
         }
     }
@@ -132,29 +132,28 @@ extension Cluster {
     ///
     /// A broker with `drop-responses` left loses the answer on the way back: the request stays open until the
     /// client's `request.timeout.ms` (`clientTimeout`), while what the broker did (append, duplicate) stands.
-    mutating func finish(_ requestID: Int, _ outcome: ProduceOutcome, clientTimeout: Bool = false) {
+    mutating func finish(_ requestID: ProduceRequestID, _ outcome: ProduceOutcome, clientTimeout: Bool = false) {
         guard var request = engine.requests[requestID], request.outcome == nil else { return }
         if request.isResponseDropped && !clientTimeout { return }
-        if !clientTimeout, request.acks != .none, request.leader >= 0,
-            let drops = engine.runtimes[request.leader]?.droppedResponses, drops > 0
+        if !clientTimeout, request.acks != .none, let leader = request.leader,
+            let drops = engine.runtimes[leader]?.droppedResponses, drops > 0
         {
-            engine.runtimes[request.leader]?.droppedResponses = drops - 1
+            engine.runtimes[leader]?.droppedResponses = drops - 1
             request.isResponseDropped = true
-            engine.requests[requestID] = request
+            engine.requests.modify(requestID) { $0 = request }
             note(
-                "broker \(request.leader) answers request \(requestID) (\(request.partition)) with \(outcome); the response is lost"
+                "broker \(leader) answers request \(requestID) (\(request.partition)) with \(outcome); the response is lost"
             )
-            engine.queue.schedule(
-                at: request.deadlineMs, .requestTimeout, broker: request.leader, requestID: requestID)
+            engine.queue.schedule(at: request.deadline, .requestTimeout(requestID, leader: leader))
             return
         }
         request.outcome = outcome
-        request.completedAtMs = engine.now
-        engine.requests[requestID] = request
+        request.completedAt = engine.now
+        engine.requests.modify(requestID) { $0 = request }
         if let index = engine.pendingRequestIDs.firstIndex(of: requestID) { engine.pendingRequestIDs.remove(at: index) }
         if request.isAsync { note("request \(requestID) to \(request.partition) answered: \(outcome)") }
         if case .success(let base, let count) = outcome, let state = partition(request.partition) {
-            for offset in base..<(base + count) {
+            for offset in base..<(base + Int64(count)) {
                 // The record's own epoch: a duplicate's original may be from an earlier epoch.
                 let epoch = state.leaderLog?.record(at: offset)?.leaderEpoch ?? state.leaderEpoch
                 topics[request.partition.topic]!.partitions[request.partition.partition].acknowledged[offset] =

@@ -5,17 +5,18 @@ extension Cluster {
     /// idempotent mode), answered from the controller's producer-id blocks (the first id of a new cluster is 0).
     @discardableResult
     public mutating func createProducer(_ name: String, config: ProducerConfig) throws(KafkaError) -> ProducerClient {
-        guard engine.producers[name] == nil else {
+        guard engine.producerIndexes[name] == nil else {
             throw KafkaError("IllegalStateException", "A producer named '\(name)' already exists.")
         }
-        let index = engine.producers.count
-        let producerSeed = seed &+ UInt64(index + 1) &* 0x9E37_79B9_7F4A_7C15
+        let index = ProducerIndex(engine.producers.count)
+        let producerSeed = seed &+ UInt64(index.rawValue + 1) &* 0x9E37_79B9_7F4A_7C15
         var producer = ProducerClient(name: name, index: index, config: config, seed: producerSeed)
         if config.enableIdempotence {
             engine.lastProducerID += 1
             producer.producerID = engine.lastProducerID
         }
-        engine.producers[name] = producer
+        engine.producers.append(producer)
+        engine.producerIndexes[name] = index
         startPeriodicEvents()
         return producer
     }
@@ -28,13 +29,11 @@ extension Cluster {
     public mutating func choosePartition(topic: String, key: String?, value: String, producer: String? = nil) -> Int? {
         guard let partitions = topics[topic]?.partitions, !partitions.isEmpty else { return nil }
         if let key { return DefaultPartitioner.partition(forKey: key, partitionCount: partitions.count) }
-        let available = partitions.filter { $0.leader != nil }.map(\.id.partition)
+        let available = partitions.filter { $0.leader != nil }.map { $0.id.partition }
         let bytes = NullKeyPartitioner.recordSize(key: nil, value: value)
-        if let producer, var client = engine.producers[producer] {
-            let chosen = client.nullKeyPartitioner.partition(
+        if let producer, let index = engine.producerIndexes[producer] {
+            return engine.producers[index.rawValue].nullKeyPartitioner.partition(
                 topic: topic, bytes: bytes, partitionCount: partitions.count, available: available)
-            engine.producers[producer] = client
-            return chosen
         }
         var partitioner = engine.defaultPartitioner ?? NullKeyPartitioner(.sticky, seed: seed)
         let chosen = partitioner.partition(
@@ -48,10 +47,11 @@ extension Cluster {
     public mutating func send(
         producer name: String, topic: String, partition: Int? = nil, key: String? = nil, values: [String],
         isAsync: Bool = false
-    ) throws(KafkaError) -> [Int] {
-        guard let client = engine.producers[name] else {
+    ) throws(KafkaError) -> [ProducerBatchID] {
+        guard let index = engine.producerIndexes[name] else {
             throw KafkaError("IllegalStateException", "There is no producer named '\(name)'.")
         }
+        let client = engine.producers[index.rawValue]
         guard let count = topics[topic]?.partitions.count else {
             throw .unknownTopicOrPartition("Topic \(topic) not present in metadata after 60000 ms.")
         }
@@ -61,32 +61,30 @@ extension Cluster {
                 "Invalid partition given with record: \(partition) is not in the range [0...\(count)).")
         }
         startPeriodicEvents()
-        var created: [Int] = []
-        var openBatch: (id: Int, bytes: Int)?
+        var created: [ProducerBatchID] = []
+        var openBatch: (id: ProducerBatchID, bytes: Int)?
         for value in values {
             let target = partition ?? choosePartition(topic: topic, key: key, value: value, producer: name)!
             let id = TopicPartition(topic, target)
             let bytes = NullKeyPartitioner.recordSize(key: key, value: value)
-            if let current = openBatch, engine.batches[current.id]!.partition == id,
+            if let current = openBatch, engine.batches[current.id]?.partition == id,
                 current.bytes + bytes <= client.config.batchSize
             {
-                engine.batches[current.id]!.values.append(value)
+                engine.batches.modify(current.id) { $0.values.append(value) }
                 openBatch = (current.id, current.bytes + bytes)
                 continue
             }
-            engine.lastBatchID += 1
             var batch = ProducerBatch(
-                id: engine.lastBatchID, producer: name, partition: id, key: key, values: [value],
-                createdMs: engine.now)
+                id: engine.batches.nextID, producer: index, partition: id, key: key, values: [value],
+                createdAt: engine.now)
             batch.isAsync = isAsync
-            engine.batches[batch.id] = batch
-            engine.producers[name]!.deques[id, default: []].append(batch.id)
-            engine.queue.schedule(
-                at: engine.now + client.config.deliveryTimeoutMs, .deliveryTimeout, broker: -1, requestID: batch.id)
+            engine.batches.append(batch)
+            engine.producers[index.rawValue].deques[id, default: []].append(batch.id)
+            engine.queue.schedule(at: engine.now + client.config.deliveryTimeout, .deliveryTimeout(batch.id))
             created.append(batch.id)
             openBatch = (batch.id, bytes)
         }
-        drainProducer(name)
+        drainProducer(index)
         return created
     }
 
@@ -96,9 +94,9 @@ extension Cluster {
         producer name: String, topic: String, partition: Int? = nil, key: String? = nil, values: [String]
     ) throws(KafkaError) -> [ProducerBatch] {
         let ids = try send(producer: name, topic: topic, partition: partition, key: key, values: values)
-        let limit = engine.now + (engine.producers[name]?.config.deliveryTimeoutMs ?? 0)
+        let limit = engine.now + (engine.producer(named: name)?.config.deliveryTimeout ?? .zero)
         run(until: limit) { cluster in ids.allSatisfy { cluster.engine.batches[$0]?.isDone == true } }
-        return ids.map { engine.batches[$0]! }
+        return ids.compactMap { engine.batches[$0] }
     }
 
     /// Sends every batch that may go now, partition by partition, as the `Sender` drains the accumulator.
@@ -106,18 +104,18 @@ extension Cluster {
     /// Kafka: `RecordAccumulator.drain` / `drainBatchesForOneNode` — only a deque's first batch, not while it backs
     /// off, at most `max.in.flight.requests.per.connection` per broker, a muted partition while a batch is in flight
     /// when that is 1 (`guaranteeMessageOrder`), and for idempotence `shouldStopDrainBatchesForPartition`.
-    mutating func drainProducer(_ name: String) {
-        maybeResolveSequences(name)
+    mutating func drainProducer(_ index: ProducerIndex) {
+        maybeResolveSequences(index)
         var progressed = true
         while progressed {
             progressed = false
-            guard let producer = engine.producers[name] else { return }
-            for id in producer.deques.keys.sorted() {
-                guard let client = engine.producers[name], let batchID = client.deques[id]?.first,
-                    let batch = engine.batches[batchID], batch.notBeforeMs <= engine.now,
+            for id in engine.producers[index.rawValue].deques.keys.sorted() {
+                let client = engine.producers[index.rawValue]
+                guard let batchID = client.deques[id]?.first,
+                    let batch = engine.batches[batchID], batch.notBefore <= engine.now,
                     mayDrain(batch, client)
                 else { continue }
-                engine.producers[name]!.deques[id]!.removeFirst()
+                engine.producers[index.rawValue].deques[id]?.removeFirst()
                 sendBatch(batchID)
                 progressed = true
             }
@@ -127,7 +125,9 @@ extension Cluster {
     private func mayDrain(_ batch: ProducerBatch, _ client: ProducerClient) -> Bool {
         let inFlight = client.inFlight.compactMap { engine.batches[$0] }
         if let leader = partition(batch.partition)?.leader {
-            let toLeader = inFlight.filter { engine.requests[$0.inFlightRequest ?? 0]?.leader == leader }
+            let toLeader = inFlight.filter { batch in
+                batch.inFlightRequest.flatMap { engine.requests[$0]?.leader } == leader
+            }
             if toLeader.count >= client.config.maxInFlightRequestsPerConnection { return false }
         }
         let samePartition = inFlight.filter { $0.partition == batch.partition }
@@ -140,7 +140,7 @@ extension Cluster {
             return !client.unresolvedPartitions.contains(batch.partition)
                 && !(stale && hasUnfinishedSequencedBatches(batch.partition, client))
         }
-        if let first = samePartition.compactMap(\.baseSequence).min(), first != sequence {
+        if let first = samePartition.compactMap({ $0.baseSequence }).min(), first != sequence {
             // A retried batch waits until it is the first in flight ("reduces our in flight request count to 1").
             return false
         }
@@ -150,13 +150,13 @@ extension Cluster {
     /// Whether a partition has batches with a sequence number that are neither acknowledged nor failed.
     func hasUnfinishedSequencedBatches(_ id: TopicPartition, _ client: ProducerClient) -> Bool {
         engine.batches.values.contains {
-            $0.producer == client.name && $0.partition == id && !$0.isDone && $0.baseSequence != nil
+            $0.producer == client.index && $0.partition == id && !$0.isDone && $0.baseSequence != nil
         }
     }
 
-    private mutating func sendBatch(_ batchID: Int) {
-        var batch = engine.batches[batchID]!
-        var client = engine.producers[batch.producer]!
+    private mutating func sendBatch(_ batchID: ProducerBatchID) {
+        guard var batch = engine.batches[batchID] else { return }
+        var client = engine.producers[batch.producer.rawValue]
         var header: ProducerBatchHeader?
         if let producerID = client.producerID {
             if batch.baseSequence == nil {
@@ -167,29 +167,32 @@ extension Cluster {
                     client.nextSequence[batch.partition] = 0
                     client.lastAckedSequence[batch.partition] = nil
                 }
-                batch.baseSequence = client.nextSequence[batch.partition, default: 0]
+                let sequence = client.nextSequence[batch.partition, default: 0]
+                batch.baseSequence = sequence
                 batch.producerEpoch = client.producerEpoch
-                client.nextSequence[batch.partition] = batch.baseSequence! + batch.values.count
+                client.nextSequence[batch.partition] = sequence + batch.values.count
             }
+            let sequence = batch.baseSequence ?? 0
             header = ProducerBatchHeader(
-                producerID: producerID, producerEpoch: batch.producerEpoch, baseSequence: batch.baseSequence!,
-                lastSequence: batch.lastSequence!)
+                producerID: producerID, producerEpoch: batch.producerEpoch, baseSequence: sequence,
+                lastSequence: sequence + batch.values.count - 1)
         }
         batch.attempts += 1
-        batch.inFlightRequest = engine.lastRequestID + 1
+        batch.inFlightRequest = engine.requests.nextID
         client.inFlight.append(batchID)
-        engine.batches[batchID] = batch
-        engine.producers[batch.producer] = client
+        engine.batches.modify(batchID) { $0 = batch }
+        engine.producers[batch.producer.rawValue] = client
         if batch.attempts > 1 {
-            note("producer \(batch.producer) resends \(Self.describe(batch)) (attempt \(batch.attempts))")
+            note("producer \(client.name) resends \(Self.describe(batch)) (attempt \(batch.attempts))")
         }
         _ = try? sendProduceRequest(
             to: batch.partition, key: batch.key, values: batch.values, acks: client.config.acks, isAsync: false,
-            timeoutMs: client.config.requestTimeoutMs, batchID: batchID, header: header)
+            timeout: client.config.requestTimeout, batchID: batchID, header: header)
     }
 
     static func describe(_ batch: ProducerBatch) -> String {
-        let values = batch.values.count == 1 ? batch.values[0] : "\(batch.values[0])…\(batch.values.last!)"
+        let values =
+            batch.values.count == 1 ? batch.values[0] : "\(batch.values[0])…\(batch.values[batch.values.count - 1])"
         let sequence = batch.baseSequence.map { ", sequence \($0)" } ?? ""
         return "batch \(batch.id) to \(batch.partition) (\(values)\(sequence))"
     }

@@ -4,20 +4,19 @@ extension Cluster {
     /// Kafka: `Sender.completeBatch` / `canRetry` (retriable error, attempts < `retries`, delivery timeout not reached)
     /// → `reenqueueBatch` after `retry.backoff.ms`; idempotent producers also retry `OUT_OF_ORDER_SEQUENCE_NUMBER`
     /// (`TransactionManager.canRetry`), bumping the epoch when the gap is real (KIP-360).
-    mutating func producerReceives(_ request: ProduceRequest, batchID: Int) {
-        guard var batch = engine.batches[batchID], batch.inFlightRequest == request.id,
-            var client = engine.producers[batch.producer]
-        else { return }
+    mutating func producerReceives(_ request: ProduceRequest, batchID: ProducerBatchID) {
+        guard var batch = engine.batches[batchID], batch.inFlightRequest == request.id else { return }
+        var client = engine.producers[batch.producer.rawValue]
         batch.inFlightRequest = nil
         client.inFlight.removeAll { $0 == batchID }
         defer {
-            engine.producers[batch.producer] = client
-            engine.batches[batchID] = batch
+            engine.producers[batch.producer.rawValue] = client
+            engine.batches.modify(batchID) { $0 = batch }
             if batch.isAsync && batch.isDone {
-                note("producer \(batch.producer): \(Self.describe(batch)) \(batch.outcomeText)")
+                note("producer \(client.name): \(Self.describe(batch)) \(batch.outcomeText)")
             }
             // The Sender runs again right after handling responses.
-            engine.queue.schedule(at: engine.now, .producerSend, broker: -1, requestID: client.index)
+            engine.queue.schedule(at: engine.now, .producerSend(client.index))
         }
         if batch.isDone {
             batch.isAsync = false  // already reported
@@ -26,45 +25,47 @@ extension Cluster {
         switch request.outcome {
         case .success(let base, _):
             batch.outcome = .acknowledged(baseOffset: base)
-            batch.completedAtMs = engine.now
+            batch.completedAt = engine.now
             if let last = batch.lastSequence {
                 client.lastAckedSequence[batch.partition] = max(client.lastAckedSequence[batch.partition] ?? -1, last)
             }
         case .noResponse, nil:
-            batch.outcome = .acknowledged(baseOffset: -1)
-            batch.completedAtMs = engine.now
+            batch.outcome = .acknowledged(baseOffset: nil)
+            batch.completedAt = engine.now
         case .failure(let error):
             batch.lastError = error
             let config = client.config
-            let expired = engine.now >= batch.createdMs + config.deliveryTimeoutMs
+            let expired = engine.now >= batch.createdAt + config.deliveryTimeout
             var retriable = error.isRetriable
             if error.name == "OUT_OF_ORDER_SEQUENCE_NUMBER", client.producerID != nil {
                 retriable = true
                 let isNext = (client.lastAckedSequence[batch.partition] ?? -1) + 1 == batch.baseSequence
                 if isNext && !client.unresolvedPartitions.contains(batch.partition) {
                     // A real gap (the broker lost the earlier batches): new epoch, this partition from 0.
-                    engine.batches[batchID] = batch
+                    engine.batches.modify(batchID) { $0 = batch }
                     bumpEpoch(&client, rewriting: batch.partition)
-                    batch.baseSequence = engine.batches[batchID]!.baseSequence
-                    batch.producerEpoch = engine.batches[batchID]!.producerEpoch
+                    if let renumbered = engine.batches[batchID] {
+                        batch.baseSequence = renumbered.baseSequence
+                        batch.producerEpoch = renumbered.producerEpoch
+                    }
                 }
             }
             guard retriable, batch.attempts - 1 < config.retries, !expired else {
                 batch.outcome =
                     error.name == "REQUEST_TIMED_OUT"
                     ? .unknown(timeout: error, lastError: error) : .failed(error)
-                batch.completedAtMs = engine.now
+                batch.completedAt = engine.now
                 if !batch.isAsync {
-                    note("producer \(batch.producer): \(Self.describe(batch)) fails with \(error.name)")
+                    note("producer \(client.name): \(Self.describe(batch)) fails with \(error.name)")
                 }
                 return
             }
-            let backoff = max(1, config.retryBackoff(attempt: batch.attempts))
-            batch.notBeforeMs = engine.now + backoff
+            let backoff = max(.milliseconds(1), config.retryBackoff(attempt: batch.attempts))
+            batch.notBefore = engine.now + backoff
             reenqueue(batch, in: &client)
-            engine.queue.schedule(at: batch.notBeforeMs, .producerSend, broker: -1, requestID: client.index)
+            engine.queue.schedule(at: batch.notBefore, .producerSend(client.index))
             note(
-                "producer \(batch.producer): \(Self.describe(batch)) got \(error.name); retrying in \(SimulatedTime.text(backoff))"
+                "producer \(client.name): \(Self.describe(batch)) got \(error.name); retrying in \(backoff)"
             )
         }
     }
@@ -91,40 +92,40 @@ extension Cluster {
     ///
     /// Kafka: `Sender.sendProducerData` → `RecordAccumulator.expiredBatches` and `getExpiredInflightBatches`
     /// ("Expiring N record(s) for t-0:120000 ms has passed since batch creation").
-    mutating func expireBatch(_ batchID: Int) {
-        guard var batch = engine.batches[batchID], !batch.isDone, var client = engine.producers[batch.producer] else {
-            return
-        }
+    mutating func expireBatch(_ batchID: ProducerBatchID) {
+        guard var batch = engine.batches[batchID], !batch.isDone else { return }
+        var client = engine.producers[batch.producer.rawValue]
         let wasSent = batch.attempts > 0
         batch.outcome = .unknown(
             timeout: KafkaError(
                 "TimeoutException",
-                "Expiring \(batch.values.count) record(s) for \(batch.partition):\(engine.now - batch.createdMs) ms has passed since batch creation"
+                "Expiring \(batch.values.count) record(s) for \(batch.partition):\((engine.now - batch.createdAt).milliseconds) ms has passed since batch creation"
             ), lastError: batch.lastError)
-        batch.completedAtMs = engine.now
+        batch.completedAt = engine.now
         batch.inFlightRequest = nil
         client.inFlight.removeAll { $0 == batchID }
         client.deques[batch.partition]?.removeAll { $0 == batchID }
-        engine.batches[batchID] = batch
-        note("producer \(batch.producer): \(Self.describe(batch)) expires (delivery.timeout.ms)")
+        engine.batches.modify(batchID) { $0 = batch }
+        note("producer \(client.name): \(Self.describe(batch)) expires (delivery.timeout.ms)")
         if wasSent && client.producerID != nil {
             // Kafka: markSequenceUnresolved — resolved by `maybeResolveSequences` once the partition drains.
             client.unresolvedPartitions.insert(batch.partition)
         }
-        engine.producers[batch.producer] = client
-        engine.queue.schedule(at: engine.now, .producerSend, broker: -1, requestID: client.index)
+        engine.producers[batch.producer.rawValue] = client
+        engine.queue.schedule(at: engine.now, .producerSend(client.index))
     }
 
     /// Kafka: `TransactionManager.maybeResolveSequences` — once an unresolved partition has nothing unfinished, it
     /// is fine if every sequence was acknowledged; otherwise the producer bumps its epoch and restarts it at 0.
-    mutating func maybeResolveSequences(_ name: String) {
-        guard var client = engine.producers[name], !client.unresolvedPartitions.isEmpty else { return }
+    mutating func maybeResolveSequences(_ index: ProducerIndex) {
+        var client = engine.producers[index.rawValue]
+        guard !client.unresolvedPartitions.isEmpty else { return }
         for id in client.unresolvedPartitions.sorted() where !hasUnfinishedSequencedBatches(id, client) {
             client.unresolvedPartitions.remove(id)
             let next = client.nextSequence[id, default: 0]
             if (client.lastAckedSequence[id] ?? -1) + 1 != next { bumpEpoch(&client, rewriting: id) }
         }
-        engine.producers[name] = client
+        engine.producers[index.rawValue] = client
     }
 
     /// Kafka: `TransactionManager.bumpIdempotentProducerEpoch` (KIP-360) — a new epoch; the partition that needed it
@@ -136,12 +137,15 @@ extension Cluster {
         client.nextSequence[id] = 0
         client.lastAckedSequence[id] = nil
         let pending = engine.batches.values
-            .filter { $0.producer == client.name && $0.partition == id && !$0.isDone && $0.baseSequence != nil }
-            .sorted { $0.baseSequence! < $1.baseSequence! }
+            .filter { $0.producer == client.index && $0.partition == id && !$0.isDone && $0.baseSequence != nil }
+            .sorted { ($0.baseSequence ?? 0) < ($1.baseSequence ?? 0) }
         for batch in pending {
             let sequence = client.nextSequence[id, default: 0]
-            engine.batches[batch.id]!.baseSequence = sequence
-            engine.batches[batch.id]!.producerEpoch = client.producerEpoch
+            let epoch = client.producerEpoch
+            engine.batches.modify(batch.id) { batch in
+                batch.baseSequence = sequence
+                batch.producerEpoch = epoch
+            }
             client.nextSequence[id] = sequence + batch.values.count
         }
         note("producer \(client.name) bumps its epoch to \(client.producerEpoch); \(id) restarts at sequence 0")

@@ -1,26 +1,25 @@
 /// How much a cluster may run: a cap on engine work and on simulated time, so no input can make a run go on forever.
 ///
-/// Work counts every event once plus once per partition and per produce request checked after it (the invariant, loss
-/// and request checks run over all of them after every event), so a big cluster spends its budget faster, as it spends
-/// real time faster.
+/// Work counts every event once plus once per partition and per produce request (the checks after an event
+/// go through all of them), so a big cluster spends its budget faster, as it spends real time faster.
 public struct EngineBudget: Hashable, Sendable {
     /// Which cap a run stopped at.
     public enum Cap: String, Hashable, Sendable {
         /// The work cap (`work`).
         case work
-        /// The simulated-time cap (`timeMs`).
+        /// The simulated-time cap (`time`).
         case time
     }
 
     /// Most work units (events, and the partition and request checks after each) over the cluster's life.
-    public var work: Int
-    /// The simulated time the clock may not pass, in milliseconds.
-    public var timeMs: Int
+    public var work: Int64
+    /// The simulated instant the clock may not pass.
+    public var time: SimulatedInstant
 
     /// Creates a budget; the defaults are unlimited.
-    public init(work: Int = .max, timeMs: Int = .max) {
+    public init(work: Int64 = .max, time: SimulatedInstant = .distantFuture) {
         self.work = work
-        self.timeMs = timeMs
+        self.time = time
     }
 }
 
@@ -32,7 +31,7 @@ extension Cluster {
     }
 
     /// The work done so far (see `EngineBudget.work`).
-    public var workDone: Int { engine.workDone }
+    public var workDone: Int64 { engine.workDone }
 
     /// The cap a run stopped at, if one did; later runs do nothing.
     public var exhaustedBudget: EngineBudget.Cap? { engine.exhaustedBudget }

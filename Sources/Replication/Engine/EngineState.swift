@@ -1,7 +1,7 @@
 /// The running part of a cluster: virtual clock, event queue, broker states, produce requests, findings.
 public struct EngineState: Hashable, Sendable {
-    /// The simulated time, in milliseconds since the cluster started.
-    public internal(set) var now = 0
+    /// The simulated time.
+    public internal(set) var now = SimulatedInstant.start
     /// Scheduled events.
     var queue = EventQueue()
     /// Every partition, sorted by topic then partition.
@@ -15,40 +15,38 @@ public struct EngineState: Hashable, Sendable {
     /// Broker-wide and producer settings.
     public internal(set) var config = EngineConfig()
     /// Every produce request so far, by id (from 1).
-    public internal(set) var requests = OffsetTable<ProduceRequest>()
+    public internal(set) var requests = IDTable<ProduceRequestID, ProduceRequest>()
     /// Ids of requests without an outcome yet, ascending: the only ones completion checks after every event look at.
-    public internal(set) var pendingRequestIDs: [Int] = []
-    /// The last request id handed out.
-    var lastRequestID = 0
+    public internal(set) var pendingRequestIDs: [ProduceRequestID] = []
     /// Outstanding follower fetches (request, parked at the leader, or response), by session id.
-    var fetchSessions: [Int: FetchSession] = [:]
-    /// The last fetch session id.
-    var lastPayloadID = 0
+    var fetchSessions: [FetchSessionID: FetchSession] = [:]
+    /// The last fetch session id handed out.
+    var lastFetchSessionID = FetchSessionID(0)
     /// Invariant breaks and data loss, in the order they were found.
     public internal(set) var findings: [Finding] = []
     /// Keys of findings already reported (a lasting break is reported once).
     var reportedFindings: Set<String> = []
     /// What happened, time-stamped, for transcripts (`[9s] broker 1 fenced`).
     public internal(set) var eventLog = ChunkedArray<String>()
-    /// Named producers, by name.
-    public internal(set) var producers: [String: ProducerClient] = [:]
+    /// Named producers, by index (creation order).
+    public internal(set) var producers: [ProducerClient] = []
+    /// Named producers' indexes, by name.
+    var producerIndexes: [String: ProducerIndex] = [:]
     /// Every batch named producers created, by id (from 1).
-    public internal(set) var batches: [Int: ProducerBatch] = [:]
-    /// The last batch id handed out.
-    var lastBatchID = 0
+    public internal(set) var batches = IDTable<ProducerBatchID, ProducerBatch>()
     /// The last producer id handed out by `InitProducerId` (the first is 0, as a new KRaft cluster's first block).
-    var lastProducerID = -1
+    var lastProducerID: Int64 = -1
     /// The null-key partitioner of `produce` lines without `producer=`, once used.
     var defaultPartitioner: NullKeyPartitioner?
     /// Consumer groups, by group id.
     public internal(set) var groups: [String: ConsumerGroup] = [:]
     /// The last serial number given to a group member (identifies it in session-expiry events).
-    var lastMemberSerial = 0
+    var lastMemberSerial = MemberSerial(0)
 
     /// Caps on work and simulated time (unlimited unless set).
     var budget = EngineBudget()
     /// Work done so far (see `EngineBudget.work`).
-    var workDone = 0
+    var workDone: Int64 = 0
     /// The cap a run stopped at; once set, the clock no longer runs.
     var exhaustedBudget: EngineBudget.Cap?
 
@@ -57,9 +55,14 @@ public struct EngineState: Hashable, Sendable {
 
     /// Appends a time-stamped line to the event log.
     mutating func note(_ text: String) {
-        eventLog.append("[\(SimulatedTime.text(now))] \(text)")
+        eventLog.append("[\(now)] \(text)")
     }
 
     /// Invariant breaks only (not data loss after unclean elections).
-    public var invariantBreaks: [Finding] { findings.filter(\.kind.isInvariantBreak) }
+    public var invariantBreaks: [Finding] { findings.filter { $0.kind.isInvariantBreak } }
+
+    /// The named producer called `name`, if there is one.
+    public func producer(named name: String) -> ProducerClient? {
+        producerIndexes[name].map { producers[$0.rawValue] }
+    }
 }

@@ -1,5 +1,8 @@
 /// A deterministic priority queue of scheduled events (see `ScheduledEvent` for the tie order).
-public struct EventQueue: Hashable, Sendable {
+///
+/// Two queues are equal when they hold the same events at the same instants: the heap's layout and the insertion
+/// counters (which only order identical events) are not part of the state.
+public struct EventQueue: Sendable {
     /// A binary min-heap ordered by `ScheduledEvent.<`.
     private var events: [ScheduledEvent] = []
     private var nextSequence = 0
@@ -8,19 +11,14 @@ public struct EventQueue: Hashable, Sendable {
     public init() {}
 
     /// Schedules an event.
-    public mutating func schedule(
-        at time: Int, _ kind: ScheduledEvent.Kind, broker: BrokerID, partition: TopicPartition? = nil,
-        requestID: Int = 0
-    ) {
-        let event = ScheduledEvent(
-            time: time, kind: kind, broker: broker, partition: partition, requestID: requestID,
-            sequence: nextSequence)
+    public mutating func schedule(at time: SimulatedInstant, _ event: EngineEvent) {
+        let scheduled = ScheduledEvent(time: time, event: event, sequence: nextSequence)
         nextSequence += 1
         // A binary min-heap: queues usually hold tens of events, but settings such as
         // broker.heartbeat.interval.ms=1 park thousands, and sorted insertion then made every event cost O(n) (fuzzing
         // found a scenario that ran for minutes). Every event has a distinct sequence, so the order is total and the
         // pop order is the same as a sorted list's.
-        events.append(event)
+        events.append(scheduled)
         var child = events.count - 1
         while child > 0 {
             let parent = (child - 1) / 2
@@ -31,7 +29,10 @@ public struct EventQueue: Hashable, Sendable {
     }
 
     /// The next event's time, if any.
-    public var nextTime: Int? { events.first?.time }
+    public var nextTime: SimulatedInstant? { events.first?.time }
+
+    /// The next event, if any, without removing it.
+    public var first: ScheduledEvent? { events.first }
 
     /// Removes and returns the next event.
     public mutating func popFirst() -> ScheduledEvent? {
@@ -55,4 +56,24 @@ public struct EventQueue: Hashable, Sendable {
 
     /// How many events are scheduled.
     public var count: Int { events.count }
+
+    /// The scheduled events in the order they will run, as (instant, event) pairs.
+    public var pending: [(time: SimulatedInstant, event: EngineEvent)] {
+        events.sorted().map { ($0.time, $0.event) }
+    }
+}
+
+extension EventQueue: Hashable {
+    public static func == (lhs: EventQueue, rhs: EventQueue) -> Bool {
+        guard lhs.events.count == rhs.events.count else { return false }
+        return lhs.pending.elementsEqual(rhs.pending) { $0.time == $1.time && $0.event == $1.event }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(events.count)
+        for entry in pending {
+            hasher.combine(entry.time)
+            hasher.combine(entry.event)
+        }
+    }
 }

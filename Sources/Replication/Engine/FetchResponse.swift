@@ -14,7 +14,7 @@ public struct FetchResponse: Hashable, Sendable {
     /// The records from the fetch offset up to the leader's LEO.
     public var records: [Record] = []
     /// The leader's high watermark after handling the fetch.
-    public var highWatermark: Int = 0
+    public var highWatermark: Int64 = 0
     /// `(epoch, endOffset)` when the follower must truncate first.
     public var divergingEpoch: LeaderEpochCache.Entry?
 }

@@ -10,7 +10,7 @@ struct FetchSession: Hashable, Sendable {
         /// On its way to the leader.
         case request
         /// Parked at the leader until the deadline or an append.
-        case parked(deadlineMs: Int)
+        case parked(deadline: SimulatedInstant)
         /// The response, on its way back to the follower.
         case response([FetchResponse])
     }
@@ -22,11 +22,11 @@ struct FetchSession: Hashable, Sendable {
         /// The leader epoch the leader answered in when the request arrived.
         var leaderEpoch: Int
         /// The follower's fetch offset (its LEO when it sent the request).
-        var fetchOffset: Int
+        var fetchOffset: Int64
     }
 
-    /// The session's id (also the scheduled events' `requestID`).
-    var id: Int
+    /// The session's id (also its scheduled events' id).
+    var id: FetchSessionID
     /// The follower that fetches.
     var follower: BrokerID
     /// The leader it fetches from.

@@ -21,8 +21,8 @@ public struct Finding: Hashable, Sendable, CustomStringConvertible {
         public var isInvariantBreak: Bool { self != .dataLoss }
     }
 
-    /// When, in simulated milliseconds.
-    public var timeMs: Int
+    /// When.
+    public var time: SimulatedInstant
     /// What.
     public var kind: Kind
     /// Which partition.
@@ -30,5 +30,5 @@ public struct Finding: Hashable, Sendable, CustomStringConvertible {
     /// Details.
     public var message: String
 
-    public var description: String { "[\(SimulatedTime.text(timeMs))] \(kind.rawValue) \(partition): \(message)" }
+    public var description: String { "[\(time)] \(kind.rawValue) \(partition): \(message)" }
 }

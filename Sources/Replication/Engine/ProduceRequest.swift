@@ -11,15 +11,16 @@ public enum Acks: String, Hashable, Sendable {
 /// How a produce request ended.
 public enum ProduceOutcome: Hashable, Sendable, CustomStringConvertible {
     /// The records are at `baseOffset ..< baseOffset + count`.
-    case success(baseOffset: Int, count: Int)
+    case success(baseOffset: Int64, count: Int)
     /// acks=0: the producer gets no answer (the records were appended at `baseOffset` if the leader was up).
-    case noResponse(baseOffset: Int?, count: Int)
+    case noResponse(baseOffset: Int64?, count: Int)
     /// Kafka answered (or the client gave up) with an error.
     case failure(KafkaError)
 
     public var description: String {
         switch self {
-        case .success(let base, let count): count == 1 ? "offset \(base)" : "offsets \(base)..\(base + count - 1)"
+        case .success(let base, let count):
+            count == 1 ? "offset \(base)" : "offsets \(base)..\(base + Int64(count) - 1)"
         case .noResponse: "no response (acks=0)"
         case .failure(let error): error.name
         }
@@ -29,23 +30,23 @@ public enum ProduceOutcome: Hashable, Sendable, CustomStringConvertible {
 /// A produce request waiting for its answer (Kafka: `DelayedProduce`).
 public struct ProduceRequest: Hashable, Sendable {
     /// The request id, from 1.
-    public var id: Int
+    public var id: ProduceRequestID
     /// The partition.
     public var partition: TopicPartition
-    /// The leader it was sent to.
-    public var leader: BrokerID
+    /// The leader it was sent to; nil when the partition had none (the request failed at once).
+    public var leader: BrokerID?
     /// The leader epoch when it was appended.
     public var leaderEpoch: Int
     /// acks.
     public var acks: Acks
-    /// The first offset appended.
-    public var baseOffset: Int
+    /// The first offset appended (or of the original batch, for a duplicate); nil until the leader appended it.
+    public var baseOffset: Int64?
     /// How many records.
     public var count: Int
     /// When it was sent.
-    public var sentAtMs: Int
+    public var sentAt: SimulatedInstant
     /// When it times out.
-    public var deadlineMs: Int
+    public var deadline: SimulatedInstant
     /// Whether the scenario did not wait for it (its answer goes to the event log).
     public var isAsync = false
     /// Whether its leader crashed while it was parked (its client then only sees the timeout).
@@ -53,9 +54,9 @@ public struct ProduceRequest: Hashable, Sendable {
     /// How it ended, once it has.
     public var outcome: ProduceOutcome?
     /// When it ended.
-    public var completedAtMs: Int?
+    public var completedAt: SimulatedInstant?
     /// The producer batch it carries (named producers only).
-    public var batchID: Int?
+    public var batchID: ProducerBatchID?
     /// The idempotent producer's header, if any.
     public var producerHeader: ProducerBatchHeader?
     /// Whether the broker recognised it as a duplicate of a batch it already holds (nothing was appended).
@@ -63,8 +64,8 @@ public struct ProduceRequest: Hashable, Sendable {
     /// Whether the broker's answer was lost on the way to the producer (`drop-responses`); the client times out.
     public var isResponseDropped = false
 
-    /// The offset the high watermark must reach (Kafka: `requiredOffset`).
-    public var requiredOffset: Int { baseOffset + count }
+    /// The offset the high watermark must reach (Kafka: `requiredOffset`), once appended.
+    public var requiredOffset: Int64? { baseOffset.map { $0 + Int64(count) } }
 }
 
 extension KafkaError {

@@ -10,7 +10,7 @@ public struct ProducerStateEntry: Hashable, Sendable {
         /// First and last sequence number.
         public var firstSequence: Int, lastSequence: Int
         /// First and last offset in the log.
-        public var firstOffset: Int, lastOffset: Int
+        public var firstOffset: Int64, lastOffset: Int64
     }
 
     /// Kafka: `ProducerStateEntry.NUM_BATCHES_TO_RETAIN`.
@@ -25,7 +25,7 @@ public struct ProducerStateEntry: Hashable, Sendable {
     public var lastSequence: Int { batches.last?.lastSequence ?? -1 }
 
     /// The entry of `producerID` in `log`, or nil when the log holds no batch of it.
-    public static func entry(of producerID: Int, in log: ReplicaLog) -> ProducerStateEntry? {
+    public static func entry(of producerID: Int64, in log: ReplicaLog) -> ProducerStateEntry? {
         var entry: ProducerStateEntry?
         var index = 0
         let records = log.records
@@ -56,7 +56,7 @@ public struct ProducerStateEntry: Hashable, Sendable {
         /// Append it.
         case append
         /// It was written before at these offsets: answer with them and append nothing.
-        case duplicate(firstOffset: Int, lastOffset: Int)
+        case duplicate(firstOffset: Int64, lastOffset: Int64)
         /// Reject it with this error.
         case reject(KafkaError)
     }

@@ -1,7 +1,7 @@
 /// One record in a replica's log.
 public struct Record: Hashable, Sendable {
     /// The record's offset in the partition.
-    public var offset: Int
+    public var offset: Int64
     /// The leader epoch of the leader that appended it (carried by its batch in Kafka).
     public var leaderEpoch: Int
     /// The record key, if any.
@@ -13,7 +13,7 @@ public struct Record: Hashable, Sendable {
 
     /// Creates a record.
     public init(
-        offset: Int, leaderEpoch: Int, key: String? = nil, value: String, producer: ProducerBatchHeader? = nil
+        offset: Int64, leaderEpoch: Int, key: String? = nil, value: String, producer: ProducerBatchHeader? = nil
     ) {
         self.offset = offset
         self.leaderEpoch = leaderEpoch
@@ -29,7 +29,7 @@ public struct Record: Hashable, Sendable {
 /// the same header here, so the broker's producer state can be rebuilt from any replica's log.
 public struct ProducerBatchHeader: Hashable, Sendable {
     /// The producer id (`InitProducerId`).
-    public var producerID: Int
+    public var producerID: Int64
     /// The producer epoch.
     public var producerEpoch: Int
     /// The sequence number of the batch's first record.
@@ -38,7 +38,7 @@ public struct ProducerBatchHeader: Hashable, Sendable {
     public var lastSequence: Int
 
     /// Creates a header.
-    public init(producerID: Int, producerEpoch: Int, baseSequence: Int, lastSequence: Int) {
+    public init(producerID: Int64, producerEpoch: Int, baseSequence: Int, lastSequence: Int) {
         self.producerID = producerID
         self.producerEpoch = producerEpoch
         self.baseSequence = baseSequence

@@ -3,11 +3,11 @@ public struct ReplicaLog: Hashable, Sendable {
     /// The records, by offset from 0 (no retention is simulated, so the log start offset is always 0).
     public private(set) var records = ChunkedArray<Record>()
     /// This replica's own high watermark (a follower's lags the leader's by one fetch).
-    public var highWatermark = 0
+    public var highWatermark: Int64 = 0
     /// The leader epoch cache.
     public private(set) var epochCache = LeaderEpochCache()
     /// Records below this offset are on disk; a crash that loses unflushed data truncates to it.
-    public var flushedOffset = 0
+    public var flushedOffset: Int64 = 0
     /// How many times `truncate(to:)` ran: between two equal counts the log only grew (see `LossCheckKey`).
     var truncationCount = 0
 
@@ -15,7 +15,7 @@ public struct ReplicaLog: Hashable, Sendable {
     public init() {}
 
     /// The log end offset: the offset the next record gets.
-    public var logEndOffset: Int { records.count }
+    public var logEndOffset: Int64 { Int64(records.count) }
 
     /// The latest leader epoch this log knows (Kafka: `UnifiedLog.latestEpoch`).
     public var latestEpoch: Int? { epochCache.latestEpoch }
@@ -25,7 +25,7 @@ public struct ReplicaLog: Hashable, Sendable {
     /// Kafka: `UnifiedLog.append` → `leaderEpochCache.assign(batch.partitionLeaderEpoch, batch.baseOffset)`.
     public mutating func append(_ newRecords: [Record]) {
         for record in newRecords {
-            precondition(record.offset == records.count, "appended offset \(record.offset) ≠ LEO \(records.count)")
+            precondition(record.offset == logEndOffset, "appended offset \(record.offset) ≠ LEO \(logEndOffset)")
             epochCache.assign(epoch: record.leaderEpoch, startOffset: record.offset)
             records.append(record)
         }
@@ -37,30 +37,35 @@ public struct ReplicaLog: Hashable, Sendable {
     }
 
     /// Removes every record at or after `offset`. Kafka: `UnifiedLog.truncateTo`.
-    public mutating func truncate(to offset: Int) {
+    public mutating func truncate(to offset: Int64) {
         truncationCount += 1
-        guard offset < records.count else {
+        guard offset < logEndOffset else {
             // Kafka: "Always truncate epoch cache since we may have a conflicting epoch entry at the end of the log
             // from the leader" — a former leader that appended nothing in its epoch.
-            epochCache.truncateFromEnd(records.count)
+            epochCache.truncateFromEnd(logEndOffset)
             return
         }
         let target = max(0, offset)
-        records.removeSubrange(target...)
+        records.removeSubrange(Int(target)...)
         epochCache.truncateFromEnd(target)
         highWatermark = min(highWatermark, target)
         flushedOffset = min(flushedOffset, target)
     }
 
     /// The records in `[from, to)`.
-    public func records(from start: Int, to end: Int) -> [Record] {
-        let lower = max(0, min(start, records.count))
-        let upper = max(lower, min(end, records.count))
-        return Array(records[lower..<upper])
+    public func records(from start: Int64, to end: Int64) -> [Record] {
+        let lower = max(0, min(start, logEndOffset))
+        let upper = max(lower, min(end, logEndOffset))
+        return Array(records[Int(lower)..<Int(upper)])
     }
 
     /// The record at `offset`, if present.
-    public func record(at offset: Int) -> Record? {
-        offset >= 0 && offset < records.count ? records[offset] : nil
+    public func record(at offset: Int64) -> Record? {
+        offset >= 0 && offset < logEndOffset ? records[Int(offset)] : nil
+    }
+
+    /// The leader epoch of the record at `offset`, if present (cheaper than `record(at:)`: no copy of the record).
+    public func epoch(at offset: Int64) -> Int? {
+        offset >= 0 && offset < logEndOffset ? records[Int(offset)].leaderEpoch : nil
     }
 }

@@ -1,62 +1,101 @@
-/// Something that happens at a simulated instant.
+/// Something the engine has scheduled to happen, with the ids it concerns.
 ///
-/// Events at the same time run in a total order: by `kind` (the declaration order below: the controller's session
-/// expiry first, then the controller's periodic elections, heartbeats, fetch responses, fetch arrivals at the leader, fetcher ticks, parked-fetch expiries, ISR-expiry checks, request timeouts, then the
-/// clients' events: producer sends, delivery timeouts, consumer session expiry), then by broker id, then by topic-partition, then by request id, then by the order they were scheduled.
-public struct ScheduledEvent: Hashable, Sendable, Comparable {
-    /// What happens.
-    public enum Kind: Hashable, Sendable, Comparable {
-        /// The controller checks whether `broker`'s session (last heartbeat + session timeout) has expired.
-        case sessionExpiry
-        /// The controller's periodic preferred-leader election (`auto.leader.rebalance.enable`); `broker` is -1.
-        case electPreferred
-        /// The controller's periodic unclean election for leaderless partitions; `broker` is -1.
-        case electUnclean
-        /// `broker` heartbeats to the controller.
-        case heartbeat
-        /// A fetch response (fetch session `requestID`) reaches follower `broker`.
-        case fetchResponse
-        /// A fetch request (fetch session `requestID`) of follower `broker` reaches its leader.
-        case fetchArrival
-        /// Follower `broker`'s fetcher tick: it starts a fetch to every leader it has none outstanding with.
-        case fetch
-        /// A fetch (session `requestID`) parked at the leader reaches `replica.fetch.wait.max.ms`.
-        case fetchExpiry
-        /// Leader `broker` runs its ISR-expiry task (`replica.lag.time.max.ms / 2`).
-        case isrExpiry
-        /// A produce request times out (`request.timeout.ms`).
-        case requestTimeout
-        /// A named producer (`requestID` = its index) drains its accumulator: a back-off ended or a batch is new.
-        case producerSend
-        /// A producer batch (`requestID` = batch id) reaches `delivery.timeout.ms`.
-        case deliveryTimeout
-        /// The group coordinator checks the session of a consumer group member (`requestID` = member serial).
-        case consumerSessionExpiry
+/// The cases are declared in the order events at the same instant run (see `ScheduledEvent`).
+public enum EngineEvent: Hashable, Sendable {
+    /// The controller checks whether the broker's session (last heartbeat + `broker.session.timeout.ms`) expired.
+    case sessionExpiry(BrokerID)
+    /// The controller's periodic preferred-leader election (`auto.leader.rebalance.enable`).
+    case electPreferred
+    /// The controller's periodic unclean election for leaderless partitions.
+    case electUnclean
+    /// The broker heartbeats to the controller.
+    case heartbeat(BrokerID)
+    /// A fetch response reaches its follower.
+    case fetchResponse(FetchSessionID, follower: BrokerID)
+    /// A follower's fetch request reaches its leader.
+    case fetchArrival(FetchSessionID, follower: BrokerID)
+    /// The follower's fetcher tick: it starts a fetch to every leader it has none outstanding with.
+    case fetcherTick(BrokerID)
+    /// A fetch parked at the leader reaches `replica.fetch.wait.max.ms`.
+    case fetchExpiry(FetchSessionID, follower: BrokerID)
+    /// The leader runs its ISR-expiry task (`replica.lag.time.max.ms / 2`).
+    case isrExpiry(BrokerID)
+    /// A produce request sent to `leader` times out (`request.timeout.ms`).
+    case requestTimeout(ProduceRequestID, leader: BrokerID)
+    /// A named producer drains its accumulator: a back-off ended, a batch is new, or an answer came in.
+    case producerSend(ProducerIndex)
+    /// A producer batch reaches `delivery.timeout.ms`.
+    case deliveryTimeout(ProducerBatchID)
+    /// The group coordinator checks the session of a consumer-group member.
+    case consumerSessionExpiry(MemberSerial)
+
+    /// The position of the event's kind in the order of one instant (the declaration order above).
+    var kindRank: Int {
+        switch self {
+        case .sessionExpiry: 0
+        case .electPreferred: 1
+        case .electUnclean: 2
+        case .heartbeat: 3
+        case .fetchResponse: 4
+        case .fetchArrival: 5
+        case .fetcherTick: 6
+        case .fetchExpiry: 7
+        case .isrExpiry: 8
+        case .requestTimeout: 9
+        case .producerSend: 10
+        case .deliveryTimeout: 11
+        case .consumerSessionExpiry: 12
+        }
     }
 
-    /// When it happens, in simulated milliseconds.
-    public var time: Int
+    /// The broker the event concerns (the follower of a fetch, the leader of a request), or -1 for the controller's
+    /// and the clients' events; the second key of the order within a kind.
+    var brokerRank: Int {
+        switch self {
+        case .sessionExpiry(let broker), .heartbeat(let broker), .fetcherTick(let broker), .isrExpiry(let broker):
+            broker
+        case .fetchResponse(_, let follower), .fetchArrival(_, let follower), .fetchExpiry(_, let follower):
+            follower
+        case .requestTimeout(_, let leader): leader
+        case .electPreferred, .electUnclean, .producerSend, .deliveryTimeout, .consumerSessionExpiry: -1
+        }
+    }
+
+    /// The request, session, producer, batch or member id: the third key of the order within a kind.
+    var idRank: Int {
+        switch self {
+        case .fetchResponse(let session, _), .fetchArrival(let session, _), .fetchExpiry(let session, _):
+            session.rawValue
+        case .requestTimeout(let request, _): request.rawValue
+        case .producerSend(let producer): producer.rawValue
+        case .deliveryTimeout(let batch): batch.rawValue
+        case .consumerSessionExpiry(let member): member.rawValue
+        case .sessionExpiry, .electPreferred, .electUnclean, .heartbeat, .fetcherTick, .isrExpiry: 0
+        }
+    }
+}
+
+/// An event with the instant it happens at.
+///
+/// Events at the same instant run in a total order: by kind (the order `EngineEvent` declares: the controller's
+/// session expiry first, then its periodic elections, heartbeats, fetch responses, fetch arrivals at the leader,
+/// fetcher ticks, parked-fetch expiries, ISR-expiry checks, request timeouts, then the clients' events: producer sends,
+/// delivery timeouts, consumer session expiry), then by broker id, then by request, session, producer, batch or
+/// member id, then by the order they were scheduled.
+public struct ScheduledEvent: Hashable, Sendable, Comparable {
+    /// When it happens.
+    public var time: SimulatedInstant
     /// What happens.
-    public var kind: Kind
-    /// The broker concerned.
-    public var broker: BrokerID
-    /// The partition concerned (fetch responses).
-    public var partition: TopicPartition?
-    /// The produce request concerned (timeouts), or the response payload id (fetch responses).
-    public var requestID: Int
-    /// Insertion order, the last tie-breaker.
-    public var sequence: Int
+    public var event: EngineEvent
+    /// Insertion order, the last tie-breaker (only identical events share everything else).
+    var sequence: Int
 
     public static func < (lhs: ScheduledEvent, rhs: ScheduledEvent) -> Bool {
         if lhs.time != rhs.time { return lhs.time < rhs.time }
-        if lhs.kind != rhs.kind { return lhs.kind < rhs.kind }
-        if lhs.broker != rhs.broker { return lhs.broker < rhs.broker }
-        if lhs.partition != rhs.partition {
-            guard let left = lhs.partition else { return true }
-            guard let right = rhs.partition else { return false }
-            return left < right
-        }
-        if lhs.requestID != rhs.requestID { return lhs.requestID < rhs.requestID }
+        let (left, right) = (lhs.event, rhs.event)
+        if left.kindRank != right.kindRank { return left.kindRank < right.kindRank }
+        if left.brokerRank != right.brokerRank { return left.brokerRank < right.brokerRank }
+        if left.idRank != right.idRank { return left.idRank < right.idRank }
         return lhs.sequence < rhs.sequence
     }
 }

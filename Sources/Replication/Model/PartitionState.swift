@@ -17,31 +17,27 @@ public struct PartitionState: Hashable, Sendable {
     /// The leader's view of each follower's fetches (Kafka: `Partition.remoteReplicasMap`).
     public var followerStates: [BrokerID: FollowerFetchState] = [:]
     /// The leader's LEO when it became leader in the current epoch (Kafka: `leaderEpochStartOffsetOpt`).
-    public var leaderEpochStartOffset = 0
+    public var leaderEpochStartOffset: Int64 = 0
     /// An ISR the leader proposed but the controller has not committed (`AlterPartition` in flight), if any.
     public var pendingIsr: [BrokerID]?
     /// Epochs of the records known committed (below a leader's HW at some point), by offset.
     public var committed = OffsetTable<Int>()
     /// Offsets below this one were checked for commitment.
-    public var committedUpTo = 0
+    public var committedUpTo: Int64 = 0
     /// Epochs of the records acknowledged to a producer, by offset, with their acks.
     public var acknowledged = OffsetTable<AcknowledgedRecord>()
     /// Offsets of acknowledged or committed records that are gone (truncation or unclean election).
-    public var lostOffsets: [Int] = []
+    public var lostOffsets: [Int64] = []
     /// Identifies the leader log last scanned for lost records (leader, epoch, LEO, epoch-cache size).
     var lossCheckKey: LossCheckKey?
     /// The leader epoch of the last unclean election, nil when every election was clean.
     public var uncleanElectionEpoch: Int?
     /// The log end offset of the leader elected uncleanly (where its epoch starts), when there was one.
-    public var uncleanElectionStartOffset = 0
+    public var uncleanElectionStartOffset: Int64 = 0
     /// Whether the current leader epoch began with an unclean election (per epoch: a later clean one resets it).
     public var hadUncleanElection: Bool { uncleanElectionEpoch == leaderEpoch }
     /// The leader epoch and HW at the last invariant check (HW monotonic on a leader).
-    var lastLeaderHighWatermark: (epoch: Int, value: Int)? {
-        get { lastLeaderHW.map { ($0.epoch, $0.startOffset) } }
-        set { lastLeaderHW = newValue.map { LeaderEpochCache.Entry(epoch: $0.epoch, startOffset: $0.value) } }
-    }
-    private var lastLeaderHW: LeaderEpochCache.Entry?
+    var lastLeaderHighWatermark: LeaderHighWatermark?
 
     /// A new partition as the controller creates it: ISR = the active replicas (all by default), leader = the
     /// first ISR member, epochs 0.
@@ -71,5 +67,13 @@ public struct PartitionState: Hashable, Sendable {
     public var leaderLog: ReplicaLog? { leader.flatMap { logs[$0] } }
 
     /// The leader's high watermark (0 without a leader).
-    public var highWatermark: Int { leaderLog?.highWatermark ?? 0 }
+    public var highWatermark: Int64 { leaderLog?.highWatermark ?? 0 }
+}
+
+/// A leader's high watermark in one leader epoch, as the invariant check last saw it.
+struct LeaderHighWatermark: Hashable, Sendable {
+    /// The leader epoch.
+    var epoch: Int
+    /// The high watermark.
+    var value: Int64
 }

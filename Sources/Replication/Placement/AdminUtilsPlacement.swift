@@ -15,7 +15,7 @@ public enum AdminUtilsPlacement {
         try validate(partitions: partitions, replicationFactor: replicationFactor, brokerCount: brokers.count)
         if brokers.allSatisfy({ $0.rack == nil }) {
             return rackUnaware(
-                brokers.map(\.id), partitions: partitions, replicationFactor: replicationFactor,
+                brokers.map { $0.id }, partitions: partitions, replicationFactor: replicationFactor,
                 fixedStartIndex: fixedStartIndex, startPartitionId: startPartitionId)
         }
         if brokers.contains(where: { $0.rack == nil }) {

@@ -11,7 +11,7 @@ public enum RoundRobinPlacement {
         // The slides' tool takes the same checks as Kafka's classic placement.
         try AdminUtilsPlacement.validate(
             partitions: partitions, replicationFactor: replicationFactor, brokerCount: brokers.count)
-        let list = Cluster.displayOrder(of: brokers).map(\.id)
+        let list = Cluster.displayOrder(of: brokers).map { $0.id }
         let n = list.count
         return (firstPartition..<(firstPartition + partitions)).map { partition in
             (0..<replicationFactor).map { list[(partition + startIndex + $0) % n] }

@@ -4,9 +4,9 @@
 /// Kafka: `org.apache.kafka.clients.producer.internals.ProducerBatch`.
 public struct ProducerBatch: Hashable, Sendable {
     /// The batch id, from 1 (engine-wide).
-    public var id: Int
-    /// The producer's name.
-    public var producer: String
+    public var id: ProducerBatchID
+    /// The producer that created it.
+    public var producer: ProducerIndex
     /// The partition.
     public var partition: TopicPartition
     /// The key of every record.
@@ -14,7 +14,7 @@ public struct ProducerBatch: Hashable, Sendable {
     /// The record values.
     public var values: [String]
     /// When `send` created it.
-    public var createdMs: Int
+    public var createdAt: SimulatedInstant
     /// The sequence number of its first record, once drained by an idempotent producer.
     public var baseSequence: Int?
     /// The producer epoch its sequence belongs to.
@@ -22,22 +22,22 @@ public struct ProducerBatch: Hashable, Sendable {
     /// How many times it was sent.
     public var attempts = 0
     /// It may not be sent before this time (retry back-off).
-    public var notBeforeMs = 0
+    public var notBefore = SimulatedInstant.start
     /// The produce request carrying it, while in flight.
-    public var inFlightRequest: Int?
+    public var inFlightRequest: ProduceRequestID?
     /// The last error a broker (or the client's timeout) answered.
     public var lastError: KafkaError?
     /// How it ended, once it has.
     public var outcome: Outcome?
     /// When it ended.
-    public var completedAtMs: Int?
+    public var completedAt: SimulatedInstant?
     /// Whether the scenario did not wait for it (its outcome goes to the event log).
     public var isAsync = false
 
     /// How a batch ends; every record of the batch shares it.
     public enum Outcome: Hashable, Sendable {
-        /// Acknowledged at `baseOffset` (−1 with acks=0: the producer learns no offset).
-        case acknowledged(baseOffset: Int)
+        /// Acknowledged at `baseOffset` (nil with acks=0: the producer learns no offset).
+        case acknowledged(baseOffset: Int64?)
         /// Failed with a Kafka error the producer does not retry (or out of retries).
         case failed(KafkaError)
         /// `delivery.timeout.ms` expired: the records may or may not be in the log.
@@ -47,7 +47,7 @@ public struct ProducerBatch: Hashable, Sendable {
     /// The outcome in words: `acknowledged at offset 7`, `failed: NOT_ENOUGH_REPLICAS`, `unknown: TimeoutException`.
     public var outcomeText: String {
         switch outcome {
-        case .acknowledged(let base): base < 0 ? "sent (acks=0)" : "acknowledged at offset \(base)"
+        case .acknowledged(let base): base.map { "acknowledged at offset \($0)" } ?? "sent (acks=0)"
         case .failed(let error): "failed: \(error.name)"
         case .unknown(let timeout, _): "unknown: \(timeout.name)"
         case nil: "pending"

@@ -5,11 +5,11 @@ public struct ProducerClient: Hashable, Sendable {
     /// The name the scenario gave it (also its `client.id`).
     public var name: String
     /// Its position among the cluster's producers (feeds its random seed and event order).
-    public var index: Int
+    public var index: ProducerIndex
     /// Its settings.
     public var config: ProducerConfig
     /// The producer id from `InitProducerId` (idempotent producers only).
-    public var producerID: Int?
+    public var producerID: Int64?
     /// The producer epoch (bumped when a sequence gap must be reset, KIP-360).
     public var producerEpoch = 0
     /// The next sequence number per partition (Kafka: `TransactionManager.sequenceNumber`).
@@ -21,14 +21,14 @@ public struct ProducerClient: Hashable, Sendable {
     /// The epoch each partition's sequence numbers belong to (Kafka: `TxnPartitionEntry.producerIdAndEpoch`).
     public var partitionEpochs: [TopicPartition: Int] = [:]
     /// Batch ids in flight, in send order (Kafka: `Sender.inFlightBatches`).
-    public var inFlight: [Int] = []
+    public var inFlight: [ProducerBatchID] = []
     /// Batch ids waiting to be sent, per partition, in send order (Kafka: the accumulator's deques).
-    public var deques: [TopicPartition: [Int]] = [:]
+    public var deques: [TopicPartition: [ProducerBatchID]] = [:]
     /// Where null-key records go.
     public var nullKeyPartitioner: NullKeyPartitioner
 
     /// Creates a producer.
-    public init(name: String, index: Int, config: ProducerConfig, seed: UInt64) {
+    public init(name: String, index: ProducerIndex, config: ProducerConfig, seed: UInt64) {
         self.name = name
         self.index = index
         self.config = config
@@ -74,7 +74,8 @@ public enum NullKeyPartitioner: Hashable, Sendable {
     /// The size of a record in a v2 batch, as `DefaultRecord.sizeInBytes` counts it (deltas 0, no headers).
     public static func recordSize(key: String?, value: String) -> Int {
         func varintSize(_ value: Int) -> Int {
-            var zigzag = UInt64(bitPattern: Int64((value << 1) ^ (value >> 63)))
+            let wide = Int64(value)
+            var zigzag = UInt64(bitPattern: (wide << 1) ^ (wide >> 63))
             var bytes = 1
             while zigzag >= 0x80 {
                 zigzag >>= 7

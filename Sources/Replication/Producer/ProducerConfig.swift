@@ -10,19 +10,19 @@ public struct ProducerConfig: Hashable, Sendable {
     /// `retries` (default `Integer.MAX_VALUE`).
     public var retries = Int(Int32.max)
     /// `request.timeout.ms` (default 30000).
-    public var requestTimeoutMs = 30_000
+    public var requestTimeout = SimulatedDuration.seconds(30)
     /// `delivery.timeout.ms` (default 120000).
-    public var deliveryTimeoutMs = 120_000
+    public var deliveryTimeout = SimulatedDuration.seconds(120)
     /// `max.in.flight.requests.per.connection` (default 5).
     public var maxInFlightRequestsPerConnection = 5
     /// `retry.backoff.ms` (default 100).
-    public var retryBackoffMs = 100
+    public var retryBackoff = SimulatedDuration.milliseconds(100)
     /// `retry.backoff.max.ms` (default 1000, KIP-580).
-    public var retryBackoffMaxMs = 1_000
+    public var retryBackoffMax = SimulatedDuration.seconds(1)
     /// `batch.size` (default 16384): the most bytes per batch, and the sticky partitioner's switch point.
     public var batchSize = 16_384
     /// `linger.ms` (default 0; KIP-1030 makes it 5 in 4.0).
-    public var lingerMs = 0
+    public var linger = SimulatedDuration.zero
     /// The null-key partitioner: KIP-794's sticky one (default) or the pre-2.4 round robin.
     public var partitioner: NullKeyPartitioning = .sticky
 
@@ -74,14 +74,14 @@ public struct ProducerConfig: Hashable, Sendable {
                 )
             }
         }
-        if deliveryTimeoutMs < lingerMs + requestTimeoutMs {
+        if deliveryTimeout < linger + requestTimeout {
             // Kafka: KafkaProducer.configureDeliveryTimeout (only when delivery.timeout.ms was set by the user).
             guard settings["delivery.timeout.ms"] == nil else {
                 throw KafkaError(
                     "ConfigException",
                     "delivery.timeout.ms should be equal to or larger than linger.ms + request.timeout.ms")
             }
-            deliveryTimeoutMs = lingerMs + requestTimeoutMs
+            deliveryTimeout = linger + requestTimeout
         }
     }
 
@@ -90,9 +90,14 @@ public struct ProducerConfig: Hashable, Sendable {
             KafkaError("ConfigException", "Invalid value \(value) for configuration \(key): \(reason)")
         }
         func number(atLeast minimum: Int) throws(KafkaError) -> Int {
-            guard let number = Int(value), number <= Int(Int32.max) else { throw invalid("Not a number of type INT") }
-            guard number >= minimum else { throw invalid("Value must be at least \(minimum)") }
-            return number
+            guard let number = Int64(value), number <= Int64(Int32.max) else {
+                throw invalid("Not a number of type INT")
+            }
+            guard number >= Int64(minimum) else { throw invalid("Value must be at least \(minimum)") }
+            return Int(number)
+        }
+        func milliseconds(atLeast minimum: Int) throws(KafkaError) -> SimulatedDuration {
+            .milliseconds(Int64(try number(atLeast: minimum)))
         }
         switch key {
         case "acks":
@@ -108,13 +113,13 @@ public struct ProducerConfig: Hashable, Sendable {
             }
             enableIdempotence = value == "true"
         case "retries": retries = try number(atLeast: 0)
-        case "request.timeout.ms": requestTimeoutMs = try number(atLeast: 0)
-        case "delivery.timeout.ms": deliveryTimeoutMs = try number(atLeast: 0)
+        case "request.timeout.ms": requestTimeout = try milliseconds(atLeast: 0)
+        case "delivery.timeout.ms": deliveryTimeout = try milliseconds(atLeast: 0)
         case "max.in.flight.requests.per.connection": maxInFlightRequestsPerConnection = try number(atLeast: 1)
-        case "retry.backoff.ms": retryBackoffMs = try number(atLeast: 0)
-        case "retry.backoff.max.ms": retryBackoffMaxMs = try number(atLeast: 0)
+        case "retry.backoff.ms": retryBackoff = try milliseconds(atLeast: 0)
+        case "retry.backoff.max.ms": retryBackoffMax = try milliseconds(atLeast: 0)
         case "batch.size": batchSize = max(1, try number(atLeast: 0))
-        case "linger.ms": lingerMs = try number(atLeast: 0)
+        case "linger.ms": linger = try milliseconds(atLeast: 0)
         case "partitioner":
             guard let choice = NullKeyPartitioning(rawValue: value) else {
                 throw invalid("expected sticky or round-robin")
@@ -130,9 +135,9 @@ public struct ProducerConfig: Hashable, Sendable {
     ///
     /// Kafka: `RecordAccumulator.batchReady` → `ExponentialBackoff.backoff(attempts − 1)` (KIP-580), without its ±20 %
     /// jitter, which would need a random draw per retry.
-    public func retryBackoff(attempt: Int) -> Int {
-        var backoff = retryBackoffMs
-        for _ in 1..<max(1, attempt) where backoff < retryBackoffMaxMs { backoff *= 2 }
-        return max(0, min(backoff, max(retryBackoffMs, retryBackoffMaxMs)))
+    public func retryBackoff(attempt: Int) -> SimulatedDuration {
+        var backoff = retryBackoff
+        for _ in 1..<max(1, attempt) where backoff < retryBackoffMax { backoff = backoff * 2 }
+        return max(.zero, min(backoff, max(retryBackoff, retryBackoffMax)))
     }
 }

@@ -94,7 +94,3 @@ extension ChunkedArray: Hashable where Element: Hashable {
 }
 
 extension ChunkedArray: Sendable where Element: Sendable {}
-
-extension ChunkedArray: CustomStringConvertible {
-    public var description: String { Array(self).description }
-}

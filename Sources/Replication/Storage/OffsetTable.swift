@@ -1,4 +1,4 @@
-/// A map from dense non-negative integer keys (log offsets, request ids) to values, stored in a `ChunkedArray` so
+/// A map from dense non-negative log offsets to values, stored in a `ChunkedArray` so
 /// that a step's snapshot shares it and the next write copies one chunk, not the whole table.
 public struct OffsetTable<Value> {
     private var slots = ChunkedArray<Value?>()
@@ -9,20 +9,21 @@ public struct OffsetTable<Value> {
     public init() {}
 
     /// The value for `key`, or nil; setting nil removes it.
-    public subscript(key: Int) -> Value? {
-        get { key >= 0 && key < slots.count ? slots[key] : nil }
+    public subscript(key: Int64) -> Value? {
+        get { key >= 0 && key < Int64(slots.count) ? slots[Int(key)] : nil }
         set {
             precondition(key >= 0, "negative key \(key)")
-            if key >= slots.count {
+            let index = Int(key)
+            if index >= slots.count {
                 guard newValue != nil else { return }
-                while slots.count < key { slots.append(nil) }
+                while slots.count < index { slots.append(nil) }
                 slots.append(newValue)
                 count += 1
                 return
             }
-            let old = slots[key]
+            let old = slots[index]
             count += (newValue == nil ? 0 : 1) - (old == nil ? 0 : 1)
-            slots[key] = newValue
+            slots[index] = newValue
         }
     }
 
@@ -30,21 +31,21 @@ public struct OffsetTable<Value> {
     public var isEmpty: Bool { count == 0 }
 
     /// The keys with a value, ascending.
-    public var keys: [Int] { slots.indices.filter { slots[$0] != nil } }
+    public var keys: [Int64] { slots.indices.filter { slots[$0] != nil }.map { Int64($0) } }
 
     /// Every (key, value) pair, by ascending key.
-    public var entries: [(key: Int, value: Value)] {
-        var result: [(key: Int, value: Value)] = []
+    public var entries: [(key: Int64, value: Value)] {
+        var result: [(key: Int64, value: Value)] = []
         result.reserveCapacity(count)
         for (key, value) in slots.enumerated() {
-            if let value { result.append((key, value)) }
+            if let value { result.append((Int64(key), value)) }
         }
         return result
     }
 }
 
 extension OffsetTable: ExpressibleByDictionaryLiteral {
-    public init(dictionaryLiteral elements: (Int, Value)...) {
+    public init(dictionaryLiteral elements: (Int64, Value)...) {
         self.init()
         for (key, value) in elements { self[key] = value }
     }

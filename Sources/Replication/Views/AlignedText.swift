@@ -2,7 +2,7 @@
 /// spaces (so output blocks compare cleanly).
 enum AlignedText {
     static func lines(_ rows: [[String]]) -> [String] {
-        let columns = rows.map(\.count).max() ?? 0
+        let columns = rows.map { $0.count }.max() ?? 0
         let widths = (0..<columns).map { column in rows.map { column < $0.count ? $0[column].count : 0 }.max() ?? 0 }
         return rows.map { cells in
             var line = ""

@@ -26,7 +26,7 @@ public struct BrokerTable: Hashable, Sendable {
     public init(cluster: Cluster, topic: String? = nil) {
         let topics = topic.map { name in cluster.topics[name].map { [$0] } ?? [] } ?? cluster.sortedTopics
         let single = topics.count == 1
-        let columns = max(0, (topics.map(\.replicationFactor).max() ?? 1) - 1)
+        let columns = max(0, (topics.map { $0.replicationFactor }.max() ?? 1) - 1)
         var leaders: [BrokerID: [String]] = [:]
         var followers: [BrokerID: [[String]]] = [:]
         for topic in topics {

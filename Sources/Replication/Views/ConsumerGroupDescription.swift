@@ -36,7 +36,7 @@ public struct ConsumerGroupDescription: Sendable {
         }
         // Kafka: ClassicGroup.describe — members' assignments are only reported while Stable.
         let members = group.members
-        let assignments = group.state == .stable ? members.map(\.assignment) : members.map { _ in [] }
+        let assignments = group.state == .stable ? members.map { $0.assignment } : members.map { _ in [] }
         switch view {
         case .offsets:
             let rows = Self.offsetRows(cluster: cluster, group: group, assignments: assignments)
@@ -126,6 +126,8 @@ extension Cluster {
     /// The broker shown as group coordinator: the lowest-id running, unfenced broker (`__consumer_offsets` is not
     /// simulated, so there is no offsets-partition leader to ask).
     public var coordinator: BrokerID? {
-        sortedBrokers.map(\.id).first { engine.runtimes[$0]?.isAlive == true && engine.runtimes[$0]?.isFenced == false }
+        sortedBrokers.map { $0.id }.first {
+            engine.runtimes[$0]?.isAlive == true && engine.runtimes[$0]?.isFenced == false
+        }
     }
 }

@@ -8,10 +8,9 @@ public struct PartitionExplanation: Hashable, Sendable {
     public init?(cluster: Cluster, partition id: TopicPartition) {
         guard let state = cluster.partition(id), let topic = cluster.topics[id.topic] else { return nil }
         var lines: [String] = []
-        // Fetch state times are in Kafka's clock (`kafkaTimeMs`); shown as simulated time.
-        let now = cluster.kafkaTimeMs
-        let clockOffset = cluster.kafkaTimeMs - cluster.now
-        func time(_ kafkaMs: Int) -> String { SimulatedTime.text(max(0, kafkaMs - clockOffset)) }
+        let now = cluster.now
+        // "Never" (`distantPast`) reads as the start of the clock.
+        func time(_ instant: SimulatedInstant) -> String { max(.start, instant).description }
         let minIsr = topic.minInsyncReplicas
         let effectiveMinIsr = min(minIsr, state.replicas.count)
         let unclean = topic.config(TopicConfig.uncleanLeaderElectionEnable.name) == "true"
@@ -52,12 +51,12 @@ public struct PartitionExplanation: Hashable, Sendable {
         }
 
         // ISR membership. Kafka: Partition.maybeShrinkIsr / maybeExpandIsr, ReplicationControlManager.handleBrokerFenced.
-        let maxLag = cluster.engine.config.replicaLagTimeMaxMs
+        let maxLag = cluster.engine.config.replicaLagTimeMax
         var isrSentence = "The ISR is \(list(state.isr)) (\(state.isr.count) of \(state.replicas.count) replicas)."
         for broker in state.replicas where broker != state.leader {
             let runtime = cluster.state(of: broker)
             let fetch = state.followerStates[broker]
-            let caughtUp = fetch.map { " It last caught up at \(time($0.lastCaughtUpTimeMs))." } ?? ""
+            let caughtUp = fetch.map { " It last caught up at \(time($0.lastCaughtUpTime))." } ?? ""
             if !state.isr.contains(broker) {
                 switch runtime {
                 case .crashed, .shutDown, .restarting:
@@ -71,9 +70,9 @@ public struct PartitionExplanation: Hashable, Sendable {
                         " \(name(broker)) is out and catching up: it rejoins once its log end offset reaches the leader's high watermark.\(caughtUp)"
                 }
             } else if let fetch, let leaderLEO = state.leaderLog?.logEndOffset, fetch.logEndOffset != leaderLEO,
-                now - fetch.lastCaughtUpTimeMs > 0
+                now - fetch.lastCaughtUpTime > .zero
             {
-                let deadline = fetch.lastCaughtUpTimeMs + maxLag
+                let deadline = fetch.lastCaughtUpTime + maxLag
                 isrSentence +=
                     " \(name(broker)) is in the ISR but behind the leader (log end offset \(max(0, fetch.logEndOffset)) of \(leaderLEO));"
                     + (now > deadline

@@ -8,9 +8,9 @@ public struct ReplicaTable: Hashable, Sendable {
         /// `leader` or `follower`.
         public var role: String
         /// The replica's log end offset.
-        public var logEndOffset: Int
+        public var logEndOffset: Int64
         /// The replica's own high watermark.
-        public var highWatermark: Int
+        public var highWatermark: Int64
         /// The latest leader epoch in its log, if any.
         public var epoch: Int?
         /// Whether it is in the ISR.
@@ -19,7 +19,7 @@ public struct ReplicaTable: Hashable, Sendable {
         public var status: String
         /// Leader LEO minus the follower's LEO as the leader last saw it (0 for the leader); nil without a leader or
         /// while the leader has had no fetch from it (`-`).
-        public var lag: Int?
+        public var lag: Int64?
     }
 
     /// The partition line: `Partition: t-0  Leader: 1  LeaderEpoch: 0  Isr: 1,2,3  HW: 5  Time: 12s`.
@@ -43,7 +43,7 @@ public struct ReplicaTable: Hashable, Sendable {
             // own log, which can be ahead of what the leader knows (the response is in flight) or diverge from the
             // leader's log (it has not truncated yet): such a follower is `lagging` until its next fetch reaches the
             // leader, and its Lag says by how much the leader thinks.
-            let lag: Int?
+            let lag: Int64?
             if broker == state.leader {
                 lag = 0
             } else if let leaderLEO, let known = state.followerStates[broker]?.logEndOffset, known >= 0 {

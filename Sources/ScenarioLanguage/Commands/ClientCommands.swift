@@ -29,8 +29,10 @@ extension CommandTable {
             positionals: [("broker", true)], keys: [("count", false)],
             argumentKinds: ["broker": .broker],
             build: { reader in
-                guard let broker = reader.positionalInt(0, name: "broker", in: 0...Limits.brokerID) else { return nil }
-                let count = reader.optionalInt("count", in: 0...Limits.records) ?? 1
+                guard let broker = reader.positionalInt(0, name: "broker", in: 0...reader.limits.brokerID) else {
+                    return nil
+                }
+                let count = reader.optionalInt("count", in: 0...reader.limits.records) ?? 1
                 return .fault(.dropResponses(count: count), broker: broker)
             }),
         CommandSpec(
@@ -46,7 +48,7 @@ extension CommandTable {
             ],
             build: { reader in
                 guard let topic = reader.positional(0, name: "topic") else { return nil }
-                let partition = reader.optionalInt("partition", in: 0...Limits.partitions)
+                let partition = reader.optionalInt("partition", in: 0...reader.limits.partitions)
                 var start = Cluster.StartOffset.earliest
                 if let from = reader.optionalString("from") {
                     switch from {
@@ -58,13 +60,14 @@ extension CommandTable {
                             reader.error("from=<offset> needs partition=<p>, as --offset needs --partition", at: "from")
                             return nil
                         }
-                        start = .offset(offset)
+                        start = .offset(Int64(offset))
                     }
                 }
                 return .consume(
                     ConsumeCommand(
                         topic: topic, partition: partition, start: start,
-                        max: reader.optionalInt("max", in: 1...Limits.records), rack: reader.optionalString("rack")))
+                        max: reader.optionalInt("max", in: 1...reader.limits.records),
+                        rack: reader.optionalString("rack")))
             }),
         CommandSpec(
             name: "join",
@@ -98,7 +101,8 @@ extension CommandTable {
                     reader.optionalChoice("auto.offset.reset", ["latest", "earliest"]) == "earliest"
                 // Kafka: the group coordinator rejects a session timeout outside group.min.session.timeout.ms (6000)
                 // and group.max.session.timeout.ms (1800000) with INVALID_SESSION_TIMEOUT (ClassicGroup join checks).
-                options.sessionTimeoutMs = reader.optionalInt("session.timeout.ms", in: 6_000...1_800_000) ?? 45_000
+                options.sessionTimeout = .milliseconds(
+                    Int64(reader.optionalInt("session.timeout.ms", in: 6_000...1_800_000) ?? 45_000))
                 return .group(.join(group: group, member: member, options: options))
             }),
         memberSpec(
@@ -120,7 +124,7 @@ extension CommandTable {
             build: { reader in
                 guard let group = reader.positional(0, name: "group"), let member = reader.optionalString("member")
                 else { return nil }
-                let max = reader.optionalInt("max", in: 1...Limits.records) ?? 500
+                let max = reader.optionalInt("max", in: 1...reader.limits.records) ?? 500
                 return .group(.poll(group: group, member: member, max: max))
             }),
         memberSpec(

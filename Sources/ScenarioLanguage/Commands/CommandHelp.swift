@@ -18,14 +18,14 @@ public enum CommandHelp {
 
     /// Commands of the table that no group lists.
     public static var ungrouped: [String] {
-        let grouped = Set(groups.flatMap(\.commands))
+        let grouped = Set(groups.flatMap { $0.commands })
         return CommandTable.allNames.filter { !grouped.contains($0) }
     }
 
     /// The list of all commands with their one-line summaries.
     public static var overview: [String] {
         var lines = ["Scenario commands:"]
-        let width = (CommandTable.commands.map(\.name) + ["expect"]).map(\.count).max() ?? 0
+        let width = (CommandTable.commands.map { $0.name } + ["expect"]).map { $0.count }.max() ?? 0
         for spec in CommandTable.commands {
             lines.append("  " + spec.name.padding(to: width) + "  " + spec.summary)
         }
@@ -44,7 +44,7 @@ public enum CommandHelp {
             return [
                 "usage: let <name> = <query>",
                 "Captures a value of the cluster's state; later lines use it as $name (e.g. expect hw t-0 == $before).",
-                "queries: " + StateQuery.Kind.allCases.map(\.rawValue).joined(separator: ", ")
+                "queries: " + StateQuery.Kind.allCases.map { $0.rawValue }.joined(separator: ", ")
                     + " (each with a partition like orders-0; leo takes [on <broker>]; time takes none)",
             ]
         }

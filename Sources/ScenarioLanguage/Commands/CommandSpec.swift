@@ -32,7 +32,7 @@ public struct CommandSpec: Sendable {
 
     /// Every key name the command accepts (topic configs too, where it takes them), for suggestions.
     public var keyNames: [String] {
-        keys.map(\.name) + (acceptsTopicConfigs ? TopicConfig.all.map(\.name) : [])
+        keys.map { $0.name } + (acceptsTopicConfigs ? TopicConfig.all.map { $0.name } : [])
     }
 
     /// The kind of a positional argument or key (`.text` when it takes any value).
@@ -41,7 +41,7 @@ public struct CommandSpec: Sendable {
     }
 
     /// The names of the positional arguments, in order.
-    public var positionalNames: [String] { positionals.map(\.name) }
+    public var positionalNames: [String] { positionals.map { $0.name } }
 }
 
 /// The language's commands, in the order `help` lists them.
@@ -57,8 +57,8 @@ public enum CommandTable {
             example: "cluster brokers=6 racks=2",
             positionals: [], keys: [("brokers", true), ("racks", false)],
             build: { reader in
-                guard let brokers = reader.int("brokers", in: 1...Limits.brokers) else { return nil }
-                let racks = reader.optionalInt("racks", in: 1...Limits.brokers)
+                guard let brokers = reader.int("brokers", in: 1...reader.limits.brokers) else { return nil }
+                let racks = reader.optionalInt("racks", in: 1...reader.limits.brokers)
                 if let racks, racks > brokers {
                     reader.error(
                         "racks=\(racks) is more than brokers=\(brokers): every rack needs a broker", at: "racks")
@@ -72,7 +72,7 @@ public enum CommandTable {
             positionals: [("id", true)], keys: [("rack", false)],
             argumentKinds: ["id": .newBroker, "rack": .rack],
             build: { reader in
-                guard let id = reader.positionalInt(0, name: "id", in: 0...Limits.brokerID) else { return nil }
+                guard let id = reader.positionalInt(0, name: "id", in: 0...reader.limits.brokerID) else { return nil }
                 return .broker(id: id, rack: reader.optionalString("rack"))
             }),
         CommandSpec(
@@ -91,10 +91,10 @@ public enum CommandTable {
             argumentKinds: ["name": .text, "placement": .words(["admin-utils", "round-robin", "striped"])],
             build: { reader in
                 guard let name = reader.positional(0, name: "name"),
-                    let partitions = reader.int("partitions", in: Int.min...Limits.partitions),
-                    let factor = reader.int("replication-factor", in: Int.min...Limits.brokers)
+                    let partitions = reader.int("partitions", in: Int.min...reader.limits.partitions),
+                    let factor = reader.int("replication-factor", in: Int.min...reader.limits.brokers)
                 else { return nil }
-                let startIndex = reader.optionalInt("start-index", in: 0...Limits.brokers) ?? 0
+                let startIndex = reader.optionalInt("start-index", in: 0...reader.limits.brokers) ?? 0
                 let seed = Int64(reader.optionalInt("seed", in: Int(Int64.min)...Int(Int64.max)) ?? 0)
                 let placementName =
                     reader.optionalChoice("placement", ["admin-utils", "round-robin", "striped"]) ?? "admin-utils"
@@ -116,7 +116,7 @@ public enum CommandTable {
             argumentKinds: ["topic": .topic],
             build: { reader in
                 guard let topic = reader.positional(0, name: "topic"),
-                    let count = reader.int("count", in: Int.min...Limits.partitions)
+                    let count = reader.int("count", in: Int.min...reader.limits.partitions)
                 else { return nil }
                 return .addPartitions(topic: topic, count: count)
             }),
@@ -153,5 +153,5 @@ public enum CommandTable {
     }
 
     /// Every word that can start a line, for suggestions.
-    public static var allNames: [String] { commands.map(\.name) + ["expect", "let"] }
+    public static var allNames: [String] { commands.map { $0.name } + ["expect", "let"] }
 }

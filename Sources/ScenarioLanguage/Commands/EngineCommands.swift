@@ -11,17 +11,17 @@ extension CommandTable {
             argumentKinds: ["duration": .duration],
             build: { reader in
                 guard let text = reader.positional(0, name: "duration") else { return nil }
-                guard let milliseconds = Duration.milliseconds(text) else {
+                guard let duration = Duration.parse(text) else {
                     reader.error("expected a duration like 500ms, 30s or 2m, not '\(text)'", at: "#0")
                     return nil
                 }
-                guard milliseconds <= Limits.advanceMilliseconds else {
+                guard duration <= reader.limits.advance else {
                     reader.error(
                         "advance is limited to 1h per line (every 500 ms of it runs fetches)",
                         at: "#0", notes: [.init(Limits.whereToRaise)])
                     return nil
                 }
-                return .advance(milliseconds: milliseconds)
+                return .advance(duration)
             }),
         faultSpec(
             "crash", .crash, synopsis: "crash <broker> [lose-unflushed]",
@@ -50,10 +50,10 @@ extension CommandTable {
             positionals: [("broker", true)], keys: [("lag", true)],
             argumentKinds: ["broker": .broker, "lag": .duration],
             build: { reader in
-                guard let broker = reader.positionalInt(0, name: "broker", in: 0...Limits.brokerID),
+                guard let broker = reader.positionalInt(0, name: "broker", in: 0...reader.limits.brokerID),
                     let lag = reader.optionalDuration("lag")
                 else { return nil }
-                return .fault(.slow(lagMs: lag), broker: broker)
+                return .fault(.slow(lag: lag), broker: broker)
             }),
         CommandSpec(
             name: "heal", synopsis: "heal [<broker>]",
@@ -62,7 +62,9 @@ extension CommandTable {
             argumentKinds: ["broker": .broker],
             build: { reader in
                 guard reader.positional(0, name: "broker") != nil else { return .heal(broker: nil) }
-                guard let broker = reader.positionalInt(0, name: "broker", in: 0...Limits.brokerID) else { return nil }
+                guard let broker = reader.positionalInt(0, name: "broker", in: 0...reader.limits.brokerID) else {
+                    return nil
+                }
                 return .heal(broker: broker)
             }),
         CommandSpec(
@@ -150,9 +152,9 @@ extension CommandTable {
                 let acks: Acks = acksText == "0" ? .none : acksText == "1" ? .leader : .all
                 return .produce(
                     ProduceCommand(
-                        topic: topic, partition: reader.optionalInt("partition", in: 0...Limits.partitions),
+                        topic: topic, partition: reader.optionalInt("partition", in: 0...reader.limits.partitions),
                         key: reader.optionalString("key"), value: reader.optionalString("value"),
-                        count: reader.optionalInt("count", in: 1...Limits.records) ?? 1, acks: acks,
+                        count: reader.optionalInt("count", in: 1...reader.limits.records) ?? 1, acks: acks,
                         isAsync: mode != nil, producer: producer))
             }),
         CommandSpec(
@@ -177,7 +179,9 @@ extension CommandTable {
             argumentKinds: name == "crash"
                 ? ["broker": .broker, "mode": .words(["lose-unflushed"])] : ["broker": .broker],
             build: { reader in
-                guard let broker = reader.positionalInt(0, name: "broker", in: 0...Limits.brokerID) else { return nil }
+                guard let broker = reader.positionalInt(0, name: "broker", in: 0...reader.limits.brokerID) else {
+                    return nil
+                }
                 if let mode = reader.positional(1, name: "mode") {
                     guard mode == "lose-unflushed" else {
                         reader.error("expected 'lose-unflushed', not '\(mode)'", at: "#1")

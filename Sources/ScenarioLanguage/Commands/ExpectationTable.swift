@@ -64,5 +64,5 @@ public enum ExpectationTable {
     ]
 
     /// Every kind name, for suggestions.
-    public static var names: [String] { kinds.map(\.name) }
+    public static var names: [String] { kinds.map { $0.name } }
 }

@@ -1,52 +1,63 @@
 import Replication
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Caps that keep any scenario from exhausting memory or time; each error names its cap and how to raise it.
 ///
 /// A lesson that needs more is too big for a reader to follow, and the same lesson must verify the same way on every
-/// machine, so the caps are fixed — except that `REPLICALAB_LIMIT_SCALE=<n>` (1 to 1000) multiplies every cap
-/// except broker ids, for benchmarks and stress runs that need huge scenarios on purpose (docs/robustness.md).
-public enum Limits {
-    /// The factor every cap is multiplied by: `REPLICALAB_LIMIT_SCALE`, 1 when unset or invalid.
-    public static let scale: Int = {
-        guard let text = getenv("REPLICALAB_LIMIT_SCALE").map({ String(cString: $0) }), let value = Int(text),
-            (1...1000).contains(value)
-        else { return 1 }
+/// machine, so the caps are fixed (`standard`) — except that a scale (1 to 1000) multiplies every cap except broker
+/// ids, for benchmarks and stress runs that need huge scenarios on purpose (docs/robustness.md). The library reads no
+/// environment: the command line turns `REPLICALAB_LIMIT_SCALE` into a scale and passes the limits in.
+public struct Limits: Hashable, Sendable {
+    /// The caps lessons are verified with.
+    public static let standard = Limits()
+
+    /// The factor every cap except broker ids is multiplied by, 1 to 1000.
+    public let scale: Int
+
+    /// Caps multiplied by `scale` (clamped to 1…1000).
+    public init(scale: Int = 1) {
+        self.scale = min(1_000, max(1, scale))
+    }
+
+    /// The scale that `REPLICALAB_LIMIT_SCALE=<text>` asks for: 1 when unset or not a whole number in 1…1000.
+    public static func scale(fromSetting text: String?) -> Int {
+        guard let text, let value = Int(text), (1...1000).contains(value) else { return 1 }
         return value
-    }()
+    }
 
     /// Most brokers in one cluster.
-    public static let brokers = 1_000 * scale
+    public var brokers: Int { 1_000 * scale }
     /// Largest broker id.
-    public static let brokerID = 1_000_000
+    public var brokerID: Int { 1_000_000 }
     /// Most partitions in one cluster (all topics together).
-    public static let partitions = 1_000 * scale
+    public var partitions: Int { 1_000 * scale }
     /// Most partition replicas in one cluster (partitions × replication factor, all topics together).
-    public static let replicas = 5_000 * scale
+    public var replicas: Int { 5_000 * scale }
     /// Most records in one produce request.
-    public static let records = 10_000 * scale
+    public var records: Int { 10_000 * scale }
     /// Most records one scenario may write, counted once per replica of the partition written to.
-    public static let scenarioRecords = 100_000 * scale
+    public var scenarioRecords: Int64 { 100_000 * Int64(scale) }
     /// Longest `advance` (and `slow lag=`), in milliseconds: one hour.
-    public static let advanceMilliseconds = 3_600_000 * scale
+    public var advanceMilliseconds: Int64 { 3_600_000 * Int64(scale) }
     /// The simulated time a scenario may reach, in milliseconds: one day.
-    public static let scenarioMilliseconds = 86_400_000 * scale
-    /// Most engine work per scenario: every event counts once plus once per partition and per produce request checked after it.
-    public static let engineWork = 2_000_000 * scale
+    public var scenarioMilliseconds: Int64 { 86_400_000 * Int64(scale) }
+    /// Most engine work per scenario: every event counts once plus once per partition and per produce request checked
+    /// after it.
+    public var engineWork: Int64 { 2_000_000 * Int64(scale) }
     /// Most lines in one scenario.
-    public static let lines = 1_000 * scale
+    public var lines: Int { 1_000 * scale }
     /// Most bytes of transcript output one scenario may print.
-    public static let outputBytes = 1_000_000 * scale
+    public var outputBytes: Int { 1_000_000 * scale }
 
     /// How to raise a cap, for the note of every cap error (which states the cap itself).
     static let whereToRaise =
         "caps keep scenarios small enough to follow; for a stress run, REPLICALAB_LIMIT_SCALE=<n> (1 to 1000) multiplies every cap but the largest broker id"
 
+    /// The longest `advance` as a duration.
+    var advance: SimulatedDuration { .milliseconds(advanceMilliseconds) }
+
+    /// The last instant a scenario's clock may reach.
+    var scenarioEnd: SimulatedInstant { .start + .milliseconds(scenarioMilliseconds) }
+
     /// The engine budget a scenario's cluster runs with.
-    static var engineBudget: EngineBudget { EngineBudget(work: engineWork, timeMs: scenarioMilliseconds) }
+    var engineBudget: EngineBudget { EngineBudget(work: engineWork, time: scenarioEnd) }
 }

@@ -32,14 +32,14 @@ extension ScenarioRunner {
             // A consumer that is not (or no longer) in the group holds nothing: `== none` is how a lesson says so.
             let found = group.members.last(where: { $0.clientID == member })
             let assignment = found?.assignment ?? []
-            actual = assignment.isEmpty ? "none" : assignment.sorted().map(\.description).joined(separator: ",")
+            actual = assignment.isEmpty ? "none" : assignment.sorted().map { $0.description }.joined(separator: ",")
             what = "assignment of \(member) in \(groupID)"
         case .read(let id, _):
             guard cluster.partition(id) != nil else {
                 diagnostics.append(.error("unknown partition \(id)", at: statement.location))
                 return nil
             }
-            let values = cluster.consume(topic: id.topic, partition: id.partition).map(\.value)
+            let values = cluster.consume(topic: id.topic, partition: id.partition).map { $0.value }
             actual = values.isEmpty ? "none" : values.joined(separator: ",")
             what = "what a consumer reads from \(id)"
         case .lag(let groupID, let id, _), .committed(let groupID, let id, _):

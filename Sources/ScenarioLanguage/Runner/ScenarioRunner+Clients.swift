@@ -63,7 +63,7 @@ extension ScenarioRunner {
             )
         case .commit(let group, let member):
             let offsets = try cluster.commit(group: group, member: member)
-            let text = offsets.keys.sorted().map { "\($0)=\(offsets[$0]!)" }.joined(separator: ", ")
+            let text = offsets.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
             return (["\(member) committed \(text.isEmpty ? "nothing" : text)"], .ok)
         case .describe(let group, let view):
             return (ConsumerGroupDescription(cluster: cluster, group: group, view: view).lines, .ok)
@@ -79,10 +79,10 @@ extension ScenarioRunner {
     mutating func runProducerSend(
         _ command: ProduceCommand, producer: String, on cluster: inout Cluster, statement: Statement
     ) -> (output: [String], outcome: Outcome)? {
-        guard cluster.engine.producers[producer] != nil else {
+        guard cluster.engine.producer(named: producer) != nil else {
             report(
                 "unknown producer '\(producer)'", statement, at: statement.location(of: "producer"),
-                candidates: Array(cluster.engine.producers.keys))
+                candidates: cluster.engine.producers.map { $0.name })
             return nil
         }
         do {
@@ -90,7 +90,7 @@ extension ScenarioRunner {
                 let ids = try cluster.send(
                     producer: producer, topic: command.topic, partition: command.partition, key: command.key,
                     values: command.values, isAsync: true)
-                let batches = ids.map { cluster.engine.batches[$0]! }
+                let batches = ids.compactMap { cluster.engine.batches[$0] }
                 return (
                     batches.map {
                         "\(producer): batch \($0.id) to \($0.partition) (\($0.values.count) record\($0.values.count == 1 ? "" : "s")) sent (async)"
@@ -104,16 +104,15 @@ extension ScenarioRunner {
             var outcome = Outcome.ok
             var lines: [String] = []
             for batch in batches {
-                let after = SimulatedTime.text((batch.completedAtMs ?? cluster.now) - sentAt)
+                let after = (batch.completedAt ?? cluster.now) - sentAt
                 let attempts = "\(batch.attempts) attempt\(batch.attempts == 1 ? "" : "s")"
                 for (index, value) in batch.values.enumerated() {
                     let head = "\(batch.partition) \(value):"
                     switch batch.outcome {
                     case .acknowledged(let base):
                         lines.append(
-                            base < 0
-                                ? "\(head) sent (acks=0, no offset)"
-                                : "\(head) offset \(base + index) (after \(after), \(attempts))")
+                            base.map { "\(head) offset \($0 + Int64(index)) (after \(after), \(attempts))" }
+                                ?? "\(head) sent (acks=0, no offset)")
                     case .failed(let error):
                         outcome = .kafkaError(error)
                         lines.append("\(head) error \(error.name) (after \(after), \(attempts)): \(error.message)")

@@ -15,10 +15,10 @@ extension ScenarioRunner {
         func events() -> [String] { Array(cluster.engine.eventLog[logStart...]) }
         let open = Self.openAsyncWork(in: cluster)
         switch statement.command {
-        case .advance(let milliseconds):
-            cluster.advance(by: milliseconds)
+        case .advance(let duration):
+            cluster.advance(by: duration)
             let answered = Self.lastAsyncOutcome(in: cluster, open: open) ?? .ok
-            return (events() + ["Time: \(SimulatedTime.text(cluster.now))"], answered)
+            return (events() + ["Time: \(cluster.now)"], answered)
         case .fault(let fault, let broker):
             do {
                 try cluster.apply(fault, to: broker)
@@ -59,7 +59,7 @@ extension ScenarioRunner {
                     }
                 }
             }
-            let list = { (ids: [TopicPartition]) in ids.map(\.description).joined(separator: ", ") }
+            let list = { (ids: [TopicPartition]) in ids.map { $0.description }.joined(separator: ", ") }
             if !succeeded.isEmpty {
                 result.append(
                     "Successfully completed leader election (\(kind.rawValue)) for partitions \(list(succeeded))")
@@ -107,12 +107,13 @@ extension ScenarioRunner {
                 if command.isAsync {
                     let requestID = try cluster.produce(
                         to: id, key: command.key, values: command.values, acks: command.acks, isAsync: true)
-                    request = cluster.engine.requests[requestID]!
+                    guard let sent = cluster.engine.requests[requestID] else { return nil }
+                    request = sent
                 } else {
                     request = try cluster.produceAndWait(
                         to: id, key: command.key, values: command.values, acks: command.acks)
                 }
-                let line = Self.describe(request, now: cluster.now)
+                let line = Self.describe(request)
                 if case .failure(let error) = request.outcome { outcome = .kafkaError(error) }
                 result = [line]
             } catch {
@@ -143,58 +144,64 @@ extension ScenarioRunner {
     }
 
     /// Async work still unanswered: `produce … async` requests and named producers' batches, by id.
-    static func openAsyncWork(in cluster: Cluster) -> (requests: Set<Int>, batches: Set<Int>) {
+    static func openAsyncWork(in cluster: Cluster) -> OpenAsyncWork {
         // Only requests without an outcome can be open: look at those, not at every request ever sent.
         let requests = cluster.engine.pendingRequestIDs.filter { id in
             cluster.engine.requests[id].map { $0.isAsync && $0.outcome == nil } ?? false
         }
-        let batches = cluster.engine.batches.values.filter { !$0.isDone }.map(\.id)
-        return (Set(requests), Set(batches))
+        let batches = cluster.engine.batches.values.filter { !$0.isDone }.map { $0.id }
+        return OpenAsyncWork(requests: requests, batches: batches)
+    }
+
+    /// Async work without an answer yet: `produce … async` requests and named producers' batches.
+    struct OpenAsyncWork {
+        /// Requests of `produce … async` lines.
+        var requests: [ProduceRequestID]
+        /// Named producers' batches.
+        var batches: [ProducerBatchID]
     }
 
     /// The outcome of the async answer that arrived last among `open` (ties: the higher id), if any arrived.
     ///
     /// This is what `expect ok` / `expect error` see after a command with no result of its own (`advance`, faults,
     /// `heal`): the most recent outcome in the scenario is the answer that came in while it ran.
-    static func lastAsyncOutcome(
-        in cluster: Cluster, open: (requests: Set<Int>, batches: Set<Int>)
-    ) -> Outcome? {
-        var latest: (time: Int, order: Int, outcome: Outcome)?
-        func consider(_ time: Int, _ order: Int, _ outcome: Outcome) {
+    static func lastAsyncOutcome(in cluster: Cluster, open: OpenAsyncWork) -> Outcome? {
+        var latest: (time: SimulatedInstant, order: Int, outcome: Outcome)?
+        func consider(_ time: SimulatedInstant, _ order: Int, _ outcome: Outcome) {
             if latest.map({ ($0.time, $0.order) < (time, order) }) ?? true { latest = (time, order, outcome) }
         }
         for id in open.requests {
             guard let request = cluster.engine.requests[id], let answer = request.outcome,
-                let time = request.completedAtMs
+                let time = request.completedAt
             else { continue }
             if case .failure(let error) = answer {
-                consider(time, id, .kafkaError(error))
+                consider(time, id.rawValue, .kafkaError(error))
             } else {
-                consider(time, id, .ok)
+                consider(time, id.rawValue, .ok)
             }
         }
         for id in open.batches {
-            guard let batch = cluster.engine.batches[id], let answer = batch.outcome, let time = batch.completedAtMs
+            guard let batch = cluster.engine.batches[id], let answer = batch.outcome, let time = batch.completedAt
             else { continue }
             switch answer {
-            case .acknowledged: consider(time, id, .ok)
-            case .failed(let error): consider(time, id, .kafkaError(error))
-            case .unknown(let timeout, _): consider(time, id, .kafkaError(timeout))
+            case .acknowledged: consider(time, id.rawValue, .ok)
+            case .failed(let error): consider(time, id.rawValue, .kafkaError(error))
+            case .unknown(let timeout, _): consider(time, id.rawValue, .kafkaError(timeout))
             }
         }
         return latest?.outcome
     }
 
     /// One line for a produce request: `t-0: offsets 0..2 (acks=all, after 1s)` or the Kafka error.
-    static func describe(_ request: ProduceRequest, now: Int) -> String {
+    static func describe(_ request: ProduceRequest) -> String {
         let acks = "acks=\(request.acks.rawValue)"
-        let after = request.completedAtMs.map { SimulatedTime.text($0 - request.sentAtMs) }
+        let after = request.completedAt.map { ($0 - request.sentAt).description }
         switch request.outcome {
         case .success(let base, let count):
-            let offsets = count == 1 ? "offset \(base)" : "offsets \(base)..\(base + count - 1)"
+            let offsets = count == 1 ? "offset \(base)" : "offsets \(base)..\(base + Int64(count) - 1)"
             return "\(request.partition): \(offsets) (\(acks), after \(after ?? "0s"))"
         case .noResponse(let base, let count):
-            let sent = base.map { "appended at \($0)..\($0 + count - 1)" } ?? "not delivered"
+            let sent = base.map { "appended at \($0)..\($0 + Int64(count) - 1)" } ?? "not delivered"
             return "\(request.partition): sent without waiting (\(acks), \(sent))"
         case .failure(let error):
             return "\(request.partition): error \(error.name) after \(after ?? "0s"): \(error.message)"
@@ -205,7 +212,7 @@ extension ScenarioRunner {
 
     /// `orders-0` → that partition; `orders` (a topic name) → all its partitions.
     private mutating func resolve(_ target: String, in cluster: Cluster, statement: Statement) -> [TopicPartition]? {
-        if let topic = cluster.topics[target] { return topic.partitions.map(\.id) }
+        if let topic = cluster.topics[target] { return topic.partitions.map({ $0.id }) }
         if let id = TopicPartition(parsing: target), cluster.partition(id) != nil { return [id] }
         report(
             "unknown topic or partition '\(target)'", statement, at: statement.location(of: "#1"),

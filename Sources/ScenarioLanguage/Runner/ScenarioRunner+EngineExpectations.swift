@@ -13,7 +13,7 @@ extension ScenarioRunner {
         switch expectation.claim {
         case .invariantsOK:
             let breaks = cluster.engine.invariantBreaks
-            actual = breaks.isEmpty ? "ok" : breaks.map(\.description).joined(separator: "; ")
+            actual = breaks.isEmpty ? "ok" : breaks.map { $0.description }.joined(separator: "; ")
             what = "the invariants"
         case .highWatermark(let id, _), .logEndOffset(let id, _, _), .epoch(let id, _), .lost(let id, _):
             guard let partition = cluster.partition(id) else {

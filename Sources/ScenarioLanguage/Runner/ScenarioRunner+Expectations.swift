@@ -103,7 +103,7 @@ extension ScenarioRunner {
         case .lost(_, let offsets): offsets.isEmpty ? "none" : Cluster.ranges(offsets)
         case .partition(_, _, let partition): String(partition)
         case .assignment(_, _, let partitions):
-            partitions.isEmpty ? "none" : partitions.sorted().map(\.description).joined(separator: ",")
+            partitions.isEmpty ? "none" : partitions.sorted().map { $0.description }.joined(separator: ",")
         case .read(_, let values): values.isEmpty ? "none" : values.joined(separator: ",")
         case .lag(_, _, let value): value.map(String.init) ?? "-"
         case .committed(_, _, let value): value.map(String.init) ?? "none"

@@ -6,24 +6,27 @@ extension ScenarioRunner {
     func capProblem(before statement: Statement, on cluster: Cluster?) -> String? {
         switch statement.command {
         case .broker:
-            guard let cluster, cluster.brokers.count >= Limits.brokers else { return nil }
-            return "a cluster has at most \(Limits.brokers) brokers"
+            guard let cluster, cluster.brokers.count >= limits.brokers else { return nil }
+            return "a cluster has at most \(limits.brokers) brokers"
         case .topic(_, let partitions, let factor, _, _):
             return partitionCapProblem(adding: partitions, factor: factor, to: cluster)
         case .addPartitions(let topic, let count):
             guard let current = cluster?.topics[topic] else { return nil }
             return partitionCapProblem(
                 adding: count - current.partitions.count, factor: current.replicationFactor, to: cluster)
-        case .advance(let milliseconds):
-            guard let cluster, cluster.now + milliseconds > Limits.scenarioMilliseconds else { return nil }
+        case .advance(let duration):
+            let cap = limits.scenarioEnd
+            guard let cluster, cluster.now + duration > cap else { return nil }
             return
-                "advancing \(Duration.format(milliseconds)) from \(Duration.format(cluster.now)) passes the simulated-time cap of \(Duration.format(Limits.scenarioMilliseconds)) per scenario"
+                "advancing \(Duration.format(duration)) from \(Duration.format(cluster.now.sinceStart)) passes the simulated-time cap of \(Duration.format(cap.sinceStart)) per scenario"
         case .produce(let command):
             let replicas =
                 cluster?.partition(TopicPartition(command.topic, command.partition ?? 0))?.replicas.count ?? 1
-            guard recordsWritten + command.count * max(1, replicas) > Limits.scenarioRecords else { return nil }
+            guard recordsWritten + Int64(command.count) * Int64(max(1, replicas)) > limits.scenarioRecords else {
+                return nil
+            }
             return
-                "this produce would take the scenario past \(Limits.scenarioRecords) records, counted once per replica"
+                "this produce would take the scenario past \(limits.scenarioRecords) records, counted once per replica"
         default:
             return nil
         }
@@ -35,13 +38,13 @@ extension ScenarioRunner {
         let topics = cluster.topics.values
         let partitionCount = topics.reduce(0) { $0 + $1.partitions.count }
         let replicaCount = topics.reduce(0) { $0 + $1.partitions.count * $1.replicationFactor }
-        if partitionCount + partitions > Limits.partitions {
+        if partitionCount + partitions > limits.partitions {
             return
-                "a cluster has at most \(Limits.partitions) partitions; this one would have \(partitionCount + partitions)"
+                "a cluster has at most \(limits.partitions) partitions; this one would have \(partitionCount + partitions)"
         }
-        if replicaCount + partitions * factor > Limits.replicas {
+        if replicaCount + partitions * factor > limits.replicas {
             return
-                "a cluster has at most \(Limits.replicas) partition replicas; this one would have \(replicaCount + partitions * factor)"
+                "a cluster has at most \(limits.replicas) partition replicas; this one would have \(replicaCount + partitions * factor)"
         }
         return nil
     }
@@ -52,16 +55,16 @@ extension ScenarioRunner {
         switch cluster?.exhaustedBudget {
         case .work:
             return
-                "the scenario was stopped at \(SimulatedTime.text(cluster!.now)): it used up the engine-work cap of \(Limits.engineWork) (every event counts once plus once per partition and per produce request checked after it); use fewer brokers or partitions, or shorter 'advance' lines"
+                "the scenario was stopped at \(cluster?.now ?? .start): it used up the engine-work cap of \(limits.engineWork) (every event counts once plus once per partition and per produce request checked after it); use fewer brokers or partitions, or shorter 'advance' lines"
         case .time:
             return
-                "the scenario was stopped at \(SimulatedTime.text(cluster!.now)): it reached the simulated-time cap of \(Duration.format(Limits.scenarioMilliseconds)) per scenario"
+                "the scenario was stopped at \(cluster?.now ?? .start): it reached the simulated-time cap of \(Duration.format(.milliseconds(limits.scenarioMilliseconds))) per scenario"
         case nil:
             break
         }
-        guard outputBytes > Limits.outputBytes else { return nil }
+        guard outputBytes > limits.outputBytes else { return nil }
         return
-            "the scenario was stopped: its output passed \(Limits.outputBytes) bytes"
+            "the scenario was stopped: its output passed \(limits.outputBytes) bytes"
     }
 
     /// The diagnostic for a cap, with where to raise it.

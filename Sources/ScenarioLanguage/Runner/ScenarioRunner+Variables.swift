@@ -16,7 +16,7 @@ extension ScenarioRunner {
             }
             return
         }
-        let (script, problems) = ScenarioParser.parse(text, sourceMap: map)
+        let (script, problems) = ScenarioParser.parse(text, sourceMap: map, limits: limits)
         if !problems.isEmpty {
             diagnostics += problems.map { problem in
                 var problem = problem

@@ -6,6 +6,8 @@ public struct ScenarioRunner {
     /// The cluster so far (nil until `cluster` or `broker` creates it).
     public internal(set) var cluster: Cluster?
     private let seed: UInt64
+    /// The caps this scenario runs under.
+    public let limits: Limits
     private var lastOutcome: Outcome?
     private var steps: [Step] = []
     var diagnostics: [Diagnostic] = []
@@ -14,7 +16,7 @@ public struct ScenarioRunner {
     /// Transcript bytes printed so far, for `Limits.outputBytes`.
     var outputBytes = 0
     /// Records written so far, once per replica, for `Limits.scenarioRecords`.
-    var recordsWritten = 0
+    var recordsWritten: Int64 = 0
 
     /// The outcome of the most recent command (not expectation), for `expect ok` / `expect error`.
     var lastOutcomeForExpectations: Outcome? { lastOutcome }
@@ -30,14 +32,15 @@ public struct ScenarioRunner {
     /// Values captured with `let`, by name.
     public internal(set) var variables: [String: String] = [:]
 
-    /// Creates a runner; `seed` drives every random choice of the engine.
-    public init(seed: UInt64 = 0) {
+    /// Creates a runner; `seed` drives every random choice of the engine; the scenario runs under `limits`.
+    public init(seed: UInt64 = 0, limits: Limits = .standard) {
         self.seed = seed
+        self.limits = limits
     }
 
     /// Runs a whole script and returns its transcript.
-    public static func run(_ script: Script, seed: UInt64 = 0) -> Transcript {
-        var runner = ScenarioRunner(seed: seed)
+    public static func run(_ script: Script, seed: UInt64 = 0, limits: Limits = .standard) -> Transcript {
+        var runner = ScenarioRunner(seed: seed, limits: limits)
         for statement in script.statements { runner.execute(statement) }
         return runner.transcript
     }
@@ -82,7 +85,7 @@ public struct ScenarioRunner {
                 return
             }
             var new = Cluster(seed: seed)
-            new.budget = Limits.engineBudget
+            new.budget = limits.engineBudget
             for id in 0..<count {
                 // Racks hold contiguous blocks of ids: 6 brokers in 2 racks → R1 = 0,1,2 and R2 = 3,4,5.
                 let rack = racks.map { "R\(id * $0 / count + 1)" }
@@ -92,7 +95,7 @@ public struct ScenarioRunner {
             output = [Self.summary(of: new)]
         case .broker(let id, let rack):
             var current = cluster ?? Cluster(seed: seed)
-            current.budget = Limits.engineBudget
+            current.budget = limits.engineBudget
             do {
                 try current.addBroker(Broker(id: id, rack: rack))
             } catch {
@@ -150,7 +153,7 @@ public struct ScenarioRunner {
         if outcome != .notACommand { lastOutcome = outcome }
         if case .produce(let command) = statement.command, let cluster {
             let replicas = cluster.partition(TopicPartition(command.topic, command.partition ?? 0))?.replicas.count
-            recordsWritten += command.count * max(1, replicas ?? 1)
+            recordsWritten += Int64(command.count) * Int64(max(1, replicas ?? 1))
         }
         outputBytes += statement.text.utf8.count + 3 + output.reduce(0) { $0 + $1.utf8.count + 1 }
         steps.append(

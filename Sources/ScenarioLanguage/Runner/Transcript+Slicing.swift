@@ -1,3 +1,5 @@
+import Diagnostics
+
 extension Transcript {
     /// The transcript of a scenario that was not run (because it did not parse).
     public static var empty: Transcript { Transcript(steps: [], diagnostics: []) }

@@ -20,7 +20,7 @@ public struct Transcript: Hashable, Sendable {
     }
 
     /// How many expectations ran.
-    public var expectationCount: Int { steps.filter(\.isExpectation).count }
+    public var expectationCount: Int { steps.filter { $0.isExpectation }.count }
 
     /// How many expectations failed.
     public var failedExpectationCount: Int { steps.filter { $0.expectation?.passed == false }.count }

@@ -85,14 +85,14 @@ extension LineCompletion {
             if spec.positionals[positionals.count].required { return candidates }
         }
         let given = Set(before.compactMap { word in word.firstIndex(of: "=").map { String(word[..<$0]) } })
-        var keys = spec.keys.map(\.name)
+        var keys = spec.keys.map { $0.name }
         var takesTopicConfigs = spec.acceptsTopicConfigs
         if spec.name == "config", let target = owner {
             // `config broker` takes broker settings; `config <topic>` topic configs.
             keys = keys.filter { (target == "broker") == EngineConfig.keys.contains($0) }
             takesTopicConfigs = target != "broker"
         }
-        if takesTopicConfigs { keys += TopicConfig.all.map(\.name) }
+        if takesTopicConfigs { keys += TopicConfig.all.map { $0.name } }
         candidates += keys.filter { !given.contains($0) }.map { $0 + "=" }
         candidates += spec.flags.filter { !before.contains($0) }
         return candidates
@@ -143,7 +143,7 @@ extension LineCompletion {
         let usage = "usage: let <name> = <query>"
         switch arguments.count {
         case 1: return (["="], usage)
-        case 2: return (StateQuery.Kind.allCases.map(\.rawValue), usage)
+        case 2: return (StateQuery.Kind.allCases.map { $0.rawValue }, usage)
         case 3 where arguments[2] != "time": return (values.offer(.partition, owner: nil), usage)
         case 4 where arguments[2] == "leo": return (["on"], usage)
         case 5 where arguments[2] == "leo": return (values.offer(.broker, owner: nil), usage)
@@ -162,7 +162,7 @@ private struct ClusterValues {
         switch kind {
         case .broker: return (cluster?.sortedBrokers ?? []).map { String($0.id) }
         case .newBroker: return [String((cluster?.brokers.keys.max() ?? -1) + 1)]
-        case .topic, .topicList: return (cluster?.sortedTopics ?? []).map(\.name)
+        case .topic, .topicList: return (cluster?.sortedTopics ?? []).map { $0.name }
         case .partition:
             return (cluster?.sortedTopics ?? []).flatMap { topic in topic.partitions.map { $0.id.description } }
         case .partitionNumber:
@@ -171,9 +171,9 @@ private struct ClusterValues {
         case .group: return (cluster?.engine.groups.keys.sorted() ?? [])
         case .member:
             guard let owner else { return [] }
-            return (cluster?.engine.groups[owner]?.members ?? []).map(\.clientID)
-        case .producer: return (cluster?.engine.producers.keys.sorted() ?? [])
-        case .rack: return Set(cluster?.brokers.values.compactMap(\.rack) ?? []).sorted()
+            return (cluster?.engine.groups[owner]?.members ?? []).map { $0.clientID }
+        case .producer: return (cluster?.engine.producers.map { $0.name }.sorted() ?? [])
+        case .rack: return Set(cluster?.brokers.values.compactMap { $0.rack } ?? []).sorted()
         case .duration: return ArgumentKind.durationExamples
         case .words(let words): return words
         case .oneOf(let kinds): return kinds.flatMap { offer($0, owner: owner) }

@@ -45,10 +45,11 @@ public struct Sandbox {
     private var savedScript: String?
 
     /// A session starting from an empty cluster, or from the state a prelude of lines leaves.
-    public init(seed: UInt64, prelude: [String] = []) {
-        var runner = ScenarioRunner(seed: seed)
+    public init(seed: UInt64, prelude: [String] = [], limits: Limits = .standard) {
+        var runner = ScenarioRunner(seed: seed, limits: limits)
         let text = prelude.joined(separator: "\n")
-        let (script, _) = ScenarioParser.parse(text, sourceMap: .identity(file: "<prelude>", lineCount: prelude.count))
+        let (script, _) = ScenarioParser.parse(
+            text, sourceMap: .identity(file: "<prelude>", lineCount: prelude.count), limits: limits)
         for statement in script.statements { runner.execute(statement) }
         self.runner = runner
         self.prelude = prelude
@@ -62,7 +63,8 @@ public struct Sandbox {
 
     /// Runs one typed line. A line with problems changes nothing and returns them (with suggestions).
     public mutating func enter(_ line: String) -> Response {
-        let (script, problems) = ScenarioParser.parse(line, sourceMap: .identity(file: "<play>", lineCount: 1))
+        let (script, problems) = ScenarioParser.parse(
+            line, sourceMap: .identity(file: "<play>", lineCount: 1), limits: runner.limits)
         if !problems.isEmpty { return .problems(problems) }
         guard let statement = script.statements.first else {
             // A comment is kept: it is part of the story the saved script tells.
@@ -123,7 +125,7 @@ public struct Sandbox {
         var lastError: String?
         if case .kafkaError(let error) = runner.lastOutcomeForExpectations { lastError = error.name }
         return LineCompletion.complete(
-            line, cluster: cluster, extraWords: SandboxCommand.allCases.map(\.rawValue),
+            line, cluster: cluster, extraWords: SandboxCommand.allCases.map { $0.rawValue },
             variables: Array(runner.variables.keys), lastError: lastError)
     }
 }

@@ -9,12 +9,15 @@ struct ArgumentReader {
     let flagsPresent: [String]
     private let locate: (Int) -> SourceLocation
     private let commandName: String
+    /// The caps numbers are checked against.
+    let limits: Limits
 
     init(
-        command: String, positionals: [Token], values: [String: Token], flags: [String],
+        command: String, positionals: [Token], values: [String: Token], flags: [String], limits: Limits,
         locate: @escaping (Int) -> SourceLocation
     ) {
         self.commandName = command
+        self.limits = limits
         self.positionals = positionals
         self.values = values
         self.flagsPresent = flags
@@ -75,20 +78,20 @@ struct ArgumentReader {
     /// The `key=value` keys given on the line, sorted.
     var presentKeys: [String] { values.keys.sorted() }
 
-    /// A duration value (`500ms`, `30s`, `2m`) in milliseconds.
-    mutating func optionalDuration(_ key: String) -> Int? {
+    /// A duration value (`500ms`, `30s`, `2m`).
+    mutating func optionalDuration(_ key: String) -> SimulatedDuration? {
         guard let value = values[key]?.value else { return nil }
-        guard let milliseconds = Duration.milliseconds(value) else {
+        guard let duration = Duration.parse(value) else {
             error("\(key) must be a duration like 500ms, 30s or 2m, not '\(value)'", at: key)
             return nil
         }
-        guard milliseconds <= Limits.advanceMilliseconds else {
+        guard duration <= limits.advance else {
             error(
                 "\(key)=\(value) is above the limit of 1h", at: key,
                 notes: [.init(Limits.whereToRaise)])
             return nil
         }
-        return milliseconds
+        return duration
     }
 
     /// The value of `key` when it is one of `choices`; otherwise reports the valid values, a spelling suggestion

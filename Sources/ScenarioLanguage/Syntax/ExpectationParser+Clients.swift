@@ -13,14 +13,14 @@ extension ExpectationParser {
         guard hasSeparator, !value.isEmpty else {
             return fail("expected '== <value>' after 'expect \(kind.text) …'", at: subject.last)
         }
-        let valueText = value.map(\.text).joined()
+        let valueText = value.map { $0.text }.joined()
         let valueLocation = locate(value[0].column)
         func expectation(_ claim: Expectation.Claim) -> (Expectation?, [Diagnostic]) {
             (Expectation(claim: claim, valueLocation: valueLocation), [])
         }
-        func offset() -> Int?? {
+        func offset() -> Int64?? {
             if valueText == "none" || valueText == "-" { return .some(nil) }
-            return Int(valueText).map { .some($0) }
+            return Int64(valueText).map { .some($0) }
         }
         switch kind.text {
         case "partition":

@@ -33,7 +33,7 @@ enum ExpectationParser {
             guard subject.count == 1 else { return nil }
             return TopicPartition(parsing: subject[0].text)
         }
-        let valueText = value.map(\.text).joined()
+        let valueText = value.map { $0.text }.joined()
         switch kind.text {
         case "leader", "replicas", "isr":
             guard let tp = partition() else {
@@ -96,7 +96,7 @@ enum ExpectationParser {
                 }
                 return (Expectation(claim: .lost(tp, offsets), valueLocation: valueLocation), [])
             }
-            guard let number = Int(valueText) else {
+            guard let number = Int64(valueText) else {
                 return fail("expected a number, not '\(valueText)'", at: value.first)
             }
             let claim: Expectation.Claim
@@ -124,21 +124,33 @@ enum ExpectationParser {
     }
 
     /// `10`, `90..99`, `0..4,7` or `none`, as sorted offsets.
-    static func offsetList(_ text: String) -> [Int]? {
+    static func offsetList(_ text: String) -> [Int64]? {
         if text == "none" || text == "-" { return [] }
-        var offsets: [Int] = []
+        var offsets: [Int64] = []
         for part in text.split(separator: ",", omittingEmptySubsequences: false) {
-            if let range = part.firstRange(of: "..") {
-                guard let low = Int(part[..<range.lowerBound]), let high = Int(part[range.upperBound...]),
-                    low <= high, high - low < 1_000_000
+            if let (lowText, highText) = splitAtFirstDots(part) {
+                guard let low = Int64(lowText), let high = Int64(highText), low <= high, high - low < 1_000_000
                 else { return nil }
                 offsets += Array(low...high)
             } else {
-                guard let offset = Int(part) else { return nil }
+                guard let offset = Int64(part) else { return nil }
                 offsets.append(offset)
             }
         }
         return Array(Set(offsets)).sorted()
+    }
+
+    /// `3..5` → (`3`, `5`): the text before and after the first `..`, or nil without one.
+    private static func splitAtFirstDots(_ text: Substring) -> (Substring, Substring)? {
+        var index = text.startIndex
+        while index < text.endIndex {
+            let next = text.index(after: index)
+            if text[index] == ".", next < text.endIndex, text[next] == "." {
+                return (text[..<index], text[text.index(after: next)...])
+            }
+            index = next
+        }
+        return nil
     }
 
     /// `0,4,2` (spaces after commas allowed because value tokens are joined), or `none` for an empty list.

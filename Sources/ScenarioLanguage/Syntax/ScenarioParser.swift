@@ -3,19 +3,21 @@ import Replication
 
 /// Parses scenario text into a `Script`, collecting every problem with its exact file location.
 public enum ScenarioParser {
-    /// Parses `text`; `sourceMap` places each of its lines in the lesson file.
-    public static func parse(_ text: String, sourceMap: SourceMap) -> (script: Script, diagnostics: [Diagnostic]) {
+    /// Parses `text`; `sourceMap` places each of its lines in the lesson file; numbers are checked against `limits`.
+    public static func parse(
+        _ text: String, sourceMap: SourceMap, limits: Limits = .standard
+    ) -> (script: Script, diagnostics: [Diagnostic]) {
         var statements: [Statement] = []
         var diagnostics: [Diagnostic] = []
         // "\r\n" is one Character in Swift, so splitting on "\n" alone kept CRLF scripts on one line.
         var lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
         if lines.last == "" { lines.removeLast() }
-        if lines.count > Limits.lines {
+        if lines.count > limits.lines {
             diagnostics.append(
                 .error(
-                    "a scenario has at most \(Limits.lines) lines; this one has \(lines.count): split it",
-                    at: sourceMap.location(line: Limits.lines, column: 1), notes: [.init(Limits.whereToRaise)]))
-            lines.removeLast(lines.count - Limits.lines)
+                    "a scenario has at most \(limits.lines) lines; this one has \(lines.count): split it",
+                    at: sourceMap.location(line: limits.lines, column: 1), notes: [.init(Limits.whereToRaise)]))
+            lines.removeLast(lines.count - limits.lines)
         }
         for (index, rawLine) in lines.enumerated() {
             let line = Lexer.lex(String(rawLine))
@@ -36,7 +38,8 @@ public enum ScenarioParser {
                         location: locate(first.column), lineIndex: index, argumentLocations: [:]))
                 continue
             }
-            let (statement, problems) = parseStatement(line, lineIndex: index, first: first, locate: locate)
+            let (statement, problems) = parseStatement(
+                line, lineIndex: index, first: first, limits: limits, locate: locate)
             diagnostics += problems
             if let statement { statements.append(statement) }
         }
@@ -44,7 +47,7 @@ public enum ScenarioParser {
     }
 
     private static func parseStatement(
-        _ line: Lexer.Line, lineIndex: Int, first: Token, locate: @escaping (Int) -> SourceLocation
+        _ line: Lexer.Line, lineIndex: Int, first: Token, limits: Limits, locate: @escaping (Int) -> SourceLocation
     ) -> (Statement?, [Diagnostic]) {
         let location = locate(first.column)
         if first.text == "expect" {
@@ -99,7 +102,7 @@ public enum ScenarioParser {
             } else {
                 let expectedKeys = spec.keys.map { "\($0.name)=" }
                 let notes =
-                    Suggestion.note(for: token.text, in: spec.keys.map(\.name)).map {
+                    Suggestion.note(for: token.text, in: spec.keys.map { $0.name }).map {
                         [Diagnostic.Note("\($0) (arguments are written key=value)")]
                     }
                     ?? (expectedKeys.isEmpty
@@ -125,7 +128,8 @@ public enum ScenarioParser {
         }
         guard problems.isEmpty else { return (nil, problems) }
         var reader = ArgumentReader(
-            command: spec.name, positionals: positionals, values: values, flags: flags, locate: locate)
+            command: spec.name, positionals: positionals, values: values, flags: flags, limits: limits,
+            locate: locate)
         let command = spec.build(&reader)
         problems += reader.diagnostics
         guard let command, problems.isEmpty else { return (nil, problems) }

@@ -48,7 +48,7 @@ public enum Command: Hashable, Sendable {
     /// `brokers [<topic>]`.
     case brokers(topic: String?)
     /// `advance <duration>`.
-    case advance(milliseconds: Int)
+    case advance(SimulatedDuration)
     /// `crash|restart|shutdown|stall|resume|slow|isolate|flush <broker> …`.
     case fault(Cluster.Fault, broker: BrokerID)
     /// `heal [<broker>]` (every isolated broker when nil).
@@ -92,13 +92,13 @@ public struct Expectation: Hashable, Sendable {
         /// `expect ok`: the previous command succeeded.
         case ok
         /// `expect hw <tp> == <n>`: the leader's high watermark.
-        case highWatermark(TopicPartition, Int)
+        case highWatermark(TopicPartition, Int64)
         /// `expect leo <tp> [on <broker>] == <n>`: the leader's (or that replica's) log end offset.
-        case logEndOffset(TopicPartition, BrokerID?, Int)
+        case logEndOffset(TopicPartition, BrokerID?, Int64)
         /// `expect epoch <tp> == <n>`: the leader epoch.
-        case epoch(TopicPartition, Int)
+        case epoch(TopicPartition, Int64)
         /// `expect lost <tp> == <offsets>`: acknowledged or committed records that are gone.
-        case lost(TopicPartition, [Int])
+        case lost(TopicPartition, [Int64])
         /// `expect invariants ok`: no invariant break was found so far.
         case invariantsOK
         /// `expect partition <topic> key=<k> == <p>`: where the producer's partitioner sends that key.
@@ -108,9 +108,9 @@ public struct Expectation: Hashable, Sendable {
         /// `expect read <tp> == <values|none>`: what a consumer reading from the beginning gets.
         case read(TopicPartition, [String])
         /// `expect lag <group> <tp> == <n|->`: HW − committed offset.
-        case lag(group: String, TopicPartition, Int?)
+        case lag(group: String, TopicPartition, Int64?)
         /// `expect committed <group> <tp> == <n|none>`.
-        case committed(group: String, TopicPartition, Int?)
+        case committed(group: String, TopicPartition, Int64?)
     }
 
     /// The claim.

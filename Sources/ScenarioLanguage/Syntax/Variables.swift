@@ -36,7 +36,7 @@ public enum Variables {
         else {
             return (nil, [.error("'\(name)' is not a name: use letters, digits and _", at: locate(tokens[1].column))])
         }
-        let queryText = tokens.dropFirst(3).map(\.text).joined(separator: " ")
+        let queryText = tokens.dropFirst(3).map { $0.text }.joined(separator: " ")
         switch StateQuery.parse(queryText) {
         case .failure(let error):
             return (nil, [.error(error.message, at: locate(tokens[3].column), notes: usage)])

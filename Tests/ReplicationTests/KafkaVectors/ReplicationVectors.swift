@@ -10,24 +10,24 @@ enum ReplicationVectors {
     struct FollowerFetchState: Decodable, Sendable {
         struct Fetch: Decodable, Sendable {
             struct Expected: Decodable, Sendable {
-                var logEndOffset: Int
-                var lastFetchLeaderLogEndOffset: Int
+                var logEndOffset: Int64
+                var lastFetchLeaderLogEndOffset: Int64
                 var lastCaughtUpTimeMs: Time
             }
 
-            var followerFetchOffset: Int
-            var leaderEndOffset: Int
+            var followerFetchOffset: Int64
+            var leaderEndOffset: Int64
             var expected: Expected
         }
 
         /// A time in milliseconds, or words that mean the time of the fetch (`"T"`, `"T (time of previous fetch…)"`).
         enum Time: Decodable, Sendable {
-            case milliseconds(Int)
+            case milliseconds(Int64)
             case fetchTime(String)
 
             init(from decoder: any Decoder) throws {
                 let value = try decoder.singleValueContainer()
-                if let number = try? value.decode(Int.self) {
+                if let number = try? value.decode(Int64.self) {
                     self = .milliseconds(number)
                 } else {
                     self = .fetchTime(try value.decode(String.self))
