@@ -40,16 +40,37 @@ public enum CourseVerifier {
         var seen: [String: ScenarioBlock] = [:]
         var finalStates: [String: ScenarioRunner] = [:]
         var scenarios: [VerifiedScenario] = []
+        var cost = LessonCost()
+        var budgetStop: SourceLocation?
+        var anchorOwners: [String: ScenarioBlock] = [:]
         let lessonSeed = lesson.frontMatter.seed ?? seed
-        for block in lesson.scenarios {
-            if let name = block.name {
-                if let earlier = seen[name] {
-                    diagnostics.append(
-                        .error(
-                            "scenario name '\(name)' is used twice in this lesson", at: block.block.location,
-                            notes: [.init("first used here", at: earlier.block.location)]))
-                }
-                seen[name] = block
+        for (block, anchor) in zip(lesson.scenarios, lesson.scenarioAnchors) {
+            if let name = block.name, let earlier = seen[name] {
+                diagnostics.append(
+                    .error(
+                        "scenario name '\(name)' is used twice in this lesson", at: block.block.location,
+                        notes: [.init("first used here", at: earlier.block.location)]))
+            } else if let earlier = anchorOwners[anchor] {
+                // `a_b` and `a-b` (or `A.B`, or `3` and the third scenario when it is unnamed) would share one id.
+                let this = block.name.map { "scenario name '\($0)'" } ?? "this unnamed scenario"
+                let other = earlier.name.map { "'\($0)'" } ?? "an unnamed scenario"
+                diagnostics.append(
+                    .error(
+                        "\(this) gives the page anchor '#\(anchor)', which \(other) already has; rename one of them",
+                        at: block.block.location,
+                        notes: [.init("the other scenario is here", at: earlier.block.location)]))
+            }
+            if let name = block.name { seen[name] = seen[name] ?? block }
+            anchorOwners[anchor] = anchorOwners[anchor] ?? block
+            if let stop = budgetStop {
+                // A budget stopped an earlier scenario: this one is not run, and says so.
+                let notRun = Diagnostic.error(
+                    "this scenario was not run: the lesson passed a budget at line \(stop.line)",
+                    at: block.block.location)
+                diagnostics.append(notRun)
+                scenarios.append(
+                    VerifiedScenario(block: block, transcript: .empty, diagnostics: [notRun], outputMatches: nil))
+                continue
             }
             var start: ScenarioRunner?
             for option in block.options {
@@ -77,14 +98,18 @@ public enum CourseVerifier {
                             at: block.block.location, notes: notes))
                 }
             }
-            let (scenario, final) = verify(block, seed: lessonSeed, startingFrom: start)
+            let (scenario, final) = verify(block, seed: lessonSeed, startingFrom: start, cost: &cost)
             diagnostics += scenario.diagnostics
             scenarios.append(scenario)
+            if cost.isOverBudget {
+                budgetStop = scenario.transcript.steps.last?.statement.location ?? block.block.location
+            }
             if let name = block.name, let final { finalStates[name] = final }
         }
         let resolved = StateReferences.resolve(lesson, scenarios: scenarios)
         diagnostics += resolved.diagnostics
         var verified = VerifiedLesson(lesson: lesson, scenarios: scenarios, seed: lesson.frontMatter.seed ?? seed)
+        verified.cost = cost
         verified.referenceValues = resolved.references
         verified.questionAnswers = resolved.answers
         return (verified, diagnostics)
@@ -92,28 +117,39 @@ public enum CourseVerifier {
 
     /// Runs one scenario block and checks it.
     public static func verify(_ block: ScenarioBlock, seed: UInt64 = defaultSeed) -> VerifiedScenario {
-        verify(block, seed: seed, startingFrom: nil).scenario
+        var cost = LessonCost()
+        return verify(block, seed: seed, startingFrom: nil, cost: &cost).scenario
     }
 
     /// Runs one scenario block from a starting state (for `continues=`) and checks it; also returns the runner's final
-    /// state, so a later scenario can continue from it (nil when the scenario did not parse).
-    static func verify(_ block: ScenarioBlock, seed: UInt64, startingFrom start: ScenarioRunner?) -> (
-        scenario: VerifiedScenario, final: ScenarioRunner?
-    ) {
+    /// state, so a later scenario can continue from it (nil when the scenario did not parse). Every step is counted
+    /// against the lesson's budgets in `cost`; a step that passes one stops the scenario there.
+    static func verify(
+        _ block: ScenarioBlock, seed: UInt64, startingFrom start: ScenarioRunner?, cost: inout LessonCost
+    ) -> (scenario: VerifiedScenario, final: ScenarioRunner?) {
         let (script, parseProblems) = ScenarioParser.parse(block.block.text, sourceMap: block.block.sourceMap)
         // A scenario that does not parse is not run: its later lines would only report consequences of the typo.
         var transcript = Transcript.empty
         var final: ScenarioRunner?
+        var budgetProblem: Diagnostic?
         if parseProblems.isEmpty {
             var runner = start ?? ScenarioRunner(seed: seed)
             let before = runner.transcript
-            for statement in script.statements { runner.execute(statement) }
+            for statement in script.statements {
+                let workBefore = runner.cluster?.workDone ?? 0
+                runner.execute(statement)
+                if let problem = cost.count(step: runner, workBefore: workBefore, at: statement.location) {
+                    budgetProblem = problem
+                    break
+                }
+            }
             transcript = runner.transcript.dropping(steps: before.steps.count, diagnostics: before.diagnostics.count)
             final = runner
         }
-        var diagnostics = parseProblems + transcript.diagnostics
+        var diagnostics = parseProblems + transcript.diagnostics + (budgetProblem.map { [$0] } ?? [])
         var outputMatches: Bool?
-        if parseProblems.isEmpty, let output = block.output {
+        // A scenario stopped by a budget has only part of its transcript: comparing its output would say nothing.
+        if parseProblems.isEmpty, budgetProblem == nil, let output = block.output {
             let mismatch = OutputComparison.compare(expected: output, actual: transcript.text, scenario: block.name)
             diagnostics += mismatch
             outputMatches = mismatch.isEmpty

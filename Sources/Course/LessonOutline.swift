@@ -25,6 +25,8 @@ public struct LessonOutline: Codable, Hashable, Sendable {
     public var anchors: [String]
     /// The links of the lesson's prose, in order.
     public var links: [OutlineLink]
+    /// What verifying the lesson cost (for the course budgets).
+    public var cost = LessonCost()
 
     /// `NN-slug`, the name other lessons link to.
     public var stem: String {
@@ -41,12 +43,13 @@ extension VerifiedLesson {
             anchors: LinkChecker.anchors(of: self).sorted(),
             links: lesson.links.map {
                 .init(destination: $0.destination, line: $0.location.line, column: $0.location.column)
-            })
+            }, cost: cost)
     }
 }
 
 extension CourseVerifier {
-    /// The problems only visible across lessons: a lesson number used twice and links to missing lessons or anchors.
+    /// The problems only visible across lessons: a lesson number used twice, links to missing lessons or anchors,
+    /// and the course budgets for snapshots and engine work.
     /// `outlines` must be in course order (number, then path).
     public static func crossLessonDiagnostics(_ outlines: [LessonOutline]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
@@ -56,7 +59,7 @@ extension CourseVerifier {
                     "lesson number \(next.number) is used twice", at: .init(file: next.path, line: 1, column: 1),
                     notes: [.init("also used here", at: .init(file: previous.path, line: 1, column: 1))]))
         }
-        return diagnostics + LinkChecker.check(outlines)
+        return diagnostics + LinkChecker.check(outlines) + Budgets.courseDiagnostics(outlines)
     }
 
     /// Sorts outlines (or anything with a number and a path) into course order.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Course
+import Diagnostics
 import LessonMarkdown
 
 /// `replicalab lessons`: what there is to run.
@@ -18,10 +19,10 @@ struct LessonsCommand: ParsableCommand {
     var folder = "Lessons"
 
     func run() throws {
-        let files = try LessonFiles.read([folder])
-        var out = ""
-        var problems = 0
-        for file in files {
+        let reading = LessonFiles.read([folder])
+        var out = ConsoleText()
+        var problems = reading.problems.count
+        for file in reading.files {
             let (lesson, diagnostics) = LessonParser.parse(file.bytes, path: file.path)
             guard let lesson else {
                 problems += diagnostics.count
@@ -29,13 +30,14 @@ struct LessonsCommand: ParsableCommand {
             }
             out += "\(lesson.number < 10 ? "0" : "")\(lesson.number)  \(lesson.title)\n    \(lesson.path)\n"
             for (index, scenario) in lesson.scenarios.enumerated() {
-                let name = scenario.name ?? "(unnamed #\(index + 1))"
+                let name = ConsoleText.text(scenario.name ?? "(unnamed #\(index + 1))")
+                let padding = ConsoleText.trusted(String(repeating: " ", count: max(0, 24 - name.width)))
                 let steps = scenario.block.lines.filter {
                     let trimmed = $0.drop { $0 == " " || $0 == "\t" }
                     return !trimmed.isEmpty && !trimmed.hasPrefix("#")
                 }.count
                 out +=
-                    "    - \(name.padded(to: 24)) line \(scenario.block.location.line), \(steps) line\(steps == 1 ? "" : "s")\n"
+                    "    - \(name)\(padding) line \(scenario.block.location.line), \(steps) line\(steps == 1 ? "" : "s")\n"
             }
         }
         Terminal.standardOutput.write(out)

@@ -49,7 +49,7 @@ struct PlayCommand: ParsableCommand {
             case .help:
                 let text =
                     words.count > 1 ? (CommandHelp.details(for: words[1]) ?? helpUnknown(words[1])) : helpOverview()
-                Terminal.standardOutput.write(text.joined(separator: "\n") + "\n")
+                Terminal.standardOutput.write(.lines(text.joined(separator: "\n") + "\n"))
             case .tables:
                 showTables(sandbox.cluster, style: style)
             case .undo:
@@ -60,19 +60,19 @@ struct PlayCommand: ParsableCommand {
                     sandbox.prelude.map { "  \($0)" }
                     + sandbox.lines.enumerated().map { "\($0.offset + 1)  \($0.element)" }
                 Terminal.standardOutput.write(
-                    lines.isEmpty ? "No commands yet.\n" : lines.joined(separator: "\n") + "\n")
+                    lines.isEmpty ? "No commands yet.\n" : .lines(lines.joined(separator: "\n") + "\n"))
             case .save:
                 guard words.count == 2 else {
                     Terminal.standardOutput.write("usage: save <file>\n")
                     continue
                 }
                 do {
-                    try AtomicFile.write(Array(sandbox.script.utf8), to: words[1])
+                    try FileWriter.replace(words[1], with: Array(sandbox.script.utf8), links: .resolve)
                     Terminal.standardOutput.write(
                         "Saved \(sandbox.prelude.count + sandbox.lines.count) commands to \(words[1]); replay with: replicalab run \(words[1])\n"
                     )
                 } catch let error as CLIError {
-                    Terminal.standardOutput.write(style.red("error: ") + error.message + "\n")
+                    Terminal.standardOutput.write(style.red("error: ") + "\(error.message)\n")
                 }
             case nil:
                 respond(to: sandbox.enter(line), line: line, style: style, sandbox: sandbox)
@@ -85,7 +85,7 @@ struct PlayCommand: ParsableCommand {
         case .nothing:
             return
         case .step(let step):
-            var out = step.isExpectation ? style.render(step) : step.output.map { $0 + "\n" }.joined()
+            var out = step.isExpectation ? style.render(step) : step.output.map { "\($0)\n" as ConsoleText }.joined()
             if style.isFancy, !step.isExpectation, let cluster = step.cluster, !cluster.topics.isEmpty,
                 TopicChanges.changesTables(step)
             {
@@ -93,12 +93,12 @@ struct PlayCommand: ParsableCommand {
             }
             Terminal.standardOutput.write(out)
         case .problems(let diagnostics):
-            var out = ""
+            var out = ConsoleText()
             for diagnostic in diagnostics.sorted() {
-                out +=
-                    "  " + line + "\n  " + String(repeating: " ", count: max(0, diagnostic.location.column - 1)) + "^\n"
-                out += style.red("error: ") + diagnostic.message + "\n"
-                for note in diagnostic.notes { out += "note: " + note.message + "\n" }
+                let caret = ConsoleText.trusted(String(repeating: " ", count: max(0, diagnostic.location.column - 1)))
+                out += "  \(line)\n  \(caret)^\n"
+                out += style.red("error: ") + "\(diagnostic.message)\n"
+                for note in diagnostic.notes { out += "note: \(note.message)\n" }
             }
             out += style.dim("(nothing changed; type 'help' for the commands)") + "\n"
             Terminal.standardOutput.write(out)
@@ -113,7 +113,7 @@ struct PlayCommand: ParsableCommand {
         }
         Terminal.standardOutput.write(
             style.render(BrokerTable(cluster: cluster))
-                + TopicDescription(cluster: cluster).lines.joined(separator: "\n") + "\n")
+                + .lines(TopicDescription(cluster: cluster).lines.joined(separator: "\n") + "\n"))
     }
 
     private func helpOverview() -> [String] {
@@ -141,10 +141,10 @@ struct PlayCommand: ParsableCommand {
             }
             stepLimit = number
         }
-        let file = try LessonFiles.readFile(parts[0])
+        let file = try LessonFiles.readSingleFile(parts[0])
         let (parsed, problems) = LessonParser.parse(file.bytes, path: file.path)
         guard let lesson = parsed else {
-            Terminal.standardError.write(DiagnosticPrinter().render(problems))
+            Terminal.standardError.write(DiagnosticPrinter().text(problems))
             throw CLIError("\(parts[0]) could not be read")
         }
         guard let block = lesson.scenarios.first(where: { $0.name == name }) else {

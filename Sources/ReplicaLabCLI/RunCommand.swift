@@ -45,7 +45,7 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         var diagnostics: [Diagnostic] = []
         if input.hasSuffix(".md") {
-            let file = try LessonFiles.readFile(input)
+            let file = try LessonFiles.readSingleFile(input)
             // The whole lesson is verified (its seed, `continues=` chains, references), then shown scenario by scenario.
             let (verifiedLesson, problems) = CourseVerifier.verify(file)
             if let lesson = verifiedLesson {
@@ -90,30 +90,35 @@ struct RunCommand: ParsableCommand {
             }
         }
         let printer = DiagnosticPrinter(usesColor: Terminal.standardError.usesColor)
-        Terminal.standardError.write(printer.render(diagnostics))
+        Terminal.standardError.write(printer.text(diagnostics))
         let code = diagnostics.exitCode
         if code != 0 { throw ExitCode(code) }
     }
 
+    /// The script's name for diagnostics and its text, of at most `Budgets.lessonInputBytes`. Only regular files are
+    /// read (a FIFO or a device would block or never end), and files to their end whatever size the file system
+    /// claims (`/proc`).
     private func readScript() throws -> (String, String) {
-        if input == "-" {
-            let data = FileHandle.standardInput.readDataToEndOfFile()
-            guard let text = String(data: data, encoding: .utf8) else {
-                throw CLIError("standard input is not valid UTF-8")
-            }
-            return ("<stdin>", text)
+        let path = input == "-" ? "<stdin>" : input
+        let bytes: [UInt8]
+        do {
+            bytes =
+                input == "-"
+                ? try InputFile.readAll(STDIN_FILENO, path: path, limit: Budgets.lessonInputBytes)
+                : try InputFile.read(input, limit: Budgets.lessonInputBytes)
+        } catch is InputFile.TooLarge {
+            throw LessonFiles.budgetExit(path)
         }
-        let file = try LessonFiles.readFile(input)
-        guard let text = String(validating: file.bytes, as: UTF8.self) else {
-            throw CLIError("\(input) is not valid UTF-8")
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw CLIError(input == "-" ? "standard input is not valid UTF-8" : "\(input) is not valid UTF-8")
         }
-        return (input, text)
+        return (path, text)
     }
 
     /// Prints a transcript, or steps through it; false when the learner quit.
     private func show(_ transcript: Transcript) -> Bool {
         if step { return StepThrough(transcript: transcript, style: style).run() }
-        var out = ""
+        var out = ConsoleText()
         var previous: Cluster?
         for step in transcript.steps {
             out += style.render(step)

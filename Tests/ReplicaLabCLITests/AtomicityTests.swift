@@ -23,39 +23,26 @@ import Testing
             try Data(Self.bigLesson(number, title: "New").utf8).write(
                 to: workspace.url(String(format: "Lessons/%02d-lesson.md", number)))
         }
-        let killed = try workspace.kill(["build"]) { pid in
+        let killed = try workspace.kill(["build"]) { _ in
             // Mid-write: the temporary site exists and holds some pages.
-            let temporary = workspace.url(".Site.tmp-\(pid)").path
-            return ((try? FileManager.default.contentsOfDirectory(atPath: temporary))?.count ?? 0) > 2
+            guard let name = workspace.names().first(where: { $0.hasPrefix(".Site.tmp-") }) else { return false }
+            return workspace.names(in: name).count > 2
         }
         #expect(killed, "the build finished before it could be killed mid-write")
         #expect(try workspace.contents(of: "Site") == before)
     }
 
-    @Test func killedUpdateLeavesTheOldLesson() throws {
-        // A big lesson (about 10 MB of prose) with a stale output block, so writing it takes a moment.
-        let padding = String(repeating: String(repeating: "word ", count: 19) + "\n", count: 100_000)
-        let lesson = """
-            # Big
-
-            \(padding)
-            ```scenario s
-            cluster brokers=3
-            ```
-
-            ```output
-            $ cluster brokers=3
-            stale
-            ```
-
-            """
-        let workspace = try Workspace(lessons: ["01-big.md": lesson])
+    @Test(.enabled(if: Strace.path != nil, "strace is not installed (apt-get install -y strace)"))
+    func killedUpdateLeavesTheOldLesson() throws {
+        let workspace = try Workspace(lessons: ["01-big.md": LessonWriterTests.staleLesson])
         let path = workspace.url("Lessons/01-big.md")
         let before = try Data(contentsOf: path)
-        let killed = try workspace.kill(["check", "--update"]) { pid in
-            FileManager.default.fileExists(atPath: workspace.url("Lessons/.01-big.md.tmp-\(pid)").path)
-        }
-        #expect(killed, "the update finished before it could be killed mid-write")
+        // Held at the rename for 2 s: the new lesson is complete in its temporary file, not yet in place.
+        let update = try RunningProcess(workspace, ["check", "--update"], strace: Strace.delayingRenames(seconds: 2))
+        #expect(update.waitUntil { workspace.names(in: "Lessons").contains { $0.hasPrefix(".01-big.md.tmp-") } })
+        let child = try #require(update.tracedChild, "cannot find replicalab under strace")
+        kill(child, SIGKILL)
+        update.finish()
         #expect(try Data(contentsOf: path) == before)
         // Uninterrupted, the same update does rewrite the lesson: the kill really came before the rename.
         #expect(try workspace.run(["check", "--update"]).status == 0)

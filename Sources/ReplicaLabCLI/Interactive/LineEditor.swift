@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 
 /// A small line editor for the sandbox prompt: cursor movement, history, tab completion. On a terminal it reads key
@@ -21,7 +22,7 @@ final class LineEditor {
     }
 
     /// Reads one line after printing `prompt`; nil at end of input (Ctrl-D on an empty line).
-    func readLine(prompt: String) -> String? {
+    func readLine(prompt: ConsoleText) -> String? {
         output.write(prompt)
         guard terminal.isActive else {
             guard let line = Swift.readLine(strippingNewline: true) else { return nil }
@@ -31,7 +32,7 @@ final class LineEditor {
         var cursor = 0
         var historyIndex = history.count
         func redraw() {
-            output.write("\r\u{1B}[2K" + prompt + String(buffer))
+            output.write("\r\u{1B}[2K\(prompt)\(String(buffer))")
             let back = buffer.count - cursor
             if back > 0 { output.write("\u{1B}[\(back)D") }
         }
@@ -126,7 +127,7 @@ final class LineEditor {
             buffer.insert(" ", at: cursor)
             cursor += 1
         } else if candidates.count > 1, addition.isEmpty {
-            output.write("\r\n" + candidates.joined(separator: "  ") + "\r\n")
+            output.write("\r\n\(candidates.joined(separator: "  "))\r\n")
         }
     }
 }

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import Replication
 import ScenarioLanguage
@@ -39,7 +40,7 @@ struct StepThrough {
             for check in entry.checks { out += style.render(check) }
             Terminal.standardOutput.write(out)
             let atEnd = index == entries.count - 1
-            let prompt =
+            let prompt: ConsoleText =
                 atEnd ? "[b] back  [t] tables  [Enter/q] done > " : "[Enter] next  [b] back  [t] tables  [q] quit > "
             switch readKey(prompt: prompt, terminal: terminal) {
             case "q", nil:
@@ -61,12 +62,12 @@ struct StepThrough {
             return
         }
         var out = style.render(BrokerTable(cluster: cluster))
-        out += TopicDescription(cluster: cluster).lines.joined(separator: "\n") + "\n"
+        out += .lines(TopicDescription(cluster: cluster).lines.joined(separator: "\n") + "\n")
         Terminal.standardOutput.write(out)
     }
 
     /// One key on a terminal, one line otherwise; "" for Enter, nil at end of input.
-    private func readKey(prompt: String, terminal: RawTerminal) -> String? {
+    private func readKey(prompt: ConsoleText, terminal: RawTerminal) -> String? {
         Terminal.standardOutput.write(prompt)
         if terminal.isActive {
             guard let byte = terminal.readByte() else { return nil }
