@@ -123,13 +123,14 @@ import Testing
         #expect(try workspace.run(["build"]).status == 0)
         try Self.write(workspace, title: "Second")
         let unshare = try #require(Namespaces.unshare)
-        // In its own PID namespace strace is process 1 and replicalab process 2; so is replicalab under `sh -c`.
+        // Each in its own PID namespace under strace (the second without delays), so that both builds get the
+        // same PID: strace starts the same helper processes before its tracee every time.
         let slow = try RunningProcess(
             workspace, ["build"], strace: Strace.delayingRenames(seconds: 1.5), wrapper: [unshare, "-p", "-f"])
         #expect(slow.waitUntil { workspace.names().contains { $0.hasPrefix(".Site.tmp-") } })
-        let executable = try #require(Executable.replicalab).path
         let other = try RunningProcess(
-            workspace, [], wrapper: [unshare, "-p", "-f", "/bin/sh", "-c", "'\(executable)' build; exit $?"])
+            workspace, ["build"], strace: ["-f", "-qq", "-o", "/dev/null", "-e", "trace=none"],
+            wrapper: [unshare, "-p", "-f"])
         let second = other.finish()
         let first = slow.finish()
         #expect(first.status == 0, "\(first.stderr)")
