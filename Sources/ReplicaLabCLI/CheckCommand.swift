@@ -14,7 +14,9 @@ struct CheckCommand: ParsableCommand {
 
             --update rewrites the output blocks of scenarios whose output is stale and adds missing ones; only the \
             bytes inside those blocks change. It never touches a scenario whose expectations fail, and it refuses \
-            to run in CI (CI=true) unless --force is given. --review asks about each change.
+            to run in CI (CI=true) unless --force is given. --review asks about each change. A lesson saved, \
+            deleted or renamed while the command runs is left as it is (a note says so): a lesson is replaced only \
+            while it still holds the bytes that were verified.
 
             Examples:
               replicalab check                                   # every lesson in Lessons/

@@ -27,6 +27,11 @@ final class RunningProcess {
         environment["REPLICALAB_CACHE_DIR"] = workspace.cacheRoot.path
         environment["CI"] = nil
         for (key, value) in extra { environment[key] = value }
+        if strace != nil {
+            // LeakSanitizer cannot run under ptrace and would fail the traced run at exit (the tests also run
+            // under --sanitize=address in CI).
+            environment["ASAN_OPTIONS"] = (environment["ASAN_OPTIONS"].map { $0 + ":" } ?? "") + "detect_leaks=0"
+        }
         process.environment = environment
         let token = UUID().uuidString
         outputURL = FileManager.default.temporaryDirectory.appendingPathComponent("replicalab-out-\(token)")
