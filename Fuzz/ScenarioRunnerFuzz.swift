@@ -30,23 +30,6 @@ public func fuzzScenarioRunner(_ data: UnsafePointer<UInt8>, _ count: Int) -> CI
     return 0
 }
 
-/// Reads choices from the fuzzer's bytes; zeros once they run out.
-struct ByteReader {
-    private let bytes: [UInt8]
-    private var index = 0
-
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
-
-    var isAtEnd: Bool { index >= bytes.count }
-
-    mutating func next() -> Int {
-        defer { index += 1 }
-        return index < bytes.count ? Int(bytes[index]) : 0
-    }
-
-    mutating func pick<T>(_ choices: [T]) -> T { choices[next() % choices.count] }
-}
-
 /// Turns bytes into scenario lines, remembering whether anything allows legitimate data loss.
 struct ScenarioGenerator {
     /// No unclean election was allowed and no broker lost unflushed data.

@@ -1,28 +1,33 @@
 #!/usr/bin/env bash
 # Builds one libFuzzer target and runs it for a time limit.
 #
-#   Fuzz/run.sh <parser|lesson|runner|server> <seconds> [libFuzzer options…]
+#   Fuzz/run.sh <parser|lesson|runner|server|pipeline> <seconds> [libFuzzer options…]
 #
 # The modules a target needs are compiled straight from Sources/ with swiftc (-O, coverage instrumentation and
 # AddressSanitizer), into .build-fuzz/ (recompiled only when their sources change), then linked with the target's
-# entry file Fuzz/<Target>Fuzz.swift; libFuzzer supplies `main`. The run starts from the committed seed corpus
-# Fuzz/corpus/<target>/ and writes new inputs to .build-fuzz/corpus/<target>/ (not committed); a crash or hang leaves
-# its input in .build-fuzz/artifacts/<target>/ and makes the script exit non-zero.
+# entry file Fuzz/<Target>Fuzz.swift (and Fuzz/ByteReader.swift for the targets that generate their inputs);
+# libFuzzer supplies `main`. The run starts from the committed seed corpus Fuzz/corpus/<target>/ and writes new
+# inputs to .build-fuzz/corpus/<target>/ (not committed); a crash or hang leaves its input in
+# .build-fuzz/artifacts/<target>/ and makes the script exit non-zero.
 # FUZZ_BUILD_ONLY=1 only builds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-target="${1:?usage: Fuzz/run.sh <parser|lesson|runner|server> <seconds> [libFuzzer options…]}"
-seconds="${2:?usage: Fuzz/run.sh <parser|lesson|runner|server> <seconds> [libFuzzer options…]}"
+usage="usage: Fuzz/run.sh <parser|lesson|runner|server|pipeline> <seconds> [libFuzzer options…]"
+target="${1:?$usage}"
+seconds="${2:?$usage}"
 shift 2
 
 case "$target" in
   parser) modules=(Diagnostics Replication ScenarioLanguage); entry=Fuzz/ScenarioParserFuzz.swift ;;
   lesson) modules=(Diagnostics Replication ScenarioLanguage LessonMarkdown); entry=Fuzz/LessonFuzz.swift ;;
-  runner) modules=(Diagnostics Replication ScenarioLanguage); entry=Fuzz/ScenarioRunnerFuzz.swift ;;
+  runner) modules=(Diagnostics Replication ScenarioLanguage)
+    entry=(Fuzz/ScenarioRunnerFuzz.swift Fuzz/ByteReader.swift) ;;
   server) modules=(Diagnostics Replication ScenarioLanguage LessonMarkdown Course LanguageServer)
-    entry=Fuzz/LanguageServerFuzz.swift ;;
-  *) echo "unknown fuzz target '$target' (parser, lesson, runner or server)" >&2; exit 2 ;;
+    entry=(Fuzz/LanguageServerFuzz.swift) ;;
+  pipeline) modules=(Diagnostics Replication ScenarioLanguage LessonMarkdown Course CourseSite)
+    entry=(Fuzz/PipelineFuzz.swift Fuzz/ByteReader.swift) ;;
+  *) echo "unknown fuzz target '$target' (parser, lesson, runner, server or pipeline)" >&2; exit 2 ;;
 esac
 
 build=.build-fuzz
@@ -54,7 +59,7 @@ done
 
 binary="$build/fuzz-$target"
 echo "== linking $binary" >&2
-swiftc "${common[@]}" -module-name "Fuzz_$target" "$entry" "${objects[@]}" $(pkg-config --libs libcmark) \
+swiftc "${common[@]}" -module-name "Fuzz_$target" "${entry[@]}" "${objects[@]}" $(pkg-config --libs libcmark) \
   -o "$binary" 2> >(grep -v "Cannot export local symbol" >&2)
 
 flock -u 9

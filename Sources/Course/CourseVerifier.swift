@@ -11,7 +11,7 @@ public enum CourseVerifier {
     public static func verify(
         _ files: [LessonFile], seed: UInt64 = defaultSeed, limits: Limits = .standard
     ) -> VerifiedCourse {
-        assemble(ordered(files).map { verify($0, seed: seed, limits: limits) })
+        assemble(ordered(files).map { verify($0, seed: seed, limits: limits) }, limits: limits)
     }
 
     /// The order lessons are verified and reported in (by path); `assemble` expects results in this order.
@@ -19,10 +19,12 @@ public enum CourseVerifier {
         files.sorted { $0.path < $1.path }
     }
 
-    /// Puts the results of verifying each file (in `ordered` order) together into a course: lesson order, duplicate
-    /// numbers, links between lessons. Verifying the files is independent per file, so callers may do it in
-    /// parallel; the course is the same whichever way the results were computed.
-    public static func assemble(_ results: [(VerifiedLesson?, [Diagnostic])]) -> VerifiedCourse {
+    /// Puts the results of verifying each file (in `ordered` order, under `limits`) together into a course: lesson
+    /// order, duplicate numbers, links between lessons, the course's budgets. Verifying the files is independent per
+    /// file, so callers may do it in parallel; the course is the same whichever way the results were computed.
+    public static func assemble(
+        _ results: [(VerifiedLesson?, [Diagnostic])], limits: Limits = .standard
+    ) -> VerifiedCourse {
         var diagnostics: [Diagnostic] = []
         var lessons: [VerifiedLesson] = []
         for (lesson, problems) in results {
@@ -30,7 +32,7 @@ public enum CourseVerifier {
             if let lesson { lessons.append(lesson) }
         }
         lessons.sort { ($0.lesson.number, $0.lesson.path) < ($1.lesson.number, $1.lesson.path) }
-        diagnostics += crossLessonDiagnostics(lessons.map(\.outline))
+        diagnostics += crossLessonDiagnostics(lessons.map { $0.outline }, limits: limits)
         return VerifiedCourse(lessons: lessons, diagnostics: diagnostics.sorted())
     }
 
@@ -70,16 +72,38 @@ public enum CourseVerifier {
         var seen: [String: ScenarioBlock] = [:]
         var finalStates: [String: ScenarioRuns.Start] = [:]
         var scenarios: [VerifiedScenario] = []
+        var cost = LessonCost()
+        var budgetStop: SourceLocation?
+        var anchorOwners: [String: ScenarioBlock] = [:]
         let lessonSeed = lesson.frontMatter.seed ?? seed
-        for block in lesson.scenarios {
-            if let name = block.name {
-                if let earlier = seen[name] {
-                    diagnostics.append(
-                        .error(
-                            "scenario name '\(name)' is used twice in this lesson", at: block.block.location,
-                            notes: [.init("first used here", at: earlier.block.location)]))
-                }
-                seen[name] = block
+        for (block, anchor) in zip(lesson.scenarios, lesson.scenarioAnchors) {
+            if let name = block.name, let earlier = seen[name] {
+                diagnostics.append(
+                    .error(
+                        "scenario name '\(name)' is used twice in this lesson", at: block.block.location,
+                        notes: [.init("first used here", at: earlier.block.location)]))
+            } else if let earlier = anchorOwners[anchor] {
+                // `a_b` and `a-b` (or `A.B`, or `3` and the third scenario when it is unnamed) would share one id.
+                let this = block.name.map { "scenario name '\($0)'" } ?? "this unnamed scenario"
+                let other = earlier.name.map { "'\($0)'" } ?? "an unnamed scenario"
+                diagnostics.append(
+                    .error(
+                        "\(this) gives the page anchor '#\(anchor)', which \(other) already has; rename one of them",
+                        at: block.block.location,
+                        notes: [.init("the other scenario is here", at: earlier.block.location)]))
+            }
+            if let name = block.name { seen[name] = seen[name] ?? block }
+            anchorOwners[anchor] = anchorOwners[anchor] ?? block
+            if let stop = budgetStop {
+                // A budget stopped an earlier scenario: this one is not run, and says so.
+                let notRun = Diagnostic.error(
+                    "this scenario was not run: the lesson passed a budget at line \(stop.line)",
+                    at: block.block.location)
+                diagnostics.append(notRun)
+                runs.record(start: nil, ofScenario: scenarios.count, seed: lessonSeed)
+                scenarios.append(
+                    VerifiedScenario(block: block, transcript: .empty, diagnostics: [notRun], outputMatches: nil))
+                continue
             }
             var start: ScenarioRuns.Start?
             for option in block.options {
@@ -108,55 +132,68 @@ public enum CourseVerifier {
                 }
             }
             runs.record(start: start, ofScenario: scenarios.count, seed: lessonSeed)
-            let (scenario, final) = try verify(
-                block, seed: lessonSeed, startingFrom: start, runs: &runs, checkCancellation: checkCancellation)
+            let (scenario, final, stop) = try verify(
+                block, seed: lessonSeed, startingFrom: start, runs: &runs, cost: &cost,
+                checkCancellation: checkCancellation)
             diagnostics += scenario.diagnostics
             scenarios.append(scenario)
+            budgetStop = stop
             if let name = block.name, let final { finalStates[name] = final }
         }
         let resolved = StateReferences.resolve(lesson, scenarios: scenarios)
         diagnostics += resolved.diagnostics
         var verified = VerifiedLesson(lesson: lesson, scenarios: scenarios, seed: lesson.frontMatter.seed ?? seed)
+        verified.cost = cost
         verified.referenceValues = resolved.references
         verified.questionAnswers = resolved.answers
         runs.completeVerification(scenarioCount: scenarios.count)
         return (verified, diagnostics)
     }
 
-    /// Runs one scenario block under `limits` and checks it.
+    /// Runs one scenario block under `limits` and checks it (against the budgets of a lesson of this one scenario).
     public static func verify(
         _ block: ScenarioBlock, seed: UInt64 = defaultSeed, limits: Limits = .standard
     ) -> VerifiedScenario {
         var runs = ScenarioRuns(limits: limits)
-        return verify(block, seed: seed, startingFrom: nil, runs: &runs, checkCancellation: {}).scenario
+        var cost = LessonCost()
+        return verify(block, seed: seed, startingFrom: nil, runs: &runs, cost: &cost, checkCancellation: {})
+            .scenario
     }
 
     /// Runs one scenario block (or reuses its run) from a starting state (for `continues=`) and checks it; also
-    /// returns the state it ends in, so a later scenario can continue from it (nil when the scenario did not parse).
+    /// returns the state it ends in, so a later scenario can continue from it (nil when the scenario did not parse
+    /// or a budget stopped it). Every statement is counted against the lesson's budgets (`runs.budgets`) in `cost`,
+    /// the lesson's cost so far, whether the run is executed now or reused; the statement that passes one stops the
+    /// scenario there.
     static func verify<Failure: Error>(
         _ block: ScenarioBlock, seed: UInt64, startingFrom start: ScenarioRuns.Start?, runs: inout ScenarioRuns,
-        checkCancellation: () throws(Failure) -> Void
-    ) throws(Failure) -> (scenario: VerifiedScenario, final: ScenarioRuns.Start?) {
+        cost: inout LessonCost, checkCancellation: () throws(Failure) -> Void
+    ) throws(Failure) -> (scenario: VerifiedScenario, final: ScenarioRuns.Start?, budgetStop: SourceLocation?) {
         let key = ScenarioRuns.Key(
             text: block.block.text, origin: start.map { .after($0.key) } ?? .fresh(seed: seed))
+        let budgets = runs.budgets
         let run = try runs.run(
             key, file: block.block.sourceMap.file,
-            startingFrom: start?.runner ?? ScenarioRunner(seed: seed, limits: runs.limits),
-            checkCancellation: checkCancellation)
+            startingFrom: start?.runner ?? ScenarioRunner(seed: seed, limits: runs.limits), costBefore: cost,
+            budgets: budgets, checkCancellation: checkCancellation)
         // The run is in the canonical coordinates of the block's text; put it where the block is.
         let map = block.block.sourceMap
         let move = { (location: SourceLocation) in map.location(line: location.line - 1, column: location.column) }
         let parseProblems = run.parseProblems.map { $0.relocated(move) }
         let transcript = run.transcript.relocated(move)
-        var diagnostics = parseProblems + transcript.diagnostics
+        cost = cost + run.cost
+        let budgetStop = run.budgetStopLocation.map(move)
+        let budgetProblem = budgetStop.map { budgets.lessonDiagnostic(cost, at: $0) }
+        var diagnostics = parseProblems + transcript.diagnostics + (budgetProblem.map { [$0] } ?? [])
         var outputMatches: Bool?
-        if parseProblems.isEmpty, let output = block.output {
+        // A scenario stopped by a budget has only part of its transcript: comparing its output would say nothing.
+        if parseProblems.isEmpty, budgetProblem == nil, let output = block.output {
             let mismatch = OutputComparison.compare(expected: output, actual: transcript.text, scenario: block.name)
             diagnostics += mismatch
             outputMatches = mismatch.isEmpty
         }
         let scenario = VerifiedScenario(
             block: block, transcript: transcript, diagnostics: diagnostics.sorted(), outputMatches: outputMatches)
-        return (scenario, run.final.map { ScenarioRuns.Start(runner: $0, key: key) })
+        return (scenario, run.final.map { ScenarioRuns.Start(runner: $0, key: key) }, budgetStop)
     }
 }

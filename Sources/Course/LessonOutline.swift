@@ -1,5 +1,6 @@
 import Diagnostics
 import LessonMarkdown
+import ScenarioLanguage
 
 /// What the checks across lessons need from one lesson: its place in the course, the anchors its page has and the
 /// links it writes. A build that keeps a lesson's rendering between runs keeps its outline too, so duplicate numbers
@@ -25,6 +26,8 @@ public struct LessonOutline: Codable, Hashable, Sendable {
     public var anchors: [String]
     /// The links of the lesson's prose, in order.
     public var links: [OutlineLink]
+    /// What verifying the lesson cost (for the course budgets).
+    public var cost = LessonCost()
 
     /// `NN-slug`, the name other lessons link to.
     public var stem: String {
@@ -41,14 +44,17 @@ extension VerifiedLesson {
             anchors: LinkChecker.anchors(of: self).sorted(),
             links: lesson.links.map {
                 .init(destination: $0.destination, line: $0.location.line, column: $0.location.column)
-            })
+            }, cost: cost)
     }
 }
 
 extension CourseVerifier {
-    /// The problems only visible across lessons: a lesson number used twice and links to missing lessons or anchors.
+    /// The problems only visible across lessons: a lesson number used twice, links to missing lessons or anchors,
+    /// and the course budgets (of lessons verified under `limits`) for snapshots and engine work.
     /// `outlines` must be in course order (number, then path).
-    public static func crossLessonDiagnostics(_ outlines: [LessonOutline]) -> [Diagnostic] {
+    public static func crossLessonDiagnostics(
+        _ outlines: [LessonOutline], limits: Limits = .standard
+    ) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for (previous, next) in zip(outlines, outlines.dropFirst()) where previous.number == next.number {
             diagnostics.append(
@@ -56,7 +62,7 @@ extension CourseVerifier {
                     "lesson number \(next.number) is used twice", at: .init(file: next.path, line: 1, column: 1),
                     notes: [.init("also used here", at: .init(file: previous.path, line: 1, column: 1))]))
         }
-        return diagnostics + LinkChecker.check(outlines)
+        return diagnostics + LinkChecker.check(outlines) + Budgets(limits: limits).courseDiagnostics(outlines)
     }
 
     /// Sorts outlines (or anything with a number and a path) into course order.

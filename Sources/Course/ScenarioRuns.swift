@@ -11,6 +11,11 @@ import ScenarioLanguage
 /// again, and nothing else. Runs are stored against a canonical source map and relocated to where their block is
 /// (`Transcript.relocated`), so moving a block — editing the prose above it — reuses its run.
 ///
+/// A run also records what each of its statements cost (`LessonCost`), so a reused run counts against the lesson's
+/// budgets exactly as running it again would: a lesson's budgets (`Budgets`) are passed at the same statement
+/// whether its scenarios ran now or before. Where the budget stops a scenario depends on what the scenarios before it
+/// cost, so a run is reused only when it would stop at the same statement (almost always: not at all).
+///
 /// `check` verifies with a fresh value; `replicalab lsp` keeps one per open lesson.
 public struct ScenarioRuns {
     /// What decides a run's result.
@@ -43,8 +48,25 @@ public struct ScenarioRuns {
         var parseProblems: [Diagnostic]
         /// What the scenario's own statements did.
         var transcript: Transcript
-        /// The state after the run, for scenarios that continue it; nil when the scenario did not parse.
+        /// The state after the run, for scenarios that continue it; nil when the scenario did not parse or a
+        /// budget stopped it (no later scenario of the lesson runs then).
         var final: ScenarioRunner?
+        /// What the statements run cost together, after each of them: `costs[i]` is the cost of statements 0…i.
+        var costs: [LessonCost] = []
+        /// The statement at which the lesson's budget stopped the run, or nil when every statement ran.
+        var budgetStop: Int?
+        /// Where that statement is.
+        var budgetStopLocation: SourceLocation?
+
+        /// What the run cost in all.
+        var cost: LessonCost { costs.last ?? LessonCost() }
+
+        /// The statement at which a lesson that had cost `before` when the run started passes `budgets`, among
+        /// those that ran; nil when it does not pass them there.
+        func budgetStop(after before: LessonCost, within budgets: Budgets?) -> Int? {
+            guard let budgets else { return nil }
+            return costs.firstIndex { budgets.isPassed(by: before + $0) }
+        }
     }
 
     private var runs: [Key: Run] = [:]
@@ -65,32 +87,48 @@ public struct ScenarioRuns {
     /// The caps every run is parsed and executed under.
     public let limits: Limits
 
+    /// The lesson budgets that go with `limits`.
+    public var budgets: Budgets { Budgets(limits: limits) }
+
     /// Creates an empty set of runs whose scenarios run under `limits`.
     public init(limits: Limits = .standard) {
         self.limits = limits
     }
 
-    /// The run for `key`, reused or executed now from `start`, the state `key.origin` stands for.
-    /// `checkCancellation` is called before every statement; when it throws, nothing is stored for this run.
+    /// The run for `key`, reused or executed now from `start`, the state `key.origin` stands for. With `budgets`,
+    /// the run stops after the statement that takes a lesson which had cost `costBefore` past them (and a stored run
+    /// is reused only when it stops at the same statement). `checkCancellation` is called before every statement;
+    /// when it throws, nothing is stored for this run.
     mutating func run<Failure: Error>(
-        _ key: Key, file: String, startingFrom start: ScenarioRunner,
-        checkCancellation: () throws(Failure) -> Void
+        _ key: Key, file: String, startingFrom start: ScenarioRunner, costBefore: LessonCost = LessonCost(),
+        budgets: Budgets? = nil, checkCancellation: () throws(Failure) -> Void
     ) throws(Failure) -> Run {
         used.insert(key)
-        if let run = runs[key] { return run }
+        if let run = runs[key], run.budgetStop(after: costBefore, within: budgets) == run.budgetStop {
+            return run
+        }
         let (script, parseProblems) = Self.parse(key.text, file: file, limits: limits)
         var run = Run(parseProblems: parseProblems, transcript: .empty, final: nil)
         // A scenario that does not parse is not run: its later lines would only report consequences of the typo.
         if parseProblems.isEmpty {
             var runner = start
-            for statement in script.statements {
+            var cost = LessonCost()
+            for (index, statement) in script.statements.enumerated() {
                 try checkCancellation()
+                let workBefore = runner.cluster?.workDone ?? 0
                 runner.execute(statement)
+                cost = cost + .ofStep(runner, workBefore: workBefore)
+                run.costs.append(cost)
+                if let budgets, budgets.isPassed(by: costBefore + cost) {
+                    run.budgetStop = index
+                    run.budgetStopLocation = statement.location
+                    break
+                }
             }
             let before = start.transcript
             run.transcript = runner.transcript.dropping(
                 steps: before.steps.count, diagnostics: before.diagnostics.count)
-            run.final = runner
+            if run.budgetStop == nil { run.final = runner }
         }
         runs[key] = run
         executedCount += 1

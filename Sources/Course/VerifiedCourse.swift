@@ -49,6 +49,8 @@ public struct VerifiedLesson: Hashable, Sendable {
     public var referenceValues: [String] = []
     /// The answer of each question, in order (nil when it could not be computed).
     public var questionAnswers: [String?] = []
+    /// What verifying it cost, counted against `Budgets`.
+    public var cost = LessonCost()
 
     /// The SHA-256 of the lesson's source, as lowercase hex.
     public var sourceHash: String { SHA256.hex(lesson.source) }

@@ -58,7 +58,9 @@ enum Script {
               if (event.key === "ArrowRight") { stop(); show(current + 1, true); event.preventDefault(); }
               if (event.key === "ArrowLeft") { stop(); show(current - 1, true); event.preventDefault(); }
             });
-            var target = decodeURIComponent(location.hash.slice(1));
+            var target = location.hash.slice(1);
+            // A hash that is not valid percent-encoding (`#%`) must not stop this and every later stepper.
+            try { target = decodeURIComponent(target); } catch (error) { /* keep it as written */ }
             var start = steps.findIndex(function (step) { return step.id === target; });
             show(start >= 0 ? start : 0, false);
             if (start >= 0) steps[start].scrollIntoView();

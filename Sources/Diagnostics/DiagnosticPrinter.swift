@@ -1,4 +1,8 @@
 /// Renders diagnostics the way compilers do: `path:line:col: error: message`, then notes, then detail lines.
+///
+/// Everything a diagnostic quotes (the path, the message, detail lines) is outside text: it reaches the terminal
+/// through `ConsoleText`, so it can neither drive the terminal nor issue CI workflow commands. A quoted text too long
+/// to read (a 40 MB unknown command) was cut to an excerpt when the diagnostic was made (`Excerpt`).
 public struct DiagnosticPrinter: Sendable {
     /// Whether to colour the severity words with ANSI escapes.
     public var usesColor: Bool
@@ -9,44 +13,35 @@ public struct DiagnosticPrinter: Sendable {
     }
 
     /// The text of one diagnostic, ending with a newline.
-    public func render(_ diagnostic: Diagnostic) -> String {
-        var out = "\(diagnostic.location): \(label(diagnostic.severity)) \(Self.visible(diagnostic.message))\n"
+    public func text(_ diagnostic: Diagnostic) -> ConsoleText {
+        var out: ConsoleText =
+            "\(diagnostic.location): \(label(diagnostic.severity)) \(diagnostic.message)\n"
         for note in diagnostic.notes {
-            let prefix = "\(note.location ?? diagnostic.location): "
-            out += "\(prefix)\(label(.note)) \(Self.visible(note.message))\n"
+            out += "\(note.location ?? diagnostic.location): \(label(.note)) \(note.message)\n"
         }
         for line in diagnostic.detail {
-            out += Self.visible(line) + "\n"
+            out += "\(line)\n"
         }
         return out
-    }
-
-    /// Text with control characters (NUL, ESC, CR, …; not tab) written as `\u{1B}`, so a lesson's bytes quoted in a
-    /// message can neither drive the terminal nor split the one-line-per-diagnostic format.
-    static func visible(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isControl) else { return text }
-        var out = ""
-        for scalar in text.unicodeScalars {
-            if isControl(scalar) {
-                out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
-
-    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        (scalar.value < 0x20 && scalar != "\t") || (0x7F...0x9F).contains(scalar.value)
     }
 
     /// The text of all diagnostics, sorted by location.
-    public func render(_ diagnostics: [Diagnostic]) -> String {
-        diagnostics.sorted().map(render).joined()
+    public func text(_ diagnostics: [Diagnostic]) -> ConsoleText {
+        diagnostics.sorted().map(text).joined()
     }
 
-    private func label(_ severity: Severity) -> String {
-        let word = "\(severity.rawValue):"
+    /// The text of one diagnostic as it is written to a terminal (see `text(_:)`).
+    public func render(_ diagnostic: Diagnostic) -> String {
+        text(diagnostic).rendered
+    }
+
+    /// The text of all diagnostics, sorted by location, as it is written to a terminal.
+    public func render(_ diagnostics: [Diagnostic]) -> String {
+        text(diagnostics).rendered
+    }
+
+    private func label(_ severity: Severity) -> ConsoleText {
+        let word = ConsoleText.trusted("\(severity.rawValue):")
         guard usesColor else { return word }
         switch severity {
         case .error: return "\u{1B}[1;31m\(word)\u{1B}[0m"

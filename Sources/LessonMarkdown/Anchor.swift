@@ -28,6 +28,38 @@ public enum Anchor {
     public static func step(scenario: String, number: Int) -> String {
         "\(scenario)/step-\(number)"
     }
+
+    /// The ids the site's page frame gives its own elements (the sidebar, the search box): no heading may take them.
+    public static let reserved: Set<String> = ["course-contents", "search-input"]
+
+    /// The ids of a lesson's headings and scenarios, computed once per lesson and in linear time (50,000 identical
+    /// headings must not take minutes). Scenario ids come first, as their names give them; every heading then gets
+    /// its slug, or the slug with the first free `-2`, `-3`, … when an earlier heading, a scenario (or its title,
+    /// `<id>-title`) or the page frame has it.
+    static func allocate(for parts: [LessonPart]) -> (headings: [String], scenarios: [String]) {
+        var scenarios: [String] = []
+        for case .scenario(let block) in parts {
+            scenarios.append(scenario(name: block.name, number: scenarios.count + 1))
+        }
+        var used = reserved.union(scenarios).union(scenarios.map { $0 + "-title" })
+        var nextSuffix: [String: Int] = [:]
+        var headings: [String] = []
+        for case .heading(let heading) in parts {
+            let base = slug(heading.text)
+            var anchor = base
+            if used.contains(anchor) {
+                var suffix = nextSuffix[base] ?? 2
+                repeat {
+                    anchor = "\(base)-\(suffix)"
+                    suffix += 1
+                } while used.contains(anchor)
+                nextSuffix[base] = suffix
+            }
+            used.insert(anchor)
+            headings.append(anchor)
+        }
+        return (headings, scenarios)
+    }
 }
 
 /// A link written in a lesson's prose, with where it is.

@@ -9,7 +9,7 @@ import Diagnostics
 
 /// A parsed cmark tree, walked once and turned into Swift values; freed by its owner right after.
 struct CmarkDocument {
-    private var root: OpaquePointer?
+    private(set) var root: OpaquePointer?
 
     init(_ bytes: [UInt8]) {
         // An empty array may have no buffer; parse it once, from a literal (parsing it twice leaked a tree: fuzzing).
@@ -126,12 +126,15 @@ struct CmarkDocument {
                     continue
                 }
                 flushScenario()
+                Self.escapePrivateUse(in: current)
                 prose += Self.renderHTML(current)
             case CMARK_NODE_HEADING:
                 flushScenario()
                 flushProse()
+                let text = Self.plainText(current)
+                Self.escapePrivateUse(in: current)
                 let heading = Heading(
-                    level: Int(cmark_node_get_heading_level(current)), text: Self.plainText(current),
+                    level: Int(cmark_node_get_heading_level(current)), text: text,
                     html: Self.renderInlineHTML(current), location: location)
                 if heading.level == 1, title == nil { title = heading.text }
                 parts.append(.heading(heading))
@@ -145,6 +148,7 @@ struct CmarkDocument {
                             "this looks like a pipe table, which CommonMark (and so the site) does not have; write the table in HTML (<table> with <th scope=\"col\">)",
                             at: SourceLocation(file: path, line: line, column: 1)))
                 }
+                Self.escapePrivateUse(in: current)
                 let found = Self.replaceReferences(in: current, firstIndex: references.count)
                 references += found.map {
                     ProseReference(expression: $0, location: location, scenariosBefore: scenarioCount)
@@ -250,7 +254,7 @@ struct CmarkDocument {
         return diagnostics
     }
 
-    private static func location(of node: OpaquePointer, path: String) -> SourceLocation {
+    static func location(of node: OpaquePointer, path: String) -> SourceLocation {
         SourceLocation(
             file: path, line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
     }
@@ -285,10 +289,55 @@ struct CmarkDocument {
             fenceIndent: fence?.indent ?? 0, lineEnding: lines.lineEnding(of: openingLine))
     }
 
+    /// Renders a block that went through `escapePrivateUse`: its escapes become character references, so the
+    /// only U+E000 and U+E001 left in the HTML are the placeholders of `{{…}}` references.
     private static func renderHTML(_ node: OpaquePointer) -> String {
         guard let html = cmark_render_html(node, CMARK_OPT_UNSAFE) else { return "" }
         defer { releaseCString(html) }
-        return String(cString: html)
+        let text = String(cString: html)
+        guard text.unicodeScalars.contains(PrivateUseEscape.escape) else { return text }
+        var out = ""
+        var scalars = text.unicodeScalars.makeIterator()
+        while let scalar = scalars.next() {
+            guard scalar == PrivateUseEscape.escape, let code = scalars.next() else {
+                out.unicodeScalars.append(scalar)
+                continue
+            }
+            out += PrivateUseEscape.reference(code)
+        }
+        return out
+    }
+
+    /// Makes the characters `{{…}}` placeholders are made of (U+E000, U+E001) impossible to type: in every literal
+    /// and title of the block (text, code, raw HTML) each of them — and the escape character itself — becomes the
+    /// escape character and a letter, which `renderHTML` turns into a character reference (`&#xE000;`, shown the
+    /// same). An icon-font glyph typed in prose then stays a glyph instead of breaking the references after it.
+    static func escapePrivateUse(in block: OpaquePointer) {
+        var edits: [(OpaquePointer, String?, String?, String?)] = []
+        let iterator = cmark_iter_new(block)
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator)
+            else { continue }
+            let literal = cmark_node_get_literal(node).map { String(cString: $0) }
+            let title: String? =
+                [CMARK_NODE_LINK, CMARK_NODE_IMAGE].contains(cmark_node_get_type(node))
+                ? cmark_node_get_title(node).map { String(cString: $0) } : nil
+            let info: String? =
+                cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK
+                ? cmark_node_get_fence_info(node).map { String(cString: $0) } : nil
+            let newLiteral = literal.flatMap(PrivateUseEscape.escaped)
+            let newTitle = title.flatMap(PrivateUseEscape.escaped)
+            let newInfo = info.flatMap(PrivateUseEscape.escaped)
+            if newLiteral != nil || newTitle != nil || newInfo != nil {
+                edits.append((node, newLiteral, newTitle, newInfo))
+            }
+        }
+        cmark_iter_free(iterator)
+        for (node, literal, title, info) in edits {
+            if let literal { _ = cmark_node_set_literal(node, literal) }
+            if let title { _ = cmark_node_set_title(node, title) }
+            if let info { _ = cmark_node_set_fence_info(node, info) }
+        }
     }
 
     /// The HTML of a heading's children (cmark renders a whole node, so render and strip the `<hN>` wrapper).
@@ -315,6 +364,36 @@ struct CmarkDocument {
             }
         }
         return text
+    }
+}
+
+/// The escape `CmarkDocument.escapePrivateUse` writes for U+E000, U+E001 and itself (U+E002).
+enum PrivateUseEscape {
+    static let escape: Unicode.Scalar = "\u{E002}"
+    private static let escaped: [Unicode.Scalar: Unicode.Scalar] = ["\u{E000}": "a", "\u{E001}": "b", "\u{E002}": "c"]
+
+    /// `text` with the three characters escaped, or nil when it has none of them.
+    static func escaped(_ text: String) -> String? {
+        guard text.unicodeScalars.contains(where: { escaped[$0] != nil }) else { return nil }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if let code = escaped[scalar] {
+                out.unicodeScalars.append(escape)
+                out.unicodeScalars.append(code)
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// The character reference an escape code stands for.
+    static func reference(_ code: Unicode.Scalar) -> String {
+        switch code {
+        case "a": "&#xE000;"
+        case "b": "&#xE001;"
+        default: "&#xE002;"
+        }
     }
 }
 

@@ -11,7 +11,9 @@ public struct Lesson: Hashable, Sendable {
     /// The text of the first `# ` heading.
     public var title: String
     /// The lesson's content, top-level block by top-level block.
-    public var parts: [LessonPart]
+    public var parts: [LessonPart] {
+        didSet { (headingAnchors, scenarioAnchors) = Anchor.allocate(for: parts) }
+    }
     /// The raw bytes of the file (kept so that rewriting blocks can leave everything else byte-identical).
     public var source: [UInt8]
     /// The lesson's front matter (empty when it has none).
@@ -29,6 +31,7 @@ public struct Lesson: Hashable, Sendable {
         self.parts = parts
         self.source = source
         self.frontMatter = frontMatter
+        (headingAnchors, scenarioAnchors) = Anchor.allocate(for: parts)
     }
 
     /// The links of the lesson's prose, in order.
@@ -41,28 +44,13 @@ public struct Lesson: Hashable, Sendable {
         parts.compactMap { if case .question(let question) = $0 { question } else { nil } }
     }
 
-    /// The anchor id of every heading, in order; repeated headings get `-2`, `-3`, … as a site needs unique ids.
-    public var headingAnchors: [String] {
-        var used: Set<String> = []
-        var anchors: [String] = []
-        for case .heading(let heading) in parts {
-            let base = Anchor.slug(heading.text)
-            var anchor = base
-            var suffix = 2
-            while used.contains(anchor) {
-                anchor = "\(base)-\(suffix)"
-                suffix += 1
-            }
-            used.insert(anchor)
-            anchors.append(anchor)
-        }
-        return anchors
-    }
+    /// The anchor id of every heading, in order, unique on the page: a heading whose id is taken (by an earlier
+    /// heading, a scenario, or the page's own elements) gets `-2`, `-3`, … (see `Anchor.allocate`).
+    public private(set) var headingAnchors: [String] = []
 
-    /// The anchor id of every scenario section, in order.
-    public var scenarioAnchors: [String] {
-        scenarios.enumerated().map { Anchor.scenario(name: $0.element.name, number: $0.offset + 1) }
-    }
+    /// The anchor id of every scenario section, in order (two scenarios whose names give the same id are a `check`
+    /// error).
+    public private(set) var scenarioAnchors: [String] = []
 
     /// The summary for the course index: the front matter's, else nil.
     public var summary: String? { frontMatter.summary }

@@ -49,7 +49,10 @@ public enum LessonParser {
         }
         var document = CmarkDocument(markdown)
         defer { document.release() }
-        let links = document.links(path: path)
+        let (htmlProblems, rawLinks) = document.rawHTMLProblems(path: path, lines: sourceLines)
+        diagnostics += htmlProblems
+        let links = (document.links(path: path) + rawLinks).enumerated()
+            .sorted { ($0.element.location, $0.offset) < ($1.element.location, $1.offset) }.map(\.element)
         document.rewriteLessonLinks()
         let (parts, headingTitle, partDiagnostics, references) = document.lessonPartsAndReferences(
             path: path, lines: sourceLines)
@@ -97,7 +100,8 @@ public struct LessonFileName: Hashable, Sendable {
         guard let dash = stem.firstIndex(of: "-") else { return nil }
         let digits = stem[..<dash]
         let slug = stem[stem.index(after: dash)...]
-        guard digits.count >= 2, digits.allSatisfy(\.isASCII), let number = Int(digits),
+        // ASCII digits only: `Int` alone would take `+2` (a sign) as the number 2.
+        guard digits.count >= 2, digits.allSatisfy({ ("0"..."9").contains($0) }), let number = Int(digits),
             let first = slug.first, first.isASCII, first.isLetter || first.isNumber,
             slug.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") })
         else { return nil }
@@ -112,8 +116,10 @@ struct SourceLines {
     var lines: [ArraySlice<UInt8>]
     /// Each line's terminator.
     var terminators: [String]
+    /// The file's bytes.
+    var bytes: [UInt8]
     /// The file's size in bytes.
-    var byteCount: Int
+    var byteCount: Int { bytes.count }
 
     init(_ bytes: [UInt8]) {
         var lines: [ArraySlice<UInt8>] = []
@@ -140,7 +146,20 @@ struct SourceLines {
         }
         self.lines = lines
         self.terminators = terminators
-        self.byteCount = bytes.count
+        self.bytes = bytes
+    }
+
+    /// The 1-based line and column of a byte offset.
+    func location(ofOffset offset: Int) -> (line: Int, column: Int) {
+        // Binary search for the last line starting at or before `offset`.
+        var low = 0
+        var high = lines.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if lines[middle].startIndex <= offset { low = middle } else { high = middle - 1 }
+        }
+        guard !lines.isEmpty else { return (1, offset + 1) }
+        return (low + 1, offset - lines[low].startIndex + 1)
     }
 
     /// The 1-based line, if it exists.

@@ -23,7 +23,7 @@ struct BuildCache: Sendable {
     }
 
     /// Bump when the entry layout or what it holds changes.
-    static let format = "replicalab-build-cache-1"
+    static let format = "replicalab-build-cache-2"
 
     /// The folder entries live in.
     let folder: URL
@@ -76,7 +76,7 @@ struct BuildCache: Sendable {
     /// The cached rendering (without its article: see `article(_:for:)`) and outline for `key`, or nil when there
     /// is none or it is not intact.
     func load(_ key: String) -> (rendering: LessonRendering, outline: LessonOutline)? {
-        guard let data = FileManager.default.contents(atPath: metadataURL(key).path),
+        guard let data = Self.read(metadataURL(key).path),
             let entry = try? JSONDecoder().decode(Entry.self, from: data), entry.key == key
         else { return nil }
         return (rendering: entry.rendering, outline: entry.outline)
@@ -84,9 +84,9 @@ struct BuildCache: Sendable {
 
     /// The cached article of `key`, when it is intact (its length and checksum are those recorded with it).
     func article(_ key: String) -> String? {
-        guard let metadata = FileManager.default.contents(atPath: metadataURL(key).path),
+        guard let metadata = Self.read(metadataURL(key).path),
             let entry = try? JSONDecoder().decode(Entry.self, from: metadata), entry.key == key,
-            let data = FileManager.default.contents(atPath: articleURL(key).path),
+            let data = Self.read(articleURL(key).path),
             data.count == entry.articleLength, Self.checksum(data) == entry.articleChecksum
         else { return nil }
         return String(decoding: data, as: UTF8.self)
@@ -103,8 +103,8 @@ struct BuildCache: Sendable {
         guard let metadata = try? JSONEncoder().encode(entry) else { return }
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         // The article first: metadata without its article is a miss, never a wrong page.
-        try? AtomicFile.write(Array(article), to: articleURL(key).path)
-        try? AtomicFile.write(Array(metadata), to: metadataURL(key).path)
+        _ = try? FileWriter.replace(articleURL(key).path, with: Array(article), links: .refuse)
+        _ = try? FileWriter.replace(metadataURL(key).path, with: Array(metadata), links: .refuse)
     }
 
     static let manifestName = "manifest.json"
@@ -142,7 +142,7 @@ struct BuildCache: Sendable {
 
     /// The manifest of the last build (empty when missing or damaged).
     func manifest() -> Manifest {
-        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(Self.manifestName).path),
+        guard let data = Self.read(folder.appendingPathComponent(Self.manifestName).path),
             let manifest = try? JSONDecoder().decode(Manifest.self, from: data)
         else { return Manifest() }
         return manifest
@@ -158,7 +158,8 @@ struct BuildCache: Sendable {
         }
         guard let data = try? JSONEncoder().encode(manifest) else { return }
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try? AtomicFile.write(Array(data), to: folder.appendingPathComponent(Self.manifestName).path)
+        _ = try? FileWriter.replace(
+            folder.appendingPathComponent(Self.manifestName).path, with: Array(data), links: .refuse)
     }
 
     /// The key of a lesson page: the lesson's key and the page's context (see `SiteRenderer.pageContexts`).
@@ -173,6 +174,11 @@ struct BuildCache: Sendable {
             guard name != Self.manifestName, !keys.contains(String(name.dropLast(5))) else { continue }
             try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
         }
+    }
+
+    /// A cache file's bytes, or nil when it is missing, not a regular file (a FIFO would block) or unreadable.
+    private static func read(_ path: String) -> Data? {
+        (try? InputFile.read(path, limit: Budgets.ofThisRun.lessonRenderedBytes * 2)).map { Data($0) }
     }
 
     /// FNV-1a, 64 bits: cheap enough for every article it reads, and any damage changes it.

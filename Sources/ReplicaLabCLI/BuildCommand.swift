@@ -1,6 +1,7 @@
 import ArgumentParser
 import Course
 import CourseSite
+import Diagnostics
 import Foundation
 
 /// `replicalab build`: verify the lessons, then write the course site.
@@ -13,7 +14,10 @@ struct BuildCommand: ParsableCommand {
             the build cache in the user's cache folder ($REPLICALAB_CACHE_DIR, else $XDG_CACHE_HOME/replicalab, else ~/.cache/replicalab); --no-cache verifies everything again.
 
             Nothing is written unless every lesson verifies. The site is built in a temporary folder beside the \
-            output folder and then swapped in, so a failed or interrupted build never leaves a half-written site.
+            output folder and then swapped in (one atomic exchange), so a failed or interrupted build never leaves a \
+            half-written site, and the site is never missing. One build at a time writes a folder: a second one \
+            waits. A folder that is not empty is replaced only if it holds the marker file every site has \
+            (.replicalab-site), or with --force.
 
             Examples:
               replicalab build
@@ -30,6 +34,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Verify and render every lesson, without reading or writing the build cache.")
     var noCache = false
 
+    @Flag(help: "Replace the output folder even when it has files and is not a site ReplicaLab wrote.")
+    var force = false
+
     @Option(help: "How many lessons to verify at once (default: one per core).")
     var jobs = ParallelMap.defaultJobs
 
@@ -39,27 +46,33 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         try checkPaths()
-        let files = try LessonFiles.read([lessons])
+        let site = try SiteWriter(output: out, force: force)
+        defer { site.close() }
+        let reading = LessonFiles.read([lessons])
         let cache = noCache ? nil : BuildCache(output: out)
-        if let cache, let site = incrementalSite(files, cache: cache) {
-            Terminal.standardError.write(site.summary + "\n")
-            try SiteWriter.write(site.files, reusing: site.reused, to: out)
-            cache.storeManifest(site.pageKeys, output: out)
-            Terminal.standardError.write("wrote \(site.files.count + site.reused.count) files to \(out)\n")
+        if let cache, reading.problems.isEmpty, let incremental = incrementalSite(reading.files, cache: cache) {
+            try checkRenderedBudgets(incremental.files, reused: incremental.reused, renderings: incremental.renderings)
+            Terminal.standardError.write("\(incremental.summary)\n")
+            try site.write(incremental.files, reusing: incremental.reused)
+            cache.storeManifest(incremental.pageKeys, output: out)
+            Terminal.standardError.write(
+                "wrote \(incremental.files.count + incremental.reused.count) files to \(out)\n")
             return
         }
-        let course = ParallelVerifier.verify(files, jobs: jobs)
+        var course = ParallelVerifier.verify(reading.files, jobs: jobs)
+        course.diagnostics = (course.diagnostics + reading.problems).sorted()
         report(course, usesColor: Terminal.standardError.usesColor)
         guard course.isVerified else {
             Terminal.standardError.write("replicalab: nothing written to \(out): the lessons did not verify\n")
             throw ExitCode(course.diagnostics.exitCode)
         }
         let renderings = ParallelMap.map(course.lessons, jobs: jobs) { SiteRenderer.renderLesson($0) }
-        let site = SiteRenderer.render(renderings, courseIsVerified: course.isVerified)
-        try SiteWriter.write(site, to: out)
-        Terminal.standardError.write("wrote \(site.count) files to \(out)\n")
+        let files = SiteRenderer.render(renderings, courseIsVerified: course.isVerified)
+        try checkRenderedBudgets(files, reused: [], renderings: renderings)
+        try site.write(files)
+        Terminal.standardError.write("wrote \(files.count) files to \(out)\n")
         if let cache, course.diagnostics.isEmpty {
-            let keyed = Dictionary(uniqueKeysWithValues: files.map { ($0.path, cache.key(for: $0)) })
+            let keyed = Dictionary(uniqueKeysWithValues: reading.files.map { ($0.path, cache.key(for: $0)) })
             var pageKeys: [String: String] = [:]
             for (rendering, context) in zip(renderings, SiteRenderer.pageContexts(renderings)) {
                 guard let key = keyed[rendering.path] else { continue }
@@ -73,12 +86,33 @@ struct BuildCommand: ParsableCommand {
         }
     }
 
+    /// Stops the build, writing nothing, when a lesson's page or the whole site is larger than its budget.
+    private func checkRenderedBudgets(
+        _ files: [(path: String, contents: String)], reused: [String], renderings: [LessonRendering]
+    ) throws {
+        let sizes = Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.contents.utf8.count) })
+        let pageNames = Set(renderings.map(\.pageName))
+        let pages = renderings.map { rendering in
+            let size =
+                sizes[rendering.pageName]
+                ?? Posix.status(LessonFiles.join(out, rendering.pageName)).map { Int($0.st_size) } ?? 0
+            return (path: rendering.path, bytes: size)
+        }
+        let other = files.filter { !pageNames.contains($0.path) }.reduce(0) { $0 + $1.contents.utf8.count }
+        let problems = Budgets.ofThisRun.renderedDiagnostics(pages: pages, otherBytes: other)
+        guard !problems.isEmpty else { return }
+        Terminal.standardError.write(DiagnosticPrinter(usesColor: Terminal.standardError.usesColor).text(problems))
+        Terminal.standardError.write("replicalab: nothing written to \(out): the site would be too large\n")
+        throw ExitCode(2)
+    }
+
     /// The site built from cached lessons plus the lessons that changed, or nil when anything is not clean (a
     /// lesson or a link between lessons has a problem): then the full build runs and reports as it always does.
     /// Lesson pages whose lesson and context did not change, and whose file is still the one the last build wrote,
     /// are reused as they are (`reused`).
     private func incrementalSite(_ files: [LessonFile], cache: BuildCache) -> (
-        files: [(path: String, contents: String)], reused: [String], pageKeys: [String: String], summary: String
+        files: [(path: String, contents: String)], reused: [String], renderings: [LessonRendering],
+        pageKeys: [String: String], summary: String
     )? {
         let ordered = CourseVerifier.ordered(files)
         let keys = ParallelMap.map(ordered, jobs: jobs) { cache.key(for: $0) }
@@ -98,7 +132,9 @@ struct BuildCommand: ParsableCommand {
         let all = zip(keys, entries).compactMap { key, entry in entry.map { (key: key, entry: $0) } }.sorted {
             ($0.entry.outline.number, $0.entry.outline.path) < ($1.entry.outline.number, $1.entry.outline.path)
         }
-        guard CourseVerifier.crossLessonDiagnostics(all.map(\.entry.outline)).isEmpty else { return nil }
+        guard CourseVerifier.crossLessonDiagnostics(all.map(\.entry.outline), limits: .ofThisRun).isEmpty else {
+            return nil
+        }
         for (index, result) in zip(missing, fresh) {
             if let result { cache.store(keys[index], result.rendering, result.outline) }
         }
@@ -135,7 +171,7 @@ struct BuildCommand: ParsableCommand {
                 expectations: renderings.reduce(0) { $0 + $1.expectationCount }) + ": all verified"
         return (
             SiteRenderer.render(renderings, courseIsVerified: true, skipping: reused),
-            reused.sorted().map { renderings[$0].pageName }, pageKeys, summary
+            reused.sorted().map { renderings[$0].pageName }, renderings, pageKeys, summary
         )
     }
 

@@ -14,7 +14,9 @@ struct CheckCommand: ParsableCommand {
 
             --update rewrites the output blocks of scenarios whose output is stale and adds missing ones; only the \
             bytes inside those blocks change. It never touches a scenario whose expectations fail, and it refuses \
-            to run in CI (CI=true) unless --force is given. --review asks about each change.
+            to run in CI (CI=true) unless --force is given. --review asks about each change. A lesson saved, \
+            deleted or renamed while the command runs is left as it is (a note says so): a lesson is replaced only \
+            while it still holds the bytes that were verified.
 
             Examples:
               replicalab check                                   # every lesson in Lessons/
@@ -62,37 +64,58 @@ struct CheckCommand: ParsableCommand {
     var jobs = ParallelMap.defaultJobs
 
     func run() throws {
-        var files = try LessonFiles.read(paths)
-        var course = ParallelVerifier.verify(files, jobs: jobs)
+        var reading = LessonFiles.read(paths)
+        var course = verify(reading)
         if update || review {
-            let changed = try applyUpdates(course)
-            if !changed.isEmpty {
-                files = try LessonFiles.read(paths)
-                course = ParallelVerifier.verify(files, jobs: jobs)
+            do {
+                if try applyUpdates(course) {
+                    reading = LessonFiles.read(paths)
+                    course = verify(reading)
+                }
+            } catch let error as CLIError {
+                course.diagnostics = (course.diagnostics + [problem(error)]).sorted()
             }
         }
         if determinism {
-            course.diagnostics = (course.diagnostics + (try DeterminismCheck.differences(course, paths: paths)))
-                .sorted()
+            do {
+                course.diagnostics = (course.diagnostics + (try DeterminismCheck.differences(course, paths: paths)))
+                    .sorted()
+            } catch let error as CLIError {
+                course.diagnostics = (course.diagnostics + [problem(error)]).sorted()
+            }
         }
         try emit(course)
         let code = course.diagnostics.exitCode
         if code != 0 { throw ExitCode(code) }
     }
 
+    /// The course verified from what could be read, with a located problem for each file that could not.
+    private func verify(_ reading: LessonFiles.Reading) -> VerifiedCourse {
+        var course = ParallelVerifier.verify(reading.files, jobs: jobs)
+        course.diagnostics = (course.diagnostics + reading.problems).sorted()
+        return course
+    }
+
+    /// An environment failure as a diagnostic, so every report format (JSON, JUnit, GitHub) carries it and stays
+    /// a valid document.
+    private func problem(_ error: CLIError) -> Diagnostic {
+        .error(error.message, at: SourceLocation(file: error.path ?? paths.first ?? "Lessons", line: 1, column: 1))
+    }
+
     private func emit(_ course: VerifiedCourse) throws {
         switch format {
         case .human: break
-        case .json: Terminal.standardOutput.write(try JSONReport(course).rendered())
-        case .junit: Terminal.standardOutput.write(JUnitReport(course: course).rendered())
+        case .json: Terminal.standardOutput.write(.trusted(try JSONReport(course).rendered()))
+        case .junit: Terminal.standardOutput.write(.trusted(JUnitReport(course: course).rendered()))
         case .github: Terminal.standardOutput.write(GitHubReport(course: course).rendered())
         }
         report(course, usesColor: color.usesColor(for: .standardError))
     }
 
-    /// Rewrites lessons; returns the paths that changed.
-    private func applyUpdates(_ course: VerifiedCourse) throws -> [String] {
-        var changed: [String] = []
+    /// Rewrites lessons; true when a lesson changed on disk (by us, or by someone else meanwhile), so the course
+    /// must be read and verified again.
+    private func applyUpdates(_ course: VerifiedCourse) throws -> Bool {
+        var mustReread = false
         let reviewer = review ? Reviewer(usesColor: color.usesColor(for: .standardOutput)) : nil
         for lesson in course.lessons {
             let result = OutputUpdater.update(lesson) { change in reviewer?.ask(change) ?? true }
@@ -100,20 +123,28 @@ struct CheckCommand: ParsableCommand {
                 Terminal.standardError.write("\(skipped.location): note: not updated: \(skipped.reason)\n")
             }
             guard !result.changes.isEmpty, result.bytes != lesson.lesson.source else { continue }
-            try AtomicFile.write(result.bytes, to: lesson.lesson.path)
-            changed.append(lesson.lesson.path)
+            // Verify-before-replace: the lesson must still hold the bytes that were verified; an edit saved during
+            // the run (or a file deleted or renamed) is never overwritten.
+            let outcome = try FileWriter.replace(
+                lesson.lesson.path, with: result.bytes, expecting: lesson.lesson.source, links: .resolve, durable: true)
+            mustReread = true
+            if case .skipped(let reason) = outcome {
+                Terminal.standardError.write(
+                    "\(lesson.lesson.path):1:1: note: not updated: \(reason); run 'replicalab check --update' again\n")
+                continue
+            }
             for change in result.changes {
                 let name = change.scenario.map { " of scenario '\($0)'" } ?? ""
                 Terminal.standardError.write("\(change.location): updated: \(change.kind.rawValue) output\(name)\n")
             }
         }
-        return changed
+        return mustReread
     }
 }
 
 /// Prints a course's diagnostics and summary on standard error.
 func report(_ course: VerifiedCourse, usesColor: Bool) {
     let printer = DiagnosticPrinter(usesColor: usesColor)
-    Terminal.standardError.write(printer.render(course.diagnostics))
-    Terminal.standardError.write(course.summary + "\n")
+    Terminal.standardError.write(printer.text(course.diagnostics))
+    Terminal.standardError.write("\(course.summary)\n")
 }

@@ -21,7 +21,7 @@ enum DeterminismCheck {
         do {
             try process.run()
         } catch {
-            throw CLIError("cannot start a second run for --determinism: \(LessonFiles.describe(error))")
+            throw CLIError("cannot start a second run for --determinism: \(SystemError.describe(error))")
         }
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

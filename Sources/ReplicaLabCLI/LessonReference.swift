@@ -1,3 +1,4 @@
+import ArgumentParser
 import Course
 import Diagnostics
 import Foundation
@@ -52,17 +53,25 @@ struct LessonReference: Equatable {
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: lesson, isDirectory: &isDirectory)
         if exists && !isDirectory.boolValue || !namesCourseLesson {
-            return (try LessonFiles.readFile(lesson), nil)
+            return (try LessonFiles.readSingleFile(lesson), nil)
         }
-        let files = try source.files()
+        let reading = source.read()
+        let files = reading.files
         let last = lesson.split(separator: "/").last.map(String.init) ?? lesson
-        let found = files.first { file in
-            let name = file.path.split(separator: "/").last.map(String.init) ?? file.path
+        func isNamed(_ path: String) -> Bool {
+            let name = path.split(separator: "/").last.map(String.init) ?? path
             guard name != last else { return true }
             guard let parts = LessonFileName(path: name) else { return false }
             return Int(lesson) == parts.number || lesson == parts.slug || lesson + ".md" == name
         }
-        guard let found else {
+        guard let found = files.first(where: { isNamed($0.path) }) else {
+            // The lesson is there but could not be read (too large, unreadable): say why, as `check` would.
+            let problems = reading.problems.filter { isNamed($0.location.file) }
+            if !problems.isEmpty {
+                let printer = DiagnosticPrinter(usesColor: Terminal.standardError.usesColor)
+                Terminal.standardError.write(printer.text(problems))
+                throw ExitCode(2)
+            }
             let names = files.compactMap { $0.path.split(separator: "/").last.map { String($0.dropLast(3)) } }
             let hint = Suggestion.note(for: last, in: names).map { " (\($0))" } ?? ""
             let available = names.isEmpty ? "it has none" : "there are: " + names.joined(separator: ", ")

@@ -34,15 +34,17 @@ enum LessonSource: Equatable {
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
-    /// The lesson files, in file-name order (the course's order).
-    func files() throws -> [LessonFile] {
+    /// The lesson files, in file-name order (the course's order), and a located problem for each file of the
+    /// folder that could not be read.
+    func read() -> LessonFiles.Reading {
         switch self {
         case .folder(let path):
-            return try LessonFiles.read([path])
+            return LessonFiles.read([path])
         case .builtIn:
-            return BuiltInCourse.lessons.map {
+            let files = BuiltInCourse.lessons.map {
                 LessonFile(path: LessonFiles.join(BuiltInCourse.folder, $0.fileName), bytes: $0.bytes)
             }
+            return LessonFiles.Reading(files: files)
         }
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Course
+import Diagnostics
 import LessonMarkdown
 import ScenarioLanguage
 
@@ -31,10 +32,12 @@ struct LessonsCommand: ParsableCommand {
         }
         let source = try LessonSource.choose(folder: folder ?? course.folder, builtIn: course.builtIn)
         let style = TerminalStyle.standardOutput(plain: true)
-        var out = "Lessons: \(source.name) (\(source.alternative))\n"
-        var problems = 0
+        let reading = source.read()
+        // The folder's name and the lessons' titles and scenario names are outside text.
+        var out: ConsoleText = "Lessons: \(source.name) (\(source.alternative))\n"
+        var problems = reading.problems.count
         var example: (lesson: String, scenario: String)?
-        for file in try source.files() {
+        for file in reading.files {
             let (lesson, diagnostics) = LessonParser.parse(file.bytes, path: file.path)
             guard let lesson else {
                 problems += diagnostics.count
@@ -44,7 +47,7 @@ struct LessonsCommand: ParsableCommand {
             out += "\n\(number)  \(lesson.title)\n"
             if case .folder = source { out += "    \(lesson.path)\n" }
             for (index, scenario) in lesson.scenarios.enumerated() {
-                let name = scenario.name ?? "(unnamed)"
+                let name = scenario.name.map { ConsoleText.text($0) } ?? "(unnamed)"
                 if example == nil, let name = scenario.name { example = (number, name) }
                 let steps = Self.stepCount(scenario)
                 out +=

@@ -36,6 +36,6 @@ enum ParallelVerifier {
         CourseVerifier.assemble(
             ParallelMap.map(CourseVerifier.ordered(files), jobs: jobs) {
                 CourseVerifier.verify($0, limits: .ofThisRun)
-            })
+            }, limits: .ofThisRun)
     }
 }

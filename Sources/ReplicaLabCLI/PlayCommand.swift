@@ -64,7 +64,7 @@ struct PlayCommand: ParsableCommand {
         let (file, source) = try reference.file(in: course.source())
         let (parsed, problems) = LessonParser.parse(file.bytes, path: file.path)
         guard let lesson = parsed else {
-            Terminal.standardError.write(DiagnosticPrinter().render(problems))
+            Terminal.standardError.write(DiagnosticPrinter(usesColor: Terminal.standardError.usesColor).text(problems))
             throw CLIError("\(file.path) could not be read")
         }
         let index = try LessonReference.scenarioIndex(scenarioName, in: lesson.scenarios, lesson: file.path)

@@ -26,18 +26,22 @@ public struct ReplicaLab: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+            InterruptCleanup.shared.waitIfInterrupted()
             Self.exit()
         } catch let code as ExitCode {
+            InterruptCleanup.shared.waitIfInterrupted()
             Self.exit(withError: code)
         } catch let error as CLIError {
-            Terminal.standardError.write("replicalab: error: \(error.message)\n")
+            InterruptCleanup.shared.waitIfInterrupted()
+            Terminal.reportError(error.message)
             Self.exit(withError: ExitCode(2))
         } catch {
+            InterruptCleanup.shared.waitIfInterrupted()
             let code = exitCode(for: error)
             if code == .success {
                 Self.exit(withError: error)
             }
-            Terminal.standardError.write(fullMessage(for: error) + "\n")
+            Terminal.standardError.write("\(fullMessage(for: error))\n")
             Self.exit(withError: ExitCode(2))
         }
     }

@@ -1,4 +1,5 @@
 import Course
+import Diagnostics
 import Foundation
 
 /// `check --review`: shows each proposed output change as a diff and asks what to do, like `cargo insta review`.
@@ -15,8 +16,8 @@ final class Reviewer {
     func ask(_ change: OutputUpdater.Change) -> Bool {
         if acceptRest { return true }
         if stopped { return false }
-        let name = change.scenario.map { "scenario '\($0)'" } ?? "scenario"
-        var text = "\n\(change.location): \(change.kind == .added ? "new" : "changed") output of \(name)\n"
+        let name: ConsoleText = change.scenario.map { "scenario '\($0)'" } ?? "scenario"
+        var text: ConsoleText = "\n\(change.location): \(change.kind == .added ? "new" : "changed") output of \(name)\n"
         let edits = LineDiff.edits(from: change.oldLines, to: change.newLines)
         for line in LineDiff.unified(edits, oldFirstLine: change.location.line + 1) {
             text += colour(line) + "\n"
@@ -43,11 +44,12 @@ final class Reviewer {
         }
     }
 
-    private func colour(_ line: String) -> String {
-        guard usesColor else { return line }
+    /// A diff line (outside text: it quotes the lesson), coloured by its kind.
+    private func colour(_ line: String) -> ConsoleText {
+        guard usesColor else { return .text(line) }
         if line.hasPrefix("+") { return "\u{1B}[32m\(line)\u{1B}[0m" }
         if line.hasPrefix("-") { return "\u{1B}[31m\(line)\u{1B}[0m" }
         if line.hasPrefix("@@") { return "\u{1B}[36m\(line)\u{1B}[0m" }
-        return line
+        return .text(line)
     }
 }

@@ -53,14 +53,11 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         var diagnostics: [Diagnostic] = []
-        var out = ""
+        var out = ConsoleText()
         if input == "-" {
             if scenario != nil { throw CLIError("--scenario applies to lessons (.md files) only") }
-            let data = FileHandle.standardInput.readDataToEndOfFile()
-            guard let text = String(data: data, encoding: .utf8) else {
-                throw CLIError("standard input is not valid UTF-8")
-            }
-            diagnostics += runScript(text, path: "<stdin>", into: &out)
+            let (path, text) = try readScript(input)
+            diagnostics += runScript(text, path: path, into: &out)
         } else {
             let reference = try LessonReference(parsing: input)
             if reference.lesson.hasSuffix(".md") || !isFile(reference.lesson) && reference.namesCourseLesson {
@@ -71,18 +68,35 @@ struct RunCommand: ParsableCommand {
                 if scenario != nil || reference.scenario != nil {
                     throw CLIError("a scenario (--scenario or #) applies to lessons (.md files) only")
                 }
-                let file = try LessonFiles.readFile(reference.lesson)
-                guard let text = String(validating: file.bytes, as: UTF8.self) else {
-                    throw CLIError("\(reference.lesson) is not valid UTF-8")
-                }
-                diagnostics += runScript(text, path: reference.lesson, into: &out)
+                let (path, text) = try readScript(reference.lesson)
+                diagnostics += runScript(text, path: path, into: &out)
             }
         }
         Pager.show(style.fit(out), enabled: !noPager)
         let printer = DiagnosticPrinter(usesColor: Terminal.standardError.usesColor)
-        Terminal.standardError.write(printer.render(diagnostics))
+        Terminal.standardError.write(printer.text(diagnostics))
         let code = diagnostics.exitCode
         if code != 0 { throw ExitCode(code) }
+    }
+
+    /// The script's name for diagnostics and its text (`-` is standard input), of at most the input budget. Only
+    /// regular files are read (a FIFO or a device would block or never end), and files to their end whatever size
+    /// the file system claims (`/proc`).
+    private func readScript(_ input: String) throws -> (path: String, text: String) {
+        let path = input == "-" ? "<stdin>" : input
+        let bytes: [UInt8]
+        do {
+            bytes =
+                input == "-"
+                ? try InputFile.readAll(STDIN_FILENO, path: path, limit: Budgets.ofThisRun.lessonInputBytes)
+                : try InputFile.read(input, limit: Budgets.ofThisRun.lessonInputBytes)
+        } catch is InputFile.TooLarge {
+            throw LessonFiles.budgetExit(path)
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw CLIError(input == "-" ? "standard input is not valid UTF-8" : "\(input) is not valid UTF-8")
+        }
+        return (path, text)
     }
 
     private func isFile(_ path: String) -> Bool {
@@ -93,7 +107,7 @@ struct RunCommand: ParsableCommand {
     /// Runs a lesson (all of it, or the scenario asked for) and returns its problems; the transcript goes to `out`,
     /// or, with `--step`, to the terminal step by step.
     private func runLesson(
-        _ file: LessonFile, from source: LessonSource?, reference: LessonReference, into out: inout String
+        _ file: LessonFile, from source: LessonSource?, reference: LessonReference, into out: inout ConsoleText
     ) throws -> [Diagnostic] {
         // The whole lesson is verified (its seed, `continues=` chains, references), then shown scenario by scenario.
         let (verifiedLesson, problems) = CourseVerifier.verify(file, limits: .ofThisRun)
@@ -122,7 +136,8 @@ struct RunCommand: ParsableCommand {
             let title = block.name.map { "scenario \($0)" } ?? "scenario"
             let origin = source == .builtIn ? ", built into replicalab" : ""
             let continues = block.options.first { $0.hasPrefix("continues=") }.map { ", \($0)" } ?? ""
-            let header = "== \(title) (\(block.block.location)\(origin)\(continues)) ==\n"
+            // The scenario's name and the lesson's path are outside text.
+            let header: ConsoleText = "== \(title) (\(block.block.location)\(origin)\(continues)) ==\n"
             if step {
                 style.write((index > 0 ? "\n" : "") + header)
                 let stepping = StepThrough(
@@ -136,7 +151,7 @@ struct RunCommand: ParsableCommand {
     }
 
     /// Runs a scenario script and returns its problems; the transcript goes to `out`, or steps by.
-    private func runScript(_ text: String, path: String, into out: inout String) -> [Diagnostic] {
+    private func runScript(_ text: String, path: String, into out: inout ConsoleText) -> [Diagnostic] {
         let lineCount = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
             .count
         let (script, problems) = ScenarioParser.parse(
@@ -152,8 +167,8 @@ struct RunCommand: ParsableCommand {
     }
 
     /// A transcript as text: every step, and on a fancy terminal the broker table after each step that changed it.
-    private func show(_ transcript: Transcript) -> String {
-        var out = ""
+    private func show(_ transcript: Transcript) -> ConsoleText {
+        var out = ConsoleText()
         var previous: Cluster?
         for step in transcript.steps {
             out += style.render(step)

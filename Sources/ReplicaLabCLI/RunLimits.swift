@@ -1,3 +1,4 @@
+import Course
 import Foundation
 import ScenarioLanguage
 
@@ -6,4 +7,9 @@ extension Limits {
     /// `REPLICALAB_LIMIT_SCALE` (1 to 1000) when it is set, for stress runs and benchmarks (docs/robustness.md).
     static let ofThisRun = Limits(
         scale: Limits.scale(fromSetting: ProcessInfo.processInfo.environment["REPLICALAB_LIMIT_SCALE"]))
+}
+
+extension Budgets {
+    /// The budgets of this run: those that go with `Limits.ofThisRun`.
+    static let ofThisRun = Budgets(limits: .ofThisRun)
 }

@@ -1,6 +1,11 @@
+import Diagnostics
 import Foundation
 
 /// Standard output and error, and whether they are terminals that take colour.
+///
+/// This is the one way text reaches a terminal or a CI log: it takes `ConsoleText` only, so every value that came
+/// from a lesson, a file name or a user is shown with its control characters visible and cannot start a GitHub
+/// Actions workflow command (see `ConsoleText`).
 struct Terminal {
     let handle: FileHandle
     let descriptor: Int32
@@ -8,8 +13,17 @@ struct Terminal {
     static let standardOutput = Terminal(handle: .standardOutput, descriptor: STDOUT_FILENO)
     static let standardError = Terminal(handle: .standardError, descriptor: STDERR_FILENO)
 
-    func write(_ text: String) {
-        handle.write(Data(text.utf8))
+    func write(_ text: ConsoleText) {
+        let bytes = Array(text.rendered.utf8)
+        var written = 0
+        while written < bytes.count {
+            let count = bytes[written...].withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return  // a closed pipe or a full disk: nothing left to tell anyone
+            }
+            written += count
+        }
     }
 
     /// Whether this is a terminal (not a pipe or a file).
@@ -32,5 +46,10 @@ struct Terminal {
             return reported && measured > 0 ? Int(measured) : fallback
         }
         return (setting("COLUMNS", window.ws_col, 80), setting("LINES", window.ws_row, 24))
+    }
+
+    /// `replicalab: error: <message>` on standard error, for a failure that has no place in a lesson.
+    static func reportError(_ message: String) {
+        standardError.write("replicalab: error: \(message)\n")
     }
 }

@@ -9,8 +9,9 @@ struct WatchCommand: ParsableCommand {
         discussion: """
             Builds once, then polls the lessons folder (file names, sizes and modification times) and runs an \
             incremental build after every change: only the lessons that changed are verified again (see build's \
-            cache). Diagnostics go to standard error; a failed build leaves the last good site in place. Stop with \
-            Ctrl-C.
+            cache). Lessons that are symbolic links are followed. A lessons folder that disappears for a moment (a \
+            git checkout) is waited for. Diagnostics go to standard error; a failed build leaves the last good site \
+            in place. Stop with Ctrl-C (an interrupted build leaves no temporary folder behind).
 
             Examples:
               replicalab watch
@@ -27,6 +28,9 @@ struct WatchCommand: ParsableCommand {
     @Option(help: "Seconds between two looks at the lessons folder.")
     var interval = 0.5
 
+    @Flag(help: "Replace the output folder even when it has files and is not a site ReplicaLab wrote.")
+    var force = false
+
     @Option(help: .hidden)
     var maxBuilds: Int?
 
@@ -36,9 +40,19 @@ struct WatchCommand: ParsableCommand {
 
     func run() throws {
         var seen: [String: String]?
+        var isMissing = false
         var builds = 0
         while maxBuilds.map({ builds < $0 }) ?? true {
-            let now = try fingerprint()
+            guard let now = fingerprint() else {
+                // The folder is gone for now (a checkout of another branch): wait for it rather than stop.
+                if !isMissing {
+                    Terminal.standardError.write("watch: cannot read \(lessons) now; waiting for it to come back\n")
+                    isMissing = true
+                }
+                Thread.sleep(forTimeInterval: interval)
+                continue
+            }
+            isMissing = false
             if now != seen {
                 seen = now
                 builds += 1
@@ -53,28 +67,28 @@ struct WatchCommand: ParsableCommand {
     private func build() {
         let time = Date()
         do {
-            let command = try BuildCommand.parse(["--lessons", lessons, "--out", out])
+            let command = try BuildCommand.parse(["--lessons", lessons, "--out", out] + (force ? ["--force"] : []))
             try command.run()
             Terminal.standardError.write("watch: built in \(Self.milliseconds(since: time)); waiting for changes\n")
         } catch let error as CLIError {
-            Terminal.standardError.write("replicalab: error: \(error.message)\nwatch: waiting for changes\n")
+            Terminal.reportError(error.message)
+            Terminal.standardError.write("watch: waiting for changes\n")
         } catch {
             Terminal.standardError.write("watch: build failed; waiting for changes\n")
         }
     }
 
-    /// Each lesson file's size and modification time, by name.
-    private func fingerprint() throws -> [String: String] {
-        let manager = FileManager.default
-        guard let names = try? manager.contentsOfDirectory(atPath: lessons) else {
-            throw CLIError("cannot list \(lessons)")
-        }
+    /// Each lesson file's identity, size and times, by name (following symbolic links, so an edit to the file a
+    /// link points at counts); nil when the folder cannot be listed.
+    private func fingerprint() -> [String: String]? {
+        guard let names = Posix.names(in: lessons) else { return nil }
         var result: [String: String] = [:]
         for name in names where name.hasSuffix(".md") && !name.hasPrefix(".") {
-            let attributes = try? manager.attributesOfItem(atPath: LessonFiles.join(lessons, name))
-            let size = (attributes?[.size] as? NSNumber)?.int64Value ?? -1
-            let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? -1
-            result[name] = "\(size) \(modified)"
+            guard let status = Posix.status(LessonFiles.join(lessons, name)) else {
+                result[name] = "unreadable"
+                continue
+            }
+            result[name] = "\(status.st_dev) \(status.st_ino) \(status.st_size) \(Posix.changeTimes(status))"
         }
         return result
     }

@@ -42,6 +42,17 @@ struct BrowserTests {
         return folder
     }
 
+    /// `#%` is not valid percent-encoding: decoding it throws, which must not stop the steppers or the search.
+    @Test func aMalformedHashBreaksNothing() throws {
+        let site = try Self.writeSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        let dom = try Browser.dom(site.appendingPathComponent("01-steps.html").absoluteString + "#%")
+        #expect(dom.contains("Step 1 of 4: cluster brokers=3"))
+        #expect(dom.contains("class=\"scenario stepping\""))
+        // The search is set up after the steppers: its form is shown.
+        #expect(dom.contains("<form class=\"search\" role=\"search\">"))
+    }
+
     @Test func theStepperShowsOneStepAndFollowsTheAddress() throws {
         let site = try Self.writeSite()
         defer { try? FileManager.default.removeItem(at: site) }

@@ -132,4 +132,50 @@ struct SiteRendererTests {
             #expect(contents.contains("</html>"), "\(path)")
         }
     }
+
+    /// A private-use character typed in prose (an icon-font glyph) once blanked every later `{{…}}` value.
+    @Test func aTypedPlaceholderCharacterKeepsEveryValue() throws {
+        let lesson = """
+            # Glyphs
+
+            ```scenario s
+            cluster brokers=3
+            topic t partitions=1 replication-factor=3
+            ```
+
+            Icon \u{E000} and a stray \u{E001}, then the leader {{leader t-0}} and the replicas {{replicas t-0}}.
+
+            """
+        let page = try #require(Self.site([("Lessons/01-glyphs.md", lesson)])["01-glyphs.html"])
+        #expect(page.contains("Icon &#xE000; and a stray &#xE001;, then the leader <span class=\"live-value\""))
+        #expect(page.contains(">0</span> and the replicas <span"))
+        #expect(page.contains(">0,1,2</span>."))
+        #expect(!page.unicodeScalars.contains { (0xE000...0xE002).contains($0.value) })
+    }
+
+    /// Element ids are unique on every page: headings never take a scenario's id, its title's or the page frame's.
+    @Test func elementIDsAreUnique() throws {
+        let lesson = """
+            # IDs
+
+            ## Scenario s
+
+            ## Search input
+
+            ## Course contents
+
+            ## Again
+
+            ## Again
+
+            ```scenario s
+            cluster brokers=1
+            ```
+
+            """
+        let page = try #require(Self.site([("Lessons/01-ids.md", lesson)])["01-ids.html"])
+        let ids = page.split(separator: " id=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
+        #expect(ids.count > 8)
+        #expect(Set(ids).count == ids.count, "\(ids)")
+    }
 }

@@ -71,4 +71,24 @@ struct DiagnosticPrinterControlCharacterTests {
             DiagnosticPrinter().render(diagnostic)
                 == "f:1:1: error: unknown command 'a\\u{1B}[31mb\\u{0}c\\u{D}d\te'\n")
     }
+
+    @Test func pathsAreOutsideTextToo() {
+        let diagnostic = Diagnostic.error("boom", at: SourceLocation(file: "L\u{1B}[2J/01-a.md", line: 1, column: 1))
+        #expect(DiagnosticPrinter().render(diagnostic) == "L\\u{1B}[2J/01-a.md:1:1: error: boom\n")
+    }
+
+    @Test func aDiffLineCannotStartAWorkflowCommand() {
+        let diagnostic = Diagnostic.failure(
+            "output differs", at: SourceLocation(file: "f", line: 1, column: 1), detail: [" ::warning::x  t  0", "-a"])
+        let lines = DiagnosticPrinter().render(diagnostic).split(separator: "\n")
+        #expect(lines.contains(" \\u{3A}:warning::x  t  0"))
+        #expect(!lines.contains { $0.drop { $0 == " " || $0 == "\t" }.hasPrefix("::") })
+    }
+
+    @Test func aQuotedTextTooLongToReadIsPrintedAsAnExcerpt() {
+        let name = String(repeating: "x", count: 40_000_000)
+        let text = DiagnosticPrinter().render(
+            Diagnostic.error("unknown command '\(name)'", at: SourceLocation(file: "f", line: 1, column: 1)))
+        #expect(text == "f:1:1: error: unknown command '\(String(repeating: "x", count: 60))…' (40000000 characters)\n")
+    }
 }

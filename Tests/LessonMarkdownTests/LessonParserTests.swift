@@ -136,6 +136,8 @@ struct LessonParserTests {
 
     @Test(arguments: [
         "Lessons/intro.md", "Lessons/1-intro.md", "Lessons/01-intro.txt", "Lessons/01-Intro.md", "01_x.md",
+        // A sign is not a digit, though `Int("+2")` is 2.
+        "Lessons/+2-b.md", "Lessons/-2-b.md",
     ])
     func badFileNamesAreErrors(_ path: String) throws {
         let (lesson, diagnostics) = Self.parse("# T\n", path: path)

@@ -12,7 +12,8 @@ import Testing
         return "# \(title) \(number)\n\nProse.\n\n```scenario s\(number)\n\(scenario)```\n"
     }
 
-    @Test func killedBuildLeavesTheOldSite() throws {
+    @Test(.enabled(if: Strace.path != nil, "strace is not installed (apt-get install -y strace)"))
+    func killedBuildLeavesTheOldSite() throws {
         var lessons: [String: String] = [:]
         for number in 1...12 {
             lessons[String(format: "%02d-lesson.md", number)] = Self.bigLesson(number, title: "Old")
@@ -24,71 +25,42 @@ import Testing
             try Data(Self.bigLesson(number, title: "New").utf8).write(
                 to: workspace.url(String(format: "Lessons/%02d-lesson.md", number)))
         }
-        let killed = try workspace.kill(["build"]) { pid in
-            // Mid-write: the temporary site exists and holds some pages.
-            let temporary = workspace.url(".Site.tmp-\(pid)").path
-            return ((try? FileManager.default.contentsOfDirectory(atPath: temporary))?.count ?? 0) > 2
+        // Held at the exchange for 2 s (without the cache, whose entries are renamed into place too): the new site
+        // is complete in its temporary folder, not yet in place. Polling for a moment mid-write instead raced the
+        // few milliseconds the pages take to write.
+        let build = try RunningProcess(
+            workspace, ["build", "--no-cache"], strace: Strace.delayingRenames(seconds: 2))
+        let temporaryPage = {
+            workspace.names().first { $0.hasPrefix(".Site.tmp-") }.flatMap { name in
+                try? String(contentsOf: workspace.url("\(name)/12-lesson.html"), encoding: .utf8)
+            }
         }
-        #expect(killed, "the build finished before it could be killed mid-write")
+        #expect(build.waitUntil { temporaryPage()?.contains("New 12") == true })
+        let child = try #require(build.tracedChild, "cannot find replicalab under strace")
+        kill(child, SIGKILL)
+        build.finish()
         #expect(try workspace.contents(of: "Site") == before)
+        // Uninterrupted, the same build does replace the site (the kill really came before the exchange), and
+        // removes the temporary folder the killed one left.
+        #expect(try workspace.run(["build"]).status == 0)
+        #expect(try workspace.contents(of: "Site") != before)
+        #expect(!workspace.names().contains { $0.hasPrefix(".Site.tmp-") })
     }
 
-    @Test func killedUpdateLeavesTheOldLesson() throws {
-        // A big lesson (about 10 MB of prose) with a stale output block, so writing it takes a moment.
-        let padding = String(repeating: String(repeating: "word ", count: 19) + "\n", count: 100_000)
-        let lesson = """
-            # Big
-
-            \(padding)
-            ```scenario s
-            cluster brokers=3
-            ```
-
-            ```output
-            $ cluster brokers=3
-            stale
-            ```
-
-            """
-        let workspace = try Workspace(lessons: ["01-big.md": lesson])
+    @Test(.enabled(if: Strace.path != nil, "strace is not installed (apt-get install -y strace)"))
+    func killedUpdateLeavesTheOldLesson() throws {
+        let workspace = try Workspace(lessons: ["01-big.md": LessonWriterTests.staleLesson])
         let path = workspace.url("Lessons/01-big.md")
         let before = try Data(contentsOf: path)
-        let killed = try workspace.kill(["check", "--update"]) { pid in
-            FileManager.default.fileExists(atPath: workspace.url("Lessons/.01-big.md.tmp-\(pid)").path)
-        }
-        #expect(killed, "the update finished before it could be killed mid-write")
+        // Held at the rename for 2 s: the new lesson is complete in its temporary file, not yet in place.
+        let update = try RunningProcess(workspace, ["check", "--update"], strace: Strace.delayingRenames(seconds: 2))
+        #expect(update.waitUntil { workspace.names(in: "Lessons").contains { $0.hasPrefix(".01-big.md.tmp-") } })
+        let child = try #require(update.tracedChild, "cannot find replicalab under strace")
+        kill(child, SIGKILL)
+        update.finish()
         #expect(try Data(contentsOf: path) == before)
         // Uninterrupted, the same update does rewrite the lesson: the kill really came before the rename.
         #expect(try workspace.run(["check", "--update"]).status == 0)
         #expect(try Data(contentsOf: path) != before)
-    }
-}
-
-extension Workspace {
-    /// Starts `replicalab`, polls `isMidWrite(pid)` and sends SIGKILL the moment it holds; true when it was killed.
-    func kill(_ arguments: [String], when isMidWrite: (Int32) -> Bool) throws -> Bool {
-        let executable = try #require(Executable.replicalab)
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = root
-        var environment = ProcessInfo.processInfo.environment
-        environment["CI"] = nil
-        process.environment = environment
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let pid = process.processIdentifier
-        var killed = false
-        while process.isRunning {
-            if isMidWrite(pid) {
-                Foundation.kill(pid, SIGKILL)
-                killed = true
-                break
-            }
-            usleep(50)
-        }
-        process.waitUntilExit()
-        return killed && process.terminationReason == .uncaughtSignal
     }
 }

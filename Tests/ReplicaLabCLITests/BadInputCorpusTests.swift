@@ -19,6 +19,24 @@ struct BadInputCorpusTests {
             try Data(text.utf8).write(to: workspace.url("Lessons/01-ten-megabyte-line.md"))
             return ["check", "Lessons"]
         },
+        // Three lines of 340 KB values: the file is within the input budget, the transcript passes the output cap.
+        "01-long-output.md": { workspace in
+            let value = String(repeating: "x", count: 340_000)
+            let produces = (0..<3).map { _ in "produce t value=\(value)\n" }.joined()
+            let text =
+                "# Bad input\n\n```scenario s\ncluster brokers=1\ntopic t partitions=1 replication-factor=1\n"
+                + produces + "```\n"
+            try Data(text.utf8).write(to: workspace.url("Lessons/01-long-output.md"))
+            return ["check", "Lessons"]
+        },
+        // 12 KB that would keep a 5,000-replica cluster in 990 step snapshots: gigabytes before the lesson budget.
+        "01-lesson-budget.md": { workspace in
+            let text =
+                "# Bad input\n\n```scenario s\ncluster brokers=5\ntopic t partitions=1000 replication-factor=5\n"
+                + String(repeating: "advance 1ms\n", count: 988) + "```\n"
+            try Data(text.utf8).write(to: workspace.url("Lessons/01-lesson-budget.md"))
+            return ["check", "Lessons"]
+        },
         // A directory where a lesson file is expected, given by name and found in a lessons folder.
         "01-directory.md": { workspace in
             try FileManager.default.createDirectory(

@@ -72,7 +72,10 @@ struct BuiltInCourseTests {
         // A path in another folder is that file, not the built-in lesson of the same name.
         let elsewhere = try workspace.run(["run", "drafts/01-partitions-and-replicas.md"])
         #expect(elsewhere.status == 2)
-        #expect(elsewhere.stderr == "replicalab: error: cannot read drafts/01-partitions-and-replicas.md\n")
+        #expect(
+            elsewhere.stderr
+                == "replicalab: error: cannot read drafts/01-partitions-and-replicas.md: No such file or directory (ENOENT)\n"
+        )
         let noScenario = try workspace.run(["run", "01#7"])
         #expect(noScenario.status == 2)
         #expect(noScenario.stderr.contains("has no scenario '7' (a number from 1 to 6); it has: 1 slide-table,"))

@@ -2,12 +2,13 @@ import Foundation
 import ReplicaLabTestSupport
 import Testing
 
-/// A scenario line with a 5 MB argument is an input error (exit 2) reported in a few lines: the diagnostic quotes an
-/// excerpt of the argument and its length, never the argument itself.
+/// A scenario line with a 1 MB argument is an input error (exit 2) reported in a few lines: the diagnostic quotes an
+/// excerpt of the argument and its length, never the argument itself. (1 MB keeps the file just within the lesson
+/// input budget; a bigger file is refused before it is parsed, `InputSafetyTests`.)
 struct HugeArgumentTests {
-    static let megabytes = 5_000_000
+    static let megabytes = 1_000_000
 
-    /// Scripts with one 5 MB argument (`{}`) where a command or a topic config value belongs: an unknown command
+    /// Scripts with one 1 MB argument (`{}`) where a command or a topic config value belongs: an unknown command
     /// quoted with a suggestion looked for, and a value echoed unquoted in Kafka's words. (`ExcerptTests` covers the
     /// shapes of messages; these run the whole program, in debug builds a few seconds each.)
     static let lines = [
@@ -33,7 +34,7 @@ struct HugeArgumentTests {
         #expect(result.stderr.utf8.count < 2_048)
         #expect(
             result.stderr.hasPrefix(
-                "Lessons/01-huge.md:4:17: error: brokers must be a whole number, not '\(String(repeating: "x", count: 60))…' (5000000 characters)\n"
+                "Lessons/01-huge.md:4:17: error: brokers must be a whole number, not '\(String(repeating: "x", count: 60))…' (1000000 characters)\n"
             ))
     }
 }

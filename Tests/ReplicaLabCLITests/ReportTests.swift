@@ -44,7 +44,7 @@ struct ReportTests {
     }
 
     @Test func githubAnnotationsCarryFileLineAndColumn() {
-        let lines = GitHubReport(course: course).rendered().split(separator: "\n")
+        let lines = GitHubReport(course: course).rendered().rendered.split(separator: "\n")
         #expect(lines.contains { $0.hasPrefix("::error file=Lessons/01-one.md,line=12,col=22,") })
         #expect(lines.allSatisfy { $0.hasPrefix("::error ") })
     }

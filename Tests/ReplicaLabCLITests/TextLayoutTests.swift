@@ -1,3 +1,4 @@
+import Diagnostics
 import Testing
 
 @testable import ReplicaLabCLI
@@ -74,7 +75,26 @@ struct TextLayoutTests {
 
     @Test func candidatesAreListedInColumnsDownThenAcross() {
         let listed = LineEditor.columns((0..<12).map(String.init), width: 16)
-        #expect(listed == "0   3   6   9\r\n1   4   7   10\r\n2   5   8   11")
-        #expect(LineEditor.columns(["acks=all", "acks=1", "acks=0"], width: 80) == "all  1    0")
+        #expect(listed.rendered == "0   3   6   9\r\n1   4   7   10\r\n2   5   8   11")
+        #expect(LineEditor.columns(["acks=all", "acks=1", "acks=0"], width: 80).rendered == "all  1    0")
+    }
+
+    @Test func candidatesAreOutsideTextPaddedByTheirWidthOnceMadeSafe() {
+        // A topic named with an escape sequence and one that would start a workflow command on its line.
+        let listed = LineEditor.columns(["::warning::x", "a\u{1B}[2J", "b"], width: 80).rendered
+        #expect(listed == "\\u{3A}:warning::x  a\\u{1B}[2J         b")
+    }
+
+    @Test func fittingTextCannotMakeALessonsValueStartAWorkflowCommand() {
+        // Wrapping breaks the line before `::warning::`, which would then start a line in a CI log.
+        let value = "produce t value=" + String(repeating: "x", count: 30) + " ::warning::forged"
+        let style = TerminalStyle(isFancy: false, width: 40, fitsText: true)
+        let fitted = style.fit("$ \(value)\n").rendered
+        #expect(fitted.split(separator: "\n").count > 1, "\(fitted)")
+        #expect(!fitted.split(separator: "\n").contains { $0.drop { $0 == " " }.hasPrefix("::") }, "\(fitted)")
+        #expect(fitted.contains("\\u{3A}:warning::forged"))
+        // Outside text that starts a line after a colour sequence is escaped too.
+        let bold: ConsoleText = "\u{1B}[1m\("::error::x")\n"
+        #expect(bold.rendered == "\u{1B}[1m\\u{3A}:error::x\n")
     }
 }

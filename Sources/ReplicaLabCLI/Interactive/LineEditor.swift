@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import ScenarioLanguage
 
@@ -37,7 +38,7 @@ final class LineEditor {
 
     /// Reads one line after printing `prompt`. Lines read for a question (`remembers: false`) do not go into the
     /// history.
-    func readLine(prompt: String, remembers: Bool = true) -> Input {
+    func readLine(prompt: ConsoleText, remembers: Bool = true) -> Input {
         output.write(prompt)
         guard terminal.isActive else {
             guard let line = Swift.readLine(strippingNewline: true) else { return .end }
@@ -47,7 +48,7 @@ final class LineEditor {
         var cursor = 0
         var historyIndex = history.count
         func redraw() {
-            output.write("\r\u{1B}[2K" + prompt + String(buffer))
+            output.write("\r\u{1B}[2K\(prompt)\(String(buffer))")
             let back = buffer.count - cursor
             if back > 0 { output.write("\u{1B}[\(back)D") }
         }
@@ -132,7 +133,7 @@ final class LineEditor {
         let completion = completer(before)
         let candidates = completion.candidates
         guard !candidates.isEmpty else {
-            if let usage = completion.usage { output.write("\r\n" + usage + "\r\n") }
+            if let usage = completion.usage { output.write("\r\n\(usage)\r\n") }
             return
         }
         let word = String(before.split(separator: " ", omittingEmptySubsequences: false).last ?? "")
@@ -152,8 +153,9 @@ final class LineEditor {
     }
 
     /// Candidates laid out in columns across `width`, down then across as `ls` does; values of one key are shown
-    /// without the `key=` they share.
-    static func columns(_ candidates: [String], width: Int) -> String {
+    /// without the `key=` they share. Candidates name what the scenario made (topics, groups, keys), so they are
+    /// outside text, each padded by its width once made safe.
+    static func columns(_ candidates: [String], width: Int) -> ConsoleText {
         var shown = candidates
         if let equals = candidates[0].firstIndex(of: "=") {
             let key = candidates[0][...equals]
@@ -161,12 +163,15 @@ final class LineEditor {
                 shown = candidates.map { String($0.dropFirst(key.count)) }
             }
         }
-        let cell = (shown.map(\.count).max() ?? 0) + 2
+        let cells = shown.map { ConsoleText.text($0) }
+        let cell = (cells.map { $0.width }.max() ?? 0) + 2
         let perRow = max(1, width / cell)
-        let rows = (shown.count + perRow - 1) / perRow
+        let rows = (cells.count + perRow - 1) / perRow
         return (0..<rows).map { row in
-            stride(from: row, to: shown.count, by: rows).map { shown[$0].padded(to: cell) }.joined()
-                .trailingSpacesRemoved
+            let indices = Array(stride(from: row, to: cells.count, by: rows))
+            // The last cell of a row is not padded: no spaces at the end of the line.
+            return indices.map { index in index == indices.last ? cells[index] : cells[index].padded(to: cell) }
+                .joined()
         }.joined(separator: "\r\n")
     }
 }

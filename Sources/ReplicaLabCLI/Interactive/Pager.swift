@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 
 /// Shows output longer than the screen through a pager at a terminal, as git does: `$PAGER`, else `less -R` (with
@@ -5,15 +6,20 @@ import Foundation
 /// Never when standard output is a pipe or a file; `--no-pager`, or `PAGER` set to `cat` or to nothing, turns it off.
 enum Pager {
     /// Writes `text` to standard output, through the pager when `enabled`, standard output is a terminal and the
-    /// text has more lines than the screen. If the pager cannot be started, the text is written as it is.
-    static func show(_ text: String, enabled: Bool) {
-        guard enabled, let size = Terminal.standardOutput.size, let command = command,
-            text.utf8.lazy.filter({ $0 == UInt8(ascii: "\n") }).count >= size.rows
-        else {
+    /// text has more lines than the screen. If the pager cannot be started, the text is written as it is. The pager
+    /// gets the text made safe, as the terminal would (see `ConsoleText`).
+    static func show(_ text: ConsoleText, enabled: Bool) {
+        guard enabled, let size = Terminal.standardOutput.size, let command = command else {
             Terminal.standardOutput.write(text)
             return
         }
-        if !page(text, through: command) { Terminal.standardOutput.write(text) }
+        let rendered = text.rendered
+        guard rendered.utf8.lazy.filter({ $0 == UInt8(ascii: "\n") }).count >= size.rows,
+            page(rendered, through: command)
+        else {
+            Terminal.standardOutput.write(.trusted(rendered))
+            return
+        }
     }
 
     /// The pager's command line; nil when paging is turned off.
@@ -26,7 +32,8 @@ enum Pager {
         }
     }
 
-    /// Runs the pager with `text` on its input and waits for it; false when it could not be started.
+    /// Runs the pager with `text` (rendered console text) on its input and waits for it; false when it could not be
+    /// started.
     ///
     /// `posix_spawn` rather than `Process`: `Process` starts the child in a process group of its own, and a pager
     /// outside the terminal's foreground group is stopped (SIGTTIN) as soon as it reads a key.

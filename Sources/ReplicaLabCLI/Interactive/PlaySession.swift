@@ -60,8 +60,9 @@ struct PlaySession {
         case .undo:
             style.write(undo())
         case .history:
+            // The lines are what the learner typed (or the lesson holds): outside text.
             let lines =
-                sandbox.prelude.map { "    \($0)" }
+                sandbox.prelude.map { "    \($0)" as ConsoleText }
                 + sandbox.lines.enumerated().map { "\(String($0.offset + 1).padded(to: 3)) \($0.element)" }
             style.write(lines.isEmpty ? "No lines yet.\n" : lines.joined(separator: "\n") + "\n")
         case .save:
@@ -76,24 +77,25 @@ struct PlaySession {
         return true
     }
 
-    private mutating func undo() -> String {
+    private mutating func undo() -> ConsoleText {
         guard let undone = sandbox.undo() else {
             return sandbox.lines.isEmpty
                 ? "Nothing to undo.\n"
                 : "Nothing to undo: the lines so far only looked (describe, expect, …) and changed nothing.\n"
         }
-        var out = "Undid: \(undone.line)\n"
+        var out: ConsoleText = "Undid: \(undone.line)\n"
         if !undone.following.isEmpty {
             let count = undone.following.count
             out += "  and the \(count == 1 ? "line" : "\(count) lines") after it, which looked at its state: "
-            out += undone.following.joined(separator: "; ") + "\n"
+            out += "\(undone.following.joined(separator: "; "))\n"
         }
         let depth = sandbox.undoDepth
-        return out
-            + "(\(depth == 0 ? "nothing more" : depth == 1 ? "1 more change" : "\(depth) more changes") to undo)\n"
+        let more: ConsoleText = depth == 0 ? "nothing more" : depth == 1 ? "1 more change" : "\(depth) more changes"
+        return out + "(\(more) to undo)\n"
     }
 
-    /// Writes the session to `file`, asking first when the file exists.
+    /// Writes the session to `file`, asking first when the file exists. The file is replaced as a whole (see
+    /// `FileWriter`): a link is followed to the file it names, whose mode and owner are kept.
     private mutating func save(to file: String, editor: LineEditor) {
         if FileManager.default.fileExists(atPath: file), file != savedTo {
             let answer = editor.readLine(prompt: "\(file) exists. Replace it? [y/N] ", remembers: false)
@@ -103,13 +105,13 @@ struct PlaySession {
             }
         }
         do {
-            try AtomicFile.write(Array(sandbox.script.utf8), to: file)
+            try FileWriter.replace(file, with: Array(sandbox.script.utf8), links: .resolve)
             sandbox.markSaved()
             savedTo = file
             let count = sandbox.prelude.count + sandbox.lines.count
             style.write("Saved \(count) line\(count == 1 ? "" : "s") to \(file); replay with: replicalab run \(file)\n")
         } catch let error as CLIError {
-            style.write(style.red("error: ") + error.message + "\n")
+            style.write(style.red("error: ") + "\(error.message)\n")
         } catch {
             style.write(style.red("error: ") + "cannot write \(file)\n")
         }
@@ -120,7 +122,7 @@ struct PlaySession {
     private mutating func confirmLeaving(_ editor: LineEditor) -> Bool {
         guard sandbox.hasUnsavedWork, editor.isInteractive else { return true }
         let count = sandbox.lines.count
-        let prompt =
+        let prompt: ConsoleText =
             "Save the \(count) line\(count == 1 ? "" : "s") of this session before leaving? "
             + "[y] save  [n] leave without saving  [Ctrl-C] stay > "
         while true {
@@ -152,7 +154,7 @@ struct PlaySession {
         case .nothing:
             return
         case .step(let step):
-            var out = step.isExpectation ? style.render(step) : step.output.map { $0 + "\n" }.joined()
+            var out = step.isExpectation ? style.render(step) : step.output.map { "\($0)\n" as ConsoleText }.joined()
             if style.isFancy, !step.isExpectation, !Sandbox.onlyLooks(step.statement), let cluster = step.cluster,
                 !cluster.topics.isEmpty
             {
@@ -160,12 +162,12 @@ struct PlaySession {
             }
             style.write(out)
         case .problems(let diagnostics):
-            var out = ""
+            var out = ConsoleText()
             for diagnostic in diagnostics.sorted() {
-                out +=
-                    "  " + line + "\n  " + String(repeating: " ", count: max(0, diagnostic.location.column - 1)) + "^\n"
-                out += style.red("error: ") + diagnostic.message + "\n"
-                for note in diagnostic.notes { out += "note: " + note.message + "\n" }
+                let caret = ConsoleText.trusted(String(repeating: " ", count: max(0, diagnostic.location.column - 1)))
+                out += "  \(line)\n  \(caret)^\n"
+                out += style.red("error: ") + "\(diagnostic.message)\n"
+                for note in diagnostic.notes { out += "note: \(note.message)\n" }
             }
             out += style.dim("(nothing changed; type 'help' for the commands)") + "\n"
             style.write(out)
@@ -173,11 +175,11 @@ struct PlaySession {
     }
 
     /// The broker table and `kafka-topics --describe` of the cluster now.
-    private func tables(_ cluster: Cluster?) -> String {
+    private func tables(_ cluster: Cluster?) -> ConsoleText {
         guard let cluster, !cluster.topics.isEmpty else {
             return "No topics yet. Try: cluster brokers=6 racks=2, then topic t partitions=10 replication-factor=3\n"
         }
         return style.render(BrokerTable(cluster: cluster))
-            + TopicDescription(cluster: cluster).lines.joined(separator: "\n") + "\n"
+            + .lines(TopicDescription(cluster: cluster).lines.joined(separator: "\n") + "\n")
     }
 }

@@ -2,13 +2,14 @@ import Diagnostics
 import ScenarioLanguage
 
 /// `help` in `play`, laid out for the terminal's width from the command table: the commands grouped by what they are
-/// for (one line per group), one command in full, or every command with its summary.
+/// for (one line per group), one command in full, or every command with its summary. The help is ReplicaLab's own
+/// text; only a word the learner asked about is outside text.
 struct SandboxHelp {
     /// The width to lay the text out in.
     var width: Int
 
     /// `help`: the groups, the claims `expect` checks, the sandbox's own words.
-    var overview: String {
+    var overview: ConsoleText {
         let titleWidth = (CommandHelp.groups.map(\.title.count) + [4]).max() ?? 0
         var lines = ["Scenario commands (help <command> shows one in full, e.g. help crash; help all shows them all):"]
         var groups = CommandHelp.groups
@@ -22,26 +23,29 @@ struct SandboxHelp {
         lines += flow(
             "Tab completes commands and their arguments (brokers, topics, partitions, durations, keys and values); Up and Down walk the history."
                 .split(separator: " ").map(String.init), first: "", separator: " ")
-        return lines.joined(separator: "\n") + "\n"
+        return .trusted(lines.joined(separator: "\n") + "\n")
     }
 
     /// `help <word>`: a command, `expect` or an expectation kind, `let`, or a sandbox word, in full.
-    func details(for word: String) -> String {
+    func details(for word: String) -> ConsoleText {
         if word == "all" { return all }
-        let lines: [String]
+        let text: ConsoleText
         if let sandbox = SandboxCommand(rawValue: word) {
-            lines = [sandbox.summary]
+            text = .trusted(sandbox.summary)
         } else if let details = CommandHelp.details(for: word) {
-            lines = details.flatMap { $0.split(separator: "\n").map(String.init) }
+            text = .trusted(details.joined(separator: "\n"))
         } else {
             let note = Suggestion.note(for: word, in: CommandTable.allNames).map { " (\($0))" } ?? ""
-            lines = ["No command '\(word)'\(note). Type 'help' for the list."]
+            text = "No command '\(word)'\(note). Type 'help' for the list."
         }
-        return lines.flatMap { TextLayout.wrap($0, width: width) }.joined(separator: "\n") + "\n"
+        let wrapped = text.laidOut { text in
+            text.split(separator: "\n").flatMap { TextLayout.wrap(String($0), width: width) }.joined(separator: "\n")
+        }
+        return wrapped + "\n"
     }
 
     /// `help all`: every command with its summary, by group.
-    var all: String {
+    var all: ConsoleText {
         var lines: [String] = []
         let nameWidth = (CommandTable.allNames.map(\.count).max() ?? 0) + 2
         var groups = CommandHelp.groups
@@ -60,7 +64,7 @@ struct SandboxHelp {
                     separator: " ")
             }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return .trusted(lines.joined(separator: "\n") + "\n")
     }
 
     /// Words after `first`, as many per line as fit, later lines indented to where the words started.

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import Replication
 import ScenarioLanguage
@@ -42,8 +43,8 @@ struct StepThrough {
             for check in entry.checks { out += style.render(check) }
             style.write(out)
             let atEnd = index == entries.count - 1
-            let next = !atEnd ? "[Enter] next" : isLast ? "[Enter] done" : "[Enter] next scenario"
-            switch readKey(prompt: "\(next)  [b] back  [t] tables  [q] quit > ", terminal: terminal) {
+            let next: ConsoleText = !atEnd ? "[Enter] next" : isLast ? "[Enter] done" : "[Enter] next scenario"
+            switch readKey(prompt: next + "  [b] back  [t] tables  [q] quit > ", terminal: terminal) {
             case "q", nil:
                 return false
             case "b":
@@ -59,16 +60,16 @@ struct StepThrough {
 
     private func showTables(_ cluster: Cluster?) {
         guard let cluster, !cluster.topics.isEmpty else {
-            Terminal.standardOutput.write("(no topics yet)\n")
+            style.write("(no topics yet)\n")
             return
         }
         var out = style.render(BrokerTable(cluster: cluster))
-        out += TopicDescription(cluster: cluster).lines.joined(separator: "\n") + "\n"
+        out += .lines(TopicDescription(cluster: cluster).lines.joined(separator: "\n") + "\n")
         style.write(out)
     }
 
     /// One key on a terminal, one line otherwise; "" for Enter, nil at end of input.
-    private func readKey(prompt: String, terminal: RawTerminal) -> String? {
+    private func readKey(prompt: ConsoleText, terminal: RawTerminal) -> String? {
         Terminal.standardOutput.write(prompt)
         if terminal.isActive {
             guard let byte = terminal.readByte() else { return nil }

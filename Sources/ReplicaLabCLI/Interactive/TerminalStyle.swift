@@ -1,3 +1,4 @@
+import Diagnostics
 import Replication
 import ScenarioLanguage
 
@@ -23,75 +24,74 @@ struct TerminalStyle {
         if fitsText, let columns = Terminal.standardOutput.size?.columns { width = columns }
     }
 
-    /// `text` as it should reach the terminal: fitted to its width without breaking a word or a number (see
-    /// `TextLayout`), or unchanged when it goes to a pipe or a file. Everything written to standard output by
-    /// `run`, `run --step` and `play` goes through here.
-    func fit(_ text: String) -> String {
-        fitsText ? TextLayout.fit(text, width: width) : text
+    /// `text` as it should reach the terminal: made safe (control characters shown, no line started with `::` by
+    /// a lesson; see `ConsoleText`), then fitted to its width without breaking a word or a number (see `TextLayout`),
+    /// or unchanged when it goes to a pipe or a file. Everything written to standard output by `lessons`, `run`,
+    /// `run --step` and `play` goes through here.
+    func fit(_ text: ConsoleText) -> ConsoleText {
+        fitsText ? text.laidOut { TextLayout.fit($0, width: width) } : text
     }
 
     /// Writes `text`, fitted, to standard output.
-    func write(_ text: String) {
+    func write(_ text: ConsoleText) {
         Terminal.standardOutput.write(fit(text))
     }
 
-    func bold(_ text: String) -> String { isFancy ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
-    func green(_ text: String) -> String { isFancy ? "\u{1B}[32m\(text)\u{1B}[0m" : text }
-    func red(_ text: String) -> String { isFancy ? "\u{1B}[31m\(text)\u{1B}[0m" : text }
-    func dim(_ text: String) -> String { isFancy ? "\u{1B}[2m\(text)\u{1B}[0m" : text }
+    func bold(_ text: ConsoleText) -> ConsoleText { isFancy ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
+    func green(_ text: ConsoleText) -> ConsoleText { isFancy ? "\u{1B}[32m\(text)\u{1B}[0m" : text }
+    func red(_ text: ConsoleText) -> ConsoleText { isFancy ? "\u{1B}[31m\(text)\u{1B}[0m" : text }
+    func dim(_ text: ConsoleText) -> ConsoleText { isFancy ? "\u{1B}[2m\(text)\u{1B}[0m" : text }
 
-    /// One step: `$ command`, its output, or an expectation's verdict.
-    func render(_ step: Step) -> String {
+    /// One step: `$ command`, its output, or an expectation's verdict. The command and its output quote the
+    /// scenario (a `produce … value=` can hold anything), so they are outside text.
+    func render(_ step: Step) -> ConsoleText {
         if let result = step.expectation {
             return result.passed
                 ? green("✓ \(step.statement.text)") + "\n"
                 : red("✗ \(step.statement.text)   (actual: \(result.actual))") + "\n"
         }
         var out = bold("$ \(step.statement.text)") + "\n"
-        for line in step.output { out += line + "\n" }
+        for line in step.output { out += "\(line)\n" }
         return out
     }
 
     /// The broker table with box-drawing characters (or ASCII when plain); when it is wider than the terminal,
-    /// one line per broker instead.
-    func render(_ table: BrokerTable) -> String {
+    /// one line per broker instead. Cells (rack names come from the scenario) are outside text, padded by their
+    /// width once made safe.
+    func render(_ table: BrokerTable) -> ConsoleText {
         func label(_ row: BrokerTable.Row) -> String {
             row.state == .up ? row.broker.label : "\(row.broker.label) (\(row.state.rawValue))"
         }
         let rows = table.rows.map { row in
             [label(row), row.leaders.joined(separator: " ")] + row.followers.map { $0.joined(separator: " ") }
         }
-        let all = [table.headings] + rows
-        let widths = (0..<table.headings.count).map { column in all.map { $0[column].count }.max() ?? 0 }
+        let all = ([table.headings] + rows).map { $0.map { ConsoleText.text($0) } }
+        let widths = (0..<table.headings.count).map { column in all.map { $0[column].width }.max() ?? 0 }
         let total = widths.reduce(0, +) + 3 * widths.count + 1
         if total > width {
-            return table.rows.map { row in
+            return table.rows.map { row -> ConsoleText in
                 let followers = row.followers.enumerated().map {
                     "follower \($0.offset + 1): \($0.element.joined(separator: " "))"
                 }
                 return "\(label(row))  leads: \(row.leaders.joined(separator: " "))  "
-                    + followers.joined(separator: "  ")
-            }.joined(separator: "\n") + "\n"
+                    + "\(followers.joined(separator: "  "))\n"
+            }.joined()
         }
         let (h, v, tl, tm, tr, ml, mm, mr, bl, bm, br) =
             isFancy
             ? ("─", "│", "┌", "┬", "┐", "├", "┼", "┤", "└", "┴", "┘")
             : ("-", "|", "+", "+", "+", "+", "+", "+", "+", "+", "+")
-        func rule(_ left: String, _ middle: String, _ right: String) -> String {
-            left + widths.map { String(repeating: h, count: $0 + 2) }.joined(separator: middle) + right + "\n"
+        func rule(_ left: String, _ middle: String, _ right: String) -> ConsoleText {
+            .trusted(left + widths.map { String(repeating: h, count: $0 + 2) }.joined(separator: middle) + right + "\n")
         }
-        func line(_ cells: [String]) -> String {
-            v + cells.enumerated().map { " " + $0.element.padded(to: widths[$0.offset]) + " " }.joined(separator: v) + v
-                + "\n"
+        func line(_ cells: [ConsoleText]) -> ConsoleText {
+            let padded = cells.enumerated().map { column, cell -> ConsoleText in
+                " " + cell.padded(to: widths[column]) + " "
+            }
+            return .trusted(v) + padded.joined(separator: .trusted(v)) + .trusted(v) + "\n"
         }
-        var out = rule(tl, tm, tr) + line(table.headings) + rule(ml, mm, mr)
-        for row in rows { out += line(row) }
+        var out = rule(tl, tm, tr) + line(all[0]) + rule(ml, mm, mr)
+        for row in all.dropFirst() { out += line(row) }
         return out + rule(bl, bm, br)
-    }
-}
-
-extension String {
-    func padded(to width: Int) -> String {
-        count >= width ? self : self + String(repeating: " ", count: width - count)
     }
 }

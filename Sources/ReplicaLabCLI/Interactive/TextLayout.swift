@@ -211,6 +211,11 @@ private struct AlignedTable {
 }
 
 extension String {
+    /// The text followed by spaces up to `width` characters (nothing added when it is as long already).
+    func padded(to width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+
     /// The text without the spaces at its end.
     var trailingSpacesRemoved: String {
         var text = self

@@ -6,8 +6,10 @@ import Diagnostics
 struct GitHubReport {
     var course: VerifiedCourse
 
-    func rendered() -> String {
-        course.diagnostics.map { diagnostic in
+    /// One workflow command per line: ReplicaLab's own `::error …::` prefix, then the lesson's text escaped for
+    /// workflow commands and made safe for the log (`ConsoleText`), so no lesson text can start a command of its own.
+    func rendered() -> ConsoleText {
+        course.diagnostics.map { diagnostic -> ConsoleText in
             let command: String
             switch diagnostic.severity {
             case .error: command = "error"
@@ -18,7 +20,8 @@ struct GitHubReport {
             var message = diagnostic.message
             for note in diagnostic.notes { message += "\n" + note.message }
             if !diagnostic.detail.isEmpty { message += "\n" + diagnostic.detail.joined(separator: "\n") }
-            return "::\(command) file=\(property(location.file)),line=\(location.line),col=\(location.column),"
+            let prefix = ConsoleText.trusted("::\(command) ")
+            return "\(prefix)file=\(property(location.file)),line=\(location.line),col=\(location.column),"
                 + "title=\(property("replicalab check"))::\(data(message))\n"
         }.joined()
     }

@@ -109,11 +109,25 @@ struct JSONReport: Encodable {
             expectation: step.expectation.map { ExpectationEntry(passed: $0.passed, actual: $0.actual) })
     }
 
-    /// The document as pretty-printed JSON with sorted keys, ending with a newline.
+    /// The document as pretty-printed JSON with sorted keys, ending with a newline. Characters a terminal or CI log
+    /// would act on, which JSONEncoder leaves raw (C1 controls, line separators, bidirectional overrides, the `#`
+    /// of a `##[` workflow command), are written as `\u` escapes: the document stays the same JSON.
     func rendered() throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = try encoder.encode(self)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        let text = String(decoding: data, as: UTF8.self)
+        var out = ""
+        let scalars = Array(text.unicodeScalars)
+        for (index, scalar) in scalars.enumerated() {
+            if LogSafety.mustEscape(scalars, at: index) {
+                out +=
+                    "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
+                    + String(scalar.value, radix: 16)
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\n"
     }
 }

@@ -52,7 +52,7 @@ struct JUnitReport {
                 xml += open + ">\n"
                 let message = testCase.failures.map { "\($0.location): \($0.message)" }.joined(separator: "; ")
                 xml += "      <failure message=\"\(escape(message))\" type=\"\(testCase.failures[0].kind.rawValue)\">"
-                xml += escape(printer.render(testCase.failures))
+                xml += escape(printer.text(testCase.failures).rendered)
                 xml += "</failure>\n    </testcase>\n"
             }
             xml += "  </testsuite>\n"
@@ -61,10 +61,16 @@ struct JUnitReport {
         return xml
     }
 
-    /// XML escaping for attribute values and text; characters XML 1.0 forbids are replaced.
+    /// XML escaping for attribute values and text; characters XML 1.0 forbids are replaced, and those a terminal or
+    /// CI log would act on (C1 controls, bidirectional overrides, the `#` of `##[`) are written as references.
     private func escape(_ text: String) -> String {
         var out = ""
-        for scalar in text.unicodeScalars {
+        let scalars = Array(text.unicodeScalars)
+        for (index, scalar) in scalars.enumerated() {
+            if LogSafety.mustEscape(scalars, at: index) {
+                out += "&#x\(String(scalar.value, radix: 16, uppercase: true));"
+                continue
+            }
             switch scalar {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
