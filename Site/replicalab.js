@@ -2,6 +2,31 @@
 (function () {
   var reduceMotion = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
 
+  function setUpContents() {
+    var lessons = window.REPLICALAB_TOC;
+    var fallback = document.querySelector("#course-contents .toc-fallback");
+    if (!lessons || !fallback) return;
+    var here = decodeURIComponent(location.pathname.split("/").pop());
+    var list = document.createElement("ol");
+    list.className = "toc";
+    lessons.forEach(function (lesson) {
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = lesson.u;
+      link.textContent = lesson.t;
+      if (lesson.u === here) link.setAttribute("aria-current", "page");
+      var mark = document.createElement("span");
+      mark.className = lesson.v ? "toc-mark" : "toc-mark bad";
+      mark.setAttribute("aria-label", lesson.v ? "verified" : "not verified");
+      mark.textContent = lesson.v ? "✓" : "✗";
+      item.appendChild(link);
+      item.appendChild(document.createTextNode(" "));
+      item.appendChild(mark);
+      list.appendChild(item);
+    });
+    fallback.parentNode.replaceChild(list, fallback);
+  }
+
   function setUpStepper(section) {
     var steps = Array.prototype.slice.call(section.querySelectorAll("li.step"));
     var controls = section.querySelector(".stepper");
@@ -55,8 +80,16 @@
       if (event.key === "ArrowRight") { stop(); show(current + 1, true); event.preventDefault(); }
       if (event.key === "ArrowLeft") { stop(); show(current - 1, true); event.preventDefault(); }
     });
-    var target = decodeURIComponent(location.hash.slice(1));
-    var start = steps.findIndex(function (step) { return step.id === target; });
+    function stepOfAddress() {
+      var target = decodeURIComponent(location.hash.slice(1));
+      return steps.findIndex(function (step) { return step.id === target; });
+    }
+    // A link to a step (from the prose, another step, or the address bar) shows that step.
+    window.addEventListener("hashchange", function () {
+      var index = stepOfAddress();
+      if (index >= 0) { stop(); show(index, false); steps[index].scrollIntoView(); }
+    });
+    var start = stepOfAddress();
     show(start >= 0 ? start : 0, false);
     if (start >= 0) steps[start].scrollIntoView();
   }
@@ -127,6 +160,7 @@
   }
 
   document.addEventListener("DOMContentLoaded", function () {
+    setUpContents();
     Array.prototype.forEach.call(document.querySelectorAll("section.scenario"), setUpStepper);
     setUpSearch();
   });

@@ -82,12 +82,9 @@ public enum CourseVerifier {
             scenarios.append(scenario)
             if let name = block.name, let final { finalStates[name] = final }
         }
-        let resolved = StateReferences.resolve(lesson, scenarios: scenarios)
+        let resolved = StateReferences.parts(of: lesson, scenarios: scenarios)
         diagnostics += resolved.diagnostics
-        var verified = VerifiedLesson(lesson: lesson, scenarios: scenarios, seed: lesson.frontMatter.seed ?? seed)
-        verified.referenceValues = resolved.references
-        verified.questionAnswers = resolved.answers
-        return (verified, diagnostics)
+        return (VerifiedLesson(lesson: lesson, parts: resolved.parts, seed: lessonSeed), diagnostics)
     }
 
     /// Runs one scenario block and checks it.

@@ -33,7 +33,10 @@ public struct LessonRendering: Codable, Hashable, Sendable {
     public var searchWords: [String]
 
     /// The file name of the lesson's page: `NN-slug.html`.
-    public var pageName: String {
+    public var pageName: String { Self.pageName(number: number, slug: slug) }
+
+    /// The file name of a lesson's page: `NN-slug.html`.
+    static func pageName(number: Int, slug: String) -> String {
         let text = number < 10 ? "0\(number)" : "\(number)"
         return "\(text)-\(slug).html"
     }

@@ -19,6 +19,18 @@ public enum Anchor {
         return out.isEmpty ? "section" : out
     }
 
+    /// `base`, or `base-2`, `base-3`, … when an earlier one took it; records the id taken in `used`.
+    public static func unique(_ base: String, among used: inout Set<String>) -> String {
+        var anchor = base
+        var suffix = 2
+        while used.contains(anchor) {
+            anchor = "\(base)-\(suffix)"
+            suffix += 1
+        }
+        used.insert(anchor)
+        return anchor
+    }
+
     /// The id of a scenario's section: `scenario-<name>`, or `scenario-<n>` for the n-th unnamed one (from 1).
     public static func scenario(name: String?, number: Int) -> String {
         "scenario-" + (name.map(slug) ?? String(number))

@@ -33,36 +33,26 @@ public struct Lesson: Hashable, Sendable {
 
     /// The links of the lesson's prose, in order.
     public var links: [Link] = []
-    /// The `{{…}}` references of the lesson's prose, in order; the prose HTML holds their placeholders.
-    public var references: [ProseReference] = []
+
+    /// The `{{…}}` references of the lesson's prose, in order.
+    public var references: [ProseReference] {
+        parts.flatMap { part -> [ProseReference] in
+            if case .prose(let prose) = part { prose.references } else { [] }
+        }
+    }
 
     /// The questions, in order.
     public var questions: [QuestionBlock] {
         parts.compactMap { if case .question(let question) = $0 { question } else { nil } }
     }
 
-    /// The anchor id of every heading, in order; repeated headings get `-2`, `-3`, … as a site needs unique ids.
+    /// The anchor id of every heading, in order (unique within the lesson).
     public var headingAnchors: [String] {
-        var used: Set<String> = []
-        var anchors: [String] = []
-        for case .heading(let heading) in parts {
-            let base = Anchor.slug(heading.text)
-            var anchor = base
-            var suffix = 2
-            while used.contains(anchor) {
-                anchor = "\(base)-\(suffix)"
-                suffix += 1
-            }
-            used.insert(anchor)
-            anchors.append(anchor)
-        }
-        return anchors
+        parts.compactMap { if case .heading(let heading) = $0 { heading.anchor } else { nil } }
     }
 
     /// The anchor id of every scenario section, in order.
-    public var scenarioAnchors: [String] {
-        scenarios.enumerated().map { Anchor.scenario(name: $0.element.name, number: $0.offset + 1) }
-    }
+    public var scenarioAnchors: [String] { scenarios.map(\.anchor) }
 
     /// The summary for the course index: the front matter's, else nil.
     public var summary: String? { frontMatter.summary }
@@ -77,8 +67,9 @@ public struct Lesson: Hashable, Sendable {
 public enum LessonPart: Hashable, Sendable {
     /// A heading, with its plain text (for anchors and tables of contents) and its rendered inline HTML.
     case heading(Heading)
-    /// Any other prose block, rendered to HTML by cmark (raw HTML in lessons is kept: lessons are trusted).
-    case prose(html: String)
+    /// Any other block: its HTML as cmark renders it (raw HTML in lessons is kept: lessons are trusted), with its
+    /// `{{…}}` references as pieces of their own, and its plain text.
+    case prose(Prose)
     /// A scenario block, with its expected output if one follows it.
     case scenario(ScenarioBlock)
     /// A predict-then-reveal question.
@@ -93,6 +84,8 @@ public struct Heading: Hashable, Sendable {
     public var text: String
     /// The heading's content rendered as inline HTML (without the `<hN>` element).
     public var html: String
+    /// The heading's anchor id: its text as a slug, with `-2`, `-3`, … when an earlier heading has the same one.
+    public var anchor: String
     /// Where the heading starts.
     public var location: SourceLocation
 }
@@ -139,4 +132,7 @@ public struct ScenarioBlock: Hashable, Sendable {
     public var output: FencedBlock?
     /// Words of the info string after the name (reserved for options such as `continues=`).
     public var options: [String]
+    /// The id of the scenario's section on the site: `scenario-<name>`, or `scenario-<n>` for the n-th scenario
+    /// of the lesson when it has no name.
+    public var anchor: String
 }

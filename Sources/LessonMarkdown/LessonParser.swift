@@ -46,8 +46,7 @@ public enum LessonParser {
         defer { document.release() }
         let links = document.links(path: path)
         document.rewriteLessonLinks()
-        let (parts, headingTitle, partDiagnostics, references) = document.lessonPartsAndReferences(
-            path: path, lines: sourceLines)
+        let (parts, headingTitle, partDiagnostics) = document.lessonParts(path: path, lines: sourceLines)
         diagnostics += partDiagnostics
         // CommonMark lets an unclosed fence run to the end of the file, swallowing the rest of the lesson: an error here.
         for case .scenario(let scenario) in parts {
@@ -69,7 +68,6 @@ public enum LessonParser {
             path: path, number: name.number, slug: name.slug, title: title, parts: parts, source: bytes,
             frontMatter: frontMatter)
         lesson.links = links
-        lesson.references = references
         return (lesson, diagnostics)
     }
 }

@@ -58,6 +58,26 @@ struct BrowserTests {
         #expect(hiddenSteps.count == 3)
     }
 
+    /// The sidebar's contents come from the one shared `toc.js`, with the page's own lesson marked.
+    @Test func theContentsAreBuiltFromTheSharedList() throws {
+        let site = try Self.writeSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        let dom = try Browser.dom(site.appendingPathComponent("02-other.html").absoluteString)
+        let nav = try #require(dom.split(separator: "id=\"course-contents\"").last)
+        #expect(nav.contains("<a href=\"01-steps.html\">Steps</a>"))
+        #expect(nav.contains("<a href=\"02-other.html\" aria-current=\"page\">Other</a>"))
+        #expect(!nav.contains("toc-fallback"))
+    }
+
+    /// Following a link to another step of the same scenario shows that step.
+    @Test func aLinkToAStepShowsIt() throws {
+        let site = try Self.writeSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        let page = site.appendingPathComponent("01-steps.html").absoluteString
+        let dom = try Browser.dom(page + "#scenario-walk/step-1", then: "location.hash = '#scenario-walk/step-4'")
+        #expect(dom.contains("Step 4 of 4: advance 10s"))
+    }
+
     @Test func searchFindsALessonByAWordOfItsProse() throws {
         let site = try Self.writeSite()
         defer { try? FileManager.default.removeItem(at: site) }
@@ -95,14 +115,43 @@ enum Browser {
     static let chromium: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
         .first { FileManager.default.isExecutableFile(atPath: $0) }
 
-    /// The DOM after the page's scripts ran.
-    static func dom(_ url: String) throws -> String {
+    /// The DOM after the page's scripts ran (and, with `then`, after a script of the test ran once the page loaded).
+    static func dom(_ url: String, then script: String? = nil) throws -> String {
+        var url = url
+        var folder: URL?
+        if let script {
+            // A page of our own frames the site's page, runs the script in it once loaded and prints its DOM.
+            let harness = FileManager.default.temporaryDirectory.appendingPathComponent("harness-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: harness, withIntermediateDirectories: true)
+            let html = """
+                <!DOCTYPE html><iframe id="f" src="\(url)"></iframe><script>
+                var f = document.getElementById("f");
+                f.onload = function () { setTimeout(function () {
+                  f.contentWindow.eval(\(String(reflecting: script)));
+                  setTimeout(function () {
+                    document.body.textContent = f.contentDocument.documentElement.outerHTML;
+                  }, 300); }, 300); };
+                </script>
+                """
+            try Data(html.utf8).write(to: harness.appendingPathComponent("index.html"))
+            url = harness.appendingPathComponent("index.html").absoluteString
+            folder = harness
+        }
+        defer { if let folder { try? FileManager.default.removeItem(at: folder) } }
+        let dom = try load(url)
+        guard script != nil else { return dom }
+        return dom.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&amp;", with: "&")
+    }
+
+    private static func load(_ url: String) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try #require(chromium))
         let profile = FileManager.default.temporaryDirectory.appendingPathComponent("chromium-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: profile) }
         process.arguments = [
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--virtual-time-budget=3000",
+            "--allow-file-access-from-files",
             "--user-data-dir=\(profile.path)", "--dump-dom", url,
         ]
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("dom-\(UUID().uuidString).html")

@@ -1,0 +1,86 @@
+import Replication
+
+/// Derives a step's changes by comparing the cluster before and after it.
+///
+/// This is the only code that looks at two snapshots to find out what happened; the rest of the site sees
+/// `StepChange` values. (An engine that records what happened as typed events can replace this derivation.)
+enum SnapshotChanges {
+    /// The changes between two snapshots (`before` nil: the step created the cluster).
+    static func changes(from before: Cluster?, to after: Cluster?) -> StepChanges {
+        guard let after else { return StepChanges(changes: [], labels: PartitionLabels(nil)) }
+        let before = before ?? Cluster(seed: after.seed)
+        var changes: [StepChange] = []
+        changes += brokerChanges(before, after)
+        var partitionChanges: [StepChange] = []
+        for topic in after.sortedTopics {
+            guard let old = before.topics[topic.name] else {
+                changes.append(
+                    .topicCreated(
+                        topic.name, partitions: topic.partitions.count, replicationFactor: topic.replicationFactor))
+                continue
+            }
+            if topic.partitions.count > old.partitions.count {
+                changes.append(
+                    .partitionsAdded(topic.name, first: old.partitions.count, last: topic.partitions.count - 1))
+            }
+            for (partition, oldPartition) in zip(topic.partitions, old.partitions) where partition != oldPartition {
+                partitionChanges += self.partitionChanges(oldPartition, partition)
+            }
+        }
+        // Told kind by kind across partitions: leaders, then the ISR, then logs, then high watermarks.
+        changes += partitionChanges.enumerated().sorted {
+            (rank($0.element), $0.offset) < (rank($1.element), $1.offset)
+        }
+        .map(\.element)
+        if after.now != before.now { changes.append(.time(from: before.now, to: after.now)) }
+        return StepChanges(changes: changes, labels: PartitionLabels(after))
+    }
+
+    private static func brokerChanges(_ before: Cluster, _ after: Cluster) -> [StepChange] {
+        var changes: [StepChange] = []
+        let added = after.sortedBrokers.filter { before.brokers[$0.id] == nil }
+        if !added.isEmpty { changes.append(.brokersAdded(added)) }
+        for broker in after.sortedBrokers where before.brokers[broker.id] != nil {
+            let (old, new) = (before.state(of: broker.id), after.state(of: broker.id))
+            if old != new { changes.append(.brokerState(broker.id, from: old, to: new)) }
+        }
+        return changes
+    }
+
+    private static func partitionChanges(_ old: PartitionState, _ new: PartitionState) -> [StepChange] {
+        let id = new.id
+        var changes: [StepChange] = []
+        if old.leader != new.leader || old.leaderEpoch != new.leaderEpoch {
+            changes.append(.leader(id, from: old.leader, to: new.leader, epoch: new.leaderEpoch))
+        }
+        for broker in old.isr where !new.isr.contains(broker) { changes.append(.leftIsr(id, broker)) }
+        for broker in new.isr where !old.isr.contains(broker) { changes.append(.joinedIsr(id, broker)) }
+        for broker in new.replicas {
+            let (before, after) = (old.logs[broker] ?? ReplicaLog(), new.logs[broker] ?? ReplicaLog())
+            if after.logEndOffset > before.logEndOffset {
+                changes.append(.logEndOffset(id, broker, from: before.logEndOffset, to: after.logEndOffset))
+            }
+            if broker != new.leader, after.highWatermark != before.highWatermark {
+                changes.append(.followerHighWatermark(id, broker, from: before.highWatermark, to: after.highWatermark))
+            }
+        }
+        // A partition without a leader has no high watermark; a new leader brings its own (told with the election).
+        if let leader = new.leader, leader == old.leader, old.highWatermark != new.highWatermark {
+            changes.append(.highWatermark(id, from: old.highWatermark, to: new.highWatermark))
+        }
+        return changes
+    }
+
+    /// The order kinds of partition changes are told in.
+    private static func rank(_ change: StepChange) -> Int {
+        switch change {
+        case .leader: 0
+        case .leftIsr: 1
+        case .joinedIsr: 2
+        case .logEndOffset: 3
+        case .highWatermark: 4
+        case .followerHighWatermark: 5
+        case .brokersAdded, .brokerState, .topicCreated, .partitionsAdded, .time: 6
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import Replication
+
+/// One thing that changed in a step, in the terms a reader of the course uses.
+///
+/// Everything the site says or highlights about a step's changes (the "What changed" list, changed table cells, the
+/// diagram's highlights) is computed from these values only. Today they are derived from the cluster before and after
+/// the step (`SnapshotChanges`); an engine that records typed events per step can produce the same values from its
+/// events, and nothing that shows them changes.
+enum StepChange: Hashable, Sendable {
+    /// Brokers joined the cluster.
+    case brokersAdded([Broker])
+    /// A broker's running state changed (crashed, restarted, stalled, …).
+    case brokerState(BrokerID, from: BrokerState, to: BrokerState)
+    /// A topic was created.
+    case topicCreated(String, partitions: Int, replicationFactor: Int)
+    /// Partitions `first...last` were added to a topic.
+    case partitionsAdded(String, first: Int, last: Int)
+    /// A replica left the ISR.
+    case leftIsr(TopicPartition, BrokerID)
+    /// A replica joined the ISR.
+    case joinedIsr(TopicPartition, BrokerID)
+    /// The partition's leader changed (nil: no leader, the partition is offline).
+    case leader(TopicPartition, from: BrokerID?, to: BrokerID?, epoch: Int)
+    /// The leader's high watermark moved, with the same leader before and after (never reported for a partition
+    /// without a leader: it has no high watermark).
+    case highWatermark(TopicPartition, from: Int, to: Int)
+    /// A replica's log end offset moved up (records appended).
+    case logEndOffset(TopicPartition, BrokerID, from: Int, to: Int)
+    /// A follower learnt a new high watermark from the leader.
+    case followerHighWatermark(TopicPartition, BrokerID, from: Int, to: Int)
+    /// Simulated time passed.
+    case time(from: Int, to: Int)
+
+    /// The partition the change is about, if it is about one.
+    var partition: TopicPartition? {
+        switch self {
+        case .leftIsr(let id, _), .joinedIsr(let id, _), .leader(let id, _, _, _), .highWatermark(let id, _, _),
+            .logEndOffset(let id, _, _, _), .followerHighWatermark(let id, _, _, _):
+            id
+        case .brokersAdded, .brokerState, .topicCreated, .partitionsAdded, .time: nil
+        }
+    }
+}
+
+/// The changes of one step, in the order the site tells them.
+struct StepChanges: Hashable, Sendable {
+    /// The changes.
+    var changes: [StepChange]
+    /// How partitions are named: `P0` when the cluster has one topic (as on the slides), else `orders-0`.
+    var labels: PartitionLabels
+
+    /// The partitions the step touched (their leader, ISR, logs or high watermarks changed), in topic and partition
+    /// order.
+    var touchedPartitions: [TopicPartition] {
+        var seen: Set<TopicPartition> = []
+        return changes.compactMap(\.partition).filter { seen.insert($0).inserted }.sorted()
+    }
+
+    /// Brokers whose running state changed.
+    var brokersWithNewState: Set<BrokerID> {
+        Set(changes.compactMap { if case .brokerState(let id, _, _) = $0 { id } else { nil } })
+    }
+
+    /// Whether only time passed (or nothing happened at all).
+    var isOnlyTime: Bool {
+        changes.allSatisfy { if case .time = $0 { true } else { false } }
+    }
+}
+
+/// Names partitions the way the course does.
+struct PartitionLabels: Hashable, Sendable {
+    /// Whether the cluster has a single topic (then partitions are `P<n>`).
+    var isSingleTopic: Bool
+
+    init(_ cluster: Cluster?) {
+        isSingleTopic = (cluster?.topics.count ?? 0) <= 1
+    }
+
+    func callAsFunction(_ id: TopicPartition) -> String {
+        isSingleTopic ? "P\(id.partition)" : id.description
+    }
+}
