@@ -23,6 +23,15 @@ struct BrowserTests {
                 advance 10s
                 ```
 
+                ```scenario stall
+                cluster brokers=3
+                topic t partitions=1 replication-factor=3
+                stall 2
+                produce t partition=0 value=a acks=1
+                # (b) Broker 2 leaves the ISR.
+                advance 45s
+                ```
+
                 """.utf8)),
         LessonFile(path: "Lessons/02-other.md", bytes: Array("# Other\n\nNothing to see.\n".utf8)),
     ]
@@ -52,7 +61,8 @@ struct BrowserTests {
         let third = try Browser.dom(page + "#scenario-walk/step-3")
         #expect(third.contains("Step 3 of 4: crash 0"))
         // Exactly one step is visible: the others carry the hidden attribute.
-        let hiddenSteps = third.split(separator: "<li class=\"step\"").dropFirst().filter {
+        let walk = try #require(third.split(separator: "id=\"scenario-stall\"").first)
+        let hiddenSteps = walk.split(separator: "<li class=\"step\"").dropFirst().filter {
             $0.hasPrefix(" id=") && $0.contains("hidden=\"\"")
         }
         #expect(hiddenSteps.count == 3)
@@ -76,6 +86,29 @@ struct BrowserTests {
         let page = site.appendingPathComponent("01-steps.html").absoluteString
         let dom = try Browser.dom(page + "#scenario-walk/step-1", then: "location.hash = '#scenario-walk/step-4'")
         #expect(dom.contains("Step 4 of 4: advance 10s"))
+    }
+
+    /// The out-of-sync replica is marked with a visible `!` and hidden words, and the step shows the author's
+    /// narration above its output.
+    @Test func aStepShowsItsNarrationAndMarksTheOutOfSyncReplica() throws {
+        let site = try Self.writeSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        let page = site.appendingPathComponent("01-steps.html").absoluteString
+        let dom = try Browser.dom(page + "#scenario-stall/step-5")
+        #expect(dom.contains("Step 5 of 5: advance 45s"))
+        let step = try #require(
+            dom.split(separator: "id=\"scenario-stall/step-5\"").last?.split(separator: "<details class=\"transcript\"")
+                .first)
+        let narration = try #require(
+            step.range(of: "<div class=\"narration\"><p>(b) Broker 2 leaves the ISR.</p></div>"))
+        let output = try #require(step.range(of: "<pre class=\"output\">"))
+        #expect(narration.upperBound <= output.lowerBound)
+        #expect(
+            step.contains(
+                "<span class=\"chip out-of-sync\">P0<span class=\"mark\" aria-hidden=\"true\">!</span><span class=\"visually-hidden\"> out of sync</span></span>"
+            ))
+        // One legend per page says what the marks mean.
+        #expect(dom.components(separatedBy: "class=\"legend\"").count == 2)
     }
 
     @Test func searchFindsALessonByAWordOfItsProse() throws {

@@ -93,10 +93,23 @@ enum Stylesheet {
         thead th { background: var(--code-bg); }
         tbody th { font-family: ui-monospace, Menlo, Consolas, monospace; white-space: nowrap; }
         td.changed { background: var(--changed); }
+        @media (max-width: 40rem) {
+          th, td { padding: 0.25rem 0.4rem; }
+          tbody th .state { display: block; font-size: 0.8rem; }
+        }
         .delta { font-size: 0.7rem; margin-left: 0.3rem; vertical-align: super; }
         .chip { display: inline-block; background: var(--chip); border-radius: 4px; padding: 0 0.35rem; margin: 0.1rem 0;
           font-family: ui-monospace, Menlo, Consolas, monospace; }
         .chip.leader { background: var(--chip-leader); font-weight: 700; }
+        .chip.out-of-sync { background: transparent; outline: 1.5px dashed var(--bad); outline-offset: -1.5px; }
+        .chip.no-leader { background: transparent; outline: 1.5px dotted var(--muted); outline-offset: -1.5px; }
+        .chip .mark { color: var(--bad); font-weight: 700; margin-left: 0.1rem; }
+        .legend { border: 1px solid var(--rule); border-radius: 8px; padding: 0.4rem 1rem; margin: 1.5rem 0; font-size: 0.9rem; }
+        .legend-title { margin: 0.2rem 0 0.4rem; }
+        .legend dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.3rem 0.8rem; margin: 0; align-items: baseline; }
+        .legend dt { white-space: nowrap; }
+        .legend dd { margin: 0; color: var(--muted); }
+        .legend-link { font-size: 0.8rem; font-weight: 400; }
         .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
         .question { border-left: 4px solid var(--accent); background: var(--code-bg); padding: 0.4rem 1rem; margin: 1.2rem 0;
           border-radius: 0 6px 6px 0; }

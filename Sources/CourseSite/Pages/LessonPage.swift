@@ -12,6 +12,7 @@ struct LessonPage {
     /// The page's article: the lesson's verified parts, walked once.
     static func article(_ lesson: VerifiedLesson) -> String {
         var nodes: [HTMLNode] = [.newline]
+        var hasLegend = false
         for part in lesson.parts {
             switch part {
             case .heading(let heading):
@@ -49,6 +50,9 @@ struct LessonPage {
             case .question(let question):
                 nodes += [QuestionHTML.node(question), .newline]
             case .scenario(let scenario):
+                // The page's one legend, just before the first scenario: the marks of every table below.
+                if !hasLegend { nodes += [Legend.node, .newline] }
+                hasLegend = true
                 nodes += [ScenarioHTML.section(ScenarioView(scenario)), .newline]
             }
         }

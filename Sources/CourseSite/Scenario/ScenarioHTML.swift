@@ -10,7 +10,8 @@ enum ScenarioHTML {
                     .element(
                         .a, [.class("anchor"), .href("#" + view.anchor)],
                         [.text("Scenario "), .element(.code, text: view.name)]),
-                    .text(" "), view.verdict.node,
+                    .text(" "), view.verdict.node, .text(" "),
+                    .element(.a, [.class("legend-link"), .href("#" + Legend.anchor)], text: "Marks"),
                 ]),
             .newline, source(view.sourceLines), .newline, stepper, .newline,
         ]

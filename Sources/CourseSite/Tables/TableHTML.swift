@@ -16,27 +16,42 @@ enum TableHTML {
                         BrokerStateHTML.badge(row.state, changed: view.changedBrokers.contains(row.broker.id)),
                     ])
             ]
-            for (column, labels) in ([row.leaders] + row.followers).enumerated() {
+            for (column, entries) in ([row.leaders] + row.followers).enumerated() {
                 let changed = view.changedCells.contains(.init(broker: row.broker.id, column: column))
-                cells.append(cell(labels, leader: column == 0, changed: changed))
+                cells.append(cell(entries, leader: column == 0, changed: changed))
             }
             return .element(.tr, [], cells)
         }
         return wrap(.class("broker-table"), caption: view.caption, head: head, rows: rows)
     }
 
-    private static func cell(_ labels: [String], leader: Bool, changed: Bool) -> HTMLNode {
+    private static func cell(_ entries: [BrokerTable.Entry], leader: Bool, changed: Bool) -> HTMLNode {
         var children: [HTMLNode] = []
-        if labels.isEmpty {
+        if entries.isEmpty {
             children.append(.element(.span, [.class("visually-hidden")], text: "none"))
         } else {
-            for (index, label) in labels.enumerated() {
+            for (index, entry) in entries.enumerated() {
                 if index > 0 { children.append(.text(" ")) }
-                children.append(.element(.span, [.class(leader ? "chip leader" : "chip")], text: label))
+                children.append(chip(entry, leader: leader))
             }
         }
         if changed { children.append(changeMark) }
         return .element(.td, changed ? [.class("changed")] : [], children)
+    }
+
+    /// A replica: its partition, and its marks as a symbol and words (never colour or a border style alone).
+    static func chip(_ entry: BrokerTable.Entry, leader: Bool) -> HTMLNode {
+        var classes = leader ? "chip leader" : "chip"
+        if entry.marks.contains(.outOfSync) { classes += " out-of-sync" }
+        if entry.marks.contains(.noLeader) { classes += " no-leader" }
+        var children: [HTMLNode] = [.text(entry.label)]
+        for (mark, symbol, _) in BrokerTable.Marks.all where entry.marks.contains(mark) {
+            children += [
+                .element(.span, [.class("mark"), .ariaHidden], text: symbol),
+                .element(.span, [.class("visually-hidden")], text: " " + Legend.words(mark)),
+            ]
+        }
+        return .element(.span, [.class(classes)], children)
     }
 
     /// The mark of a changed cell: a symbol, and words for screen readers.
@@ -104,6 +119,18 @@ enum BrokerStateHTML {
 
     static func word(_ state: BrokerState) -> String {
         state == .stalled ? "stalled (congested)" : state.rawValue
+    }
+
+    /// What a state means, for the legend.
+    static func meaning(_ state: BrokerState) -> String {
+        switch state {
+        case .up: "running"
+        case .crashed: "hard-killed; its log stays on disk"
+        case .stalled: "alive and heartbeating, but not fetching (network congestion)"
+        case .isolated: "cut off from the other brokers and the controller"
+        case .shutDown: "stopped cleanly (controlled shutdown)"
+        case .restarting: "started again, waiting to register with the controller"
+        }
     }
 
     static func badge(_ state: BrokerState, changed: Bool = false) -> HTMLNode {

@@ -25,26 +25,24 @@ struct TerminalStyle {
         return out
     }
 
-    /// The broker table with box-drawing characters (or ASCII when plain); when it is wider than the terminal,
-    /// one line per broker instead.
+    /// The broker table with box-drawing characters (or ASCII when plain), its replicas marked as on the slides
+    /// (`P0!` out of sync, `P0∅` no leader) with a legend under it; when it is wider than the terminal, one line per
+    /// broker instead.
     func render(_ table: BrokerTable) -> String {
         func label(_ row: BrokerTable.Row) -> String {
             row.state == .up ? row.broker.label : "\(row.broker.label) (\(row.state.rawValue))"
         }
-        let rows = table.rows.map { row in
-            [label(row), row.leaders.joined(separator: " ")] + row.followers.map { $0.joined(separator: " ") }
-        }
+        func cell(_ entries: [BrokerTable.Entry]) -> String { entries.map(\.text).joined(separator: " ") }
+        let legend = table.legend.map { dim($0) + "\n" } ?? ""
+        let rows = table.rows.map { row in [label(row), cell(row.leaders)] + row.followers.map(cell) }
         let all = [table.headings] + rows
         let widths = (0..<table.headings.count).map { column in all.map { $0[column].count }.max() ?? 0 }
         let total = widths.reduce(0, +) + 3 * widths.count + 1
         if total > width {
             return table.rows.map { row in
-                let followers = row.followers.enumerated().map {
-                    "follower \($0.offset + 1): \($0.element.joined(separator: " "))"
-                }
-                return "\(label(row))  leads: \(row.leaders.joined(separator: " "))  "
-                    + followers.joined(separator: "  ")
-            }.joined(separator: "\n") + "\n"
+                let followers = row.followers.enumerated().map { "follower \($0.offset + 1): \(cell($0.element))" }
+                return "\(label(row))  leads: \(cell(row.leaders))  " + followers.joined(separator: "  ")
+            }.joined(separator: "\n") + "\n" + legend
         }
         let (h, v, tl, tm, tr, ml, mm, mr, bl, bm, br) =
             isFancy
@@ -59,7 +57,7 @@ struct TerminalStyle {
         }
         var out = rule(tl, tm, tr) + line(table.headings) + rule(ml, mm, mr)
         for row in rows { out += line(row) }
-        return out + rule(bl, bm, br)
+        return out + rule(bl, bm, br) + legend
     }
 }
 
