@@ -54,7 +54,7 @@ struct StepView {
     var command: String
     /// The Kafka error the command ended with, if any.
     var error: String?
-    /// The author's narration, one paragraph per comment block.
+    /// The author's narration, one paragraph per block of comment lines (the lines of a block joined).
     var narration: [String]
     /// What the command printed.
     var output: [String]
@@ -72,7 +72,7 @@ struct StepView {
         let step = entry.command
         command = step.statement.text
         if case .kafkaError(let kafkaError) = step.outcome { error = kafkaError.name }
-        narration = entry.narration
+        narration = entry.narration.map { $0.joined(separator: " ") }
         output = step.output
         let stepChanges = SnapshotChanges.changes(from: previous, to: step.cluster)
         changes = stepChanges.sentences

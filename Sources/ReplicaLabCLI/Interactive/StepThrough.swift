@@ -7,35 +7,26 @@ struct StepThrough {
     var transcript: Transcript
     var style: TerminalStyle
 
-    /// A command with the expectations checked right after it.
-    private struct Entry {
-        var command: Step
-        var checks: [Step]
-    }
-
-    private var entries: [Entry] {
-        var entries: [Entry] = []
-        for step in transcript.steps {
-            if step.isExpectation, !entries.isEmpty {
-                entries[entries.count - 1].checks.append(step)
-            } else {
-                entries.append(Entry(command: step, checks: []))
-            }
-        }
-        return entries
-    }
-
     /// Runs the stepping loop; false when the learner quit.
     func run() -> Bool {
-        let entries = entries
-        guard !entries.isEmpty else { return true }
+        let timeline = transcript.timeline
+        // Expectations before any command (rare: they see an empty cluster) are shown before the first step.
+        let leading = timeline.leadingChecks.map(style.render).joined()
+        let entries = timeline.entries
+        guard !entries.isEmpty else {
+            Terminal.standardOutput.write(leading)
+            return true
+        }
         // Raw mode for the whole session, so keys typed ahead are neither echoed nor lost.
         var terminal = RawTerminal()
         defer { terminal.restore() }
         var index = 0
         while true {
             let entry = entries[index]
-            var out = style.dim("── step \(index + 1) of \(entries.count) ──") + "\n" + style.render(entry.command)
+            var out = index == 0 ? leading : ""
+            // The step's narration (the comments above its command and its checks) comes first, as on the site.
+            out += style.dim("── step \(entry.number) of \(entries.count) ──") + "\n"
+            out += style.narration(entry.narration.flatMap { $0 }) + style.render(entry.command)
             for check in entry.checks { out += style.render(check) }
             Terminal.standardOutput.write(out)
             let atEnd = index == entries.count - 1

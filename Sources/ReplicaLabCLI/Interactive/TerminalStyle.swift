@@ -13,6 +13,11 @@ struct TerminalStyle {
     func red(_ text: String) -> String { isFancy ? "\u{1B}[31m\(text)\u{1B}[0m" : text }
     func dim(_ text: String) -> String { isFancy ? "\u{1B}[2m\(text)\u{1B}[0m" : text }
 
+    /// The author's narration, as written in the scenario: `# ` and the comment's text, dimmed.
+    func narration(_ lines: [String]) -> String {
+        lines.map { dim("# " + $0) + "\n" }.joined()
+    }
+
     /// One step: `$ command`, its output, or an expectation's verdict.
     func render(_ step: Step) -> String {
         if let result = step.expectation {

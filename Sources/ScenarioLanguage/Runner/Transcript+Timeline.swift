@@ -10,8 +10,11 @@ public struct Timeline: Hashable, Sendable {
         /// The expectations checked after it, before the next command.
         public var checks: [Step]
 
-        /// The author's narration of the step: the comment lines above the command and above its checks, in order.
-        public var narration: [String] { command.statement.narration + checks.flatMap(\.statement.narration) }
+        /// The author's narration of the step: the comment lines above the command and above each of its checks, one
+        /// block of lines per statement that has some, in order.
+        public var narration: [[String]] {
+            ([command] + checks).map(\.statement.narration).filter { !$0.isEmpty }
+        }
     }
 
     /// Expectations checked before any command (they see an empty state).
