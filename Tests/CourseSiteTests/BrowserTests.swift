@@ -30,6 +30,7 @@ struct BrowserTests {
                 produce t partition=0 value=a acks=1
                 # (b) Broker 2 leaves the ISR.
                 advance 45s
+                describe t
                 ```
 
                 """.utf8)),
@@ -95,7 +96,7 @@ struct BrowserTests {
         defer { try? FileManager.default.removeItem(at: site) }
         let page = site.appendingPathComponent("01-steps.html").absoluteString
         let dom = try Browser.dom(page + "#scenario-stall/step-5")
-        #expect(dom.contains("Step 5 of 5: advance 45s"))
+        #expect(dom.contains("Step 5 of 6: advance 45s"))
         let step = try #require(
             dom.split(separator: "id=\"scenario-stall/step-5\"").last?.split(separator: "<details class=\"transcript\"")
                 .first)
@@ -109,6 +110,47 @@ struct BrowserTests {
             ))
         // One legend per page says what the marks mean.
         #expect(dom.components(separatedBy: "class=\"legend\"").count == 2)
+    }
+
+    /// Each step's picture is an accessible image: role img, a title, and a description equal to "What changed";
+    /// it draws the out-of-sync replica dashed and marked, and the logs' high watermark moving.
+    @Test func aStepHasAnAccessiblePictureOfTheCluster() throws {
+        let site = try Self.writeSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        let dom = try Browser.dom(
+            site.appendingPathComponent("01-steps.html").absoluteString + "#scenario-stall/step-5")
+        let step = try #require(
+            dom.split(separator: "id=\"scenario-stall/step-5\"").last?.split(separator: "<li class=\"step\"").first)
+        let figure = try #require(step.split(separator: "<figure class=\"diagram\">").dropFirst().first)
+        #expect(figure.hasPrefix("<svg class=\"dg\""))
+        #expect(figure.contains("role=\"img\"><title>The cluster after this step</title>"))
+        let description = try #require(figure.split(separator: "<desc>").last?.split(separator: "</desc>").first)
+        let changes = try #require(
+            step.split(separator: "<div class=\"changes\">").last?.split(separator: "</ul>").first)
+        let sentences = changes.split(separator: "<li>").dropFirst().map {
+            $0.replacingOccurrences(of: "</li>", with: "")
+        }
+        #expect(String(description) == sentences.joined(separator: " "))
+        #expect(sentences.contains("B2 left the ISR of P0."))
+        // B2's replica: dashed (class o) and marked with !.
+        #expect(
+            figure.contains(
+                "<svg class=\"c o hl\" x=\"90\" y=\"-8\"><rect width=\"36\" height=\"16\"></rect><text x=\"4\" y=\"12\">P0<tspan class=\"m\">!</tspan></text></svg>"
+            ))
+        // The leader's high watermark moved (a highlighted tick and words).
+        #expect(figure.contains("<tspan class=\"chg\">HW 0→1</tspan>"))
+    }
+
+    /// A step that changes nothing shows, in the stepper, a copy of the last picture, without highlights.
+    @Test func anUnchangedStepShowsTheLastPicture() throws {
+        let site = try Self.writeSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        let dom = try Browser.dom(
+            site.appendingPathComponent("01-steps.html").absoluteString + "#scenario-stall/step-6")
+        let step = try #require(
+            dom.split(separator: "id=\"scenario-stall/step-6\"").last?.split(separator: "<li class=\"step\"").first)
+        #expect(step.contains("The cluster looks as after <a href=\"#scenario-stall/step-5\">step 5</a>."))
+        #expect(step.contains("<figure class=\"diagram carried\"><svg class=\"dg\""))
     }
 
     @Test func searchFindsALessonByAWordOfItsProse() throws {

@@ -43,8 +43,23 @@ enum Script {
             section.classList.add("stepping");
             controls.hidden = false;
 
+            // A step whose cluster looks as after an earlier one shows that step's picture (a copy, marked as
+            // carried over: nothing in it is highlighted, since nothing changed).
+            function carryPicture(step) {
+              var note = step.querySelector(".same-picture");
+              if (!note || step.querySelector(".diagram")) return;
+              var link = note.querySelector("a");
+              var source = link && document.getElementById(decodeURIComponent(link.hash.slice(1)));
+              var picture = source && source.querySelector(".diagram");
+              if (!picture) return;
+              var copy = picture.cloneNode(true);
+              copy.classList.add("carried");
+              note.parentNode.insertBefore(copy, note);
+            }
+
             function show(index, announce) {
               current = Math.max(0, Math.min(steps.length - 1, index));
+              carryPicture(steps[current]);
               steps.forEach(function (step, i) {
                 step.hidden = i !== current;
                 var details = step.querySelector("details");
@@ -164,8 +179,19 @@ enum Script {
             }
           }
 
+          // A link to the legend opens it.
+          function setUpLegend() {
+            var legend = document.getElementById("legend");
+            if (!legend) return;
+            document.addEventListener("click", function (event) {
+              var link = event.target.closest && event.target.closest("a.legend-link");
+              if (link) legend.open = true;
+            });
+          }
+
           document.addEventListener("DOMContentLoaded", function () {
             setUpContents();
+            setUpLegend();
             Array.prototype.forEach.call(document.querySelectorAll("section.scenario"), setUpStepper);
             setUpSearch();
           });

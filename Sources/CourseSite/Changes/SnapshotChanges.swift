@@ -43,6 +43,11 @@ enum SnapshotChanges {
         for broker in after.sortedBrokers where before.brokers[broker.id] != nil {
             let (old, new) = (before.state(of: broker.id), after.state(of: broker.id))
             if old != new { changes.append(.brokerState(broker.id, from: old, to: new)) }
+            let (wasFenced, isFenced) = (
+                before.engine.runtimes[broker.id]?.isFenced ?? false,
+                after.engine.runtimes[broker.id]?.isFenced ?? false
+            )
+            if wasFenced != isFenced { changes.append(.fenced(broker.id, isFenced)) }
         }
         return changes
     }
@@ -57,13 +62,20 @@ enum SnapshotChanges {
         for broker in new.isr where !old.isr.contains(broker) { changes.append(.joinedIsr(id, broker)) }
         for broker in new.replicas {
             let (before, after) = (old.logs[broker] ?? ReplicaLog(), new.logs[broker] ?? ReplicaLog())
-            if after.logEndOffset > before.logEndOffset {
+            let kept = LogComparison.firstDivergence(before, after)
+            if kept < before.logEndOffset {
+                changes.append(.truncated(id, broker, removed: kept..<before.logEndOffset))
+            }
+            if after.logEndOffset != before.logEndOffset {
                 changes.append(.logEndOffset(id, broker, from: before.logEndOffset, to: after.logEndOffset))
             }
             if broker != new.leader, after.highWatermark != before.highWatermark {
                 changes.append(.followerHighWatermark(id, broker, from: before.highWatermark, to: after.highWatermark))
             }
         }
+        let lost = Set(old.lostOffsets)
+        let newlyLost = new.lostOffsets.filter { !lost.contains($0) }
+        if !newlyLost.isEmpty { changes.append(.recordsLost(id, offsets: newlyLost)) }
         // A partition without a leader has no high watermark; a new leader brings its own (told with the election).
         if let leader = new.leader, leader == old.leader, old.highWatermark != new.highWatermark {
             changes.append(.highWatermark(id, from: old.highWatermark, to: new.highWatermark))
@@ -75,12 +87,14 @@ enum SnapshotChanges {
     private static func rank(_ change: StepChange) -> Int {
         switch change {
         case .leader: 0
-        case .leftIsr: 1
-        case .joinedIsr: 2
-        case .logEndOffset: 3
-        case .highWatermark: 4
-        case .followerHighWatermark: 5
-        case .brokersAdded, .brokerState, .topicCreated, .partitionsAdded, .time: 6
+        case .recordsLost: 1
+        case .leftIsr: 2
+        case .joinedIsr: 3
+        case .truncated: 4
+        case .logEndOffset: 5
+        case .highWatermark: 6
+        case .followerHighWatermark: 7
+        case .brokersAdded, .brokerState, .fenced, .topicCreated, .partitionsAdded, .time: 8
         }
     }
 }

@@ -11,6 +11,8 @@ enum StepChange: Hashable, Sendable {
     case brokersAdded([Broker])
     /// A broker's running state changed (crashed, restarted, stalled, …).
     case brokerState(BrokerID, from: BrokerState, to: BrokerState)
+    /// The controller fenced a broker (true) or unfenced it (false).
+    case fenced(BrokerID, Bool)
     /// A topic was created.
     case topicCreated(String, partitions: Int, replicationFactor: Int)
     /// Partitions `first...last` were added to a topic.
@@ -24,8 +26,13 @@ enum StepChange: Hashable, Sendable {
     /// The leader's high watermark moved, with the same leader before and after (never reported for a partition
     /// without a leader: it has no high watermark).
     case highWatermark(TopicPartition, from: Int, to: Int)
-    /// A replica's log end offset moved up (records appended).
+    /// A replica's log end offset moved (up: records appended; down: records truncated).
     case logEndOffset(TopicPartition, BrokerID, from: Int, to: Int)
+    /// A replica removed the records at `removed` from its log (truncation to a diverging leader's log, or the
+    /// unflushed tail lost in a crash); some offsets may hold new records again by the end of the step.
+    case truncated(TopicPartition, BrokerID, removed: Range<Int>)
+    /// Acknowledged or committed records are gone from the partition (ascending offsets, new in this step).
+    case recordsLost(TopicPartition, offsets: [Int])
     /// A follower learnt a new high watermark from the leader.
     case followerHighWatermark(TopicPartition, BrokerID, from: Int, to: Int)
     /// Simulated time passed.
@@ -35,9 +42,10 @@ enum StepChange: Hashable, Sendable {
     var partition: TopicPartition? {
         switch self {
         case .leftIsr(let id, _), .joinedIsr(let id, _), .leader(let id, _, _, _), .highWatermark(let id, _, _),
-            .logEndOffset(let id, _, _, _), .followerHighWatermark(let id, _, _, _):
+            .logEndOffset(let id, _, _, _), .followerHighWatermark(let id, _, _, _), .truncated(let id, _, _),
+            .recordsLost(let id, _):
             id
-        case .brokersAdded, .brokerState, .topicCreated, .partitionsAdded, .time: nil
+        case .brokersAdded, .brokerState, .fenced, .topicCreated, .partitionsAdded, .time: nil
         }
     }
 }

@@ -16,6 +16,16 @@ extension StepChanges {
                 sentences.append("Brokers added: \(brokers.map(\.label).joined(separator: ", ")).")
             case .brokerState(let id, let from, let to):
                 sentences.append("B\(id) is now \(to.rawValue) (was \(from.rawValue)).")
+            case .fenced(let id, let isFenced):
+                sentences.append(isFenced ? "The controller fenced B\(id)." : "The controller unfenced B\(id).")
+            case .truncated(let id, let broker, let removed):
+                sentences.append(
+                    "B\(broker) truncated \(labels(id)): the records at offset\(removed.count == 1 ? "" : "s") "
+                        + "\(OffsetRanges.text(Array(removed))) are gone from its log.")
+            case .recordsLost(let id, let offsets):
+                sentences.append(
+                    "Data loss on \(labels(id)): acknowledged records at offset\(offsets.count == 1 ? "" : "s") "
+                        + "\(OffsetRanges.text(offsets)) are lost.")
             case .topicCreated(let name, let partitions, let factor):
                 sentences.append(
                     "Created topic \(name): \(partitions) partition\(partitions == 1 ? "" : "s"), replication factor \(factor)."

@@ -1,7 +1,7 @@
 /// Writes `HTMLNode`s as HTML: the one place that escapes.
 ///
 /// Text escapes `&`, `<` and `>`; attribute values (always double-quoted) also `"`. Nothing else is needed in UTF-8
-/// HTML. Every element gets its end tag except void elements.
+/// HTML. Every element gets its end tag except void elements and empty SVG elements (`<rect …/>`).
 enum HTMLFormatter {
     /// The HTML of a node.
     static func format(_ node: HTMLNode) -> String {
@@ -39,6 +39,10 @@ enum HTMLFormatter {
                     escape(value, attribute: true, into: &buffer)
                     buffer.append(UInt8(ascii: "\""))
                 }
+            }
+            if tag.isForeign && children.isEmpty {
+                buffer.append(contentsOf: "/>".utf8)
+                return
             }
             buffer.append(UInt8(ascii: ">"))
             guard !tag.isVoid else { return }

@@ -59,11 +59,15 @@ struct TrustedHTML: Sendable {
 /// An element name (HTML or SVG), always a constant.
 struct HTMLTag: Sendable {
     let name: StaticString
+    /// An HTML void element (`<meta>`, `<input>`): a start tag only.
     let isVoid: Bool
+    /// An element of inline SVG: written `<rect …/>` when it has no children, as HTML allows for foreign elements.
+    let isForeign: Bool
 
-    init(_ name: StaticString, isVoid: Bool = false) {
+    init(_ name: StaticString, isVoid: Bool = false, isForeign: Bool = false) {
         self.name = name
         self.isVoid = isVoid
+        self.isForeign = isForeign
     }
 }
 
@@ -140,6 +144,17 @@ extension HTMLTag {
     static let title = HTMLTag("title")
     static let tr = HTMLTag("tr")
     static let ul = HTMLTag("ul")
+
+    // Inline SVG.
+    static let svg = HTMLTag("svg", isForeign: true)
+    static let g = HTMLTag("g", isForeign: true)
+    static let rect = HTMLTag("rect", isForeign: true)
+    static let line = HTMLTag("line", isForeign: true)
+    static let path = HTMLTag("path", isForeign: true)
+    static let text = HTMLTag("text", isForeign: true)
+    static let tspan = HTMLTag("tspan", isForeign: true)
+    static let desc = HTMLTag("desc", isForeign: true)
+    static let svgTitle = HTMLTag("title", isForeign: true)
 
     /// The heading element of a level (1…6).
     static func heading(_ level: Int) -> HTMLTag {

@@ -1,3 +1,5 @@
+import LessonMarkdown
+
 /// A scenario's section: its source, the stepper's controls, and each step with its narration, output, changes,
 /// checks and the tables that changed.
 enum ScenarioHTML {
@@ -96,6 +98,32 @@ enum ScenarioHTML {
             body += [
                 .element(
                     .pre, [.class("output")], [.element(.code, text: step.output.joined(separator: "\n"))]),
+                .newline,
+            ]
+        }
+        if let diagram = step.diagram {
+            body += [
+                .element(
+                    .figure, [.class("diagram")],
+                    [
+                        // The same title at every step (the step says which it is): it costs nothing compressed.
+                        DiagramSVG.node(
+                            diagram, title: "The cluster after this step",
+                            description: step.changes.isEmpty ? "Nothing changed." : step.changes.joined(separator: " ")
+                        )
+                    ]),
+                .newline,
+            ]
+        } else if let same = step.samePictureAs {
+            body += [
+                .element(
+                    .p, [.class("same-picture")],
+                    [
+                        .text("The cluster looks as after "),
+                        .element(
+                            .a, [.href("#" + Anchor.step(scenario: step.scenario, number: same))], text: "step \(same)"),
+                        .text("."),
+                    ]),
                 .newline,
             ]
         }

@@ -32,10 +32,12 @@ struct ScenarioView {
         leadingChecks = timeline.leadingChecks.map(CheckView.init)
         var steps: [StepView] = []
         var previous: Cluster?
+        var picture = PictureState()
         for entry in timeline.entries {
             steps.append(
                 StepView(
-                    entry, total: timeline.entries.count, scenario: scenario.anchor, name: name, previous: previous))
+                    entry, total: timeline.entries.count, scenario: scenario.anchor, name: name, previous: previous,
+                    picture: &picture))
             previous = entry.command.cluster
         }
         self.steps = steps
@@ -50,6 +52,8 @@ struct StepView {
     var total: Int
     /// The step's id (`scenario-<name>/step-<n>`).
     var id: String
+    /// The scenario's section id.
+    var scenario: String
     /// The command as written.
     var command: String
     /// The Kafka error the command ended with, if any.
@@ -64,11 +68,19 @@ struct StepView {
     var checks: [CheckView]
     /// The cluster's state after it, as far as it changed (nil before there is a topic).
     var state: StateView?
+    /// The picture of the cluster after it, when it differs from the step before's.
+    var diagram: Diagram?
+    /// When the picture did not change: the step whose picture still holds.
+    var samePictureAs: Int?
 
-    init(_ entry: Timeline.Entry, total: Int, scenario anchor: String, name: String, previous: Cluster?) {
+    init(
+        _ entry: Timeline.Entry, total: Int, scenario anchor: String, name: String, previous: Cluster?,
+        picture: inout PictureState
+    ) {
         number = entry.number
         self.total = total
         id = Anchor.step(scenario: anchor, number: entry.number)
+        scenario = anchor
         let step = entry.command
         command = step.statement.text
         if case .kafkaError(let kafkaError) = step.outcome { error = kafkaError.name }
@@ -77,10 +89,41 @@ struct StepView {
         let stepChanges = SnapshotChanges.changes(from: previous, to: step.cluster)
         changes = stepChanges.sentences
         checks = entry.checks.map(CheckView.init)
+        // A picture once there is a topic: before, it would only be empty boxes.
+        if let cluster = step.cluster, !cluster.topics.isEmpty {
+            let diagram = picture.next(cluster: cluster, changes: stepChanges)
+            if let last = picture.last, last.diagram.state == diagram.state {
+                samePictureAs = last.step
+            } else {
+                self.diagram = diagram
+                picture.last = (entry.number, diagram)
+            }
+        }
         if let cluster = step.cluster, !cluster.topics.isEmpty {
             state = StateView(
                 after: cluster, before: previous, changes: stepChanges, step: entry.number, scenario: name)
         }
+    }
+}
+
+/// What the pictures of a scenario's steps carry from one step to the next.
+struct PictureState {
+    /// The partitions whose logs the last picture drew: a step that touches no partition keeps them.
+    var focus: [TopicPartition] = []
+    /// The last step with a picture of its own, and that picture.
+    var last: (step: Int, diagram: Diagram)?
+
+    /// The picture after a step: the logs of the partitions it touched (else those drawn before; at first, every
+    /// partition when there are only a few).
+    mutating func next(cluster: Cluster, changes: StepChanges) -> Diagram {
+        let touched = changes.touchedPartitions
+        if !touched.isEmpty {
+            focus = touched
+        } else if focus.isEmpty {
+            let all = cluster.sortedTopics.flatMap { $0.partitions.map(\.id) }
+            if all.count <= Diagram.logLimit { focus = all }
+        }
+        return Diagram(cluster: cluster, changes: changes, focus: focus)
     }
 }
 

@@ -12,6 +12,9 @@ public struct BrokerTable: Hashable, Sendable {
         /// The partition has no leader (it is offline); its replicas stay in the table, as followers.
         public static let noLeader = Marks(rawValue: 1 << 1)
 
+        /// How many marks are set.
+        public var count: Int { rawValue.nonzeroBitCount }
+
         /// The marks in the order they are written, with their symbol and their meaning.
         public static let all: [(mark: Marks, symbol: String, meaning: String)] = [
             (.outOfSync, "!", "out of sync (not in the ISR)"),
