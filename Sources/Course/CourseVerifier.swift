@@ -115,8 +115,9 @@ public enum CourseVerifier {
             diagnostics += mismatch
             outputMatches = mismatch.isEmpty
         }
-        let scenario = VerifiedScenario(
+        var scenario = VerifiedScenario(
             block: block, transcript: transcript, diagnostics: diagnostics.sorted(), outputMatches: outputMatches)
+        scenario.initialCluster = start?.cluster
         return (scenario, final)
     }
 }

@@ -1,5 +1,6 @@
 import Diagnostics
 import LessonMarkdown
+import Replication
 import ScenarioLanguage
 
 /// A course after verification: every lesson, every scenario's transcript, and every problem found.
@@ -109,6 +110,8 @@ public struct VerifiedScenario: Hashable, Sendable {
     /// Whether the `output` block matches the transcript; nil when there is no output block (or the scenario could
     /// not be parsed, so there is no transcript to compare).
     public var outputMatches: Bool?
+    /// The cluster the scenario started from: the final state of the scenario it `continues=`, else nil.
+    public var initialCluster: Cluster? = nil
 
     /// Whether it verified.
     public var isVerified: Bool { !diagnostics.containsErrors }

@@ -12,13 +12,13 @@ struct DiagramTests {
         let (parsed, problems) = ScenarioParser.parse(
             script, sourceMap: .identity(file: "t.scenario", lineCount: script.split(separator: "\n").count))
         #expect(problems.isEmpty, "\(problems)")
-        var picture = PictureState()
+        var memory = StepMemory()
         var previous: Cluster?
         return ScenarioRunner.run(parsed, seed: 1).timeline.entries.map { entry in
             defer { previous = entry.command.cluster }
             let changes = SnapshotChanges.changes(from: previous, to: entry.command.cluster)
             guard let cluster = entry.command.cluster, !cluster.topics.isEmpty else { return (changes, nil) }
-            return (changes, picture.next(cluster: cluster, changes: changes))
+            return (changes, memory.picture(cluster: cluster, changes: changes))
         }
     }
 

@@ -103,4 +103,28 @@ struct SiteRendererTests {
                 == "<p class=\"a&quot;b&lt;c&gt;&amp;\">&lt;script&gt;&amp;\"x\"<em>kept</em></p>")
         #expect(HTMLFormatter.format(.element(.input, [.hidden, .id("i")])) == "<input hidden id=\"i\">")
     }
+
+    /// A scenario that continues another starts from its final state: its first step tells only what it changed.
+    @Test func aContinuedScenarioCountsItsChangesFromWhereTheOtherEnded() throws {
+        let lesson = """
+            # Continued
+
+            ```scenario first
+            cluster brokers=3
+            topic t partitions=1 replication-factor=3
+            ```
+
+            ```scenario second continues=first
+            add-partitions t count=2
+            ```
+
+            """
+        let course = Self.course([("Lessons/01-c.md", lesson)])
+        #expect(course.isVerified, "\(course.diagnostics)")
+        let second = try #require(course.lessons.first?.scenarios.last)
+        let step = try #require(ScenarioView(second).steps.first)
+        #expect(step.changes == ["Added partition P1 to t."])
+        // The section's first picture and broker table are shown, as in any scenario.
+        #expect(step.diagram != nil && step.state?.brokerTable != nil)
+    }
 }

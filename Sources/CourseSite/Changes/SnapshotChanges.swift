@@ -1,9 +1,13 @@
 import Replication
 
-/// Derives a step's changes by comparing the cluster before and after it.
+/// Derives a step's changes by comparing the cluster before and after it (and the engine's findings since).
 ///
-/// This is the only code that looks at two snapshots to find out what happened; the rest of the site sees
-/// `StepChange` values. (An engine that records what happened as typed events can replace this derivation.)
+/// This is the only code that works out what happened; the rest of the site sees `StepChange` values only
+/// (`ScenarioView` calls `changes(from:to:)` once per step). When the engine records typed events per step, a
+/// derivation from those events replaces this one at that call: most events map one to one (a fencing, an ISR
+/// change, an election with its kind, a truncation, a lost response, a retry, a rebalance), while the moves of log
+/// end offsets and high watermarks, which the engine makes on every fetch, can still be summed from the snapshots
+/// here, so that a step says "LEO 0 → 3" once rather than once per fetch.
 enum SnapshotChanges {
     /// The changes between two snapshots (`before` nil: the step created the cluster).
     static func changes(from before: Cluster?, to after: Cluster?) -> StepChanges {
@@ -23,8 +27,12 @@ enum SnapshotChanges {
                 changes.append(
                     .partitionsAdded(topic.name, first: old.partitions.count, last: topic.partitions.count - 1))
             }
+            for key in Set(topic.configs.keys).union(old.configs.keys).sorted()
+            where topic.configs[key] != old.configs[key] {
+                changes.append(.topicConfig(topic.name, key: key, from: old.configs[key], to: topic.configs[key]))
+            }
             for (partition, oldPartition) in zip(topic.partitions, old.partitions) where partition != oldPartition {
-                partitionChanges += self.partitionChanges(oldPartition, partition)
+                partitionChanges += self.partitionChanges(oldPartition, partition, in: after)
             }
         }
         // Told kind by kind across partitions: leaders, then the ISR, then logs, then high watermarks.
@@ -32,8 +40,30 @@ enum SnapshotChanges {
             (rank($0.element), $0.offset) < (rank($1.element), $1.offset)
         }
         .map(\.element)
+        changes += ClientChanges.changes(from: before, to: after)
+        // The engine's findings only grow: the new ones are those past the earlier count. Data loss after an
+        // unclean election is told from the partition's lost offsets; anything else found is a broken invariant.
+        for finding in after.engine.findings.dropFirst(before.engine.findings.count) where finding.kind.isInvariantBreak
+        {
+            changes.append(.invariantBroken(finding))
+        }
         if after.now != before.now { changes.append(.time(from: before.now, to: after.now)) }
         return StepChanges(changes: changes, labels: PartitionLabels(after))
+    }
+
+    /// How the partition got its new leader: uncleanly when the engine says the new epoch began with an unclean
+    /// election; as a preferred-leader election when leadership moved back to the first replica while the old
+    /// leader still runs in the ISR; otherwise by a clean election (or it lost its leader).
+    private static func election(_ old: PartitionState, _ new: PartitionState, in cluster: Cluster)
+        -> StepChange.Election
+    {
+        if new.leader != nil, new.hadUncleanElection { return .unclean }
+        if let from = old.leader, let to = new.leader, from != to, to == new.preferredLeader,
+            cluster.state(of: from) == .up, new.isr.contains(from)
+        {
+            return .preferred
+        }
+        return .clean
     }
 
     private static func brokerChanges(_ before: Cluster, _ after: Cluster) -> [StepChange] {
@@ -52,11 +82,16 @@ enum SnapshotChanges {
         return changes
     }
 
-    private static func partitionChanges(_ old: PartitionState, _ new: PartitionState) -> [StepChange] {
+    private static func partitionChanges(_ old: PartitionState, _ new: PartitionState, in after: Cluster)
+        -> [StepChange]
+    {
         let id = new.id
         var changes: [StepChange] = []
         if old.leader != new.leader || old.leaderEpoch != new.leaderEpoch {
-            changes.append(.leader(id, from: old.leader, to: new.leader, epoch: new.leaderEpoch))
+            changes.append(
+                .leader(
+                    id, from: old.leader, to: new.leader, epoch: new.leaderEpoch,
+                    election: election(old, new, in: after)))
         }
         for broker in old.isr where !new.isr.contains(broker) { changes.append(.leftIsr(id, broker)) }
         for broker in new.isr where !old.isr.contains(broker) { changes.append(.joinedIsr(id, broker)) }
@@ -94,7 +129,7 @@ enum SnapshotChanges {
         case .logEndOffset: 5
         case .highWatermark: 6
         case .followerHighWatermark: 7
-        case .brokersAdded, .brokerState, .fenced, .topicCreated, .partitionsAdded, .time: 8
+        default: 8
         }
     }
 }

@@ -21,8 +21,8 @@ enum StepChange: Hashable, Sendable {
     case leftIsr(TopicPartition, BrokerID)
     /// A replica joined the ISR.
     case joinedIsr(TopicPartition, BrokerID)
-    /// The partition's leader changed (nil: no leader, the partition is offline).
-    case leader(TopicPartition, from: BrokerID?, to: BrokerID?, epoch: Int)
+    /// The partition's leader changed (nil: no leader, the partition is offline), and how.
+    case leader(TopicPartition, from: BrokerID?, to: BrokerID?, epoch: Int, election: Election)
     /// The leader's high watermark moved, with the same leader before and after (never reported for a partition
     /// without a leader: it has no high watermark).
     case highWatermark(TopicPartition, from: Int, to: Int)
@@ -35,17 +35,46 @@ enum StepChange: Hashable, Sendable {
     case recordsLost(TopicPartition, offsets: [Int])
     /// A follower learnt a new high watermark from the leader.
     case followerHighWatermark(TopicPartition, BrokerID, from: Int, to: Int)
+    /// The broker answered a produce request, but the answer was lost on the way to the producer.
+    case responseLost(request: Int, TopicPartition, broker: BrokerID, offsets: Range<Int>)
+    /// A named producer sent a batch again (`attempt` counts from 1).
+    case retry(producer: String, batch: Int, TopicPartition, values: [String], attempt: Int)
+    /// A batch a producer sent once is in the log more than once: a retry was appended again.
+    case duplicate(producer: String, batch: Int, TopicPartition, offsets: [Int])
+    /// The leader recognised a retried batch of an idempotent producer and appended nothing.
+    case duplicateRecognised(producer: String, batch: Int, TopicPartition, broker: BrokerID, offset: Int)
+    /// A consumer group rebalanced into a new generation.
+    case rebalance(group: String, generation: Int, assignor: String?)
+    /// A consumer's assignment changed (nil: it is not a member, before it joined or after it left).
+    case assignment(group: String, member: String, from: [TopicPartition]?, to: [TopicPartition]?)
+    /// A topic config changed (nil: not set).
+    case topicConfig(String, key: String, from: String?, to: String?)
+    /// The engine found a broken replication invariant (a bug of the model if it ever happens; said, never hidden).
+    case invariantBroken(Finding)
     /// Simulated time passed.
     case time(from: Int, to: Int)
+
+    /// How a partition got its new leader.
+    enum Election: Hashable, Sendable {
+        /// From the ISR, after the leader failed or was shut down (or none: the partition went offline).
+        case clean
+        /// From outside the ISR: records only the old replicas had are lost.
+        case unclean
+        /// Back to the preferred replica while the old leader still runs (auto leader rebalance or
+        /// `kafka-leader-election --election-type PREFERRED`).
+        case preferred
+    }
 
     /// The partition the change is about, if it is about one.
     var partition: TopicPartition? {
         switch self {
-        case .leftIsr(let id, _), .joinedIsr(let id, _), .leader(let id, _, _, _), .highWatermark(let id, _, _),
+        case .leftIsr(let id, _), .joinedIsr(let id, _), .leader(let id, _, _, _, _), .highWatermark(let id, _, _),
             .logEndOffset(let id, _, _, _), .followerHighWatermark(let id, _, _, _), .truncated(let id, _, _),
             .recordsLost(let id, _):
             id
-        case .brokersAdded, .brokerState, .fenced, .topicCreated, .partitionsAdded, .time: nil
+        case .brokersAdded, .brokerState, .fenced, .topicCreated, .partitionsAdded, .time, .responseLost, .retry,
+            .duplicate, .duplicateRecognised, .rebalance, .assignment, .topicConfig, .invariantBroken:
+            nil
         }
     }
 }

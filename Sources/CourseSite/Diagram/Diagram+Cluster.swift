@@ -16,7 +16,7 @@ extension Diagram {
             case .brokerState(let id, _, _), .fenced(let id, _): changedBrokers.insert(id)
             case .leftIsr(let id, let broker), .joinedIsr(let id, let broker):
                 isChangedReplica.insert(ReplicaID(partition: id, broker: broker))
-            case .leader(let id, let from, let to, _):
+            case .leader(let id, let from, let to, _, _):
                 // Losing or getting a leader changes every replica's mark; a new leader changes the two roles.
                 let brokers =
                     from == nil || to == nil ? cluster.partition(id)?.replicas ?? [] : [from, to].compactMap { $0 }

@@ -31,13 +31,15 @@ struct ScenarioView {
         let timeline = scenario.transcript.timeline
         leadingChecks = timeline.leadingChecks.map(CheckView.init)
         var steps: [StepView] = []
-        var previous: Cluster?
-        var picture = PictureState()
+        // A scenario that continues another starts from its final state: the first step's changes are counted from
+        // there (its first picture and tables are shown all the same, as the section's first).
+        var previous = scenario.initialCluster
+        var memory = StepMemory()
         for entry in timeline.entries {
             steps.append(
                 StepView(
                     entry, total: timeline.entries.count, scenario: scenario.anchor, name: name, previous: previous,
-                    picture: &picture))
+                    memory: &memory))
             previous = entry.command.cluster
         }
         self.steps = steps
@@ -75,7 +77,7 @@ struct StepView {
 
     init(
         _ entry: Timeline.Entry, total: Int, scenario anchor: String, name: String, previous: Cluster?,
-        picture: inout PictureState
+        memory: inout StepMemory
     ) {
         number = entry.number
         self.total = total
@@ -91,31 +93,37 @@ struct StepView {
         checks = entry.checks.map(CheckView.init)
         // A picture once there is a topic: before, it would only be empty boxes.
         if let cluster = step.cluster, !cluster.topics.isEmpty {
-            let diagram = picture.next(cluster: cluster, changes: stepChanges)
-            if let last = picture.last, last.diagram.state == diagram.state {
+            let diagram = memory.picture(cluster: cluster, changes: stepChanges)
+            if let last = memory.lastPicture, last.diagram.state == diagram.state {
                 samePictureAs = last.step
             } else {
                 self.diagram = diagram
-                picture.last = (entry.number, diagram)
+                memory.lastPicture = (entry.number, diagram)
             }
-        }
-        if let cluster = step.cluster, !cluster.topics.isEmpty {
             state = StateView(
-                after: cluster, before: previous, changes: stepChanges, step: entry.number, scenario: name)
+                after: cluster, before: previous, changes: stepChanges, step: entry.number, scenario: name,
+                memory: &memory)
         }
     }
 }
 
-/// What the pictures of a scenario's steps carry from one step to the next.
-struct PictureState {
+/// What a scenario's steps carry from one to the next: the last picture and tables shown (each step shows only
+/// what differs), and the partitions the pictures draw the logs of.
+struct StepMemory {
     /// The partitions whose logs the last picture drew: a step that touches no partition keeps them.
     var focus: [TopicPartition] = []
     /// The last step with a picture of its own, and that picture.
-    var last: (step: Int, diagram: Diagram)?
+    var lastPicture: (step: Int, diagram: Diagram)?
+    /// The broker table after the step before.
+    var brokerTable: BrokerTable?
+    /// `kafka-topics.sh --describe` after the step before.
+    var describe: [String]?
+    /// Each consumer group's `kafka-consumer-groups.sh --describe` after the step before.
+    var groups: [String: [String]] = [:]
 
     /// The picture after a step: the logs of the partitions it touched (else those drawn before; at first, every
     /// partition when there are only a few).
-    mutating func next(cluster: Cluster, changes: StepChanges) -> Diagram {
+    mutating func picture(cluster: Cluster, changes: StepChanges) -> Diagram {
         let touched = changes.touchedPartitions
         if !touched.isEmpty {
             focus = touched
@@ -158,15 +166,19 @@ struct StateView {
     /// At most this many replica tables per step; the rest are in `--describe`.
     static let replicaTableLimit = 4
 
-    init(after cluster: Cluster, before previous: Cluster?, changes: StepChanges, step: Int, scenario: String) {
+    init(
+        after cluster: Cluster, before previous: Cluster?, changes: StepChanges, step: Int, scenario: String,
+        memory: inout StepMemory
+    ) {
         self.step = step
         let table = BrokerTable(cluster: cluster)
-        let previousTable = previous.map { BrokerTable(cluster: $0) }
-        if table != previousTable {
+        if table != memory.brokerTable {
+            let earlier = memory.brokerTable ?? previous.flatMap { $0.topics.isEmpty ? nil : BrokerTable(cluster: $0) }
             brokerTable = BrokerTableView(
-                table: table, previous: previousTable, changedBrokers: changes.brokersWithNewState,
+                table: table, previous: earlier, changedBrokers: changes.brokersWithNewState,
                 caption: "Brokers after step \(step) of \(scenario)")
         }
+        memory.brokerTable = table
         let touched = changes.touchedPartitions
         replicaTables = touched.prefix(Self.replicaTableLimit).compactMap { id in
             guard let table = ReplicaTable(cluster: cluster, partition: id), let partition = cluster.partition(id)
@@ -180,12 +192,12 @@ struct StateView {
         morePartitions = max(0, touched.count - Self.replicaTableLimit)
         groups = cluster.engine.groups.keys.sorted().compactMap { group in
             let now = ConsumerGroupDescription(cluster: cluster, group: group).lines
-            let before = previous.map { ConsumerGroupDescription(cluster: $0, group: group).lines }
-            return now == before ? nil : GroupView(name: group, lines: Array(now.drop { $0.isEmpty }))
+            defer { memory.groups[group] = now }
+            return now == memory.groups[group] ? nil : GroupView(name: group, lines: Array(now.drop { $0.isEmpty }))
         }
         let lines = TopicDescription(cluster: cluster).lines
-        let previousLines = previous.flatMap { $0.topics.isEmpty ? nil : TopicDescription(cluster: $0).lines }
-        describe = lines == previousLines ? nil : lines
+        describe = lines == memory.describe ? nil : lines
+        memory.describe = lines
     }
 
     /// Whether nothing is shown.
