@@ -9,12 +9,9 @@ import Testing
 struct DiagramTests {
     /// The pictures of every command of a script, with the steps' changes.
     static func pictures(_ script: String) -> [(changes: StepChanges, diagram: Diagram?)] {
-        let (parsed, problems) = ScenarioParser.parse(
-            script, sourceMap: .identity(file: "t.scenario", lineCount: script.split(separator: "\n").count))
-        #expect(problems.isEmpty, "\(problems)")
         var memory = StepMemory()
         var previous: Cluster?
-        return ScenarioRunner.run(parsed, seed: 1).timeline.entries.map { entry in
+        return StepChangesTests.timeline(script).map { entry in
             defer { previous = entry.command.cluster }
             let changes = SnapshotChanges.changes(from: previous, to: entry.command.cluster)
             guard let cluster = entry.command.cluster, !cluster.topics.isEmpty else { return (changes, nil) }

@@ -8,12 +8,17 @@ import Testing
 
 /// What changed in a step, derived from the snapshots before and after it.
 struct StepChangesTests {
-    /// The changes of every command of a script, in order.
-    static func changes(_ script: String) -> [StepChanges] {
+    /// The commands of a script, run with seed 1.
+    static func timeline(_ script: String) -> [Timeline.Entry] {
         let (parsed, problems) = ScenarioParser.parse(
             script, sourceMap: .identity(file: "t.scenario", lineCount: script.split(separator: "\n").count))
         #expect(problems.isEmpty, "\(problems)")
-        let entries = ScenarioRunner.run(parsed, seed: 1).timeline.entries
+        return ScenarioRunner.run(parsed, seed: 1).timeline.entries
+    }
+
+    /// The changes of every command of a script, in order.
+    static func changes(_ script: String) -> [StepChanges] {
+        let entries = timeline(script)
         var previous: Cluster?
         return entries.map { entry in
             defer { previous = entry.command.cluster }

@@ -12,7 +12,7 @@ enum Stylesheet {
             --bg: #14181d; --fg: #e4e7eb; --muted: #a0a9b5; --accent: #7ab8ff; --rule: #2f3741;
             --code-bg: #1d232a; --ok: #6fd08c; --bad: #ff8a8a; --chip: #233447; --chip-leader: #4d3716;
             --changed: #4a4210; --sidebar: #181d23;
-            --committed: #5b9be0; --uncommitted: #2c4866; --highlight: #f5a623;
+            --committed: #6fa8e8; --uncommitted: #416b96; --highlight: #f5a623;
           }
         }
         * { box-sizing: border-box; }
@@ -97,7 +97,10 @@ enum Stylesheet {
         td.changed { background: var(--changed); }
         @media (max-width: 40rem) {
           th, td { padding: 0.25rem 0.4rem; }
-          tbody th .state { display: block; font-size: 0.8rem; }
+          table { font-size: 0.85rem; }
+          .state-note { display: none; }
+          tbody th { white-space: normal; }
+          tbody th .state { display: block; font-size: 0.8rem; white-space: nowrap; }
         }
         .delta { font-size: 0.7rem; margin-left: 0.3rem; vertical-align: super; }
         .chip { display: inline-block; background: var(--chip); border-radius: 4px; padding: 0 0.35rem; margin: 0.1rem 0;
@@ -121,7 +124,7 @@ enum Stylesheet {
         .key.nw { outline: 2px solid var(--highlight); }
         .legend dd { margin: 0; color: var(--muted); }
         .legend-link { font-size: 0.8rem; font-weight: 400; }
-        .diagram { margin: 0.8rem 0; }
+        .diagram, .group { margin: 0.8rem 0; }
         .diagram > svg { display: block; max-width: 100%; height: auto; }
         .dg svg { overflow: visible; }
         .dg text { font: 11px ui-monospace, Menlo, Consolas, monospace; fill: var(--fg); }
@@ -129,13 +132,13 @@ enum Stylesheet {
         .dg .bn { font-weight: 700; font-size: 12px; }
         .dg .bw, .dg .mr, .dg .rk { font-size: 10px; fill: var(--muted); }
         .dg .rk { font-weight: 700; }
-        .dg .b > rect { fill: var(--bg); stroke: var(--fg); stroke-width: 1.2; rx: 6px; }
+        .dg .b > rect { fill: var(--bg); stroke: var(--fg); stroke-width: 1.2; stroke-dasharray: none; rx: 6px; }
         .dg .crashed > rect, .dg .shut-down > rect { stroke-dasharray: 6 3; }
         .dg .restarting > rect { stroke-dasharray: 2 3; }
         .dg .isolated > rect { stroke-dasharray: 8 3 2 3; }
         .dg .stalled > rect { stroke: var(--muted); }
         .dg .crashed .c, .dg .shut-down .c, .dg .restarting .c, .dg .dn { opacity: 0.5; }
-        .dg .c > rect { fill: var(--chip); stroke: var(--accent); stroke-width: 1; rx: 3px; }
+        .dg .c > rect { fill: var(--chip); stroke: var(--accent); stroke-width: 1; stroke-dasharray: none; rx: 3px; }
         .dg .c.l > rect { fill: var(--chip-leader); }
         .dg .c.l > text { font-weight: 700; }
         .dg .c.o > rect { fill: none; stroke: var(--bad); stroke-dasharray: 3 2; }

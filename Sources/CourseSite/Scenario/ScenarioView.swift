@@ -124,14 +124,20 @@ struct StepMemory {
     /// The picture after a step: the logs of the partitions it touched (else those drawn before; at first, every
     /// partition when there are only a few).
     mutating func picture(cluster: Cluster, changes: StepChanges) -> Diagram {
-        let touched = changes.touchedPartitions
+        let all = cluster.sortedTopics.flatMap { $0.partitions.map(\.id) }
+        // Logs with no records say nothing, except for a cluster's only partition (where the commit path starts).
+        let touched = changes.touchedPartitions.filter { all.count == 1 || Self.hasRecords(cluster.partition($0)) }
         if !touched.isEmpty {
             focus = touched
-        } else if focus.isEmpty {
-            let all = cluster.sortedTopics.flatMap { $0.partitions.map(\.id) }
-            if all.count <= Diagram.logLimit { focus = all }
+        } else if focus.isEmpty, all.count == 1 {
+            focus = all
         }
         return Diagram(cluster: cluster, changes: changes, focus: focus)
+    }
+
+    private static func hasRecords(_ partition: PartitionState?) -> Bool {
+        guard let partition else { return false }
+        return !partition.lostOffsets.isEmpty || partition.logs.values.contains { $0.logEndOffset > 0 }
     }
 }
 

@@ -117,10 +117,6 @@ enum BrokerStateHTML {
         }
     }
 
-    static func word(_ state: BrokerState) -> String {
-        state == .stalled ? "stalled (congested)" : state.rawValue
-    }
-
     /// What a state means, for the legend.
     static func meaning(_ state: BrokerState) -> String {
         switch state {
@@ -134,7 +130,9 @@ enum BrokerStateHTML {
     }
 
     static func badge(_ state: BrokerState, changed: Bool = false) -> HTMLNode {
-        var children: [HTMLNode] = [.element(.span, [.ariaHidden], text: symbol(state)), .text(" " + word(state))]
+        var children: [HTMLNode] = [.element(.span, [.ariaHidden], text: symbol(state)), .text(" " + state.rawValue)]
+        // Why a broker stalls, where there is room for it.
+        if state == .stalled { children.append(.element(.span, [.class("state-note")], text: " (congested)")) }
         if changed { children.append(.element(.span, [.class("visually-hidden")], text: " (changed)")) }
         let cssState = state.rawValue.split(separator: " ").joined(separator: "-")
         return .element(.span, [.class("state state-\(cssState)" + (changed ? " changed" : ""))], children)
