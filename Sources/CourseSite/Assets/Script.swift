@@ -1,6 +1,7 @@
-/// The site's script: the course contents in the sidebar (from `toc.js`), the scenario stepper and the search box.
-/// Each is a function of its own that finds its elements and does nothing when they are missing; without the script
-/// every step is on the page and the sidebar links to the course index.
+/// The site's script: the course contents in the sidebar (from `toc.js`), the scenario stepper (which also shows an
+/// unchanged step the last picture), opening the legend from its links, and the search box. Each is a function of its
+/// own that finds its elements and does nothing when they are missing; without the script every step is on the page
+/// with its picture where the cluster changed, and the sidebar links to the course index.
 enum Script {
     static let javascript = #"""
         "use strict";

@@ -2,7 +2,8 @@ import Course
 import LessonMarkdown
 
 /// A small prebuilt search index: every lesson's title and headings, and an inverted index of the words of its
-/// prose (its plain text, as the lesson parser read it) and questions. Shipped as a script that sets a global, because browsers do not let pages `fetch` files on `file://`.
+/// prose (its plain text, as the lesson parser read it) and questions. Shipped as a script that sets a global,
+/// because browsers do not let pages `fetch` files on `file://`.
 enum SearchIndex {
     /// Words too common to be worth indexing.
     static let stopWords: Set<String> = [

@@ -98,10 +98,6 @@ struct StepChanges: Hashable, Sendable {
         Set(changes.compactMap { if case .brokerState(let id, _, _) = $0 { id } else { nil } })
     }
 
-    /// Whether only time passed (or nothing happened at all).
-    var isOnlyTime: Bool {
-        changes.allSatisfy { if case .time = $0 { true } else { false } }
-    }
 }
 
 /// Names partitions the way the course does.

@@ -48,7 +48,7 @@ enum DiagramSVG {
     }
 
     /// The picture's `svg`: drawn at 1.25 px a unit, scaled down to fit narrow screens.
-    private static func svg(width: Double, height: Double, _ children: [HTMLNode]) -> HTMLNode {
+    static func svg(width: Double, height: Double, _ children: [HTMLNode]) -> HTMLNode {
         .element(
             .svg,
             [
@@ -57,74 +57,13 @@ enum DiagramSVG {
             ], children)
     }
 
-    // MARK: One partition, no racks
-
-    static let compactBoxWidth = 84.0
-    static let compactBarWidth = 96.0
-
-    /// A cluster without racks whose only partition is the one whose log is drawn (most scenarios): a row per
-    /// broker, its box holding its state, then its replica of the partition and that replica's log. The same
-    /// picture as the general one with the replicas and their logs side by side, in half the markup.
-    private static func compact(_ diagram: Diagram) -> (nodes: [HTMLNode], width: Double, height: Double)? {
-        guard diagram.columns.count == 1, diagram.columns[0].rack == nil, diagram.logs.count == 1,
-            diagram.moreLogs == 0, let log = diagram.logs.first,
-            diagram.columns[0].brokers.allSatisfy({ box in box.replicas.allSatisfy { $0.label == log.label } })
-        else { return nil }
-        let bars = Dictionary(uniqueKeysWithValues: log.bars.map { ($0.broker, $0) })
-        let cell = compactBarWidth / Double(log.scale)
-        let barX = compactBoxWidth + 6 + chipWidth(characters: log.label.count, marks: 2) + 6
-        func x(_ offset: Int) -> Double { barX + Double(offset) * cell }
-        var rows: [HTMLNode] = []
-        for (index, broker) in diagram.columns[0].brokers.enumerated() {
-            var children: [HTMLNode] = [
-                .element(
-                    .rect,
-                    [.init("y", "-10"), .init("width", number(compactBoxWidth)), .init("height", "20")]),
-                .element(.text, [.init("x", "6"), .init("y", "4")], boxHeader(broker, short: true)),
-            ]
-            if let replica = broker.replicas.first {
-                var classes = chipClasses(replica.isLeader, replica.marks)
-                if replica.isChanged { classes += " hl" }
-                children.append(
-                    place(
-                        classes, x: compactBoxWidth + 6, y: -8,
-                        [
-                            .element(
-                                .rect,
-                                [
-                                    .init("width", number(chipWidth(characters: log.label.count, marks: 2))),
-                                    .init("height", number(chipHeight)),
-                                ]),
-                            .element(
-                                .text, [.init("x", "4"), .init("y", "12")], label(replica.label, marks: replica.marks)),
-                        ]))
-            }
-            if let bar = bars[broker.id] {
-                children += self.bar(bar, x: x, words: x(log.scale) + 6, label: false)
-            }
-            var classes = "b " + cssName(broker.state)
-            if broker.isChanged { classes += " hl" }
-            if bars[broker.id]?.isDown == true { classes += " dn" }
-            rows.append(place(classes, x: 0, y: 28 + Double(index) * 24, children))
-        }
-        var height = 28 + Double(diagram.columns[0].brokers.count) * 24 - 12
-        if !log.lost.isEmpty {
-            rows.append(place("", x: 0, y: height + 12, lostRow(log, x: x, label: barX - 30, words: x(log.scale) + 6)))
-            height += 24
-        }
-        var attributes: [HTMLAttribute] = []
-        if cell >= 4 { attributes.append(.init("stroke-dasharray", "\(number(cell - 1)) 1")) }
-        let nodes = [text("lh", x: 0, y: 11, logTitle(log)), .element(.g, attributes, rows)]
-        return (nodes, max(minimumWidth, x(log.scale) + 6 + 110), height + 4)
-    }
-
     // MARK: The cluster
 
     /// A box per broker (racks as columns; without racks rows of up to three) with its state and its replicas.
     ///
     /// Every box, replica and log row is an element of its own placed by a nested `svg`, with the same inner
     /// coordinates: consecutive steps' pictures then differ only where the cluster did, and compress to little.
-    private static func cluster(_ columns: [Diagram.Column]) -> (nodes: [HTMLNode], width: Double, height: Double) {
+    static func cluster(_ columns: [Diagram.Column]) -> (nodes: [HTMLNode], width: Double, height: Double) {
         let all = columns.flatMap(\.brokers)
         let replicas = all.flatMap(\.replicas)
         let chipWidth = Self.chipWidth(
@@ -156,7 +95,7 @@ enum DiagramSVG {
         return (nodes, width, height)
     }
 
-    private static func box(
+    static func box(
         _ broker: Diagram.BrokerBox, x: Double, y: Double, height: Double, chipWidth: Double, perRow: Int
     ) -> HTMLNode {
         var children: [HTMLNode] = [
@@ -187,7 +126,7 @@ enum DiagramSVG {
 
     /// A broker's name, state symbol and state in words. A fenced broker (shut down and restarting ones always
     /// are) says so on a second line, or, in a one-line box, instead of its state word.
-    private static func boxHeader(_ broker: Diagram.BrokerBox, short: Bool) -> [HTMLNode] {
+    static func boxHeader(_ broker: Diagram.BrokerBox, short: Bool) -> [HTMLNode] {
         let fenced = broker.isFenced && broker.state != .shutDown && broker.state != .restarting
         let word = fenced && short ? "fenced" : broker.state.rawValue
         var header: [HTMLNode] = [
@@ -202,7 +141,7 @@ enum DiagramSVG {
 
     static func chipWidth(characters: Int, marks: Int) -> Double { Double(8 + characters * 7 + marks * 7) }
 
-    private static func cssName(_ state: BrokerState) -> String {
+    static func cssName(_ state: BrokerState) -> String {
         state.rawValue.split(separator: " ").joined(separator: "-")
     }
 
@@ -223,137 +162,27 @@ enum DiagramSVG {
             }
     }
 
-    private static func rows<T>(_ items: [T], perRow: Int) -> [[T]] {
+    static func rows<T>(_ items: [T], perRow: Int) -> [[T]] {
         stride(from: 0, to: items.count, by: perRow).map { Array(items[$0..<min(items.count, $0 + perRow)]) }
     }
 
     /// The columns of a grid given by rows (`[[a, b, c], [d]]` → `[[a, d], [b], [c]]`).
-    private static func transpose<T>(_ rows: [[T]]) -> [[T]] {
+    static func transpose<T>(_ rows: [[T]]) -> [[T]] {
         let width = rows.map(\.count).max() ?? 0
         return (0..<width).map { column in rows.compactMap { column < $0.count ? $0[column] : nil } }
-    }
-
-    // MARK: Logs
-
-    /// A partition's log: a header, then a row per replica with its records (committed, uncommitted, diverged from
-    /// the leader), its high watermark as a tick and its LEO and HW in words; lost records in a row of their own.
-    /// The rows sit in an `svg` whose origin is the start of the first bar; the record cells are a dash pattern.
-    private static func log(_ log: Diagram.PartitionLog, at top: Double) -> [HTMLNode] {
-        let cell = barWidth / Double(log.scale)
-        func x(_ offset: Int) -> Double { Double(offset) * cell }
-        var rows: [HTMLNode] = []
-        for (index, bar) in log.bars.enumerated() {
-            var classes: [String] = []
-            if bar.isLeader { classes.append("l") }
-            if bar.isDown { classes.append("dn") }
-            rows.append(
-                place(
-                    classes.joined(separator: " "), x: 0, y: Double(index) * rowPitch,
-                    self.bar(bar, x: x, words: barWidth + 6, label: true)))
-        }
-        if !log.lost.isEmpty {
-            rows.append(
-                place(
-                    "", x: 0, y: Double(log.bars.count) * rowPitch,
-                    lostRow(log, x: x, label: 2 - labelWidth, words: barWidth + 6)))
-        }
-        // Whole cells: a dash of (cell − 1) and a gap of 1 per record, inherited by the runs of records.
-        var attributes: [HTMLAttribute] = [.init("x", number(labelWidth)), .init("y", number(top + 26))]
-        if cell >= 4 { attributes.append(.init("stroke-dasharray", "\(number(cell - 1)) 1")) }
-        return [text("lh", x: 0, y: top + 11, logTitle(log)), .element(.svg, attributes, rows)]
-    }
-
-    private static func logTitle(_ log: Diagram.PartitionLog) -> String {
-        var title = log.label
-        if let leader = log.leader {
-            title += " · leader B\(leader) · epoch \(log.leaderEpoch) · HW \(log.highWatermark ?? 0)"
-            if log.isUnclean { title += " · unclean" }
-        } else {
-            title += " · no leader (offline) · epoch \(log.leaderEpoch)"
-        }
-        return title
-    }
-
-    /// The row of lost records, along y = 0.
-    private static func lostRow(_ log: Diagram.PartitionLog, x: (Int) -> Double, label: Double, words: Double)
-        -> [HTMLNode]
-    {
-        var lost: [HTMLNode] = [text("ll", x: label, y: 4, "lost")]
-        let newly = Set(log.newlyLost)
-        for range in OffsetRanges.ranges(log.lost) {
-            lost.append(run("ls", from: x(range.lowerBound), to: x(range.upperBound + 1)))
-            if range.allSatisfy(newly.contains) {
-                lost.append(frame("nw", from: x(range.lowerBound), to: x(range.upperBound + 1)))
-            }
-        }
-        lost.append(text(newly.isEmpty ? "lt" : "lt chg", x: words, y: 4, OffsetRanges.text(log.lost)))
-        return lost
-    }
-
-    /// One replica's log along y = 0: `x` places offsets, `words` the LEO and HW; with `label`, the broker's name
-    /// and marks first.
-    private static func bar(_ bar: Diagram.Bar, x: (Int) -> Double, words wordsX: Double, label: Bool) -> [HTMLNode] {
-        var nodes: [HTMLNode] = []
-        if label {
-            let marks = BrokerTable.Marks.all.filter { bar.marks.contains($0.mark) }.map(\.symbol).joined()
-            nodes.append(text("bl", x: 2 - labelWidth, y: 4, "B\(bar.broker)" + marks))
-        }
-        let kept = bar.divergedFrom ?? bar.logEndOffset
-        if bar.committedEnd > 0 { nodes.append(run("lc", from: x(0), to: x(bar.committedEnd))) }
-        if kept > bar.committedEnd { nodes.append(run("lu", from: x(bar.committedEnd), to: x(kept))) }
-        if bar.logEndOffset > kept { nodes.append(run("ld", from: x(kept), to: x(bar.logEndOffset))) }
-        // What the step changed: records truncated (dotted frame), records appended (highlighted frame).
-        if let truncated = bar.truncated, truncated.upperBound > bar.logEndOffset {
-            nodes.append(frame("tr", from: x(max(truncated.lowerBound, bar.logEndOffset)), to: x(truncated.upperBound)))
-        }
-        if let previous = bar.previousLogEndOffset, previous < bar.logEndOffset {
-            nodes.append(frame("nw", from: x(previous), to: x(bar.logEndOffset)))
-        }
-        nodes.append(
-            .element(
-                .path,
-                [
-                    .class(bar.previousHighWatermark == nil ? "hw" : "hw chg"),
-                    .init("d", "M\(number(x(bar.highWatermark)))-9v18"),
-                ]))
-        var words: [HTMLNode] = []
-        if let previous = bar.previousLogEndOffset {
-            words.append(.element(.tspan, [.class("chg")], text: "LEO \(previous)→\(bar.logEndOffset)"))
-        } else {
-            words.append(.text("LEO \(bar.logEndOffset)"))
-        }
-        words.append(.text(" · "))
-        if let previous = bar.previousHighWatermark {
-            words.append(.element(.tspan, [.class("chg")], text: "HW \(previous)→\(bar.highWatermark)"))
-        } else {
-            words.append(.text("HW \(bar.highWatermark)"))
-        }
-        nodes.append(.element(.text, [.class("lt"), .init("x", number(wordsX)), .init("y", "4")], words))
-        return nodes
-    }
-
-    /// Records `from..<to`: a 12-unit-thick stroke along y = 0 (cut into cells by the dash pattern).
-    private static func run(_ kind: String, from: Double, to: Double) -> HTMLNode {
-        .element(.path, [.class(kind), .init("d", "M\(number(from)) 0h\(number(to - from))")])
-    }
-
-    /// A frame around records `from..<to`.
-    private static func frame(_ kind: String, from: Double, to: Double) -> HTMLNode {
-        let width = number(to - from + 1)
-        return .element(.path, [.class(kind), .init("d", "M\(number(from - 1))-7h\(width)v14h-\(width)z")])
     }
 
     // MARK: Pieces
 
     /// Children placed at (x, y): a nested `svg`, shorter than a translated `g` (the stylesheet lets it overflow).
-    private static func place(_ classes: String, x: Double, y: Double, _ children: [HTMLNode]) -> HTMLNode {
+    static func place(_ classes: String, x: Double, y: Double, _ children: [HTMLNode]) -> HTMLNode {
         var attributes: [HTMLAttribute] = classes.isEmpty ? [] : [.class(classes)]
         if x != 0 { attributes.append(.init("x", number(x))) }
         if y != 0 { attributes.append(.init("y", number(y))) }
         return .element(.svg, attributes, children)
     }
 
-    private static func text(_ classes: String, x: Double, y: Double, _ content: String) -> HTMLNode {
+    static func text(_ classes: String, x: Double, y: Double, _ content: String) -> HTMLNode {
         .element(.text, [.class(classes), .init("x", number(x)), .init("y", number(y))], text: content)
     }
 

@@ -34,9 +34,6 @@ struct HTMLNode: Sendable {
     /// Several nodes in a row, without an element around them.
     static func group(_ nodes: [HTMLNode]) -> HTMLNode { HTMLNode(storage: .group(nodes)) }
 
-    /// Nothing.
-    static let empty = HTMLNode.group([])
-
     /// A line break in the source (between block elements, to keep the pages diffable).
     static let newline = HTMLNode.trusted(TrustedHTML(constant: "\n"))
 }
@@ -149,7 +146,6 @@ extension HTMLTag {
     static let svg = HTMLTag("svg", isForeign: true)
     static let g = HTMLTag("g", isForeign: true)
     static let rect = HTMLTag("rect", isForeign: true)
-    static let line = HTMLTag("line", isForeign: true)
     static let path = HTMLTag("path", isForeign: true)
     static let text = HTMLTag("text", isForeign: true)
     static let tspan = HTMLTag("tspan", isForeign: true)

@@ -205,11 +205,6 @@ struct StateView {
         describe = lines == memory.describe ? nil : lines
         memory.describe = lines
     }
-
-    /// Whether nothing is shown.
-    var isEmpty: Bool {
-        brokerTable == nil && replicaTables.isEmpty && groups.isEmpty && describe == nil && morePartitions == 0
-    }
 }
 
 /// A consumer group as `kafka-consumer-groups.sh --describe` prints it.
