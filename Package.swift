@@ -73,7 +73,12 @@ let package = Package(
         .testTarget(
             name: "CourseTests", dependencies: ["Course", "Diagnostics", "ReplicaLabTestSupport"], swiftSettings: strict
         ),
-        .testTarget(name: "CourseSiteTests", dependencies: ["Course", "CourseSite"], swiftSettings: strict),
+        .testTarget(
+            name: "CourseSiteTests",
+            dependencies: [
+                "Course", "CourseSite", "Diagnostics", "LessonMarkdown", "Replication", "ScenarioLanguage",
+                "ReplicaLabTestSupport",
+            ], swiftSettings: strict),
         .testTarget(
             name: "LanguageServerTests",
             dependencies: ["LanguageServer", "Course", "Diagnostics", "ReplicaLabTestSupport"], swiftSettings: strict),

@@ -18,7 +18,8 @@ import LessonMarkdown
 /// - every diagnostic points inside the lesson;
 /// - a generated scenario that CommonMark swallowed into raw HTML has a diagnostic at its line, and every scenario
 ///   written at the top level is one of the lesson's scenarios;
-/// - a lesson that verifies renders to pages with only the site's own two scripts, nothing a lesson could run
+/// - a lesson that verifies renders to pages with only the site's own three scripts (contents, search index,
+///   script), SVG only in the site's pictures, nothing a lesson could run
 ///   (`javascript:`, event handlers, `<iframe>`, `<meta http-equiv>`, …) and unique element ids, and every `{{…}}`
 ///   reference of its prose is filled in exactly once.
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -39,7 +40,13 @@ public func fuzzPipeline(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
         writeError(String(decoding: bytes, as: UTF8.self) + "\n")
     }
     let path = "Lessons/01-fuzz.md"
-    let lineCount = bytes.filter { $0 == UInt8(ascii: "\n") }.count + 1
+    // Lines end with `\n`, `\r\n` or a lone `\r` (CommonMark's line endings, as the parser counts them).
+    let lineCount =
+        bytes.indices.filter { index in
+            bytes[index] == UInt8(ascii: "\n")
+                || (bytes[index] == UInt8(ascii: "\r")
+                    && (index + 1 == bytes.count || bytes[index + 1] != UInt8(ascii: "\n")))
+        }.count + 1
     let (lesson, diagnostics) = CourseVerifier.verify(LessonFile(path: path, bytes: bytes))
     for diagnostic in diagnostics {
         require(
@@ -93,10 +100,13 @@ func writeError(_ text: String) {
 }
 
 /// What a verified lesson's page must never contain. Text is escaped (it has no `<`), so every `<…>` outside a
-/// comment is markup: the site's own, or what a lesson got through.
+/// comment is markup: the site's own, or what a lesson got through. The site's own pictures are inline SVG, each the
+/// only content of a `<figure class="diagram">`: SVG is allowed there, and only the elements the site draws with.
 func checkPage(_ page: String, path: String) {
     var scripts = 0
     let forbidden: Set<String> = ["iframe", "object", "embed", "base", "style", "svg", "math", "frame", "template"]
+    let pictureElements: Set<String> = ["svg", "g", "rect", "path", "text", "tspan", "title", "desc", "use", "defs"]
+    var inPicture = false
     // Comments (the site has none; a lesson may) hide their content from the browser: leave them out.
     var markup = ""
     var rest = Substring(page)
@@ -111,12 +121,25 @@ func checkPage(_ page: String, path: String) {
     markup += rest
     for part in markup.split(separator: "<", omittingEmptySubsequences: false).dropFirst() {
         let tag = Array(part.prefix { $0 != ">" }.lowercased())
-        var index = 0
+        let isEndTag = tag.first == "/"
+        var index = isEndTag ? 1 : 0
         func isSpace(_ character: Character) -> Bool { character == " " || character == "\n" || character == "\t" }
         while index < tag.count, !isSpace(tag[index]), tag[index] != "/" { index += 1 }
-        let name = String(tag[0..<index])
-        if name == "script" { scripts += 1 }
-        require(!forbidden.contains(name), "\(path): <\(name)> reached the page")
+        let name = String(tag[(isEndTag ? 1 : 0)..<index])
+        if name == "script", !isEndTag { scripts += 1 }
+        if name == "figure", !isEndTag, String(tag).hasPrefix("figure class=\"diagram\"") {
+            inPicture = true
+            continue
+        }
+        if inPicture {
+            if name == "figure", isEndTag {
+                inPicture = false
+            } else {
+                require(pictureElements.contains(name), "\(path): <\(isEndTag ? "/" : "")\(name)> in a picture")
+            }
+        } else {
+            require(!forbidden.contains(name), "\(path): <\(isEndTag ? "/" : "")\(name)> reached the page")
+        }
         // Attributes: name, then an optional quoted or bare value.
         while index < tag.count {
             while index < tag.count, isSpace(tag[index]) || tag[index] == "/" { index += 1 }
@@ -148,7 +171,7 @@ func checkPage(_ page: String, path: String) {
                 "\(path): a script URL in <\(String(tag))>")
         }
     }
-    require(scripts == 2, "\(path): \(scripts) scripts; only the site's own two may be there")
+    require(scripts == 3, "\(path): \(scripts) scripts; only the site's own three may be there")
     var ids: Set<Substring> = []
     for part in page.split(separator: " id=\"", omittingEmptySubsequences: false).dropFirst() {
         let id = part.prefix { $0 != "\"" }

@@ -68,5 +68,7 @@ flock -u 9
 echo "== fuzzing $target for ${seconds}s" >&2
 # Swift's own crash handler fights AddressSanitizer over a crashing process; let libFuzzer report crashes.
 export SWIFT_BACKTRACE=enable=no
+# Statics built once are not leaks (see the file).
+export LSAN_OPTIONS="suppressions=$PWD/Fuzz/lsan-suppressions.txt${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 exec "$binary" -max_total_time="$seconds" -timeout=60 -rss_limit_mb=2048 -max_len=4096 -print_final_stats=1 \
   -artifact_prefix="$build/artifacts/$target/" "$@" "$build/corpus/$target" "Fuzz/corpus/$target"

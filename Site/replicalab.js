@@ -2,6 +2,37 @@
 (function () {
   var reduceMotion = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
 
+  // Percent-decoded text. Text that is not valid percent-encoding (a hash `#%`) is taken as written: it must
+  // not stop this and every later part of the script.
+  function decoded(text) {
+    try { return decodeURIComponent(text); } catch (error) { return text; }
+  }
+
+  function setUpContents() {
+    var lessons = window.REPLICALAB_TOC;
+    var fallback = document.querySelector("#course-contents .toc-fallback");
+    if (!lessons || !fallback) return;
+    var here = decoded(location.pathname.split("/").pop());
+    var list = document.createElement("ol");
+    list.className = "toc";
+    lessons.forEach(function (lesson) {
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = lesson.u;
+      link.textContent = lesson.t;
+      if (lesson.u === here) link.setAttribute("aria-current", "page");
+      var mark = document.createElement("span");
+      mark.className = lesson.v ? "toc-mark" : "toc-mark bad";
+      mark.setAttribute("aria-label", lesson.v ? "verified" : "not verified");
+      mark.textContent = lesson.v ? "✓" : "✗";
+      item.appendChild(link);
+      item.appendChild(document.createTextNode(" "));
+      item.appendChild(mark);
+      list.appendChild(item);
+    });
+    fallback.parentNode.replaceChild(list, fallback);
+  }
+
   function setUpStepper(section) {
     var steps = Array.prototype.slice.call(section.querySelectorAll("li.step"));
     var controls = section.querySelector(".stepper");
@@ -13,8 +44,23 @@
     section.classList.add("stepping");
     controls.hidden = false;
 
+    // A step whose cluster looks as after an earlier one shows that step's picture (a copy, marked as
+    // carried over: nothing in it is highlighted, since nothing changed).
+    function carryPicture(step) {
+      var note = step.querySelector(".same-picture");
+      if (!note || step.querySelector(".diagram")) return;
+      var link = note.querySelector("a");
+      var source = link && document.getElementById(decoded(link.hash.slice(1)));
+      var picture = source && source.querySelector(".diagram");
+      if (!picture) return;
+      var copy = picture.cloneNode(true);
+      copy.classList.add("carried");
+      note.parentNode.insertBefore(copy, note);
+    }
+
     function show(index, announce) {
       current = Math.max(0, Math.min(steps.length - 1, index));
+      carryPicture(steps[current]);
       steps.forEach(function (step, i) {
         step.hidden = i !== current;
         var details = step.querySelector("details");
@@ -55,10 +101,16 @@
       if (event.key === "ArrowRight") { stop(); show(current + 1, true); event.preventDefault(); }
       if (event.key === "ArrowLeft") { stop(); show(current - 1, true); event.preventDefault(); }
     });
-    var target = location.hash.slice(1);
-    // A hash that is not valid percent-encoding (`#%`) must not stop this and every later stepper.
-    try { target = decodeURIComponent(target); } catch (error) { /* keep it as written */ }
-    var start = steps.findIndex(function (step) { return step.id === target; });
+    function stepOfAddress() {
+      var target = decoded(location.hash.slice(1));
+      return steps.findIndex(function (step) { return step.id === target; });
+    }
+    // A link to a step (from the prose, another step, or the address bar) shows that step.
+    window.addEventListener("hashchange", function () {
+      var index = stepOfAddress();
+      if (index >= 0) { stop(); show(index, false); steps[index].scrollIntoView(); }
+    });
+    var start = stepOfAddress();
     show(start >= 0 ? start : 0, false);
     if (start >= 0) steps[start].scrollIntoView();
   }
@@ -128,7 +180,19 @@
     }
   }
 
+  // A link to the legend opens it.
+  function setUpLegend() {
+    var legend = document.getElementById("legend");
+    if (!legend) return;
+    document.addEventListener("click", function (event) {
+      var link = event.target.closest && event.target.closest("a.legend-link");
+      if (link) legend.open = true;
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    setUpContents();
+    setUpLegend();
     Array.prototype.forEach.call(document.querySelectorAll("section.scenario"), setUpStepper);
     setUpSearch();
   });

@@ -66,6 +66,13 @@ public struct Budgets: Hashable, Sendable {
             at: SourceLocation(file: path, line: 1, column: 1))
     }
 
+    /// A lesson page whose rendering stopped as it passed `lessonRenderedBytes` (at `renderedBytes`).
+    public func pageTooLarge(_ path: String, renderedBytes: Int) -> Diagnostic {
+        Self.diagnostic(
+            "this lesson's page passed the budget of \(lessonRenderedBytes) bytes for one page (the rendering stopped at \(renderedBytes) bytes); split the lesson or show fewer steps",
+            at: SourceLocation(file: path, line: 1, column: 1))
+    }
+
     /// The problems of lesson pages (in course order) whose rendered size passes `lessonRenderedBytes`, and of the
     /// page that takes the site past `courseRenderedBytes`. `otherBytes` are the site's files that are not lesson
     /// pages.

@@ -140,12 +140,10 @@ public enum CourseVerifier {
             budgetStop = stop
             if let name = block.name, let final { finalStates[name] = final }
         }
-        let resolved = StateReferences.resolve(lesson, scenarios: scenarios)
+        let resolved = StateReferences.parts(of: lesson, scenarios: scenarios)
         diagnostics += resolved.diagnostics
-        var verified = VerifiedLesson(lesson: lesson, scenarios: scenarios, seed: lesson.frontMatter.seed ?? seed)
+        var verified = VerifiedLesson(lesson: lesson, parts: resolved.parts, seed: lessonSeed)
         verified.cost = cost
-        verified.referenceValues = resolved.references
-        verified.questionAnswers = resolved.answers
         runs.completeVerification(scenarioCount: scenarios.count)
         return (verified, diagnostics)
     }
@@ -192,8 +190,9 @@ public enum CourseVerifier {
             diagnostics += mismatch
             outputMatches = mismatch.isEmpty
         }
-        let scenario = VerifiedScenario(
+        var scenario = VerifiedScenario(
             block: block, transcript: transcript, diagnostics: diagnostics.sorted(), outputMatches: outputMatches)
+        scenario.initialCluster = start?.runner.cluster
         return (scenario, run.final.map { ScenarioRuns.Start(runner: $0, key: key) }, budgetStop)
     }
 }

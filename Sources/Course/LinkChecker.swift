@@ -60,11 +60,17 @@ enum LinkChecker {
 
     /// Every anchor a lesson's page has: headings, scenarios, and each scenario's steps.
     static func anchors(of lesson: VerifiedLesson) -> Set<String> {
-        var anchors = Set(lesson.lesson.headingAnchors)
-        for (scenario, anchor) in zip(lesson.scenarios, lesson.lesson.scenarioAnchors) {
-            anchors.insert(anchor)
-            let steps = scenario.transcript.steps.filter { !$0.isExpectation }.count
-            for step in 0...max(0, steps) { anchors.insert(Anchor.step(scenario: anchor, number: step)) }
+        var anchors: Set<String> = []
+        for part in lesson.parts {
+            switch part {
+            case .heading(let heading): anchors.insert(heading.anchor)
+            case .scenario(let scenario):
+                anchors.insert(scenario.anchor)
+                for entry in scenario.transcript.timeline.entries {
+                    anchors.insert(Anchor.step(scenario: scenario.anchor, number: entry.number))
+                }
+            case .prose, .question: break
+            }
         }
         return anchors
     }

@@ -3,52 +3,73 @@ import LessonMarkdown
 import Replication
 import ScenarioLanguage
 
-/// Resolves a lesson's prose references and question answers against its verified scenarios.
+/// Resolves a lesson's prose references and question answers against its verified scenarios, building the verified
+/// lesson's parts.
 enum StateReferences {
-    /// A state a reference can point at: a scenario's final state or one of its steps.
-    struct Target {
-        var scenario: VerifiedScenario
-        var name: String
-    }
-
-    /// Values for every reference (in order) and every question (in order), and the problems found.
-    static func resolve(_ lesson: Lesson, scenarios: [VerifiedScenario]) -> (
-        references: [String], answers: [String?], diagnostics: [Diagnostic]
+    /// The lesson's parts with every reference and answer resolved (in place, so nothing has to be matched back
+    /// later), and the problems found. `scenarios` are the lesson's verified scenarios, in order.
+    static func parts(of lesson: Lesson, scenarios: [VerifiedScenario]) -> (
+        parts: [VerifiedPart], diagnostics: [Diagnostic]
     ) {
         var diagnostics: [Diagnostic] = []
-        var references: [String] = []
-        for reference in lesson.references {
-            var expression = reference.expression
-            var target: String?
-            if let colon = expression.firstIndex(of: ":") {
-                target = expression[..<colon].trimmingCharacters(in: " ")
-                expression = expression[expression.index(after: colon)...].trimmingCharacters(in: " ")
-            }
-            switch value(expression, target: target, before: reference.scenariosBefore, scenarios: scenarios) {
-            case .success(let value): references.append(value)
-            case .failure(let error):
-                references.append("")
-                diagnostics.append(.error("in {{\(reference.expression)}}: \(error.message)", at: reference.location))
-            }
-        }
-        var answers: [String?] = []
-        for question in lesson.questions {
-            guard let answer = question.answer else {
-                answers.append(nil)
-                diagnostics.append(
-                    .error(
-                        "a question needs an 'answer: <query>' line, e.g. 'answer: leader orders-0'",
-                        at: question.block.location))
-                continue
-            }
-            switch value(answer, target: question.after, before: question.scenariosBefore, scenarios: scenarios) {
-            case .success(let value): answers.append(value)
-            case .failure(let error):
-                answers.append(nil)
-                diagnostics.append(.error(error.message, at: question.answerLocation))
+        var parts: [VerifiedPart] = []
+        var remaining = scenarios[...]
+        for part in lesson.parts {
+            switch part {
+            case .heading(let heading):
+                parts.append(.heading(heading))
+            case .prose(let prose):
+                let pieces = prose.pieces.map { piece -> VerifiedProse.Piece in
+                    switch piece {
+                    case .html(let html): return .html(html)
+                    case .reference(let reference):
+                        switch resolve(reference, scenarios: scenarios) {
+                        case .success(let value): return .value(value, reference)
+                        case .failure(let error):
+                            diagnostics.append(
+                                .error("in {{\(reference.expression)}}: \(error.message)", at: reference.location))
+                            return .value("", reference)
+                        }
+                    }
+                }
+                parts.append(.prose(VerifiedProse(pieces: pieces, text: prose.text)))
+            case .question(let question):
+                let (answer, problem) = self.answer(question, scenarios: scenarios)
+                diagnostics += problem.map { [$0] } ?? []
+                parts.append(.question(VerifiedQuestion(question: question, answer: answer)))
+            case .scenario:
+                // Scenarios come in the lesson's order: the verifier made one per block.
+                if let scenario = remaining.popFirst() { parts.append(.scenario(scenario)) }
             }
         }
-        return (references, answers, diagnostics)
+        return (parts, diagnostics)
+    }
+
+    private static func resolve(_ reference: ProseReference, scenarios: [VerifiedScenario]) -> Result<
+        String, QueryError
+    > {
+        var expression = reference.expression
+        var target: String?
+        if let colon = expression.firstIndex(of: ":") {
+            target = expression[..<colon].trimmingCharacters(in: " ")
+            expression = expression[expression.index(after: colon)...].trimmingCharacters(in: " ")
+        }
+        return value(expression, target: target, before: reference.scenariosBefore, scenarios: scenarios)
+    }
+
+    private static func answer(_ question: QuestionBlock, scenarios: [VerifiedScenario]) -> (String?, Diagnostic?) {
+        guard let answer = question.answer else {
+            return (
+                nil,
+                .error(
+                    "a question needs an 'answer: <query>' line, e.g. 'answer: leader orders-0'",
+                    at: question.block.location)
+            )
+        }
+        switch value(answer, target: question.after, before: question.scenariosBefore, scenarios: scenarios) {
+        case .success(let value): return (value, nil)
+        case .failure(let error): return (nil, .error(error.message, at: question.answerLocation))
+        }
     }
 
     private static func value(
@@ -67,7 +88,7 @@ enum StateReferences {
                 let hint = Suggestion.note(for: parts[0], in: names).map { "; \($0)" } ?? ""
                 return .failure(QueryError("no scenario named '\(parts[0])' in this lesson\(hint)"))
             }
-            let commands = scenario.transcript.steps.filter { !$0.isExpectation }
+            let commands = scenario.transcript.timeline.entries.map(\.command)
             if parts.count == 2 {
                 guard parts[1].hasPrefix("step-"), let number = Int(parts[1].dropFirst(5)), number >= 1,
                     number <= commands.count

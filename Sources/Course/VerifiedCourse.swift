@@ -1,5 +1,6 @@
 import Diagnostics
 import LessonMarkdown
+import Replication
 import ScenarioLanguage
 
 /// A course after verification: every lesson, every scenario's transcript, and every problem found.
@@ -37,20 +38,32 @@ extension VerifiedCourse {
     }
 }
 
-/// One lesson after verification.
+/// One lesson after verification: the lesson's parts in order, each with what verification found for it.
 public struct VerifiedLesson: Hashable, Sendable {
     /// The parsed lesson.
     public var lesson: Lesson
-    /// Its scenarios, in order.
-    public var scenarios: [VerifiedScenario]
+    /// The lesson's content in order, with its verified scenarios, filled-in references and computed answers:
+    /// the one tree the site (and anything else that shows a lesson) walks.
+    public var parts: [VerifiedPart]
     /// The seed its scenarios ran with.
     public var seed: UInt64 = CourseVerifier.defaultSeed
-    /// The value of each `{{…}}` reference of the prose, in order.
-    public var referenceValues: [String] = []
-    /// The answer of each question, in order (nil when it could not be computed).
-    public var questionAnswers: [String?] = []
     /// What verifying it cost, counted against `Budgets`.
     public var cost = LessonCost()
+
+    /// Its scenarios, in order.
+    public var scenarios: [VerifiedScenario] {
+        parts.compactMap { if case .scenario(let scenario) = $0 { scenario } else { nil } }
+    }
+
+    /// Every `{{…}}` reference of the prose with its value, in order (the value is empty when it did not resolve).
+    public var referenceValues: [(reference: ProseReference, value: String)] {
+        parts.flatMap { part -> [(reference: ProseReference, value: String)] in
+            guard case .prose(let prose) = part else { return [] }
+            return prose.pieces.compactMap { piece in
+                if case .value(let value, let reference) = piece { (reference, value) } else { nil }
+            }
+        }
+    }
 
     /// The SHA-256 of the lesson's source, as lowercase hex.
     public var sourceHash: String { SHA256.hex(lesson.source) }
@@ -60,11 +73,42 @@ public struct VerifiedLesson: Hashable, Sendable {
 
     /// How many expectations the lesson's scenarios check.
     public var expectationCount: Int { scenarios.reduce(0) { $0 + $1.transcript.expectationCount } }
+}
 
-    /// The verified scenario for a block of this lesson.
-    public func scenario(for block: ScenarioBlock) -> VerifiedScenario? {
-        scenarios.first { $0.block == block }
+/// One top-level piece of a verified lesson.
+public enum VerifiedPart: Hashable, Sendable {
+    /// A heading (with its anchor).
+    case heading(Heading)
+    /// A prose block with its references filled in.
+    case prose(VerifiedProse)
+    /// A scenario with its transcript and verdict.
+    case scenario(VerifiedScenario)
+    /// A predict-then-reveal question with its computed answer.
+    case question(VerifiedQuestion)
+}
+
+/// A prose block whose `{{…}}` references have their verified values.
+public struct VerifiedProse: Hashable, Sendable {
+    /// One piece of the block.
+    public enum Piece: Hashable, Sendable {
+        /// HTML as cmark wrote it (lessons are trusted).
+        case html(String)
+        /// The value of a reference (plain text, to be escaped by whoever shows it); empty when it did not resolve.
+        case value(String, ProseReference)
     }
+
+    /// The pieces, in order.
+    public var pieces: [Piece]
+    /// The block's plain text (for search).
+    public var text: String
+}
+
+/// A question with the answer computed from the verified state.
+public struct VerifiedQuestion: Hashable, Sendable {
+    /// The question as written.
+    public var question: QuestionBlock
+    /// The answer, or nil when it could not be computed (the lesson then has a diagnostic).
+    public var answer: String?
 }
 
 /// One scenario after verification.
@@ -78,9 +122,14 @@ public struct VerifiedScenario: Hashable, Sendable {
     /// Whether the `output` block matches the transcript; nil when there is no output block (or the scenario could
     /// not be parsed, so there is no transcript to compare).
     public var outputMatches: Bool?
+    /// The cluster the scenario started from: the final state of the scenario it `continues=`, else nil.
+    public var initialCluster: Cluster? = nil
 
     /// Whether it verified.
     public var isVerified: Bool { !diagnostics.containsErrors }
+
+    /// The id of the scenario's section on the site.
+    public var anchor: String { block.anchor }
 
     /// How many expectations passed.
     public var passedExpectationCount: Int { transcript.expectationCount - transcript.failedExpectationCount }

@@ -2,8 +2,9 @@ import Course
 import LessonMarkdown
 
 /// Everything the site needs from one verified lesson: its own page content and the facts the cross-lesson pieces
-/// (sidebar, index, pager, search index) show. It depends on this lesson only, so a build can keep it between runs
-/// (the CLI's cache) and re-render only the lessons that changed; the cross-lesson pieces are always recomputed.
+/// (contents in `toc.js`, index, pager, search index) show. It depends on this lesson only, so a build can keep it
+/// between runs (the CLI's cache) and re-render only the lessons that changed; the cross-lesson pieces are always
+/// recomputed.
 public struct LessonRendering: Codable, Hashable, Sendable {
     /// The lesson file's path (the tie-breaker of the course order).
     public var path: String
@@ -33,7 +34,10 @@ public struct LessonRendering: Codable, Hashable, Sendable {
     public var searchWords: [String]
 
     /// The file name of the lesson's page: `NN-slug.html`.
-    public var pageName: String {
+    public var pageName: String { Self.pageName(number: number, slug: slug) }
+
+    /// The file name of a lesson's page: `NN-slug.html`.
+    static func pageName(number: Int, slug: String) -> String {
         let text = number < 10 ? "0\(number)" : "\(number)"
         return "\(text)-\(slug).html"
     }

@@ -29,22 +29,26 @@ public enum Anchor {
         "\(scenario)/step-\(number)"
     }
 
-    /// The ids the site's page frame gives its own elements (the sidebar, the search box): no heading may take them.
-    public static let reserved: Set<String> = ["course-contents", "search-input"]
+    /// The ids the site's page frame gives its own elements (the main column, the sidebar, the search box, the
+    /// legend of the table marks): no heading may take them.
+    public static let reserved: Set<String> = ["content", "course-contents", "search-input", "legend"]
 
-    /// The ids of a lesson's headings and scenarios, computed once per lesson and in linear time (50,000 identical
+    /// Gives every heading and scenario of a lesson its id, once per lesson and in linear time (50,000 identical
     /// headings must not take minutes). Scenario ids come first, as their names give them; every heading then gets
     /// its slug, or the slug with the first free `-2`, `-3`, … when an earlier heading, a scenario (or its title,
     /// `<id>-title`) or the page frame has it.
-    static func allocate(for parts: [LessonPart]) -> (headings: [String], scenarios: [String]) {
+    static func assign(to parts: inout [LessonPart]) {
         var scenarios: [String] = []
-        for case .scenario(let block) in parts {
-            scenarios.append(scenario(name: block.name, number: scenarios.count + 1))
+        for index in parts.indices {
+            guard case .scenario(var block) = parts[index] else { continue }
+            block.anchor = scenario(name: block.name, number: scenarios.count + 1)
+            scenarios.append(block.anchor)
+            parts[index] = .scenario(block)
         }
         var used = reserved.union(scenarios).union(scenarios.map { $0 + "-title" })
         var nextSuffix: [String: Int] = [:]
-        var headings: [String] = []
-        for case .heading(let heading) in parts {
+        for index in parts.indices {
+            guard case .heading(var heading) = parts[index] else { continue }
             let base = slug(heading.text)
             var anchor = base
             if used.contains(anchor) {
@@ -56,9 +60,9 @@ public enum Anchor {
                 nextSuffix[base] = suffix
             }
             used.insert(anchor)
-            headings.append(anchor)
+            heading.anchor = anchor
+            parts[index] = .heading(heading)
         }
-        return (headings, scenarios)
     }
 }
 

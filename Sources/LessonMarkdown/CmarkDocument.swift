@@ -66,26 +66,18 @@ struct CmarkDocument {
         return links
     }
 
+    /// The lesson's parts (with heading and scenario anchors), its title, and problems such as scenario blocks
+    /// nested in lists or pipe tables.
     func lessonParts(path: String, lines: SourceLines) -> ([LessonPart], String?, [Diagnostic]) {
-        let (parts, title, diagnostics, _) = lessonPartsAndReferences(path: path, lines: lines)
-        return (parts, title, diagnostics)
-    }
-
-    /// The lesson's parts, title, problems, and the `{{…}}` references of its prose (replaced by placeholders in the
-    /// rendered HTML).
-    func lessonPartsAndReferences(path: String, lines: SourceLines) -> (
-        [LessonPart], String?, [Diagnostic], [ProseReference]
-    ) {
-        guard let root else { return ([], nil, [], []) }
-        var references: [ProseReference] = []
+        guard let root else { return ([], nil, []) }
         var scenarioCount = 0
         var parts: [LessonPart] = []
         var diagnostics: [Diagnostic] = []
         var title: String?
-        var prose = ""
+        var prose = Prose(pieces: [], text: "")
         func flushProse() {
-            if !prose.isEmpty { parts.append(.prose(html: prose)) }
-            prose = ""
+            if !prose.pieces.isEmpty { parts.append(.prose(prose)) }
+            prose = Prose(pieces: [], text: "")
         }
         var node = cmark_node_first_child(root)
         var pendingScenario: ScenarioBlock?
@@ -104,9 +96,10 @@ struct CmarkDocument {
                     flushProse()
                     flushScenario()
                     scenarioCount += 1
+                    let name = words.count > 1 ? words[1] : nil
                     pendingScenario = ScenarioBlock(
-                        name: words.count > 1 ? words[1] : nil, block: fenced, output: nil,
-                        options: Array(words.dropFirst(2)))
+                        name: name, block: fenced, output: nil, options: Array(words.dropFirst(2)),
+                        anchor: Anchor.scenario(name: name, number: scenarioCount))
                     continue
                 }
                 if words.first == LessonParser.outputInfo {
@@ -127,15 +120,17 @@ struct CmarkDocument {
                 }
                 flushScenario()
                 Self.escapePrivateUse(in: current)
-                prose += Self.renderHTML(current)
+                prose.pieces.append(.html(Self.renderHTML(current)))
+                prose.text.append(PrivateUseEscape.unescaped(Self.plainText(current)) + "\n")
             case CMARK_NODE_HEADING:
                 flushScenario()
                 flushProse()
                 let text = Self.plainText(current)
                 Self.escapePrivateUse(in: current)
+                // The anchor is given once every heading and scenario is known (`Anchor.assign`).
                 let heading = Heading(
                     level: Int(cmark_node_get_heading_level(current)), text: text,
-                    html: Self.renderInlineHTML(current), location: location)
+                    html: Self.renderInlineHTML(current), anchor: "", location: location)
                 if heading.level == 1, title == nil { title = heading.text }
                 parts.append(.heading(heading))
             default:
@@ -149,17 +144,18 @@ struct CmarkDocument {
                             at: SourceLocation(file: path, line: line, column: 1)))
                 }
                 Self.escapePrivateUse(in: current)
-                let found = Self.replaceReferences(in: current, firstIndex: references.count)
-                references += found.map {
+                let references = Self.replaceReferences(in: current).map {
                     ProseReference(expression: $0, location: location, scenariosBefore: scenarioCount)
                 }
-                prose += Self.renderHTML(current)
+                prose.pieces += Self.pieces(of: Self.renderHTML(current), references: references)
+                prose.text.append(PrivateUseEscape.unescaped(Self.removingPlaceholders(Self.plainText(current))) + "\n")
                 diagnostics += Self.nestedBlockDiagnostics(in: current, path: path)
             }
         }
         flushScenario()
         flushProse()
-        return (parts, title, diagnostics, references)
+        Anchor.assign(to: &parts)
+        return (parts, title, diagnostics)
     }
 
     /// The line of a GitHub-style table delimiter row (`|---|:--|`) inside a paragraph, if there is one.
@@ -180,14 +176,17 @@ struct CmarkDocument {
         return nil
     }
 
-    /// Replaces every `{{…}}` in the text (not code) of a block by a placeholder; returns the expressions in order.
-    private static func replaceReferences(in block: OpaquePointer, firstIndex: Int) -> [String] {
+    /// Replaces every `{{…}}` in the text of a block (not in code, not in an image's description, which becomes
+    /// an attribute) by its placeholder (`ProseReference.placeholder`); returns the expressions in order. The block
+    /// went through `escapePrivateUse`, so the placeholders are the only U+E000 and U+E001 in it.
+    private static func replaceReferences(in block: OpaquePointer) -> [String] {
         var edits: [(OpaquePointer, String)] = []
         var expressions: [String] = []
         let iterator = cmark_iter_new(block)
         while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
             guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
-                cmark_node_get_type(node) == CMARK_NODE_TEXT, let literal = cmark_node_get_literal(node)
+                cmark_node_get_type(node) == CMARK_NODE_TEXT, let literal = cmark_node_get_literal(node),
+                !isInsideImage(node)
             else { continue }
             let text = String(cString: literal)
             guard text.contains("{{") else { continue }
@@ -196,7 +195,7 @@ struct CmarkDocument {
             while let open = rest.firstRange(of: "{{"), let close = rest[open.upperBound...].firstRange(of: "}}") {
                 output += rest[..<open.lowerBound]
                 let expression = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: " ")
-                output += ProseReference.placeholder(firstIndex + expressions.count)
+                output += ProseReference.placeholder(expressions.count)
                 expressions.append(expression)
                 rest = rest[close.upperBound...]
             }
@@ -206,6 +205,55 @@ struct CmarkDocument {
         cmark_iter_free(iterator)
         for (node, text) in edits { _ = cmark_node_set_literal(node, text) }
         return expressions
+    }
+
+    /// Cuts rendered HTML at its placeholders: HTML pieces and the references they stood for.
+    private static func pieces(of html: String, references: [ProseReference]) -> [Prose.Piece] {
+        guard !references.isEmpty else { return [.html(html)] }
+        var pieces: [Prose.Piece] = []
+        var current = ""
+        var scalars = html.unicodeScalars[...]
+        while let open = scalars.firstIndex(of: ProseReference.placeholderStart) {
+            let afterOpen = scalars.index(after: open)
+            guard let close = scalars[afterOpen...].firstIndex(of: ProseReference.placeholderEnd),
+                let index = Int(String(String.UnicodeScalarView(scalars[afterOpen..<close]))),
+                references.indices.contains(index)
+            else { break }
+            current.unicodeScalars.append(contentsOf: scalars[..<open])
+            if !current.isEmpty { pieces.append(.html(current)) }
+            current = ""
+            pieces.append(.reference(references[index]))
+            scalars = scalars[scalars.index(after: close)...]
+        }
+        current.unicodeScalars.append(contentsOf: scalars)
+        if !current.isEmpty { pieces.append(.html(current)) }
+        return pieces
+    }
+
+    /// Plain text without the placeholders of references.
+    private static func removingPlaceholders(_ text: String) -> String {
+        guard text.unicodeScalars.contains(ProseReference.placeholderStart) else { return text }
+        var out = ""
+        var inside = false
+        for scalar in text.unicodeScalars {
+            if scalar == ProseReference.placeholderStart {
+                inside = true
+            } else if scalar == ProseReference.placeholderEnd {
+                inside = false
+            } else if !inside {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    private static func isInsideImage(_ node: OpaquePointer) -> Bool {
+        var parent = cmark_node_parent(node)
+        while let current = parent {
+            if cmark_node_get_type(current) == CMARK_NODE_IMAGE { return true }
+            parent = cmark_node_parent(current)
+        }
+        return false
     }
 
     private static func question(_ fenced: FencedBlock, words: [String], scenariosBefore: Int) -> QuestionBlock {
@@ -350,50 +398,29 @@ struct CmarkDocument {
         return String(html[html.index(after: open)..<close])
     }
 
+    /// The words of a node without markup: text and code, the text between the tags of raw HTML, a space for
+    /// every line break and block boundary.
     private static func plainText(_ node: OpaquePointer) -> String {
         var text = ""
         let iterator = cmark_iter_new(node)
         defer { cmark_iter_free(iterator) }
         while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
-            guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator)
-            else { continue }
-            switch cmark_node_get_type(child) {
-            case CMARK_NODE_TEXT, CMARK_NODE_CODE: text += String(cString: cmark_node_get_literal(child))
+            guard let child = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(child)
+            if cmark_iter_get_event_type(iterator) == CMARK_EVENT_EXIT {
+                if type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_ITEM { text += " " }
+                continue
+            }
+            switch type {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
+                text += String(cString: cmark_node_get_literal(child))
+            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+                text += RawHTMLText.text(of: String(cString: cmark_node_get_literal(child)))
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += " "
             default: break
             }
         }
         return text
-    }
-}
-
-/// The escape `CmarkDocument.escapePrivateUse` writes for U+E000, U+E001 and itself (U+E002).
-enum PrivateUseEscape {
-    static let escape: Unicode.Scalar = "\u{E002}"
-    private static let escaped: [Unicode.Scalar: Unicode.Scalar] = ["\u{E000}": "a", "\u{E001}": "b", "\u{E002}": "c"]
-
-    /// `text` with the three characters escaped, or nil when it has none of them.
-    static func escaped(_ text: String) -> String? {
-        guard text.unicodeScalars.contains(where: { escaped[$0] != nil }) else { return nil }
-        var out = ""
-        for scalar in text.unicodeScalars {
-            if let code = escaped[scalar] {
-                out.unicodeScalars.append(escape)
-                out.unicodeScalars.append(code)
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
-
-    /// The character reference an escape code stands for.
-    static func reference(_ code: Unicode.Scalar) -> String {
-        switch code {
-        case "a": "&#xE000;"
-        case "b": "&#xE001;"
-        default: "&#xE002;"
-        }
     }
 }
 

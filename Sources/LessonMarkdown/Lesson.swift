@@ -11,9 +11,7 @@ public struct Lesson: Hashable, Sendable {
     /// The text of the first `# ` heading.
     public var title: String
     /// The lesson's content, top-level block by top-level block.
-    public var parts: [LessonPart] {
-        didSet { (headingAnchors, scenarioAnchors) = Anchor.allocate(for: parts) }
-    }
+    public var parts: [LessonPart]
     /// The raw bytes of the file (kept so that rewriting blocks can leave everything else byte-identical).
     public var source: [UInt8]
     /// The lesson's front matter (empty when it has none).
@@ -31,13 +29,17 @@ public struct Lesson: Hashable, Sendable {
         self.parts = parts
         self.source = source
         self.frontMatter = frontMatter
-        (headingAnchors, scenarioAnchors) = Anchor.allocate(for: parts)
     }
 
     /// The links of the lesson's prose, in order.
     public var links: [Link] = []
-    /// The `{{…}}` references of the lesson's prose, in order; the prose HTML holds their placeholders.
-    public var references: [ProseReference] = []
+
+    /// The `{{…}}` references of the lesson's prose, in order.
+    public var references: [ProseReference] {
+        parts.flatMap { part -> [ProseReference] in
+            if case .prose(let prose) = part { prose.references } else { [] }
+        }
+    }
 
     /// The questions, in order.
     public var questions: [QuestionBlock] {
@@ -45,12 +47,14 @@ public struct Lesson: Hashable, Sendable {
     }
 
     /// The anchor id of every heading, in order, unique on the page: a heading whose id is taken (by an earlier
-    /// heading, a scenario, or the page's own elements) gets `-2`, `-3`, … (see `Anchor.allocate`).
-    public private(set) var headingAnchors: [String] = []
+    /// heading, a scenario, or the page's own elements) gets `-2`, `-3`, … (see `Anchor.assign`).
+    public var headingAnchors: [String] {
+        parts.compactMap { if case .heading(let heading) = $0 { heading.anchor } else { nil } }
+    }
 
     /// The anchor id of every scenario section, in order (two scenarios whose names give the same id are a `check`
     /// error).
-    public private(set) var scenarioAnchors: [String] = []
+    public var scenarioAnchors: [String] { scenarios.map(\.anchor) }
 
     /// The summary for the course index: the front matter's, else nil.
     public var summary: String? { frontMatter.summary }
@@ -65,8 +69,9 @@ public struct Lesson: Hashable, Sendable {
 public enum LessonPart: Hashable, Sendable {
     /// A heading, with its plain text (for anchors and tables of contents) and its rendered inline HTML.
     case heading(Heading)
-    /// Any other prose block, rendered to HTML by cmark (raw HTML in lessons is kept: lessons are trusted).
-    case prose(html: String)
+    /// Any other block: its HTML as cmark renders it (raw HTML in lessons is kept: lessons are trusted), with its
+    /// `{{…}}` references as pieces of their own, and its plain text.
+    case prose(Prose)
     /// A scenario block, with its expected output if one follows it.
     case scenario(ScenarioBlock)
     /// A predict-then-reveal question.
@@ -81,6 +86,9 @@ public struct Heading: Hashable, Sendable {
     public var text: String
     /// The heading's content rendered as inline HTML (without the `<hN>` element).
     public var html: String
+    /// The heading's anchor id, unique on the page: its text as a slug, with `-2`, `-3`, … when that id is taken
+    /// (`Anchor.assign`).
+    public var anchor: String
     /// Where the heading starts.
     public var location: SourceLocation
 }
@@ -127,4 +135,7 @@ public struct ScenarioBlock: Hashable, Sendable {
     public var output: FencedBlock?
     /// Words of the info string after the name (reserved for options such as `continues=`).
     public var options: [String]
+    /// The id of the scenario's section on the site: `scenario-<name>`, or `scenario-<n>` for the n-th scenario
+    /// of the lesson when it has no name.
+    public var anchor: String
 }

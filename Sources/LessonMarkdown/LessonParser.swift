@@ -54,8 +54,7 @@ public enum LessonParser {
         let links = (document.links(path: path) + rawLinks).enumerated()
             .sorted { ($0.element.location, $0.offset) < ($1.element.location, $1.offset) }.map(\.element)
         document.rewriteLessonLinks()
-        let (parts, headingTitle, partDiagnostics, references) = document.lessonPartsAndReferences(
-            path: path, lines: sourceLines)
+        let (parts, headingTitle, partDiagnostics) = document.lessonParts(path: path, lines: sourceLines)
         diagnostics += partDiagnostics
         // CommonMark lets an unclosed fence run to the end of the file, swallowing the rest of the lesson: an error here.
         for case .scenario(let scenario) in parts {
@@ -80,7 +79,6 @@ public enum LessonParser {
             slug: name?.slug ?? String(file.hasSuffix(".md") ? file.dropLast(3) : Substring(file)),
             title: title ?? "", parts: parts, source: bytes, frontMatter: frontMatter)
         lesson.links = links
-        lesson.references = references
         return (lesson, diagnostics)
     }
 }

@@ -25,23 +25,6 @@ public struct QuestionBlock: Hashable, Sendable {
     public var scenariosBefore: Int
 }
 
-/// A `{{…}}` reference in prose, filled in from the verified state when the site is built.
-///
-/// `{{hw orders-0}}` reads the final state of the scenario just above; `{{rack-loss: leader orders-4}}` names the
-/// scenario; `{{rack-loss/step-3: isr orders-4}}` a step of it.
-public struct ProseReference: Hashable, Sendable {
-    /// The text between the braces.
-    public var expression: String
-    /// Where the enclosing paragraph starts (libcmark gives no positions for inline text).
-    public var location: SourceLocation
-    /// How many scenario blocks come before the reference in the lesson.
-    public var scenariosBefore: Int
-
-    /// The placeholder the rendered HTML holds for reference `index`: private-use characters that cannot occur in
-    /// a lesson by accident.
-    public static func placeholder(_ index: Int) -> String { "\u{E000}\(index)\u{E001}" }
-}
-
 extension StringProtocol {
     /// The text without leading and trailing characters from `set`.
     public func trimmingCharacters(in set: String) -> String {

@@ -66,7 +66,7 @@ struct BuildCommand: ParsableCommand {
             Terminal.standardError.write("replicalab: nothing written to \(out): the lessons did not verify\n")
             throw ExitCode(course.diagnostics.exitCode)
         }
-        let renderings = ParallelMap.map(course.lessons, jobs: jobs) { SiteRenderer.renderLesson($0) }
+        let renderings = try renderWithinBudget(course.lessons)
         let files = SiteRenderer.render(renderings, courseIsVerified: course.isVerified)
         try checkRenderedBudgets(files, reused: [], renderings: renderings)
         try site.write(files)
@@ -84,6 +84,29 @@ struct BuildCommand: ParsableCommand {
             cache.prune(keeping: Set(keyed.values))
             cache.storeManifest(pageKeys, output: out)
         }
+    }
+
+    /// Every lesson's rendering; each stops as soon as its page passes the page budget, and then the build stops,
+    /// writing nothing.
+    private func renderWithinBudget(_ lessons: [VerifiedLesson]) throws -> [LessonRendering] {
+        let budget = Budgets.ofThisRun.lessonRenderedBytes
+        let results = ParallelMap.map(lessons, jobs: jobs) { lesson in
+            Result { () throws(PageTooLarge) in try SiteRenderer.renderLesson(lesson, byteBudget: budget) }
+        }
+        var renderings: [LessonRendering] = []
+        var problems: [Diagnostic] = []
+        for (lesson, result) in zip(lessons, results) {
+            switch result {
+            case .success(let rendering): renderings.append(rendering)
+            case .failure(let tooLarge):
+                problems.append(
+                    Budgets.ofThisRun.pageTooLarge(lesson.lesson.path, renderedBytes: tooLarge.renderedBytes))
+            }
+        }
+        guard !problems.isEmpty else { return renderings }
+        Terminal.standardError.write(DiagnosticPrinter(usesColor: Terminal.standardError.usesColor).text(problems))
+        Terminal.standardError.write("replicalab: nothing written to \(out): the site would be too large\n")
+        throw ExitCode(2)
     }
 
     /// Stops the build, writing nothing, when a lesson's page or the whole site is larger than its budget.
@@ -121,8 +144,12 @@ struct BuildCommand: ParsableCommand {
         let fresh = ParallelMap.map(missing.map { ordered[$0] }, jobs: jobs) {
             file -> (rendering: LessonRendering, outline: LessonOutline)? in
             let (lesson, problems) = CourseVerifier.verify(file, limits: .ofThisRun)
-            guard let lesson, problems.isEmpty else { return nil }
-            return (SiteRenderer.renderLesson(lesson), lesson.outline)
+            // A page past its budget is reported by the full build.
+            guard let lesson, problems.isEmpty,
+                let rendering = try? SiteRenderer.renderLesson(
+                    lesson, byteBudget: Budgets.ofThisRun.lessonRenderedBytes)
+            else { return nil }
+            return (rendering, lesson.outline)
         }
         var entries = cached
         for (index, result) in zip(missing, fresh) {

@@ -43,7 +43,7 @@ struct PlayCommand: ParsableCommand {
             seed: seed ?? start?.seed ?? CourseVerifier.defaultSeed, prelude: start?.lines ?? [],
             limits: .ofThisRun)
         var session = PlaySession(sandbox: sandbox, style: .standardOutput(plain: plain))
-        session.run(startingFrom: start.map { ($0.description, $0.lines.count) })
+        session.run(startingFrom: start.map { ($0.description, $0.lines.count, $0.narration) })
     }
 
     /// Where `--from` starts: the lines that rebuild the state, the lesson's seed, and a description.
@@ -51,6 +51,8 @@ struct PlayCommand: ParsableCommand {
         var lines: [String]
         var seed: UInt64?
         var description: String
+        /// The author's narration of the step the session starts after (empty without `/step-N`).
+        var narration: [String] = []
     }
 
     /// The lines of `from`'s scenario as written, with comments and `expect` lines (so `save` keeps them), up to the
@@ -92,6 +94,7 @@ struct PlayCommand: ParsableCommand {
         let own = try statements(of: block)
         let commands = own.filter { if case .expect = $0.command { false } else { true } }
         var lineCount = block.block.lines.count
+        var narration: [String] = []
         if let step = reference.step {
             guard step <= commands.count else {
                 throw CLIError("scenario '\(block.name ?? scenarioName)' has \(commands.count) steps, not \(step)")
@@ -100,11 +103,14 @@ struct PlayCommand: ParsableCommand {
             let next = step < commands.count ? commands[step].lineIndex : block.block.lines.count
             let checked = own.last { $0.lineIndex < next }?.lineIndex ?? commands[step - 1].lineIndex
             lineCount = checked + 1
+            // The comments above step n and above its checks tell what the state is, as on the site.
+            narration = own.filter { (commands[step - 1].lineIndex...checked).contains($0.lineIndex) }
+                .flatMap { $0.narration }
         }
         let origin = source == .builtIn ? ", built into replicalab" : ""
         return StartingPoint(
             lines: prelude + block.block.lines.prefix(lineCount), seed: lesson.frontMatter.seed,
-            description: "\(from) (\(file.path)\(origin))")
+            description: "\(from) (\(file.path)\(origin))", narration: narration)
     }
 }
 

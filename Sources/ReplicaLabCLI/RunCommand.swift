@@ -171,7 +171,8 @@ struct RunCommand: ParsableCommand {
         var out = ConsoleText()
         var previous: Cluster?
         for step in transcript.steps {
-            out += style.render(step)
+            // The author's comments stand where they were written: above the statement they belong to.
+            out += style.narration(step.statement.narration) + style.render(step)
             if style.isFancy, !step.isExpectation, let cluster = step.cluster, !cluster.topics.isEmpty,
                 cluster != previous
             {

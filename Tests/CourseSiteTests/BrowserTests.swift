@@ -23,6 +23,16 @@ struct BrowserTests {
                 advance 10s
                 ```
 
+                ```scenario stall
+                cluster brokers=3
+                topic t partitions=1 replication-factor=3
+                stall 2
+                produce t partition=0 value=a acks=1
+                # (b) Broker 2 leaves the ISR.
+                advance 45s
+                describe t
+                ```
+
                 """.utf8)),
         LessonFile(path: "Lessons/02-other.md", bytes: Array("# Other\n\nNothing to see.\n".utf8)),
     ]
@@ -63,10 +73,95 @@ struct BrowserTests {
         let third = try Browser.dom(page + "#scenario-walk/step-3")
         #expect(third.contains("Step 3 of 4: crash 0"))
         // Exactly one step is visible: the others carry the hidden attribute.
-        let hiddenSteps = third.split(separator: "<li class=\"step\"").dropFirst().filter {
+        let walk = try #require(third.split(separator: "id=\"scenario-stall\"").first)
+        let hiddenSteps = walk.split(separator: "<li class=\"step\"").dropFirst().filter {
             $0.hasPrefix(" id=") && $0.contains("hidden=\"\"")
         }
         #expect(hiddenSteps.count == 3)
+    }
+
+    /// The sidebar's contents come from the one shared `toc.js`, with the page's own lesson marked.
+    @Test func theContentsAreBuiltFromTheSharedList() throws {
+        let site = try Self.writeSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        let dom = try Browser.dom(site.appendingPathComponent("02-other.html").absoluteString)
+        let nav = try #require(dom.split(separator: "id=\"course-contents\"").last)
+        #expect(nav.contains("<a href=\"01-steps.html\">Steps</a>"))
+        #expect(nav.contains("<a href=\"02-other.html\" aria-current=\"page\">Other</a>"))
+        #expect(!nav.contains("toc-fallback"))
+    }
+
+    /// Following a link to another step of the same scenario shows that step.
+    @Test func aLinkToAStepShowsIt() throws {
+        let site = try Self.writeSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        let page = site.appendingPathComponent("01-steps.html").absoluteString
+        let dom = try Browser.dom(page + "#scenario-walk/step-1", then: "location.hash = '#scenario-walk/step-4'")
+        #expect(dom.contains("Step 4 of 4: advance 10s"))
+    }
+
+    /// The out-of-sync replica is marked with a visible `!` and hidden words, and the step shows the author's
+    /// narration above its output.
+    @Test func aStepShowsItsNarrationAndMarksTheOutOfSyncReplica() throws {
+        let site = try Self.writeSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        let page = site.appendingPathComponent("01-steps.html").absoluteString
+        let dom = try Browser.dom(page + "#scenario-stall/step-5")
+        #expect(dom.contains("Step 5 of 6: advance 45s"))
+        let step = try #require(
+            dom.split(separator: "id=\"scenario-stall/step-5\"").last?.split(separator: "<details class=\"transcript\"")
+                .first)
+        let narration = try #require(
+            step.range(of: "<div class=\"narration\"><p>(b) Broker 2 leaves the ISR.</p></div>"))
+        let output = try #require(step.range(of: "<pre class=\"output\">"))
+        #expect(narration.upperBound <= output.lowerBound)
+        #expect(
+            step.contains(
+                "<span class=\"chip out-of-sync\">P0<span class=\"mark\" aria-hidden=\"true\">!</span><span class=\"visually-hidden\"> out of sync</span></span>"
+            ))
+        // One legend per page says what the marks mean.
+        #expect(dom.components(separatedBy: "class=\"legend\"").count == 2)
+    }
+
+    /// Each step's picture is an accessible image: role img, a title, and a description equal to "What changed";
+    /// it draws the out-of-sync replica dashed and marked, and the logs' high watermark moving.
+    @Test func aStepHasAnAccessiblePictureOfTheCluster() throws {
+        let site = try Self.writeSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        let dom = try Browser.dom(
+            site.appendingPathComponent("01-steps.html").absoluteString + "#scenario-stall/step-5")
+        let step = try #require(
+            dom.split(separator: "id=\"scenario-stall/step-5\"").last?.split(separator: "<li class=\"step\"").first)
+        let figure = try #require(step.split(separator: "<figure class=\"diagram\">").dropFirst().first)
+        #expect(figure.hasPrefix("<svg class=\"dg\""))
+        #expect(figure.contains("role=\"img\"><title>The cluster after this step</title>"))
+        let description = try #require(figure.split(separator: "<desc>").last?.split(separator: "</desc>").first)
+        let changes = try #require(
+            step.split(separator: "<div class=\"changes\">").last?.split(separator: "</ul>").first)
+        let sentences = changes.split(separator: "<li>").dropFirst().map {
+            $0.replacingOccurrences(of: "</li>", with: "")
+        }
+        #expect(String(description) == sentences.joined(separator: " "))
+        #expect(sentences.contains("B2 left the ISR of P0."))
+        // B2's replica: dashed (class o) and marked with !.
+        #expect(
+            figure.contains(
+                "<svg class=\"c o hl\" x=\"90\" y=\"-8\"><rect width=\"36\" height=\"16\"></rect><text x=\"4\" y=\"12\">P0<tspan class=\"m\">!</tspan></text></svg>"
+            ))
+        // The leader's high watermark moved (a highlighted tick and words).
+        #expect(figure.contains("<tspan class=\"chg\">HW 0→1</tspan>"))
+    }
+
+    /// A step that changes nothing shows, in the stepper, a copy of the last picture, without highlights.
+    @Test func anUnchangedStepShowsTheLastPicture() throws {
+        let site = try Self.writeSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        let dom = try Browser.dom(
+            site.appendingPathComponent("01-steps.html").absoluteString + "#scenario-stall/step-6")
+        let step = try #require(
+            dom.split(separator: "id=\"scenario-stall/step-6\"").last?.split(separator: "<li class=\"step\"").first)
+        #expect(step.contains("The cluster looks as after <a href=\"#scenario-stall/step-5\">step 5</a>."))
+        #expect(step.contains("<figure class=\"diagram carried\"><svg class=\"dg\""))
     }
 
     @Test func searchFindsALessonByAWordOfItsProse() throws {
@@ -106,14 +201,43 @@ enum Browser {
     static let chromium: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
         .first { FileManager.default.isExecutableFile(atPath: $0) }
 
-    /// The DOM after the page's scripts ran.
-    static func dom(_ url: String) throws -> String {
+    /// The DOM after the page's scripts ran (and, with `then`, after a script of the test ran once the page loaded).
+    static func dom(_ url: String, then script: String? = nil) throws -> String {
+        var url = url
+        var folder: URL?
+        if let script {
+            // A page of our own frames the site's page, runs the script in it once loaded and prints its DOM.
+            let harness = FileManager.default.temporaryDirectory.appendingPathComponent("harness-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: harness, withIntermediateDirectories: true)
+            let html = """
+                <!DOCTYPE html><iframe id="f" src="\(url)"></iframe><script>
+                var f = document.getElementById("f");
+                f.onload = function () { setTimeout(function () {
+                  f.contentWindow.eval(\(String(reflecting: script)));
+                  setTimeout(function () {
+                    document.body.textContent = f.contentDocument.documentElement.outerHTML;
+                  }, 300); }, 300); };
+                </script>
+                """
+            try Data(html.utf8).write(to: harness.appendingPathComponent("index.html"))
+            url = harness.appendingPathComponent("index.html").absoluteString
+            folder = harness
+        }
+        defer { if let folder { try? FileManager.default.removeItem(at: folder) } }
+        let dom = try load(url)
+        guard script != nil else { return dom }
+        return dom.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&amp;", with: "&")
+    }
+
+    private static func load(_ url: String) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try #require(chromium))
         let profile = FileManager.default.temporaryDirectory.appendingPathComponent("chromium-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: profile) }
         process.arguments = [
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--virtual-time-budget=3000",
+            "--allow-file-access-from-files",
             "--user-data-dir=\(profile.path)", "--dump-dom", url,
         ]
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("dom-\(UUID().uuidString).html")

@@ -1,42 +1,12 @@
 import Course
-import CourseSite
+import Foundation
+import LessonMarkdown
 import Testing
 
+@testable import CourseSite
+
+/// What holds for every site, beyond the golden pages of the fixture course.
 struct SiteRendererTests {
-    static let placement = """
-        # Partitions & replicas
-
-        Leaders and followers.
-
-        ```scenario slide
-        cluster brokers=6 racks=2
-        topic t partitions=10 replication-factor=3 placement=round-robin
-        expect replicas t-6 == 0,3,1
-        brokers t
-        ```
-
-        ```scenario
-        cluster brokers=3
-        topic u partitions=1 replication-factor=4
-        expect error INVALID_REPLICATION_FACTOR
-        ```
-
-        """
-
-    static let hostile = """
-        # Escaping
-
-        ```scenario <i>named</i>
-        broker 0 rack=<script>alert(1)</script>
-        broker 1 rack="<b>&\\"quoted\\"</b>"
-        topic <script> partitions=1 replication-factor=1
-        expect error INVALID_TOPIC_EXCEPTION
-        topic ok partitions=2 replication-factor=1
-        brokers
-        ```
-
-        """
-
     static func course(_ lessons: [(String, String)]) -> VerifiedCourse {
         CourseVerifier.verify(lessons.map { LessonFile(path: $0.0, bytes: Array($0.1.utf8)) })
     }
@@ -45,92 +15,110 @@ struct SiteRendererTests {
         Dictionary(uniqueKeysWithValues: SiteRenderer.render(course(lessons)).map { ($0.path, $0.contents) })
     }
 
-    static let lessons = [
-        ("Lessons/01-partitions.md", placement), ("Lessons/02-escaping.md", hostile),
-    ]
+    static let small = """
+        # Small
 
-    @Test func writesAnIndexAStylesheetAndOnePagePerLesson() {
-        let course = Self.course(Self.lessons)
-        #expect(course.isVerified, "\(course.diagnostics)")
+        ```scenario s
+        cluster brokers=3
+        topic t partitions=1 replication-factor=3
+        crash 0
+        advance 10s
+        ```
+
+        """
+
+    @Test func aSiteIsAnIndexTheSharedFilesAndOnePagePerLesson() throws {
         #expect(
-            SiteRenderer.render(course).map(\.path) == [
-                "01-partitions.html", "02-escaping.html", "index.html", "replicalab.js", "search-index.js", "style.css",
+            try GoldenSiteTests.site().keys.sorted() == [
+                "01-placement.html", "02-failures.html", "03-escaping.html", "04-clients.html", "index.html",
+                "replicalab.js", "search-index.js", "style.css", "toc.js",
             ])
     }
 
-    @Test func indexListsLessonsInOrderWithVerifiedMarks() throws {
-        let page = try #require(Self.site(Self.lessons)["index.html"])
-        let list = try #require(page.split(separator: "<ol class=\"lesson-list\">").last)
-        let index = String(try #require(list.split(separator: "</ol>").first))
-        let parts = index.split(separator: "<a href=\"01-partitions.html\">Partitions &amp; replicas</a>")
-        #expect(parts.count == 2)
-        #expect(parts.last?.contains("<a href=\"02-escaping.html\">Escaping</a>") == true)
-        #expect(page.contains("verified: 2 scenarios, 2 expectations"))
-        #expect(page.contains("<ol class=\"lesson-list\">"))
-        #expect(!index.contains("not verified"))
-    }
-
-    @Test func lessonPageHasTheTitleProseMarkAndBrokerTable() throws {
-        let page = try #require(Self.site(Self.lessons)["01-partitions.html"])
-        #expect(page.contains("Partitions &amp; replicas"))
-        #expect(page.contains("<p>Leaders and followers.</p>"))
-        #expect(page.contains("verified: 1 scenario, 1 expectation"))
-        #expect(page.contains("<table"))
-        #expect(page.contains("<th scope=\"col\">Brokers</th><th scope=\"col\">Leaders</th>"))
-        #expect(page.contains("<th scope=\"col\">Followers</th>"))
-        for label in ["R1-B0", "R2-B3", "R1-B1", "R2-B4", "R1-B2", "R2-B5"] {
-            #expect(
-                page.contains(
-                    "<th scope=\"row\">\(label) <span class=\"state state-up\"><span aria-hidden=\"true\">●</span> up</span></th>"
-                ), "\(label)")
-        }
-        // The scenario's source and transcript are shown in place of the block.
-        #expect(page.contains("topic t partitions=10 replication-factor=3 placement=round-robin"))
-        #expect(page.contains("Created topic t."))
-        #expect(!page.contains("```scenario"))
-    }
-
-    @Test func everyScenarioValueIsEscaped() throws {
-        let site = Self.site(Self.lessons)
-        for (path, contents) in site {
-            // The only scripts are the site's own two files.
-            #expect(
-                contents.split(separator: "<script", omittingEmptySubsequences: false).count - 1
-                    == (path.hasSuffix(".html") ? 2 : 0), "\(path)")
+    @Test func scenarioValuesNeverBecomeMarkup() throws {
+        for (path, contents) in try GoldenSiteTests.site() where path.hasSuffix(".html") {
+            // The only scripts are the site's own three files.
+            #expect(contents.components(separatedBy: "<script").count - 1 == 3, "\(path)")
             #expect(!contents.contains("<script>"), "\(path)")
             #expect(!contents.contains("<b>&"), "\(path)")
             #expect(!contents.contains("<i>named"), "\(path)")
         }
-        let page = try #require(site["02-escaping.html"])
+        let page = try #require(try GoldenSiteTests.site()["03-escaping.html"])
         #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;-B0"))
-        #expect(page.contains("&lt;b&gt;&amp;&quot;quoted&quot;&lt;/b&gt;-B1"))
         #expect(page.contains("&lt;i&gt;named&lt;/i&gt;"))
-        #expect(page.contains("Topic name &quot;&lt;script&gt;&quot; is illegal"))
+        #expect(page.contains("<title>Escaping &lt;script&gt; — "))
     }
 
-    @Test func unverifiedLessonsAreMarked() throws {
-        let wrong = Self.placement.split(separator: "0,3,1").joined(separator: "0,4,2")
-        let site = Self.site([("Lessons/01-partitions.md", wrong)])
-        #expect(try #require(site["index.html"]).contains("not verified"))
-        #expect(try #require(site["01-partitions.html"]).contains("not verified"))
+    /// A lesson's page holds no list of the other lessons: the same lesson with the same neighbours gives the same
+    /// bytes in a course of 2 lessons and of 40; only `toc.js`, the index and the search index grow.
+    @Test func aLessonPageDoesNotGrowWithTheCourse() throws {
+        let pair = [("Lessons/01-a.md", Self.small), ("Lessons/02-b.md", Self.small)]
+        let many =
+            pair
+            + (3...40).map {
+                (
+                    String(format: "Lessons/%02d-more.md", $0),
+                    Self.small.replacingOccurrences(of: "# Small", with: "# More \($0)")
+                )
+            }
+        let small = Self.site(pair)
+        let large = Self.site(many)
+        #expect(small["01-a.html"] == large["01-a.html"])
+        #expect(try #require(large["toc.js"]).count > 10 * (try #require(small["toc.js"])).count)
     }
 
-    @Test func noExternalResources() {
-        for (path, contents) in Self.site(Self.lessons) {
-            #expect(!contents.contains("http://"), "\(path)")
-            #expect(!contents.contains("https://"), "\(path)")
-            #expect(!contents.contains("//cdn"), "\(path)")
-            #expect(!contents.contains("@import"), "\(path)")
+    @Test func pagesAreCompleteDocumentsWithoutExternalResources() throws {
+        for (path, contents) in try GoldenSiteTests.site() {
+            for marker in ["http://", "https://", "//cdn", "@import"] {
+                #expect(!contents.contains(marker), "\(path) contains \(marker)")
+            }
+            guard path.hasSuffix(".html") else { continue }
+            #expect(contents.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"), "\(path)")
+            #expect(contents.contains("<link rel=\"stylesheet\" href=\"style.css\">"), "\(path)")
+            #expect(contents.hasSuffix("</html>\n"), "\(path)")
         }
     }
 
-    @Test func pagesAreCompleteHTMLDocumentsLinkingTheStylesheet() throws {
-        for (path, contents) in Self.site(Self.lessons) where path.hasSuffix(".html") {
-            #expect(contents.hasPrefix("<!DOCTYPE html>") || contents.hasPrefix("<!doctype html>"), "\(path)")
-            #expect(contents.contains("href=\"style.css\""), "\(path)")
-            #expect(contents.contains("<meta name=\"viewport\""), "\(path)")
-            #expect(contents.contains("</html>"), "\(path)")
-        }
+    @Test func searchFindsTheWordsOfProseAndRawHTMLButNotOfReferences() throws {
+        let index = try #require(try GoldenSiteTests.site()["search-index.js"])
+        #expect(index.contains("\"quetzalcoatl\":[0]"))
+        #expect(index.contains("\"deterministic\":[0]"))
+        // `{{slide/step-2: replicas t-0}}` is filled in with a value; its expression is not a word of the lesson.
+        #expect(!index.contains("\"step-2\""))
+    }
+
+    @Test func theFormatterEscapesTextAndAttributesAndKeepsTrustedHTML() {
+        let node = HTMLNode.element(
+            .p, [.class("a\"b<c>&")],
+            [.text("<script>&\"x\""), .trusted(TrustedHTML(lessonHTML: "<em>kept</em>"))])
+        #expect(
+            HTMLFormatter.format(node)
+                == "<p class=\"a&quot;b&lt;c&gt;&amp;\">&lt;script&gt;&amp;\"x\"<em>kept</em></p>")
+        #expect(HTMLFormatter.format(.element(.input, [.hidden, .id("i")])) == "<input hidden id=\"i\">")
+    }
+
+    /// A scenario that continues another starts from its final state: its first step tells only what it changed.
+    @Test func aContinuedScenarioCountsItsChangesFromWhereTheOtherEnded() throws {
+        let lesson = """
+            # Continued
+
+            ```scenario first
+            cluster brokers=3
+            topic t partitions=1 replication-factor=3
+            ```
+
+            ```scenario second continues=first
+            add-partitions t count=2
+            ```
+
+            """
+        let course = Self.course([("Lessons/01-c.md", lesson)])
+        #expect(course.isVerified, "\(course.diagnostics)")
+        let second = try #require(course.lessons.first?.scenarios.last)
+        let step = try #require(ScenarioView(second).steps.first)
+        #expect(step.changes == ["Added partition P1 to t."])
+        // The section's first picture and broker table are shown, as in any scenario.
+        #expect(step.diagram != nil && step.state?.brokerTable != nil)
     }
 
     /// A private-use character typed in prose (an icon-font glyph) once blanked every later `{{…}}` value.
@@ -164,18 +152,48 @@ struct SiteRendererTests {
 
             ## Course contents
 
+            ## Content
+
+            ## Legend
+
             ## Again
 
             ## Again
 
             ```scenario s
             cluster brokers=1
+            topic t partitions=1 replication-factor=1
+            crash 0
             ```
 
             """
         let page = try #require(Self.site([("Lessons/01-ids.md", lesson)])["01-ids.html"])
         let ids = page.split(separator: " id=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
-        #expect(ids.count > 8)
+        #expect(ids.count > 10)
         #expect(Set(ids).count == ids.count, "\(ids)")
+        // The page frame's ids are all reserved, so no heading can take one.
+        for id in ["content", "course-contents", "search-input", "legend"] {
+            #expect(ids.contains(Substring(id)), "\(id)")
+            #expect(Anchor.reserved.contains(id))
+        }
+    }
+}
+
+/// The page budget is checked while the page is rendered.
+struct PageBudgetTests {
+    @Test func theRenderingStopsAsThePagePassesItsBudget() throws {
+        let course = try GoldenSiteTests.course()
+        let lesson = try #require(course.lessons.first { $0.lesson.slug == "failures" })
+        let whole = SiteRenderer.renderLesson(lesson)
+        #expect(try SiteRenderer.renderLesson(lesson, byteBudget: whole.article.utf8.count) == whole)
+        let budget = whole.article.utf8.count / 3
+        #expect(throws: PageTooLarge.self) { try SiteRenderer.renderLesson(lesson, byteBudget: budget) }
+        do {
+            _ = try SiteRenderer.renderLesson(lesson, byteBudget: budget)
+        } catch {
+            // It stopped at the first piece (a step at most) past the budget, far from the whole page.
+            #expect(error.renderedBytes > budget)
+            #expect(error.renderedBytes < whole.article.utf8.count / 2)
+        }
     }
 }

@@ -32,7 +32,16 @@ struct CourseVerifierTests {
         #expect(lesson.isVerified)
         #expect(lesson.lesson.title == "Intro")
         #expect(lesson.scenarios.map(\.passedExpectationCount) == [2, 1])
-        #expect(lesson.scenario(for: lesson.lesson.scenarios[1])?.transcript.expectationCount == 1)
+        // The verified parts follow the lesson's parts one for one, each scenario in its place.
+        #expect(lesson.parts.count == lesson.lesson.parts.count)
+        for (verified, written) in zip(lesson.parts, lesson.lesson.parts) {
+            switch (verified, written) {
+            case (.scenario(let scenario), .scenario(let block)): #expect(scenario.block == block)
+            case (.heading(let a), .heading(let b)): #expect(a == b)
+            case (.prose, .prose), (.question, .question): break
+            default: Issue.record("part \(verified) stands where the lesson has \(written)")
+            }
+        }
     }
 
     @Test func trailingWhitespaceInOutputIsIgnored() {

@@ -28,7 +28,11 @@ struct StateReferencesTests {
         let (lesson, diagnostics) = verify(text)
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         let verified = try #require(lesson)
-        #expect(verified.referenceValues == ["1", "4", "0,1,2"])
+        let values = verified.parts.flatMap { part -> [String] in
+            guard case .prose(let prose) = part else { return [] }
+            return prose.pieces.compactMap { if case .value(let value, _) = $0 { value } else { nil } }
+        }
+        #expect(values == ["1", "4", "0,1,2"])
         // A reference inside code is not a reference.
         #expect(verified.lesson.references.count == 3)
     }
@@ -59,7 +63,10 @@ struct StateReferencesTests {
         let (lesson, diagnostics) = verify(text)
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         let verified = try #require(lesson)
-        #expect(verified.questionAnswers == ["0", "1"])
+        let answers = verified.parts.compactMap { part -> String?? in
+            if case .question(let question) = part { question.answer } else { nil }
+        }
+        #expect(answers == ["0", "1"])
         #expect(verified.lesson.questions.first?.prompt == ["Who leads right after the crash?"])
     }
 

@@ -62,6 +62,23 @@ struct NavigationTests {
         #expect(Self.definition(1, 0).uri == nil)
     }
 
+    /// A heading whose slug the page already uses (the legend of the marks, a scenario) has the anchor the site gives
+    /// it, and a link to that anchor goes to the heading.
+    @Test func aLinkToARenumberedHeadingGoesToIt() {
+        let lesson =
+            "# Ids\n\n## Legend\n\n## Scenario s\n\n```scenario s\ncluster brokers=1\n```\n\n[a](#legend-2) [b](#scenario-s-2)\n"
+        var harness = ServerHarness()
+        harness.open("01-i.md", lesson)
+        func definition(_ character: Int) -> Int? {
+            harness.request(
+                "textDocument/definition",
+                ["textDocument": ServerHarness.document("01-i.md"), "position": ServerHarness.position(10, character)]
+            )?["range"]?["start"]?["line"]?.integer
+        }
+        #expect(definition(5) == 2)
+        #expect(definition(20) == 4)
+    }
+
     @Test func symbolsNestScenariosInTheirSections() throws {
         var harness = ServerHarness(
             capabilities: ["textDocument": ["documentSymbol": ["hierarchicalDocumentSymbolSupport": true]]])

@@ -45,14 +45,17 @@ struct BuildCacheTests {
         #expect(try workspace.run(["build"]).status == 0)
         #expect(try workspace.contents(of: "Site") == first)
 
-        // A new title for lesson 3 must reach every page's sidebar and the index, not only its own page.
+        // A new title for lesson 3 must reach the contents (`toc.js`), the index and its neighbour's pager, not only
+        // its own page.
         try Data(Self.lesson(3, title: "Third, renamed", extra: " Edited.").utf8)
             .write(to: workspace.url("Lessons/03-third.md"))
         #expect(try workspace.run(["build"]).status == 0)
         let cached = try workspace.contents(of: "Site")
         #expect(try workspace.run(["build", "--no-cache", "--out", "Full"]).status == 0)
         #expect(cached == (try workspace.contents(of: "Full")))
-        #expect(String(decoding: cached["01-first.html"] ?? Data(), as: UTF8.self).contains("Third, renamed"))
+        for file in ["toc.js", "index.html", "02-second.html"] {
+            #expect(String(decoding: cached[file] ?? Data(), as: UTF8.self).contains("Third, renamed"), "\(file)")
+        }
     }
 
     @Test func brokenLinkToAnEditedLessonIsReportedDespiteTheCache() throws {

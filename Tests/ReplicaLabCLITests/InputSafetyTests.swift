@@ -35,6 +35,31 @@ struct InputSafetyTests {
         #expect(result.stderr.hasPrefix("/proc/version:1:1: error: unknown command "), "\(result.stderr)")
     }
 
+    /// A 1 KB lesson whose steps each draw a thousand brokers would make a page of hundreds of megabytes: the
+    /// rendering stops as the page passes its budget, and nothing is written.
+    @Test func aPageThatPassesItsBudgetStopsTheRenderingAndWritesNothing() throws {
+        let crashes = (1...80).map { "crash \($0)" }.joined(separator: "\n")
+        let lesson = """
+            # Big
+
+            ```scenario s
+            cluster brokers=1000 racks=3
+            topic t partitions=1 replication-factor=1
+            \(crashes)
+            ```
+
+            """
+        let workspace = try Workspace(lessons: ["01-big.md": lesson])
+        let result = try workspace.run(["build", "--no-cache"])
+        #expect(result.status == 2)
+        #expect(
+            result.stderr.contains(
+                "\nLessons/01-big.md:1:1: error: this lesson's page passed the budget of 16777216 bytes for one page (the rendering stopped at "
+            ), "\(result.stderr)")
+        #expect(result.stderr.contains("nothing written to Site: the site would be too large"))
+        #expect(!FileManager.default.fileExists(atPath: workspace.url("Site").path))
+    }
+
     @Test func standardInputHasTheLessonInputBudget() throws {
         let workspace = try Workspace(lessons: [:])
         let result = try workspace.run(["run", "-"], input: String(repeating: "# comment line\n", count: 100_000))

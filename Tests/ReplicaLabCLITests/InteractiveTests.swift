@@ -40,6 +40,77 @@ struct InteractiveTests {
         #expect(terminal.waitForExit() == 0)
     }
 
+    /// A scenario's comments are the narration of the step below them: `run --step` shows them at the top of the
+    /// step, before the command.
+    @Test func stepShowsTheNarrationOfEachStep() throws {
+        let lesson = """
+            # Narration
+
+            ```scenario told
+            cluster brokers=3
+            topic t partitions=1 replication-factor=3
+            produce t partition=0 count=3 async
+            # (a) The leader appended: LEO 3, HW 0.
+            expect leo t-0 == 3
+            # (b) Both followers fetch the records.
+            advance 2ms
+            ```
+
+            """
+        let workspace = try Workspace(lessons: ["01-told.md": lesson])
+        let terminal = try PseudoTerminal(["run", "Lessons/01-told.md", "--step"], in: workspace.root)
+        for step in 2...3 {
+            terminal.type("\r")
+            try terminal.expect("step \(step) of 4")
+        }
+        let third = try terminal.expect("✓ expect leo t-0 == 3")
+        #expect(third.contains("# (a) The leader appended: LEO 3, HW 0.\r\n$ produce t partition=0 count=3 async"))
+        #expect(!third.contains("(b)"))
+        terminal.type("\r")
+        try terminal.expect("step 4 of 4")
+        try terminal.expect("# (b) Both followers fetch the records.\r\n$ advance 2ms")
+        terminal.type("q")
+        #expect(terminal.waitForExit() == 0)
+    }
+
+    /// `run --step`'s tables (`t`) mark replicas as the slides do and say what the marks mean.
+    @Test func stepTablesMarkOutOfSyncAndLeaderlessReplicas() throws {
+        let lesson = """
+            # Marks
+
+            ```scenario marks
+            cluster brokers=3
+            topic t partitions=1 replication-factor=3
+            stall 2
+            produce t partition=0 value=a acks=1
+            advance 45s
+            crash 1
+            crash 0
+            advance 9s
+            ```
+
+            """
+        let workspace = try Workspace(lessons: ["01-marks.md": lesson])
+        let terminal = try PseudoTerminal(["run", "Lessons/01-marks.md", "--step"], in: workspace.root)
+        for step in 2...5 {
+            terminal.type("\r")
+            try terminal.expect("step \(step) of 8")
+        }
+        terminal.type("t")
+        let table = try terminal.expect("! out of sync (not in the ISR)")
+        #expect(table.contains("| B2 (stalled) |") && table.contains("P0!"), "\(table)")
+        for step in 6...8 {
+            terminal.type("\r")
+            try terminal.expect("step \(step) of 8")
+        }
+        terminal.type("t")
+        let offline = try terminal.expect("∅ no leader (the partition is offline)")
+        // Every replica of the leaderless partition is still in the table.
+        #expect(offline.components(separatedBy: "P0").count - 1 == 3, "\(offline)")
+        terminal.type("q")
+        #expect(terminal.waitForExit() == 0)
+    }
+
     @Test func playSuggestsUndoesAndSavesAScriptThatReplaysIdentically() throws {
         let workspace = try Workspace(lessons: [:])
         let terminal = try PseudoTerminal(["play"], in: workspace.root)

@@ -32,8 +32,8 @@ struct OutputSafetyTests {
         #expect(result.status == 0, "\(result.stderr)")
         let page = try String(contentsOf: workspace.url("Site/01-safety.html"), encoding: .utf8)
         // The scenario's text did reach the page, escaped.
-        #expect(page.contains(#"&lt;script&gt;alert(\&quot;x\&quot;)&lt;/script&gt;"#))
-        #expect(page.contains(#"\&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"#))
+        #expect(page.contains(#"&lt;script&gt;alert(\"x\")&lt;/script&gt;"#))
+        #expect(page.contains(#"\"&gt;&lt;img src=x onerror=alert(1)&gt;"#))
         #expect(page.contains("&lt;b&gt;bad&lt;/b&gt;"))
         #expect(page.contains("{{7*7}}"))
         #expect(page.contains("<code>{{ template }}</code>"))
@@ -46,7 +46,7 @@ struct OutputSafetyTests {
         for file in try workspace.contents(of: "Site").keys where file.hasSuffix(".html") {
             let html = try String(contentsOf: workspace.url("Site/\(file)"), encoding: .utf8)
             let scripts = html.components(separatedBy: "<script").count - 1
-            #expect(scripts == 2, "\(file): only the site's own two scripts")
+            #expect(scripts == 3, "\(file): only the site's own three scripts")
         }
         let index = try String(contentsOf: workspace.url("Site/search-index.js"), encoding: .utf8)
         #expect(!index.contains("</script"))

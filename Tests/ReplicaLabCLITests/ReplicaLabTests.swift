@@ -73,6 +73,32 @@ struct ReplicaLabTests {
         #expect(result.stdout.contains("Created topic t.\n"))
     }
 
+    /// `run` prints a scenario's comments where they stand, above the statement they belong to.
+    @Test func runPrintsTheNarrationAboveItsStatement() throws {
+        let folder = try Workspace(lessons: [:])
+        let script = """
+            cluster brokers=3
+            # The slides' placement.
+            topic t partitions=1 replication-factor=3 placement=round-robin
+            # Broker 0 leads.
+            expect leader t-0 == 0
+
+            """
+        let result = try folder.run(["run", "-"], input: script)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(
+            result.stdout == """
+                $ cluster brokers=3
+                3 brokers: 0,1,2
+                # The slides' placement.
+                $ topic t partitions=1 replication-factor=3 placement=round-robin
+                Created topic t.
+                # Broker 0 leads.
+                ✓ expect leader t-0 == 0
+
+                """)
+    }
+
     @Test func buildWritesTheSite() throws {
         let folder = try Workspace(lessons: ["01-intro.md": Samples.goodLesson])
         let result = try folder.run(["build"])

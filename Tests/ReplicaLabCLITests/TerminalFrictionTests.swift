@@ -103,6 +103,8 @@ struct TerminalFrictionTests {
         let workspace = try Self.workspace()
         let terminal = try PseudoTerminal(["play", "--from", "Lessons/01-steps.md#first/step-2"], in: workspace.root)
         try terminal.expect("Started from Lessons/01-steps.md#first/step-2 (Lessons/01-steps.md): 5 lines ran")
+        // The narration of the step it starts after (the comment above that step's check), as `run --step` shows it.
+        try terminal.expect("# Broker 0 leads.")
         try terminal.expect("Brokers")
         try terminal.expect("Topic: t")
         try terminal.expect("Partition: 0")

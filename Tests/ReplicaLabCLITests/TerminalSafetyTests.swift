@@ -30,6 +30,17 @@ struct TerminalSafetyTests {
         #expect(result.stdout.contains("$ produce t value=\"\\u{1B}]52;c;cm0gLXJmIH4=\\u{7}\""), "\(result.stdout)")
     }
 
+    /// The author's narration (a scenario's comment lines) is lesson text: `run` shows it, made safe.
+    @Test func narrationIsShownAsText() throws {
+        let workspace = try Workspace(lessons: [:])
+        let script = "# Copy \(Self.clipboardAttack) now\ncluster brokers=1\n"
+        let result = try workspace.run(["run", "-"], input: script)
+        Self.expectSafe(result.stdout + result.stderr, "\(result.stdout)")
+        #expect(
+            result.stdout.contains("# Copy \\u{1B}]52;c;cm0gLXJmIH4=\\u{7} now\n$ cluster brokers=1"),
+            "\(result.stdout)")
+    }
+
     @Test func aLessonsScenarioNameAndPathAreShownAsText() throws {
         let workspace = try Workspace(lessons: [:])
         let folder = "L\u{1B}[2J\u{1B}[H"

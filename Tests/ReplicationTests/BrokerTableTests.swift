@@ -15,7 +15,7 @@ struct BrokerTableTests {
         try #require(table.rows.count == expected.count)
         for (row, want) in zip(table.rows, expected) {
             #expect(row.broker.label == want.label)
-            #expect([row.leaders] + row.followers == want.cells, "\(want.label)")
+            #expect(([row.leaders] + row.followers).map { $0.map(\.text) } == want.cells, "\(want.label)")
         }
     }
 
@@ -27,10 +27,17 @@ struct BrokerTableTests {
             ])
     }
 
-    @Test func textLinesAreAligned() throws {
+    /// Brokers 0, 1 and 2 and a topic `t` placed round-robin from broker 0.
+    static func threeBrokers(partitions: Int, replicationFactor: Int) throws -> Cluster {
         var cluster = Cluster()
         for id in 0..<3 { try cluster.addBroker(Broker(id: id)) }
-        try cluster.createTopic("t", partitions: 3, replicationFactor: 2, placement: .roundRobin(startIndex: 0))
+        try cluster.createTopic(
+            "t", partitions: partitions, replicationFactor: replicationFactor, placement: .roundRobin(startIndex: 0))
+        return cluster
+    }
+
+    @Test func textLinesAreAligned() throws {
+        let cluster = try Self.threeBrokers(partitions: 3, replicationFactor: 2)
         #expect(
             BrokerTable(cluster: cluster, topic: "t").textLines == [
                 "Brokers  Leaders  Followers",
@@ -47,7 +54,43 @@ struct BrokerTableTests {
         try cluster.createTopic("b", partitions: 1, replicationFactor: 2, placement: .roundRobin(startIndex: 1))
         let table = BrokerTable(cluster: cluster)
         #expect(table.followerColumns == 1)
-        #expect(table.rows.map(\.leaders) == [["a-0"], ["b-0"]])
-        #expect(table.rows.map(\.followers) == [[["b-0"]], [[]]])
+        #expect(table.rows.map { $0.leaders.map(\.text) } == [["a-0"], ["b-0"]])
+        #expect(table.rows.map { $0.followers.map { $0.map(\.text) } } == [[["b-0"]], [[]]])
+    }
+
+    /// The slides' `!`: a follower that left the ISR is marked where it stands, and the table says what the mark means.
+    @Test func anOutOfSyncReplicaIsMarked() throws {
+        var cluster = try Self.threeBrokers(partitions: 1, replicationFactor: 3)
+        try cluster.apply(.stall, to: 2)
+        try cluster.produce(to: TopicPartition("t", 0), values: ["a"], acks: .leader)
+        cluster.advance(by: .seconds(45))
+        #expect(cluster.partition(TopicPartition("t", 0))?.isr == [0, 1])
+        let table = BrokerTable(cluster: cluster, topic: "t")
+        #expect(
+            table.textLines == [
+                "Brokers       Leaders  Followers  Followers",
+                "B0            P0",
+                "B1                     P0",
+                "B2 (stalled)                      P0!",
+                "! out of sync (not in the ISR)",
+            ])
+    }
+
+    /// A partition without a leader keeps every replica in the table, as followers marked `∅`; those not in the
+    /// last ISR are also out of sync.
+    @Test func aLeaderlessPartitionKeepsItsReplicas() throws {
+        var cluster = try Self.threeBrokers(partitions: 1, replicationFactor: 3)
+        for id in [2, 1, 0] {
+            try cluster.apply(.crash, to: id)
+            cluster.advance(by: .seconds(9))
+        }
+        #expect(cluster.partition(TopicPartition("t", 0))?.leader == nil)
+        let table = BrokerTable(cluster: cluster, topic: "t")
+        #expect(table.followerColumns == 3)
+        #expect(
+            table.rows.map { ([$0.leaders] + $0.followers).map { $0.map(\.text) } } == [
+                [[], ["P0∅"], [], []], [[], [], ["P0!∅"], []], [[], [], [], ["P0!∅"]],
+            ])
+        #expect(table.legend == "! out of sync (not in the ISR)   ∅ no leader (the partition is offline)")
     }
 }

@@ -79,11 +79,11 @@ struct Definition {
         guard let lesson = LessonParser.parse(bytes, path: targetPath, keepingLessonWithErrors: true).lesson else {
             return nil
         }
-        let headings = lesson.parts.compactMap { if case .heading(let heading) = $0 { heading } else { nil } }
-        for (heading, anchor) in zip(headings, lesson.headingAnchors) where anchor == fragment {
+        for case .heading(let heading) in lesson.parts where heading.anchor == fragment {
             return Target(path: targetPath, line: heading.location.line, column: heading.location.column)
         }
-        for (block, anchor) in zip(lesson.scenarios, lesson.scenarioAnchors) {
+        for block in lesson.scenarios {
+            let anchor = block.anchor
             if anchor == fragment {
                 return Target(path: targetPath, line: block.block.openingLine, column: block.block.location.column)
             }

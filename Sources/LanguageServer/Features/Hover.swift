@@ -108,11 +108,10 @@ struct Hover {
         let expression = String(decoding: bytes[found], as: UTF8.self).trimmingCharacters(in: " ")
         // The reference written in the paragraph that holds this line: the last one with this text starting at or
         // above it.
-        let candidates = lesson.lesson.references.enumerated().filter {
-            $0.element.expression == expression && $0.element.location.line <= line + 1
+        let written = lesson.referenceValues.last {
+            $0.reference.expression == expression && $0.reference.location.line <= line + 1
         }
-        guard let (index, _) = candidates.last, index < lesson.referenceValues.count else { return nil }
-        let value = lesson.referenceValues[index]
+        guard let value = written?.value else { return nil }
         return value.isEmpty ? nil : "`{{\(expression)}}` = **\(value)**"
     }
 

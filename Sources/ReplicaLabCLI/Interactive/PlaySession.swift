@@ -17,8 +17,9 @@ struct PlaySession {
         self.style = style
     }
 
-    /// Runs the prompt until the learner leaves. `start` describes where `--from` started and how many lines it ran.
-    mutating func run(startingFrom start: (description: String, lineCount: Int)?) {
+    /// Runs the prompt until the learner leaves. `start` describes where `--from` started, how many lines it ran and
+    /// the author's narration of the step it started after (lesson text, shown as `run --step` shows it).
+    mutating func run(startingFrom start: (description: String, lineCount: Int, narration: [String])?) {
         let sandbox = sandbox
         let editor = LineEditor { sandbox.completion(for: $0) }
         defer { editor.close() }
@@ -26,6 +27,7 @@ struct PlaySession {
             style.bold("ReplicaLab sandbox") + " — type 'help' for the commands, Tab to complete, Ctrl-D to leave.\n"
         if let start {
             intro += "Started from \(start.description): \(start.lineCount) lines ran ('history' lists them).\n"
+            intro += style.narration(start.narration)
             intro += tables(sandbox.cluster)
         }
         style.write(intro)

@@ -10,36 +10,27 @@ struct StepThrough {
     /// Whether no scenario follows this one: Enter at its end finishes rather than going on to the next.
     var isLast = true
 
-    /// A command with the expectations checked right after it.
-    private struct Entry {
-        var command: Step
-        var checks: [Step]
-    }
-
-    private var entries: [Entry] {
-        var entries: [Entry] = []
-        for step in transcript.steps {
-            if step.isExpectation, !entries.isEmpty {
-                entries[entries.count - 1].checks.append(step)
-            } else {
-                entries.append(Entry(command: step, checks: []))
-            }
-        }
-        return entries
-    }
-
     /// Runs the stepping loop from step `start` (0-based); false when the learner quit (then no further scenario
     /// runs either).
     func run(from start: Int = 0) -> Bool {
-        let entries = entries
-        guard !entries.isEmpty else { return true }
+        let timeline = transcript.timeline
+        // Expectations before any command (rare: they see an empty cluster) are shown before the first step.
+        let leading = timeline.leadingChecks.map { style.render($0) }.joined()
+        let entries = timeline.entries
+        guard !entries.isEmpty else {
+            style.write(leading)
+            return true
+        }
         // Raw mode for the whole session, so keys typed ahead are neither echoed nor lost.
         var terminal = RawTerminal()
         defer { terminal.restore() }
         var index = min(max(0, start), entries.count - 1)
         while true {
             let entry = entries[index]
-            var out = style.dim("── step \(index + 1) of \(entries.count) ──") + "\n" + style.render(entry.command)
+            var out = index == 0 ? leading : ConsoleText()
+            // The step's narration (the comments above its command and its checks) comes first, as on the site.
+            out += style.dim("── step \(entry.number) of \(entries.count) ──") + "\n"
+            out += style.narration(entry.narration.flatMap { $0 }) + style.render(entry.command)
             for check in entry.checks { out += style.render(check) }
             style.write(out)
             let atEnd = index == entries.count - 1

@@ -42,6 +42,12 @@ struct TerminalStyle {
     func red(_ text: ConsoleText) -> ConsoleText { isFancy ? "\u{1B}[31m\(text)\u{1B}[0m" : text }
     func dim(_ text: ConsoleText) -> ConsoleText { isFancy ? "\u{1B}[2m\(text)\u{1B}[0m" : text }
 
+    /// The author's narration, as written in the scenario: `# ` and the comment's text, dimmed. It is lesson text,
+    /// so outside text.
+    func narration(_ lines: [String]) -> ConsoleText {
+        lines.map { dim("# " + .text($0)) + "\n" }.joined()
+    }
+
     /// One step: `$ command`, its output, or an expectation's verdict. The command and its output quote the
     /// scenario (a `produce … value=` can hold anything), so they are outside text.
     func render(_ step: Step) -> ConsoleText {
@@ -55,27 +61,25 @@ struct TerminalStyle {
         return out
     }
 
-    /// The broker table with box-drawing characters (or ASCII when plain); when it is wider than the terminal,
-    /// one line per broker instead. Cells (rack names come from the scenario) are outside text, padded by their
-    /// width once made safe.
+    /// The broker table with box-drawing characters (or ASCII when plain), its replicas marked as on the slides
+    /// (`P0!` out of sync, `P0∅` no leader) with a legend under it; when it is wider than the terminal, one line per
+    /// broker instead. Cells (rack names come from the scenario) are outside text, padded by their width once made
+    /// safe.
     func render(_ table: BrokerTable) -> ConsoleText {
         func label(_ row: BrokerTable.Row) -> String {
             row.state == .up ? row.broker.label : "\(row.broker.label) (\(row.state.rawValue))"
         }
-        let rows = table.rows.map { row in
-            [label(row), row.leaders.joined(separator: " ")] + row.followers.map { $0.joined(separator: " ") }
-        }
+        func cell(_ entries: [BrokerTable.Entry]) -> String { entries.map(\.text).joined(separator: " ") }
+        let legend = table.legend.map { dim(.text($0)) + "\n" } ?? ""
+        let rows = table.rows.map { row in [label(row), cell(row.leaders)] + row.followers.map(cell) }
         let all = ([table.headings] + rows).map { $0.map { ConsoleText.text($0) } }
         let widths = (0..<table.headings.count).map { column in all.map { $0[column].width }.max() ?? 0 }
         let total = widths.reduce(0, +) + 3 * widths.count + 1
         if total > width {
             return table.rows.map { row -> ConsoleText in
-                let followers = row.followers.enumerated().map {
-                    "follower \($0.offset + 1): \($0.element.joined(separator: " "))"
-                }
-                return "\(label(row))  leads: \(row.leaders.joined(separator: " "))  "
-                    + "\(followers.joined(separator: "  "))\n"
-            }.joined()
+                let followers = row.followers.enumerated().map { "follower \($0.offset + 1): \(cell($0.element))" }
+                return "\(label(row))  leads: \(cell(row.leaders))  \(followers.joined(separator: "  "))\n"
+            }.joined() + legend
         }
         let (h, v, tl, tm, tr, ml, mm, mr, bl, bm, br) =
             isFancy
@@ -92,6 +96,6 @@ struct TerminalStyle {
         }
         var out = rule(tl, tm, tr) + line(all[0]) + rule(ml, mm, mr)
         for row in all.dropFirst() { out += line(row) }
-        return out + rule(bl, bm, br)
+        return out + rule(bl, bm, br) + legend
     }
 }

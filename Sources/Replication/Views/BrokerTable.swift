@@ -1,42 +1,93 @@
 /// The course's broker table: one row per broker, the partitions it leads, then the partitions it follows, by
-/// follower position — exactly the layout of the course slides.
+/// follower position — the layout of the course slides, with the slides' marks: `!` on a replica that is out of sync
+/// (not in the ISR), and `∅` on the replicas of a partition that has no leader.
 public struct BrokerTable: Hashable, Sendable {
+    /// What a replica's entry says besides its partition.
+    public struct Marks: OptionSet, Hashable, Sendable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
+
+        /// The replica is not in the ISR (the slides' `!`).
+        public static let outOfSync = Marks(rawValue: 1 << 0)
+        /// The partition has no leader (it is offline); its replicas stay in the table, as followers.
+        public static let noLeader = Marks(rawValue: 1 << 1)
+
+        /// How many marks are set.
+        public var count: Int { rawValue.nonzeroBitCount }
+
+        /// The marks in the order they are written, with their symbol and their meaning.
+        public static let all: [(mark: Marks, symbol: String, meaning: String)] = [
+            (.outOfSync, "!", "out of sync (not in the ISR)"),
+            (.noLeader, "∅", "no leader (the partition is offline)"),
+        ]
+    }
+
+    /// One replica in a cell: its partition's label and its marks.
+    public struct Entry: Hashable, Sendable {
+        /// `P<n>`, or `<topic>-<n>` when the table covers several topics.
+        public var label: String
+        /// The partition.
+        public var partition: TopicPartition
+        /// Out of sync, no leader.
+        public var marks: Marks
+
+        /// Creates an entry.
+        public init(label: String, partition: TopicPartition, marks: Marks = []) {
+            self.label = label
+            self.partition = partition
+            self.marks = marks
+        }
+
+        /// The entry as the terminal writes it: the label followed by its marks' symbols (`P0!`).
+        public var text: String {
+            label + Marks.all.filter { marks.contains($0.mark) }.map { $0.symbol }.joined()
+        }
+    }
+
     /// One broker's row.
     public struct Row: Hashable, Sendable {
         /// The broker.
         public var broker: Broker
         /// The broker's running state (up, crashed, stalled, isolated, shut down).
         public var state: BrokerState = .up
-        /// Labels of the partitions this broker currently leads.
-        public var leaders: [String]
-        /// Labels of the partitions this broker follows, per follower column (first follower, second follower, …).
-        public var followers: [[String]]
+        /// The partitions this broker currently leads.
+        public var leaders: [Entry]
+        /// The partitions this broker follows, per follower column (first follower, second follower, …).
+        public var followers: [[Entry]]
     }
 
     /// The rows, in the course's order (rack-alternated: `R1-B0`, `R2-B3`, `R1-B1`, …).
     public var rows: [Row]
-    /// How many follower columns there are (the largest replication factor minus one).
+    /// How many follower columns there are: the largest replication factor minus one, or the largest replication
+    /// factor when a partition of that size has no leader (all its replicas are then followers).
     public var followerColumns: Int
 
     /// Builds the table for one topic, or for all topics when `topic` is nil.
     ///
     /// A partition is labelled `P<n>` when the table covers one topic and `<topic>-<n>` otherwise. Follower columns
     /// follow the replica list order with the current leader left out, so after a failover the new leader moves to
-    /// the Leaders column and the others keep their relative order.
+    /// the Leaders column and the others keep their relative order. A partition without a leader keeps all its
+    /// replicas, in replica order, as followers marked `noLeader`.
     public init(cluster: Cluster, topic: String? = nil) {
         let topics = topic.map { name in cluster.topics[name].map { [$0] } ?? [] } ?? cluster.sortedTopics
         let single = topics.count == 1
-        let columns = max(0, (topics.map { $0.replicationFactor }.max() ?? 1) - 1)
-        var leaders: [BrokerID: [String]] = [:]
-        var followers: [BrokerID: [[String]]] = [:]
+        let columns = topics.flatMap { $0.partitions }.map { $0.replicas.count - ($0.leader == nil ? 0 : 1) }.max() ?? 0
+        var leaders: [BrokerID: [Entry]] = [:]
+        var followers: [BrokerID: [[Entry]]] = [:]
         for topic in topics {
             for partition in topic.partitions {
                 let label = single ? "P\(partition.id.partition)" : partition.id.description
-                if let leader = partition.leader { leaders[leader, default: []].append(label) }
+                func entry(_ broker: BrokerID) -> Entry {
+                    var marks: Marks = []
+                    if !partition.isr.contains(broker) { marks.insert(.outOfSync) }
+                    if partition.leader == nil { marks.insert(.noLeader) }
+                    return Entry(label: label, partition: partition.id, marks: marks)
+                }
+                if let leader = partition.leader { leaders[leader, default: []].append(entry(leader)) }
                 let following = partition.replicas.filter { $0 != partition.leader }
                 for (position, broker) in following.enumerated() where position < columns {
                     var cells = followers[broker] ?? Array(repeating: [], count: columns)
-                    cells[position].append(label)
+                    cells[position].append(entry(broker))
                     followers[broker] = cells
                 }
             }
@@ -52,14 +103,27 @@ public struct BrokerTable: Hashable, Sendable {
     /// The column headings: `Brokers`, `Leaders`, then `Followers` once per follower column.
     public var headings: [String] { ["Brokers", "Leaders"] + Array(repeating: "Followers", count: followerColumns) }
 
-    /// The table as aligned plain text, one string per line, cells separated by at least two spaces.
+    /// The marks any entry of the table carries.
+    public var marksUsed: Marks {
+        rows.flatMap { $0.leaders + $0.followers.joined() }.reduce(into: Marks()) { $0.formUnion($1.marks) }
+    }
+
+    /// The legend of the marks the table uses (`! out of sync (not in the ISR)`), or nil when it uses none.
+    public var legend: String? {
+        let used = marksUsed
+        let items = Marks.all.filter { used.contains($0.mark) }.map { "\($0.symbol) \($0.meaning)" }
+        return items.isEmpty ? nil : items.joined(separator: "   ")
+    }
+
+    /// The table as aligned plain text, one string per line, cells separated by at least two spaces, followed by
+    /// the legend of its marks when it has any.
     public var textLines: [String] {
         let body = rows.map { row in
             [
                 row.broker.label + (row.state == .up ? "" : " (\(row.state.rawValue))"),
-                row.leaders.joined(separator: " "),
-            ] + row.followers.map { $0.joined(separator: " ") }
+                row.leaders.map { $0.text }.joined(separator: " "),
+            ] + row.followers.map { $0.map { $0.text }.joined(separator: " ") }
         }
-        return AlignedText.lines([headings] + body)
+        return AlignedText.lines([headings] + body) + (legend.map { [$0] } ?? [])
     }
 }

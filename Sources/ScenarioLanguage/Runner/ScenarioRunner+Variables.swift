@@ -27,6 +27,7 @@ extension ScenarioRunner {
         }
         for var substituted in script.statements {
             substituted.text = statement.text
+            substituted.narration = statement.narration
             execute(substituted)
         }
     }

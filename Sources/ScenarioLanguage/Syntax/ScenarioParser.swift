@@ -19,14 +19,24 @@ public enum ScenarioParser {
                     at: sourceMap.location(line: limits.lines, column: 1), notes: [.init(Limits.whereToRaise)]))
             lines.removeLast(lines.count - limits.lines)
         }
+        // Comment lines wait here for the statement below them, whose narration they are.
+        var narration: [String] = []
         for (index, rawLine) in lines.enumerated() {
             let line = Lexer.lex(String(rawLine))
             let locate = { (column: Int) in sourceMap.location(line: index, column: column) }
             if let error = line.error {
                 diagnostics.append(.error(error.message, at: locate(error.column)))
+                narration = []
                 continue
             }
-            guard let first = line.tokens.first else { continue }
+            guard let first = line.tokens.first else {
+                if let comment = Lexer.comment(in: String(rawLine)) { narration.append(comment) }
+                continue
+            }
+            defer {
+                if statements.last?.lineIndex == index { statements[statements.count - 1].narration = narration }
+                narration = []
+            }
             // A line that uses a captured value (`$name`) is parsed when it runs, once the value is known.
             if first.text != "let", line.tokens.contains(where: { Variables.references(in: $0.text) }) {
                 let map = SourceMap(

@@ -14,6 +14,9 @@ public struct Statement: Hashable, Sendable {
     /// Locations of the line's `key=value` values and positional words, by key (positionals as `#0`, `#1`, …),
     /// so that run-time problems can point at the exact argument.
     public var argumentLocations: [String: SourceLocation]
+    /// The author's narration: the text of the `#` comment lines between the previous statement and this one, in
+    /// order, without the `#` (a comment belongs to the statement below it).
+    public var narration: [String] = []
 
     /// The location of an argument, or of the line when the argument is unknown.
     public func location(of argument: String) -> SourceLocation {

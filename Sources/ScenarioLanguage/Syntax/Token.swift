@@ -39,6 +39,18 @@ public enum Lexer {
         }
     }
 
+    /// The text of a line that holds only a comment: after the `#` and one space, without trailing spaces
+    /// (`"  # (b) Both followers fetched."` → `"(b) Both followers fetched."`); nil for any other line and for an
+    /// empty comment.
+    public static func comment(in line: String) -> String? {
+        let trimmed = line.drop { $0 == " " || $0 == "\t" }
+        guard trimmed.first == "#" else { return nil }
+        var text = trimmed.dropFirst()
+        if text.first == " " { text.removeFirst() }
+        while let last = text.last, last == " " || last == "\t" || last == "\r" { text.removeLast() }
+        return text.allSatisfy({ $0 == " " || $0 == "\t" }) ? nil : String(text)
+    }
+
     /// Lexes one line (without its newline).
     public static func lex(_ line: String) -> Line {
         let bytes = Array(line.utf8)

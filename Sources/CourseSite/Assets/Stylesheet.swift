@@ -5,12 +5,14 @@ enum Stylesheet {
           --bg: #fdfdfb; --fg: #1d232b; --muted: #56606c; --accent: #0b5cad; --rule: #d9dde3;
           --code-bg: #f2f4f7; --ok: #176b34; --bad: #a4161a; --chip: #e3ecf7; --chip-leader: #fde3bd;
           --changed: #fff3b0; --sidebar: #f5f6f8; --max: 48rem;
+          --committed: #2f6fb0; --uncommitted: #a9c8ea; --highlight: #d9730d;
         }
         @media (prefers-color-scheme: dark) {
           :root {
             --bg: #14181d; --fg: #e4e7eb; --muted: #a0a9b5; --accent: #7ab8ff; --rule: #2f3741;
             --code-bg: #1d232a; --ok: #6fd08c; --bad: #ff8a8a; --chip: #233447; --chip-leader: #4d3716;
             --changed: #4a4210; --sidebar: #181d23;
+            --committed: #6fa8e8; --uncommitted: #416b96; --highlight: #f5a623;
           }
         }
         * { box-sizing: border-box; }
@@ -93,10 +95,86 @@ enum Stylesheet {
         thead th { background: var(--code-bg); }
         tbody th { font-family: ui-monospace, Menlo, Consolas, monospace; white-space: nowrap; }
         td.changed { background: var(--changed); }
+        @media (max-width: 40rem) {
+          th, td { padding: 0.25rem 0.4rem; }
+          table { font-size: 0.85rem; }
+          .state-note { display: none; }
+          tbody th { white-space: normal; }
+          tbody th .state { display: block; font-size: 0.8rem; white-space: nowrap; }
+        }
         .delta { font-size: 0.7rem; margin-left: 0.3rem; vertical-align: super; }
         .chip { display: inline-block; background: var(--chip); border-radius: 4px; padding: 0 0.35rem; margin: 0.1rem 0;
           font-family: ui-monospace, Menlo, Consolas, monospace; }
         .chip.leader { background: var(--chip-leader); font-weight: 700; }
+        .chip.out-of-sync { background: transparent; outline: 1.5px dashed var(--bad); outline-offset: -1.5px; }
+        .chip.no-leader { background: transparent; outline: 1.5px dotted var(--muted); outline-offset: -1.5px; }
+        .chip .mark { color: var(--bad); font-weight: 700; margin-left: 0.1rem; }
+        .legend { border: 1px solid var(--rule); border-radius: 8px; padding: 0.4rem 1rem; margin: 1.5rem 0; font-size: 0.9rem; }
+        .legend > summary { color: var(--muted); }
+        .legend-title { margin: 0.2rem 0 0.4rem; }
+        .legend dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.3rem 0.8rem; margin: 0; align-items: baseline; }
+        .legend dt { white-space: nowrap; }
+        .key { display: inline-block; width: 2.2rem; height: 0.75rem; vertical-align: middle; --key: var(--uncommitted);
+          background: repeating-linear-gradient(90deg, var(--key) 0 0.65rem, transparent 0.65rem 0.75rem); }
+        .key.lc { --key: var(--committed); }
+        .key.ld { --key: var(--bad); opacity: 0.35; }
+        .key.ls { --key: var(--bad); }
+        .key.tr { background: none; outline: 1px dashed var(--muted); }
+        .key.hw { box-shadow: inset 0.7rem 0 0 -0.6rem var(--fg); }
+        .key.nw { outline: 2px solid var(--highlight); }
+        .legend dd { margin: 0; color: var(--muted); }
+        .legend-link { font-size: 0.8rem; font-weight: 400; }
+        .diagram, .group { margin: 0.8rem 0; }
+        .diagram > svg { display: block; max-width: 100%; height: auto; }
+        .dg svg { overflow: visible; }
+        .dg text { font: 11px ui-monospace, Menlo, Consolas, monospace; fill: var(--fg); }
+        .dg .b > text, .dg .mr, .dg .rk { font-family: system-ui, sans-serif; }
+        .dg .bn { font-weight: 700; font-size: 12px; }
+        .dg .bw, .dg .mr, .dg .rk { font-size: 10px; fill: var(--muted); }
+        .dg .rk { font-weight: 700; }
+        .dg .b > rect { fill: var(--bg); stroke: var(--fg); stroke-width: 1.2; stroke-dasharray: none; rx: 6px; }
+        .dg .crashed > rect, .dg .shut-down > rect { stroke-dasharray: 6 3; }
+        .dg .restarting > rect { stroke-dasharray: 2 3; }
+        .dg .isolated > rect { stroke-dasharray: 8 3 2 3; }
+        .dg .stalled > rect { stroke: var(--muted); }
+        .dg .crashed .c, .dg .shut-down .c, .dg .restarting .c, .dg .dn { opacity: 0.5; }
+        .dg .c > rect { fill: var(--chip); stroke: var(--accent); stroke-width: 1; stroke-dasharray: none; rx: 3px; }
+        .dg .c.l > rect { fill: var(--chip-leader); }
+        .dg .c.l > text { font-weight: 700; }
+        .dg .c.o > rect { fill: none; stroke: var(--bad); stroke-dasharray: 3 2; }
+        .dg .c.n > rect { fill: none; stroke: var(--muted); stroke-dasharray: 1 2; }
+        .dg .m { fill: var(--bad); font-weight: 700; }
+        .dg .hl > rect { stroke: var(--highlight); stroke-width: 3; }
+        .dg .lh, .dg .l > .bl { font-weight: 700; }
+        .dg .lc, .dg .lu, .dg .ld, .dg .ls { fill: none; stroke-width: 12; }
+        .dg .lc { stroke: var(--committed); }
+        .dg .lu { stroke: var(--uncommitted); }
+        .dg .ld { stroke: var(--bad); opacity: 0.35; }
+        .dg .ls { stroke: var(--bad); }
+        .dg .ll { fill: var(--bad); font-weight: 700; }
+        .dg .hw { stroke: var(--fg); stroke-width: 2; stroke-dasharray: none; }
+        .dg .hw.chg { stroke: var(--highlight); stroke-width: 3; }
+        .dg .tr { fill: none; stroke: var(--muted); stroke-width: 1; stroke-dasharray: 2 2; }
+        .dg .nw { fill: none; stroke: var(--highlight); stroke-width: 2; stroke-dasharray: none; }
+        .dg .lt { font-size: 10.5px; }
+        .dg .chg { fill: var(--highlight); font-weight: 700; }
+        .same-picture { font-size: 0.85rem; color: var(--muted); }
+        .carried .hl > rect { stroke-width: 1.2; stroke: var(--fg); }
+        .carried .c.hl > rect { stroke-width: 1; stroke: var(--accent); }
+        .carried .c.o.hl > rect { stroke: var(--bad); }
+        .carried .c.n.hl > rect { stroke: var(--muted); }
+        .carried .nw { display: none; }
+        .carried .chg { fill: var(--fg); font-weight: 400; }
+        .carried .hw.chg { stroke: var(--fg); stroke-width: 2; }
+        @media (prefers-reduced-motion: no-preference) {
+          .stepping .step:not([hidden]) .diagram:not(.carried) .nw { animation: rl-grow 0.6s ease-out; }
+          .stepping .step:not([hidden]) .diagram:not(.carried) .hl > rect { animation: rl-flash 1.2s ease-out; }
+          .stepping .step:not([hidden]) .diagram { animation: rl-fade 0.25s ease-out; }
+        }
+        .dg .nw { transform-box: fill-box; transform-origin: left center; }
+        @keyframes rl-grow { from { transform: scaleX(0); } }
+        @keyframes rl-flash { from { stroke-width: 7; } }
+        @keyframes rl-fade { from { opacity: 0.4; } }
         .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
         .question { border-left: 4px solid var(--accent); background: var(--code-bg); padding: 0.4rem 1rem; margin: 1.2rem 0;
           border-radius: 0 6px 6px 0; }
@@ -106,7 +184,9 @@ enum Stylesheet {
         .live-value { font-weight: 600; border-bottom: 1px dotted var(--muted); }
         .pager { display: flex; justify-content: space-between; gap: 1rem; margin-top: 3rem; flex-wrap: wrap; }
         .site-footer { padding: 1rem; color: var(--muted); font-size: 0.8rem; border-top: 1px solid var(--rule); text-align: center; }
-        @media (prefers-reduced-motion: reduce) { * { scroll-behavior: auto !important; transition: none !important; } }
+        @media (prefers-reduced-motion: reduce) {
+          * { scroll-behavior: auto !important; transition: none !important; animation: none !important; }
+        }
         @media print {
           .sidebar, .pager, .stepper, .skip, .topbar { display: none !important; }
           body { background: #fff; color: #000; }

@@ -2,7 +2,8 @@ import Course
 import LessonMarkdown
 
 /// A small prebuilt search index: every lesson's title and headings, and an inverted index of the words of its
-/// prose. Shipped as a script that sets a global, because browsers do not let pages `fetch` files on `file://`.
+/// prose (its plain text, as the lesson parser read it) and questions. Shipped as a script that sets a global,
+/// because browsers do not let pages `fetch` files on `file://`.
 enum SearchIndex {
     /// Words too common to be worth indexing.
     static let stopWords: Set<String> = [
@@ -15,16 +16,21 @@ enum SearchIndex {
 
     /// One lesson's part of the index: its page entry and its words, sorted.
     static func entry(for lesson: VerifiedLesson) -> (page: String, words: [String]) {
-        let page = SiteRenderer.pageName(lesson)
         var headings: [String] = []
         var text = lesson.lesson.title + " " + (lesson.lesson.summary ?? "")
-        for (heading, anchor) in zip(headingsOf(lesson), lesson.lesson.headingAnchors) where heading.level > 1 {
-            headings.append("[\(Self.string(heading.text)),\(Self.string(anchor))]")
-            text += " " + heading.text
+        for part in lesson.parts {
+            switch part {
+            case .heading(let heading):
+                text += " " + heading.text
+                if heading.level > 1 {
+                    headings.append("[\(Self.string(heading.text)),\(Self.string(heading.anchor))]")
+                }
+            case .prose(let prose): text += " " + prose.text
+            case .question(let question): text += " " + question.question.prompt.joined(separator: " ")
+            case .scenario: break
+            }
         }
-        for part in lesson.lesson.parts {
-            if case .prose(let html) = part { text += " " + Self.stripTags(html) }
-        }
+        let page = LessonRendering.pageName(number: lesson.lesson.number, slug: lesson.lesson.slug)
         let entry =
             "{\"t\":\(Self.string(lesson.lesson.title)),\"u\":\(Self.string(page)),\"h\":[\(headings.joined(separator: ","))]}"
         return (entry, Self.words(text).sorted())
@@ -42,10 +48,6 @@ enum SearchIndex {
         }
         return
             "window.REPLICALAB_SEARCH={\"pages\":[\(pages.joined(separator: ","))],\n\"words\":{\(entries.joined(separator: ",\n"))}};\n"
-    }
-
-    private static func headingsOf(_ lesson: VerifiedLesson) -> [Heading] {
-        lesson.lesson.parts.compactMap { if case .heading(let heading) = $0 { heading } else { nil } }
     }
 
     /// Lowercase words of letters, digits, dots and dashes (so `min.insync.replicas` and `acks=all`'s parts are
@@ -69,23 +71,6 @@ enum SearchIndex {
         return result
     }
 
-    /// The text of an HTML fragment (tags removed, the few entities cmark writes decoded).
-    static func stripTags(_ html: String) -> String {
-        var out = ""
-        var inTag = false
-        for character in html {
-            if character == "<" {
-                inTag = true
-                out.append(" ")
-            } else if character == ">" {
-                inTag = false
-            } else if !inTag {
-                out.append(character)
-            }
-        }
-        return out.replacingEntities()
-    }
-
     /// A JavaScript string literal (JSON rules, plus `<` escaped so no `</script>` can appear).
     static func string(_ text: String) -> String {
         var out = "\""
@@ -105,15 +90,5 @@ enum SearchIndex {
             }
         }
         return out + "\""
-    }
-}
-
-extension String {
-    fileprivate func replacingEntities() -> String {
-        var out = self
-        for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")] {
-            out = out.split(separator: entity, omittingEmptySubsequences: false).joined(separator: character)
-        }
-        return out
     }
 }

@@ -1,0 +1,119 @@
+import Replication
+
+extension Diagram {
+    /// At most this many replicas are drawn per broker; at most this many partitions' logs per step.
+    static let replicaLimit = 12
+    static let logLimit = 3
+
+    /// The picture of `cluster` after a step with `changes`, with the logs of `focus` (the partitions the step is
+    /// about; at most `logLimit` are drawn).
+    init(cluster: Cluster, changes: StepChanges, focus: [TopicPartition]) {
+        let labels = changes.labels
+        var isChangedReplica: Set<ReplicaID> = []
+        var changedBrokers: Set<BrokerID> = []
+        for change in changes.changes {
+            switch change {
+            case .brokerState(let id, _, _), .fenced(let id, _): changedBrokers.insert(id)
+            case .leftIsr(let id, let broker), .joinedIsr(let id, let broker):
+                isChangedReplica.insert(ReplicaID(partition: id, broker: broker))
+            case .leader(let id, let from, let to, _, _):
+                // Losing or getting a leader changes every replica's mark; a new leader changes the two roles.
+                let brokers =
+                    from == nil || to == nil ? cluster.partition(id)?.replicas ?? [] : [from, to].compactMap { $0 }
+                for broker in brokers { isChangedReplica.insert(ReplicaID(partition: id, broker: broker)) }
+            default: break
+            }
+        }
+        var replicas: [BrokerID: [Replica]] = [:]
+        for topic in cluster.sortedTopics {
+            for partition in topic.partitions {
+                for broker in partition.replicas {
+                    replicas[broker, default: []].append(
+                        Replica(
+                            label: labels(partition.id), isLeader: partition.leader == broker,
+                            marks: Self.marks(partition, broker),
+                            isChanged: isChangedReplica.contains(ReplicaID(partition: partition.id, broker: broker))))
+                }
+            }
+        }
+        func box(_ broker: Broker) -> BrokerBox {
+            let all = replicas[broker.id] ?? []
+            return BrokerBox(
+                id: broker.id, state: cluster.state(of: broker.id),
+                isFenced: cluster.engine.runtimes[broker.id]?.isFenced ?? false,
+                replicas: Array(all.prefix(Self.replicaLimit)), moreReplicas: max(0, all.count - Self.replicaLimit),
+                isChanged: changedBrokers.contains(broker.id))
+        }
+        let brokers = cluster.brokersInDisplayOrder
+        if !brokers.isEmpty, brokers.allSatisfy({ $0.rack != nil }) {
+            // Racks in the order the rack-alternated list meets them (Kafka sorts racks by name).
+            var racks: [String] = []
+            for broker in brokers where !racks.contains(broker.rack!) { racks.append(broker.rack!) }
+            columns = racks.map { rack in
+                Column(rack: rack, brokers: brokers.filter { $0.rack == rack }.sorted { $0.id < $1.id }.map(box))
+            }
+        } else {
+            columns = [Column(rack: nil, brokers: brokers.map(box))]
+        }
+        logs = focus.prefix(Self.logLimit).compactMap { id in
+            cluster.partition(id).map { Self.log($0, in: cluster, changes: changes, label: labels(id)) }
+        }
+        moreLogs = max(0, focus.count - Self.logLimit)
+    }
+
+    private struct ReplicaID: Hashable {
+        var partition: TopicPartition
+        var broker: BrokerID
+    }
+
+    private static func marks(_ partition: PartitionState, _ broker: BrokerID) -> BrokerTable.Marks {
+        var marks: BrokerTable.Marks = []
+        if !partition.isr.contains(broker) { marks.insert(.outOfSync) }
+        if partition.leader == nil { marks.insert(.noLeader) }
+        return marks
+    }
+
+    private static func log(_ partition: PartitionState, in cluster: Cluster, changes: StepChanges, label: String)
+        -> PartitionLog
+    {
+        let id = partition.id
+        var newlyLost: [Int64] = []
+        var previousLEO: [BrokerID: Int64] = [:]
+        var previousHW: [BrokerID: Int64] = [:]
+        var truncated: [BrokerID: Range<Int64>] = [:]
+        for change in changes.changes where change.partition == id {
+            switch change {
+            case .logEndOffset(_, let broker, let from, _): previousLEO[broker] = from
+            case .followerHighWatermark(_, let broker, let from, _): previousHW[broker] = from
+            case .highWatermark(_, let from, _): if let leader = partition.leader { previousHW[leader] = from }
+            case .truncated(_, let broker, let removed): truncated[broker] = removed
+            case .recordsLost(_, let offsets): newlyLost = offsets
+            default: break
+            }
+        }
+        let leaderLog = partition.leaderLog
+        let bars = partition.replicas.map { broker -> Bar in
+            let log = partition.logs[broker] ?? ReplicaLog()
+            var diverged: Int64?
+            if let leaderLog, broker != partition.leader {
+                let agreed = LogComparison.firstDivergence(log, leaderLog)
+                if agreed < log.logEndOffset { diverged = agreed }
+            }
+            let committed = partition.leader == nil ? log.highWatermark : partition.highWatermark
+            return Bar(
+                broker: broker, isLeader: broker == partition.leader, marks: marks(partition, broker),
+                isDown: !(cluster.engine.runtimes[broker]?.isAlive ?? true), logEndOffset: log.logEndOffset,
+                highWatermark: log.highWatermark,
+                committedEnd: min(log.logEndOffset, committed, diverged ?? log.logEndOffset), divergedFrom: diverged,
+                previousLogEndOffset: previousLEO[broker], previousHighWatermark: previousHW[broker],
+                truncated: truncated[broker])
+        }
+        let reach = bars.map { max($0.logEndOffset, $0.truncated?.upperBound ?? 0, $0.previousLogEndOffset ?? 0) }
+        let needed = max(reach.max() ?? 0, (partition.lostOffsets.last ?? -1) + 1)
+        return PartitionLog(
+            label: label, leader: partition.leader, leaderEpoch: partition.leaderEpoch,
+            highWatermark: partition.leader == nil ? nil : partition.highWatermark,
+            isUnclean: partition.leader != nil && partition.hadUncleanElection,
+            scale: DiagramSVG.scale(for: needed), bars: bars, lost: partition.lostOffsets, newlyLost: newlyLost)
+    }
+}

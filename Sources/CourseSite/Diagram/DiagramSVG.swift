@@ -1,0 +1,194 @@
+import Replication
+
+/// Draws a `Diagram` as inline SVG: no script, no external file, styled by the site's stylesheet (light and dark).
+///
+/// A page holds a picture per step, so the markup is terse and regular: coordinates are small integers, boxes,
+/// replicas and log rows are placed by nested `svg`s, and styles are classes of the stylesheet.
+enum DiagramSVG {
+    // Layout, in SVG units: about 310 wide, so that on a phone (≈ 330 px for the picture) a unit is about a pixel
+    // and the 11-unit text stays readable; on a wide screen it is drawn at 1.25 px a unit.
+    static let boxWidth = 96.0
+    static let gap = 8.0
+    static let chipHeight = 16.0
+    static let rowPitch = 20.0
+    static let labelWidth = 42.0
+    static let barWidth = 144.0
+    static let minimumWidth = 310.0
+    /// The number of offsets a bar is wide for: cells stay whole units wide up to 144 records, and the layout only
+    /// changes when a log outgrows its bucket.
+    static let buckets: [Int64] = [8, 12, 16, 24, 36, 48, 72, 144]
+
+    static func scale(for offsets: Int64) -> Int64 {
+        let width = Int64(barWidth)
+        return buckets.first { $0 >= offsets } ?? (offsets + width - 1) / width * width
+    }
+
+    static func node(_ diagram: Diagram, title: String, description: String) -> HTMLNode {
+        let heading: [HTMLNode] = [.element(.svgTitle, text: title), .element(.desc, text: description)]
+        if let compact = compact(diagram) {
+            return svg(width: compact.width, height: compact.height, heading + compact.nodes)
+        }
+        var children = heading
+        let (cluster, clusterWidth, clusterHeight) = self.cluster(diagram.columns)
+        children += cluster
+        var y = clusterHeight
+        for log in diagram.logs {
+            y += 12
+            children += self.log(log, at: y)
+            y += 17 + rowPitch * Double(log.bars.count + (log.lost.isEmpty ? 0 : 1))
+        }
+        if diagram.moreLogs > 0 {
+            y += 14
+            let more = diagram.moreLogs
+            children.append(
+                text("lh", x: 0, y: y, "\(more) more partition\(more == 1 ? "" : "s") changed (see the tables)"))
+            y += 4
+        }
+        return svg(width: max(minimumWidth, clusterWidth), height: y + 2, children)
+    }
+
+    /// The picture's `svg`: drawn at 1.25 px a unit, scaled down to fit narrow screens.
+    static func svg(width: Double, height: Double, _ children: [HTMLNode]) -> HTMLNode {
+        .element(
+            .svg,
+            [
+                .class("dg"), .init("viewBox", "0 0 \(number(width)) \(number(height))"),
+                .init("width", number((width * 1.25).rounded())), .init("role", "img"),
+            ], children)
+    }
+
+    // MARK: The cluster
+
+    /// A box per broker (racks as columns; without racks rows of up to three) with its state and its replicas.
+    ///
+    /// Every box, replica and log row is an element of its own placed by a nested `svg`, with the same inner
+    /// coordinates: consecutive steps' pictures then differ only where the cluster did, and compress to little.
+    static func cluster(_ columns: [Diagram.Column]) -> (nodes: [HTMLNode], width: Double, height: Double) {
+        let all = columns.flatMap(\.brokers)
+        let replicas = all.flatMap(\.replicas)
+        let chipWidth = Self.chipWidth(
+            characters: replicas.map(\.label.count).max() ?? 2, marks: max(1, replicas.map(\.marks.count).max() ?? 0))
+        let perRow = max(1, Int((boxWidth - 10) / (chipWidth + 4)))
+        let mostChips = all.map { $0.replicas.count + ($0.moreReplicas > 0 ? 1 : 0) }.max() ?? 0
+        let boxHeight = 35 + Double(max(1, (mostChips + perRow - 1) / perRow)) * rowPitch
+        let hasRacks = columns.first?.rack != nil
+        // With racks each rack is a column; without, the brokers fill rows of (at most) three boxes.
+        let grid: [[Diagram.BrokerBox]] =
+            hasRacks ? columns.map(\.brokers) : transpose(rows(all, perRow: all.count == 4 ? 2 : 3))
+        var nodes: [HTMLNode] = []
+        var width = 0.0
+        var height = 0.0
+        for (index, brokers) in grid.enumerated() {
+            let x = Double(index) * (boxWidth + gap)
+            var y = 0.0
+            if hasRacks, let rack = columns[index].rack {
+                nodes.append(text("rk", x: x + 2, y: 11, "Rack \(rack)"))
+                y = 16
+            }
+            for broker in brokers {
+                nodes.append(box(broker, x: x, y: y, height: boxHeight, chipWidth: chipWidth, perRow: perRow))
+                y += boxHeight + gap
+            }
+            width = x + boxWidth
+            height = max(height, y - gap)
+        }
+        return (nodes, width, height)
+    }
+
+    static func box(
+        _ broker: Diagram.BrokerBox, x: Double, y: Double, height: Double, chipWidth: Double, perRow: Int
+    ) -> HTMLNode {
+        var children: [HTMLNode] = [
+            .element(.rect, [.init("width", number(boxWidth)), .init("height", number(height))]),
+            .element(.text, [.init("x", "7"), .init("y", "15")], boxHeader(broker, short: false)),
+        ]
+        for (index, replica) in broker.replicas.enumerated() {
+            var classes = chipClasses(replica.isLeader, replica.marks)
+            if replica.isChanged { classes += " hl" }
+            children.append(
+                place(
+                    classes, x: 7 + Double(index % perRow) * (chipWidth + 4), y: 33 + Double(index / perRow) * rowPitch,
+                    [
+                        .element(.rect, [.init("width", number(chipWidth)), .init("height", number(chipHeight))]),
+                        .element(
+                            .text, [.init("x", "4"), .init("y", "12")], label(replica.label, marks: replica.marks)),
+                    ]))
+        }
+        if broker.moreReplicas > 0 {
+            let index = broker.replicas.count
+            children.append(
+                text(
+                    "mr", x: 9 + Double(index % perRow) * (chipWidth + 4), y: 45 + Double(index / perRow) * rowPitch,
+                    "+\(broker.moreReplicas)"))
+        }
+        return place("b \(cssName(broker.state))" + (broker.isChanged ? " hl" : ""), x: x, y: y, children)
+    }
+
+    /// A broker's name, state symbol and state in words. A fenced broker (shut down and restarting ones always
+    /// are) says so on a second line, or, in a one-line box, instead of its state word.
+    static func boxHeader(_ broker: Diagram.BrokerBox, short: Bool) -> [HTMLNode] {
+        let fenced = broker.isFenced && broker.state != .shutDown && broker.state != .restarting
+        let word = fenced && short ? "fenced" : broker.state.rawValue
+        var header: [HTMLNode] = [
+            .element(.tspan, [.class("bn")], text: "B\(broker.id)"),
+            .text(" \(BrokerStateHTML.symbol(broker.state)) \(word)"),
+        ]
+        if fenced && !short {
+            header.append(.element(.tspan, [.class("bw"), .init("x", "7"), .init("dy", "13")], text: "fenced"))
+        }
+        return header
+    }
+
+    static func chipWidth(characters: Int, marks: Int) -> Double { Double(8 + characters * 7 + marks * 7) }
+
+    static func cssName(_ state: BrokerState) -> String {
+        state.rawValue.split(separator: " ").joined(separator: "-")
+    }
+
+    /// A replica's box: filled for the leader, outlined for a follower, dashed when out of sync, dotted when its
+    /// partition has no leader.
+    static func chipClasses(_ isLeader: Bool, _ marks: BrokerTable.Marks) -> String {
+        var classes = isLeader ? "c l" : "c"
+        if marks.contains(.outOfSync) { classes += " o" }
+        if marks.contains(.noLeader) { classes += " n" }
+        return classes
+    }
+
+    /// A replica's label with its marks (`P0!`).
+    static func label(_ text: String, marks: BrokerTable.Marks) -> [HTMLNode] {
+        [.text(text)]
+            + BrokerTable.Marks.all.filter { marks.contains($0.mark) }.map {
+                .element(.tspan, [.class("m")], text: $0.symbol)
+            }
+    }
+
+    static func rows<T>(_ items: [T], perRow: Int) -> [[T]] {
+        stride(from: 0, to: items.count, by: perRow).map { Array(items[$0..<min(items.count, $0 + perRow)]) }
+    }
+
+    /// The columns of a grid given by rows (`[[a, b, c], [d]]` → `[[a, d], [b], [c]]`).
+    static func transpose<T>(_ rows: [[T]]) -> [[T]] {
+        let width = rows.map(\.count).max() ?? 0
+        return (0..<width).map { column in rows.compactMap { column < $0.count ? $0[column] : nil } }
+    }
+
+    // MARK: Pieces
+
+    /// Children placed at (x, y): a nested `svg`, shorter than a translated `g` (the stylesheet lets it overflow).
+    static func place(_ classes: String, x: Double, y: Double, _ children: [HTMLNode]) -> HTMLNode {
+        var attributes: [HTMLAttribute] = classes.isEmpty ? [] : [.class(classes)]
+        if x != 0 { attributes.append(.init("x", number(x))) }
+        if y != 0 { attributes.append(.init("y", number(y))) }
+        return .element(.svg, attributes, children)
+    }
+
+    static func text(_ classes: String, x: Double, y: Double, _ content: String) -> HTMLNode {
+        .element(.text, [.class(classes), .init("x", number(x)), .init("y", number(y))], text: content)
+    }
+
+    /// A coordinate with at most one decimal.
+    static func number(_ value: Double) -> String {
+        let tenths = Int((value * 10).rounded())
+        return tenths % 10 == 0 ? String(tenths / 10) : "\(tenths / 10).\(abs(tenths % 10))"
+    }
+}

@@ -1,0 +1,96 @@
+/// Writes `HTMLNode`s as HTML: the one place that escapes.
+///
+/// Text escapes `&`, `<` and `>`; attribute values (always double-quoted) also `"`. Nothing else is needed in UTF-8
+/// HTML. Every element gets its end tag except void elements and empty SVG elements (`<rect …/>`).
+enum HTMLFormatter {
+    /// The HTML of a node.
+    static func format(_ node: HTMLNode) -> String {
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(4096)
+        write(node, into: &buffer)
+        return String(decoding: buffer, as: UTF8.self)
+    }
+
+    /// A whole document: the doctype, then the node.
+    static func document(_ node: HTMLNode) -> String {
+        var buffer = Array("<!DOCTYPE html>\n".utf8)
+        buffer.reserveCapacity(16384)
+        write(node, into: &buffer)
+        buffer.append(UInt8(ascii: "\n"))
+        return String(decoding: buffer, as: UTF8.self)
+    }
+
+    /// Appends the HTML of a node.
+    static func write(_ node: HTMLNode, into buffer: inout [UInt8]) {
+        switch node.storage {
+        case .text(let text):
+            escape(text, attribute: false, into: &buffer)
+        case .trusted(let html):
+            buffer.append(contentsOf: html.html.utf8)
+        case .group(let nodes):
+            for child in nodes { write(child, into: &buffer) }
+        case .element(let tag, let attributes, let children):
+            if tag.isForeign && children.isEmpty {
+                writeStartTag(tag, attributes, closing: true, into: &buffer)
+                return
+            }
+            writeStartTag(tag, attributes, into: &buffer)
+            guard !tag.isVoid else { return }
+            for child in children { write(child, into: &buffer) }
+            writeEndTag(tag, into: &buffer)
+        }
+    }
+
+    /// Appends an element's start tag (`<tag a="v">`; `<tag a="v"/>` when `closing`), for an element whose content
+    /// is written piece by piece (a scenario's steps).
+    static func writeStartTag(
+        _ tag: HTMLTag, _ attributes: [HTMLAttribute], closing: Bool = false, into buffer: inout [UInt8]
+    ) {
+        buffer.append(UInt8(ascii: "<"))
+        append(tag.name, into: &buffer)
+        for attribute in attributes {
+            buffer.append(UInt8(ascii: " "))
+            append(attribute.name, into: &buffer)
+            if let value = attribute.value {
+                buffer.append(contentsOf: "=\"".utf8)
+                escape(value, attribute: true, into: &buffer)
+                buffer.append(UInt8(ascii: "\""))
+            }
+        }
+        buffer.append(contentsOf: closing ? "/>".utf8 : ">".utf8)
+    }
+
+    /// Appends an element's end tag.
+    static func writeEndTag(_ tag: HTMLTag, into buffer: inout [UInt8]) {
+        buffer.append(contentsOf: "</".utf8)
+        append(tag.name, into: &buffer)
+        buffer.append(UInt8(ascii: ">"))
+    }
+
+    private static func append(_ name: StaticString, into buffer: inout [UInt8]) {
+        name.withUTF8Buffer { buffer.append(contentsOf: $0) }
+    }
+
+    /// Escapes text; most text (every table cell) has nothing to escape and is copied as it is.
+    static func escape(_ text: String, attribute: Bool, into buffer: inout [UInt8]) {
+        let utf8 = text.utf8
+        guard
+            utf8.contains(where: {
+                $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
+                    || (attribute && $0 == UInt8(ascii: "\""))
+            })
+        else {
+            buffer.append(contentsOf: utf8)
+            return
+        }
+        for byte in utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): buffer.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): buffer.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): buffer.append(contentsOf: "&gt;".utf8)
+            case UInt8(ascii: "\"") where attribute: buffer.append(contentsOf: "&quot;".utf8)
+            default: buffer.append(byte)
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+/// A lesson's article, formatted piece by piece (a heading, a prose block, a scenario's step, …) and measured as it
+/// grows: `check` sees the size after every piece and may stop the rendering by throwing. A build checks the page's
+/// byte budget there, so a lesson of many steps with large pictures stops at the budget instead of costing
+/// gigabytes first.
+struct ArticleWriter<Failure: Error> {
+    /// The HTML so far.
+    private(set) var bytes: [UInt8] = []
+    /// Called with the size of the HTML after every piece.
+    private let check: (Int) throws(Failure) -> Void
+
+    init(checking check: @escaping (Int) throws(Failure) -> Void) {
+        self.check = check
+        bytes.reserveCapacity(65_536)
+    }
+
+    /// Appends a piece, then checks the size.
+    mutating func write(_ node: HTMLNode) throws(Failure) {
+        HTMLFormatter.write(node, into: &bytes)
+        try check(bytes.count)
+    }
+
+    /// Appends an element's start tag; its content follows piece by piece, then `end`.
+    mutating func start(_ tag: HTMLTag, _ attributes: [HTMLAttribute] = []) {
+        HTMLFormatter.writeStartTag(tag, attributes, into: &bytes)
+    }
+
+    /// Appends an element's end tag.
+    mutating func end(_ tag: HTMLTag) {
+        HTMLFormatter.writeEndTag(tag, into: &bytes)
+    }
+
+    /// The HTML written.
+    var html: String { String(decoding: bytes, as: UTF8.self) }
+}
+
+/// A lesson's page passed its byte budget while it was rendered; the rendering stopped there.
+public struct PageTooLarge: Error, Hashable, Sendable {
+    /// The size of the page's article when the rendering stopped (just past the budget).
+    public var renderedBytes: Int
+}

@@ -1,0 +1,90 @@
+import Course
+import LessonMarkdown
+
+/// One lesson's page: its parts in order (headings with anchors, prose with verified values, questions, and in place
+/// of each scenario block its verified timeline), then the pager.
+struct LessonPage {
+    var lesson: LessonRendering
+    var previous: LessonRendering?
+    var next: LessonRendering?
+    var lessons: [LessonRendering]
+
+    /// The page's article: the lesson's verified parts, walked once, formatted piece by piece; `check` sees the
+    /// article's size after every piece (see `ArticleWriter`).
+    static func article<Failure: Error>(
+        _ lesson: VerifiedLesson, checking check: @escaping (Int) throws(Failure) -> Void
+    ) throws(Failure) -> String {
+        var writer = ArticleWriter(checking: check)
+        writer.start(.article)
+        try writer.write(.newline)
+        var hasLegend = false
+        for part in lesson.parts {
+            switch part {
+            case .heading(let heading):
+                var content: [HTMLNode] = [.trusted(TrustedHTML(lessonHTML: heading.html))]
+                if heading.level > 1 {
+                    content += [
+                        .text(" "),
+                        .element(
+                            .a,
+                            [.class("anchor"), .href("#" + heading.anchor), .ariaLabel("Link to this section")],
+                            text: "#"),
+                    ]
+                }
+                var nodes: [HTMLNode] = [.element(.heading(heading.level), [.id(heading.anchor)], content), .newline]
+                if heading.level == 1 {
+                    let mark = VerifiedMark(
+                        verified: lesson.isVerified, expectations: lesson.expectationCount,
+                        scenarios: lesson.scenarios.count)
+                    nodes += [.element(.p, [.class("lesson-mark")], [mark.node]), .newline]
+                }
+                try writer.write(.group(nodes))
+            case .prose(let prose):
+                let pieces = prose.pieces.map { piece -> HTMLNode in
+                    switch piece {
+                    case .html(let html): .trusted(TrustedHTML(lessonHTML: html))
+                    case .value(let value, _):
+                        .element(
+                            .span,
+                            [
+                                .class("live-value"),
+                                .init("title", "computed by the engine when this page was verified"),
+                            ],
+                            text: value)
+                    }
+                }
+                try writer.write(.group(pieces))
+            case .question(let question):
+                try writer.write(.group([QuestionHTML.node(question), .newline]))
+            case .scenario(let scenario):
+                // The page's one legend, just before the first scenario: the marks of every table below.
+                if !hasLegend { try writer.write(.group([Legend.node, .newline])) }
+                hasLegend = true
+                try ScenarioHTML.write(ScenarioView(scenario), into: &writer)
+                try writer.write(.newline)
+            }
+        }
+        writer.end(.article)
+        return writer.html
+    }
+
+    var html: String {
+        var pager: [HTMLNode] = []
+        if let previous {
+            pager.append(.element(.a, [.init("rel", "prev"), .href(previous.pageName)], text: "← \(previous.title)"))
+        } else {
+            pager.append(.element(.a, [.init("rel", "prev"), .href("index.html")], text: "← Course index"))
+        }
+        if let next {
+            pager.append(.element(.a, [.init("rel", "next"), .href(next.pageName)], text: "\(next.title) →"))
+        }
+        let body = HTMLNode.group([
+            .trusted(TrustedHTML(renderedArticle: lesson.article)), .newline,
+            .element(.nav, [.class("pager"), .ariaLabel("Previous and next lesson")], pager), .newline,
+        ])
+        return Page(
+            title: "\(lesson.title) — \(SiteRenderer.courseTitle)", body: body,
+            footer: Page.footer(lessons: lessons, lesson: lesson)
+        ).html
+    }
+}

@@ -1,0 +1,230 @@
+import Course
+import LessonMarkdown
+import Replication
+import ScenarioLanguage
+
+/// What the site shows of a verified scenario, decided apart from how it is marked up: per step the command, the
+/// author's narration, the output, what changed, the checks, and which tables changed (only those are shown).
+struct ScenarioView {
+    /// The section's id.
+    var anchor: String
+    /// The scenario's name (its anchor when it has none).
+    var name: String
+    /// Verified, and how many expectations.
+    var verdict: VerifiedMark
+    /// The scenario's source lines.
+    var sourceLines: [String]
+    /// The whole transcript, as the `output` block holds it.
+    var transcript: String
+    /// Expectations checked before the first command.
+    var leadingChecks: [CheckView]
+    /// How many commands (steps) there are.
+    var stepCount: Int { timeline.entries.count }
+
+    /// The commands and their checks, from which the steps' views are made one at a time.
+    private let timeline: Timeline
+    /// The cluster before the first step: the final state of the scenario this one continues, else nil.
+    private let initialCluster: Cluster?
+
+    init(_ scenario: VerifiedScenario) {
+        anchor = scenario.anchor
+        name = scenario.block.name ?? scenario.anchor
+        verdict = VerifiedMark(
+            verified: scenario.isVerified, expectations: scenario.transcript.expectationCount, scenarios: 1)
+        sourceLines = scenario.block.block.lines
+        transcript = scenario.transcript.text
+        timeline = scenario.transcript.timeline
+        leadingChecks = timeline.leadingChecks.map(CheckView.init)
+        initialCluster = scenario.initialCluster
+    }
+
+    /// Makes each step's view in order and hands it to `body`. Each step shows only what differs from the step
+    /// before, so the views are made in one pass; only the last picture and tables are kept from one to the next.
+    func forEachStep<Failure: Error>(_ body: (StepView) throws(Failure) -> Void) throws(Failure) {
+        // A scenario that continues another starts from its final state: the first step's changes are counted from
+        // there (its first picture and tables are shown all the same, as the section's first).
+        var previous = initialCluster
+        var memory = StepMemory()
+        for entry in timeline.entries {
+            try body(
+                StepView(
+                    entry, total: timeline.entries.count, scenario: anchor, name: name, previous: previous,
+                    memory: &memory))
+            previous = entry.command.cluster
+        }
+    }
+
+    /// Every step's view.
+    var steps: [StepView] {
+        var steps: [StepView] = []
+        forEachStep { steps.append($0) }
+        return steps
+    }
+}
+
+/// One step: a command and what belongs to it.
+struct StepView {
+    /// 1-based.
+    var number: Int
+    /// How many steps the scenario has.
+    var total: Int
+    /// The step's id (`scenario-<name>/step-<n>`).
+    var id: String
+    /// The scenario's section id.
+    var scenario: String
+    /// The command as written.
+    var command: String
+    /// The Kafka error the command ended with, if any.
+    var error: String?
+    /// The author's narration, one paragraph per block of comment lines (the lines of a block joined).
+    var narration: [String]
+    /// What the command printed.
+    var output: [String]
+    /// What changed, in words.
+    var changes: [String]
+    /// The expectations checked after it.
+    var checks: [CheckView]
+    /// The cluster's state after it, as far as it changed (nil before there is a topic).
+    var state: StateView?
+    /// The picture of the cluster after it, when it differs from the step before's.
+    var diagram: Diagram?
+    /// When the picture did not change: the step whose picture still holds.
+    var samePictureAs: Int?
+
+    init(
+        _ entry: Timeline.Entry, total: Int, scenario anchor: String, name: String, previous: Cluster?,
+        memory: inout StepMemory
+    ) {
+        number = entry.number
+        self.total = total
+        id = Anchor.step(scenario: anchor, number: entry.number)
+        scenario = anchor
+        let step = entry.command
+        command = step.statement.text
+        if case .kafkaError(let kafkaError) = step.outcome { error = kafkaError.name }
+        narration = entry.narration.map { $0.joined(separator: " ") }
+        output = step.output
+        let stepChanges = SnapshotChanges.changes(from: previous, to: step.cluster)
+        changes = stepChanges.sentences
+        checks = entry.checks.map(CheckView.init)
+        // A picture once there is a topic: before, it would only be empty boxes.
+        if let cluster = step.cluster, !cluster.topics.isEmpty {
+            let diagram = memory.picture(cluster: cluster, changes: stepChanges)
+            if let last = memory.lastPicture, last.diagram.state == diagram.state {
+                samePictureAs = last.step
+            } else {
+                self.diagram = diagram
+                memory.lastPicture = (entry.number, diagram)
+            }
+            state = StateView(
+                after: cluster, before: previous, changes: stepChanges, step: entry.number, scenario: name,
+                memory: &memory)
+        }
+    }
+}
+
+/// What a scenario's steps carry from one to the next: the last picture and tables shown (each step shows only
+/// what differs), and the partitions the pictures draw the logs of.
+struct StepMemory {
+    /// The partitions whose logs the last picture drew: a step that touches no partition keeps them.
+    var focus: [TopicPartition] = []
+    /// The last step with a picture of its own, and that picture.
+    var lastPicture: (step: Int, diagram: Diagram)?
+    /// The broker table after the step before.
+    var brokerTable: BrokerTable?
+    /// `kafka-topics.sh --describe` after the step before.
+    var describe: [String]?
+    /// Each consumer group's `kafka-consumer-groups.sh --describe` after the step before.
+    var groups: [String: [String]] = [:]
+
+    /// The picture after a step: the logs of the partitions it touched (else those drawn before; at first, every
+    /// partition when there are only a few).
+    mutating func picture(cluster: Cluster, changes: StepChanges) -> Diagram {
+        let all = cluster.sortedTopics.flatMap { $0.partitions.map(\.id) }
+        // Logs with no records say nothing, except for a cluster's only partition (where the commit path starts).
+        let touched = changes.touchedPartitions.filter { all.count == 1 || Self.hasRecords(cluster.partition($0)) }
+        if !touched.isEmpty {
+            focus = touched
+        } else if focus.isEmpty, all.count == 1 {
+            focus = all
+        }
+        return Diagram(cluster: cluster, changes: changes, focus: focus)
+    }
+
+    private static func hasRecords(_ partition: PartitionState?) -> Bool {
+        guard let partition else { return false }
+        return !partition.lostOffsets.isEmpty || partition.logs.values.contains { $0.logEndOffset > 0 }
+    }
+}
+
+/// An expectation and its verdict.
+struct CheckView {
+    var statement: String
+    var passed: Bool
+    var actual: String
+
+    init(_ step: Step) {
+        statement = step.statement.text
+        passed = step.expectation?.passed ?? false
+        actual = step.expectation?.actual ?? "?"
+    }
+}
+
+/// The tables of a step: each only when it differs from the step before.
+struct StateView {
+    /// The broker table, when it changed.
+    var brokerTable: BrokerTableView?
+    /// Per-replica tables of the partitions the step touched (at most `replicaTableLimit`).
+    var replicaTables: [ReplicaTableView]
+    /// How many more partitions the step touched.
+    var morePartitions: Int
+    /// Consumer groups whose `kafka-consumer-groups.sh --describe` changed.
+    var groups: [GroupView]
+    /// `kafka-topics.sh --describe`, when it changed.
+    var describe: [String]?
+    /// The step's number.
+    var step: Int
+
+    /// At most this many replica tables per step; the rest are in `--describe`.
+    static let replicaTableLimit = 4
+
+    init(
+        after cluster: Cluster, before previous: Cluster?, changes: StepChanges, step: Int, scenario: String,
+        memory: inout StepMemory
+    ) {
+        self.step = step
+        let table = BrokerTable(cluster: cluster)
+        if table != memory.brokerTable {
+            let earlier = memory.brokerTable ?? previous.flatMap { $0.topics.isEmpty ? nil : BrokerTable(cluster: $0) }
+            brokerTable = BrokerTableView(
+                table: table, previous: earlier, changedBrokers: changes.brokersWithNewState,
+                caption: "Brokers after step \(step) of \(scenario)")
+        }
+        memory.brokerTable = table
+        let touched = changes.touchedPartitions
+        replicaTables = touched.prefix(Self.replicaTableLimit).compactMap { id in
+            guard let table = ReplicaTable(cluster: cluster, partition: id), let partition = cluster.partition(id)
+            else { return nil }
+            let leader = partition.leader.map { "B\($0)" } ?? "none"
+            let highWatermark = partition.leader == nil ? "none (no leader)" : String(partition.highWatermark)
+            return ReplicaTableView(
+                table: table, previous: previous.flatMap { ReplicaTable(cluster: $0, partition: id) },
+                caption: "Replicas of \(id) after step \(step): leader \(leader), high watermark \(highWatermark)")
+        }
+        morePartitions = max(0, touched.count - Self.replicaTableLimit)
+        groups = cluster.engine.groups.keys.sorted().compactMap { group in
+            let now = ConsumerGroupDescription(cluster: cluster, group: group).lines
+            defer { memory.groups[group] = now }
+            return now == memory.groups[group] ? nil : GroupView(name: group, lines: Array(now.drop { $0.isEmpty }))
+        }
+        let lines = TopicDescription(cluster: cluster).lines
+        describe = lines == memory.describe ? nil : lines
+        memory.describe = lines
+    }
+}
+
+/// A consumer group as `kafka-consumer-groups.sh --describe` prints it.
+struct GroupView {
+    var name: String
+    var lines: [String]
+}

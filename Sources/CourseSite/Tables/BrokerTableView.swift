@@ -1,0 +1,40 @@
+import Replication
+
+/// The course's broker table for one step: the table, and which cells and brokers changed since the step before.
+struct BrokerTableView {
+    /// A cell: a broker's row and a column (0 = Leaders, 1… = Followers).
+    struct CellID: Hashable {
+        var broker: BrokerID
+        var column: Int
+    }
+
+    var table: BrokerTable
+    var changedCells: Set<CellID>
+    var changedBrokers: Set<BrokerID>
+    var caption: String
+
+    init(table: BrokerTable, previous: BrokerTable?, changedBrokers: Set<BrokerID>, caption: String) {
+        self.table = table
+        self.changedBrokers = changedBrokers
+        self.caption = caption
+        changedCells = []
+        // The first table of a scenario has nothing to differ from: nothing is marked.
+        guard let previous else { return }
+        let oldRows = Dictionary(uniqueKeysWithValues: previous.rows.map { ($0.broker.id, $0) })
+        for row in table.rows {
+            let columns = [row.leaders] + row.followers
+            let oldColumns = oldRows[row.broker.id].map { [$0.leaders] + $0.followers } ?? []
+            for (index, cell) in columns.enumerated() where !cell.isEmpty || index < oldColumns.count {
+                let oldCell = index < oldColumns.count ? oldColumns[index] : []
+                if Set(cell) != Set(oldCell) { changedCells.insert(CellID(broker: row.broker.id, column: index)) }
+            }
+        }
+    }
+}
+
+/// The per-replica table of one partition, with the step before's to mark what changed.
+struct ReplicaTableView {
+    var table: ReplicaTable
+    var previous: ReplicaTable?
+    var caption: String
+}

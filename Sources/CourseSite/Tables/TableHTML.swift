@@ -1,0 +1,142 @@
+import Replication
+
+/// Tables as HTML: the broker table (the slides' layout) and the per-replica table.
+enum TableHTML {
+    /// The broker table; changed cells carry the change mark, brokers show their state in a symbol and words.
+    static func brokerTable(_ view: BrokerTableView) -> HTMLNode {
+        let head = HTMLNode.element(
+            .thead, [],
+            [.element(.tr, [], view.table.headings.map { .element(.th, [.init("scope", "col")], text: $0) })])
+        let rows = view.table.rows.map { row -> HTMLNode in
+            var cells: [HTMLNode] = [
+                .element(
+                    .th, [.init("scope", "row")],
+                    [
+                        .text(row.broker.label + " "),
+                        BrokerStateHTML.badge(row.state, changed: view.changedBrokers.contains(row.broker.id)),
+                    ])
+            ]
+            for (column, entries) in ([row.leaders] + row.followers).enumerated() {
+                let changed = view.changedCells.contains(.init(broker: row.broker.id, column: column))
+                cells.append(cell(entries, leader: column == 0, changed: changed))
+            }
+            return .element(.tr, [], cells)
+        }
+        return wrap(.class("broker-table"), caption: view.caption, head: head, rows: rows)
+    }
+
+    private static func cell(_ entries: [BrokerTable.Entry], leader: Bool, changed: Bool) -> HTMLNode {
+        var children: [HTMLNode] = []
+        if entries.isEmpty {
+            children.append(.element(.span, [.class("visually-hidden")], text: "none"))
+        } else {
+            for (index, entry) in entries.enumerated() {
+                if index > 0 { children.append(.text(" ")) }
+                children.append(chip(entry, leader: leader))
+            }
+        }
+        if changed { children.append(changeMark) }
+        return .element(.td, changed ? [.class("changed")] : [], children)
+    }
+
+    /// A replica: its partition, and its marks as a symbol and words (never colour or a border style alone).
+    static func chip(_ entry: BrokerTable.Entry, leader: Bool) -> HTMLNode {
+        var classes = leader ? "chip leader" : "chip"
+        if entry.marks.contains(.outOfSync) { classes += " out-of-sync" }
+        if entry.marks.contains(.noLeader) { classes += " no-leader" }
+        var children: [HTMLNode] = [.text(entry.label)]
+        for (mark, symbol, _) in BrokerTable.Marks.all where entry.marks.contains(mark) {
+            children += [
+                .element(.span, [.class("mark"), .ariaHidden], text: symbol),
+                .element(.span, [.class("visually-hidden")], text: " " + Legend.words(mark)),
+            ]
+        }
+        return .element(.span, [.class(classes)], children)
+    }
+
+    /// The mark of a changed cell: a symbol, and words for screen readers.
+    static var changeMark: HTMLNode {
+        .group([
+            .element(.span, [.class("delta"), .ariaHidden], text: "Δ"),
+            .element(.span, [.class("visually-hidden")], text: " (changed)"),
+        ])
+    }
+
+    /// The per-replica table; cells that differ from the step before are marked.
+    static func replicaTable(_ view: ReplicaTableView) -> HTMLNode {
+        let headings = ["Broker", "Role", "LEO", "HW", "LogEpoch", "In ISR", "Status", "Lag"]
+        let head = HTMLNode.element(
+            .thead, [], [.element(.tr, [], headings.map { .element(.th, [.init("scope", "col")], text: $0) })])
+        let before = Dictionary(uniqueKeysWithValues: (view.previous?.rows ?? []).map { ($0.broker, $0) })
+        let rows = view.table.rows.map { row -> HTMLNode in
+            let old = before[row.broker]
+            func cell(_ text: String, _ changed: Bool) -> HTMLNode {
+                guard changed, view.previous != nil else { return .element(.td, [], text: text) }
+                return .element(.td, [.class("changed")], [.text(text), changeMark])
+            }
+            return .element(
+                .tr, [],
+                [
+                    .element(.th, [.init("scope", "row")], text: "B\(row.broker)"),
+                    cell(row.role, old?.role != row.role),
+                    cell(String(row.logEndOffset), old?.logEndOffset != row.logEndOffset),
+                    cell(String(row.highWatermark), old?.highWatermark != row.highWatermark),
+                    cell(row.epoch.map(String.init) ?? "-", old?.epoch != row.epoch),
+                    cell(row.isInIsr ? "yes" : "no", old?.isInIsr != row.isInIsr),
+                    cell(row.status, old?.status != row.status),
+                    cell(row.lag.map(String.init) ?? "-", old?.lag != row.lag),
+                ])
+        }
+        return wrap(.class("replica-table"), caption: view.caption, head: head, rows: rows)
+    }
+
+    private static func wrap(_ attribute: HTMLAttribute, caption: String, head: HTMLNode, rows: [HTMLNode])
+        -> HTMLNode
+    {
+        .element(
+            .div, [.class("table-wrap")],
+            [
+                .element(
+                    .table, [attribute],
+                    [
+                        .element(.caption, [], text: caption), head,
+                        .element(.tbody, [], rows.flatMap { [HTMLNode.newline, $0] } + [.newline]),
+                    ])
+            ])
+    }
+}
+
+/// A broker's running state as a symbol and a word (never colour alone).
+enum BrokerStateHTML {
+    static func symbol(_ state: BrokerState) -> String {
+        switch state {
+        case .up: "●"
+        case .crashed: "✖"
+        case .stalled: "◐"
+        case .isolated: "⊘"
+        case .shutDown: "■"
+        case .restarting: "◌"
+        }
+    }
+
+    /// What a state means, for the legend.
+    static func meaning(_ state: BrokerState) -> String {
+        switch state {
+        case .up: "running"
+        case .crashed: "hard-killed; its log stays on disk"
+        case .stalled: "alive and heartbeating, but not fetching (network congestion)"
+        case .isolated: "cut off from the other brokers and the controller"
+        case .shutDown: "stopped cleanly (controlled shutdown)"
+        case .restarting: "started again, waiting to register with the controller"
+        }
+    }
+
+    static func badge(_ state: BrokerState, changed: Bool = false) -> HTMLNode {
+        var children: [HTMLNode] = [.element(.span, [.ariaHidden], text: symbol(state)), .text(" " + state.rawValue)]
+        // Why a broker stalls, where there is room for it.
+        if state == .stalled { children.append(.element(.span, [.class("state-note")], text: " (congested)")) }
+        if changed { children.append(.element(.span, [.class("visually-hidden")], text: " (changed)")) }
+        let cssState = state.rawValue.split(separator: " ").joined(separator: "-")
+        return .element(.span, [.class("state state-\(cssState)" + (changed ? " changed" : ""))], children)
+    }
+}
