@@ -32,13 +32,19 @@ public struct LessonRendering: Codable, Hashable, Sendable {
     public var searchPage: String
     /// The words the search index maps to this lesson, sorted.
     public var searchWords: [String]
+    /// The lesson's entry in the playground's list of scenarios (a JavaScript object literal; see `ScenarioList`).
+    public var scenarioList: String
 
     /// The file name of the lesson's page: `NN-slug.html`.
     public var pageName: String { Self.pageName(number: number, slug: slug) }
 
     /// The file name of a lesson's page: `NN-slug.html`.
     static func pageName(number: Int, slug: String) -> String {
-        let text = number < 10 ? "0\(number)" : "\(number)"
-        return "\(text)-\(slug).html"
+        "\(Self.number(number))-\(slug).html"
+    }
+
+    /// A lesson's number as its file name writes it (`03`), which `run` and `play --from` take too.
+    static func number(_ number: Int) -> String {
+        number < 10 ? "0\(number)" : "\(number)"
     }
 }

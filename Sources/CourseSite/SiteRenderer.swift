@@ -34,7 +34,7 @@ public enum SiteRenderer {
             title: lesson.lesson.title, summary: lesson.lesson.summary, seed: lesson.seed,
             sourceHash: lesson.sourceHash, isVerified: lesson.isVerified, expectationCount: lesson.expectationCount,
             scenarioCount: lesson.scenarios.count, article: article, searchPage: search.page,
-            searchWords: search.words)
+            searchWords: search.words, scenarioList: ScenarioList.entry(for: lesson))
     }
 
     /// The site's files from every lesson's rendering, in course order; `courseIsVerified` is the course's mark.
@@ -48,6 +48,10 @@ public enum SiteRenderer {
             (SiteFiles.script, Script.javascript),
             (SiteFiles.searchIndex, SearchIndex.javascript(lessons)),
             (SiteFiles.contents, Contents.javascript(lessons)),
+            (SiteFiles.sandboxScript, SandboxScript.javascript),
+            (SiteFiles.sandboxStylesheet, SandboxStylesheet.css),
+            (SiteFiles.scenarios, ScenarioList.javascript(lessons)),
+            (SiteFiles.playground, PlaygroundPage(lessons: lessons).html),
         ]
         for (index, lesson) in lessons.enumerated() where !skipping.contains(index) {
             let page = LessonPage(

@@ -81,42 +81,28 @@ struct PlayCommand: ParsableCommand {
         }
         // A scenario that continues an earlier one starts from that one's final state.
         var prelude: [String] = []
-        var earlier = block.continues
-        var visited: Set<String> = [block.name ?? ""]
-        while let earlierName = earlier, !visited.contains(earlierName),
-            let earlierBlock = lesson.scenarios.first(where: { $0.name == earlierName })
-        {
-            visited.insert(earlierName)
-            _ = try statements(of: earlierBlock)
-            prelude = earlierBlock.block.lines + prelude
-            earlier = earlierBlock.continues
+        for earlier in ScenarioStart.continuedScenarios(of: index, in: lesson.scenarios) {
+            _ = try statements(of: lesson.scenarios[earlier])
+            prelude += lesson.scenarios[earlier].block.lines
         }
         let own = try statements(of: block)
-        let commands = own.filter { if case .expect = $0.command { false } else { true } }
+        let stepEnds = ScenarioStart.stepLineCounts(of: own, lineCount: block.block.lines.count)
         var lineCount = block.block.lines.count
         var narration: [String] = []
         if let step = reference.step {
-            guard step <= commands.count else {
-                throw CLIError("scenario '\(block.name ?? scenarioName)' has \(commands.count) steps, not \(step)")
+            guard step <= stepEnds.count else {
+                throw CLIError("scenario '\(block.name ?? scenarioName)' has \(stepEnds.count) steps, not \(step)")
             }
             // Step n, and the checks right after it; the comments before step n+1 narrate that step.
-            let next = step < commands.count ? commands[step].lineIndex : block.block.lines.count
-            let checked = own.last { $0.lineIndex < next }?.lineIndex ?? commands[step - 1].lineIndex
-            lineCount = checked + 1
+            lineCount = stepEnds[step - 1]
+            let commands = own.filter { if case .expect = $0.command { false } else { true } }
             // The comments above step n and above its checks tell what the state is, as on the site.
-            narration = own.filter { (commands[step - 1].lineIndex...checked).contains($0.lineIndex) }
+            narration = own.filter { (commands[step - 1].lineIndex..<lineCount).contains($0.lineIndex) }
                 .flatMap { $0.narration }
         }
         let origin = source == .builtIn ? ", built into replicalab" : ""
         return StartingPoint(
             lines: prelude + block.block.lines.prefix(lineCount), seed: lesson.frontMatter.seed,
             description: "\(from) (\(file.path)\(origin))", narration: narration)
-    }
-}
-
-extension ScenarioBlock {
-    /// The scenario this one continues (`continues=<name>`), if any.
-    fileprivate var continues: String? {
-        options.first { $0.hasPrefix("continues=") }.map { String($0.dropFirst("continues=".count)) }
     }
 }

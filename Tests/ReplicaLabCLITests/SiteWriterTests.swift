@@ -160,7 +160,8 @@ import Testing
         #expect(
             listing == [
                 ".replicalab-lock", ".replicalab-site", "01-first.html", "02-second.html", "index.html",
-                "replicalab.js", "search-index.js", "style.css", "toc.js",
+                "play.html", "replicalab.js", "sandbox.css", "sandbox.js", "scenarios.js", "search-index.js",
+                "style.css", "toc.js",
             ], "\(listing)")
     }
 

@@ -15,9 +15,16 @@ struct LessonPage {
         _ lesson: VerifiedLesson, checking check: @escaping (Int) throws(Failure) -> Void
     ) throws(Failure) -> String {
         var writer = ArticleWriter(checking: check)
-        writer.start(.article)
+        // What the sandboxes need to run the page's scenarios as the CLI would: the lesson's number and seed.
+        writer.start(
+            .article,
+            [
+                .init("data-lesson", LessonRendering.number(lesson.lesson.number)),
+                .init("data-seed", String(lesson.seed)),
+            ])
         try writer.write(.newline)
         var hasLegend = false
+        var scenarioNumber = 0
         for part in lesson.parts {
             switch part {
             case .heading(let heading):
@@ -60,7 +67,13 @@ struct LessonPage {
                 // The page's one legend, just before the first scenario: the marks of every table below.
                 if !hasLegend { try writer.write(.group([Legend.node, .newline])) }
                 hasLegend = true
-                try ScenarioHTML.write(ScenarioView(scenario), into: &writer)
+                scenarioNumber += 1
+                var view = ScenarioView(scenario)
+                view.reference = scenario.block.name ?? String(scenarioNumber)
+                view.continues = scenario.block.continues.flatMap { name in
+                    lesson.lesson.scenarios.first { $0.name == name }?.anchor
+                }
+                try ScenarioHTML.write(view, into: &writer)
                 try writer.write(.newline)
             }
         }
@@ -84,7 +97,7 @@ struct LessonPage {
         ])
         return Page(
             title: "\(lesson.title) — \(SiteRenderer.courseTitle)", body: body,
-            footer: Page.footer(lessons: lessons, lesson: lesson)
+            footer: Page.footer(lessons: lessons, lesson: lesson), hasSandbox: lesson.scenarioCount > 0
         ).html
     }
 }

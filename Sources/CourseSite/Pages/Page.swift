@@ -10,6 +10,11 @@ struct Page {
     var body: HTMLNode
     /// Build facts for the footer.
     var footer: HTMLNode
+    /// Whether the page has sandboxes (scenarios a reader can edit and run, the playground): it then loads the
+    /// sandbox's stylesheet and script, which load the engine when a reader first opens one.
+    var hasSandbox = false
+    /// Scripts of the page's own, after the shared ones (the playground's list of scenarios).
+    var scripts: [String] = []
 
     var html: String {
         HTMLFormatter.document(
@@ -26,7 +31,12 @@ struct Page {
                                 .header, [.class("topbar")],
                                 [
                                     .element(.a, [.href("index.html")], text: SiteRenderer.courseTitle), .text(" "),
-                                    .element(.a, [.href("#course-contents")], text: "Contents"),
+                                    .element(
+                                        .span, [],
+                                        [
+                                            .element(.a, [.href("#course-contents")], text: "Contents"), .text(" · "),
+                                            .element(.a, [.href(SiteFiles.playground)], text: "Playground"),
+                                        ]),
                                 ]),
                             .newline,
                             .element(
@@ -59,7 +69,14 @@ struct Page {
                 .element(.link, [.init("rel", "stylesheet"), .href(SiteFiles.stylesheet)]), .newline,
                 script(SiteFiles.contents), .newline, script(SiteFiles.searchIndex), .newline,
                 script(SiteFiles.script), .newline,
-            ])
+            ] + sandboxAssets)
+    }
+
+    /// The sandbox's stylesheet and scripts, on pages that have sandboxes only.
+    private var sandboxAssets: [HTMLNode] {
+        guard hasSandbox else { return [] }
+        let sheet = HTMLNode.element(.link, [.init("rel", "stylesheet"), .href(SiteFiles.sandboxStylesheet)])
+        return [sheet, .newline] + (scripts + [SiteFiles.sandboxScript]).flatMap { [script($0), .newline] }
     }
 
     private func script(_ source: String) -> HTMLNode {
@@ -86,6 +103,13 @@ struct Page {
                                 .init("placeholder", "e.g. min.insync.replicas"),
                             ]),
                         .element(.ul, [.class("search-results"), .init("aria-live", "polite")]),
+                    ]),
+                .newline,
+                .element(
+                    .p, [.class("play-entry")],
+                    [
+                        .element(.a, [.href(SiteFiles.playground)], text: "Playground"),
+                        .text(": write a scenario and run it"),
                     ]),
                 .newline,
                 .element(
@@ -119,4 +143,9 @@ enum SiteFiles {
     static let script = "replicalab.js"
     static let searchIndex = "search-index.js"
     static let contents = "toc.js"
+    static let sandboxScript = "sandbox.js"
+    static let sandboxStylesheet = "sandbox.css"
+    /// Every scenario's lines and where its steps end, for the playground's `#from=`.
+    static let scenarios = "scenarios.js"
+    static let playground = "play.html"
 }

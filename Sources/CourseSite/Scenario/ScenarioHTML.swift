@@ -5,12 +5,12 @@ import LessonMarkdown
 enum ScenarioHTML {
     /// Writes the section, one step at a time (a step's view is made only when it is written).
     static func write<Failure: Error>(_ view: ScenarioView, into writer: inout ArticleWriter<Failure>) throws(Failure) {
-        writer.start(
-            .section,
-            [
-                .class("scenario"), .id(view.anchor), .init("aria-labelledby", view.anchor + "-title"),
-                .init("data-steps", String(view.stepCount)),
-            ])
+        var attributes: [HTMLAttribute] = [
+            .class("scenario"), .id(view.anchor), .init("aria-labelledby", view.anchor + "-title"),
+            .init("data-steps", String(view.stepCount)), .init("data-scenario", view.reference),
+        ]
+        if let continues = view.continues { attributes.append(.init("data-continues", continues)) }
+        writer.start(.section, attributes)
         var head: [HTMLNode] = [
             .newline,
             .element(

@@ -10,6 +10,10 @@ struct ScenarioView {
     var anchor: String
     /// The scenario's name (its anchor when it has none).
     var name: String
+    /// How `run` and `play --from` name it after the lesson: its name, else its number in the lesson.
+    var reference = ""
+    /// The section id of the scenario it continues (`continues=`), if any: a sandbox runs that one's lines first.
+    var continues: String?
     /// Verified, and how many expectations.
     var verdict: VerifiedMark
     /// The scenario's source lines.
