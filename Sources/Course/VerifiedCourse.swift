@@ -55,6 +55,11 @@ public struct VerifiedLesson: Hashable, Sendable {
         parts.compactMap { if case .scenario(let scenario) = $0 { scenario } else { nil } }
     }
 
+    /// Its exercises, in order.
+    public var exercises: [VerifiedExercise] {
+        parts.compactMap { if case .exercise(let exercise) = $0 { exercise } else { nil } }
+    }
+
     /// Every `{{…}}` reference of the prose with its value, in order (the value is empty when it did not resolve).
     public var referenceValues: [(reference: ProseReference, value: String)] {
         parts.flatMap { part -> [(reference: ProseReference, value: String)] in
@@ -69,7 +74,7 @@ public struct VerifiedLesson: Hashable, Sendable {
     public var sourceHash: String { SHA256.hex(lesson.source) }
 
     /// Whether every scenario verified.
-    public var isVerified: Bool { scenarios.allSatisfy(\.isVerified) }
+    public var isVerified: Bool { scenarios.allSatisfy(\.isVerified) && exercises.allSatisfy(\.isVerified) }
 
     /// How many expectations the lesson's scenarios check.
     public var expectationCount: Int { scenarios.reduce(0) { $0 + $1.transcript.expectationCount } }
@@ -85,6 +90,8 @@ public enum VerifiedPart: Hashable, Sendable {
     case scenario(VerifiedScenario)
     /// A predict-then-reveal question with its computed answer.
     case question(VerifiedQuestion)
+    /// A practice exercise, its solutions checked against its goals.
+    case exercise(VerifiedExercise)
 }
 
 /// A prose block whose `{{…}}` references have their verified values.

@@ -46,6 +46,11 @@ public struct Lesson: Hashable, Sendable {
         parts.compactMap { if case .question(let question) = $0 { question } else { nil } }
     }
 
+    /// The exercises, in order.
+    public var exercises: [ExerciseBlock] {
+        parts.compactMap { if case .exercise(let exercise) = $0 { exercise } else { nil } }
+    }
+
     /// The anchor id of every heading, in order, unique on the page: a heading whose id is taken (by an earlier
     /// heading, a scenario, or the page's own elements) gets `-2`, `-3`, … (see `Anchor.assign`).
     public var headingAnchors: [String] {
@@ -76,6 +81,8 @@ public enum LessonPart: Hashable, Sendable {
     case scenario(ScenarioBlock)
     /// A predict-then-reveal question.
     case question(QuestionBlock)
+    /// A practice exercise.
+    case exercise(ExerciseBlock)
 }
 
 /// A Markdown heading.
