@@ -32,6 +32,8 @@ public struct LessonRendering: Codable, Hashable, Sendable {
     public var searchPage: String
     /// The words the search index maps to this lesson, sorted.
     public var searchWords: [String]
+    /// Whether its page has sandboxes (scenarios or exercises), and so loads the sandbox's script.
+    public var hasSandboxes: Bool
     /// The lesson's entry in the playground's list of scenarios (a JavaScript object literal; see `ScenarioList`).
     public var scenarioList: String
 

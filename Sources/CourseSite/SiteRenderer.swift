@@ -34,7 +34,9 @@ public enum SiteRenderer {
             title: lesson.lesson.title, summary: lesson.lesson.summary, seed: lesson.seed,
             sourceHash: lesson.sourceHash, isVerified: lesson.isVerified, expectationCount: lesson.expectationCount,
             scenarioCount: lesson.scenarios.count, article: article, searchPage: search.page,
-            searchWords: search.words, scenarioList: ScenarioList.entry(for: lesson))
+            searchWords: search.words,
+            hasSandboxes: !lesson.scenarios.isEmpty || !lesson.exercises.isEmpty,
+            scenarioList: ScenarioList.entry(for: lesson))
     }
 
     /// The site's files from every lesson's rendering, in course order; `courseIsVerified` is the course's mark.

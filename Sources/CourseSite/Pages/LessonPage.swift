@@ -100,7 +100,7 @@ struct LessonPage {
         ])
         return Page(
             title: "\(lesson.title) — \(SiteRenderer.courseTitle)", body: body,
-            footer: Page.footer(lessons: lessons, lesson: lesson), hasSandbox: lesson.scenarioCount > 0
+            footer: Page.footer(lessons: lessons, lesson: lesson), hasSandbox: lesson.hasSandboxes
         ).html
     }
 }
