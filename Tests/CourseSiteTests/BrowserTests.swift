@@ -230,13 +230,14 @@ enum Browser {
             .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&amp;", with: "&")
     }
 
-    private static func load(_ url: String) throws -> String {
+    /// The DOM of `url` once its scripts ran, within `budget` milliseconds of the page's virtual time.
+    static func load(_ url: String, budget: Int = 3000) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try #require(chromium))
         let profile = FileManager.default.temporaryDirectory.appendingPathComponent("chromium-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: profile) }
         process.arguments = [
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--virtual-time-budget=3000",
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--virtual-time-budget=\(budget)",
             "--allow-file-access-from-files",
             "--user-data-dir=\(profile.path)", "--dump-dom", url,
         ]
