@@ -12,6 +12,7 @@ enum SandboxScript {
         // where the engine cannot load, the page shows what it shows without them.
         (function () {
           var enginePromise = null;
+          var loadedEngine = null;
           var sandboxCount = 0;
 
           // The engine, loaded once: engine.js defines ReplicaLabEngine, whose `ready` settles when its WebAssembly runs.
@@ -20,7 +21,7 @@ enum SandboxScript {
             enginePromise = new Promise(function (resolve, reject) {
               function whenReady() {
                 var found = window.ReplicaLabEngine;
-                Promise.resolve(found.ready).then(function () { resolve(found); }, reject);
+                Promise.resolve(found.ready).then(function () { loadedEngine = found; resolve(found); }, reject);
               }
               if (window.ReplicaLabEngine) { whenReady(); return; }
               var tag = document.createElement("script");
@@ -84,7 +85,7 @@ enum SandboxScript {
 
             var label = element("label", "sandbox-label", options.label || "Script");
             label.htmlFor = id;
-            var hint = element("span", "sandbox-hint", "Ctrl+Enter runs · Tab leaves the editor");
+            var hint = element("span", "sandbox-hint", "Ctrl+Enter runs · Ctrl+Space completes · Tab leaves the editor");
             hint.id = id + "-hint";
             var head = element("div", "sandbox-head");
             head.appendChild(label);
@@ -106,6 +107,11 @@ enum SandboxScript {
             editor.value = options.script;
             frame.appendChild(gutter);
             frame.appendChild(editor);
+            // What the engine would complete at the caret (as `play` does on Tab): the command's usage and the words that
+            // fit, to tap on a phone; Ctrl+Space takes the only one, or moves to the first.
+            var suggestions = element("div", "suggestions");
+            suggestions.setAttribute("aria-label", "Completions");
+            suggestions.hidden = true;
 
             var actions = element("div", "sandbox-actions");
             function button(action, text) {
@@ -130,6 +136,7 @@ enum SandboxScript {
 
             root.appendChild(head);
             root.appendChild(frame);
+            root.appendChild(suggestions);
             root.appendChild(actions);
             root.appendChild(shareBox);
             root.appendChild(output);
@@ -145,14 +152,67 @@ enum SandboxScript {
               editor.rows = Math.min(Math.max(count + 1, 4), 24);
               gutter.scrollTop = editor.scrollTop;
             }
-            editor.addEventListener("input", function () { marks = {}; drawGutter(); });
+            editor.addEventListener("input", function () { marks = {}; drawGutter(); suggestSoon(); });
+            editor.addEventListener("click", function () { suggestSoon(); });
             editor.addEventListener("scroll", function () { gutter.scrollTop = editor.scrollTop; });
             editor.addEventListener("keydown", function (event) {
               // The stepper of the scenario around uses the arrow keys; in the editor they move the caret.
               event.stopPropagation();
               if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) { event.preventDefault(); run(); }
+              if (event.key === " " && event.ctrlKey) {
+                event.preventDefault();
+                var found = suggest();
+                if (found && found.candidates.length === 1) take(found, found.candidates[0]);
+                else if (suggestions.querySelector("button")) suggestions.querySelector("button").focus();
+              }
+              if (event.key === "Escape") suggestions.hidden = true;
             });
+            suggestions.addEventListener("keydown", function (event) {
+              event.stopPropagation();
+              if (event.key === "Escape") { suggestions.hidden = true; editor.focus(); }
+            });
+
+            var suggestTimer = null;
+            function suggestSoon() {
+              clearTimeout(suggestTimer);
+              suggestTimer = setTimeout(suggest, 150);
+            }
+            // The completions at the caret, shown under the editor (only once the engine is loaded: typing never loads it).
+            function suggest() {
+              if (!loadedEngine || !loadedEngine.complete) return null;
+              var before = prelude.length ? prelude.join("\n") + "\n" : "";
+              var found;
+              try {
+                found = loadedEngine.complete(before + editor.value, before.length + editor.selectionEnd);
+              } catch (error) {
+                return null;
+              }
+              found = { from: found.from - before.length, to: found.to - before.length, candidates: found.candidates || [],
+                usage: found.usage };
+              suggestions.textContent = "";
+              if (found.usage) suggestions.appendChild(element("code", "usage", found.usage));
+              found.candidates.slice(0, 12).forEach(function (candidate) {
+                var b = element("button", null, candidate);
+                b.type = "button";
+                b.addEventListener("click", function () { take(found, candidate); });
+                suggestions.appendChild(b);
+              });
+              suggestions.hidden = !suggestions.firstChild || found.from < 0;
+              return found.from < 0 ? null : found;
+            }
+            function take(found, candidate) {
+              var text = editor.value;
+              editor.value = text.slice(0, found.from) + candidate + text.slice(found.to);
+              var caret = found.from + candidate.length;
+              editor.focus();
+              editor.setSelectionRange(caret, caret);
+              marks = {};
+              drawGutter();
+              suggest();
+            }
             drawGutter();
+            // Reaching the editor loads the engine, so completion and the first run need not wait for it.
+            root.addEventListener("focusin", function () { engine().catch(function () {}); });
 
             function goToLine(line) {
               var all = lines(editor.value);
@@ -341,7 +401,7 @@ enum SandboxScript {
                 output.appendChild(full);
               }
               drawGutter();
-              status.textContent = summary.textContent + (departs ? " · departs" + (departs.line ? " at line " + departs.line : "") : "");
+              status.textContent = "Done: the results are below.";
               if (options.afterRun) options.afterRun(ownSteps);
             }
 

@@ -19,11 +19,16 @@ enum SandboxStylesheet {
           border-right: 1px solid var(--rule); background: var(--sidebar); }
         .editor .gutter span { display: block; padding: 0 0.2rem; border-radius: 3px; }
         .editor .gutter .error { background: var(--bad); color: var(--bg); font-weight: 700; }
-        .editor .gutter .departs { background: var(--changed); color: var(--fg); font-weight: 700; }
-        .editor .gutter .departs::before { content: "⚑ "; }
+        .editor .gutter .departs { background: var(--highlight); color: var(--bg); font-weight: 700; }
         .editor textarea { flex: 1; min-width: 0; border: 0; resize: vertical; background: transparent; color: var(--fg);
           white-space: pre; overflow: auto; tab-size: 2; }
         .editor textarea:focus { outline: none; }
+        .suggestions { display: flex; flex-wrap: wrap; gap: 0.3rem; align-items: center; margin-top: 0.3rem; font-size: 0.85rem; }
+        .suggestions[hidden] { display: none; }
+        .suggestions .usage { flex-basis: 100%; color: var(--muted); background: none; padding: 0; overflow-wrap: anywhere; }
+        .suggestions button { font: inherit; font-family: ui-monospace, Menlo, Consolas, monospace; min-height: 2rem;
+          padding: 0.1rem 0.5rem; border: 1px solid var(--rule); border-radius: 4px; background: var(--chip); color: var(--fg);
+          cursor: pointer; }
         .sandbox-actions { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; margin: 0.5rem 0; }
         .sandbox-actions button, .line-link { font: inherit; cursor: pointer; }
         .sandbox-actions button { min-height: 2.4rem; padding: 0.3rem 0.9rem; border: 1px solid var(--rule); border-radius: 6px;
