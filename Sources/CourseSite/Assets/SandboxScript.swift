@@ -142,11 +142,13 @@ enum SandboxScript {
             root.appendChild(output);
 
             var marks = {};
+            var notes = {};
             function drawGutter() {
               var count = lines(editor.value).length;
               gutter.textContent = "";
               for (var n = 1; n <= count; n++) {
                 var number = element("span", marks[n] || null, String(n));
+                if (marks[n] && notes[n]) number.title = notes[n];
                 gutter.appendChild(number);
               }
               editor.rows = Math.min(Math.max(count + 1, 4), 24);
@@ -301,6 +303,7 @@ enum SandboxScript {
             function show(result, transcript) {
               output.textContent = "";
               marks = {};
+              notes = {};
               var diagnostics = result.diagnostics || [];
               var allSteps = result.steps || [];
               var ownSteps = allSteps.filter(function (step) { return place(step.line).where === "editor"; })
@@ -331,6 +334,7 @@ enum SandboxScript {
                   var item = element("li", d.severity === "error" ? "error" : "note");
                   if (at.where === "editor") {
                     marks[at.line] = "error";
+                    notes[at.line] = (notes[at.line] ? notes[at.line] + "\n" : "") + d.severity + ": " + d.message;
                     item.appendChild(lineButton(at.line, "line " + at.line + ", column " + d.column));
                   } else {
                     item.appendChild(document.createTextNode((at.where === "goal" ? "goal " : "earlier scenario, ") +
@@ -345,7 +349,10 @@ enum SandboxScript {
               // A script that did not parse has no steps to compare: its errors say where it went wrong.
               var departs = errors && !ownSteps.length ? null : departure(ownSteps);
               if (departs) {
-                if (departs.line) marks[departs.line] = (marks[departs.line] ? marks[departs.line] + " " : "") + "departs";
+                if (departs.line) {
+                  marks[departs.line] = (marks[departs.line] ? marks[departs.line] + " " : "") + "departs";
+                  notes[departs.line] = (notes[departs.line] ? notes[departs.line] + "\n" : "") + "departs: " + departs.why;
+                }
                 var note = element("p", "departs");
                 note.appendChild(element("strong", null, "Your run departs from the verified one "));
                 if (departs.line) {
@@ -707,7 +714,13 @@ enum SandboxScript {
               setUpExercise(section, article);
             });
             var playground = document.querySelector("[data-playground]");
-            if (playground) setUpPlayground(playground);
+            if (playground) {
+              setUpPlayground(playground);
+              // A new start typed into the address bar starts the playground again.
+              window.addEventListener("hashchange", function () {
+                if (/^#(from|script)=/.test(location.hash)) location.reload();
+              });
+            }
           });
         })();
 
