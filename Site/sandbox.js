@@ -106,14 +106,19 @@
     suggestions.hidden = true;
 
     var actions = element("div", "sandbox-actions");
-    function button(action, text) {
+    function button(action, text, glyph) {
       var b = element("button", null, text);
+      if (glyph) {
+        var mark = element("span", null, glyph + " ");
+        mark.setAttribute("aria-hidden", "true");
+        b.insertBefore(mark, b.firstChild);
+      }
       b.type = "button";
       b.setAttribute("data-action", action);
       actions.appendChild(b);
       return b;
     }
-    var runButton = button("run", "▶ Run");
+    var runButton = button("run", "Run", "▶");
     button("reset", "Reset");
     button("share", "Share");
     var status = element("span", "sandbox-status");
@@ -452,7 +457,8 @@
     }
 
     actions.addEventListener("click", function (event) {
-      var action = event.target.getAttribute("data-action");
+      var target = event.target.closest ? event.target.closest("[data-action]") : event.target;
+      var action = target && target.getAttribute("data-action");
       if (action === "run") run();
       if (action === "reset") reset();
       if (action === "share") share();
@@ -524,7 +530,11 @@
     var lesson = article.getAttribute("data-lesson");
     var reference = section.getAttribute("data-scenario");
     var details = element("details", "sandbox-details");
-    details.appendChild(element("summary", null, "✎ Edit and run this scenario"));
+    var summary = element("summary", null, "Edit and run this scenario");
+    var pencil = element("span", null, "✎ ");
+    pencil.setAttribute("aria-hidden", "true");
+    summary.insertBefore(pencil, summary.firstChild);
+    details.appendChild(summary);
     var root = element("div");
     details.appendChild(root);
     var source = section.querySelector("details.source");
