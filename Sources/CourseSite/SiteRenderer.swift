@@ -48,6 +48,7 @@ public enum SiteRenderer {
             (SiteFiles.script, Script.javascript),
             (SiteFiles.searchIndex, SearchIndex.javascript(lessons)),
             (SiteFiles.contents, Contents.javascript(lessons)),
+            (EngineScript.fileName, EngineScript.javascript),
         ]
         for (index, lesson) in lessons.enumerated() where !skipping.contains(index) {
             let page = LessonPage(
