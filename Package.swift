@@ -27,8 +27,17 @@ let package = Package(
             name: "Course", dependencies: ["Diagnostics", "LessonMarkdown", "Replication", "ScenarioLanguage"],
             swiftSettings: strict),
         .target(
-            name: "CourseSite", dependencies: ["Course", "LessonMarkdown", "Replication", "ScenarioLanguage"],
+            name: "CourseSite",
+            dependencies: ["BuiltInEngine", "Course", "LessonMarkdown", "Replication", "ScenarioLanguage"],
             swiftSettings: strict),
+        // The engine compiled to WebAssembly by scripts/build-wasm.sh (Embedded Swift, from Sources/WasmEngine and
+        // the engine modules; not a SwiftPM target, since it is built for wasm32), committed as engine.wasm.gz and
+        // compiled in by the EmbedEngine plugin, so `build` writes Site/engine.js from the binary alone.
+        .target(
+            name: "BuiltInEngine", exclude: ["engine.wasm.gz", "engine-sources.sha256"], swiftSettings: strict,
+            plugins: ["EmbedEngine"]),
+        .plugin(name: "EmbedEngine", capability: .buildTool(), dependencies: ["EngineEmbedder"]),
+        .executableTarget(name: "EngineEmbedder", path: "Plugins/EngineEmbedder", swiftSettings: strict),
         // The course's lessons compiled into the executable at build time (the EmbedLessons plugin runs the
         // LessonEmbedder tool on Lessons/), so `replicalab lessons` and `run` work with only the binary.
         .target(name: "BuiltInLessons", swiftSettings: strict, plugins: ["EmbedLessons"]),
@@ -85,7 +94,7 @@ let package = Package(
         .testTarget(
             name: "ReplicaLabCLITests",
             dependencies: [
-                "BuiltInLessons", "Course", "CourseSite", "LanguageServer", "ReplicaLabCLI", "ScenarioLanguage",
+                "BuiltInEngine", "BuiltInLessons", "Course", "CourseSite", "LessonMarkdown", "LanguageServer", "ReplicaLabCLI", "ScenarioLanguage",
                 "ReplicaLabTestSupport",
             ],
             swiftSettings: strict),

@@ -24,7 +24,7 @@ public struct Budgets: Hashable, Sendable {
     }
 
     /// Bytes of one lesson file (or one scenario script given to `run`).
-    public var lessonInputBytes: Int { 1_048_576 * scale }
+    public var lessonInputBytes: Int { Limits(scale: scale).inputBytes }
     /// Bytes of all lesson files together.
     public var courseInputBytes: Int { 64 * 1_048_576 * scale }
     /// Partition replicas kept in step snapshots by one lesson: every step keeps a copy of the cluster, so a step
@@ -42,10 +42,8 @@ public struct Budgets: Hashable, Sendable {
     /// Bytes of the whole rendered site.
     public var courseRenderedBytes: Int { 1_024 * 1_048_576 * scale }
 
-    /// Why the budgets exist and how to raise them, for the note of every budget error (whose message states the
-    /// budget itself). A user has only the binary: the note names the setting, never where the budgets are defined.
-    static let whereToRaise =
-        "budgets keep a lesson and the course small enough to verify and build; for a stress run, REPLICALAB_LIMIT_SCALE=<n> (1 to 1000) multiplies every budget; see docs/robustness.md"
+    /// Why the budgets exist and how to raise them, for the note of every budget error.
+    static let whereToRaise = Limits.whereToRaiseBudgets
 
     /// The error for a budget passed at `location`.
     static func diagnostic(_ message: String, at location: SourceLocation) -> Diagnostic {
@@ -54,9 +52,7 @@ public struct Budgets: Hashable, Sendable {
 
     /// A lesson file (or script) larger than `lessonInputBytes`.
     public func inputTooLarge(_ path: String) -> Diagnostic {
-        Self.diagnostic(
-            "this file is larger than \(lessonInputBytes) bytes, the budget for one lesson or script; split the lesson",
-            at: SourceLocation(file: path, line: 1, column: 1))
+        Limits(scale: scale).inputTooLarge(path)
     }
 
     /// The lesson file that takes the course past `courseInputBytes`; later files are not read.

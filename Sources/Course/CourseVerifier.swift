@@ -5,7 +5,7 @@ import ScenarioLanguage
 /// Verifies lessons: parses them, runs every scenario on the engine, checks expectations and expected output.
 public enum CourseVerifier {
     /// The seed scenarios run with unless a lesson says otherwise.
-    public static let defaultSeed: UInt64 = 1
+    public static let defaultSeed: UInt64 = ScriptRun.defaultSeed
 
     /// Verifies a whole course under `limits`. Lessons are ordered by their `NN`; duplicate numbers are errors.
     public static func verify(

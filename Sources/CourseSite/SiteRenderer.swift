@@ -54,6 +54,7 @@ public enum SiteRenderer {
             (SiteFiles.sandboxStylesheet, SandboxStylesheet.css),
             (SiteFiles.scenarios, ScenarioList.javascript(lessons)),
             (SiteFiles.playground, PlaygroundPage(lessons: lessons).html),
+            (EngineScript.fileName, EngineScript.javascript),
         ]
         for (index, lesson) in lessons.enumerated() where !skipping.contains(index) {
             let page = LessonPage(

@@ -40,6 +40,11 @@ public struct DiagnosticPrinter: Sendable {
         text(diagnostics).rendered
     }
 
+    /// `replicalab: error: <message>`, for a failure that has no place in a lesson.
+    public static func toolError(_ message: String) -> ConsoleText {
+        "replicalab: error: \(message)\n"
+    }
+
     private func label(_ severity: Severity) -> ConsoleText {
         let word = ConsoleText.trusted("\(severity.rawValue):")
         guard usesColor else { return word }

@@ -57,7 +57,10 @@ struct ExerciseCommand: ParsableCommand {
             style.write(Self.introduction(found, name: name))
             return
         }
-        let (path, text) = try RunCommand.readScript(script)
+        let (path, bytes) = try RunCommand.readScript(script)
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw CLIError(path == "<stdin>" ? "standard input is not valid UTF-8" : "\(path) is not valid UTF-8")
+        }
         let lineCount = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
             .count
         let verdict = ExerciseJudge.judge(

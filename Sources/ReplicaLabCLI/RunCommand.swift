@@ -47,6 +47,9 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .customLong("no-pager"), help: "Never page the output through $PAGER or less.")
     var noPager = false
 
+    @Option(help: "The seed for the engine's random choices when running a script (a lesson has its own).")
+    var seed: UInt64?
+
     @OptionGroup var course: LessonSourceOptions
 
     private var style: TerminalStyle { .standardOutput(plain: plain) }
@@ -56,20 +59,19 @@ struct RunCommand: ParsableCommand {
         var out = ConsoleText()
         if input == "-" {
             if scenario != nil { throw CLIError("--scenario applies to lessons (.md files) only") }
-            let (path, text) = try Self.readScript(input)
-            diagnostics += runScript(text, path: path, into: &out)
+            diagnostics += try runScript(input, into: &out)
         } else {
             let reference = try LessonReference(parsing: input)
             if reference.lesson.hasSuffix(".md") || !isFile(reference.lesson) && reference.namesCourseLesson {
                 // A lesson: the file at that path, or the course's lesson it names.
+                if seed != nil { throw CLIError("--seed applies to scripts; a lesson's seed is in its front matter") }
                 let (file, source) = try reference.file(in: course.source())
                 diagnostics += try runLesson(file, from: source, reference: reference, into: &out)
             } else {
                 if scenario != nil || reference.scenario != nil {
                     throw CLIError("a scenario (--scenario or #) applies to lessons (.md files) only")
                 }
-                let (path, text) = try Self.readScript(reference.lesson)
-                diagnostics += runScript(text, path: path, into: &out)
+                diagnostics += try runScript(reference.lesson, into: &out)
             }
         }
         Pager.show(style.fit(out), enabled: !noPager)
@@ -79,24 +81,20 @@ struct RunCommand: ParsableCommand {
         if code != 0 { throw ExitCode(code) }
     }
 
-    /// The script's name for diagnostics and its text (`-` is standard input), of at most the input budget. Only
+    /// The script's name for diagnostics and its bytes (`-` is standard input), of at most the input budget. Only
     /// regular files are read (a FIFO or a device would block or never end), and files to their end whatever size
     /// the file system claims (`/proc`).
-    static func readScript(_ input: String) throws -> (path: String, text: String) {
+    static func readScript(_ input: String) throws -> (path: String, bytes: [UInt8]) {
         let path = input == "-" ? "<stdin>" : input
-        let bytes: [UInt8]
         do {
-            bytes =
+            let bytes =
                 input == "-"
                 ? try InputFile.readAll(STDIN_FILENO, path: path, limit: Budgets.ofThisRun.lessonInputBytes)
                 : try InputFile.read(input, limit: Budgets.ofThisRun.lessonInputBytes)
+            return (path, bytes)
         } catch is InputFile.TooLarge {
             throw LessonFiles.budgetExit(path)
         }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw CLIError(input == "-" ? "standard input is not valid UTF-8" : "\(input) is not valid UTF-8")
-        }
-        return (path, text)
     }
 
     private func isFile(_ path: String) -> Bool {
@@ -150,38 +148,33 @@ struct RunCommand: ParsableCommand {
         return problems.filter { !hidden.contains($0) }
     }
 
-    /// Runs a scenario script and returns its problems; the transcript goes to `out`, or steps by.
-    private func runScript(_ text: String, path: String, into out: inout ConsoleText) -> [Diagnostic] {
-        let lineCount = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
-            .count
-        let (script, problems) = ScenarioParser.parse(
-            text, sourceMap: .identity(file: path, lineCount: lineCount), limits: .ofThisRun)
-        guard problems.isEmpty else { return problems }
-        let transcript = ScenarioRunner.run(script, seed: CourseVerifier.defaultSeed, limits: .ofThisRun)
+    /// Runs a scenario script (`-` is standard input) and returns its problems; the transcript goes to `out`, or
+    /// steps by. Plain output is `ScriptRun`'s, the very text the WebAssembly engine gives for the script.
+    private func runScript(_ input: String, into out: inout ConsoleText) throws -> [Diagnostic] {
+        let (path, bytes) = try Self.readScript(input)
+        let run = ScriptRun(script: bytes, path: path, seed: seed ?? ScriptRun.defaultSeed, limits: .ofThisRun)
+        if let failure = run.failure { throw CLIError(failure) }
+        guard let transcript = run.transcript else { return run.diagnostics }
         if step {
             _ = StepThrough(transcript: transcript, style: style, isLast: true).run()
         } else {
-            out += show(transcript)
+            out += style.isFancy ? show(transcript) : run.standardOutput
         }
-        return transcript.diagnostics
+        return run.diagnostics
     }
 
     private func show(_ transcript: Transcript) -> ConsoleText { Self.show(transcript, style: style) }
 
     /// A transcript as text: every step, and on a fancy terminal the broker table after each step that changed it.
     static func show(_ transcript: Transcript, style: TerminalStyle) -> ConsoleText {
-        var out = ConsoleText()
         var previous: Cluster?
-        for step in transcript.steps {
-            // The author's comments stand where they were written: above the statement they belong to.
-            out += style.narration(step.statement.narration) + style.render(step)
-            if style.isFancy, !step.isExpectation, let cluster = step.cluster, !cluster.topics.isEmpty,
-                cluster != previous
-            {
-                out += style.render(BrokerTable(cluster: cluster))
+        return style.transcript.render(transcript) { step in
+            guard !step.isExpectation else { return ConsoleText() }
+            defer { previous = step.cluster }
+            guard style.isFancy, let cluster = step.cluster, !cluster.topics.isEmpty, cluster != previous else {
+                return ConsoleText()
             }
-            if !step.isExpectation { previous = step.cluster }
+            return style.render(BrokerTable(cluster: cluster))
         }
-        return out
     }
 }

@@ -50,6 +50,6 @@ struct Terminal {
 
     /// `replicalab: error: <message>` on standard error, for a failure that has no place in a lesson.
     static func reportError(_ message: String) {
-        standardError.write("replicalab: error: \(message)\n")
+        standardError.write(DiagnosticPrinter.toolError(message))
     }
 }

@@ -1,14 +1,12 @@
 import Course
 import CourseSite
 import Foundation
-import ReplicaLabTestSupport
 import Replication
 import Testing
 
 /// The sandboxes in a real browser, on the real engine: headless Chromium loads a site from `file://` with
 /// `engine.js` (the engine compiled to WebAssembly), a harness page types into the editors and presses their buttons,
-/// and we read the DOM. Skipped, with the reason, without Chromium; the tests that run scripts, without a built
-/// `Site/engine.js`.
+/// and we read the DOM. Skipped, with the reason, without Chromium.
 @Suite(.enabled(if: Browser.chromium != nil, "Chromium is not installed (apt-get install -y chromium)"))
 struct SandboxBrowserTests {
     static let lesson = """
@@ -62,7 +60,6 @@ struct SandboxBrowserTests {
         for file in SiteRenderer.render(course) {
             try Data(file.contents.utf8).write(to: folder.appendingPathComponent(file.path))
         }
-        try BuiltEngine.script?.write(to: folder.appendingPathComponent("engine.js"))
         return folder
     }
 
@@ -88,8 +85,7 @@ struct SandboxBrowserTests {
 
     /// A reader changes a scenario and runs it: the run shows the changed result, the failed expectation marked ✗
     /// with its actual value, and the first line where it departs from the verified run.
-    @Test(.enabled(if: BuiltEngine.script != nil, BuiltEngine.missing))
-    func aChangedScenarioRunsAndShowsWhereItDeparts() throws {
+    @Test func aChangedScenarioRunsAndShowsWhereItDeparts() throws {
         let site = try Self.writeSite()
         defer { try? FileManager.default.removeItem(at: site) }
         let editor = "#scenario-walk [data-editor]"
@@ -138,8 +134,7 @@ struct SandboxBrowserTests {
 
     /// `play.html#from=<lesson>/<scenario>/step-<n>` starts from the lines `play --from` starts from (a scenario that
     /// continues another: that one's lines first) and shows the state there, as the verified run has it.
-    @Test(.enabled(if: BuiltEngine.script != nil, BuiltEngine.missing))
-    func thePlaygroundStartsFromAStepOfALesson() throws {
+    @Test func thePlaygroundStartsFromAStepOfALesson() throws {
         let site = try Self.writeSite()
         defer { try? FileManager.default.removeItem(at: site) }
         let dom = try Browser.drive(
@@ -162,8 +157,7 @@ struct SandboxBrowserTests {
 
     /// An exercise's sandbox judges the script with the goals appended: the start fails a goal (shown with its
     /// actual value), a solution is accepted.
-    @Test(.enabled(if: BuiltEngine.script != nil, BuiltEngine.missing))
-    func anExerciseIsJudgedByItsGoals() throws {
+    @Test func anExerciseIsJudgedByItsGoals() throws {
         let site = try Self.writeSite()
         defer { try? FileManager.default.removeItem(at: site) }
         let page = site.appendingPathComponent("01-sandbox.html").absoluteString
@@ -187,12 +181,6 @@ struct SandboxBrowserTests {
             until: "document.querySelector('\(exercise) [data-verdict]')")
         #expect(solved.contains("data-verdict=\"accepted\">✓ Accepted: every goal holds.</p>"))
     }
-}
-
-/// The engine as the build writes it into the site.
-enum BuiltEngine {
-    static let script: Data? = try? Repository.data("Site/engine.js")
-    static let missing: Comment = "Site/engine.js is not built (swift run replicalab build)"
 }
 
 extension Browser {

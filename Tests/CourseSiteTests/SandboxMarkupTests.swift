@@ -61,7 +61,7 @@ struct SandboxMarkupTests {
         #expect(page.contains("data-steps=\"1\" data-scenario=\"3\">"))
         #expect(page.contains("<link rel=\"stylesheet\" href=\"sandbox.css\">"))
         #expect(page.contains("<script src=\"sandbox.js\" defer></script>"))
-        #expect(!page.contains("scenarios.js"))
+        #expect(!page.contains("scenarios.js") && !page.contains("engine.js"))
         for name in ["04-none.html", "index.html"] {
             let other = try #require(site[name])
             #expect(!other.contains("sandbox.js") && !other.contains("sandbox.css"), "\(name)")
@@ -78,6 +78,7 @@ struct SandboxMarkupTests {
     @Test func thePlaygroundShowsEveryCommandsHelp() throws {
         let page = try #require(Self.site()["play.html"])
         #expect(page.contains("<div class=\"playground\" data-playground data-seed=\"1\"></div>"))
+        #expect(page.contains("<script src=\"engine.js\" defer></script>"))
         #expect(page.contains("<script src=\"scenarios.js\" defer></script>"))
         #expect(page.contains("<script src=\"sandbox.js\" defer></script>"))
         for spec in CommandTable.commands {

@@ -30,14 +30,17 @@ struct SiteRendererTests {
     @Test func aSiteIsAnIndexTheSharedFilesAndOnePagePerLesson() throws {
         #expect(
             try GoldenSiteTests.site().keys.sorted() == [
-                "01-placement.html", "02-failures.html", "03-escaping.html", "04-clients.html", "index.html",
-                "play.html", "replicalab.js", "sandbox.css", "sandbox.js", "scenarios.js", "search-index.js",
+                "01-placement.html", "02-failures.html", "03-escaping.html", "04-clients.html", "engine.js",
+                "index.html", "play.html", "replicalab.js", "sandbox.css", "sandbox.js", "scenarios.js",
+                "search-index.js",
                 "style.css", "toc.js",
             ])
     }
 
     @Test func scenarioValuesNeverBecomeMarkup() throws {
-        let scripts: Set<String> = ["toc.js", "search-index.js", "replicalab.js", "sandbox.js", "scenarios.js"]
+        let scripts: Set<String> = [
+            "toc.js", "search-index.js", "replicalab.js", "sandbox.js", "scenarios.js", "engine.js",
+        ]
         for (path, contents) in try GoldenSiteTests.site() where path.hasSuffix(".html") {
             // The only scripts are the site's own files, each loaded once, after the page.
             let tags = contents.components(separatedBy: "<script").dropFirst()

@@ -159,8 +159,9 @@ import Testing
         let listing = result.stdout.split(separator: "\n").map(String.init)
         #expect(
             listing == [
-                ".replicalab-lock", ".replicalab-site", "01-first.html", "02-second.html", "index.html",
-                "play.html", "replicalab.js", "sandbox.css", "sandbox.js", "scenarios.js", "search-index.js",
+                ".replicalab-lock", ".replicalab-site", "01-first.html", "02-second.html", "engine.js",
+                "index.html", "play.html", "replicalab.js", "sandbox.css", "sandbox.js", "scenarios.js",
+                "search-index.js",
                 "style.css", "toc.js",
             ], "\(listing)")
     }

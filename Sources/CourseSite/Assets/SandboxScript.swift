@@ -253,6 +253,9 @@ enum SandboxScript {
               status.textContent = "Running…";
               output.setAttribute("aria-busy", "true");
               engine().then(function (found) {
+                // After a trap the engine makes a fresh instance; `ready` is then a new promise.
+                return Promise.resolve(found.ready).then(function () { return found; });
+              }).then(function (found) {
                 var seed = { seed: seedOption(options.seed) };
                 return Promise.resolve(found.steps(script, seed)).then(function (steps) {
                   return Promise.resolve(found.run(script, seed)).then(function (transcript) {
@@ -317,7 +320,12 @@ enum SandboxScript {
               allSteps.forEach(function (step) { expects = expects.concat(step.expects || []); });
               var ownExpects = expects.filter(function (e) { return place(e.line).where === "editor"; });
               var failed = ownExpects.filter(function (e) { return !e.passed; }).length;
-              var errors = diagnostics.filter(function (d) { return d.severity === "error"; }).length;
+              // A failed expectation is also an error diagnostic; its step shows it (✗ and the actual value), so the list
+              // keeps the other problems and the gutter marks every line.
+              var failedLines = {};
+              expects.forEach(function (e) { if (!e.passed) failedLines[e.line] = true; });
+              var problems = diagnostics.filter(function (d) { return !(d.severity === "error" && failedLines[d.line]); });
+              var errors = problems.filter(function (d) { return d.severity === "error"; }).length;
 
               var summary = element("p", "sandbox-summary");
               var words = [];
@@ -332,9 +340,15 @@ enum SandboxScript {
 
               if (options.goals) output.appendChild(verdict(expects, errors));
 
-              if (diagnostics.length) {
+              diagnostics.forEach(function (d) {
+                var at = place(d.line);
+                if (at.where !== "editor" || !failedLines[d.line]) return;
+                marks[at.line] = "error";
+                notes[at.line] = (notes[at.line] ? notes[at.line] + "\n" : "") + d.severity + ": " + d.message;
+              });
+              if (problems.length) {
                 var list = element("ul", "diagnostics");
-                diagnostics.forEach(function (d) {
+                problems.forEach(function (d) {
                   var at = place(d.line);
                   var item = element("li", d.severity === "error" ? "error" : "note");
                   if (at.where === "editor") {
@@ -389,17 +403,22 @@ enum SandboxScript {
                   item.appendChild(ul);
                 }
                 if (step.state) {
-                  if (step.state === lastState) {
-                    var unchanged = element("details", "state");
-                    unchanged.appendChild(element("summary", null, "Tables after this step (unchanged)"));
-                    unchanged.appendChild(element("pre", null, step.state));
-                    item.appendChild(unchanged);
-                  } else {
-                    var figure = element("figure", "state");
-                    figure.appendChild(element("figcaption", null, "Tables after line " + step.line));
-                    figure.appendChild(element("pre", null, step.state));
-                    item.appendChild(figure);
+                  // The broker table first; kafka-topics --describe and the groups (wide, long) one click away.
+                  var at = step.state.indexOf("\n\n");
+                  var brokers = at < 0 ? step.state : step.state.slice(0, at);
+                  var rest = at < 0 ? "" : step.state.slice(at + 2);
+                  var figure = element("figure", "state");
+                  figure.appendChild(element("figcaption", null, step.state === lastState
+                    ? "Brokers after line " + step.line + " (unchanged)" : "Brokers after line " + step.line));
+                  figure.appendChild(element("pre", null, brokers));
+                  if (rest) {
+                    var more = element("details", "describe");
+                    more.appendChild(element("summary", null, "kafka-topics --describe" +
+                      (rest.indexOf("GROUP") >= 0 ? " and consumer groups" : "")));
+                    more.appendChild(element("pre", null, rest));
+                    figure.appendChild(more);
                   }
+                  item.appendChild(figure);
                   lastState = step.state;
                 }
                 ol.appendChild(item);

@@ -3,7 +3,8 @@ import ScenarioLanguage
 
 /// `play.html`: an empty sandbox, or one started from a step of a lesson (`play.html#from=03/stalled-follower/step-4`,
 /// the state `replicalab play --from 03#stalled-follower/step-4` starts from), and the commands' help, generated when
-/// the site is built from the table the parser uses (so it shows without scripts and never drifts).
+/// the site is built from the table the parser uses (so it shows without scripts and never drifts). It loads the
+/// engine with the page (a lesson's page loads it when a reader first opens a sandbox).
 struct PlaygroundPage {
     var lessons: [LessonRendering]
 
@@ -43,7 +44,8 @@ struct PlaygroundPage {
         ])
         return Page(
             title: "Playground — \(SiteRenderer.courseTitle)", body: body,
-            footer: Page.footer(lessons: lessons, lesson: nil), hasSandbox: true, scripts: [SiteFiles.scenarios]
+            footer: Page.footer(lessons: lessons, lesson: nil), hasSandbox: true,
+            scripts: [EngineScript.fileName, SiteFiles.scenarios]
         ).html
     }
 

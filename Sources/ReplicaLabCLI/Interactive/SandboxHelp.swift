@@ -12,8 +12,7 @@ struct SandboxHelp {
     var overview: ConsoleText {
         let titleWidth = (CommandHelp.groups.map(\.title.count) + [4]).max() ?? 0
         var lines = ["Scenario commands (help <command> shows one in full, e.g. help crash; help all shows them all):"]
-        var groups = CommandHelp.groups
-        if !CommandHelp.ungrouped.isEmpty { groups.append(("More", CommandHelp.ungrouped)) }
+        let groups = CommandHelp.allGroups
         for group in groups {
             lines += flow(group.commands, first: "  " + group.title.padded(to: titleWidth) + "  ", separator: "  ")
         }
@@ -48,8 +47,7 @@ struct SandboxHelp {
     var all: ConsoleText {
         var lines: [String] = []
         let nameWidth = (CommandTable.allNames.map(\.count).max() ?? 0) + 2
-        var groups = CommandHelp.groups
-        if !CommandHelp.ungrouped.isEmpty { groups.append(("More", CommandHelp.ungrouped)) }
+        let groups = CommandHelp.allGroups
         for group in groups {
             if !lines.isEmpty { lines.append("") }
             lines.append(group.title + ":")

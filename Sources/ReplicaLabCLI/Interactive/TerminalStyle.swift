@@ -42,24 +42,19 @@ struct TerminalStyle {
     func red(_ text: ConsoleText) -> ConsoleText { isFancy ? "\u{1B}[31m\(text)\u{1B}[0m" : text }
     func dim(_ text: ConsoleText) -> ConsoleText { isFancy ? "\u{1B}[2m\(text)\u{1B}[0m" : text }
 
-    /// The author's narration, as written in the scenario: `# ` and the comment's text, dimmed. It is lesson text,
-    /// so outside text.
-    func narration(_ lines: [String]) -> ConsoleText {
-        lines.map { dim("# " + .text($0)) + "\n" }.joined()
+    /// How transcripts look in this style: the shared renderer (`TranscriptStyle`) with this style's decorations.
+    var transcript: TranscriptStyle {
+        let style = self
+        return TranscriptStyle(
+            command: { style.bold($0) }, passed: { style.green($0) }, failed: { style.red($0) },
+            comment: { style.dim($0) })
     }
 
-    /// One step: `$ command`, its output, or an expectation's verdict. The command and its output quote the
-    /// scenario (a `produce … value=` can hold anything), so they are outside text.
-    func render(_ step: Step) -> ConsoleText {
-        if let result = step.expectation {
-            return result.passed
-                ? green("✓ \(step.statement.text)") + "\n"
-                : red("✗ \(step.statement.text)   (actual: \(result.actual))") + "\n"
-        }
-        var out = bold("$ \(step.statement.text)") + "\n"
-        for line in step.output { out += "\(line)\n" }
-        return out
-    }
+    /// The author's narration, as written in the scenario, dimmed (see `TranscriptStyle.narration`).
+    func narration(_ lines: [String]) -> ConsoleText { transcript.narration(lines) }
+
+    /// One step: `$ command` and its output, or an expectation's verdict (see `TranscriptStyle.render`).
+    func render(_ step: Step) -> ConsoleText { transcript.render(step) }
 
     /// The broker table with box-drawing characters (or ASCII when plain), its replicas marked as on the slides
     /// (`P0!` out of sync, `P0∅` no leader) with a legend under it; when it is wider than the terminal, one line per

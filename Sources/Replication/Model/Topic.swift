@@ -32,5 +32,7 @@ public struct Topic: Hashable, Sendable {
     }
 
     /// `min.insync.replicas` as an integer.
-    public var minInsyncReplicas: Int { Int(config(TopicConfig.minInsyncReplicas.name) ?? "1") ?? 1 }
+    public var minInsyncReplicas: Int {
+        Int(clamping: Int64(config(TopicConfig.minInsyncReplicas.name) ?? "1") ?? 1)
+    }
 }

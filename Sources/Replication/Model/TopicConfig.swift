@@ -51,10 +51,11 @@ public struct TopicConfig: Hashable, Sendable {
     public func validate(_ value: String) -> String? {
         switch kind {
         case .integer(let minimum):
-            guard let number = Int(value) else {
+            // Read as 64 bits whatever `Int` is, so a large value is judged the same everywhere.
+            guard let number = Int64(value) else {
                 return "Invalid value \(value) for configuration \(name): Not a number of type INT"
             }
-            if number < minimum {
+            if number < Int64(minimum) {
                 return "Invalid value \(value) for configuration \(name): Value must be at least \(minimum)"
             }
             return nil

@@ -12,9 +12,10 @@ public struct TopicPartition: Hashable, Sendable, Comparable, CustomStringConver
     }
 
     /// Parses `<topic>-<partition>`: the partition is the text after the last `-`, so topic names may contain `-`.
+    /// A partition is a Kafka int (32 bits), whatever `Int` is.
     public init?(parsing text: some StringProtocol) {
         guard let dash = text.lastIndex(of: "-"), dash != text.startIndex,
-            let partition = Int(text[text.index(after: dash)...]), partition >= 0
+            let partition = Int32(text[text.index(after: dash)...]).map(Int.init), partition >= 0
         else { return nil }
         self.init(String(text[..<dash]), partition)
     }

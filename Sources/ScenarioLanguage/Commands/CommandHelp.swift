@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// Help text generated from the command tables, so `help` can never drift from what the parser accepts.
 public enum CommandHelp {
     /// The commands by what a learner wants to do, in the order `help` shows them. A command of the table that no
@@ -20,6 +22,11 @@ public enum CommandHelp {
     public static var ungrouped: [String] {
         let grouped = Set(groups.flatMap { $0.commands })
         return CommandTable.allNames.filter { !grouped.contains($0) }
+    }
+
+    /// `groups`, and the commands no group lists under "More".
+    public static var allGroups: [(title: String, commands: [String])] {
+        ungrouped.isEmpty ? groups : groups + [("More", ungrouped)]
     }
 
     /// The list of all commands with their one-line summaries.
@@ -55,6 +62,48 @@ public enum CommandHelp {
             return ["usage: \(kind.synopsis)", kind.summary]
         }
         return nil
+    }
+}
+
+extension CommandHelp {
+    /// The help as one JSON object, for the in-page sandbox: the commands by group, each with its usage, summary and
+    /// example (null where there is none), and the claims `expect` checks:
+    ///
+    ///     { "groups": [{ "title": "…", "commands": [{ "name": "…", "usage": "…", "summary": "…", "example": "…" }] }],
+    ///       "expectations": [{ "name": "…", "usage": "…", "summary": "…" }] }
+    public static var json: String {
+        var out = "{\"groups\":["
+        for (index, group) in allGroups.enumerated() {
+            if index > 0 { out += "," }
+            out += "{\"title\":" + JSONString.quoted(group.title) + ",\"commands\":["
+            for (number, name) in group.commands.enumerated() {
+                if number > 0 { out += "," }
+                let (usage, summary, example) = entry(for: name)
+                out += "{\"name\":" + JSONString.quoted(name) + ",\"usage\":" + JSONString.quoted(usage)
+                out += ",\"summary\":" + JSONString.quoted(summary) + ",\"example\":"
+                out += example.map(JSONString.quoted) ?? "null"
+                out += "}"
+            }
+            out += "]}"
+        }
+        out += "],\"expectations\":["
+        for (index, kind) in ExpectationTable.kinds.enumerated() {
+            if index > 0 { out += "," }
+            out += "{\"name\":" + JSONString.quoted(kind.name) + ",\"usage\":" + JSONString.quoted(kind.synopsis)
+            out += ",\"summary\":" + JSONString.quoted(kind.summary) + "}"
+        }
+        return out + "]}"
+    }
+
+    /// A command's usage, summary and example, from the command table (`expect` and `let` from `details`).
+    private static func entry(for name: String) -> (usage: String, summary: String, example: String?) {
+        if let spec = CommandTable.command(named: name) { return (spec.synopsis, spec.summary, spec.example) }
+        if name == "expect" {
+            return ("expect <claim>", "Checks a claim: " + ExpectationTable.names.joined(separator: ", ") + ".", nil)
+        }
+        let lines = details(for: name) ?? []
+        let usage = lines.first.map { $0.hasPrefix("usage: ") ? String($0.dropFirst("usage: ".count)) : $0 } ?? name
+        return (usage, lines.dropFirst().joined(separator: " "), nil)
     }
 }
 

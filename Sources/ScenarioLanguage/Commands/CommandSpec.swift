@@ -95,7 +95,7 @@ public enum CommandTable {
                     let factor = reader.int("replication-factor", in: Int.min...reader.limits.brokers)
                 else { return nil }
                 let startIndex = reader.optionalInt("start-index", in: 0...reader.limits.brokers) ?? 0
-                let seed = Int64(reader.optionalInt("seed", in: Int(Int64.min)...Int(Int64.max)) ?? 0)
+                let seed = reader.optionalInt64("seed", in: Int64.min...Int64.max) ?? 0
                 let placementName =
                     reader.optionalChoice("placement", ["admin-utils", "round-robin", "striped"]) ?? "admin-utils"
                 let placement: PlacementStrategy =

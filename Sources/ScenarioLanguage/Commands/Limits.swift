@@ -1,3 +1,4 @@
+import Diagnostics
 import Replication
 
 /// Caps that keep any scenario from exhausting memory or time; each error names its cap and how to raise it.
@@ -47,6 +48,21 @@ public struct Limits: Hashable, Sendable {
     public var lines: Int { 1_000 * scale }
     /// Most bytes of transcript output one scenario may print.
     public var outputBytes: Int { 1_000_000 * scale }
+
+    /// Bytes of one lesson file or scenario script (a budget of the course, see `Budgets` in Course).
+    public var inputBytes: Int { 1_048_576 * scale }
+
+    /// A lesson file or script larger than `inputBytes`, located at its start.
+    public func inputTooLarge(_ path: String) -> Diagnostic {
+        .error(
+            "this file is larger than \(inputBytes) bytes, the budget for one lesson or script; split the lesson",
+            at: SourceLocation(file: path, line: 1, column: 1), notes: [.init(Self.whereToRaiseBudgets)])
+    }
+
+    /// Why the budgets exist and how to raise them, for the note of every budget error (whose message states the
+    /// budget itself). A user has only the binary: the note names the setting, never where the budgets are defined.
+    public static let whereToRaiseBudgets =
+        "budgets keep a lesson and the course small enough to verify and build; for a stress run, REPLICALAB_LIMIT_SCALE=<n> (1 to 1000) multiplies every budget; see docs/robustness.md"
 
     /// How to raise a cap, for the note of every cap error (which states the cap itself).
     static let whereToRaise =

@@ -31,7 +31,7 @@ public struct StateQuery: Hashable, Sendable {
             return .failure(QueryError("'\(first)' needs a partition like 'orders-0'"))
         }
         var query = StateQuery(kind: kind, partition: partition)
-        if words.count == 4, kind == .leo, words[2] == "on", let broker = Int(words[3]) {
+        if words.count == 4, kind == .leo, words[2] == "on", let broker = Int32(words[3]).map(Int.init) {
             query.broker = broker
         } else if words.count != 2 {
             return .failure(QueryError("unexpected words after '\(words[0]) \(words[1])'"))

@@ -152,6 +152,17 @@ extension LineCompletion {
     }
 }
 
+extension ScenarioRunner {
+    /// Completions for the word being typed at the end of `line`, against the state so far: its cluster, the
+    /// variables captured with `let` and the most recent Kafka error (see `LineCompletion.complete`).
+    public func completion(for line: String, extraWords: [String] = []) -> LineCompletion {
+        var lastError: String?
+        if case .kafkaError(let error) = lastOutcomeForExpectations { lastError = error.name }
+        return LineCompletion.complete(
+            line, cluster: cluster, extraWords: extraWords, variables: Array(variables.keys), lastError: lastError)
+    }
+}
+
 /// The values of each kind that exist in a cluster, in the order a person reads them.
 private struct ClusterValues {
     var cluster: Cluster?

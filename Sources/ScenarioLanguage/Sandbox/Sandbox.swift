@@ -122,11 +122,7 @@ public struct Sandbox {
     /// then, by the kind of the argument being typed, the brokers, topics, partitions, groups, durations, keys and
     /// values that fit it now.
     public func completion(for line: String) -> LineCompletion {
-        var lastError: String?
-        if case .kafkaError(let error) = runner.lastOutcomeForExpectations { lastError = error.name }
-        return LineCompletion.complete(
-            line, cluster: cluster, extraWords: SandboxCommand.allCases.map { $0.rawValue },
-            variables: Array(runner.variables.keys), lastError: lastError)
+        runner.completion(for: line, extraWords: SandboxCommand.allCases.map { $0.rawValue })
     }
 }
 

@@ -99,7 +99,7 @@ struct ArgumentReader {
     mutating func optionalChoice(_ key: String, _ choices: [String], explanation: String? = nil) -> String? {
         guard let value = values[key]?.value else { return nil }
         guard choices.contains(value) else {
-            let isNumber = Int(value) != nil
+            let isNumber = Int64(value) != nil
             let suggestion = isNumber ? nil : Suggestion.note(for: value, in: choices)
             error(
                 "\(key) must be one of \(choices.joined(separator: ", ")), not '\(value)'", at: key,
@@ -123,9 +123,24 @@ struct ArgumentReader {
         return configs
     }
 
+    /// `key=<n>` as a 64-bit number within `range` (Kafka's LONG), if the key is given.
+    mutating func optionalInt64(_ key: String, in range: ClosedRange<Int64>) -> Int64? {
+        guard let token = values[key] else { return nil }
+        return checkedInt(token.value ?? "", what: key, argument: key, in: range)
+    }
+
+    /// A number within `range`. The text is read as 64 bits whatever `Int` is (32 bits in the WebAssembly engine),
+    /// so a number too large for `range` gets the same message everywhere.
     private mutating func checkedInt(_ text: String, what: String, argument: String, in range: ClosedRange<Int>) -> Int?
     {
-        guard let value = Int(text) else {
+        checkedInt(text, what: what, argument: argument, in: Int64(range.lowerBound)...Int64(range.upperBound))
+            .map { Int($0) }
+    }
+
+    private mutating func checkedInt(_ text: String, what: String, argument: String, in range: ClosedRange<Int64>)
+        -> Int64?
+    {
+        guard let value = Int64(text) else {
             error("\(what) must be a whole number, not '\(text)'", at: argument)
             return nil
         }

@@ -27,7 +27,7 @@ extension ExpectationParser {
             guard subject.count == 2, subject[1].key == "key", let key = subject[1].value else {
                 return fail("expected '<topic> key=<k>' after 'expect partition'", at: subject.first)
             }
-            guard let partition = Int(valueText) else {
+            guard let partition = Int32(valueText).map(Int.init) else {
                 return fail("expected a partition number, not '\(valueText)'", at: value[0])
             }
             return expectation(.partition(topic: subject[0].text, key: key, partition))

@@ -48,7 +48,8 @@ enum ExpectationParser {
                 if valueText == "none" {
                     return (Expectation(claim: .leader(tp, nil), valueLocation: valueLocation), [])
                 }
-                guard let id = Int(valueText) else {
+                // Broker ids are Kafka ints (32 bits), whatever `Int` is.
+                guard let id = Int32(valueText).map(Int.init) else {
                     return fail("a leader is a broker id or 'none', not '\(valueText)'", at: value.first)
                 }
                 return (Expectation(claim: .leader(tp, id), valueLocation: valueLocation), [])
@@ -157,7 +158,7 @@ enum ExpectationParser {
     static func brokerList(_ text: String) -> [BrokerID]? {
         if text == "none" || text == "-" { return [] }
         let parts = text.split(separator: ",", omittingEmptySubsequences: false)
-        let ids = parts.compactMap { Int($0) }
+        let ids = parts.compactMap { Int32($0).map(Int.init) }
         return ids.count == parts.count ? ids : nil
     }
 }
