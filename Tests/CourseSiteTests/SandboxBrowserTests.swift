@@ -105,12 +105,17 @@ struct SandboxBrowserTests {
         #expect(output.contains("controller fences broker 1"))
         // The run departs at line 6, `crash 1`, and the gutter marks that line.
         #expect(output.contains("<strong>Your run departs from the verified one </strong>at "))
+        #expect(output.contains("line 6</button>: the verified run has crash 2.</p>"))
         #expect(
             output.contains(
-                "<li class=\"step departs\"><p class=\"step-head\"><button type=\"button\" class=\"line-link\">line 6</button> <code class=\"command\">crash 1</code>"
-            ))
+                "<li class=\"step departs\"><p class=\"step-head\"><button class=\"line-link\" type=\"button\">"
+                    + "line 6</button> <code class=\"command\">crash 1</code>"))
         let walk = try #require(dom.split(separator: "id=\"scenario-walk\"").last)
-        #expect(walk.contains("<span class=\"departs\">6</span>"))
+        #expect(walk.contains("<span class=\"departs\" title=\"departs: the verified run has crash 2\">6</span>"))
+        // The failed expectation's line is marked too, with the engine's message.
+        #expect(
+            walk.contains(
+                "<span class=\"error\" title=\"error: expectation failed: ISR of t-0 is 0,2, expected 0,1\">8</span>"))
     }
 
     /// Share puts the script in the address; opening that address restores it into the scenario's editor.
