@@ -194,8 +194,11 @@ enum SandboxScript {
               } catch (error) {
                 return null;
               }
-              found = { from: found.from - before.length, to: found.to - before.length, candidates: found.candidates || [],
-                usage: found.usage };
+              var from = found.from - before.length, to = found.to - before.length;
+              var typed = editor.value.slice(Math.max(from, 0), to);
+              // A word already typed in full is not offered again.
+              found = { from: from, to: to, usage: found.usage,
+                candidates: (found.candidates || []).filter(function (c) { return c !== typed; }) };
               suggestions.textContent = "";
               if (found.usage) suggestions.appendChild(element("code", "usage", found.usage));
               found.candidates.slice(0, 12).forEach(function (candidate) {
