@@ -30,8 +30,8 @@ struct SiteRendererTests {
     @Test func aSiteIsAnIndexTheSharedFilesAndOnePagePerLesson() throws {
         #expect(
             try GoldenSiteTests.site().keys.sorted() == [
-                "01-placement.html", "02-failures.html", "03-escaping.html", "04-clients.html", "index.html",
-                "replicalab.js", "search-index.js", "style.css", "toc.js",
+                "01-placement.html", "02-failures.html", "03-escaping.html", "04-clients.html", "engine.js",
+                "index.html", "replicalab.js", "search-index.js", "style.css", "toc.js",
             ])
     }
 
