@@ -94,7 +94,8 @@ let package = Package(
         .testTarget(
             name: "ReplicaLabCLITests",
             dependencies: [
-                "BuiltInEngine", "BuiltInLessons", "Course", "CourseSite", "LessonMarkdown", "LanguageServer", "ReplicaLabCLI", "ScenarioLanguage",
+                "BuiltInEngine", "BuiltInLessons", "Course", "CourseSite", "LessonMarkdown", "LanguageServer",
+                "ReplicaLabCLI", "ScenarioLanguage",
                 "ReplicaLabTestSupport",
             ],
             swiftSettings: strict),

@@ -28,8 +28,7 @@ public func replicalabFree(_ pointer: UnsafeMutableRawPointer?) {
 
 /// Runs a script as `replicalab run - --plain --seed <seed>` does: the exit code, standard output, standard error.
 @_cdecl("replicalab_run")
-public func replicalabRun(_ script: UnsafePointer<UInt8>?, _ count: Int32, _ seed: UInt64) -> UnsafeMutableRawPointer
-{
+public func replicalabRun(_ script: UnsafePointer<UInt8>?, _ count: Int32, _ seed: UInt64) -> UnsafeMutableRawPointer {
     let run = ScriptRun(script: bytes(script, count), path: "<stdin>", seed: seed)
     return answer(code: run.exitCode, [run.standardOutput.rendered, run.standardError().rendered])
 }

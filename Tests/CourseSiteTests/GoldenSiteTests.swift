@@ -25,7 +25,8 @@ struct GoldenSiteTests {
         return CourseVerifier.verify(files)
     }
 
-    /// The files that are constants of the source (the stylesheets and the scripts): not worth golden copies.
+    /// The files that are constants of the source (the stylesheets, the scripts and the engine): not worth golden
+    /// copies.
     static let constantFiles: Set<String> = ["style.css", "replicalab.js", "sandbox.css", "sandbox.js", "engine.js"]
 
     /// The fixture course's site, by path.

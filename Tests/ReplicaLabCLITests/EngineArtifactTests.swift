@@ -23,7 +23,8 @@ struct EngineArtifactTests {
     }
 
     @Test func theEngineIsAWebAssemblyModuleThatImportsNothing() throws {
-        let gzip = try #require(["/usr/bin/gzip", "/bin/gzip"].first { FileManager.default.isExecutableFile(atPath: $0) })
+        let gzip = try #require(
+            ["/usr/bin/gzip", "/bin/gzip"].first { FileManager.default.isExecutableFile(atPath: $0) })
         let process = Process()
         process.executableURL = URL(fileURLWithPath: gzip)
         process.arguments = ["-dc", Repository.url("Sources/BuiltInEngine/engine.wasm.gz").path]

@@ -12,7 +12,8 @@ import Testing
 @Suite(.enabled(if: EngineParity.node != nil, "node is not installed (apt-get install -y nodejs)"))
 struct EngineParityTests {
     @Test func everyScriptGivesTheSameBytesNativelyAndInTheWebAssemblyEngine() throws {
-        let cases = try EngineParity.lessonScenarios() + EngineParity.badInputCorpus()
+        let cases =
+            try EngineParity.lessonScenarios() + EngineParity.badInputCorpus()
             + EngineParity.randomScripts(count: 120, seed: 20_261_206)
         #expect(cases.count > 150)
         let results = try EngineParity.runInNode(cases)
@@ -38,7 +39,9 @@ struct EngineParityTests {
 
     @Test func completionAndHelpAreTheNativeOnes() throws {
         let script = "cluster brokers=3 racks=3\ntopic orders partitions=2 replication-factor=3\ncrash 1\n"
-        let cursors = ["", "c", "crash ", "explain orders-", "produce orders acks=", "expect isr orders-0 ", "describe "]
+        let cursors = [
+            "", "c", "crash ", "explain orders-", "produce orders acks=", "expect isr orders-0 ", "describe ",
+        ]
         let cases = cursors.map { EngineParity.Script(name: $0, text: script + $0, seed: 1) }
         let answers = try EngineParity.completeInNode(cases)
         try #require(answers.count == cases.count + 1)
