@@ -230,14 +230,13 @@ enum Browser {
             .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&amp;", with: "&")
     }
 
-    /// The DOM of `url` once its scripts ran, within `budget` milliseconds of the page's virtual time.
-    static func load(_ url: String, budget: Int = 3000) throws -> String {
+    private static func load(_ url: String) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try #require(chromium))
         let profile = FileManager.default.temporaryDirectory.appendingPathComponent("chromium-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: profile) }
         process.arguments = [
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--virtual-time-budget=\(budget)",
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--virtual-time-budget=3000",
             "--allow-file-access-from-files",
             "--user-data-dir=\(profile.path)", "--dump-dom", url,
         ]

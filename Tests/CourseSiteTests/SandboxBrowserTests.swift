@@ -5,8 +5,8 @@ import Replication
 import Testing
 
 /// The sandboxes in a real browser, on the real engine: headless Chromium loads a site from `file://` with
-/// `engine.js` (the engine compiled to WebAssembly), a harness page types into the editors and presses their buttons,
-/// and we read the DOM. Skipped, with the reason, without Chromium.
+/// `engine.js` (the engine compiled to WebAssembly), the test types into the editors and presses their buttons (over
+/// the DevTools pipe, waiting in real time), and reads the DOM. Skipped, with the reason, without Chromium.
 @Suite(.enabled(if: Browser.chromium != nil, "Chromium is not installed (apt-get install -y chromium)"))
 struct SandboxBrowserTests {
     static let lesson = """
@@ -112,6 +112,10 @@ struct SandboxBrowserTests {
                     + "line 6</button> <code class=\"command\">crash 1</code>"))
         let walk = try #require(dom.split(separator: "id=\"scenario-walk\"").last)
         #expect(walk.contains("<span class=\"departs\" title=\"departs: the verified run has crash 2\">6</span>"))
+        // Every step opens in the playground, started there.
+        #expect(
+            walk.contains("<p class=\"play-link\"><a href=\"play.html#from=01/walk/step-4\">Open in playground</a></p>")
+        )
         // The failed expectation's line is marked too, with the engine's message.
         #expect(
             walk.contains(
@@ -174,6 +178,9 @@ struct SandboxBrowserTests {
         #expect(
             start.contains(
                 "data-verdict=\"rejected\">✗ Not yet: <code>expect isr t-0 == 0,1</code> fails (actual: 0,1,2).</p>"))
+        // Why, in the engine's words: `explain` of the goal's partition in the state the script left.
+        #expect(start.contains("<summary>Why? (explain t-0)</summary><pre>"))
+        #expect(start.contains("The ISR is 0,1,2 (3 of 3 replicas)."))
         let solution = "cluster brokers=3\ntopic t partitions=1 replication-factor=3\ncrash 2\nadvance 10s"
         let solved = try Browser.drive(
             page,
@@ -189,48 +196,24 @@ struct SandboxBrowserTests {
 }
 
 extension Browser {
-    /// Loads `url` in a frame of a harness page; for each action waits until its condition (a JavaScript expression
-    /// in the page) holds, then runs its script in the page; then waits until `until` holds and returns the page's
-    /// DOM, each editor's value copied into its `data-value` attribute and the page's address into the root's
-    /// `data-href`. A condition that never holds (within about 30 s) records an issue.
+    /// Opens `url` in Chromium (over the DevTools pipe, waiting in real time); for each action waits until its
+    /// condition (a JavaScript expression in the page) holds, then runs its script in the page; then waits until
+    /// `until` holds and returns the page's DOM, each editor's value copied into its `data-value` attribute and the
+    /// page's address into the root's `data-href`.
     static func drive(_ url: String, _ actions: [(when: String, run: String)], until: String) throws -> String {
-        let harness = FileManager.default.temporaryDirectory.appendingPathComponent("harness-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: harness, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: harness) }
-        let steps = actions.map { "[\(jsString($0.when)), \(jsString($0.run))]" }.joined(separator: ",")
-        let html = """
-            <!DOCTYPE html><iframe id="f" src="\(url)"></iframe><script>
-            var f = document.getElementById("f");
-            var actions = [\(steps)];
-            function when(condition, then, tries) {
-              var holds = false;
-              try { holds = f.contentWindow.eval(condition); } catch (error) {}
-              if (holds) then();
-              else if (tries > 0) setTimeout(function () { when(condition, then, tries - 1); }, 50);
-              else { document.title = "timed out: " + condition; then(); }
-            }
-            function dump() {
-              var d = f.contentDocument;
-              d.querySelectorAll("[data-editor]").forEach(function (e) { e.setAttribute("data-value", e.value); });
-              d.documentElement.setAttribute("data-href", f.contentWindow.location.href);
-              document.body.textContent = "<title>" + document.title + "</title>" + d.documentElement.outerHTML;
-            }
-            f.onload = function () {
-              var next = 0;
-              (function step() {
-                if (next === actions.length) { when(\(jsString(until)), dump, 600); return; }
-                var action = actions[next++];
-                when(action[0], function () { f.contentWindow.eval(action[1]); step(); }, 600);
-              })();
-            };
-            </script>
-            """
-        try Data(html.utf8).write(to: harness.appendingPathComponent("index.html"))
-        let dom = try load(harness.appendingPathComponent("index.html").absoluteString, budget: 60_000)
-        let text = dom.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+        let browser = try DevToolsPipe(chromium: try #require(chromium))
+        try browser.open(url)
+        let steps = actions.map { "await until(() => eval(\(jsString($0.when)))); eval(\(jsString($0.run)));" }
+        let dom = try browser.evaluate(
+            steps.joined(separator: "\n") + """
+
+                await until(() => eval(\(jsString(until))));
+                document.querySelectorAll("[data-editor]").forEach((e) => e.setAttribute("data-value", e.value));
+                document.documentElement.setAttribute("data-href", location.href);
+                return document.documentElement.outerHTML;
+                """)
+        return dom.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
             .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&amp;", with: "&")
-        #expect(!text.contains("<title>timed out: "), "\(text.prefix(300))")
-        return text
     }
 
     /// A JavaScript string literal (JSON's escaping).

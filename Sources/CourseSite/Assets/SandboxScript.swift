@@ -262,7 +262,7 @@ enum SandboxScript {
                 var seed = { seed: seedOption(options.seed) };
                 return Promise.resolve(found.steps(script, seed)).then(function (steps) {
                   return Promise.resolve(found.run(script, seed)).then(function (transcript) {
-                    show(steps, transcript);
+                    show(steps, transcript, found, script);
                   });
                 });
               }).catch(function (error) {
@@ -311,7 +311,7 @@ enum SandboxScript {
               return null;
             }
 
-            function show(result, transcript) {
+            function show(result, transcript, found, script) {
               output.textContent = "";
               marks = {};
               notes = {};
@@ -341,7 +341,7 @@ enum SandboxScript {
               summary.textContent = words.join(" · ");
               output.appendChild(summary);
 
-              if (options.goals) output.appendChild(verdict(expects, errors));
+              if (options.goals) output.appendChild(verdict(expects, errors, found, script));
 
               diagnostics.forEach(function (d) {
                 var at = place(d.line);
@@ -440,7 +440,7 @@ enum SandboxScript {
             }
 
             // An exercise's verdict: accepted when every goal holds and nothing failed.
-            function verdict(expects, errors) {
+            function verdict(expects, errors, found, script) {
               var goals = expects.filter(function (e) { return place(e.line).where === "goal"; });
               var failing = goals.filter(function (e) { return !e.passed; })[0];
               var box = element("p", "exercise-verdict");
@@ -456,6 +456,26 @@ enum SandboxScript {
                   box.appendChild(document.createTextNode("✗ Not yet: "));
                   box.appendChild(element("code", null, failing.text));
                   box.appendChild(document.createTextNode(" fails (actual: " + failing.actual + ")."));
+                  // Why, in the engine's words: `explain` of the partition the goal is about, in the state the script left.
+                  var partition = /\b([A-Za-z0-9._]+(?:-[A-Za-z0-9._]+)*-\d+)\b/.exec(failing.text.replace(/^expect\s+\S+\s+/, ""));
+                  var why = null;
+                  try {
+                    if (partition) {
+                      var explained = found.steps(script.split("\n").slice(0, prelude.length + lines(editor.value).length)
+                        .concat(["explain " + partition[1]]).join("\n"), { seed: seedOption(options.seed) });
+                      var last = (explained.steps || [])[explained.steps.length - 1];
+                      if (last && last.text === "explain " + partition[1]) why = last.output;
+                    }
+                  } catch (error) { why = null; }
+                  if (why) {
+                    var holder = element("div", "exercise-why");
+                    holder.appendChild(box);
+                    var details = element("details");
+                    details.appendChild(element("summary", null, "Why? (explain " + partition[1] + ")"));
+                    details.appendChild(element("pre", null, why));
+                    holder.appendChild(details);
+                    return holder;
+                  }
                 } else {
                   box.textContent = errors ? "✗ Not yet: fix the errors first." : "✗ Not yet: the run stopped before the goals were checked.";
                 }
@@ -470,6 +490,11 @@ enum SandboxScript {
               output.textContent = "";
               status.textContent = "Back to the original script.";
               shareBox.hidden = true;
+              // A shared script in the address would come back on reload: the address forgets it.
+              var prefix = "#" + options.share("");
+              if (location.hash.indexOf(prefix) === 0 && history.replaceState) {
+                history.replaceState(null, "", location.pathname + location.search + (options.home ? "#" + options.home : ""));
+              }
             }
 
             function share() {
@@ -577,6 +602,7 @@ enum SandboxScript {
               prelude: preludeOf(section),
               verified: verifiedSteps(section),
               share: function (code) { return section.id + "/script=" + code; },
+              home: section.id,
               label: "Scenario " + reference + (section.getAttribute("data-continues") ? " (runs after the scenario it continues)" : ""),
             });
             details.addEventListener("toggle", function () { if (details.open) engine().catch(function () {}); });
@@ -614,6 +640,7 @@ enum SandboxScript {
               seed: section.getAttribute("data-seed") || (article ? article.getAttribute("data-seed") : "1"),
               goals: goals,
               share: function (code) { return key + "/script=" + code; },
+              home: key,
               label: "Your solution",
             });
             if (shared !== null) section.scrollIntoView();

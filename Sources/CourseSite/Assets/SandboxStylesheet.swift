@@ -62,6 +62,7 @@ enum SandboxStylesheet {
         .exercise-verdict { font-weight: 700; padding: 0.4rem 0.7rem; border-radius: 6px; border: 2px solid; }
         .exercise-verdict.accepted { color: var(--ok); }
         .exercise-verdict.rejected { color: var(--bad); }
+        .exercise-why pre { white-space: pre-wrap; }
         .play-link { font-size: 0.85rem; margin: 0.4rem 0 0; text-align: right; }
         .playground-origin { background: var(--code-bg); padding: 0.5rem 0.7rem; border-radius: 6px; }
         .playground-now figure { margin: 0.8rem 0; }
@@ -78,7 +79,8 @@ enum SandboxStylesheet {
           .sandbox-status { flex-basis: 100%; }
           .sandbox-details { padding: 0.2rem 0.5rem; }
         }
-        @media print { .sandbox-details, .play-link { display: none; } }
+        @media print { .sandbox-details, .exercise-why pre { white-space: pre-wrap; }
+        .play-link { display: none; } }
 
         """#
 }
