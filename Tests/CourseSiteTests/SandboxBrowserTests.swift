@@ -164,6 +164,34 @@ struct SandboxBrowserTests {
         #expect(third.contains("data-value=\"\(lines)\""))
     }
 
+    /// Under the editor the engine offers what fits at the caret, as `play` does on Tab; a tap takes it.
+    @Test func theEditorOffersCompletions() throws {
+        let editor = "[data-editor]"
+        let site = try Self.writeSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        let dom = try Browser.drive(
+            site.appendingPathComponent("play.html").absoluteString,
+            [
+                // A first run loads the engine; completion never waits for it.
+                (Self.exists(editor), Self.type(editor, "cluster brokers=3") + Self.click("[data-action=run]")),
+                (
+                    Self.exists(".sandbox-summary"),
+                    Self.type(editor, "cluster brokers=3\ncra")
+                        + " e.focus(); e.setSelectionRange(e.value.length, e.value.length);"
+                ),
+                (
+                    "[...document.querySelectorAll('.suggestions button')].find((b) => b.textContent === 'crash')",
+                    "[...document.querySelectorAll('.suggestions button')].find((b) => b.textContent === 'crash').click();"
+                ),
+            ],
+            until: "document.querySelector('.suggestions button')")
+        #expect(dom.contains("data-value=\"cluster brokers=3\ncrash \""))
+        // After `crash `, the brokers.
+        #expect(
+            dom.contains("<button type=\"button\">0</button>"),
+            "\(dom.split(separator: "class=\"suggestions\"").last?.prefix(400) ?? "")")
+    }
+
     /// An exercise's sandbox judges the script with the goals appended: the start fails a goal (shown with its
     /// actual value), a solution is accepted.
     @Test func anExerciseIsJudgedByItsGoals() throws {

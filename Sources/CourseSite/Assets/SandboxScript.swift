@@ -212,8 +212,11 @@ enum SandboxScript {
             }
             function take(found, candidate) {
               var text = editor.value;
-              editor.value = text.slice(0, found.from) + candidate + text.slice(found.to);
-              var caret = found.from + candidate.length;
+              // A whole word is followed by a space, as at a shell, so the next word's completions follow; `key=` is not.
+              var rest = text.slice(found.to);
+              var taken = candidate + (/=$/.test(candidate) || /^[ \t]/.test(rest) ? "" : " ");
+              editor.value = text.slice(0, found.from) + taken + rest;
+              var caret = found.from + taken.length;
               editor.focus();
               editor.setSelectionRange(caret, caret);
               marks = {};
