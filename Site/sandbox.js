@@ -84,8 +84,11 @@
     head.appendChild(hint);
 
     var frame = element("div", "editor");
+    // The line numbers: out of the flow, so the editor alone sets the height, and moved as the editor scrolls.
     var gutter = element("div", "gutter");
     gutter.setAttribute("aria-hidden", "true");
+    var numbers = element("div", "numbers");
+    gutter.appendChild(numbers);
     var editor = element("textarea");
     editor.id = id;
     editor.setAttribute("data-editor", "");
@@ -142,18 +145,20 @@
     var notes = {};
     function drawGutter() {
       var count = lines(editor.value).length;
-      gutter.textContent = "";
+      numbers.textContent = "";
+      gutter.style.width = (String(count).length + 2.2) + "ch";
       for (var n = 1; n <= count; n++) {
         var number = element("span", marks[n] || null, String(n));
         if (marks[n] && notes[n]) number.title = notes[n];
-        gutter.appendChild(number);
+        numbers.appendChild(number);
       }
       editor.rows = Math.min(Math.max(count + 1, 4), 24);
-      gutter.scrollTop = editor.scrollTop;
+      follow();
     }
     editor.addEventListener("input", function () { marks = {}; drawGutter(); suggestSoon(); });
     editor.addEventListener("click", function () { suggestSoon(); });
-    editor.addEventListener("scroll", function () { gutter.scrollTop = editor.scrollTop; });
+    function follow() { numbers.style.transform = "translateY(" + -editor.scrollTop + "px)"; }
+    editor.addEventListener("scroll", follow);
     editor.addEventListener("keydown", function (event) {
       // The stepper of the scenario around uses the arrow keys; in the editor they move the caret.
       event.stopPropagation();

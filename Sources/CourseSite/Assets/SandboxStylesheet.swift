@@ -13,10 +13,11 @@ enum SandboxStylesheet {
         .editor { display: flex; margin-top: 0.3rem; border: 1px solid var(--rule); border-radius: 6px; overflow: hidden;
           background: var(--code-bg); }
         .editor:focus-within { outline: 3px solid var(--accent); outline-offset: 1px; }
-        .editor .gutter, .editor textarea { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, "Liberation Mono", monospace;
+        .editor .numbers, .editor textarea { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, "Liberation Mono", monospace;
           font-size: 0.9rem; line-height: 1.5; padding: 0.5rem 0.4rem; margin: 0; }
-        .editor .gutter { flex: none; min-width: 2.6em; text-align: right; color: var(--muted); user-select: none; overflow: hidden;
+        .editor .gutter { flex: none; position: relative; overflow: hidden; text-align: right; color: var(--muted); user-select: none;
           border-right: 1px solid var(--rule); background: var(--sidebar); }
+        .editor .numbers { position: absolute; top: 0; left: 0; right: 0; }
         .editor .gutter span { display: block; padding: 0 0.2rem; border-radius: 3px; }
         .editor .gutter .error { background: var(--bad); color: var(--bg); font-weight: 700; }
         .editor .gutter .departs { background: var(--highlight); color: var(--bg); font-weight: 700; }
@@ -74,7 +75,9 @@ enum SandboxStylesheet {
         .command-help dd { margin-left: 1rem; color: var(--muted); }
         @media (max-width: 40rem) {
           /* 16 px and more: phones do not zoom into the editor when it takes the focus. */
-          .editor .gutter, .editor textarea { font-size: 1rem; }
+          .editor .numbers, .editor textarea { font-size: 1rem; }
+          /* A long script scrolls inside the editor: the buttons and the results stay within reach. */
+          .editor textarea { max-height: 55vh; }
           .sandbox-actions button { flex: 1; }
           .sandbox-status { flex-basis: 100%; }
           .sandbox-details { padding: 0.2rem 0.5rem; }
