@@ -21,7 +21,10 @@ public struct VerifiedCourse: Hashable, Sendable {
 
     /// The one-line summary `check` prints.
     public var summary: String {
-        let counts = Self.counts(lessons: lessons.count, scenarios: scenarioCount, expectations: expectationCount)
+        let exercises = lessons.reduce(0) { $0 + $1.exercises.count }
+        let counts =
+            Self.counts(lessons: lessons.count, scenarios: scenarioCount, expectations: expectationCount)
+            + (exercises > 0 ? ", \(exercises) exercise\(exercises == 1 ? "" : "s")" : "")
         let errors = diagnostics.filter { $0.severity == .error }
         if errors.isEmpty { return "\(counts): all verified" }
         let failedScenarios = lessons.reduce(0) { $0 + $1.scenarios.filter { !$0.isVerified }.count }
