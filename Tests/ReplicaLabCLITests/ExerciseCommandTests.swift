@@ -93,6 +93,23 @@ struct ExerciseCommandTests {
         #expect(result.stdout.hasPrefix("# Exercise 03#"))
     }
 
+    @Test func lessonsListsTheExercises() throws {
+        let result = try Self.workspace().run(["lessons"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("    exercise fence-it\n"))
+        #expect(result.stdout.contains("'replicalab exercise 01#fence-it' prints its task and start."))
+    }
+
+    @Test func junitHasATestCasePerExercise() throws {
+        let lesson = Self.lesson.replacingOccurrences(of: "advance 9s", with: "advance 8s")
+        let result = try Self.workspace(lesson).run(["check", "--format", "junit"])
+        #expect(result.status == 1)
+        #expect(
+            result.stdout.contains("<testcase classname=\"Lessons/01-fencing.md\" name=\"exercise fence-it (line 5)\">")
+        )
+        #expect(!result.stdout.contains("name=\"lesson\""), "the failure belongs to the exercise")
+    }
+
     @Test func checkCountsAVerifiedExercise() throws {
         let result = try Self.workspace().run(["check"])
         #expect(result.status == 0, "\(result.stderr)")
