@@ -60,7 +60,10 @@ enum ExerciseVerifier {
                     .failure(
                         "solution \(index + 1) does not meet this goal: \(goal.message)", at: goal.location,
                         notes: [.init("the solution is here", at: solution.location)],
-                        detail: goal.explanation))
+                        detail: goal.explanation.isEmpty
+                            ? []
+                            : ["explain \(goal.partition.map(String.init(describing:)) ?? ""):"]
+                                + goal.explanation.map { "  " + $0 }))
             }
         }
         return diagnostics

@@ -40,8 +40,9 @@ struct ExerciseDiagnosticsTests {
         // The editor shows the message and, below it, the detail: the engine's explanation of the partition.
         #expect(message.hasPrefix(checked + "\n"))
         #expect(message.contains("B0 leads t-0"))
-        // Line 10 of the lesson (0-based 9): the goal.
-        #expect(diagnostic.start == [9, 0])
+        // Line 10 of the lesson (0-based 9): the goal's expected value.
+        #expect(diagnostic.start == [9, 18])
+        #expect(check.first?.location.column == 19)
         #expect(check.first?.location.line == 10)
     }
 }

@@ -122,9 +122,11 @@ struct ExerciseCommandTests {
         #expect(result.status == 1)
         #expect(
             result.stderr.contains(
-                "Lessons/01-fencing.md:12:1: error: solution 1 does not meet this goal: expectation failed: ISR of t-0 is 0,1,2, expected 0,1\n"
+                "Lessons/01-fencing.md:12:19: error: solution 1 does not meet this goal: expectation failed: ISR of t-0 is 0,1,2, expected 0,1\n"
             ))
-        #expect(result.stderr.contains("Lessons/01-fencing.md:14:1: note: the solution is here\n"))
+        #expect(
+            result.stderr.contains(
+                "Lessons/01-fencing.md:14:1: note: the solution is here\nexplain t-0:\n  B0 leads t-0"))
     }
 
     @Test func checkReportsAStartThatAlreadyMeetsTheGoals() throws {
