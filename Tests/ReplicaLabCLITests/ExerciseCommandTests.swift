@@ -110,6 +110,18 @@ struct ExerciseCommandTests {
         #expect(!result.stdout.contains("name=\"lesson\""), "the failure belongs to the exercise")
     }
 
+    @Test func jsonListsTheExercisesOfALesson() throws {
+        let result = try Self.workspace().run(["check", "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let document = try #require(
+            try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let lesson = try #require((document["lessons"] as? [[String: Any]])?.first)
+        let exercise = try #require((lesson["exercises"] as? [[String: Any]])?.first)
+        #expect(exercise["name"] as? String == "fence-it")
+        #expect(exercise["verified"] as? Bool == true)
+        #expect(exercise["solutions"] as? Int == 1)
+    }
+
     @Test func checkCountsAVerifiedExercise() throws {
         let result = try Self.workspace().run(["check"])
         #expect(result.status == 0, "\(result.stderr)")
