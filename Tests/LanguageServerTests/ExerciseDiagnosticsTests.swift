@@ -46,3 +46,20 @@ struct ExerciseDiagnosticsTests {
         #expect(check.first?.location.line == 10)
     }
 }
+
+/// An exercise is a symbol of the lesson, as scenarios are.
+struct ExerciseSymbolTests {
+    @Test func anExerciseIsASymbolWithItsTask() throws {
+        var harness = ServerHarness(
+            capabilities: ["textDocument": ["documentSymbol": ["hierarchicalDocumentSymbolSupport": true]]])
+        harness.open("01-fencing.md", ExerciseDiagnosticsTests.lesson)
+        let symbols = try #require(
+            harness.request("textDocument/documentSymbol", ["textDocument": ServerHarness.document("01-fencing.md")])?
+                .array)
+        let children = symbols.first?["children"]?.array ?? []
+        #expect(children.map { $0["name"] } == ["exercise fence-it"])
+        #expect(children.first?["detail"] == "Get broker 2 out of the ISR of `t-0`.")
+        #expect(children.first?["range"]?["start"]?["line"] == 2)
+        #expect(children.first?["range"]?["end"]?["line"] == 15)
+    }
+}
