@@ -140,7 +140,9 @@ public enum CourseVerifier {
             budgetStop = stop
             if let name = block.name, let final { finalStates[name] = final }
         }
-        let resolved = StateReferences.parts(of: lesson, scenarios: scenarios)
+        let exercises = ExerciseVerifier.verify(lesson, seed: lessonSeed, limits: runs.limits)
+        diagnostics += exercises.flatMap(\.diagnostics)
+        let resolved = StateReferences.parts(of: lesson, scenarios: scenarios, exercises: exercises)
         diagnostics += resolved.diagnostics
         var verified = VerifiedLesson(lesson: lesson, parts: resolved.parts, seed: lessonSeed)
         verified.cost = cost

@@ -69,6 +69,7 @@ enum LinkChecker {
                 for entry in scenario.transcript.timeline.entries {
                     anchors.insert(Anchor.step(scenario: scenario.anchor, number: entry.number))
                 }
+            case .exercise(let exercise): anchors.insert(exercise.anchor)
             case .prose, .question: break
             }
         }

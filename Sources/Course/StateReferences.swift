@@ -8,12 +8,13 @@ import ScenarioLanguage
 enum StateReferences {
     /// The lesson's parts with every reference and answer resolved (in place, so nothing has to be matched back
     /// later), and the problems found. `scenarios` are the lesson's verified scenarios, in order.
-    static func parts(of lesson: Lesson, scenarios: [VerifiedScenario]) -> (
+    static func parts(of lesson: Lesson, scenarios: [VerifiedScenario], exercises: [VerifiedExercise] = []) -> (
         parts: [VerifiedPart], diagnostics: [Diagnostic]
     ) {
         var diagnostics: [Diagnostic] = []
         var parts: [VerifiedPart] = []
         var remaining = scenarios[...]
+        var remainingExercises = exercises[...]
         for part in lesson.parts {
             switch part {
             case .heading(let heading):
@@ -37,6 +38,9 @@ enum StateReferences {
                 let (answer, problem) = self.answer(question, scenarios: scenarios)
                 diagnostics += problem.map { [$0] } ?? []
                 parts.append(.question(VerifiedQuestion(question: question, answer: answer)))
+            case .exercise:
+                // Exercises come in the lesson's order too.
+                if let exercise = remainingExercises.popFirst() { parts.append(.exercise(exercise)) }
             case .scenario:
                 // Scenarios come in the lesson's order: the verifier made one per block.
                 if let scenario = remaining.popFirst() { parts.append(.scenario(scenario)) }

@@ -21,7 +21,9 @@ public struct VerifiedCourse: Hashable, Sendable {
 
     /// The one-line summary `check` prints.
     public var summary: String {
-        let counts = Self.counts(lessons: lessons.count, scenarios: scenarioCount, expectations: expectationCount)
+        let counts = Self.counts(
+            lessons: lessons.count, scenarios: scenarioCount, expectations: expectationCount,
+            exercises: lessons.reduce(0) { $0 + $1.exercises.count })
         let errors = diagnostics.filter { $0.severity == .error }
         if errors.isEmpty { return "\(counts): all verified" }
         let failedScenarios = lessons.reduce(0) { $0 + $1.scenarios.filter { !$0.isVerified }.count }
@@ -31,10 +33,11 @@ public struct VerifiedCourse: Hashable, Sendable {
 }
 
 extension VerifiedCourse {
-    /// `8 lessons, 30 scenarios, 120 expectations`.
-    public static func counts(lessons: Int, scenarios: Int, expectations: Int) -> String {
+    /// `8 lessons, 30 scenarios, 120 expectations`, and `, 6 exercises` when there are any.
+    public static func counts(lessons: Int, scenarios: Int, expectations: Int, exercises: Int = 0) -> String {
         "\(lessons) lesson\(lessons == 1 ? "" : "s"), \(scenarios) scenario\(scenarios == 1 ? "" : "s"), "
             + "\(expectations) expectation\(expectations == 1 ? "" : "s")"
+            + (exercises > 0 ? ", \(exercises) exercise\(exercises == 1 ? "" : "s")" : "")
     }
 }
 
@@ -55,6 +58,11 @@ public struct VerifiedLesson: Hashable, Sendable {
         parts.compactMap { if case .scenario(let scenario) = $0 { scenario } else { nil } }
     }
 
+    /// Its exercises, in order.
+    public var exercises: [VerifiedExercise] {
+        parts.compactMap { if case .exercise(let exercise) = $0 { exercise } else { nil } }
+    }
+
     /// Every `{{…}}` reference of the prose with its value, in order (the value is empty when it did not resolve).
     public var referenceValues: [(reference: ProseReference, value: String)] {
         parts.flatMap { part -> [(reference: ProseReference, value: String)] in
@@ -69,7 +77,7 @@ public struct VerifiedLesson: Hashable, Sendable {
     public var sourceHash: String { SHA256.hex(lesson.source) }
 
     /// Whether every scenario verified.
-    public var isVerified: Bool { scenarios.allSatisfy(\.isVerified) }
+    public var isVerified: Bool { scenarios.allSatisfy(\.isVerified) && exercises.allSatisfy(\.isVerified) }
 
     /// How many expectations the lesson's scenarios check.
     public var expectationCount: Int { scenarios.reduce(0) { $0 + $1.transcript.expectationCount } }
@@ -85,6 +93,8 @@ public enum VerifiedPart: Hashable, Sendable {
     case scenario(VerifiedScenario)
     /// A predict-then-reveal question with its computed answer.
     case question(VerifiedQuestion)
+    /// A practice exercise, its solutions checked against its goals.
+    case exercise(VerifiedExercise)
 }
 
 /// A prose block whose `{{…}}` references have their verified values.

@@ -26,6 +26,8 @@ public struct LessonRendering: Codable, Hashable, Sendable {
     public var expectationCount: Int
     /// How many scenarios it has.
     public var scenarioCount: Int
+    /// How many exercises it has.
+    public var exerciseCount = 0
     /// The page's `<article>` (prose and scenario timelines).
     public var article: String
     /// The lesson's entry in the search index's page list (a JavaScript object literal).

@@ -29,12 +29,14 @@ public enum SiteRenderer {
 
     private static func rendering(_ lesson: VerifiedLesson, article: String) -> LessonRendering {
         let search = SearchIndex.entry(for: lesson)
-        return LessonRendering(
+        var rendering = LessonRendering(
             path: lesson.lesson.path, number: lesson.lesson.number, slug: lesson.lesson.slug,
             title: lesson.lesson.title, summary: lesson.lesson.summary, seed: lesson.seed,
             sourceHash: lesson.sourceHash, isVerified: lesson.isVerified, expectationCount: lesson.expectationCount,
             scenarioCount: lesson.scenarios.count, article: article, searchPage: search.page,
             searchWords: search.words)
+        rendering.exerciseCount = lesson.exercises.count
+        return rendering
     }
 
     /// The site's files from every lesson's rendering, in course order; `courseIsVerified` is the course's mark.

@@ -45,7 +45,10 @@ public enum Anchor {
             scenarios.append(block.anchor)
             parts[index] = .scenario(block)
         }
-        var used = reserved.union(scenarios).union(scenarios.map { $0 + "-title" })
+        let exercises = parts.compactMap { part -> String? in
+            if case .exercise(let exercise) = part { exercise.anchor } else { nil }
+        }
+        var used = reserved.union(scenarios).union(scenarios.map { $0 + "-title" }).union(exercises)
         var nextSuffix: [String: Int] = [:]
         for index in parts.indices {
             guard case .heading(var heading) = parts[index] else { continue }

@@ -124,7 +124,7 @@ private struct HTMLBlockText {
             guard Fence(opening: ArraySlice(line.text.utf8)) != nil else { continue }
             let info = line.text.drop { $0 == " " }.drop { $0 == "`" || $0 == "~" }
             guard let word = info.split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map(String.init),
-                [LessonParser.scenarioInfo, LessonParser.outputInfo, LessonParser.questionInfo].contains(word)
+                LessonParser.blockInfos.contains(word)
             else { continue }
             let location = SourceLocation(file: path, line: startLine + index, column: 1 + line.removed)
             if isClosedComment {

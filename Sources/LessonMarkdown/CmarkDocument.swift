@@ -71,6 +71,7 @@ struct CmarkDocument {
     func lessonParts(path: String, lines: SourceLines) -> ([LessonPart], String?, [Diagnostic]) {
         guard let root else { return ([], nil, []) }
         var scenarioCount = 0
+        var exerciseCount = 0
         var parts: [LessonPart] = []
         var diagnostics: [Diagnostic] = []
         var title: String?
@@ -116,6 +117,16 @@ struct CmarkDocument {
                     flushScenario()
                     flushProse()
                     parts.append(.question(Self.question(fenced, words: words, scenariosBefore: scenarioCount)))
+                    continue
+                }
+                if words.first == LessonParser.exerciseInfo {
+                    flushScenario()
+                    flushProse()
+                    exerciseCount += 1
+                    parts.append(
+                        .exercise(
+                            ExerciseBlock.parse(
+                                fenced, words: words, number: exerciseCount, renderTask: Self.renderMarkdown)))
                     continue
                 }
                 flushScenario()
@@ -290,12 +301,11 @@ struct CmarkDocument {
             else { continue }
             let info = String(cString: cmark_node_get_fence_info(node))
             let word = info.split(separator: " ").first.map(String.init)
-            if word == LessonParser.scenarioInfo || word == LessonParser.outputInfo || word == LessonParser.questionInfo
-            {
+            if let word, LessonParser.blockInfos.contains(word) {
                 let kind = cmark_node_get_type(container) == CMARK_NODE_BLOCK_QUOTE ? "a block quote" : "a list"
                 diagnostics.append(
                     .error(
-                        "'\(word!)' blocks must be at the top level of the lesson, not inside \(kind)",
+                        "'\(word)' blocks must be at the top level of the lesson, not inside \(kind)",
                         at: location(of: node, path: path)))
             }
         }
@@ -339,6 +349,17 @@ struct CmarkDocument {
 
     /// Renders a block that went through `escapePrivateUse`: its escapes become character references, so the
     /// only U+E000 and U+E001 left in the HTML are the placeholders of `{{…}}` references.
+    /// Markdown written inside a block (an exercise's task) as HTML: cmark's safe rendering (raw HTML omitted,
+    /// `javascript:` links removed), with links to sibling lessons rewritten as in prose.
+    static func renderMarkdown(_ text: String) -> String {
+        var document = CmarkDocument(Array(text.utf8))
+        defer { document.release() }
+        document.rewriteLessonLinks()
+        guard let root = document.root, let html = cmark_render_html(root, CMARK_OPT_DEFAULT) else { return "" }
+        defer { releaseCString(html) }
+        return String(cString: html)
+    }
+
     private static func renderHTML(_ node: OpaquePointer) -> String {
         guard let html = cmark_render_html(node, CMARK_OPT_UNSAFE) else { return "" }
         defer { releaseCString(html) }

@@ -46,6 +46,11 @@ public struct Lesson: Hashable, Sendable {
         parts.compactMap { if case .question(let question) = $0 { question } else { nil } }
     }
 
+    /// The exercises, in order.
+    public var exercises: [ExerciseBlock] {
+        parts.compactMap { if case .exercise(let exercise) = $0 { exercise } else { nil } }
+    }
+
     /// The anchor id of every heading, in order, unique on the page: a heading whose id is taken (by an earlier
     /// heading, a scenario, or the page's own elements) gets `-2`, `-3`, … (see `Anchor.assign`).
     public var headingAnchors: [String] {
@@ -76,6 +81,8 @@ public enum LessonPart: Hashable, Sendable {
     case scenario(ScenarioBlock)
     /// A predict-then-reveal question.
     case question(QuestionBlock)
+    /// A practice exercise.
+    case exercise(ExerciseBlock)
 }
 
 /// A Markdown heading.
@@ -118,7 +125,10 @@ public struct FencedBlock: Hashable, Sendable {
     public var lineEnding: String
 
     /// The content's lines, without their newlines.
-    public var lines: [String] {
+    public var lines: [String] { Self.lines(of: text) }
+
+    /// The lines of a block's text whose every line ends with a newline, without their newlines.
+    static func lines(of text: String) -> [String] {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if lines.last == "" { lines.removeLast() }
         return lines

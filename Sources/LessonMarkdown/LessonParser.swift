@@ -9,6 +9,10 @@ public enum LessonParser {
     public static let outputInfo = "output"
     /// The info-string word that marks a predict-then-reveal question.
     public static let questionInfo = "question"
+    /// The info-string word that marks a practice exercise.
+    public static let exerciseInfo = "exercise"
+    /// Every info-string word that makes a fenced block one of ReplicaLab's.
+    public static let blockInfos: Set<String> = [scenarioInfo, outputInfo, questionInfo, exerciseInfo]
 
     /// Parses a lesson. `path` is used for diagnostics and must end in `NN-slug.md`.
     ///
@@ -66,6 +70,12 @@ public enum LessonParser {
                         at: block.location
                     ))
             }
+        }
+        for case .exercise(let exercise) in parts where exercise.block.closingLine == nil {
+            diagnostics.append(
+                .error(
+                    "the '\(exerciseInfo)' block opened here is not closed: it runs to the end of the file",
+                    at: exercise.block.location))
         }
         let title = frontMatter.title ?? headingTitle
         if title == nil {

@@ -15,7 +15,7 @@ public struct ReplicaLab: ParsableCommand {
         version: "replicalab \(ReplicaLabVersion.current)",
         subcommands: [
             CheckCommand.self, BuildCommand.self, WatchCommand.self, RunCommand.self, LessonsCommand.self,
-            PlayCommand.self, LSPCommand.self,
+            PlayCommand.self, ExerciseCommand.self, LSPCommand.self,
         ]
     )
 

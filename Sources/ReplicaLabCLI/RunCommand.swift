@@ -56,7 +56,7 @@ struct RunCommand: ParsableCommand {
         var out = ConsoleText()
         if input == "-" {
             if scenario != nil { throw CLIError("--scenario applies to lessons (.md files) only") }
-            let (path, text) = try readScript(input)
+            let (path, text) = try Self.readScript(input)
             diagnostics += runScript(text, path: path, into: &out)
         } else {
             let reference = try LessonReference(parsing: input)
@@ -68,7 +68,7 @@ struct RunCommand: ParsableCommand {
                 if scenario != nil || reference.scenario != nil {
                     throw CLIError("a scenario (--scenario or #) applies to lessons (.md files) only")
                 }
-                let (path, text) = try readScript(reference.lesson)
+                let (path, text) = try Self.readScript(reference.lesson)
                 diagnostics += runScript(text, path: path, into: &out)
             }
         }
@@ -82,7 +82,7 @@ struct RunCommand: ParsableCommand {
     /// The script's name for diagnostics and its text (`-` is standard input), of at most the input budget. Only
     /// regular files are read (a FIFO or a device would block or never end), and files to their end whatever size
     /// the file system claims (`/proc`).
-    private func readScript(_ input: String) throws -> (path: String, text: String) {
+    static func readScript(_ input: String) throws -> (path: String, text: String) {
         let path = input == "-" ? "<stdin>" : input
         let bytes: [UInt8]
         do {
@@ -166,8 +166,10 @@ struct RunCommand: ParsableCommand {
         return transcript.diagnostics
     }
 
+    private func show(_ transcript: Transcript) -> ConsoleText { Self.show(transcript, style: style) }
+
     /// A transcript as text: every step, and on a fancy terminal the broker table after each step that changed it.
-    private func show(_ transcript: Transcript) -> ConsoleText {
+    static func show(_ transcript: Transcript, style: TerminalStyle) -> ConsoleText {
         var out = ConsoleText()
         var previous: Cluster?
         for step in transcript.steps {

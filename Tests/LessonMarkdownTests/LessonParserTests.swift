@@ -57,6 +57,7 @@ struct LessonParserTests {
             case .prose: "prose"
             case .scenario(let block): "scenario:\(block.name ?? "-"):\(block.output == nil ? "no output" : "output")"
             case .question(let question): "question:\(question.answer ?? "-")"
+            case .exercise(let exercise): "exercise:\(exercise.name ?? "-")"
             }
         }
         #expect(

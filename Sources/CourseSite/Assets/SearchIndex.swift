@@ -27,6 +27,7 @@ enum SearchIndex {
                 }
             case .prose(let prose): text += " " + prose.text
             case .question(let question): text += " " + question.question.prompt.joined(separator: " ")
+            case .exercise(let exercise): text += " " + exercise.exercise.task
             case .scenario: break
             }
         }

@@ -55,7 +55,7 @@ enum Stylesheet {
         .anchor { color: var(--muted); text-decoration: none; font-weight: 400; }
         h2 .anchor, h3 .anchor, h4 .anchor { opacity: 0.4; }
         h2:hover .anchor, h3:hover .anchor { opacity: 1; }
-        .scenario-title .anchor { opacity: 1; color: inherit; }
+        .scenario-title .anchor, .exercise-title .anchor { opacity: 1; color: inherit; }
         code, pre { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, "Liberation Mono", monospace; font-size: 0.88rem; }
         :not(pre) > code { background: var(--code-bg); padding: 0.05rem 0.3rem; border-radius: 4px; overflow-wrap: anywhere; }
         pre { background: var(--code-bg); padding: 0.8rem 1rem; overflow-x: auto; border-radius: 6px; line-height: 1.45; tab-size: 8; }
@@ -181,6 +181,10 @@ enum Stylesheet {
         .question-label { font-weight: 700; margin: 0.3rem 0; }
         .answer strong { font-family: ui-monospace, Menlo, Consolas, monospace; }
         .answer-source { color: var(--muted); font-size: 0.9rem; }
+        .exercise { border: 1px solid var(--muted); border-left: 4px solid var(--accent); padding: 0.2rem 1rem;
+          margin: 1.5rem 0; border-radius: 0 6px 6px 0; }
+        .exercise-label { font-weight: 700; margin: 0.3rem 0; }
+        .exercise-command code { white-space: nowrap; }
         .live-value { font-weight: 600; border-bottom: 1px dotted var(--muted); }
         .pager { display: flex; justify-content: space-between; gap: 1rem; margin-top: 3rem; flex-wrap: wrap; }
         .site-footer { padding: 1rem; color: var(--muted); font-size: 0.8rem; border-top: 1px solid var(--rule); text-align: center; }

@@ -56,6 +56,9 @@ struct LessonPage {
                 try writer.write(.group(pieces))
             case .question(let question):
                 try writer.write(.group([QuestionHTML.node(question), .newline]))
+            case .exercise(let exercise):
+                try writer.write(
+                    .group([ExerciseHTML.node(exercise, lesson: lesson.lesson, seed: lesson.seed), .newline]))
             case .scenario(let scenario):
                 // The page's one legend, just before the first scenario: the marks of every table below.
                 if !hasLegend { try writer.write(.group([Legend.node, .newline])) }

@@ -1,0 +1,138 @@
+import Diagnostics
+import LessonMarkdown
+import ScenarioLanguage
+
+/// An exercise after verification: the block as written, and whether it holds what `check` requires of it.
+public struct VerifiedExercise: Hashable, Sendable {
+    /// The exercise as written.
+    public var exercise: ExerciseBlock
+    /// Problems found in it (a malformed block, a solution that misses a goal, a start that already meets them).
+    public var diagnostics: [Diagnostic]
+
+    /// Whether it verified.
+    public var isVerified: Bool { !diagnostics.containsErrors }
+
+    /// The id of the exercise's section on the site.
+    public var anchor: String { exercise.anchor }
+}
+
+/// Checks the exercises of a lesson: each is well formed, every reference solution meets every goal, and the
+/// starting script does not (else there is nothing to practise).
+enum ExerciseVerifier {
+    /// Verifies every exercise of `lesson`; its scripts run with `seed` under `limits`.
+    static func verify(_ lesson: Lesson, seed: UInt64, limits: Limits) -> [VerifiedExercise] {
+        var seen: [String: ExerciseBlock] = [:]
+        return lesson.exercises.map { exercise in
+            var diagnostics: [Diagnostic] = []
+            if let name = exercise.name, let earlier = seen[name] {
+                diagnostics.append(
+                    .error(
+                        "exercise name '\(name)' is used twice in this lesson", at: exercise.block.location,
+                        notes: [.init("first used here", at: earlier.block.location)]))
+            }
+            if let name = exercise.name { seen[name] = seen[name] ?? exercise }
+            diagnostics += verify(exercise, seed: seed, limits: limits)
+            return VerifiedExercise(exercise: exercise, diagnostics: diagnostics.sorted())
+        }
+    }
+
+    /// The problems of one exercise.
+    static func verify(_ exercise: ExerciseBlock, seed: UInt64, limits: Limits) -> [Diagnostic] {
+        let structure = structureProblems(of: exercise, limits: limits)
+        guard structure.isEmpty, let start = exercise.start else { return structure }
+        var diagnostics: [Diagnostic] = []
+        let started = ExerciseJudge.judge(
+            start.text, sourceMap: start.sourceMap, exercise: exercise, seed: seed, limits: limits)
+        diagnostics += started.problems.filter { $0.kind == .input }
+        if started.isAccepted {
+            diagnostics.append(
+                .failure(
+                    "the starting script already meets every goal: the reader would have nothing to do",
+                    at: start.location))
+        }
+        for (index, solution) in exercise.solutions.enumerated() {
+            let verdict = ExerciseJudge.judge(
+                solution.text, sourceMap: solution.sourceMap, exercise: exercise, seed: seed, limits: limits)
+            diagnostics += verdict.problems
+            guard !verdict.isBadInput else { continue }
+            for goal in verdict.failedGoals {
+                diagnostics.append(
+                    .failure(
+                        "solution \(index + 1) does not meet this goal: \(goal.message)", at: goal.location,
+                        notes: [.init("the solution is here", at: solution.location)],
+                        detail: goal.explanation.isEmpty
+                            ? []
+                            : ["explain \(goal.partition.map(String.init(describing:)) ?? ""):"]
+                                + goal.explanation.map { "  " + $0 }))
+            }
+        }
+        return diagnostics
+    }
+
+    /// What is missing or misplaced in the block: every problem is bad input (exit 2).
+    private static func structureProblems(of exercise: ExerciseBlock, limits: Limits) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let location = exercise.block.location
+        if exercise.name == nil {
+            diagnostics.append(
+                .error(
+                    "an exercise needs a name: ```exercise <name> (the reader types it to check a script)", at: location
+                ))
+        }
+        for option in exercise.options {
+            diagnostics.append(.error("unknown exercise option '\(option)' (exercises take none)", at: location))
+        }
+        for stray in exercise.strayLines {
+            diagnostics.append(
+                .error(
+                    "this line belongs to no section: start the exercise with '# task' (sections: "
+                        + ExerciseBlock.Marker.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ") + ")",
+                    at: stray))
+        }
+        for marker in [ExerciseBlock.Marker.task, .start, .goal] {
+            let sections = exercise.sections(marker)
+            if sections.isEmpty {
+                diagnostics.append(.error("an exercise needs a '\(marker.rawValue)' section", at: location))
+            }
+            for extra in sections.dropFirst() {
+                diagnostics.append(
+                    .error(
+                        "a second '\(marker.rawValue)' section; an exercise has one",
+                        at: extra.location, notes: [.init("the first is here", at: sections[0].location)]))
+            }
+        }
+        if exercise.solutions.isEmpty {
+            diagnostics.append(
+                .error(
+                    "an exercise needs at least one '# solution' section, a script that meets every goal", at: location)
+            )
+        }
+        if let task = exercise.sections(.task).first, task.trimmedText.isEmpty {
+            diagnostics.append(.error("the task is empty: say what the reader should achieve", at: task.location))
+        }
+        for section in exercise.sections where section.marker == .solution && section.isEmpty {
+            diagnostics.append(.error("this solution is empty", at: section.location))
+        }
+        if let goal = exercise.goal {
+            let (script, problems) = ScenarioParser.parse(goal.text, sourceMap: goal.sourceMap, limits: limits)
+            diagnostics += problems
+            if problems.isEmpty, script.statements.isEmpty {
+                diagnostics.append(
+                    .error("the goal is empty: write 'expect' lines the reader's script must meet", at: goal.location))
+            }
+            for statement in script.statements {
+                guard case .expect = statement.command else {
+                    diagnostics.append(
+                        .error(
+                            "a goal is an 'expect' line; '\(statement.text)' would change the reader's cluster",
+                            at: statement.location))
+                    continue
+                }
+            }
+        }
+        for section in exercise.sections where section.marker == .start || section.marker == .solution {
+            diagnostics += ScenarioParser.parse(section.text, sourceMap: section.sourceMap, limits: limits).diagnostics
+        }
+        return diagnostics
+    }
+}
