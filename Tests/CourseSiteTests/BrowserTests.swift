@@ -75,7 +75,7 @@ struct BrowserTests {
         // Exactly one step is visible: the others carry the hidden attribute.
         let walk = try #require(third.split(separator: "id=\"scenario-stall\"").first)
         let hiddenSteps = walk.split(separator: "<li class=\"step\"").dropFirst().filter {
-            $0.hasPrefix(" id=") && $0.contains("hidden=\"\"")
+            $0.hasPrefix(" id=") && $0.prefix { $0 != ">" }.contains("hidden=\"\"")
         }
         #expect(hiddenSteps.count == 3)
     }
@@ -170,7 +170,8 @@ struct BrowserTests {
         let dom = try Browser.dom(site.appendingPathComponent("index.html").absoluteString + "?q=quetzal")
         let after = try #require(dom.split(separator: "<ul class=\"search-results\"").last)
         let results = try #require(after.split(separator: "</ul>").first)
-        #expect(results.contains("<a href=\"01-steps.html\">Steps</a>"))
+        #expect(results.contains("<a href=\"01-steps.html\" class=\"hit\"><span class=\"hit-title\">Steps</span>"))
+        #expect(results.contains("<mark>quetzalcoatl</mark>"))
         #expect(!results.contains("02-other.html"))
     }
 

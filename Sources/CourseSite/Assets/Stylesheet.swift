@@ -1,20 +1,27 @@
 /// The site's one stylesheet: system fonts only, light and dark themes, readable from 320 px to wide screens.
+///
+/// The dark palette applies when the system prefers it and the reader did not choose light, or when the reader chose
+/// dark (the theme switch sets `data-theme` on the root element).
 enum Stylesheet {
+    static let dark = """
+        --bg: #14181d; --fg: #e4e7eb; --muted: #a0a9b5; --accent: #7ab8ff; --rule: #2f3741; \
+        --code-bg: #1d232a; --ok: #6fd08c; --bad: #ff8a8a; --chip: #233447; --chip-leader: #4d3716; \
+        --changed: #4a4210; --sidebar: #181d23; \
+        --committed: #6fa8e8; --uncommitted: #416b96; --highlight: #f5a623; --control: #808b98; color-scheme: dark;
+        """
+
     static let css = """
         :root {
           --bg: #fdfdfb; --fg: #1d232b; --muted: #56606c; --accent: #0b5cad; --rule: #d9dde3;
           --code-bg: #f2f4f7; --ok: #176b34; --bad: #a4161a; --chip: #e3ecf7; --chip-leader: #fde3bd;
           --changed: #fff3b0; --sidebar: #f5f6f8; --max: 48rem;
-          --committed: #2f6fb0; --uncommitted: #a9c8ea; --highlight: #d9730d;
+          --committed: #2f6fb0; --uncommitted: #a9c8ea; --highlight: #d9730d; --control: #767f8a;
+          color-scheme: light;
         }
         @media (prefers-color-scheme: dark) {
-          :root {
-            --bg: #14181d; --fg: #e4e7eb; --muted: #a0a9b5; --accent: #7ab8ff; --rule: #2f3741;
-            --code-bg: #1d232a; --ok: #6fd08c; --bad: #ff8a8a; --chip: #233447; --chip-leader: #4d3716;
-            --changed: #4a4210; --sidebar: #181d23;
-            --committed: #6fa8e8; --uncommitted: #416b96; --highlight: #f5a623;
-          }
+          :root:not([data-theme=light]) { \(Self.dark) }
         }
+        :root[data-theme=dark] { \(Self.dark) }
         * { box-sizing: border-box; }
         body {
           margin: 0; background: var(--bg); color: var(--fg);
@@ -33,7 +40,6 @@ enum Stylesheet {
           .sidebar { position: sticky; top: 0; align-self: flex-start; width: 17rem; min-width: 17rem; height: 100vh;
             overflow-y: auto; border-top: 0; border-right: 1px solid var(--rule); }
           main { margin: 0 auto; }
-          .topbar { display: none; }
         }
         .brand { font-weight: 700; margin-top: 0; }
         .brand a { color: var(--fg); text-decoration: none; }
@@ -43,7 +49,7 @@ enum Stylesheet {
         .toc-mark { color: var(--ok); font-size: 0.8rem; }
         .toc-mark.bad { color: var(--bad); }
         .search label { display: block; font-size: 0.85rem; color: var(--muted); }
-        .search input { width: 100%; padding: 0.35rem 0.5rem; font: inherit; border: 1px solid var(--rule); border-radius: 4px;
+        .search input { width: 100%; padding: 0.35rem 0.5rem; font: inherit; border: 1px solid var(--control); border-radius: 4px;
           background: var(--bg); color: var(--fg); }
         .search-results { padding-left: 1.1rem; font-size: 0.9rem; }
         a { color: var(--accent); }
@@ -73,9 +79,9 @@ enum Stylesheet {
         .ln { display: inline-block; width: 2.2em; color: var(--muted); user-select: none; }
         .stepper { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin: 0.8rem 0; }
         .stepper[hidden] { display: none; }
-        .stepper button { font: inherit; font-size: 0.9rem; padding: 0.3rem 0.7rem; border: 1px solid var(--rule);
+        .stepper button { font: inherit; font-size: 0.9rem; padding: 0.3rem 0.7rem; border: 1px solid var(--control);
           border-radius: 4px; background: var(--code-bg); color: var(--fg); cursor: pointer; }
-        .stepper button:disabled { opacity: 0.45; cursor: default; }
+        .stepper button[aria-disabled=true] { color: var(--muted); cursor: default; }
         .step-status { font-size: 0.9rem; color: var(--muted); }
         .steps { list-style: none; padding: 0; margin: 0; }
         .step { border-top: 1px solid var(--rule); padding: 0.4rem 0; }

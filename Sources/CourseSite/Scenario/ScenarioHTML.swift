@@ -36,7 +36,7 @@ enum ScenarioHTML {
         writer.end(.ol)
         try writer.write(
             .group([
-                .newline,
+                .newline, PrintHTML.finalState(view), .newline,
                 .element(
                     .details, [.class("transcript")],
                     [
@@ -75,7 +75,9 @@ enum ScenarioHTML {
                 .text(" "),
                 .element(.button, [.init("type", "button"), .init("data-action", "next")], text: "Next →"),
                 .text(" "),
-                .element(.span, [.class("step-status"), .init("aria-live", "polite")]),
+                .element(.span, [.class("step-status")]), .text(" "),
+                // What a screen reader hears when the step changes: the step and what changed.
+                .element(.span, [.class("step-announce visually-hidden"), .init("aria-live", "polite")]),
             ])
     }
 
@@ -198,7 +200,7 @@ enum ScenarioHTML {
                                 .text(" after step \(state.step) ("),
                                 .element(.code, text: "kafka-consumer-groups.sh --describe"), .text(")"),
                             ]),
-                        .element(.pre, [], [.element(.code, text: group.lines.joined(separator: "\n"))]),
+                        GroupTableHTML.node(group, step: state.step),
                     ]),
                 .newline,
             ]
