@@ -56,6 +56,9 @@
       if (!picture) return;
       var copy = picture.cloneNode(true);
       copy.classList.add("carried");
+      // Its caption is the other step's "What changed"; the note beside it says which step it is from.
+      var caption = copy.querySelector("figcaption");
+      if (caption) caption.parentNode.removeChild(caption);
       note.parentNode.insertBefore(copy, note);
     }
 
@@ -547,14 +550,21 @@
         event.stopPropagation();
       });
     });
-    if (window.ResizeObserver) {
-      var observer = new ResizeObserver(function (entries) {
-        entries.forEach(function (entry) { update(entry.target); });
-      });
-      scrollers.forEach(function (element) { observer.observe(element); });
-    } else {
-      scrollers.forEach(update);
-      window.addEventListener("resize", function () { scrollers.forEach(update); });
+    // Measured now, when the window changes, and when a step or a details element is shown (a hidden
+    // scroller has no width to measure).
+    function updateAll() { scrollers.forEach(update); }
+    updateAll();
+    window.addEventListener("resize", updateAll);
+    window.addEventListener("load", updateAll);
+    if (window.MutationObserver) {
+      new MutationObserver(function (records) {
+        records.forEach(function (record) {
+          var target = record.target;
+          if (target.hidden) return;
+          scrollers.forEach(function (element) { if (target.contains(element)) update(element); });
+        });
+      }).observe(document.querySelector("main") || document.body,
+        { attributes: true, subtree: true, attributeFilter: ["hidden", "open"] });
     }
   }
 

@@ -94,14 +94,21 @@ enum ReadingScript {
                 event.stopPropagation();
               });
             });
-            if (window.ResizeObserver) {
-              var observer = new ResizeObserver(function (entries) {
-                entries.forEach(function (entry) { update(entry.target); });
-              });
-              scrollers.forEach(function (element) { observer.observe(element); });
-            } else {
-              scrollers.forEach(update);
-              window.addEventListener("resize", function () { scrollers.forEach(update); });
+            // Measured now, when the window changes, and when a step or a details element is shown (a hidden
+            // scroller has no width to measure).
+            function updateAll() { scrollers.forEach(update); }
+            updateAll();
+            window.addEventListener("resize", updateAll);
+            window.addEventListener("load", updateAll);
+            if (window.MutationObserver) {
+              new MutationObserver(function (records) {
+                records.forEach(function (record) {
+                  var target = record.target;
+                  if (target.hidden) return;
+                  scrollers.forEach(function (element) { if (target.contains(element)) update(element); });
+                });
+              }).observe(document.querySelector("main") || document.body,
+                { attributes: true, subtree: true, attributeFilter: ["hidden", "open"] });
             }
           }
 

@@ -62,6 +62,9 @@ enum Script {
               if (!picture) return;
               var copy = picture.cloneNode(true);
               copy.classList.add("carried");
+              // Its caption is the other step's "What changed"; the note beside it says which step it is from.
+              var caption = copy.querySelector("figcaption");
+              if (caption) caption.parentNode.removeChild(caption);
               note.parentNode.insertBefore(copy, note);
             }
 

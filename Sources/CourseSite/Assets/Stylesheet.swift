@@ -144,7 +144,12 @@ enum Stylesheet {
         .dg .isolated > rect { stroke-dasharray: 8 3 2 3; }
         .dg .stalled > rect { stroke: var(--muted); }
         .dg .crashed .c, .dg .shut-down .c, .dg .restarting .c, .dg .dn { opacity: 0.5; }
-        .dg .c > rect { fill: var(--chip); stroke: var(--accent); stroke-width: 1; stroke-dasharray: none; rx: 3px; }
+        .dg .c > rect { fill: var(--chip); stroke: var(--accent); stroke-width: 1; stroke-dasharray: none; rx: 3px;
+          height: 16px; }
+        .dg .c > text { transform: translate(4px, 12px); }
+        .dg .k > .b > rect { y: -10px; width: 84px; height: 20px; }
+        .dg .k > .b > .c { x: 90px; y: -8px; }
+        .dg .k > .b > text { transform: translate(6px, 4px); }
         .dg .c.l > rect { fill: var(--chip-leader); }
         .dg .c.l > text { font-weight: 700; }
         .dg .c.o > rect { fill: none; stroke: var(--bad); stroke-dasharray: 3 2; }
@@ -158,8 +163,10 @@ enum Stylesheet {
         .dg .ld { stroke: var(--bad); opacity: 0.35; }
         .dg .ls { stroke: var(--bad); }
         .dg .ll { fill: var(--bad); font-weight: 700; }
-        .dg .hw { stroke: var(--fg); stroke-width: 2; stroke-dasharray: none; }
-        .dg .hw.chg { stroke: var(--highlight); stroke-width: 3; }
+        .dg .hw { y: -9px; width: 2px; height: 18px; fill: var(--fg); stroke: none; transform: translateX(-1px); }
+        .dg .hw.chg { fill: var(--highlight); width: 3px; transform: translateX(-1.5px); }
+        .dg .lt { transform: translateY(4px); }
+        .dg .tr, .dg .nw { y: -7px; height: 14px; }
         .dg .tr { fill: none; stroke: var(--muted); stroke-width: 1; stroke-dasharray: 2 2; }
         .dg .nw { fill: none; stroke: var(--highlight); stroke-width: 2; stroke-dasharray: none; }
         .dg .lt { font-size: 10.5px; }
@@ -171,7 +178,7 @@ enum Stylesheet {
         .carried .c.n.hl > rect { stroke: var(--muted); }
         .carried .nw { display: none; }
         .carried .chg { fill: var(--fg); font-weight: 400; }
-        .carried .hw.chg { stroke: var(--fg); stroke-width: 2; }
+        .carried .hw.chg { fill: var(--fg); width: 2px; transform: translateX(-1px); }
         @media (prefers-reduced-motion: no-preference) {
           .stepping .step:not([hidden]) .diagram:not(.carried) .nw { animation: rl-grow 0.6s ease-out; }
           .stepping .step:not([hidden]) .diagram:not(.carried) .hl > rect { animation: rl-flash 1.2s ease-out; }

@@ -23,8 +23,11 @@ enum DiagramSVG {
         return buckets.first { $0 >= offsets } ?? (offsets + width - 1) / width * width
     }
 
-    static func node(_ diagram: Diagram, title: String, description: String) -> HTMLNode {
-        let heading: [HTMLNode] = [.element(.svgTitle, text: title), .element(.desc, text: description)]
+    /// The picture, titled, with `description` as its `desc` when there is one (on the site the step's "What
+    /// changed" is the caption of the figure the picture is in: a copy in a `desc` would cost a page its words twice).
+    static func node(_ diagram: Diagram, title: String, description: String?) -> HTMLNode {
+        var heading: [HTMLNode] = [.element(.svgTitle, text: title)]
+        if let description { heading.append(.element(.desc, text: description)) }
         if let compact = compact(diagram) {
             return svg(width: compact.width, height: compact.height, heading + compact.nodes)
         }
@@ -108,10 +111,10 @@ enum DiagramSVG {
             children.append(
                 place(
                     classes, x: 7 + Double(index % perRow) * (chipWidth + 4), y: 33 + Double(index / perRow) * rowPitch,
+                    // The chip's height and its text's place are the stylesheet's (`.dg .c`): the same for every chip.
                     [
-                        .element(.rect, [.init("width", number(chipWidth)), .init("height", number(chipHeight))]),
-                        .element(
-                            .text, [.init("x", "4"), .init("y", "12")], label(replica.label, marks: replica.marks)),
+                        .element(.rect, [.init("width", number(chipWidth))]),
+                        .element(.text, [], label(replica.label, marks: replica.marks)),
                     ]))
         }
         if broker.moreReplicas > 0 {
