@@ -147,8 +147,7 @@ enum Stylesheet {
         .dg .c > rect { fill: var(--chip); stroke: var(--accent); stroke-width: 1; stroke-dasharray: none; rx: 3px;
           height: 16px; }
         .dg .c > text { transform: translate(4px, 12px); }
-        .dg .k > .b > rect { y: -10px; width: 84px; height: 20px; }
-        .dg .k > .b > .c { x: 90px; y: -8px; }
+        .dg .k > .b > rect:first-child { y: -10px; width: 84px; height: 20px; }
         .dg .k > .b > text { transform: translate(6px, 4px); }
         .dg .c.l > rect { fill: var(--chip-leader); }
         .dg .c.l > text { font-weight: 700; }

@@ -24,10 +24,9 @@ extension DiagramSVG {
             if let replica = broker.replicas.first {
                 var classes = chipClasses(replica.isLeader, replica.marks)
                 if replica.isChanged { classes += " hl" }
-                // Placed by the stylesheet (`.dg .k .c`): every row's replica is at the same place.
                 children.append(
                     place(
-                        classes, x: 0, y: 0,
+                        classes, x: compactBoxWidth + 6, y: -8,
                         [
                             .element(.rect, [.init("width", number(chipWidth(characters: log.label.count, marks: 2)))]),
                             .element(.text, [], label(replica.label, marks: replica.marks)),
