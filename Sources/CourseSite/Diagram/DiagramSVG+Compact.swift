@@ -48,6 +48,6 @@ extension DiagramSVG {
         var attributes: [HTMLAttribute] = [.class("k")]
         if cell >= 4 { attributes.append(.init("stroke-dasharray", "\(number(cell - 1)) 1")) }
         let nodes = [text("lh", x: 0, y: 11, logTitle(log)), .element(.g, attributes, rows)]
-        return (nodes, max(minimumWidth, x(log.scale) + 6 + 110), height + 4)
+        return (nodes, max(minimumWidth, x(log.scale) + 6 + wordsWidth), height + 4)
     }
 }

@@ -14,6 +14,8 @@ enum DiagramSVG {
     static let labelWidth = 42.0
     static let barWidth = 144.0
     static let minimumWidth = 310.0
+    /// Room for a log's words after its bar, the longest being like `LEO 10→15 · HW 10→15`.
+    static let wordsWidth = 136.0
     /// The number of offsets a bar is wide for: cells stay whole units wide up to 144 records, and the layout only
     /// changes when a log outgrows its bucket.
     static let buckets: [Int64] = [8, 12, 16, 24, 36, 48, 72, 144]
@@ -47,7 +49,8 @@ enum DiagramSVG {
                 text("lh", x: 0, y: y, "\(more) more partition\(more == 1 ? "" : "s") changed (see the tables)"))
             y += 4
         }
-        return svg(width: max(minimumWidth, clusterWidth), height: y + 2, children)
+        let logsWidth = diagram.logs.isEmpty ? 0 : labelWidth + barWidth + 6 + wordsWidth
+        return svg(width: max(minimumWidth, clusterWidth, logsWidth), height: y + 2, children)
     }
 
     /// The picture's `svg`: drawn at 1.25 px a unit, scaled down to fit narrow screens.
