@@ -147,7 +147,8 @@ struct BrowserTests {
         // B2's replica: dashed (class o) and marked with !.
         #expect(
             figure.contains(
-                "<svg class=\"c o hl\"><rect width=\"36\"></rect><text>P0<tspan class=\"m\">!</tspan></text></svg>"))
+                "<svg class=\"c o hl\" x=\"90\" y=\"-8\"><rect width=\"36\"></rect><text>P0<tspan class=\"m\">!</tspan></text></svg>"
+            ))
         // The leader's high watermark moved (a highlighted tick and words).
         #expect(figure.contains("<rect class=\"hw chg\" x=\""))
         #expect(figure.contains("<tspan class=\"chg\">HW 0→1</tspan>"))
