@@ -56,6 +56,7 @@ enum ReadingStyles {
         .group-note { font-size: 0.9rem; color: var(--muted); margin: 0.3rem 0; }
         .group > figcaption { font-size: 0.9rem; color: var(--muted); }
         .final-state { display: none; }
+        th > code { white-space: nowrap; overflow-wrap: normal; }
         .diagram > figcaption.changes { margin-top: 0.6rem; }
         .try-list pre { margin-top: 0.3rem; }
         pre.commands { white-space: pre; }

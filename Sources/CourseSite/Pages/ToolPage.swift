@@ -31,17 +31,24 @@ struct ToolPage {
             ]), .newline,
             code([
                 "scripts/bootstrap.sh",
-                "swift build -c release --static-swift-stdlib     # Swift's libraries inside; only libcmark must be installed",
-                "cp .build/release/replicalab ~/.local/bin/        # or any folder on your PATH",
+                "# Swift's libraries inside the binary; only libcmark must be installed",
+                "swift build -c release --static-swift-stdlib",
+                "# or any folder on your PATH",
+                "cp .build/release/replicalab ~/.local/bin/",
             ]), .newline,
             paragraph([
                 .text("The course is compiled into the binary, so it works from any folder:")
             ]), .newline,
             code([
                 "cd /tmp",
-                "replicalab lessons                                # what there is to run",
-                "replicalab run 03#stalled-follower --step         # Enter: next step, b: back, t: tables, q: quit",
-                "replicalab play                                   # a sandbox: type scenario commands at a prompt",
+                "replicalab lessons                       # what there is to run",
+                "replicalab run 03#stalled-follower --step",
+                "replicalab play                          # type scenario commands at a prompt",
+            ]), .newline,
+            paragraph([
+                .text("In "), .element(.code, text: "run --step"), .text(", Enter is the next step, "),
+                .element(.code, text: "b"), .text(" goes back, "), .element(.code, text: "t"),
+                .text(" shows the tables and "), .element(.code, text: "q"), .text(" quits."),
             ]), .newline,
             paragraph([
                 .text("A lesson is its number, its slug or its file; "), .element(.code, text: "#"),
@@ -54,8 +61,10 @@ struct ToolPage {
                 .text("Start a sandbox from a lesson's scenario, save it as a script, edit it and run it again:")
             ]), .newline,
             code([
-                "replicalab play --from 03#stalled-follower       # then, at the prompt: save stalled.scenario",
-                "replicalab run stalled.scenario                  # after editing it",
+                "replicalab play --from 03#stalled-follower",
+                "replicalab> save stalled.scenario",
+                "replicalab> quit",
+                "replicalab run stalled.scenario          # after editing it",
             ]), .newline,
             .element(.h2, [.id("try-it")], text: "Every “Try it”"), .newline,
             paragraph([
