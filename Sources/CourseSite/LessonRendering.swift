@@ -32,8 +32,8 @@ public struct LessonRendering: Codable, Hashable, Sendable {
     public var article: String
     /// The lesson's entry in the search index's page list (a JavaScript object literal).
     public var searchPage: String
-    /// The words the search index maps to this lesson, sorted.
-    public var searchWords: [String]
+    /// The commands of the lesson's "Try it" section, for the page about getting the tool.
+    public var tryIt: [String] = []
 
     /// The file name of the lesson's page: `NN-slug.html`.
     public var pageName: String { Self.pageName(number: number, slug: slug) }

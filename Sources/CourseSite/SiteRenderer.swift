@@ -28,13 +28,12 @@ public enum SiteRenderer {
     }
 
     private static func rendering(_ lesson: VerifiedLesson, article: String) -> LessonRendering {
-        let search = SearchIndex.entry(for: lesson)
         var rendering = LessonRendering(
             path: lesson.lesson.path, number: lesson.lesson.number, slug: lesson.lesson.slug,
             title: lesson.lesson.title, summary: lesson.lesson.summary, seed: lesson.seed,
             sourceHash: lesson.sourceHash, isVerified: lesson.isVerified, expectationCount: lesson.expectationCount,
-            scenarioCount: lesson.scenarios.count, article: article, searchPage: search.page,
-            searchWords: search.words)
+            scenarioCount: lesson.scenarios.count, article: article,
+            searchPage: SearchIndex.entry(for: lesson), tryIt: ToolPage.tryItCommands(lesson))
         rendering.exerciseCount = lesson.exercises.count
         return rendering
     }
@@ -46,8 +45,9 @@ public enum SiteRenderer {
     ) -> [(path: String, contents: String)] {
         var files: [(String, String)] = [
             ("index.html", IndexPage(lessons: lessons, isVerified: courseIsVerified).html),
-            (SiteFiles.stylesheet, Stylesheet.css),
-            (SiteFiles.script, Script.javascript),
+            (ToolPage.pageName, ToolPage(lessons: lessons).html),
+            (SiteFiles.stylesheet, Stylesheet.css + ReadingStyles.css),
+            (SiteFiles.script, Script.javascript + SearchScript.javascript + ReadingScript.javascript),
             (SiteFiles.searchIndex, SearchIndex.javascript(lessons)),
             (SiteFiles.contents, Contents.javascript(lessons)),
         ]

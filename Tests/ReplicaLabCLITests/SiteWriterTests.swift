@@ -159,8 +159,8 @@ import Testing
         let listing = result.stdout.split(separator: "\n").map(String.init)
         #expect(
             listing == [
-                ".replicalab-lock", ".replicalab-site", "01-first.html", "02-second.html", "index.html",
-                "replicalab.js", "search-index.js", "style.css", "toc.js",
+                ".replicalab-lock", ".replicalab-site", "01-first.html", "02-second.html", "get-the-tool.html",
+                "index.html", "replicalab.js", "search-index.js", "style.css", "toc.js",
             ], "\(listing)")
     }
 
