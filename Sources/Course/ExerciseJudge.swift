@@ -31,6 +31,12 @@ public enum ExerciseJudge {
         return ExerciseVerdict(transcript: transcript, goals: results, problems: transcript.diagnostics)
     }
 
+    /// What makes an exercise unusable as written (no goal, a goal that is not an `expect` line, a section that does
+    /// not parse, …): located errors, all of them bad input. A script cannot be judged against such an exercise.
+    public static func problems(of exercise: ExerciseBlock, limits: Limits = .standard) -> [Diagnostic] {
+        ExerciseVerifier.structureProblems(of: exercise, limits: limits)
+    }
+
     /// Checks one goal line on the state the reader's script left.
     private static func check(_ goal: Statement, on runner: inout ScenarioRunner) -> ExerciseVerdict.Goal {
         var result = ExerciseVerdict.Goal(

@@ -70,7 +70,7 @@ enum ExerciseVerifier {
     }
 
     /// What is missing or misplaced in the block: every problem is bad input (exit 2).
-    private static func structureProblems(of exercise: ExerciseBlock, limits: Limits) -> [Diagnostic] {
+    static func structureProblems(of exercise: ExerciseBlock, limits: Limits) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let location = exercise.block.location
         if exercise.name == nil {

@@ -52,6 +52,11 @@ struct ExerciseCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let found = try Self.exercise(reference.scenario, in: lesson)
+        let malformed = ExerciseJudge.problems(of: found, limits: .ofThisRun)
+        guard !malformed.containsErrors else {
+            Terminal.standardError.write(DiagnosticPrinter(usesColor: Terminal.standardError.usesColor).text(malformed))
+            throw ExitCode(2)
+        }
         let name = "\(lesson.number < 10 ? "0" : "")\(lesson.number)#\(found.name ?? "")"
         guard let script else {
             style.write(Self.introduction(found, name: name))

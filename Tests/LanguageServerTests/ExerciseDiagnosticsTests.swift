@@ -63,3 +63,25 @@ struct ExerciseSymbolTests {
         #expect(children.first?["range"]?["end"]?["line"] == 15)
     }
 }
+
+/// Completion works in an exercise's scripts and goals as in a scenario.
+struct ExerciseCompletionTests {
+    @Test func aSolutionLineOffersTheBrokersThatExistAboveIt() {
+        // Line 13 (0-based) is `crash 2`, after the solution's cluster and topic.
+        #expect(
+            CompletionTests.labels(typing: "crash ", onLine: 13, in: ExerciseDiagnosticsTests.lesson) == [
+                "0", "1", "2",
+            ])
+        // Line 6 is the start's `cluster brokers=3`: nothing exists above it yet.
+        #expect(CompletionTests.labels(typing: "crash ", onLine: 6, in: ExerciseDiagnosticsTests.lesson).isEmpty)
+    }
+
+    @Test func aGoalLineOffersThePartitionsOfTheSolutionsCluster() {
+        let labels = CompletionTests.labels(typing: "expect isr ", onLine: 9, in: ExerciseDiagnosticsTests.lesson)
+        #expect(labels.contains("t-0"))
+    }
+
+    @Test func theTaskIsProseWithoutCompletion() {
+        #expect(CompletionTests.labels(typing: "cr", onLine: 4, in: ExerciseDiagnosticsTests.lesson).isEmpty)
+    }
+}

@@ -76,6 +76,17 @@ struct ExerciseCommandTests {
         #expect(!result.stdout.contains("Goals"))
     }
 
+    @Test func aMalformedExerciseCannotBeUsed() throws {
+        let lesson = Self.lesson.replacingOccurrences(of: "expect lost t-0 == none", with: "crash 0")
+        let result = try Self.workspace(lesson).run(["exercise", "01#fence-it", "-"], input: Self.start)
+        #expect(result.status == 2)
+        #expect(
+            result.stderr.contains(
+                "Lessons/01-fencing.md:13:1: error: a goal is an 'expect' line; 'crash 0' would change the reader's cluster"
+            ))
+        #expect(result.stdout.isEmpty)
+    }
+
     @Test func anUnknownExerciseIsBadInputWithASuggestion() throws {
         let folder = try Self.workspace()
         let result = try folder.run(["exercise", "01#fence"])
