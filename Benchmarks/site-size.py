@@ -2,7 +2,8 @@
 """Measures the size of a built site (no timing, so any build can be measured).
 
   site-size.py diagrams SITE      per lesson page: gzipped bytes with and without the step pictures (the
-                                  figures, the "looks as after step N" notes, the legend's part about pictures),
+                                  figures, their captions made plain "What changed" blocks, the "looks as after
+                                  step N" notes, the legend's part about pictures),
                                   and what the pictures add
   site-size.py linear SITE...     total bytes, and bytes per lesson, of sites of different course sizes
                                   (e.g. the sites of generate.py courses of 100 and 1,000 lessons)
@@ -29,7 +30,10 @@ def diagrams(site):
         pictures = len(re.findall(r'<figure class="diagram">', page))
         # Everything the pictures bring: the figures, the notes of steps that keep the last picture, and the legend's
         # part about pictures.
-        without = re.sub(r'<figure class="diagram">.*?</figure>\n?', "", page, flags=re.S)
+        # A picture's caption is its step's "What changed", which stays (as the block it is without a picture).
+        without = re.sub(r'<figure class="diagram"><svg.*?</svg>\n<figcaption class="changes">(.*?)</figcaption></figure>',
+                         r'<div class="changes">\1</div>', page, flags=re.S)
+        without = re.sub(r'<figure class="diagram">.*?</figure>\n?', "", without, flags=re.S)
         without = re.sub(r'<p class="same-picture">.*?</p>\n?', "", without, flags=re.S)
         without = re.sub(r'<p class="legend-title"><strong>In the pictures</strong></p><dl>.*?</dl>', "", without,
                          flags=re.S)

@@ -21,7 +21,9 @@ public struct VerifiedCourse: Hashable, Sendable {
 
     /// The one-line summary `check` prints.
     public var summary: String {
-        let counts = Self.counts(lessons: lessons.count, scenarios: scenarioCount, expectations: expectationCount)
+        let counts = Self.counts(
+            lessons: lessons.count, scenarios: scenarioCount, expectations: expectationCount,
+            exercises: lessons.reduce(0) { $0 + $1.exercises.count })
         let errors = diagnostics.filter { $0.severity == .error }
         if errors.isEmpty { return "\(counts): all verified" }
         let failedScenarios = lessons.reduce(0) { $0 + $1.scenarios.filter { !$0.isVerified }.count }
@@ -31,10 +33,11 @@ public struct VerifiedCourse: Hashable, Sendable {
 }
 
 extension VerifiedCourse {
-    /// `8 lessons, 30 scenarios, 120 expectations`.
-    public static func counts(lessons: Int, scenarios: Int, expectations: Int) -> String {
+    /// `8 lessons, 30 scenarios, 120 expectations`, and `, 6 exercises` when there are any.
+    public static func counts(lessons: Int, scenarios: Int, expectations: Int, exercises: Int = 0) -> String {
         "\(lessons) lesson\(lessons == 1 ? "" : "s"), \(scenarios) scenario\(scenarios == 1 ? "" : "s"), "
             + "\(expectations) expectation\(expectations == 1 ? "" : "s")"
+            + (exercises > 0 ? ", \(exercises) exercise\(exercises == 1 ? "" : "s")" : "")
     }
 }
 

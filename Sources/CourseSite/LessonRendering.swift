@@ -26,16 +26,19 @@ public struct LessonRendering: Codable, Hashable, Sendable {
     public var expectationCount: Int
     /// How many scenarios it has.
     public var scenarioCount: Int
+    /// How many exercises it has.
+    public var exerciseCount = 0
     /// The page's `<article>` (prose and scenario timelines).
     public var article: String
     /// The lesson's entry in the search index's page list (a JavaScript object literal).
     public var searchPage: String
-    /// The words the search index maps to this lesson, sorted.
-    public var searchWords: [String]
-    /// Whether its page has sandboxes (scenarios or exercises), and so loads the sandbox's script.
-    public var hasSandboxes: Bool
+    /// The commands of the lesson's "Try it" section, for the page about getting the tool.
+    public var tryIt: [String] = []
     /// The lesson's entry in the playground's list of scenarios (a JavaScript object literal; see `ScenarioList`).
-    public var scenarioList: String
+    public var scenarioList = ""
+
+    /// Whether its page has sandboxes (scenarios or exercises), and so loads the sandbox's script.
+    public var hasSandboxes: Bool { scenarioCount > 0 || exerciseCount > 0 }
 
     /// The file name of the lesson's page: `NN-slug.html`.
     public var pageName: String { Self.pageName(number: number, slug: slug) }

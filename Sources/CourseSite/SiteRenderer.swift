@@ -28,15 +28,15 @@ public enum SiteRenderer {
     }
 
     private static func rendering(_ lesson: VerifiedLesson, article: String) -> LessonRendering {
-        let search = SearchIndex.entry(for: lesson)
-        return LessonRendering(
+        var rendering = LessonRendering(
             path: lesson.lesson.path, number: lesson.lesson.number, slug: lesson.lesson.slug,
             title: lesson.lesson.title, summary: lesson.lesson.summary, seed: lesson.seed,
             sourceHash: lesson.sourceHash, isVerified: lesson.isVerified, expectationCount: lesson.expectationCount,
-            scenarioCount: lesson.scenarios.count, article: article, searchPage: search.page,
-            searchWords: search.words,
-            hasSandboxes: !lesson.scenarios.isEmpty || !lesson.exercises.isEmpty,
-            scenarioList: ScenarioList.entry(for: lesson))
+            scenarioCount: lesson.scenarios.count, article: article,
+            searchPage: SearchIndex.entry(for: lesson), tryIt: ToolPage.tryItCommands(lesson))
+        rendering.exerciseCount = lesson.exercises.count
+        rendering.scenarioList = ScenarioList.entry(for: lesson)
+        return rendering
     }
 
     /// The site's files from every lesson's rendering, in course order; `courseIsVerified` is the course's mark.
@@ -46,8 +46,9 @@ public enum SiteRenderer {
     ) -> [(path: String, contents: String)] {
         var files: [(String, String)] = [
             ("index.html", IndexPage(lessons: lessons, isVerified: courseIsVerified).html),
-            (SiteFiles.stylesheet, Stylesheet.css),
-            (SiteFiles.script, Script.javascript),
+            (ToolPage.pageName, ToolPage(lessons: lessons).html),
+            (SiteFiles.stylesheet, Stylesheet.css + ReadingStyles.css),
+            (SiteFiles.script, Script.javascript + SearchScript.javascript + ReadingScript.javascript),
             (SiteFiles.searchIndex, SearchIndex.javascript(lessons)),
             (SiteFiles.contents, Contents.javascript(lessons)),
             (SiteFiles.sandboxScript, SandboxScript.javascript),

@@ -195,7 +195,8 @@ struct BuildCommand: ParsableCommand {
         let summary =
             VerifiedCourse.counts(
                 lessons: renderings.count, scenarios: renderings.reduce(0) { $0 + $1.scenarioCount },
-                expectations: renderings.reduce(0) { $0 + $1.expectationCount }) + ": all verified"
+                expectations: renderings.reduce(0) { $0 + $1.expectationCount },
+                exercises: renderings.reduce(0) { $0 + $1.exerciseCount }) + ": all verified"
         return (
             SiteRenderer.render(renderings, courseIsVerified: true, skipping: reused),
             reused.sorted().map { renderings[$0].pageName }, renderings, pageKeys, summary

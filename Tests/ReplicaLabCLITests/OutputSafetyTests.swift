@@ -45,14 +45,16 @@ struct OutputSafetyTests {
         #expect(!page.contains("href=\"javascript:"))
         for file in try workspace.contents(of: "Site").keys where file.hasSuffix(".html") {
             let html = try String(contentsOf: workspace.url("Site/\(file)"), encoding: .utf8)
-            // Only the site's own scripts, and exercises' goals as data.
+            // Only the site's own scripts, the theme's line that runs before the first paint, and exercises' goals
+            // as data.
             for tag in html.components(separatedBy: "<script").dropFirst() {
                 let source = tag.split(separator: "\"", maxSplits: 2).dropFirst().first.map(String.init) ?? ""
                 let isOwn =
                     tag.hasPrefix(" src=\"\(source)\" defer></script>") && source.hasSuffix(".js")
                     && !source.contains("/") && (try? workspace.contents(of: "Site").keys.contains(source)) == true
                 #expect(
-                    isOwn || tag.hasPrefix(" type=\"application/json\" data-goals>"),
+                    isOwn || tag.hasPrefix(" type=\"application/json\" data-goals>")
+                        || tag.hasPrefix(">try{var t=localStorage.getItem(\"replicalab-theme\")"),
                     "\(file): <script\(tag.prefix(60))")
             }
         }

@@ -160,9 +160,8 @@ import Testing
         #expect(
             listing == [
                 ".replicalab-lock", ".replicalab-site", "01-first.html", "02-second.html", "engine.js",
-                "index.html", "play.html", "replicalab.js", "sandbox.css", "sandbox.js", "scenarios.js",
-                "search-index.js",
-                "style.css", "toc.js",
+                "get-the-tool.html", "index.html", "play.html", "replicalab.js", "sandbox.css", "sandbox.js",
+                "scenarios.js", "search-index.js", "style.css", "toc.js",
             ], "\(listing)")
     }
 

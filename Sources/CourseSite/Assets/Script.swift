@@ -1,5 +1,5 @@
 /// The site's script: the course contents in the sidebar (from `toc.js`), the scenario stepper (which also shows an
-/// unchanged step the last picture), opening the legend from its links, and the search box. Each is a function of its
+/// unchanged step the last picture), and opening the legend from its links (the search is `SearchScript`). Each is a function of its
 /// own that finds its elements and does nothing when they are missing; without the script every step is on the page
 /// with its picture where the cluster changed, and the sidebar links to the course index.
 enum Script {
@@ -45,6 +45,7 @@ enum Script {
             if (steps.length < 2 || !controls) return;
             var status = controls.querySelector(".step-status");
             var playButton = controls.querySelector("[data-action=play]");
+            var announcer = controls.querySelector(".step-announce");
             var current = 0;
             var timer = null;
             section.classList.add("stepping");
@@ -61,6 +62,9 @@ enum Script {
               if (!picture) return;
               var copy = picture.cloneNode(true);
               copy.classList.add("carried");
+              // Its caption is the other step's "What changed"; the note beside it says which step it is from.
+              var caption = copy.querySelector("figcaption");
+              if (caption) caption.parentNode.removeChild(caption);
               note.parentNode.insertBefore(copy, note);
             }
 
@@ -75,9 +79,18 @@ enum Script {
               var command = steps[current].querySelector(".command");
               status.textContent = "Step " + (current + 1) + " of " + steps.length +
                 (command ? ": " + command.textContent : "");
-              controls.querySelector("[data-action=prev]").disabled = current === 0;
-              controls.querySelector("[data-action=next]").disabled = current === steps.length - 1;
+              // The buttons stay focusable at either end (aria-disabled, not disabled): focus never falls to the page.
+              controls.querySelector("[data-action=prev]").setAttribute("aria-disabled", String(current === 0));
+              controls.querySelector("[data-action=next]").setAttribute("aria-disabled", String(current === steps.length - 1));
               if (announce && history.replaceState) history.replaceState(null, "", "#" + steps[current].id);
+              // What a screen reader hears: the step, and what changed in it.
+              if (announcer && announce) {
+                var changes = Array.prototype.map.call(steps[current].querySelectorAll(".changes li"), function (item) {
+                  return item.textContent;
+                });
+                announcer.textContent = status.textContent + ". " +
+                  (changes.length ? changes.join(" ") : "Nothing changed in the cluster.");
+              }
             }
 
             function stop() {
@@ -88,7 +101,9 @@ enum Script {
             }
 
             controls.addEventListener("click", function (event) {
-              var action = event.target.getAttribute("data-action");
+              var button = event.target.closest ? event.target.closest("button") : event.target;
+              if (!button || button.getAttribute("aria-disabled") === "true") return;
+              var action = button.getAttribute("data-action");
               if (action === "prev") { stop(); show(current - 1, true); }
               if (action === "next") { stop(); show(current + 1, true); }
               if (action === "play") {
@@ -103,7 +118,8 @@ enum Script {
               }
             });
             section.addEventListener("keydown", function (event) {
-              if (event.target.tagName === "INPUT") return;
+              var tag = event.target.tagName;
+              if (event.defaultPrevented || tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT") return;
               if (event.key === "ArrowRight") { stop(); show(current + 1, true); event.preventDefault(); }
               if (event.key === "ArrowLeft") { stop(); show(current - 1, true); event.preventDefault(); }
             });
@@ -114,76 +130,11 @@ enum Script {
             // A link to a step (from the prose, another step, or the address bar) shows that step.
             window.addEventListener("hashchange", function () {
               var index = stepOfAddress();
-              if (index >= 0) { stop(); show(index, false); steps[index].scrollIntoView(); }
+              if (index >= 0) { stop(); show(index, true); steps[index].scrollIntoView(); }
             });
             var start = stepOfAddress();
             show(start >= 0 ? start : 0, false);
             if (start >= 0) steps[start].scrollIntoView();
-          }
-
-          function setUpSearch() {
-            var form = document.querySelector("form.search");
-            var index = window.REPLICALAB_SEARCH;
-            if (!form || !index) return;
-            form.hidden = false;
-            var input = form.querySelector("input");
-            var results = form.querySelector(".search-results");
-            form.addEventListener("submit", function (event) { event.preventDefault(); });
-            input.addEventListener("input", search);
-            // A search can be linked to: index.html?q=isr
-            var query = new URLSearchParams(location.search).get("q");
-            if (query) { input.value = query; search(); }
-            function search() {
-              var terms = input.value.toLowerCase().split(/[^a-z0-9._-]+/).filter(function (t) { return t.length >= 2; });
-              results.textContent = "";
-              if (terms.length === 0) return;
-              var words = Object.keys(index.words);
-              var matches = null;
-              terms.forEach(function (term) {
-                var pages = {};
-                words.forEach(function (word) {
-                  if (word.indexOf(term) === 0) index.words[word].forEach(function (p) { pages[p] = true; });
-                });
-                index.pages.forEach(function (page, i) {
-                  if (page.t.toLowerCase().indexOf(term) >= 0) pages[i] = true;
-                });
-                matches = matches === null ? pages : Object.keys(matches).reduce(function (acc, p) {
-                  if (pages[p]) acc[p] = true;
-                  return acc;
-                }, {});
-              });
-              var found = Object.keys(matches || {}).map(Number).sort(function (a, b) { return a - b; });
-              if (found.length === 0) {
-                var none = document.createElement("li");
-                none.textContent = "No lesson mentions that.";
-                results.appendChild(none);
-                return;
-              }
-              found.forEach(function (p) {
-                var page = index.pages[p];
-                var item = document.createElement("li");
-                var link = document.createElement("a");
-                link.href = page.u;
-                link.textContent = page.t;
-                item.appendChild(link);
-                var headings = page.h.filter(function (h) {
-                  return terms.some(function (t) { return h[0].toLowerCase().indexOf(t) >= 0; });
-                });
-                if (headings.length) {
-                  var list = document.createElement("ul");
-                  headings.forEach(function (h) {
-                    var sub = document.createElement("li");
-                    var a = document.createElement("a");
-                    a.href = page.u + "#" + h[1];
-                    a.textContent = h[0];
-                    sub.appendChild(a);
-                    list.appendChild(sub);
-                  });
-                  item.appendChild(list);
-                }
-                results.appendChild(item);
-              });
-            }
           }
 
           // A link to the legend opens it.
@@ -200,7 +151,6 @@ enum Script {
             setUpContents();
             setUpLegend();
             Array.prototype.forEach.call(document.querySelectorAll("section.scenario"), setUpStepper);
-            setUpSearch();
           });
         })();
 

@@ -1,75 +1,93 @@
 import Course
 import LessonMarkdown
 
-/// A small prebuilt search index: every lesson's title and headings, and an inverted index of the words of its
-/// prose (its plain text, as the lesson parser read it) and questions. Shipped as a script that sets a global,
-/// because browsers do not let pages `fetch` files on `file://`.
+/// The search index: per lesson its title, summary and sections (heading, anchor, plain text, the terms the section
+/// defines in bold), and the table of Kafka synonyms. The search script tokenizes, stems and ranks at query time,
+/// so the index is the course's words once and nothing else.
+///
+/// Shipped as a script that sets a global, because browsers do not let pages `fetch` files on `file://`; the search
+/// script loads it the first time a reader searches, so a page that is only read never pays for it.
 enum SearchIndex {
-    /// Words too common to be worth indexing.
-    static let stopWords: Set<String> = [
-        "the", "and", "for", "are", "but", "not", "you", "all", "any", "can", "had", "her", "was", "one", "our", "out",
-        "has", "his", "how", "its", "may", "new", "now", "see", "two", "who", "did", "get", "let", "put", "say", "she",
-        "too", "use", "that", "with", "this", "from", "they", "will", "what", "when", "which", "there", "their", "then",
-        "than", "them", "into", "each", "only", "also", "more", "some", "such", "been", "have", "were", "does", "here",
-        "just", "over", "your", "about", "would", "these", "other", "where", "while", "after", "before", "every",
-    ]
-
-    /// One lesson's part of the index: its page entry and its words, sorted.
-    static func entry(for lesson: VerifiedLesson) -> (page: String, words: [String]) {
-        var headings: [String] = []
-        var text = lesson.lesson.title + " " + (lesson.lesson.summary ?? "")
+    /// One lesson's part of the index (a JavaScript object literal).
+    static func entry(for lesson: VerifiedLesson) -> String {
+        var sections: [Section] = [Section(heading: lesson.lesson.title, anchor: "")]
         for part in lesson.parts {
             switch part {
             case .heading(let heading):
-                text += " " + heading.text
-                if heading.level > 1 {
-                    headings.append("[\(Self.string(heading.text)),\(Self.string(heading.anchor))]")
+                if heading.level > 1 { sections.append(Section(heading: heading.text, anchor: heading.anchor)) }
+            case .prose(let prose):
+                sections[sections.count - 1].add(prose.text)
+                for case .html(let html) in prose.pieces {
+                    sections[sections.count - 1].defined += definedTerms(html)
                 }
-            case .prose(let prose): text += " " + prose.text
-            case .question(let question): text += " " + question.question.prompt.joined(separator: " ")
-            case .exercise(let exercise): text += " " + exercise.exercise.task
+            case .question(let question):
+                sections[sections.count - 1].add(question.question.prompt.joined(separator: " "))
+            case .exercise(let exercise):
+                sections[sections.count - 1].add(exercise.exercise.task)
             case .scenario: break
             }
         }
         let page = LessonRendering.pageName(number: lesson.lesson.number, slug: lesson.lesson.slug)
-        let entry =
-            "{\"t\":\(Self.string(lesson.lesson.title)),\"u\":\(Self.string(page)),\"h\":[\(headings.joined(separator: ","))]}"
-        return (entry, Self.words(text).sorted())
+        let list = sections.map { section in
+            "[\(string(section.heading)),\(string(section.anchor)),\(string(section.text)),"
+                + "\(string(section.defined.joined(separator: "|")))]"
+        }
+        return "{\"t\":\(string(lesson.lesson.title)),\"u\":\(string(page)),"
+            + "\"m\":\(string(lesson.lesson.summary ?? "")),\"s\":[\n\(list.joined(separator: ",\n"))]}"
     }
 
     /// The index script of a whole course.
     static func javascript(_ lessons: [LessonRendering]) -> String {
-        var words: [String: [Int]] = [:]
-        for (index, lesson) in lessons.enumerated() {
-            for word in lesson.searchWords { words[word, default: []].append(index) }
-        }
-        let pages = lessons.map(\.searchPage)
-        let entries = words.keys.sorted().map { word in
-            "\(Self.string(word)):[\(words[word]!.map(String.init).joined(separator: ","))]"
-        }
-        return
-            "window.REPLICALAB_SEARCH={\"pages\":[\(pages.joined(separator: ","))],\n\"words\":{\(entries.joined(separator: ",\n"))}};\n"
+        let synonyms = SearchSynonyms.groups.map { group in "[\(group.map(string).joined(separator: ","))]" }
+        return "window.REPLICALAB_SEARCH={\"synonyms\":[\n\(synonyms.joined(separator: ",\n"))],\n"
+            + "\"pages\":[\n\(lessons.map(\.searchPage).joined(separator: ",\n"))]};\n"
     }
 
-    /// Lowercase words of letters, digits, dots and dashes (so `min.insync.replicas` and `acks=all`'s parts are
-    /// findable), at least three characters, stop words removed.
-    static func words(_ text: String) -> Set<String> {
-        var result: Set<String> = []
-        var current = ""
-        func flush() {
-            let word = current.trimmingCharacters(in: ".-")
-            if word.count >= 3, !stopWords.contains(word) { result.insert(word) }
-            current = ""
+    /// A section of a lesson: the text under one heading, up to the next.
+    struct Section {
+        var heading: String
+        var anchor: String
+        var text = ""
+        /// Words the author set in bold here: where a term is defined.
+        var defined: [String] = []
+
+        mutating func add(_ more: String) {
+            let words = more.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            if words.isEmpty { return }
+            text += text.isEmpty ? words : " " + words
         }
-        for character in text.lowercased() {
-            if character.isLetter || character.isNumber || character == "." || character == "-" || character == "_" {
-                current.append(character)
-            } else {
-                flush()
+    }
+
+    /// The text of the `<strong>` elements of a prose block's HTML, tags removed.
+    static func definedTerms(_ html: String) -> [String] {
+        var terms: [String] = []
+        var rest = html[...]
+        while let start = rest.firstRange(of: "<strong>"),
+            let end = rest[start.upperBound...].firstRange(of: "</strong>")
+        {
+            let inner = rest[start.upperBound..<end.lowerBound]
+            var term = ""
+            var inTag = false
+            for character in inner {
+                if character == "<" {
+                    inTag = true
+                } else if character == ">" {
+                    inTag = false
+                } else if !inTag {
+                    term.append(character)
+                }
             }
+            let decoded = decodedEntities(term)
+            if !decoded.isEmpty { terms.append(decoded) }
+            rest = rest[end.upperBound...]
         }
-        flush()
-        return result
+        return terms
+    }
+
+    /// Text from HTML with cmark's four entities decoded.
+    static func decodedEntities(_ text: some StringProtocol) -> String {
+        String(text).replacing("&lt;", with: "<").replacing("&gt;", with: ">").replacing("&quot;", with: "\"")
+            .replacing("&amp;", with: "&")
     }
 
     /// A JavaScript string literal (JSON rules, plus `<` escaped so no `</script>` can appear).

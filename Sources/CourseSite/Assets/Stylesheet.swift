@@ -1,20 +1,27 @@
 /// The site's one stylesheet: system fonts only, light and dark themes, readable from 320 px to wide screens.
+///
+/// The dark palette applies when the system prefers it and the reader did not choose light, or when the reader chose
+/// dark (the theme switch sets `data-theme` on the root element).
 enum Stylesheet {
+    static let dark = """
+        --bg: #14181d; --fg: #e4e7eb; --muted: #a0a9b5; --accent: #7ab8ff; --rule: #2f3741; \
+        --code-bg: #1d232a; --ok: #6fd08c; --bad: #ff8a8a; --chip: #233447; --chip-leader: #4d3716; \
+        --changed: #4a4210; --sidebar: #181d23; \
+        --committed: #6fa8e8; --uncommitted: #416b96; --highlight: #f5a623; --control: #808b98; color-scheme: dark;
+        """
+
     static let css = """
         :root {
           --bg: #fdfdfb; --fg: #1d232b; --muted: #56606c; --accent: #0b5cad; --rule: #d9dde3;
           --code-bg: #f2f4f7; --ok: #176b34; --bad: #a4161a; --chip: #e3ecf7; --chip-leader: #fde3bd;
           --changed: #fff3b0; --sidebar: #f5f6f8; --max: 48rem;
-          --committed: #2f6fb0; --uncommitted: #a9c8ea; --highlight: #d9730d;
+          --committed: #2f6fb0; --uncommitted: #a9c8ea; --highlight: #d9730d; --control: #767f8a;
+          color-scheme: light;
         }
         @media (prefers-color-scheme: dark) {
-          :root {
-            --bg: #14181d; --fg: #e4e7eb; --muted: #a0a9b5; --accent: #7ab8ff; --rule: #2f3741;
-            --code-bg: #1d232a; --ok: #6fd08c; --bad: #ff8a8a; --chip: #233447; --chip-leader: #4d3716;
-            --changed: #4a4210; --sidebar: #181d23;
-            --committed: #6fa8e8; --uncommitted: #416b96; --highlight: #f5a623;
-          }
+          :root:not([data-theme=light]) { \(Self.dark) }
         }
+        :root[data-theme=dark] { \(Self.dark) }
         * { box-sizing: border-box; }
         body {
           margin: 0; background: var(--bg); color: var(--fg);
@@ -33,7 +40,6 @@ enum Stylesheet {
           .sidebar { position: sticky; top: 0; align-self: flex-start; width: 17rem; min-width: 17rem; height: 100vh;
             overflow-y: auto; border-top: 0; border-right: 1px solid var(--rule); }
           main { margin: 0 auto; }
-          .topbar { display: none; }
         }
         .brand { font-weight: 700; margin-top: 0; }
         .brand a { color: var(--fg); text-decoration: none; }
@@ -43,7 +49,7 @@ enum Stylesheet {
         .toc-mark { color: var(--ok); font-size: 0.8rem; }
         .toc-mark.bad { color: var(--bad); }
         .search label { display: block; font-size: 0.85rem; color: var(--muted); }
-        .search input { width: 100%; padding: 0.35rem 0.5rem; font: inherit; border: 1px solid var(--rule); border-radius: 4px;
+        .search input { width: 100%; padding: 0.35rem 0.5rem; font: inherit; border: 1px solid var(--control); border-radius: 4px;
           background: var(--bg); color: var(--fg); }
         .search-results { padding-left: 1.1rem; font-size: 0.9rem; }
         a { color: var(--accent); }
@@ -55,7 +61,7 @@ enum Stylesheet {
         .anchor { color: var(--muted); text-decoration: none; font-weight: 400; }
         h2 .anchor, h3 .anchor, h4 .anchor { opacity: 0.4; }
         h2:hover .anchor, h3:hover .anchor { opacity: 1; }
-        .scenario-title .anchor { opacity: 1; color: inherit; }
+        .scenario-title .anchor, .exercise-title .anchor { opacity: 1; color: inherit; }
         code, pre { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, "Liberation Mono", monospace; font-size: 0.88rem; }
         :not(pre) > code { background: var(--code-bg); padding: 0.05rem 0.3rem; border-radius: 4px; overflow-wrap: anywhere; }
         pre { background: var(--code-bg); padding: 0.8rem 1rem; overflow-x: auto; border-radius: 6px; line-height: 1.45; tab-size: 8; }
@@ -73,9 +79,9 @@ enum Stylesheet {
         .ln { display: inline-block; width: 2.2em; color: var(--muted); user-select: none; }
         .stepper { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin: 0.8rem 0; }
         .stepper[hidden] { display: none; }
-        .stepper button { font: inherit; font-size: 0.9rem; padding: 0.3rem 0.7rem; border: 1px solid var(--rule);
+        .stepper button { font: inherit; font-size: 0.9rem; padding: 0.3rem 0.7rem; border: 1px solid var(--control);
           border-radius: 4px; background: var(--code-bg); color: var(--fg); cursor: pointer; }
-        .stepper button:disabled { opacity: 0.45; cursor: default; }
+        .stepper button[aria-disabled=true] { color: var(--muted); cursor: default; }
         .step-status { font-size: 0.9rem; color: var(--muted); }
         .steps { list-style: none; padding: 0; margin: 0; }
         .step { border-top: 1px solid var(--rule); padding: 0.4rem 0; }
@@ -138,7 +144,11 @@ enum Stylesheet {
         .dg .isolated > rect { stroke-dasharray: 8 3 2 3; }
         .dg .stalled > rect { stroke: var(--muted); }
         .dg .crashed .c, .dg .shut-down .c, .dg .restarting .c, .dg .dn { opacity: 0.5; }
-        .dg .c > rect { fill: var(--chip); stroke: var(--accent); stroke-width: 1; stroke-dasharray: none; rx: 3px; }
+        .dg .c > rect { fill: var(--chip); stroke: var(--accent); stroke-width: 1; stroke-dasharray: none; rx: 3px;
+          height: 16px; }
+        .dg .c > text { transform: translate(4px, 12px); }
+        .dg .k > .b > rect:first-child { y: -10px; width: 84px; height: 20px; }
+        .dg .k > .b > text { transform: translate(6px, 4px); }
         .dg .c.l > rect { fill: var(--chip-leader); }
         .dg .c.l > text { font-weight: 700; }
         .dg .c.o > rect { fill: none; stroke: var(--bad); stroke-dasharray: 3 2; }
@@ -152,8 +162,10 @@ enum Stylesheet {
         .dg .ld { stroke: var(--bad); opacity: 0.35; }
         .dg .ls { stroke: var(--bad); }
         .dg .ll { fill: var(--bad); font-weight: 700; }
-        .dg .hw { stroke: var(--fg); stroke-width: 2; stroke-dasharray: none; }
-        .dg .hw.chg { stroke: var(--highlight); stroke-width: 3; }
+        .dg .hw { y: -9px; width: 2px; height: 18px; fill: var(--fg); stroke: none; transform: translateX(-1px); }
+        .dg .hw.chg { fill: var(--highlight); width: 3px; transform: translateX(-1.5px); }
+        .dg .lt { transform: translateY(4px); }
+        .dg .tr, .dg .nw { y: -7px; height: 14px; }
         .dg .tr { fill: none; stroke: var(--muted); stroke-width: 1; stroke-dasharray: 2 2; }
         .dg .nw { fill: none; stroke: var(--highlight); stroke-width: 2; stroke-dasharray: none; }
         .dg .lt { font-size: 10.5px; }
@@ -165,7 +177,7 @@ enum Stylesheet {
         .carried .c.n.hl > rect { stroke: var(--muted); }
         .carried .nw { display: none; }
         .carried .chg { fill: var(--fg); font-weight: 400; }
-        .carried .hw.chg { stroke: var(--fg); stroke-width: 2; }
+        .carried .hw.chg { fill: var(--fg); width: 2px; transform: translateX(-1px); }
         @media (prefers-reduced-motion: no-preference) {
           .stepping .step:not([hidden]) .diagram:not(.carried) .nw { animation: rl-grow 0.6s ease-out; }
           .stepping .step:not([hidden]) .diagram:not(.carried) .hl > rect { animation: rl-flash 1.2s ease-out; }
@@ -184,7 +196,7 @@ enum Stylesheet {
         .exercise { border: 1px solid var(--muted); border-left: 4px solid var(--accent); padding: 0.2rem 1rem;
           margin: 1.5rem 0; border-radius: 0 6px 6px 0; }
         .exercise-label { font-weight: 700; margin: 0.3rem 0; }
-        .exercise-command code { white-space: nowrap; }
+        @media (min-width: 40rem) { .exercise-command code { white-space: nowrap; } }
         .live-value { font-weight: 600; border-bottom: 1px dotted var(--muted); }
         .pager { display: flex; justify-content: space-between; gap: 1rem; margin-top: 3rem; flex-wrap: wrap; }
         .site-footer { padding: 1rem; color: var(--muted); font-size: 0.8rem; border-top: 1px solid var(--rule); text-align: center; }

@@ -17,11 +17,9 @@ extension DiagramSVG {
         func x(_ offset: Int64) -> Double { barX + Double(offset) * cell }
         var rows: [HTMLNode] = []
         for (index, broker) in diagram.columns[0].brokers.enumerated() {
+            // The box's geometry and its text's place are the stylesheet's (`.dg .k`): the same in every row.
             var children: [HTMLNode] = [
-                .element(
-                    .rect,
-                    [.init("y", "-10"), .init("width", number(compactBoxWidth)), .init("height", "20")]),
-                .element(.text, [.init("x", "6"), .init("y", "4")], boxHeader(broker, short: true)),
+                .element(.rect), .element(.text, [], boxHeader(broker, short: true)),
             ]
             if let replica = broker.replicas.first {
                 var classes = chipClasses(replica.isLeader, replica.marks)
@@ -30,14 +28,8 @@ extension DiagramSVG {
                     place(
                         classes, x: compactBoxWidth + 6, y: -8,
                         [
-                            .element(
-                                .rect,
-                                [
-                                    .init("width", number(chipWidth(characters: log.label.count, marks: 2))),
-                                    .init("height", number(chipHeight)),
-                                ]),
-                            .element(
-                                .text, [.init("x", "4"), .init("y", "12")], label(replica.label, marks: replica.marks)),
+                            .element(.rect, [.init("width", number(chipWidth(characters: log.label.count, marks: 2)))]),
+                            .element(.text, [], label(replica.label, marks: replica.marks)),
                         ]))
             }
             if let bar = bars[broker.id] {
@@ -53,9 +45,9 @@ extension DiagramSVG {
             rows.append(place("", x: 0, y: height + 12, lostRow(log, x: x, label: barX - 30, words: x(log.scale) + 6)))
             height += 24
         }
-        var attributes: [HTMLAttribute] = []
+        var attributes: [HTMLAttribute] = [.class("k")]
         if cell >= 4 { attributes.append(.init("stroke-dasharray", "\(number(cell - 1)) 1")) }
         let nodes = [text("lh", x: 0, y: 11, logTitle(log)), .element(.g, attributes, rows)]
-        return (nodes, max(minimumWidth, x(log.scale) + 6 + 110), height + 4)
+        return (nodes, max(minimumWidth, x(log.scale) + 6 + wordsWidth), height + 4)
     }
 }

@@ -53,7 +53,10 @@ extension DiagramSVG {
                 lost.append(frame("nw", from: x(range.lowerBound), to: x(range.upperBound + 1)))
             }
         }
-        lost.append(text(newly.isEmpty ? "lt" : "lt chg", x: words, y: 4, OffsetRanges.text(log.lost)))
+        lost.append(
+            .element(
+                .text, [.class(newly.isEmpty ? "lt" : "lt chg"), .init("x", number(words))],
+                text: OffsetRanges.text(log.lost)))
         return lost
     }
 
@@ -76,12 +79,13 @@ extension DiagramSVG {
         if let previous = bar.previousLogEndOffset, previous < bar.logEndOffset {
             nodes.append(frame("nw", from: x(previous), to: x(bar.logEndOffset)))
         }
+        // The high watermark's tick: its height, width and centring are the stylesheet's (`.dg .hw`).
         nodes.append(
             .element(
-                .path,
+                .rect,
                 [
                     .class(bar.previousHighWatermark == nil ? "hw" : "hw chg"),
-                    .init("d", "M\(number(x(bar.highWatermark)))-9v18"),
+                    .init("x", number(x(bar.highWatermark))),
                 ]))
         var words: [HTMLNode] = []
         if let previous = bar.previousLogEndOffset {
@@ -95,7 +99,7 @@ extension DiagramSVG {
         } else {
             words.append(.text("HW \(bar.highWatermark)"))
         }
-        nodes.append(.element(.text, [.class("lt"), .init("x", number(wordsX)), .init("y", "4")], words))
+        nodes.append(.element(.text, [.class("lt"), .init("x", number(wordsX))], words))
         return nodes
     }
 
@@ -104,9 +108,8 @@ extension DiagramSVG {
         .element(.path, [.class(kind), .init("d", "M\(number(from)) 0h\(number(to - from))")])
     }
 
-    /// A frame around records `from..<to`.
+    /// A frame around records `from..<to` (its top and height are the stylesheet's: `.dg .nw`, `.dg .tr`).
     static func frame(_ kind: String, from: Double, to: Double) -> HTMLNode {
-        let width = number(to - from + 1)
-        return .element(.path, [.class(kind), .init("d", "M\(number(from - 1))-7h\(width)v14h-\(width)z")])
+        .element(.rect, [.class(kind), .init("x", number(from - 1)), .init("width", number(to - from + 1))])
     }
 }

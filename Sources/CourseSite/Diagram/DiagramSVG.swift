@@ -14,6 +14,8 @@ enum DiagramSVG {
     static let labelWidth = 42.0
     static let barWidth = 144.0
     static let minimumWidth = 310.0
+    /// Room for a log's words after its bar, the longest being like `LEO 10→15 · HW 10→15`.
+    static let wordsWidth = 136.0
     /// The number of offsets a bar is wide for: cells stay whole units wide up to 144 records, and the layout only
     /// changes when a log outgrows its bucket.
     static let buckets: [Int64] = [8, 12, 16, 24, 36, 48, 72, 144]
@@ -23,8 +25,11 @@ enum DiagramSVG {
         return buckets.first { $0 >= offsets } ?? (offsets + width - 1) / width * width
     }
 
-    static func node(_ diagram: Diagram, title: String, description: String) -> HTMLNode {
-        let heading: [HTMLNode] = [.element(.svgTitle, text: title), .element(.desc, text: description)]
+    /// The picture, titled, with `description` as its `desc` when there is one (on the site the step's "What
+    /// changed" is the caption of the figure the picture is in: a copy in a `desc` would cost a page its words twice).
+    static func node(_ diagram: Diagram, title: String, description: String?) -> HTMLNode {
+        var heading: [HTMLNode] = [.element(.svgTitle, text: title)]
+        if let description { heading.append(.element(.desc, text: description)) }
         if let compact = compact(diagram) {
             return svg(width: compact.width, height: compact.height, heading + compact.nodes)
         }
@@ -44,7 +49,8 @@ enum DiagramSVG {
                 text("lh", x: 0, y: y, "\(more) more partition\(more == 1 ? "" : "s") changed (see the tables)"))
             y += 4
         }
-        return svg(width: max(minimumWidth, clusterWidth), height: y + 2, children)
+        let logsWidth = diagram.logs.isEmpty ? 0 : labelWidth + barWidth + 6 + wordsWidth
+        return svg(width: max(minimumWidth, clusterWidth, logsWidth), height: y + 2, children)
     }
 
     /// The picture's `svg`: drawn at 1.25 px a unit, scaled down to fit narrow screens.
@@ -108,10 +114,10 @@ enum DiagramSVG {
             children.append(
                 place(
                     classes, x: 7 + Double(index % perRow) * (chipWidth + 4), y: 33 + Double(index / perRow) * rowPitch,
+                    // The chip's height and its text's place are the stylesheet's (`.dg .c`): the same for every chip.
                     [
-                        .element(.rect, [.init("width", number(chipWidth)), .init("height", number(chipHeight))]),
-                        .element(
-                            .text, [.init("x", "4"), .init("y", "12")], label(replica.label, marks: replica.marks)),
+                        .element(.rect, [.init("width", number(chipWidth))]),
+                        .element(.text, [], label(replica.label, marks: replica.marks)),
                     ]))
         }
         if broker.moreReplicas > 0 {

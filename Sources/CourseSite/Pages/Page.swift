@@ -1,7 +1,8 @@
 import Course
 
-/// The frame every page shares: skip link, top bar, main content, the sidebar (search and the course's contents,
-/// which the script fills in from `toc.js`, the one file that lists every lesson), footer.
+/// The frame every page shares: the top bar (search first, then the skip link, the course, the tool page, the theme),
+/// main content, the sidebar (the course's contents, which the script fills in from `toc.js`, the one file that
+/// lists every lesson), footer.
 ///
 /// A page's size does not depend on how many lessons the course has: without scripts the sidebar links to the course
 /// index, which lists them all.
@@ -13,7 +14,7 @@ struct Page {
     /// Whether the page has sandboxes (scenarios a reader can edit and run, the playground): it then loads the
     /// sandbox's stylesheet and script, which load the engine when a reader first opens one.
     var hasSandbox = false
-    /// Scripts of the page's own, after the shared ones (the playground's list of scenarios).
+    /// Scripts of the page's own, before the sandbox's (the playground's engine and list of scenarios).
     var scripts: [String] = []
 
     var html: String {
@@ -25,19 +26,7 @@ struct Page {
                     .element(
                         .body, [],
                         [
-                            .newline,
-                            .element(.a, [.class("skip"), .href("#content")], text: "Skip to content"), .newline,
-                            .element(
-                                .header, [.class("topbar")],
-                                [
-                                    .element(.a, [.href("index.html")], text: SiteRenderer.courseTitle), .text(" "),
-                                    .element(
-                                        .span, [],
-                                        [
-                                            .element(.a, [.href("#course-contents")], text: "Contents"), .text(" · "),
-                                            .element(.a, [.href(SiteFiles.playground)], text: "Playground"),
-                                        ]),
-                                ]),
+                            .newline, Self.topbar, .newline,
                             .newline,
                             .element(
                                 .div, [.class("layout")],
@@ -67,8 +56,9 @@ struct Page {
                     .meta, [.init("name", "generator"), .init("content", "ReplicaLab \(ReplicaLabVersion.current)")]),
                 .newline, .element(.title, text: title), .newline,
                 .element(.link, [.init("rel", "stylesheet"), .href(SiteFiles.stylesheet)]), .newline,
-                script(SiteFiles.contents), .newline, script(SiteFiles.searchIndex), .newline,
-                script(SiteFiles.script), .newline,
+                // The reader's theme, set before the first paint (no flash of the other theme).
+                .element(.script, [], [.trusted(TrustedHTML(constant: ReadingScript.themeBeforePaint))]), .newline,
+                script(SiteFiles.contents), .newline, script(SiteFiles.script), .newline,
             ] + sandboxAssets)
     }
 
@@ -83,7 +73,7 @@ struct Page {
         .element(.script, [.init("src", source), .init("defer")])
     }
 
-    /// The sidebar: the search box and the contents (filled in by the script from `toc.js`; without it, a link to
+    /// The sidebar: the contents (filled in by the script from `toc.js`; without it, a link to
     /// the course index).
     private static var sidebar: HTMLNode {
         .element(
@@ -91,19 +81,6 @@ struct Page {
             [
                 .newline,
                 .element(.p, [.class("brand")], [.element(.a, [.href("index.html")], text: SiteRenderer.courseTitle)]),
-                .newline,
-                .element(
-                    .form, [.class("search"), .init("role", "search"), .hidden],
-                    [
-                        .element(.label, [.init("for", "search-input")], text: "Search the course"),
-                        .element(
-                            .input,
-                            [
-                                .id("search-input"), .init("type", "search"), .init("autocomplete", "off"),
-                                .init("placeholder", "e.g. min.insync.replicas"),
-                            ]),
-                        .element(.ul, [.class("search-results"), .init("aria-live", "polite")]),
-                    ]),
                 .newline,
                 .element(
                     .p, [.class("play-entry")],

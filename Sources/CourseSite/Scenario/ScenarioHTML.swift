@@ -36,7 +36,7 @@ enum ScenarioHTML {
         writer.end(.ol)
         try writer.write(
             .group([
-                .newline,
+                .newline, PrintHTML.finalState(view), .newline,
                 .element(
                     .details, [.class("transcript")],
                     [
@@ -75,7 +75,9 @@ enum ScenarioHTML {
                 .text(" "),
                 .element(.button, [.init("type", "button"), .init("data-action", "next")], text: "Next →"),
                 .text(" "),
-                .element(.span, [.class("step-status"), .init("aria-live", "polite")]),
+                .element(.span, [.class("step-status")]), .text(" "),
+                // What a screen reader hears when the step changes: the step and what changed.
+                .element(.span, [.class("step-announce visually-hidden"), .init("aria-live", "polite")]),
             ])
     }
 
@@ -111,42 +113,39 @@ enum ScenarioHTML {
                 .newline,
             ]
         }
+        // "What changed", in words: the caption of the step's picture when it has one (so a screen reader hears it
+        // with the picture, and the page carries the words once), else a block of its own.
+        let changes: [HTMLNode] = [
+            .element(.p, [.class("changes-label")], [.element(.strong, text: "What changed")]),
+            .element(.ul, [], step.changes.map { .element(.li, text: $0) }),
+        ]
         if let diagram = step.diagram {
-            body += [
-                .element(
-                    .figure, [.class("diagram")],
-                    [
-                        // The same title at every step (the step says which it is): it costs nothing compressed.
-                        DiagramSVG.node(
-                            diagram, title: "The cluster after this step",
-                            description: step.changes.isEmpty ? "Nothing changed." : step.changes.joined(separator: " ")
-                        )
-                    ]),
-                .newline,
+            var figure: [HTMLNode] = [
+                // The same title at every step (the step says which it is): it costs nothing compressed.
+                DiagramSVG.node(
+                    diagram, title: "The cluster after this step",
+                    description: step.changes.isEmpty ? "Nothing changed." : nil)
             ]
-        } else if let same = step.samePictureAs {
-            body += [
-                .element(
-                    .p, [.class("same-picture")],
-                    [
-                        .text("The cluster looks as after "),
-                        .element(
-                            .a, [.href("#" + Anchor.step(scenario: step.scenario, number: same))], text: "step \(same)"),
-                        .text("."),
-                    ]),
-                .newline,
-            ]
-        }
-        if !step.changes.isEmpty {
-            body += [
-                .element(
-                    .div, [.class("changes")],
-                    [
-                        .element(.p, [.class("changes-label")], [.element(.strong, text: "What changed")]),
-                        .element(.ul, [], step.changes.map { .element(.li, text: $0) }),
-                    ]),
-                .newline,
-            ]
+            if !step.changes.isEmpty {
+                figure += [.newline, .element(.figcaption, [.class("changes")], changes)]
+            }
+            body += [.element(.figure, [.class("diagram")], figure), .newline]
+        } else {
+            if let same = step.samePictureAs {
+                body += [
+                    .element(
+                        .p, [.class("same-picture")],
+                        [
+                            .text("The cluster looks as after "),
+                            .element(
+                                .a, [.href("#" + Anchor.step(scenario: step.scenario, number: same))],
+                                text: "step \(same)"),
+                            .text("."),
+                        ]),
+                    .newline,
+                ]
+            }
+            if !step.changes.isEmpty { body += [.element(.div, [.class("changes")], changes), .newline] }
         }
         if !step.checks.isEmpty { body += [checks(step.checks, label: "after this step"), .newline] }
         if let state = step.state { body.append(self.state(state)) }
@@ -198,7 +197,7 @@ enum ScenarioHTML {
                                 .text(" after step \(state.step) ("),
                                 .element(.code, text: "kafka-consumer-groups.sh --describe"), .text(")"),
                             ]),
-                        .element(.pre, [], [.element(.code, text: group.lines.joined(separator: "\n"))]),
+                        GroupTableHTML.node(group, step: state.step),
                     ]),
                 .newline,
             ]

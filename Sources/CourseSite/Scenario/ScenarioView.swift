@@ -26,7 +26,7 @@ struct ScenarioView {
     var stepCount: Int { timeline.entries.count }
 
     /// The commands and their checks, from which the steps' views are made one at a time.
-    private let timeline: Timeline
+    let timeline: Timeline
     /// The cluster before the first step: the final state of the scenario this one continues, else nil.
     private let initialCluster: Cluster?
 
