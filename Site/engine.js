@@ -1,5 +1,5 @@
 // ReplicaLab's engine, compiled to WebAssembly from the Swift sources of Replication, Diagnostics and
-// ScenarioLanguage (scripts/build-wasm.sh), sources SHA-256 a5b1419e6b9198b095268fc5788ef9a6e797a48db2c48b66072f0912de2b5b95.
+// ScenarioLanguage (scripts/build-wasm.sh), sources SHA-256 59ae5c9cc0096b8c35d30b446fa58a523f065a30c14c78b56be772483efa13ae.
 // It runs what `replicalab run - --plain` runs: the same script and seed give the same bytes.
 // API: ReplicaLabEngine.ready, run(text, {seed}), steps(text, {seed}), complete(text, offset), help().
 (function (root) {
