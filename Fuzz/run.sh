@@ -25,7 +25,7 @@ case "$target" in
     entry=(Fuzz/ScenarioRunnerFuzz.swift Fuzz/ByteReader.swift) ;;
   server) modules=(Diagnostics Replication ScenarioLanguage LessonMarkdown Course LanguageServer)
     entry=(Fuzz/LanguageServerFuzz.swift) ;;
-  pipeline) modules=(Diagnostics Replication ScenarioLanguage LessonMarkdown Course CourseSite)
+  pipeline) modules=(Diagnostics Replication ScenarioLanguage LessonMarkdown Course BuiltInEngine CourseSite)
     entry=(Fuzz/PipelineFuzz.swift Fuzz/ByteReader.swift) ;;
   *) echo "unknown fuzz target '$target' (parser, lesson, runner, server or pipeline)" >&2; exit 2 ;;
 esac
@@ -44,6 +44,14 @@ chain=""
 for module in "${modules[@]}"; do
   sources=()
   while IFS= read -r file; do sources+=("$file"); done < <(find "Sources/$module" -name '*.swift' | LC_ALL=C sort)
+  if [[ "$module" == BuiltInEngine ]]; then
+    # What the EmbedEngine build plugin generates (Plugins/EngineEmbedder): the committed engine as base64.
+    generated="$build/modules/BuiltInEngine+Wasm.swift"
+    printf 'extension BuiltInEngine {\n    static let embeddedGzipBase64 = "%s"\n    static let embeddedSourcesHash = "%s"\n}\n' \
+      "$(base64 -w0 Sources/BuiltInEngine/engine.wasm.gz)" \
+      "$(tr -dc 0-9a-f < Sources/BuiltInEngine/engine-sources.sha256)" > "$generated"
+    sources+=("$generated")
+  fi
   # A module is rebuilt when its sources or any module before it changed (cross-module inlining at -O).
   stamp="$( (cat "${sources[@]}" "$0"; echo "$chain") | sha256sum | cut -d' ' -f1)"
   chain="$stamp"

@@ -42,6 +42,8 @@ if [[ ! -d "$embedded" ]]; then
   exit 2
 fi
 
+# Hashed before compiling: a source edited during the build makes the recorded hash stale, not wrong.
+hash="$(sources_hash)"
 scratch=.build/wasm
 rm -rf "$scratch"
 mkdir -p "$scratch"
@@ -66,7 +68,6 @@ for name in "${exports[@]}"; do export_flags+=("--export=$name"); done
 "$toolchain/bin/wasm-ld" --no-entry "${export_flags[@]}" --gc-sections --strip-all -z stack-size=8388608 \
   -o "$scratch/engine.wasm" "${objects[@]}" "$embedded/libswiftUnicodeDataTables.a"
 gzip -9 -n -c "$scratch/engine.wasm" > "$scratch/engine.wasm.gz"
-hash="$(sources_hash)"
 echo "engine.wasm: $(wc -c < "$scratch/engine.wasm") bytes, gzipped $(wc -c < "$scratch/engine.wasm.gz"); sources $hash" >&2
 
 if [[ "$check" == 1 ]]; then

@@ -56,6 +56,21 @@ struct ReplicaLabTests {
         #expect(result.stdout.contains("Created topic t.\n"))
     }
 
+    @Test func runTakesASeedForAScriptAndOneForLessonsIsRefused() throws {
+        let folder = try Workspace(lessons: ["01-a.md": Samples.goodLesson])
+        let script = "cluster brokers=3\ntopic t partitions=1 replication-factor=3\ndescribe t\n"
+        let standard = try folder.run(["run", "-"], input: script)
+        let one = try folder.run(["run", "-", "--seed", "1"], input: script)
+        let two = try folder.run(["run", "-", "--seed", "2"], input: script)
+        #expect(standard.status == 0 && two.status == 0, "\(standard.stderr)\(two.stderr)")
+        #expect(standard.stdout == one.stdout)
+        // Topic ids come from the seed.
+        #expect(standard.stdout != two.stdout)
+        let lesson = try folder.run(["run", "01", "--seed", "2"])
+        #expect(lesson.status == 2)
+        #expect(lesson.stderr.contains("--seed applies to scripts"))
+    }
+
     @Test func runFromStandardInputFailsOnAWrongClaim() throws {
         let folder = try Workspace(lessons: [:])
         let script = Samples.placementScript.split(separator: "0,4,2").joined(separator: "0,3,1")

@@ -5,8 +5,8 @@ import BuiltInEngine
 /// `await ReplicaLabEngine.ready`). It runs the code `replicalab run - --plain` runs (`ScriptRun` in
 /// ScenarioLanguage): the same script and seed give the same bytes. The API is `globalThis.ReplicaLabEngine`:
 ///
-/// - `ready`: a Promise, resolved once the module is compiled (rejected where WebAssembly or DecompressionStream is
-///   missing);
+/// - `ready`: a Promise, resolved once the module is compiled and has run a one-line script (rejected where
+///   WebAssembly or DecompressionStream is missing);
 /// - `run(scriptText, {seed}) → {exitCode, stdout, stderr}`;
 /// - `steps(scriptText, {seed}) → {exitCode, diagnostics: [{line, column, severity, message}], steps: [{line, text,
 ///   output, expects: [{line, text, passed, actual}], state}]}` (see `ScriptRun.stepsJSON`);
@@ -58,9 +58,12 @@ enum EngineScript {
             return new Response(stream).arrayBuffer();
           }
 
+          // A fresh instance, warmed up by a one-line script: the engine's tables are made on first use, and that
+          // belongs to getting ready, not to the first script a reader runs.
           function instantiate() {
             return WebAssembly.instantiate(compiled, {}).then(function (instance) {
               exports = instance.exports;
+              api.run("cluster brokers=1\ntopic t partitions=1 replication-factor=1\nexpect leader t-0 == 0\n");
             });
           }
 
