@@ -119,6 +119,18 @@ public struct VerifiedQuestion: Hashable, Sendable {
     public var question: QuestionBlock
     /// The answer, or nil when it could not be computed (the lesson then has a diagnostic).
     public var answer: String?
+    /// The prompt with its references filled in.
+    public var prompt: VerifiedProse
+    /// The `why:` line with its references filled in, if the question has one.
+    public var why: VerifiedProse?
+
+    /// Creates a verified question.
+    public init(question: QuestionBlock, answer: String?, prompt: VerifiedProse, why: VerifiedProse?) {
+        self.question = question
+        self.answer = answer
+        self.prompt = prompt
+        self.why = why
+    }
 }
 
 /// One scenario after verification.

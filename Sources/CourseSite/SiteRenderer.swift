@@ -36,6 +36,7 @@ public enum SiteRenderer {
             scenarioCount: lesson.scenarios.count, article: article, searchPage: search.page,
             searchWords: search.words)
         rendering.exerciseCount = lesson.exercises.count
+        rendering.minutes = lesson.lesson.minutes
         return rendering
     }
 

@@ -26,7 +26,7 @@ enum SearchIndex {
                     headings.append("[\(Self.string(heading.text)),\(Self.string(heading.anchor))]")
                 }
             case .prose(let prose): text += " " + prose.text
-            case .question(let question): text += " " + question.question.prompt.joined(separator: " ")
+            case .question(let question): text += " " + question.prompt.text
             case .exercise(let exercise): text += " " + exercise.exercise.task
             case .scenario: break
             }

@@ -40,20 +40,7 @@ struct LessonPage {
                 }
                 try writer.write(.group(nodes))
             case .prose(let prose):
-                let pieces = prose.pieces.map { piece -> HTMLNode in
-                    switch piece {
-                    case .html(let html): .trusted(TrustedHTML(lessonHTML: html))
-                    case .value(let value, _):
-                        .element(
-                            .span,
-                            [
-                                .class("live-value"),
-                                .init("title", "computed by the engine when this page was verified"),
-                            ],
-                            text: value)
-                    }
-                }
-                try writer.write(.group(pieces))
+                try writer.write(.group(Self.nodes(of: prose)))
             case .question(let question):
                 try writer.write(.group([QuestionHTML.node(question), .newline]))
             case .exercise(let exercise):
@@ -89,5 +76,19 @@ struct LessonPage {
             title: "\(lesson.title) — \(SiteRenderer.courseTitle)", body: body,
             footer: Page.footer(lessons: lessons, lesson: lesson)
         ).html
+    }
+
+    /// A prose block: cmark's HTML, and each verified value as a marked span.
+    static func nodes(of prose: VerifiedProse) -> [HTMLNode] {
+        prose.pieces.map { piece -> HTMLNode in
+            switch piece {
+            case .html(let html): .trusted(TrustedHTML(lessonHTML: html))
+            case .value(let value, _):
+                .element(
+                    .span,
+                    [.class("live-value"), .init("title", "computed by the engine when this page was verified")],
+                    text: value)
+            }
+        }
     }
 }
