@@ -51,7 +51,10 @@ struct IndexPage {
             .element(.strong, text: "First lesson: "), .element(.a, [.href(first.pageName)], text: first.title),
             .text(". Take the lessons in order; each one builds on the one before."),
         ]
-        if total > 0 { start.append(.text(" The whole course takes about \(total) minutes.")) }
+        if total > 0 {
+            let length = total < 120 ? "\(total) minutes" : "\((total + 30) / 60) hours"
+            start.append(.text(" The whole course takes about \(length)."))
+        }
         var before: [HTMLNode] = [
             .element(.strong, text: "Before you start: "),
             .text(
