@@ -1,174 +1,170 @@
 #!/usr/bin/env python3
-"""Sentence-length statistics of the lessons' prose: the plain-words bar of the course.
+"""Sentence-length statistics of the prose in lessons: the plain-words bar for the course.
 
-Prose is what a reader reads as running text: paragraphs and list items, and the text of question and exercise
-task blocks. Left out: front matter, headings, fenced code (scenarios, outputs, scripts), raw HTML tables, and
-every section headed "Going deeper" (down to the next heading of the same or a higher level), where the deep
-details live on purpose.
+Reads the Markdown lessons given (default: Lessons/*.md) and reports, per lesson, the number of prose sentences,
+the average and longest sentence in words, and every sentence longer than the limit with its line. Prose is what
+a reader reads as running text: paragraphs and list items. Fenced blocks (scenarios, questions, exercises,
+output), front matter, headings, tables, HTML comments and raw HTML lines are not prose. Inline code counts as one
+word. A "Going deeper" section is reported apart: it is where the course keeps detail on purpose.
 
-    scripts/prose-stats.py [--check] [LESSON.md ...]   (default: Lessons/*.md)
+    scripts/prose-stats.py                       # report every lesson
+    scripts/prose-stats.py --check               # exit 1 when a lesson misses the bar
+    scripts/prose-stats.py --average 18 --longest 35 Lessons/03-in-sync-replicas.md
 
-Per lesson: sentences, average words per sentence, the longest sentence, and how many pass 35 words. With
---check, exit 1 when a lesson's average is over 18 words or a sentence is over 35, listing those sentences with
-their line numbers.
+Exit status: 0 when every lesson meets the bar (or without --check), 1 when one does not, 2 on bad input.
 """
 
-import glob
+import argparse
+import pathlib
 import re
 import sys
 
-MAX_AVERAGE = 18
-MAX_SENTENCE = 35
-GOING_DEEPER = re.compile(r"^(#{2,6})\s+going deeper\b", re.IGNORECASE)
-HEADING = re.compile(r"^(#{1,6})\s")
-FENCE = re.compile(r"^\s*(`{3,}|~{3,})(.*)$")
-# Sentence ends: . ! ? (optionally followed by a closing bracket or quote) before whitespace.
-SENTENCE_END = re.compile(r"(?<=[.!?])[)\"'”’]*\s+")
+FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+INLINE_CODE = re.compile(r"`+[^`]*`+")
+LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+MARKUP = re.compile(r"[*_]{1,3}")
+LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+# A sentence ends at . ! or ? (optionally followed by a closing quote or parenthesis) before whitespace; a period
+# inside a number, a version (3.7) or an abbreviation without a following space never ends one.
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+")
 ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "vs.", "cf.")
+GOING_DEEPER = re.compile(r"^#{1,6}\s+going deeper", re.IGNORECASE)
 
 
-def prose_lines(path):
-    """(line number, text) of every prose line of a lesson; a blank line separates paragraphs."""
-    with open(path, encoding="utf-8") as handle:
-        lines = handle.read().split("\n")
-    out = []
+class Paragraph:
+    def __init__(self, line, text, deeper):
+        self.line = line
+        self.text = text
+        self.deeper = deeper
+
+
+def paragraphs(path, text):
+    """Yields the prose paragraphs of a lesson with the line each starts on."""
+    lines = text.split("\n")
     index = 0
     if lines and lines[0].strip() == "---":
         index = 1
         while index < len(lines) and lines[index].strip() != "---":
             index += 1
         index += 1
-    deeper_level = None
     fence = None
-    fence_kind = None
-    in_html_table = False
+    in_comment = False
+    deeper_level = None  # the level of the "Going deeper" heading we are under, if any
+    current = []
+    start = 0
+
+    def flush():
+        nonlocal current
+        if current:
+            yield Paragraph(start, " ".join(current), deeper_level is not None)
+        current = []
+
     while index < len(lines):
         line = lines[index]
         number = index + 1
         index += 1
-        if fence is not None:
-            if re.match(r"^\s*" + re.escape(fence) + r"\s*$", line):
+        if fence:
+            if line.strip().startswith(fence):
                 fence = None
-                out.append((number, ""))
-                continue
-            if deeper_level is None and fence_kind in ("question", "exercise"):
-                text = line.strip()
-                if fence_kind == "question" and re.match(r"^(answer|why):", text):
-                    if text.startswith("why:"):
-                        out.append((number, ""))
-                        out.append((number, text[len("why:"):].strip()))
-                        out.append((number, ""))
-                    continue
-                if fence_kind == "exercise":
-                    if text.startswith("# "):
-                        exercise_section = text[2:].strip()
-                        fence_section[0] = exercise_section
-                        out.append((number, ""))
-                        continue
-                    if fence_section[0] != "task":
-                        continue
-                out.append((number, text))
             continue
         match = FENCE.match(line)
         if match:
-            fence = match.group(1)
-            info = match.group(2).strip().split()
-            fence_kind = info[0] if info else ""
-            fence_section = [None]
-            out.append((number, ""))
+            yield from flush()
+            fence = match.group(1)[0] * len(match.group(1))
             continue
-        heading = HEADING.match(line)
-        if heading:
-            level = len(heading.group(1))
-            if deeper_level is not None and level <= deeper_level:
-                deeper_level = None
-            deeper = GOING_DEEPER.match(line)
-            if deeper:
-                deeper_level = len(deeper.group(1))
-            out.append((number, ""))
+        if in_comment:
+            if "-->" in line:
+                in_comment = False
             continue
-        if deeper_level is not None:
+        if line.lstrip().startswith("<!--"):
+            yield from flush()
+            in_comment = "-->" not in line
             continue
         stripped = line.strip()
-        if stripped.startswith("<table") or stripped.startswith("<figure"):
-            in_html_table = True
-        if in_html_table:
-            if "</table>" in stripped or "</figure>" in stripped:
-                in_html_table = False
-            out.append((number, ""))
+        if stripped.startswith("#"):
+            yield from flush()
+            level = len(stripped) - len(stripped.lstrip("#"))
+            if GOING_DEEPER.match(stripped):
+                deeper_level = level
+            elif deeper_level is not None and level <= deeper_level:
+                deeper_level = None
             continue
-        if stripped.startswith("<") and stripped.endswith(">") and not re.search(r">[^<]+<", stripped):
-            out.append((number, ""))  # a tag on a line of its own (<details>, </summary>, …)
+        if not stripped or stripped.startswith("|") or stripped.startswith("<") or stripped.startswith(">"):
+            yield from flush()
+            if stripped.startswith(">"):
+                current.append(stripped.lstrip("> "))
+                start = number
             continue
-        # A list item starts a new paragraph.
-        if re.match(r"^\s*([-*+]|\d+[.)])\s+", line):
-            out.append((number, ""))
-            line = re.sub(r"^\s*([-*+]|\d+[.)])\s+", "", line)
-        out.append((number, line.strip()))
-    return out
-
-
-def sentences(path):
-    """(first line, sentence text, word count) of every sentence of a lesson's prose."""
-    result = []
-    paragraph = []
-    start = None
-
-    def flush():
-        nonlocal paragraph, start
-        if paragraph:
-            text = " ".join(paragraph)
-            text = re.sub(r"<[^>]+>", "", text)  # inline HTML tags
-            text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)  # links: their text
-            protected = text
-            for abbreviation in ABBREVIATIONS:
-                protected = protected.replace(abbreviation, abbreviation.replace(".", "\u2024"))
-            # A colon that ends a paragraph introducing a block, or a list lead-in, ends a sentence too.
-            for sentence in SENTENCE_END.split(protected):
-                sentence = sentence.replace("\u2024", ".").strip()
-                words = [w for w in sentence.split() if re.search(r"[A-Za-z0-9{]", w)]
-                if words:
-                    result.append((start, sentence, len(words)))
-        paragraph = []
-        start = None
-
-    for number, text in prose_lines(path):
-        if not text:
-            flush()
-            continue
-        if start is None:
+        if LIST_MARKER.match(line):
+            yield from flush()
+            stripped = LIST_MARKER.sub("", line).strip()
+        if not current:
             start = number
-        paragraph.append(text)
-    flush()
-    return result
+        current.append(stripped)
+    yield from flush()
 
 
-def main(argv):
-    check = "--check" in argv
-    paths = [a for a in argv if a != "--check"] or sorted(glob.glob("Lessons/*.md"))
-    failed = False
-    print(f"{'lesson':44} {'sentences':>9} {'average':>7} {'longest':>7} {'>35':>4}")
-    for path in paths:
-        found = sentences(path)
-        if not found:
-            print(f"{path:44} {0:>9}")
-            continue
-        counts = [count for _, _, count in found]
-        average = sum(counts) / len(counts)
-        long = [(line, text, count) for line, text, count in found if count > MAX_SENTENCE]
-        print(f"{path:44} {len(found):>9} {average:>7.1f} {max(counts):>7} {len(long):>4}")
-        if check and (average > MAX_AVERAGE or long):
-            failed = True
-            if average > MAX_AVERAGE:
-                print(f"  {path}: average {average:.1f} words per sentence is over {MAX_AVERAGE}")
-            for line, text, count in long:
-                print(f"  {path}:{line}: {count} words: {text}")
-    if check and failed:
-        print(f"prose-stats: the plain-words bar is an average of at most {MAX_AVERAGE} words a sentence "
-              f"and no sentence over {MAX_SENTENCE}, outside 'Going deeper' sections", file=sys.stderr)
-        return 1
-    return 0
+def plain(text):
+    text = INLINE_CODE.sub("CODE", text)
+    text = LINK.sub(r"\1", text)
+    return MARKUP.sub("", text)
+
+
+def sentences(paragraph):
+    text = plain(paragraph.text)
+    for abbreviation in ABBREVIATIONS:
+        text = text.replace(abbreviation, abbreviation.replace(".", ""))
+    for sentence in SENTENCE_END.split(text):
+        words = sentence.split()
+        if words:
+            yield sentence.strip(), len(words)
+
+
+def lesson_stats(path, longest_allowed):
+    text = path.read_text(encoding="utf-8")
+    main, deeper, long_ones = [], [], []
+    for paragraph in paragraphs(path, text):
+        for sentence, count in sentences(paragraph):
+            (deeper if paragraph.deeper else main).append(count)
+            if count > longest_allowed and not paragraph.deeper:
+                long_ones.append((paragraph.line, count, sentence))
+    return main, deeper, long_ones
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("lessons", nargs="*", type=pathlib.Path)
+    parser.add_argument("--average", type=float, default=18, help="largest average sentence length (words)")
+    parser.add_argument("--longest", type=int, default=35, help="longest sentence allowed (words)")
+    parser.add_argument("--check", action="store_true", help="exit 1 when a lesson misses the bar")
+    parser.add_argument("--quiet", action="store_true", help="do not list the long sentences")
+    options = parser.parse_args()
+    lessons = options.lessons or sorted(pathlib.Path("Lessons").glob("*.md"))
+    if not lessons:
+        print("prose-stats: error: no lessons given and no Lessons/*.md here", file=sys.stderr)
+        return 2
+    missed = False
+    print(f"{'lesson':44} {'sentences':>9} {'average':>7} {'longest':>7} {'over':>4}  going deeper")
+    for path in lessons:
+        try:
+            main_counts, deeper_counts, long_ones = lesson_stats(path, options.longest)
+        except (OSError, UnicodeDecodeError) as error:
+            print(f"{path}:1:1: error: cannot read the lesson: {error}", file=sys.stderr)
+            return 2
+        average = sum(main_counts) / len(main_counts) if main_counts else 0
+        longest = max(main_counts, default=0)
+        fails = average > options.average or long_ones
+        missed = missed or bool(fails)
+        deeper = f"{len(deeper_counts)} sentences" if deeper_counts else "-"
+        mark = "  ✗" if fails else ""
+        print(f"{path.name:44} {len(main_counts):9} {average:7.1f} {longest:7} {len(long_ones):4}  {deeper}{mark}")
+        if not options.quiet:
+            for line, count, sentence in long_ones:  # line: where the sentence's paragraph starts
+                shown = sentence if len(sentence) <= 100 else sentence[:97] + "…"
+                print(f"  {path}:{line}: {count} words: {shown}")
+    print(f"bar: average at most {options.average:g} words, none over {options.longest} (outside 'Going deeper')")
+    return 1 if options.check and missed else 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(main())

@@ -31,6 +31,12 @@ public enum ExerciseJudge {
         return ExerciseVerdict(transcript: transcript, goals: results, problems: transcript.diagnostics)
     }
 
+    /// What makes an exercise unusable as written (no goal, a goal that is not an `expect` line, a section that does
+    /// not parse, …): located errors, all of them bad input. A script cannot be judged against such an exercise.
+    public static func problems(of exercise: ExerciseBlock, limits: Limits = .standard) -> [Diagnostic] {
+        ExerciseVerifier.structureProblems(of: exercise, limits: limits)
+    }
+
     /// Checks one goal line on the state the reader's script left.
     private static func check(_ goal: Statement, on runner: inout ScenarioRunner) -> ExerciseVerdict.Goal {
         var result = ExerciseVerdict.Goal(
@@ -48,6 +54,8 @@ public enum ExerciseJudge {
         result.actual = step?.expectation?.actual
         result.passed = step?.expectation?.passed == true && problems.isEmpty
         result.message = problems.first?.message ?? (result.passed ? "holds" : "does not hold")
+        // Where checking it pointed: the expected value of a false claim, as for a scenario's expectation.
+        result.location = problems.first?.location ?? goal.location
         if !result.passed, let partition = result.partition {
             result.explanation = explain(partition, runner: runner)
         }
@@ -89,7 +97,7 @@ public struct ExerciseVerdict: Hashable, Sendable {
     public struct Goal: Hashable, Sendable {
         /// The goal as written (`expect isr orders-0 == 0`).
         public var text: String
-        /// Where the goal is written in the lesson.
+        /// Where the goal is written in the lesson (for a goal that does not hold, where its expected value is).
         public var location: SourceLocation
         /// Whether it holds after the script.
         public var passed: Bool

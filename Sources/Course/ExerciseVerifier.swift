@@ -60,14 +60,17 @@ enum ExerciseVerifier {
                     .failure(
                         "solution \(index + 1) does not meet this goal: \(goal.message)", at: goal.location,
                         notes: [.init("the solution is here", at: solution.location)],
-                        detail: goal.explanation))
+                        detail: goal.explanation.isEmpty
+                            ? []
+                            : ["explain \(goal.partition.map(String.init(describing:)) ?? ""):"]
+                                + goal.explanation.map { "  " + $0 }))
             }
         }
         return diagnostics
     }
 
     /// What is missing or misplaced in the block: every problem is bad input (exit 2).
-    private static func structureProblems(of exercise: ExerciseBlock, limits: Limits) -> [Diagnostic] {
+    static func structureProblems(of exercise: ExerciseBlock, limits: Limits) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let location = exercise.block.location
         if exercise.name == nil {

@@ -86,11 +86,7 @@ public struct ExerciseSection: Hashable, Sendable {
     public var sourceMap: SourceMap
 
     /// The lines of the text, without their newlines.
-    public var lines: [String] {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        if lines.last == "" { lines.removeLast() }
-        return lines
-    }
+    public var lines: [String] { FencedBlock.lines(of: text) }
 
     /// The text without leading and trailing blank lines, and without a final newline.
     public var trimmedText: String {

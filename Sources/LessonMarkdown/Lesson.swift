@@ -127,7 +127,10 @@ public struct FencedBlock: Hashable, Sendable {
     public var lineEnding: String
 
     /// The content's lines, without their newlines.
-    public var lines: [String] {
+    public var lines: [String] { Self.lines(of: text) }
+
+    /// The lines of a block's text whose every line ends with a newline, without their newlines.
+    static func lines(of text: String) -> [String] {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if lines.last == "" { lines.removeLast() }
         return lines

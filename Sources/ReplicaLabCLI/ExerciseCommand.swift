@@ -17,16 +17,16 @@ struct ExerciseCommand: ParsableCommand {
             exercise's goals against the state your script ends in: each goal that does not hold is named with its \
             actual value and the engine's explanation of the partition it concerns.
 
-            Examples:
-              replicalab exercise 03#shrink-isr
-              replicalab exercise 03#shrink-isr > answer.scenario   # edit it, then:
-              replicalab exercise 03#shrink-isr answer.scenario
+            Examples (print the task and the start, save them to a file, edit it, check it):
+              replicalab exercise 03#idle-stalled-follower
+              replicalab exercise 03#idle-stalled-follower > answer.scenario
+              replicalab exercise 03#idle-stalled-follower answer.scenario
 
             Exit codes: 0 accepted, 1 not accepted (a goal does not hold), 2 bad input or usage.
             """
     )
 
-    @Argument(help: "A lesson and an exercise of it: 03#shrink-isr.")
+    @Argument(help: "A lesson and an exercise of it: 03#idle-stalled-follower.")
     var exercise: String
 
     @Argument(help: "Your script (a file, or - for standard input); without one, the task and the start are printed.")
@@ -52,6 +52,11 @@ struct ExerciseCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let found = try Self.exercise(reference.scenario, in: lesson)
+        let malformed = ExerciseJudge.problems(of: found, limits: .ofThisRun)
+        guard !malformed.containsErrors else {
+            Terminal.standardError.write(DiagnosticPrinter(usesColor: Terminal.standardError.usesColor).text(malformed))
+            throw ExitCode(2)
+        }
         let name = "\(lesson.number < 10 ? "0" : "")\(lesson.number)#\(found.name ?? "")"
         guard let script else {
             style.write(Self.introduction(found, name: name))

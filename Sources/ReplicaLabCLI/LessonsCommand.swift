@@ -8,7 +8,7 @@ import ScenarioLanguage
 struct LessonsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lessons",
-        abstract: "List the lessons and their scenarios, so you know what to run.",
+        abstract: "List the lessons, their scenarios and exercises, so you know what to run.",
         discussion: """
             The lessons are those of a Lessons folder in the current folder when there is one (or of --lessons \
             DIR), else the course built into replicalab, so the binary alone has the whole course. The first line \
@@ -37,6 +37,7 @@ struct LessonsCommand: ParsableCommand {
         var out: ConsoleText = "Lessons: \(source.name) (\(source.alternative))\n"
         var problems = reading.problems.count
         var example: (lesson: String, scenario: String)?
+        var practice: String?
         for file in reading.files {
             let (lesson, diagnostics) = LessonParser.parse(file.bytes, path: file.path)
             guard let lesson else {
@@ -53,6 +54,11 @@ struct LessonsCommand: ParsableCommand {
                 out +=
                     "    \(String(index + 1).padded(to: 3))\(name.padded(to: 28)) \(steps) step\(steps == 1 ? "" : "s")\n"
             }
+            for exercise in lesson.exercises {
+                let name = exercise.name.map { ConsoleText.text($0) } ?? "(unnamed)"
+                if practice == nil, let name = exercise.name { practice = "\(number)#\(name)" }
+                out += "    exercise \(name)\n"
+            }
         }
         if let example {
             out += """
@@ -62,6 +68,9 @@ struct LessonsCommand: ParsableCommand {
                 start a sandbox from it with 'replicalab play --from \(example.lesson)#\(example.scenario)'.
 
                 """
+        }
+        if let practice {
+            out += "Practise with an exercise: 'replicalab exercise \(practice)' prints its task and start.\n"
         }
         style.write(out)
         if problems > 0 {

@@ -40,8 +40,48 @@ struct ExerciseDiagnosticsTests {
         // The editor shows the message and, below it, the detail: the engine's explanation of the partition.
         #expect(message.hasPrefix(checked + "\n"))
         #expect(message.contains("B0 leads t-0"))
-        // Line 10 of the lesson (0-based 9): the goal.
-        #expect(diagnostic.start == [9, 0])
+        // Line 10 of the lesson (0-based 9): the goal's expected value.
+        #expect(diagnostic.start == [9, 18])
+        #expect(check.first?.location.column == 19)
         #expect(check.first?.location.line == 10)
+    }
+}
+
+/// An exercise is a symbol of the lesson, as scenarios are.
+struct ExerciseSymbolTests {
+    @Test func anExerciseIsASymbolWithItsTask() throws {
+        var harness = ServerHarness(
+            capabilities: ["textDocument": ["documentSymbol": ["hierarchicalDocumentSymbolSupport": true]]])
+        harness.open("01-fencing.md", ExerciseDiagnosticsTests.lesson)
+        let symbols = try #require(
+            harness.request("textDocument/documentSymbol", ["textDocument": ServerHarness.document("01-fencing.md")])?
+                .array)
+        let children = symbols.first?["children"]?.array ?? []
+        #expect(children.map { $0["name"] } == ["exercise fence-it"])
+        #expect(children.first?["detail"] == "Get broker 2 out of the ISR of `t-0`.")
+        #expect(children.first?["range"]?["start"]?["line"] == 2)
+        #expect(children.first?["range"]?["end"]?["line"] == 15)
+    }
+}
+
+/// Completion works in an exercise's scripts and goals as in a scenario.
+struct ExerciseCompletionTests {
+    @Test func aSolutionLineOffersTheBrokersThatExistAboveIt() {
+        // Line 13 (0-based) is `crash 2`, after the solution's cluster and topic.
+        #expect(
+            CompletionTests.labels(typing: "crash ", onLine: 13, in: ExerciseDiagnosticsTests.lesson) == [
+                "0", "1", "2",
+            ])
+        // Line 6 is the start's `cluster brokers=3`: nothing exists above it yet.
+        #expect(CompletionTests.labels(typing: "crash ", onLine: 6, in: ExerciseDiagnosticsTests.lesson).isEmpty)
+    }
+
+    @Test func aGoalLineOffersThePartitionsOfTheSolutionsCluster() {
+        let labels = CompletionTests.labels(typing: "expect isr ", onLine: 9, in: ExerciseDiagnosticsTests.lesson)
+        #expect(labels.contains("t-0"))
+    }
+
+    @Test func theTaskIsProseWithoutCompletion() {
+        #expect(CompletionTests.labels(typing: "cr", onLine: 4, in: ExerciseDiagnosticsTests.lesson).isEmpty)
     }
 }

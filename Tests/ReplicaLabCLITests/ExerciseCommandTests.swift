@@ -76,6 +76,17 @@ struct ExerciseCommandTests {
         #expect(!result.stdout.contains("Goals"))
     }
 
+    @Test func aMalformedExerciseCannotBeUsed() throws {
+        let lesson = Self.lesson.replacingOccurrences(of: "expect lost t-0 == none", with: "crash 0")
+        let result = try Self.workspace(lesson).run(["exercise", "01#fence-it", "-"], input: Self.start)
+        #expect(result.status == 2)
+        #expect(
+            result.stderr.contains(
+                "Lessons/01-fencing.md:13:1: error: a goal is an 'expect' line; 'crash 0' would change the reader's cluster"
+            ))
+        #expect(result.stdout.isEmpty)
+    }
+
     @Test func anUnknownExerciseIsBadInputWithASuggestion() throws {
         let folder = try Self.workspace()
         let result = try folder.run(["exercise", "01#fence"])
@@ -93,6 +104,35 @@ struct ExerciseCommandTests {
         #expect(result.stdout.hasPrefix("# Exercise 03#"))
     }
 
+    @Test func lessonsListsTheExercises() throws {
+        let result = try Self.workspace().run(["lessons"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("    exercise fence-it\n"))
+        #expect(result.stdout.contains("'replicalab exercise 01#fence-it' prints its task and start."))
+    }
+
+    @Test func junitHasATestCasePerExercise() throws {
+        let lesson = Self.lesson.replacingOccurrences(of: "advance 9s", with: "advance 8s")
+        let result = try Self.workspace(lesson).run(["check", "--format", "junit"])
+        #expect(result.status == 1)
+        #expect(
+            result.stdout.contains("<testcase classname=\"Lessons/01-fencing.md\" name=\"exercise fence-it (line 5)\">")
+        )
+        #expect(!result.stdout.contains("name=\"lesson\""), "the failure belongs to the exercise")
+    }
+
+    @Test func jsonListsTheExercisesOfALesson() throws {
+        let result = try Self.workspace().run(["check", "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let document = try #require(
+            try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let lesson = try #require((document["lessons"] as? [[String: Any]])?.first)
+        let exercise = try #require((lesson["exercises"] as? [[String: Any]])?.first)
+        #expect(exercise["name"] as? String == "fence-it")
+        #expect(exercise["verified"] as? Bool == true)
+        #expect(exercise["solutions"] as? Int == 1)
+    }
+
     @Test func checkCountsAVerifiedExercise() throws {
         let result = try Self.workspace().run(["check"])
         #expect(result.status == 0, "\(result.stderr)")
@@ -105,9 +145,11 @@ struct ExerciseCommandTests {
         #expect(result.status == 1)
         #expect(
             result.stderr.contains(
-                "Lessons/01-fencing.md:12:1: error: solution 1 does not meet this goal: expectation failed: ISR of t-0 is 0,1,2, expected 0,1\n"
+                "Lessons/01-fencing.md:12:19: error: solution 1 does not meet this goal: expectation failed: ISR of t-0 is 0,1,2, expected 0,1\n"
             ))
-        #expect(result.stderr.contains("Lessons/01-fencing.md:14:1: note: the solution is here\n"))
+        #expect(
+            result.stderr.contains(
+                "Lessons/01-fencing.md:14:1: note: the solution is here\nexplain t-0:\n  B0 leads t-0"))
     }
 
     @Test func checkReportsAStartThatAlreadyMeetsTheGoals() throws {

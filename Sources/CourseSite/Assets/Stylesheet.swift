@@ -55,7 +55,7 @@ enum Stylesheet {
         .anchor { color: var(--muted); text-decoration: none; font-weight: 400; }
         h2 .anchor, h3 .anchor, h4 .anchor { opacity: 0.4; }
         h2:hover .anchor, h3:hover .anchor { opacity: 1; }
-        .scenario-title .anchor { opacity: 1; color: inherit; }
+        .scenario-title .anchor, .exercise-title .anchor { opacity: 1; color: inherit; }
         code, pre { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, "Liberation Mono", monospace; font-size: 0.88rem; }
         :not(pre) > code { background: var(--code-bg); padding: 0.05rem 0.3rem; border-radius: 4px; overflow-wrap: anywhere; }
         pre { background: var(--code-bg); padding: 0.8rem 1rem; overflow-x: auto; border-radius: 6px; line-height: 1.45; tab-size: 8; }

@@ -3,7 +3,7 @@ import LessonMarkdown
 import Replication
 import ScenarioLanguage
 
-/// Completion in scenarios, from the command table: commands, keys, and values by kind — broker ids, topics and
+/// Completion in scenarios and in the scripts and goals of exercises, from the command table: commands, keys, and values by kind — broker ids, topics and
 /// partitions, groups and members, producers, racks and configs that exist at that line, the choices the synopsis
 /// lists, Kafka error names after `expect error` — and scenario names after `continues=`. The state is the cluster
 /// after the lines above the cursor, as `check` runs them.
@@ -28,7 +28,15 @@ struct Completion {
         var items: [CompletionItem] = []
         var replaceFrom = offset - word.utf8.count
         if let scenario = analysis.scenario(atLine: line + 1) {
-            let (found, valueStart) = scenarioItems(before: before, word: word, in: scenario, fileLine: line + 1)
+            let (found, valueStart) = scenarioItems(before: before, word: word) {
+                cluster(before: line + 1, in: scenario)
+            }
+            items = found
+            replaceFrom = offset - word.utf8.count + valueStart
+        } else if let (exercise, section) = exerciseSection(atLine: line + 1) {
+            let (found, valueStart) = scenarioItems(before: before, word: word) {
+                cluster(before: line + 1, in: section, of: exercise)
+            }
             items = found
             replaceFrom = offset - word.utf8.count + valueStart
         } else if let (found, valueStart) = infoStringItems(before: before, word: word, fileLine: line + 1) {
@@ -45,14 +53,14 @@ struct Completion {
     // MARK: - Scenario lines
 
     /// Items for a scenario line; `valueStart` is where in `word` the replaced text starts (after `key=`).
-    private func scenarioItems(before: String, word: String, in scenario: ScenarioView, fileLine: Int) -> (
+    private func scenarioItems(before: String, word: String, cluster: () -> Cluster?) -> (
         [CompletionItem], valueStart: Int
     ) {
         if Self.isInComment(before) { return ([], 0) }
         let words = before.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         let previous = word.isEmpty ? words : Array(words.dropLast())
         guard let command = previous.first else { return (Self.commandItems(), 0) }
-        let state = StateAtLine(cluster: cluster(before: fileLine, in: scenario))
+        let state = StateAtLine(cluster: cluster())
         if command == "expect" { return (expectationItems(Array(previous.dropFirst()), state: state), 0) }
         if command == "let" { return (letItems(Array(previous.dropFirst()), state: state), 0) }
         guard let spec = CommandTable.command(named: command) else { return ([], 0) }
@@ -70,6 +78,25 @@ struct Completion {
             return (values, start)
         }
         return (argumentItems(for: spec, arguments: arguments, state: state), 0)
+    }
+
+    /// The exercise section (start, goal or solution: the scripts) whose lines hold a 1-based file line.
+    private func exerciseSection(atLine line: Int) -> (ExerciseBlock, ExerciseSection)? {
+        for exercise in analysis.lesson?.lesson.exercises ?? [] {
+            for section in exercise.sections where section.marker != .task && section.sourceMap.lines.contains(line) {
+                return (exercise, section)
+            }
+        }
+        return nil
+    }
+
+    /// The cluster at a line of an exercise: after the section's lines above it for a script; for a goal, after the
+    /// first solution (the state goals are checked against). Scripts start from an empty cluster.
+    private func cluster(before fileLine: Int, in section: ExerciseSection, of exercise: ExerciseBlock) -> Cluster? {
+        let script = section.marker == .goal ? exercise.solutions.first : section
+        guard let script else { return nil }
+        let lines = zip(script.lines, script.sourceMap.lines).filter { section.marker == .goal || $0.1 < fileLine }
+        return runs.cluster(afterLinesThatParseOf: lines.map { $0.0 + "\n" }.joined(), asScenario: .max)
     }
 
     /// The cluster after the scenario's lines above a 1-based file line: from the transcript when the scenario

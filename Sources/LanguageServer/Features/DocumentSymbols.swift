@@ -1,6 +1,6 @@
 import LessonMarkdown
 
-/// Document symbols: the lesson's headings, nested by level, with its scenarios and questions inside the section
+/// Document symbols: the lesson's headings, nested by level, with its scenarios, questions and exercises inside the section
 /// that holds them.
 struct DocumentSymbols {
     var analysis: DocumentAnalysis
@@ -70,6 +70,15 @@ struct DocumentSymbols {
                     name: "question", detail: question.prompt.first, kind: Self.key, level: 7,
                     lines: question.block.openingLine...max(question.block.openingLine, end),
                     selectionLine: question.block.openingLine))
+        }
+        for (index, exercise) in lesson.exercises.enumerated() {
+            let end = exercise.block.closingLine ?? lastLine
+            items.append(
+                Symbol(
+                    name: "exercise " + (exercise.name ?? String(index + 1)),
+                    detail: exercise.task.split(separator: "\n").first.map(String.init), kind: Self.function,
+                    level: 7, lines: exercise.block.openingLine...max(exercise.block.openingLine, end),
+                    selectionLine: exercise.block.openingLine))
         }
         items.sort { ($0.lines.lowerBound, $0.level) < ($1.lines.lowerBound, $1.level) }
         return nest(items)

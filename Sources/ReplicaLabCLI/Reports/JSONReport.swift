@@ -48,12 +48,21 @@ struct JSONReport: Encodable {
         var steps: [StepEntry]
     }
 
+    struct ExerciseEntry: Encodable {
+        var name: String?
+        var location: Location
+        var verified: Bool
+        var solutions: Int
+    }
+
     struct LessonEntry: Encodable {
         var path: String
         var number: Int
         var title: String
         var verified: Bool
         var scenarios: [ScenarioEntry]
+        /// Left out for a lesson without exercises.
+        var exercises: [ExerciseEntry]?
     }
 
     var replicalab: String
@@ -76,7 +85,14 @@ struct JSONReport: Encodable {
                         verified: scenario.isVerified, expectations: scenario.transcript.expectationCount,
                         passedExpectations: scenario.passedExpectationCount, outputMatches: scenario.outputMatches,
                         steps: Self.steps(scenario))
-                })
+                },
+                exercises: lesson.exercises.isEmpty
+                    ? nil
+                    : lesson.exercises.map { verified in
+                        ExerciseEntry(
+                            name: verified.exercise.name, location: Self.location(verified.exercise.block.location),
+                            verified: verified.isVerified, solutions: verified.exercise.solutions.count)
+                    })
         }
         diagnostics = course.diagnostics.map(Self.diagnostic)
     }

@@ -2,7 +2,7 @@ import Course
 import Diagnostics
 
 /// The `--format junit` document: one `<testsuite>` per lesson, one `<testcase>` per scenario, failures with their
-/// diagnostics. Lesson-level problems (a lesson that could not be parsed) are a testcase named `lesson`.
+/// diagnostics; one `<testcase>` per exercise too. Lesson-level problems (a lesson that could not be parsed) are a testcase named `lesson`.
 struct JUnitReport {
     var course: VerifiedCourse
 
@@ -12,7 +12,7 @@ struct JUnitReport {
         for lesson in course.lessons {
             paths.insert(lesson.lesson.path)
             var cases: [(String, [Diagnostic])] = []
-            let inScenarios = Set(lesson.scenarios.flatMap(\.diagnostics))
+            let inScenarios = Set(lesson.scenarios.flatMap(\.diagnostics) + lesson.exercises.flatMap(\.diagnostics))
             let lessonLevel = course.diagnostics.filter {
                 $0.location.file == lesson.lesson.path && !inScenarios.contains($0) && $0.severity == .error
             }
@@ -23,6 +23,14 @@ struct JUnitReport {
                     (
                         "\(name) (line \(scenario.block.block.location.line))",
                         scenario.diagnostics.filter { $0.severity == .error }
+                    ))
+            }
+            for (index, exercise) in lesson.exercises.enumerated() {
+                let name = "exercise " + (exercise.exercise.name ?? "\(index + 1)")
+                cases.append(
+                    (
+                        "\(name) (line \(exercise.exercise.block.location.line))",
+                        exercise.diagnostics.filter { $0.severity == .error }
                     ))
             }
             suites.append((lesson.lesson.path, cases))
