@@ -447,7 +447,7 @@ window.REPLICALAB_SEARCH={"pages":[{"t":"Partitions, leaders and followers","u":
 "goals":[0,2],
 "goes":[1,7,8],
 "going":[0,1,2,3,4,5,6,7],
-"gone":[1,2,5,6,7],
+"gone":[0,1,2,5,6,7],
 "good":[5],
 "got":[0,1,3,4,5,7],
 "group":[0,5,7,8],

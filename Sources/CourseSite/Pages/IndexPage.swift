@@ -25,9 +25,8 @@ struct IndexPage {
         let items = lessons.map { lesson -> HTMLNode in
             let mark = VerifiedMark(
                 verified: lesson.isVerified, expectations: lesson.expectationCount, scenarios: lesson.scenarioCount)
-            var children: [HTMLNode] = [
-                .element(.a, [.href(lesson.pageName)], text: lesson.title), .text(" "), mark.node,
-            ]
+            var children: [HTMLNode] = [.element(.a, [.href(lesson.pageName)], text: lesson.title)]
+            if lesson.scenarioCount > 0 { children += [.text(" "), mark.node] }
             if let minutes = lesson.minutes {
                 children += [.text(" "), .element(.span, [.class("minutes")], text: "about \(minutes) min")]
             }

@@ -32,7 +32,8 @@ struct LessonPage {
                     ]
                 }
                 var nodes: [HTMLNode] = [.element(.heading(heading.level), [.id(heading.anchor)], content), .newline]
-                if heading.level == 1 {
+                // A page without scenarios (a glossary) has nothing verified to show.
+                if heading.level == 1, !lesson.scenarios.isEmpty {
                     let mark = VerifiedMark(
                         verified: lesson.isVerified, expectations: lesson.expectationCount,
                         scenarios: lesson.scenarios.count)
