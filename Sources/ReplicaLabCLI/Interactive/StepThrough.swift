@@ -33,7 +33,9 @@ struct StepThrough {
             let asked = questions[index + 1] ?? []
             if !asked.isEmpty {
                 var question = ConsoleText()
-                for verified in asked { question += style.bold("? Predict: ") + .text(verified.prompt.plainText) + "\n" }
+                for verified in asked {
+                    question += style.bold("? Predict: ") + .text(verified.prompt.plainText) + "\n"
+                }
                 style.write(question)
                 if readKey(prompt: "[Enter] run the step and reveal  [q] quit > ", terminal: terminal) == "q" {
                     return false
