@@ -6,5 +6,6 @@ window.REPLICALAB_TOC=[
 {"t":"Minimum in-sync replicas","u":"05-minimum-in-sync-replicas.html","v":1},
 {"t":"Leader election and data loss","u":"06-leader-election-and-data-loss.html","v":1},
 {"t":"The producer","u":"07-the-producer.html","v":1},
-{"t":"The consumer","u":"08-the-consumer.html","v":1}
+{"t":"The consumer","u":"08-the-consumer.html","v":1},
+{"t":"Glossary","u":"99-glossary.html","v":1}
 ];

@@ -20,24 +20,14 @@ enum StateReferences {
             case .heading(let heading):
                 parts.append(.heading(heading))
             case .prose(let prose):
-                let pieces = prose.pieces.map { piece -> VerifiedProse.Piece in
-                    switch piece {
-                    case .html(let html): return .html(html)
-                    case .reference(let reference):
-                        switch resolve(reference, scenarios: scenarios) {
-                        case .success(let value): return .value(value, reference)
-                        case .failure(let error):
-                            diagnostics.append(
-                                .error("in {{\(reference.expression)}}: \(error.message)", at: reference.location))
-                            return .value("", reference)
-                        }
-                    }
-                }
-                parts.append(.prose(VerifiedProse(pieces: pieces, text: prose.text)))
+                parts.append(.prose(verified(prose, scenarios: scenarios, diagnostics: &diagnostics)))
             case .question(let question):
                 let (answer, problem) = self.answer(question, scenarios: scenarios)
                 diagnostics += problem.map { [$0] } ?? []
-                parts.append(.question(VerifiedQuestion(question: question, answer: answer)))
+                let prompt = verified(question.promptProse, scenarios: scenarios, diagnostics: &diagnostics)
+                let why = question.whyProse.map { verified($0, scenarios: scenarios, diagnostics: &diagnostics) }
+                parts.append(
+                    .question(VerifiedQuestion(question: question, answer: answer, prompt: prompt, why: why)))
             case .exercise:
                 // Exercises come in the lesson's order too.
                 if let exercise = remainingExercises.popFirst() { parts.append(.exercise(exercise)) }
@@ -47,6 +37,26 @@ enum StateReferences {
             }
         }
         return (parts, diagnostics)
+    }
+
+    /// A prose block with its references filled in; a reference that does not resolve is reported and left empty.
+    private static func verified(_ prose: Prose, scenarios: [VerifiedScenario], diagnostics: inout [Diagnostic])
+        -> VerifiedProse
+    {
+        let pieces = prose.pieces.map { piece -> VerifiedProse.Piece in
+            switch piece {
+            case .html(let html): return .html(html)
+            case .reference(let reference):
+                switch resolve(reference, scenarios: scenarios) {
+                case .success(let value): return .value(value, reference)
+                case .failure(let error):
+                    diagnostics.append(
+                        .error("in {{\(reference.expression)}}: \(error.message)", at: reference.location))
+                    return .value("", reference)
+                }
+            }
+        }
+        return VerifiedProse(pieces: pieces, text: prose.text)
     }
 
     private static func resolve(_ reference: ProseReference, scenarios: [VerifiedScenario]) -> Result<

@@ -63,12 +63,20 @@ public struct VerifiedLesson: Hashable, Sendable {
         parts.compactMap { if case .exercise(let exercise) = $0 { exercise } else { nil } }
     }
 
-    /// Every `{{…}}` reference of the prose with its value, in order (the value is empty when it did not resolve).
+    /// Every `{{…}}` reference of the prose and of the questions (their text and `why:` line) with its value, in
+    /// order (the value is empty when it did not resolve).
     public var referenceValues: [(reference: ProseReference, value: String)] {
         parts.flatMap { part -> [(reference: ProseReference, value: String)] in
-            guard case .prose(let prose) = part else { return [] }
-            return prose.pieces.compactMap { piece in
-                if case .value(let value, let reference) = piece { (reference, value) } else { nil }
+            let blocks: [VerifiedProse]
+            switch part {
+            case .prose(let prose): blocks = [prose]
+            case .question(let question): blocks = [question.prompt] + (question.why.map { [$0] } ?? [])
+            default: return []
+            }
+            return blocks.flatMap { prose in
+                prose.pieces.compactMap { piece in
+                    if case .value(let value, let reference) = piece { (reference, value) } else { nil }
+                }
             }
         }
     }
@@ -119,6 +127,18 @@ public struct VerifiedQuestion: Hashable, Sendable {
     public var question: QuestionBlock
     /// The answer, or nil when it could not be computed (the lesson then has a diagnostic).
     public var answer: String?
+    /// The prompt with its references filled in.
+    public var prompt: VerifiedProse
+    /// The `why:` line with its references filled in, if the question has one.
+    public var why: VerifiedProse?
+
+    /// Creates a verified question.
+    public init(question: QuestionBlock, answer: String?, prompt: VerifiedProse, why: VerifiedProse?) {
+        self.question = question
+        self.answer = answer
+        self.prompt = prompt
+        self.why = why
+    }
 }
 
 /// One scenario after verification.

@@ -16,6 +16,8 @@ public struct LessonRendering: Codable, Hashable, Sendable {
     public var title: String
     /// The front matter summary, if any.
     public var summary: String?
+    /// About how many minutes the lesson takes (front matter), if given.
+    public var minutes: Int?
     /// The seed its scenarios ran with.
     public var seed: UInt64
     /// SHA-256 of the lesson source, as hex.

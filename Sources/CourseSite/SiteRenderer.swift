@@ -36,6 +36,7 @@ public enum SiteRenderer {
             searchPage: SearchIndex.entry(for: lesson), tryIt: ToolPage.tryItCommands(lesson))
         rendering.exerciseCount = lesson.exercises.count
         rendering.scenarioList = ScenarioList.entry(for: lesson)
+        rendering.minutes = lesson.lesson.minutes
         return rendering
     }
 

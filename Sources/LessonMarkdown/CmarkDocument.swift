@@ -273,20 +273,53 @@ struct CmarkDocument {
         var prompt: [String] = []
         var answer: String?
         var answerLocation = fenced.location
+        var why: String?
+        var whyLocation = fenced.location
         for (index, line) in fenced.lines.enumerated() {
             let trimmed = line.drop { $0 == " " }
+            let indent = line.utf8.count - trimmed.utf8.count
             if trimmed.hasPrefix("answer:") {
                 answer = trimmed.dropFirst("answer:".count).trimmingCharacters(in: " ")
-                let column = line.utf8.count - trimmed.utf8.count + "answer:".utf8.count + 2
-                answerLocation = fenced.sourceMap.location(line: index, column: column)
+                answerLocation = fenced.sourceMap.location(line: index, column: indent + "answer:".utf8.count + 2)
+            } else if trimmed.hasPrefix("why:") {
+                why = trimmed.dropFirst("why:".count).trimmingCharacters(in: " ")
+                whyLocation = fenced.sourceMap.location(line: index, column: indent + "why:".utf8.count + 2)
             } else {
                 prompt.append(line)
             }
         }
         while prompt.last?.isEmpty == true { prompt.removeLast() }
+        let promptLocation = fenced.sourceMap.location(line: 0, column: 1)
         return QuestionBlock(
-            block: fenced, after: after, prompt: prompt, answer: answer, answerLocation: answerLocation,
+            block: fenced, after: after, prompt: prompt,
+            promptProse: inlineProse(
+                prompt.joined(separator: "\n"), at: promptLocation, scenariosBefore: scenariosBefore),
+            answer: answer, answerLocation: answerLocation, why: why,
+            whyProse: why.map { inlineProse($0, at: whyLocation, scenariosBefore: scenariosBefore) },
             scenariosBefore: scenariosBefore)
+    }
+
+    /// Markdown written inside a question (its prompt, its `why:` line) as HTML cut at its `{{…}}` references:
+    /// cmark's safe rendering (raw HTML omitted, `javascript:` links removed), lesson links rewritten, and a single
+    /// paragraph given as its inline content (without `<p>`).
+    static func inlineProse(_ text: String, at location: SourceLocation, scenariosBefore: Int) -> Prose {
+        var document = CmarkDocument(Array(text.utf8))
+        defer { document.release() }
+        document.rewriteLessonLinks()
+        guard let root = document.root else { return Prose(pieces: [], text: "") }
+        escapePrivateUse(in: root)
+        let references = replaceReferences(in: root).map {
+            ProseReference(expression: $0, location: location, scenariosBefore: scenariosBefore)
+        }
+        var html = renderHTML(root, options: CMARK_OPT_DEFAULT)
+        while html.hasSuffix("\n") { html.removeLast() }
+        // One paragraph is the usual case: its inline HTML, so the page can put it in an element of its own.
+        if html.hasPrefix("<p>"), html.hasSuffix("</p>"), html.ranges(of: "<p>").count == 1 {
+            html = String(html.dropFirst(3).dropLast(4))
+        }
+        let plain = PrivateUseEscape.unescaped(removingPlaceholders(plainText(root)))
+        return Prose(
+            pieces: pieces(of: html, references: references), text: plain.trimmingCharacters(in: " "))
     }
 
     /// Scenario and output blocks are only meaningful at the top level; anywhere else is an error.
@@ -360,8 +393,8 @@ struct CmarkDocument {
         return String(cString: html)
     }
 
-    private static func renderHTML(_ node: OpaquePointer) -> String {
-        guard let html = cmark_render_html(node, CMARK_OPT_UNSAFE) else { return "" }
+    private static func renderHTML(_ node: OpaquePointer, options: Int32 = CMARK_OPT_UNSAFE) -> String {
+        guard let html = cmark_render_html(node, options) else { return "" }
         defer { releaseCString(html) }
         let text = String(cString: html)
         guard text.unicodeScalars.contains(PrivateUseEscape.escape) else { return text }

@@ -7,11 +7,12 @@ import Diagnostics
 /// title: Partitions, leaders and followers
 /// summary: Where Kafka puts replicas, and why the slides differ from Kafka.
 /// seed: 7
+/// minutes: 20
 /// ---
 /// ```
 public struct FrontMatter: Hashable, Sendable {
     /// The keys a lesson may set.
-    public static let keys = ["seed", "summary", "title"]
+    public static let keys = ["minutes", "seed", "summary", "title"]
 
     /// Overrides the first `# ` heading as the lesson's title.
     public var title: String?
@@ -19,6 +20,8 @@ public struct FrontMatter: Hashable, Sendable {
     public var summary: String?
     /// The seed every scenario of the lesson runs with.
     public var seed: UInt64?
+    /// About how many minutes the lesson takes to work through (shown on the course index).
+    public var minutes: Int?
     /// How many lines (fences included) the front matter occupies; 0 when there is none.
     public var lineCount = 0
 
@@ -69,6 +72,13 @@ public struct FrontMatter: Hashable, Sendable {
                     continue
                 }
                 matter.seed = seed
+            case "minutes":
+                guard let minutes = Int(value), (1...600).contains(minutes) else {
+                    diagnostics.append(
+                        .error("minutes must be a whole number from 1 to 600, not '\(value)'", at: valueLocation))
+                    continue
+                }
+                matter.minutes = minutes
             default:
                 let notes = Suggestion.note(for: key, in: keys).map { [Diagnostic.Note($0)] } ?? []
                 diagnostics.append(

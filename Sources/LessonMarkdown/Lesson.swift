@@ -63,6 +63,8 @@ public struct Lesson: Hashable, Sendable {
 
     /// The summary for the course index: the front matter's, else nil.
     public var summary: String? { frontMatter.summary }
+    /// About how many minutes the lesson takes: the front matter's, else nil.
+    public var minutes: Int? { frontMatter.minutes }
 
     /// The scenario blocks, in order.
     public var scenarios: [ScenarioBlock] {

@@ -7,6 +7,7 @@ import Diagnostics
 /// ```question after=rack-loss/step-3
 /// Which broker leads orders-4 after broker 0 is fenced?
 /// answer: leader orders-4
+/// why: broker 0 is fenced; broker 3 is the next replica in the ISR ({{rack-loss/step-3: isr orders-4}})
 /// ```
 /// ````
 public struct QuestionBlock: Hashable, Sendable {
@@ -17,10 +18,16 @@ public struct QuestionBlock: Hashable, Sendable {
     public var after: String?
     /// The question's lines (everything except the `answer:` line).
     public var prompt: [String]
+    /// The prompt as inline Markdown rendered to HTML, cut at its `{{…}}` references.
+    public var promptProse: Prose
     /// The query after `answer:` (e.g. `leader orders-4`), if present.
     public var answer: String?
     /// Where the query is written.
     public var answerLocation: SourceLocation
+    /// The one-line reason after `why:`, shown with the revealed answer, if present.
+    public var why: String?
+    /// The reason as inline Markdown rendered to HTML, cut at its `{{…}}` references.
+    public var whyProse: Prose?
     /// How many scenario blocks come before the question in the lesson.
     public var scenariosBefore: Int
 }

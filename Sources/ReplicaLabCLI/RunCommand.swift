@@ -129,6 +129,12 @@ struct RunCommand: ParsableCommand {
         let shown = Set(scenarios.map(\.block.block.location))
         // Problems of the scenarios shown, and of the lesson itself; not those of scenarios filtered out.
         let hidden = Set(lesson.scenarios.filter { !shown.contains($0.block.block.location) }.flatMap(\.diagnostics))
+        // A question is asked before the step its answer is read from, and answered after it.
+        var questions: [SourceLocation: [Int: [VerifiedQuestion]]] = [:]
+        for stop in lesson.questionStops {
+            questions[lesson.scenarios[stop.scenario].block.block.location, default: [:]][stop.step, default: []]
+                .append(stop.question)
+        }
         for (index, verified) in scenarios.enumerated() {
             let block = verified.block
             let title = block.name.map { "scenario \($0)" } ?? "scenario"
@@ -139,7 +145,8 @@ struct RunCommand: ParsableCommand {
             if step {
                 style.write((index > 0 ? "\n" : "") + header)
                 let stepping = StepThrough(
-                    transcript: verified.transcript, style: style, isLast: index == scenarios.count - 1)
+                    transcript: verified.transcript, style: style, isLast: index == scenarios.count - 1,
+                    questions: questions[block.block.location] ?? [:])
                 if !stepping.run(from: index == 0 ? startStep : 0) { break }
             } else {
                 out += (index > 0 ? "\n" : "") + header + show(verified.transcript)

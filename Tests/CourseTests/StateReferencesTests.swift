@@ -70,6 +70,36 @@ struct StateReferencesTests {
         #expect(verified.lesson.questions.first?.prompt == ["Who leads right after the crash?"])
     }
 
+    @Test func aQuestionsWhyAndPromptFillInTheirReferences() throws {
+        let text =
+            scenario
+            + "```question after=s/step-4\nWho leads `t-0` right after the crash?\nanswer: leader t-0\n"
+            + "why: the ISR was still {{s/step-4: isr t-0}} and the first of it leads\n```\n"
+        let (lesson, diagnostics) = verify(text)
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        let question = try #require(
+            lesson?.parts.compactMap { part -> VerifiedQuestion? in
+                if case .question(let question) = part { question } else { nil }
+            }.first)
+        #expect(question.question.why == "the ISR was still {{s/step-4: isr t-0}} and the first of it leads")
+        #expect(question.question.prompt == ["Who leads `t-0` right after the crash?"])
+        #expect(question.prompt.pieces == [.html("Who leads <code>t-0</code> right after the crash?")])
+        let why = try #require(question.why)
+        #expect(why.pieces.count == 3)
+        guard case .value(let isr, _) = why.pieces[1] else {
+            Issue.record("the reference was not filled in: \(why.pieces)")
+            return
+        }
+        #expect(isr == "0,1,2")
+        #expect(why.text == "the ISR was still  and the first of it leads")
+    }
+
+    @Test func aBadReferenceInAWhyLineIsAnErrorAtTheLine() {
+        let (_, diagnostics) = verify(scenario + "```question\nWhat now?\nanswer: leader t-0\nwhy: {{leader}}\n```\n")
+        #expect(diagnostics.map(\.message) == ["in {{leader}}: 'leader' needs a partition like 'orders-0'"])
+        #expect(diagnostics.first?.location == FileLocation(file: "Lessons/01-refs.md", line: 13, column: 6))
+    }
+
     @Test func aQuestionWithoutAnAnswerOrWithABadOneIsAnError() {
         let (_, missing) = verify(scenario + "```question\nWhat now?\n```\n")
         #expect(missing.map(\.message).first?.hasPrefix("a question needs an 'answer: <query>' line") == true)

@@ -64,4 +64,9 @@ struct HoverTests {
         #expect(Self.hover(10, 55) == "`{{s: leader t-0}}` = **0**")
         #expect(Self.hover(10, 2) == nil)
     }
+
+    @Test func aReferenceInAQuestionsWhyLineShowsItsValue() {
+        let lesson = Self.lesson + "```question\nWho leads?\nanswer: leader t-0\nwhy: the HW is {{hw t-0}}\n```\n"
+        #expect(Self.hover(14, 17, in: lesson) == "`{{hw t-0}}` = **4**")
+    }
 }

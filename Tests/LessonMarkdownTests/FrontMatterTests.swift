@@ -17,6 +17,17 @@ struct FrontMatterTests {
         #expect(parsed.scenarios.first?.block.sourceMap.location(line: 0, column: 1).line == 9)
     }
 
+    @Test func minutesIsAWholeNumberOfMinutes() {
+        let good = LessonParser.parse(Array("---\nminutes: 25\n---\n# T\n".utf8), path: "Lessons/01-m.md")
+        #expect(good.diagnostics.isEmpty)
+        #expect(good.lesson?.minutes == 25)
+        for value in ["0", "soon", "2.5", "601"] {
+            let bad = LessonParser.parse(Array("---\nminutes: \(value)\n---\n# T\n".utf8), path: "Lessons/01-m.md")
+            #expect(bad.diagnostics.map(\.location.column) == [10], "\(value)")
+            #expect(bad.diagnostics.first?.message.hasPrefix("minutes must be a whole number") == true)
+        }
+    }
+
     @Test func unknownKeyIsLocatedWithASuggestion() {
         let text = "---\nsumary: x\n---\n# T\n"
         let (_, diagnostics) = LessonParser.parse(Array(text.utf8), path: "Lessons/01-fm.md")

@@ -40,6 +40,50 @@ struct InteractiveTests {
         #expect(terminal.waitForExit() == 0)
     }
 
+    /// A question is asked before the step its answer is read from (`after=<scenario>/step-<n>`, or the end of the
+    /// scenario above), and its computed answer and reason are shown after that step.
+    @Test func stepAsksEachQuestionBeforeItsStepAndRevealsTheAnswerAfter() throws {
+        let lesson = """
+            # Questions
+
+            ```question after=three/step-2
+            Who leads `t-0` once the topic exists?
+            answer: leader t-0
+            why: the first replica of {{three/step-2: replicas t-0}} leads
+            ```
+
+            ```scenario three
+            cluster brokers=3
+            topic t partitions=1 replication-factor=3
+            describe t
+            ```
+
+            ```question
+            And at the end?
+            answer: isr t-0
+            ```
+
+            """
+        let workspace = try Workspace(lessons: ["01-asks.md": lesson])
+        let terminal = try PseudoTerminal(["run", "Lessons/01-asks.md", "--step"], in: workspace.root)
+        try terminal.expect("step 1 of 3")
+        terminal.type("\r")
+        let asked = try terminal.expect("? Predict: Who leads t-0 once the topic exists?")
+        #expect(!asked.contains("step 2 of 3"), "the question comes before the step")
+        try terminal.expect("[Enter] run the step and reveal")
+        terminal.type("\r")
+        try terminal.expect("Created topic t.")
+        try terminal.expect("Answer: 0")
+        try terminal.expect("Why: the first replica of 0,1,2 leads")
+        terminal.type("\r")
+        try terminal.expect("? Predict: And at the end?")
+        terminal.type("\r")
+        try terminal.expect("step 3 of 3")
+        try terminal.expect("Answer: 0,1,2")
+        terminal.type("q")
+        #expect(terminal.waitForExit() == 0)
+    }
+
     /// A scenario's comments are the narration of the step below them: `run --step` shows them at the top of the
     /// step, before the command.
     @Test func stepShowsTheNarrationOfEachStep() throws {

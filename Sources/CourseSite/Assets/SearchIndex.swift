@@ -21,7 +21,7 @@ enum SearchIndex {
                     sections[sections.count - 1].defined += definedTerms(html)
                 }
             case .question(let question):
-                sections[sections.count - 1].add(question.question.prompt.joined(separator: " "))
+                sections[sections.count - 1].add(question.prompt.text)
             case .exercise(let exercise):
                 sections[sections.count - 1].add(exercise.exercise.task)
             case .scenario: break

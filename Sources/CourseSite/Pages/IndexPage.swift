@@ -25,18 +25,51 @@ struct IndexPage {
         let items = lessons.map { lesson -> HTMLNode in
             let mark = VerifiedMark(
                 verified: lesson.isVerified, expectations: lesson.expectationCount, scenarios: lesson.scenarioCount)
-            var children: [HTMLNode] = [
-                .element(.a, [.href(lesson.pageName)], text: lesson.title), .text(" "), mark.node,
-            ]
+            var children: [HTMLNode] = [.element(.a, [.href(lesson.pageName)], text: lesson.title)]
+            if lesson.scenarioCount > 0 { children += [.text(" "), mark.node] }
+            if let minutes = lesson.minutes {
+                children += [.text(" "), .element(.span, [.class("minutes")], text: "about \(minutes) min")]
+            }
             if let summary = lesson.summary { children.append(.element(.p, [.class("summary")], text: summary)) }
             return .element(.li, [], children)
         }
         let body = HTMLNode.group([
-            header, .newline, .element(.h2, [.id("lessons")], text: "Lessons"), .newline,
+            header, .newline, startHere, .element(.h2, [.id("lessons")], text: "Lessons"), .newline,
             .element(.ol, [.class("lesson-list")], [.newline] + items.flatMap { [$0, HTMLNode.newline] }), .newline,
         ])
         return Page(
             title: SiteRenderer.courseTitle, body: body, footer: Page.footer(lessons: lessons, lesson: nil)
         ).html
+    }
+
+    /// Where to start and what to know first: the first lesson, and the course's one prerequisite.
+    private var startHere: HTMLNode {
+        guard let first = lessons.first else { return .group([]) }
+        let total = lessons.compactMap(\.minutes).reduce(0, +)
+        var start: [HTMLNode] = [
+            .element(.strong, text: "First lesson: "), .element(.a, [.href(first.pageName)], text: first.title),
+            .text(". Take the lessons in order; each one builds on the one before."),
+        ]
+        if total > 0 {
+            let length = total < 120 ? "\(total) minutes" : "\((total + 30) / 60) hours"
+            start.append(.text(" The whole course takes about \(length)."))
+        }
+        var before: [HTMLNode] = [
+            .element(.strong, text: "Before you start: "),
+            .text(
+                "know what a Kafka topic, a producer and a consumer are. "
+                    + "You need no knowledge of Kafka's internals: the lessons explain every term."),
+        ]
+        // A lesson named `NN-glossary.md` is the course's glossary: the lessons link their terms to it.
+        if let glossary = lessons.first(where: { $0.slug == "glossary" }) {
+            before += [
+                .text(" Look up any term in the "), .element(.a, [.href(glossary.pageName)], text: "glossary"),
+                .text("."),
+            ]
+        }
+        return .group([
+            .element(.h2, [.id("start-here")], text: "Start here"), .newline,
+            .element(.p, [], start), .newline, .element(.p, [], before), .newline,
+        ])
     }
 }

@@ -39,7 +39,8 @@ struct LessonPage {
                     ]
                 }
                 var nodes: [HTMLNode] = [.element(.heading(heading.level), [.id(heading.anchor)], content), .newline]
-                if heading.level == 1 {
+                // A page without scenarios (a glossary) has nothing verified to show.
+                if heading.level == 1, !lesson.scenarios.isEmpty {
                     let mark = VerifiedMark(
                         verified: lesson.isVerified, expectations: lesson.expectationCount,
                         scenarios: lesson.scenarios.count)
@@ -47,20 +48,7 @@ struct LessonPage {
                 }
                 try writer.write(.group(nodes))
             case .prose(let prose):
-                let pieces = prose.pieces.map { piece -> HTMLNode in
-                    switch piece {
-                    case .html(let html): .trusted(TrustedHTML(lessonHTML: html))
-                    case .value(let value, _):
-                        .element(
-                            .span,
-                            [
-                                .class("live-value"),
-                                .init("title", "computed by the engine when this page was verified"),
-                            ],
-                            text: value)
-                    }
-                }
-                try writer.write(.group(pieces))
+                try writer.write(.group(Self.nodes(of: prose)))
             case .question(let question):
                 try writer.write(.group([QuestionHTML.node(question), .newline]))
             case .exercise(let exercise):
@@ -102,5 +90,19 @@ struct LessonPage {
             title: "\(lesson.title) — \(SiteRenderer.courseTitle)", body: body,
             footer: Page.footer(lessons: lessons, lesson: lesson), hasSandbox: lesson.hasSandboxes
         ).html
+    }
+
+    /// A prose block: cmark's HTML, and each verified value as a marked span.
+    static func nodes(of prose: VerifiedProse) -> [HTMLNode] {
+        prose.pieces.map { piece -> HTMLNode in
+            switch piece {
+            case .html(let html): .trusted(TrustedHTML(lessonHTML: html))
+            case .value(let value, _):
+                .element(
+                    .span,
+                    [.class("live-value"), .init("title", "computed by the engine when this page was verified")],
+                    text: value)
+            }
+        }
     }
 }

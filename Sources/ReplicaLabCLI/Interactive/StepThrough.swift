@@ -1,3 +1,4 @@
+import Course
 import Diagnostics
 import Foundation
 import Replication
@@ -9,6 +10,8 @@ struct StepThrough {
     var style: TerminalStyle
     /// Whether no scenario follows this one: Enter at its end finishes rather than going on to the next.
     var isLast = true
+    /// The lesson's questions about this scenario, by step (1-based): asked before the step, answered after it.
+    var questions: [Int: [VerifiedQuestion]] = [:]
 
     /// Runs the stepping loop from step `start` (0-based); false when the learner quit (then no further scenario
     /// runs either).
@@ -27,11 +30,26 @@ struct StepThrough {
         var index = min(max(0, start), entries.count - 1)
         while true {
             let entry = entries[index]
+            let asked = questions[index + 1] ?? []
+            if !asked.isEmpty {
+                var question = ConsoleText()
+                for verified in asked {
+                    question += style.bold("? Predict: ") + .text(verified.prompt.plainText) + "\n"
+                }
+                style.write(question)
+                if readKey(prompt: "[Enter] run the step and reveal  [q] quit > ", terminal: terminal) == "q" {
+                    return false
+                }
+            }
             var out = index == 0 ? leading : ConsoleText()
             // The step's narration (the comments above its command and its checks) comes first, as on the site.
             out += style.dim("── step \(entry.number) of \(entries.count) ──") + "\n"
             out += style.narration(entry.narration.flatMap { $0 }) + style.render(entry.command)
             for check in entry.checks { out += style.render(check) }
+            for verified in asked {
+                out += style.bold("Answer: ") + .text(verified.answer ?? "") + "\n"
+                if let why = verified.why { out += style.dim("Why: " + .text(why.plainText)) + "\n" }
+            }
             style.write(out)
             let atEnd = index == entries.count - 1
             let next: ConsoleText = !atEnd ? "[Enter] next" : isLast ? "[Enter] done" : "[Enter] next scenario"
