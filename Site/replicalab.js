@@ -203,7 +203,7 @@
         };
       });
       var length = sections.reduce(function (sum, s) { return sum + s.words.length; }, 0);
-      return { title: page.t, url: page.u, order: order, titleWords: tokens(page.t),
+      return { title: page.t, url: page.u, order: order, reference: page.r === 1, titleWords: tokens(page.t),
         summary: tokens(page.m || ""), sections: sections, length: length };
     });
     var total = pages.reduce(function (sum, p) { return sum + p.length; }, 0);
@@ -328,6 +328,10 @@
       results.push({ page: page, score: score, sections: sections });
     });
     results.sort(function (a, b) { return b.score - a.score || a.page.order - b.page.order; });
+    // A reference page (the glossary) defines nearly every word in a heading of its own; the best lesson
+    // comes first, the reference right after it.
+    var firstLesson = results.findIndex(function (r) { return !r.page.reference; });
+    if (firstLesson > 0) results.unshift(results.splice(firstLesson, 1)[0]);
     results.wanted = wanted;
     return results;
   }

@@ -32,7 +32,9 @@ enum SearchIndex {
             "[\(string(section.heading)),\(string(section.anchor)),\(string(section.text)),"
                 + "\(string(section.defined.joined(separator: "|")))]"
         }
-        return "{\"t\":\(string(lesson.lesson.title)),\"u\":\(string(page)),"
+        // A page with nothing to run (the glossary) is a reference: it defines words but does not teach them.
+        let reference = lesson.scenarios.isEmpty && lesson.exercises.isEmpty ? ",\"r\":1" : ""
+        return "{\"t\":\(string(lesson.lesson.title)),\"u\":\(string(page))\(reference),"
             + "\"m\":\(string(lesson.lesson.summary ?? "")),\"s\":[\n\(list.joined(separator: ",\n"))]}"
     }
 
