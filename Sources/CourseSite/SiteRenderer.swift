@@ -31,7 +31,7 @@ public enum SiteRenderer {
         let search = SearchIndex.entry(for: lesson)
         return LessonRendering(
             path: lesson.lesson.path, number: lesson.lesson.number, slug: lesson.lesson.slug,
-            title: lesson.lesson.title, summary: lesson.lesson.summary, seed: lesson.seed,
+            title: lesson.lesson.title, summary: lesson.lesson.summary, seed: lesson.seed, kafka: lesson.kafka.text,
             sourceHash: lesson.sourceHash, isVerified: lesson.isVerified, expectationCount: lesson.expectationCount,
             scenarioCount: lesson.scenarios.count, article: article, searchPage: search.page,
             searchWords: search.words)

@@ -37,6 +37,7 @@ extension Cluster {
         case .crash, .crashLosingUnflushed:
             try require([.up, .stalled, .isolated], "crash")
             setState(broker, .crashed)
+            engine.runtimes[broker]?.stoppedUncleanly = true
             if fault == .crashLosingUnflushed { loseUnflushed(broker) }
             note("broker \(broker) crashes" + (fault == .crash ? "" : " and loses its unflushed records"))
         case .restart:
@@ -59,6 +60,9 @@ extension Cluster {
             // Kafka: controlled shutdown — the controller moves leadership and ISR membership away first.
             fence(broker, reason: "controlled shutdown")
             setState(broker, .shutDown)
+            // Kafka: a clean shutdown writes the broker epoch to the clean-shutdown file, which the next
+            // registration sends as PreviousBrokerEpoch (`BrokerLifecycleManager`, `CleanShutdownFileHandler`).
+            engine.runtimes[broker]?.stoppedUncleanly = false
             note("broker \(broker) shuts down cleanly")
         case .stall:
             try require([.up], "stall")

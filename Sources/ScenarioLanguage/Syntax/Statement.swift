@@ -37,8 +37,8 @@ public struct Script: Hashable, Sendable {
 
 /// What a statement does.
 public enum Command: Hashable, Sendable {
-    /// `cluster brokers=<n> [racks=<k>]`.
-    case cluster(brokers: Int, racks: Int?)
+    /// `cluster brokers=<n> [racks=<k>] [kafka=<version>]`; nil `kafka` runs the scenario's default release.
+    case cluster(brokers: Int, racks: Int?, kafka: KafkaVersion?)
     /// `broker <id> [rack=<name>]`.
     case broker(id: BrokerID, rack: String?)
     /// `topic <name> partitions=<p> replication-factor=<r> …`.
