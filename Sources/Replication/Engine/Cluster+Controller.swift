@@ -121,6 +121,10 @@ extension Cluster {
             // and the followers' fetchers move to the new leader as soon as they see the new metadata.
             if let oldLeader { wakeParkedFetches(at: oldLeader, for: id) }
             for follower in state.replicas where follower != result.leader { sendFetches(from: follower) }
+            // Kafka: a producer that holds batches for the partition sends them once its metadata names a leader.
+            for producer in engine.producers where !(producer.deques[id]?.isEmpty ?? true) {
+                engine.queue.schedule(at: engine.now, .producerSend(producer.index))
+            }
         } else {
             note("\(id): Isr: \(Self.isrText(newIsr))\(elrText)")
             maybeIncrementLeaderHighWatermark(id)

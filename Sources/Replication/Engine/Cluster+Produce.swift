@@ -40,6 +40,13 @@ extension Cluster {
             return requestID
         }
         guard engine.runtimes[leader]?.isAlive == true else {
+            if engine.runtimes[leader]?.isHostDown != true, acks != .none {
+                // The host is up but the process is not: the connection is refused, and the client's
+                // `NetworkClient` reports the node disconnected at once (a named producer does not even send: see
+                // `mayDrain`).
+                finish(requestID, .failure(.disconnected(leader)))
+                return requestID
+            }
             // Nobody answers on the leader's address: the client gives up after request.timeout.ms.
             if acks == .none {
                 finish(requestID, .noResponse(baseOffset: nil, count: values.count))
