@@ -30,16 +30,17 @@ import Testing
             return [
                 b.highWatermarkWaitsForMinIsr, b.effectiveMinIsrCappedByReplicas, b.describeShowsElr,
                 b.controllerHonoursUncleanLeaderElection, b.periodicUncleanElection, b.eligibleLeaderReplicas,
+                b.producerRejectsInFlightAboveFive,
             ]
         }
         #expect(
             rows == [
-                [false, false, false, false, false, false],  // 3.6
-                [true, true, false, false, false, false],  // 3.7
-                [true, true, true, false, false, false],  // 3.8
-                [true, true, true, true, true, false],  // 3.9
-                [true, true, true, true, true, false],  // 4.0
-                [true, true, true, true, true, true],  // 4.1
+                [false, false, false, false, false, false, false],  // 3.6
+                [true, true, false, false, false, false, false],  // 3.7
+                [true, true, true, false, false, false, false],  // 3.8
+                [true, true, true, true, true, false, false],  // 3.9
+                [true, true, true, true, true, false, true],  // 4.0
+                [true, true, true, true, true, true, true],  // 4.1
             ])
     }
 
@@ -99,6 +100,25 @@ import Testing
         if !honoured {
             try cluster.elect(.unclean, partition: TestCluster.tp)
             #expect(TestCluster.partition(cluster).leader == 3)
+        }
+    }
+
+    /// Kafka: KafkaProducerTest.testInflightRequestsAndIdempotenceForIdempotentProducers (3.x) — in-flight 6 with
+    /// idempotence explicitly off keeps 6 and no idempotence; with idempotence unset, 3.x disables it. From 4.0
+    /// (KAFKA-17927) the unset case is a ConfigException.
+    @Test(arguments: [(KafkaVersion.v39, false), (.v40, true), (.v41, true)])
+    func inFlightAboveFiveWithDefaultIdempotence(_ version: KafkaVersion, throwsError: Bool) throws {
+        let explicit = try ProducerConfig(
+            ["max.in.flight.requests.per.connection": "6", "enable.idempotence": "false"], kafka: version)
+        #expect(!explicit.enableIdempotence)
+        #expect(explicit.maxInFlightRequestsPerConnection == 6)
+        do {
+            let config = try ProducerConfig(["max.in.flight.requests.per.connection": "6"], kafka: version)
+            #expect(!throwsError)
+            #expect(!config.enableIdempotence)
+        } catch {
+            #expect(throwsError)
+            #expect(error.name == "ConfigException")
         }
     }
 }

@@ -175,9 +175,9 @@ extension Cluster {
     /// `ELIGIBLE_LEADERS_NOT_AVAILABLE`).
     public mutating func elect(_ kind: LeaderElection.Kind, partition id: TopicPartition) throws(KafkaError) {
         startPeriodicEvents()
-        guard let state = partition(id) else {
-            throw .unknownTopicOrPartition("This server does not host this topic-partition.")
-        }
+        // Kafka: ReplicationControlManager.electLeader answers UNKNOWN_TOPIC_OR_PARTITION for that partition.
+        guard topics[id.topic] != nil else { throw .unknownTopicOrPartition("No such topic as \(id.topic)") }
+        guard let state = partition(id) else { throw .unknownTopicOrPartition("No such partition as \(id)") }
         if kind == .preferred {
             guard state.leader != state.preferredLeader else {
                 throw KafkaError("ELECTION_NOT_NEEDED", "Leader election not needed for topic partition.")

@@ -73,6 +73,11 @@ public struct KafkaBehaviour: Hashable, Sendable {
     /// Kafka 4.1: "ELR is enabled by default on new clusters starting 4.1" (docs, "Eligible Leader Replicas"; the
     /// feature `eligible.leader.replicas.version=1`). 3.7–4.0 have the code (`PartitionChangeBuilder`) but off.
     public var eligibleLeaderReplicas: Bool
+    /// The producer refuses `max.in.flight.requests.per.connection` above 5 while idempotence is on, even by default.
+    ///
+    /// Kafka 4.0 (KAFKA-17927, PR 17717): `ProducerConfig.postProcessAndValidateIdempotenceConfigs` throws instead of
+    /// disabling idempotence with a warning, as 3.x does ("in v4.0.0 and onward, this will become an error").
+    public var producerRejectsInFlightAboveFive: Bool
 
     /// The switches of one release.
     public init(_ version: KafkaVersion) {
@@ -82,5 +87,6 @@ public struct KafkaBehaviour: Hashable, Sendable {
         controllerHonoursUncleanLeaderElection = version >= .v39
         periodicUncleanElection = version >= .v39
         eligibleLeaderReplicas = version >= .v41
+        producerRejectsInFlightAboveFive = version >= .v40
     }
 }

@@ -213,7 +213,9 @@ extension ScenarioRunner {
     /// `orders-0` → that partition; `orders` (a topic name) → all its partitions.
     private mutating func resolve(_ target: String, in cluster: Cluster, statement: Statement) -> [TopicPartition]? {
         if let topic = cluster.topics[target] { return topic.partitions.map({ $0.id }) }
-        if let id = TopicPartition(parsing: target), cluster.partition(id) != nil { return [id] }
+        // A partition the cluster does not have is Kafka's per-partition error result, as
+        // `kafka-leader-election --topic t --partition 9` prints it; a bare unknown name is a script error.
+        if let id = TopicPartition(parsing: target) { return [id] }
         report(
             "unknown topic or partition '\(target)'", statement, at: statement.location(of: "#1"),
             candidates: Array(cluster.topics.keys))
