@@ -41,3 +41,29 @@ import Testing
         #expect(transcript.diagnostics.map { $0.message } == ["broker 7 holds no replica of t-0"])
     }
 }
+
+/// `max.message.bytes` is enforced as the leader's log does it.
+@Suite struct MaxMessageBytesTests {
+    /// Kafka: UnifiedLog.analyzeAndValidateRecords (RecordTooLargeException → MESSAGE_TOO_LARGE, nothing appended),
+    /// read from the source (no Kafka test translated here). A one-record batch of a 10-byte value is 61 + 17 = 78
+    /// bytes (DefaultRecordBatch.RECORD_BATCH_OVERHEAD + DefaultRecord.sizeInBytes).
+    @Test func anOversizedBatchIsRefusedAndNothingIsAppended() {
+        let (transcript, problems) = EngineCommandTests.run(
+            """
+            cluster brokers=3
+            topic t partitions=1 replication-factor=3 max.message.bytes=77
+            produce t partition=0 value=0123456789
+            expect error MESSAGE_TOO_LARGE
+            expect leo t-0 == 0
+            produce t partition=0 value=012345678
+            expect ok
+            expect leo t-0 == 1
+            """)
+        #expect(problems.isEmpty, "\(problems)")
+        #expect(transcript.failedExpectationCount == 0, "\(transcript.diagnostics)")
+        #expect(
+            transcript.text.contains(
+                "The record batch size in the append to t-0 is 78 bytes which exceeds the maximum configured value of 77."
+            ))
+    }
+}
