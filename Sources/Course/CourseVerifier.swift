@@ -1,5 +1,6 @@
 import Diagnostics
 import LessonMarkdown
+import Replication
 import ScenarioLanguage
 
 /// Verifies lessons: parses them, runs every scenario on the engine, checks expectations and expected output.
@@ -76,6 +77,15 @@ public enum CourseVerifier {
         var budgetStop: SourceLocation?
         var anchorOwners: [String: ScenarioBlock] = [:]
         let lessonSeed = lesson.frontMatter.seed ?? seed
+        var lessonKafka = KafkaVersion.newest
+        if let text = lesson.frontMatter.kafka {
+            if let version = KafkaVersion(text) {
+                lessonKafka = version
+            } else if let location = lesson.frontMatter.kafkaLocation {
+                diagnostics.append(
+                    .error("kafka must be one of \(KafkaVersion.names), not '\(text)'", at: location))
+            }
+        }
         for (block, anchor) in zip(lesson.scenarios, lesson.scenarioAnchors) {
             if let name = block.name, let earlier = seen[name] {
                 diagnostics.append(
@@ -100,7 +110,7 @@ public enum CourseVerifier {
                     "this scenario was not run: the lesson passed a budget at line \(stop.line)",
                     at: block.block.location)
                 diagnostics.append(notRun)
-                runs.record(start: nil, ofScenario: scenarios.count, seed: lessonSeed)
+                runs.record(start: nil, ofScenario: scenarios.count, seed: lessonSeed, kafka: lessonKafka)
                 scenarios.append(
                     VerifiedScenario(block: block, transcript: .empty, diagnostics: [notRun], outputMatches: nil))
                 continue
@@ -131,9 +141,9 @@ public enum CourseVerifier {
                             at: block.block.location, notes: notes))
                 }
             }
-            runs.record(start: start, ofScenario: scenarios.count, seed: lessonSeed)
+            runs.record(start: start, ofScenario: scenarios.count, seed: lessonSeed, kafka: lessonKafka)
             let (scenario, final, stop) = try verify(
-                block, seed: lessonSeed, startingFrom: start, runs: &runs, cost: &cost,
+                block, seed: lessonSeed, kafka: lessonKafka, startingFrom: start, runs: &runs, cost: &cost,
                 checkCancellation: checkCancellation)
             diagnostics += scenario.diagnostics
             scenarios.append(scenario)
@@ -145,6 +155,7 @@ public enum CourseVerifier {
         let resolved = StateReferences.parts(of: lesson, scenarios: scenarios, exercises: exercises)
         diagnostics += resolved.diagnostics
         var verified = VerifiedLesson(lesson: lesson, parts: resolved.parts, seed: lessonSeed)
+        verified.kafka = lessonKafka
         verified.cost = cost
         runs.completeVerification(scenarioCount: scenarios.count)
         return (verified, diagnostics)
@@ -152,12 +163,14 @@ public enum CourseVerifier {
 
     /// Runs one scenario block under `limits` and checks it (against the budgets of a lesson of this one scenario).
     public static func verify(
-        _ block: ScenarioBlock, seed: UInt64 = defaultSeed, limits: Limits = .standard
+        _ block: ScenarioBlock, seed: UInt64 = defaultSeed, kafka: KafkaVersion = .newest, limits: Limits = .standard
     ) -> VerifiedScenario {
         var runs = ScenarioRuns(limits: limits)
         var cost = LessonCost()
-        return verify(block, seed: seed, startingFrom: nil, runs: &runs, cost: &cost, checkCancellation: {})
-            .scenario
+        return verify(
+            block, seed: seed, kafka: kafka, startingFrom: nil, runs: &runs, cost: &cost, checkCancellation: {}
+        )
+        .scenario
     }
 
     /// Runs one scenario block (or reuses its run) from a starting state (for `continues=`) and checks it; also
@@ -166,15 +179,17 @@ public enum CourseVerifier {
     /// the lesson's cost so far, whether the run is executed now or reused; the statement that passes one stops the
     /// scenario there.
     static func verify<Failure: Error>(
-        _ block: ScenarioBlock, seed: UInt64, startingFrom start: ScenarioRuns.Start?, runs: inout ScenarioRuns,
+        _ block: ScenarioBlock, seed: UInt64, kafka: KafkaVersion, startingFrom start: ScenarioRuns.Start?,
+        runs: inout ScenarioRuns,
         cost: inout LessonCost, checkCancellation: () throws(Failure) -> Void
     ) throws(Failure) -> (scenario: VerifiedScenario, final: ScenarioRuns.Start?, budgetStop: SourceLocation?) {
         let key = ScenarioRuns.Key(
-            text: block.block.text, origin: start.map { .after($0.key) } ?? .fresh(seed: seed))
+            text: block.block.text, origin: start.map { .after($0.key) } ?? .fresh(seed: seed, kafka: kafka))
         let budgets = runs.budgets
         let run = try runs.run(
             key, file: block.block.sourceMap.file,
-            startingFrom: start?.runner ?? ScenarioRunner(seed: seed, limits: runs.limits), costBefore: cost,
+            startingFrom: start?.runner ?? ScenarioRunner(seed: seed, kafka: kafka, limits: runs.limits),
+            costBefore: cost,
             budgets: budgets, checkCancellation: checkCancellation)
         // The run is in the canonical coordinates of the block's text; put it where the block is.
         let map = block.block.sourceMap

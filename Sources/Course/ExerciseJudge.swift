@@ -66,7 +66,7 @@ public enum ExerciseJudge {
     static func partition(of statement: Statement) -> TopicPartition? {
         guard case .expect(let expectation) = statement.command else { return nil }
         switch expectation.claim {
-        case .leader(let id, _), .replicas(let id, _), .isr(let id, _), .highWatermark(let id, _),
+        case .leader(let id, _), .replicas(let id, _), .isr(let id, _), .highWatermark(let id, _, _),
             .logEndOffset(let id, _, _), .epoch(let id, _), .lost(let id, _), .read(let id, _),
             .lag(_, let id, _), .committed(_, let id, _):
             return id

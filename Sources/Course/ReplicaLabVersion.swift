@@ -4,5 +4,5 @@ public enum ReplicaLabVersion {
     public static let current = "0.1.0"
     /// The Kafka behaviour the engine models.
     public static let kafkaSemantics =
-        "Kafka 4.0 KRaft with eligible leader replicas off; classic AdminUtils placement as in ZooKeeper mode"
+        "Kafka 3.6–4.1 KRaft (4.1 with eligible leader replicas on); classic AdminUtils placement as in ZooKeeper mode"
 }

@@ -22,8 +22,8 @@ public struct ScenarioRuns {
     struct Key: Hashable {
         /// Where a run starts.
         indirect enum Origin: Hashable {
-            /// An empty cluster with this seed.
-            case fresh(seed: UInt64)
+            /// An empty cluster with this seed, of this Kafka release unless the scenario names one.
+            case fresh(seed: UInt64, kafka: KafkaVersion)
             /// The end of another run.
             case after(Key)
         }
@@ -77,6 +77,8 @@ public struct ScenarioRuns {
     private var starts: [Start?] = []
     /// The seed of the last completed verification.
     private var seed = CourseVerifier.defaultSeed
+    /// The Kafka release of the last completed verification.
+    private var kafka = KafkaVersion.newest
 
     /// How many scenarios were run (rather than reused) since this value was created.
     public private(set) var executedCount = 0
@@ -139,13 +141,13 @@ public struct ScenarioRuns {
     /// reuses the run of the same text; returns what `run` reports: the transcript and every problem, by location.
     /// `checkCancellation` works as in `CourseVerifier.verify(_:seed:reusing:checkingCancellation:)`.
     public mutating func runScript<Failure: Error>(
-        _ text: String, path: String, seed: UInt64 = CourseVerifier.defaultSeed,
+        _ text: String, path: String, seed: UInt64 = CourseVerifier.defaultSeed, kafka: KafkaVersion = .newest,
         checkingCancellation checkCancellation: () throws(Failure) -> Void
     ) throws(Failure) -> (transcript: Transcript, diagnostics: [Diagnostic]) {
-        record(start: nil, ofScenario: 0, seed: seed)
+        record(start: nil, ofScenario: 0, seed: seed, kafka: kafka)
         let run = try run(
-            Key(text: text, origin: .fresh(seed: seed)), file: path,
-            startingFrom: ScenarioRunner(seed: seed, limits: limits),
+            Key(text: text, origin: .fresh(seed: seed, kafka: kafka)), file: path,
+            startingFrom: ScenarioRunner(seed: seed, kafka: kafka, limits: limits),
             checkCancellation: checkCancellation)
         completeVerification(scenarioCount: 1)
         let move = { (location: SourceLocation) in
@@ -156,7 +158,8 @@ public struct ScenarioRuns {
     }
 
     /// Notes where the `index`-th scenario of the lesson under verification starts.
-    mutating func record(start: Start?, ofScenario index: Int, seed: UInt64) {
+    mutating func record(start: Start?, ofScenario index: Int, seed: UInt64, kafka: KafkaVersion) {
+        self.kafka = kafka
         if index == 0 { startsUnderWay = [] }
         startsUnderWay.append(start)
         self.seed = seed
@@ -179,7 +182,7 @@ public struct ScenarioRuns {
     /// Lines that do not parse are skipped, as the author will fix them; the others run as `check` would run them.
     public func cluster(afterLinesThatParseOf text: String, asScenario index: Int) -> Cluster? {
         let start = index < starts.count ? starts[index]?.runner : nil
-        var runner = start ?? ScenarioRunner(seed: seed, limits: limits)
+        var runner = start ?? ScenarioRunner(seed: seed, kafka: kafka, limits: limits)
         for statement in Self.parse(text, file: "", limits: limits).script.statements { runner.execute(statement) }
         return runner.cluster
     }

@@ -50,6 +50,8 @@ public struct VerifiedLesson: Hashable, Sendable {
     public var parts: [VerifiedPart]
     /// The seed its scenarios ran with.
     public var seed: UInt64 = CourseVerifier.defaultSeed
+    /// The Kafka release its clusters behave as unless a `cluster` line names another.
+    public var kafka = KafkaVersion.newest
     /// What verifying it cost, counted against `Budgets`.
     public var cost = LessonCost()
 

@@ -20,6 +20,8 @@ public struct LessonRendering: Codable, Hashable, Sendable {
     public var minutes: Int?
     /// The seed its scenarios ran with.
     public var seed: UInt64
+    /// The Kafka release its scenarios show (`4.1`), unless a `cluster` line names another.
+    public var kafka: String
     /// SHA-256 of the lesson source, as hex.
     public var sourceHash: String
     /// Whether every scenario verified.

@@ -30,7 +30,7 @@ public enum SiteRenderer {
     private static func rendering(_ lesson: VerifiedLesson, article: String) -> LessonRendering {
         var rendering = LessonRendering(
             path: lesson.lesson.path, number: lesson.lesson.number, slug: lesson.lesson.slug,
-            title: lesson.lesson.title, summary: lesson.lesson.summary, seed: lesson.seed,
+            title: lesson.lesson.title, summary: lesson.lesson.summary, seed: lesson.seed, kafka: lesson.kafka.text,
             sourceHash: lesson.sourceHash, isVerified: lesson.isVerified, expectationCount: lesson.expectationCount,
             scenarioCount: lesson.scenarios.count, article: article,
             searchPage: SearchIndex.entry(for: lesson), tryIt: ToolPage.tryItCommands(lesson))

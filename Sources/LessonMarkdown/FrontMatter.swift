@@ -8,11 +8,12 @@ import Diagnostics
 /// summary: Where Kafka puts replicas, and why the slides differ from Kafka.
 /// seed: 7
 /// minutes: 20
+/// kafka: 4.0
 /// ---
 /// ```
 public struct FrontMatter: Hashable, Sendable {
     /// The keys a lesson may set.
-    public static let keys = ["minutes", "seed", "summary", "title"]
+    public static let keys = ["kafka", "minutes", "seed", "summary", "title"]
 
     /// Overrides the first `# ` heading as the lesson's title.
     public var title: String?
@@ -22,6 +23,11 @@ public struct FrontMatter: Hashable, Sendable {
     public var seed: UInt64?
     /// About how many minutes the lesson takes to work through (shown on the course index).
     public var minutes: Int?
+    /// The Kafka release the lesson's clusters behave as unless a `cluster` line says otherwise, as written (the
+    /// course checks it names a modelled release).
+    public var kafka: String?
+    /// Where the `kafka` value is, for a diagnostic.
+    public var kafkaLocation: SourceLocation?
     /// How many lines (fences included) the front matter occupies; 0 when there is none.
     public var lineCount = 0
 
@@ -66,6 +72,9 @@ public struct FrontMatter: Hashable, Sendable {
                 matter.title = value
             case "summary":
                 matter.summary = value
+            case "kafka":
+                matter.kafka = value
+                matter.kafkaLocation = valueLocation
             case "seed":
                 guard let seed = UInt64(value) else {
                     diagnostics.append(.error("seed must be a whole number from 0, not '\(value)'", at: valueLocation))

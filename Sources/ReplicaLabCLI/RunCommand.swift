@@ -141,7 +141,8 @@ struct RunCommand: ParsableCommand {
             let origin = source == .builtIn ? ", built into replicalab" : ""
             let continues = block.options.first { $0.hasPrefix("continues=") }.map { ", \($0)" } ?? ""
             // The scenario's name and the lesson's path are outside text.
-            let header: ConsoleText = "== \(title) (\(block.block.location)\(origin)\(continues)) ==\n"
+            let kafka = ", Kafka \(lesson.kafka.text)"
+            let header: ConsoleText = "== \(title) (\(block.block.location)\(origin)\(continues)\(kafka)) ==\n"
             if step {
                 style.write((index > 0 ? "\n" : "") + header)
                 let stepping = StepThrough(

@@ -2,6 +2,7 @@ import Course
 import Diagnostics
 import Foundation
 import LessonMarkdown
+import Replication
 import ScenarioLanguage
 import Testing
 
@@ -31,6 +32,7 @@ struct ScenarioRunsTests {
         var finals: [String: ScenarioRunner] = [:]
         var transcripts: [Transcript] = []
         let seed = lesson.frontMatter.seed ?? CourseVerifier.defaultSeed
+        let kafka = lesson.frontMatter.kafka.flatMap { KafkaVersion($0) } ?? .newest
         for block in lesson.scenarios {
             var start: ScenarioRunner?
             for option in block.options where option.hasPrefix("continues=") {
@@ -43,7 +45,7 @@ struct ScenarioRunsTests {
                 transcripts.append(transcript)
                 continue
             }
-            var runner = start ?? ScenarioRunner(seed: seed)
+            var runner = start ?? ScenarioRunner(seed: seed, kafka: kafka)
             let before = runner.transcript
             for statement in script.statements { runner.execute(statement) }
             var transcript = runner.transcript.dropping(

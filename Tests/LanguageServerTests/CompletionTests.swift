@@ -121,7 +121,7 @@ struct CompletionTests {
             "textDocument/completion",
             ["textDocument": ServerHarness.document("01-c.md"), "position": ServerHarness.position(12, 3)])
         let crash = try #require(result?["items"]?.array?.first { $0["label"] == "crash" })
-        #expect(crash["documentation"]?["value"]?.string?.contains("Hard-kills a broker") == true)
+        #expect(crash["documentation"]?["value"]?.string?.contains("Kills a broker's process") == true)
         #expect(crash["textEdit"]?["range"]?["start"]?["character"] == 0)
         #expect(crash["textEdit"]?["range"]?["end"]?["character"] == 3)
     }

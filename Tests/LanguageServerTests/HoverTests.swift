@@ -33,7 +33,7 @@ struct HoverTests {
         #expect(text.contains("```text\nBrokers       Leaders  Followers  Followers\nB0            P0\n"))
         #expect(text.contains("\nB2 (crashed)                      P0\n"))
         // On the command word: its help too.
-        #expect(text.contains("Hard-kills a broker"))
+        #expect(text.contains("Kills a broker's process"))
     }
 
     @Test func aPartitionUnderTheCursorShowsItsReplicas() throws {
@@ -42,7 +42,7 @@ struct HoverTests {
         #expect(text.contains("| 2 | follower | 4 | 0 | yes | offline | 0 |"))
         #expect(text.contains("| Broker | Role | LEO | HW | ISR | Status | Lag |"))
         #expect(text.contains("| 0 | leader | 4 | 4 | yes | leader | 0 |"))
-        #expect(!text.contains("Hard-kills"))
+        #expect(!text.contains("Kills a broker"))
     }
 
     @Test func anExpectationShowsItsVerdict() throws {

@@ -43,8 +43,9 @@ import Testing
         #expect(TestCluster.partition(cluster).lostOffsets.isEmpty)
     }
 
+    /// S7 on Kafka 4.0 (ELR off: the controller keeps the last ISR member).
     @Test func s7LastIsrMemberLostThenUncleanElection() throws {
-        var cluster = TestCluster.make(minIsr: 1)
+        var cluster = TestCluster.make(minIsr: 1, kafka: .v40)
         try cluster.apply(.crash, to: 3)
         cluster.advance(by: .milliseconds(10_000))
         #expect(TestCluster.partition(cluster).isr == [1, 2])
@@ -95,8 +96,9 @@ import Testing
         #expect(TestCluster.log(cluster, on: 2).logEndOffset == 5)
     }
 
+    /// S8 on Kafka 4.0 (ELR off); `s8OnKafka41TheEligibleReplicaLeads` is the same story with ELR.
     @Test func s8UncleanShutdownOfLastReplicaLosesCommittedRecords() throws {
-        var cluster = TestCluster.make(brokers: [0, 1, 2], minIsr: 2, startIndex: 2)
+        var cluster = TestCluster.make(brokers: [0, 1, 2], minIsr: 2, startIndex: 2, kafka: .v40)
         #expect(TestCluster.partition(cluster).replicas == [2, 0, 1])
         try cluster.apply(.isolate, to: 0)
         cluster.advance(by: .milliseconds(10_000))

@@ -21,9 +21,22 @@ import Testing
         #expect(cluster.engine.requests[id]?.outcome == .failure(.notLeaderOrFollower))
     }
 
-    @Test func crashedLeaderNeverAnswers() throws {
+    /// A leader whose process died refuses the connection: the request fails at once with NETWORK_EXCEPTION
+    /// (Kafka: `NetworkClient.handleDisconnections`, `Sender.handleProduceResponse`), before the controller has
+    /// even fenced it.
+    @Test func crashedLeaderRefusesAtOnce() throws {
         var cluster = TestCluster.make()
         try cluster.apply(.crash, to: 1)
+        let request = TestCluster.produce(&cluster, 1)
+        #expect(request.outcome == .failure(.disconnected(1)))
+        #expect(request.completedAt == .start)
+        #expect(TestCluster.partition(cluster).leader == 1, "not fenced yet")
+    }
+
+    /// A powered-off leader's host is gone: nothing answers until request.timeout.ms.
+    @Test func poweredOffLeaderNeverAnswers() throws {
+        var cluster = TestCluster.make()
+        try cluster.apply(.powerOff, to: 1)
         let request = TestCluster.produce(&cluster, 1)
         #expect(request.outcome == .failure(.requestTimedOut))
         #expect(request.completedAt == .milliseconds(30_000))

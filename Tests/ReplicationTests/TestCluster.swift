@@ -6,9 +6,10 @@ enum TestCluster {
 
     /// Brokers `ids`, topic `t` with one partition whose replicas are `ids` in order (leader = first).
     static func make(
-        brokers ids: [BrokerID] = [1, 2, 3], minIsr: Int = 2, unclean: Bool = false, startIndex: Int = 0
+        brokers ids: [BrokerID] = [1, 2, 3], minIsr: Int = 2, unclean: Bool = false, startIndex: Int = 0,
+        kafka: KafkaVersion = .newest
     ) -> Cluster {
-        var cluster = Cluster(seed: 1)
+        var cluster = Cluster(seed: 1, kafka: kafka)
         for id in ids { try! cluster.addBroker(Broker(id: id)) }
         var configs = ["min.insync.replicas": String(minIsr)]
         if unclean { configs["unclean.leader.election.enable"] = "true" }

@@ -103,7 +103,7 @@ struct Page {
             .text(" · engine semantics: \(ReplicaLabVersion.kafkaSemantics)"),
         ]
         if let lesson {
-            parts.append(.text(" · seed \(lesson.seed) · lesson source SHA-256 "))
+            parts.append(.text(" · shows Kafka \(lesson.kafka) · seed \(lesson.seed) · lesson source SHA-256 "))
             parts.append(.element(.code, text: String(lesson.sourceHash.prefix(16))))
         } else {
             let scenarios = lessons.reduce(0) { $0 + $1.scenarioCount }

@@ -41,6 +41,10 @@ enum KafkaErrorNames {
             "LEADER_NOT_AVAILABLE",
             "There is no leader for this topic-partition as we are in the middle of a leadership election."
         ),
+        (
+            "MESSAGE_TOO_LARGE",
+            "The request included a message larger than the max message size the server will accept."
+        ),
         ("NETWORK_EXCEPTION", "The server disconnected before a response was received."),
         ("NOT_COORDINATOR", "This is not the correct coordinator."),
         ("NOT_ENOUGH_REPLICAS", "Messages are rejected since there are fewer in-sync replicas than required."),

@@ -9,6 +9,8 @@ public struct Cluster: Hashable, Sendable {
     public internal(set) var topics: [String: Topic] = [:]
     /// The seed every random choice of this cluster derives from.
     public let seed: UInt64
+    /// The Kafka release this cluster behaves as.
+    public let kafka: KafkaVersion
     /// How many topics were ever created (feeds topic ids).
     private var createdTopicCount = 0
     /// The controller's Java Random for striped placement, one per seed (see `assignReplicas`).
@@ -16,10 +18,14 @@ public struct Cluster: Hashable, Sendable {
     /// The replication engine: clock, events, broker states, requests, findings.
     public internal(set) var engine = EngineState()
 
-    /// Creates an empty cluster.
-    public init(seed: UInt64 = 0) {
+    /// Creates an empty cluster of the given Kafka release.
+    public init(seed: UInt64 = 0, kafka: KafkaVersion = .newest) {
         self.seed = seed
+        self.kafka = kafka
     }
+
+    /// What this cluster's Kafka release does where releases differ.
+    public var behaviour: KafkaBehaviour { kafka.behaviour }
 
     /// Brokers sorted by id.
     public var sortedBrokers: [Broker] { brokers.values.sorted { $0.id < $1.id } }

@@ -24,6 +24,11 @@ public struct BrokerRuntime: Hashable, Sendable {
     public var lastHeartbeat: SimulatedInstant
     /// Extra delay of every fetch response to this broker (`slow <broker> lag=<duration>`), zero when not slow.
     public var fetchLag = SimulatedDuration.zero
+    /// Whether the process last stopped without a clean shutdown (crash): its next registration carries no
+    /// previous broker epoch, so the controller treats it as an unclean shutdown (KIP-966).
+    public var stoppedUncleanly = false
+    /// Whether the broker's host is down (power-off): nothing answers on its address, not even a connection reset.
+    public var isHostDown = false
     /// How many more produce responses from this broker to producers are lost (`drop-responses`).
     public var droppedResponses = 0
 

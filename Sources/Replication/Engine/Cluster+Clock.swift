@@ -149,8 +149,17 @@ extension Cluster {
         engine.note(text)
     }
 
-    /// `min(min.insync.replicas, replica count)` (Kafka ≥ 3.7: `Partition.effectiveMinIsr`).
+    /// The leader's min ISR: `min(min.insync.replicas, replica count)` (Kafka ≥ 3.7: `Partition.effectiveMinIsr`),
+    /// `min.insync.replicas` itself on 3.6 (`Partition.appendRecordsToLeader` reads `leaderLog.config`).
     func effectiveMinIsr(_ id: TopicPartition) -> Int {
+        let configured = topics[id.topic]?.minInsyncReplicas ?? 1
+        guard behaviour.effectiveMinIsrCappedByReplicas else { return configured }
+        return min(configured, partition(id)?.replicas.count ?? configured)
+    }
+
+    /// The controller's min ISR for ELR: `ReplicationControlManager.getTopicEffectiveMinIsr` — min of the config and
+    /// the replication factor, on every version that has ELR.
+    func controllerMinIsr(_ id: TopicPartition) -> Int {
         let configured = topics[id.topic]?.minInsyncReplicas ?? 1
         return min(configured, partition(id)?.replicas.count ?? configured)
     }

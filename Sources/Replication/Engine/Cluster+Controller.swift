@@ -4,17 +4,17 @@ extension Cluster {
 
     /// The controller fences a broker and takes it out of every ISR, electing new leaders where it led.
     ///
-    /// Kafka: `ReplicationControlManager.handleBrokerFenced` → `generateLeaderAndIsrUpdates`; the last ISR member is
-    /// kept (ELR off), so a partition whose only ISR member goes away has no leader until that member returns.
+    /// Kafka: `ReplicationControlManager.handleBrokerFenced` → `generateLeaderAndIsrUpdates`. With ELR off the last
+    /// ISR member is kept (`PartitionChangeBuilder.build` does not write an empty ISR), so a partition whose only ISR
+    /// member goes away has no leader until that member returns; with ELR on the ISR becomes empty and the member
+    /// moves to the ELR (`maybePopulateTargetElr`). Fencing does not remove a broker from any ELR.
     mutating func fence(_ broker: BrokerID, reason: String) {
         guard engine.runtimes[broker]?.isFenced == false else { return }
         engine.runtimes[broker]?.isFenced = true
         note("controller fences broker \(broker) (\(reason))")
         for id in allPartitionIDs {
             guard let state = partition(id), state.isr.contains(broker) || state.leader == broker else { continue }
-            var isr = state.isr.filter { $0 != broker }
-            if isr.isEmpty { isr = state.isr }
-            changePartition(id, isr: isr, election: .online)
+            changePartition(id, isr: state.isr.filter { $0 != broker }, election: .online)
         }
     }
 
@@ -26,6 +26,10 @@ extension Cluster {
     mutating func register(_ broker: BrokerID) {
         guard engine.runtimes[broker]?.state == .restarting else { return }
         fence(broker, reason: "registration with a new broker epoch")
+        if engine.runtimes[broker]?.stoppedUncleanly == true {
+            engine.runtimes[broker]?.stoppedUncleanly = false
+            handleUncleanShutdown(of: broker)
+        }
         engine.runtimes[broker]?.state = .up
         engine.runtimes[broker]?.lastHeartbeat = engine.now
         engine.queue.schedule(at: engine.now + engine.config.brokerSessionTimeout, .sessionExpiry(broker))
@@ -53,24 +57,50 @@ extension Cluster {
     /// Applies a new target ISR and elects a leader for it; bumps the leader epoch when the leader changes.
     ///
     /// Kafka: `PartitionChangeBuilder.build` — ONLINE elections become UNCLEAN when the topic has
-    /// `unclean.leader.election.enable=true`; an unclean leader's ISR is just itself.
+    /// `unclean.leader.election.enable=true` and the controller honours it (3.9+); an unclean leader's ISR is just
+    /// itself. With ELR on: `maybePopulateTargetElr`, then `tryElection` (an ELR member elected while the ISR is empty
+    /// becomes the ISR), `maybeUpdateRecordElr` (an unclean election clears the ELR), the empty ISR written, and
+    /// `maybeUpdateLastKnownLeader`. `uncleanShutdown` is the broker whose unclean shutdown the controller handles
+    /// (`setUncleanShutdownReplicas`): not acceptable as leader, and out of the ELR.
     @discardableResult
-    mutating func changePartition(_ id: TopicPartition, isr: [BrokerID], election: LeaderElection.Kind) -> Bool {
+    mutating func changePartition(
+        _ id: TopicPartition, isr: [BrokerID], election: LeaderElection.Kind, uncleanShutdown: BrokerID? = nil
+    ) -> Bool {
         guard var state = partition(id) else { return false }
-        let unclean = topics[id.topic]?.config(TopicConfig.uncleanLeaderElectionEnable.name) == "true"
+        let elrOn = behaviour.eligibleLeaderReplicas
+        let unclean =
+            behaviour.controllerHonoursUncleanLeaderElection
+            && topics[id.topic]?.config(TopicConfig.uncleanLeaderElectionEnable.name) == "true"
         let kind: LeaderElection.Kind = election == .online && unclean ? .unclean : election
+        var targetElr = elrOn ? eligibleLeaderReplicas(of: state, targetIsr: isr, uncleanShutdown: uncleanShutdown) : []
         let result = LeaderElection.elect(
-            kind, replicas: state.replicas, targetIsr: isr, currentLeader: state.leader,
-            isAcceptable: isAcceptableLeader)
+            kind, replicas: state.replicas, targetIsr: isr, targetElr: targetElr,
+            lastKnownElr: elrOn ? state.lastKnownElr : [], currentLeader: state.leader,
+            isAcceptable: { $0 != uncleanShutdown && isAcceptableLeader($0) })
         let oldLeader = state.leader
         var newIsr = isr
-        if result.isUnclean, let leader = result.leader {
-            newIsr = [leader]
-            state.uncleanElectionEpoch = state.leaderEpoch + (leader != state.leader ? 1 : 0)
-            state.uncleanElectionStartOffset = state.logs[leader]?.logEndOffset ?? 0
+        if result.leader != oldLeader, let leader = result.leader {
+            if result.isFromElr {
+                newIsr = [leader]
+                targetElr.removeAll { $0 == leader }
+            } else if result.isUnclean {
+                newIsr = [leader]
+                targetElr = []
+                state.uncleanElectionEpoch = state.leaderEpoch + 1
+                state.uncleanElectionStartOffset = state.logs[leader]?.logEndOffset ?? 0
+            }
         }
-        guard newIsr != state.isr || result.leader != oldLeader else { return false }
+        // Kafka: with ELR off an empty target ISR is not written: the last member stays.
+        if newIsr.isEmpty && !elrOn { newIsr = state.isr }
+        let lastKnownElr =
+            elrOn ? lastKnownLeader(of: state, newIsr: newIsr, newLeader: result.leader) : state.lastKnownElr
+        guard
+            newIsr != state.isr || result.leader != oldLeader || targetElr != state.elr
+                || lastKnownElr != state.lastKnownElr
+        else { return false }
         state.isr = newIsr
+        state.elr = targetElr
+        state.lastKnownElr = lastKnownElr
         state.partitionEpoch += 1
         state.pendingIsr = nil
         let leaderChanged = result.leader != oldLeader
@@ -80,16 +110,23 @@ extension Cluster {
         }
         topics[id.topic]!.partitions[id.partition] = state
         let leaderText = result.leader.map(String.init) ?? "none"
+        let elrText = elrOn ? elrSummary(state) : ""
         if leaderChanged {
-            let how = result.isUnclean ? " (UNCLEAN election)" : ""
-            note("\(id): Leader: \(leaderText) (epoch \(state.leaderEpoch))\(how), Isr: \(Self.csv(newIsr))")
+            let how = result.isFromElr ? " (from the ELR)" : result.isUnclean ? " (UNCLEAN election)" : ""
+            note(
+                "\(id): Leader: \(leaderText) (epoch \(state.leaderEpoch))\(how), Isr: \(Self.isrText(newIsr))\(elrText)"
+            )
             if result.leader != nil { becomeLeader(id, wasLeader: false) }
             // Kafka: the old leader completes fetches parked on the partition (`completeDelayedFetchOrProduceRequests`)
             // and the followers' fetchers move to the new leader as soon as they see the new metadata.
             if let oldLeader { wakeParkedFetches(at: oldLeader, for: id) }
             for follower in state.replicas where follower != result.leader { sendFetches(from: follower) }
+            // Kafka: a producer that holds batches for the partition sends them once its metadata names a leader.
+            for producer in engine.producers where !(producer.deques[id]?.isEmpty ?? true) {
+                engine.queue.schedule(at: engine.now, .producerSend(producer.index))
+            }
         } else {
-            note("\(id): Isr: \(Self.csv(newIsr))")
+            note("\(id): Isr: \(Self.isrText(newIsr))\(elrText)")
             maybeIncrementLeaderHighWatermark(id)
         }
         return leaderChanged
@@ -108,8 +145,8 @@ extension Cluster {
                 continue
             }
             let result = LeaderElection.elect(
-                .preferred, replicas: state.replicas, targetIsr: state.isr, currentLeader: state.leader,
-                isAcceptable: isAcceptableLeader)
+                .preferred, replicas: state.replicas, targetIsr: state.isr, targetElr: state.elr,
+                lastKnownElr: state.lastKnownElr, currentLeader: state.leader, isAcceptable: isAcceptableLeader)
             guard result.leader == preferred else { continue }
             note("controller: auto leader rebalance moves \(id) back to its preferred leader \(preferred)")
             changePartition(id, isr: state.isr, election: .preferred)
@@ -120,8 +157,10 @@ extension Cluster {
     ///
     /// Kafka (≥ 3.9, KAFKA-12670): `ReplicationControlManager.maybeElectUncleanLeaders`, run by the `QuorumController`
     /// periodic task "electUnclean" — an UNCLEAN election (`PartitionChangeBuilder`) for every leaderless partition
-    /// whose topic has `unclean.leader.election.enable=true`. Enabling the config does not elect by itself.
+    /// whose topic has `unclean.leader.election.enable=true`. Enabling the config does not elect by itself. Earlier
+    /// releases have no such task.
     mutating func electUncleanLeaders() {
+        guard behaviour.periodicUncleanElection else { return }
         for id in allPartitionIDs {
             guard let state = partition(id), state.leader == nil,
                 topics[id.topic]?.config(TopicConfig.uncleanLeaderElectionEnable.name) == "true"
@@ -136,16 +175,16 @@ extension Cluster {
     /// `ELIGIBLE_LEADERS_NOT_AVAILABLE`).
     public mutating func elect(_ kind: LeaderElection.Kind, partition id: TopicPartition) throws(KafkaError) {
         startPeriodicEvents()
-        guard let state = partition(id) else {
-            throw .unknownTopicOrPartition("This server does not host this topic-partition.")
-        }
+        // Kafka: ReplicationControlManager.electLeader answers UNKNOWN_TOPIC_OR_PARTITION for that partition.
+        guard topics[id.topic] != nil else { throw .unknownTopicOrPartition("No such topic as \(id.topic)") }
+        guard let state = partition(id) else { throw .unknownTopicOrPartition("No such partition as \(id)") }
         if kind == .preferred {
             guard state.leader != state.preferredLeader else {
                 throw KafkaError("ELECTION_NOT_NEEDED", "Leader election not needed for topic partition.")
             }
             let result = LeaderElection.elect(
-                .preferred, replicas: state.replicas, targetIsr: state.isr, currentLeader: state.leader,
-                isAcceptable: isAcceptableLeader)
+                .preferred, replicas: state.replicas, targetIsr: state.isr, targetElr: state.elr,
+                lastKnownElr: state.lastKnownElr, currentLeader: state.leader, isAcceptable: isAcceptableLeader)
             guard result.leader == state.preferredLeader else {
                 throw KafkaError(
                     "PREFERRED_LEADER_NOT_AVAILABLE", "The preferred leader was not available.")
@@ -156,8 +195,8 @@ extension Cluster {
                 throw KafkaError("ELECTION_NOT_NEEDED", "Leader election not needed for topic partition.")
             }
             let result = LeaderElection.elect(
-                .unclean, replicas: state.replicas, targetIsr: state.isr, currentLeader: nil,
-                isAcceptable: isAcceptableLeader)
+                .unclean, replicas: state.replicas, targetIsr: state.isr, targetElr: state.elr,
+                lastKnownElr: state.lastKnownElr, currentLeader: nil, isAcceptable: isAcceptableLeader)
             guard result.leader != nil else {
                 throw KafkaError(
                     "ELIGIBLE_LEADERS_NOT_AVAILABLE", "Eligible topic partition leaders are not available.")

@@ -1,10 +1,13 @@
 extension Cluster {
     /// A fault or repair of one broker.
     public enum Fault: Hashable, Sendable {
-        /// Hard kill; the log survives.
+        /// The broker's process dies; the log survives, and the host closes its connections (clients see a
+        /// disconnect at once).
         case crash
-        /// Hard kill that loses every record not yet flushed to disk.
+        /// The process dies with its host, which loses every record not yet flushed to disk (as `powerOff`).
         case crashLosingUnflushed
+        /// The host vanishes: unflushed records are lost and nothing answers, so clients time out.
+        case powerOff
         /// Start a crashed or shut-down broker again (it registers once its old session has expired).
         case restart
         /// Clean (controlled) shutdown.
@@ -34,13 +37,23 @@ extension Cluster {
             guard allowed.contains(state) else { throw .wrongState(broker, state, verb) }
         }
         switch fault {
-        case .crash, .crashLosingUnflushed:
-            try require([.up, .stalled, .isolated], "crash")
+        case .crash, .crashLosingUnflushed, .powerOff:
+            try require([.up, .stalled, .isolated], fault == .powerOff ? "power off" : "crash")
+            // Kafka clients: a dead process's host resets the connections, so `NetworkClient` sees a disconnect
+            // at once; a host that is gone (power-off) stays silent until request.timeout.ms.
+            engine.runtimes[broker]?.isHostDown = fault != .crash
             setState(broker, .crashed)
-            if fault == .crashLosingUnflushed { loseUnflushed(broker) }
-            note("broker \(broker) crashes" + (fault == .crash ? "" : " and loses its unflushed records"))
+            engine.runtimes[broker]?.stoppedUncleanly = true
+            if fault != .crash { loseUnflushed(broker) }
+            switch fault {
+            case .powerOff: note("broker \(broker) loses power and loses its unflushed records")
+            case .crashLosingUnflushed: note("broker \(broker) crashes and loses its unflushed records")
+            default: note("broker \(broker) crashes")
+            }
+            if fault == .crash { disconnectClients(of: broker) }
         case .restart:
             try require([.crashed, .shutDown], "restart")
+            engine.runtimes[broker]?.isHostDown = false
             setState(broker, .restarting)
             if engine.runtimes[broker]?.isFenced == true {
                 note("broker \(broker) restarts")
@@ -59,6 +72,9 @@ extension Cluster {
             // Kafka: controlled shutdown — the controller moves leadership and ISR membership away first.
             fence(broker, reason: "controlled shutdown")
             setState(broker, .shutDown)
+            // Kafka: a clean shutdown writes the broker epoch to the clean-shutdown file, which the next
+            // registration sends as PreviousBrokerEpoch (`BrokerLifecycleManager`, `CleanShutdownFileHandler`).
+            engine.runtimes[broker]?.stoppedUncleanly = false
             note("broker \(broker) shuts down cleanly")
         case .stall:
             try require([.up], "stall")
@@ -128,11 +144,23 @@ extension Cluster {
             // nobody can reach it any more.
             dropFetchSessions(involving: broker)
         }
-        if state == .crashed {
-            // The connections of requests parked on it are gone: those clients only see their timeout.
+        if state == .crashed && engine.runtimes[broker]?.isHostDown == true {
+            // The host is gone with the connections of requests parked on it: those clients only see their timeout.
             for id in engine.pendingRequestIDs where engine.requests[id]?.leader == broker {
                 engine.requests.modify(id) { $0.isOrphaned = true }
             }
+        }
+    }
+
+    /// The clients of a broker whose process died see their connections close: every request waiting for its
+    /// answer fails with NETWORK_EXCEPTION, "Disconnected from node N".
+    ///
+    /// Kafka: `NetworkClient.handleDisconnections` → `Sender.handleProduceResponse` (`response.wasDisconnected()`).
+    private mutating func disconnectClients(of broker: BrokerID) {
+        for id in engine.pendingRequestIDs {
+            guard let request = engine.requests[id], request.leader == broker, request.outcome == nil else { continue }
+            if request.acks == .none { continue }
+            finish(id, .failure(.disconnected(broker)))
         }
     }
 

@@ -19,7 +19,8 @@ extension Cluster {
         guard inSync, isIsrEligible(follower) else { return }
         topics[id.topic]!.partitions[id.partition].isr.append(follower)
         topics[id.topic]!.partitions[id.partition].partitionEpoch += 1
-        note("\(id): broker \(follower) joins the ISR → Isr: \(Self.csv(partition(id)!.isr))")
+        updateEligibleLeaderReplicas(id, oldIsr: state.isr)
+        note("\(id): broker \(follower) joins the ISR → Isr: \(Self.csv(partition(id)!.isr))\(elrNote(id))")
     }
 
     /// The leader's ISR-expiry task for every partition it leads.
@@ -52,17 +53,21 @@ extension Cluster {
         }
         topics[id.topic]!.partitions[id.partition].isr = newIsr
         topics[id.topic]!.partitions[id.partition].partitionEpoch += 1
-        note("\(id): leader \(leader) shrinks the ISR (out of sync: \(Self.csv(outOfSync))) → Isr: \(Self.csv(newIsr))")
+        updateEligibleLeaderReplicas(id, oldIsr: state.isr)
+        note(
+            "\(id): leader \(leader) shrinks the ISR (out of sync: \(Self.csv(outOfSync))) → Isr: \(Self.csv(newIsr))"
+                + elrNote(id))
         maybeIncrementLeaderHighWatermark(id)
     }
 
     /// Moves the leader's HW to the smallest LEO of the replicas it must wait for, never backwards.
     ///
-    /// Kafka ≥ 3.7: `Partition.maybeIncrementLeaderHW` — frozen while the committed ISR is below the effective min
-    /// ISR (KAFKA-15583); otherwise min LEO over the maximal ISR and the caught-up, ISR-eligible other followers.
+    /// Kafka: `Partition.maybeIncrementLeaderHW` — min LEO over the maximal ISR and the caught-up, ISR-eligible other
+    /// followers; from 3.7 (KAFKA-15583) frozen while the committed ISR is below the effective min ISR
+    /// (`KafkaBehaviour.highWatermarkWaitsForMinIsr`).
     mutating func maybeIncrementLeaderHighWatermark(_ id: TopicPartition) {
         guard let state = partition(id), let leader = state.leader, let leaderLog = state.logs[leader] else { return }
-        guard state.isr.count >= effectiveMinIsr(id) else { return }
+        if behaviour.highWatermarkWaitsForMinIsr { guard state.isr.count >= effectiveMinIsr(id) else { return } }
         let maxLag = engine.config.replicaLagTimeMax
         var candidate = leaderLog.logEndOffset
         for broker in state.replicas where broker != leader {

@@ -40,6 +40,13 @@ extension Cluster {
             return requestID
         }
         guard engine.runtimes[leader]?.isAlive == true else {
+            if engine.runtimes[leader]?.isHostDown != true, acks != .none {
+                // The host is up but the process is not: the connection is refused, and the client's
+                // `NetworkClient` reports the node disconnected at once (a named producer does not even send: see
+                // `mayDrain`).
+                finish(requestID, .failure(.disconnected(leader)))
+                return requestID
+            }
             // Nobody answers on the leader's address: the client gives up after request.timeout.ms.
             if acks == .none {
                 finish(requestID, .noResponse(baseOffset: nil, count: values.count))
@@ -50,6 +57,21 @@ extension Cluster {
         }
         if acks == .all && state.isr.count < effectiveMinIsr(id) {
             finish(requestID, .failure(.notEnoughReplicas))
+            return requestID
+        }
+        // Kafka: UnifiedLog.analyzeAndValidateRecords — a batch larger than max.message.bytes is refused with
+        // RecordTooLargeException (MESSAGE_TOO_LARGE) and nothing is appended. The batch size is
+        // DefaultRecordBatch.RECORD_BATCH_OVERHEAD (61) plus each record's DefaultRecord.sizeInBytes with offset and
+        // timestamp deltas of one byte (exact for batches of up to 64 records).
+        let maxMessageBytes = Int(topics[id.topic]?.config(TopicConfig.maxMessageBytes.name) ?? "") ?? 1_048_588
+        let batchSize = 61 + values.reduce(0) { $0 + NullKeyPartitioner.recordSize(key: key, value: $1) }
+        if batchSize > maxMessageBytes {
+            let error = KafkaError(
+                "MESSAGE_TOO_LARGE",
+                "The record batch size in the append to \(id) is \(batchSize) bytes which exceeds the maximum configured value of \(maxMessageBytes)."
+            )
+            // acks=0: KafkaApis.handleProduceRequest closes the connection instead of answering.
+            finish(requestID, acks == .none ? .noResponse(baseOffset: nil, count: values.count) : .failure(error))
             return requestID
         }
         let log = state.logs[leader]!

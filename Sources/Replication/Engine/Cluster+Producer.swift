@@ -124,6 +124,13 @@ extension Cluster {
 
     private func mayDrain(_ batch: ProducerBatch, _ client: ProducerClient) -> Bool {
         let inFlight = client.inFlight.compactMap { engine.batches[$0] }
+        if let leader = partition(batch.partition)?.leader, let runtime = engine.runtimes[leader],
+            !runtime.isAlive && !runtime.isHostDown
+        {
+            // Kafka: `NetworkClient.ready` is false for a node whose connection was refused (reconnect backoff):
+            // the batch stays in the accumulator until the metadata names another leader.
+            return false
+        }
         if let leader = partition(batch.partition)?.leader {
             let toLeader = inFlight.filter { batch in
                 batch.inFlightRequest.flatMap { engine.requests[$0]?.leader } == leader

@@ -86,6 +86,11 @@ extension KafkaError {
     static func disconnectedAfterTimeout(_ broker: BrokerID) -> KafkaError {
         KafkaError("REQUEST_TIMED_OUT", "Disconnected from node \(broker) due to timeout")
     }
+    /// `NETWORK_EXCEPTION` (13) as the producer's `Sender` reports a request whose connection closed
+    /// (`Sender.handleProduceResponse`, `response.wasDisconnected()`).
+    static func disconnected(_ broker: BrokerID) -> KafkaError {
+        KafkaError("NETWORK_EXCEPTION", "Disconnected from node \(broker)")
+    }
     /// `LEADER_NOT_AVAILABLE` (5).
     static let leaderNotAvailable = KafkaError(
         "LEADER_NOT_AVAILABLE",

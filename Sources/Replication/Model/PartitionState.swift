@@ -8,6 +8,11 @@ public struct PartitionState: Hashable, Sendable {
     public var leader: BrokerID?
     /// The in-sync replicas, in the order Kafka lists them.
     public var isr: [BrokerID]
+    /// The eligible leader replicas (KIP-966): members that left an ISR smaller than min ISR and may still lead
+    /// cleanly; always empty when the cluster's Kafka has ELR off. Kafka: `PartitionRegistration.elr`.
+    public var elr: [BrokerID] = []
+    /// The last known ELR: the last leader when the ISR became empty. Kafka: `PartitionRegistration.lastKnownElr`.
+    public var lastKnownElr: [BrokerID] = []
     /// The leader epoch; bumped on every leader change.
     public var leaderEpoch: Int
     /// The partition epoch; bumped on every change of this record.

@@ -44,9 +44,9 @@ public struct ProducerConfig: Hashable, Sendable {
     /// Creates the defaults.
     public init() {}
 
-    /// Builds a config from `key=value` settings as `KafkaProducer`'s constructor validates them; throws Kafka's
-    /// `ConfigException` message.
-    public init(_ settings: [String: String]) throws(KafkaError) {
+    /// Builds a config from `key=value` settings as `KafkaProducer`'s constructor of the `kafka` release validates
+    /// them; throws Kafka's `ConfigException` message.
+    public init(_ settings: [String: String], kafka: KafkaVersion = .newest) throws(KafkaError) {
         for (key, value) in settings.sorted(by: { $0.key < $1.key }) {
             try set(key, value)
         }
@@ -61,6 +61,14 @@ public struct ProducerConfig: Hashable, Sendable {
                 throw KafkaError("ConfigException", message)
             }
             if maxInFlightRequestsPerConnection > 5 {
+                // Kafka 4.0 (KAFKA-17927, PR 17717): an error even with idempotence left at its default; before,
+                // idempotence was disabled with a warning ("in v4.0.0 and onward, this will become an error").
+                if kafka.behaviour.producerRejectsInFlightAboveFive {
+                    throw KafkaError(
+                        "ConfigException",
+                        "To use the idempotent producer, max.in.flight.requests.per.connection must be set to at most 5. Current value is \(maxInFlightRequestsPerConnection)."
+                    )
+                }
                 try conflict(
                     "To use the idempotent producer, max.in.flight.requests.per.connection must be set to at most 5. Current value is \(maxInFlightRequestsPerConnection)."
                 )

@@ -11,9 +11,11 @@ public struct PartitionExplanation: Hashable, Sendable {
         let now = cluster.now
         // "Never" (`distantPast`) reads as the start of the clock.
         func time(_ instant: SimulatedInstant) -> String { max(.start, instant).description }
-        let minIsr = topic.minInsyncReplicas
-        let effectiveMinIsr = min(minIsr, state.replicas.count)
-        let unclean = topic.config(TopicConfig.uncleanLeaderElectionEnable.name) == "true"
+        let behaviour = cluster.behaviour
+        let effectiveMinIsr = cluster.effectiveMinIsr(id)
+        let unclean =
+            behaviour.controllerHonoursUncleanLeaderElection
+            && topic.config(TopicConfig.uncleanLeaderElectionEnable.name) == "true"
         func name(_ broker: BrokerID) -> String { "B\(broker)" }
         func list(_ brokers: [BrokerID]) -> String {
             brokers.isEmpty ? "none" : brokers.map(String.init).joined(separator: ",")
@@ -37,6 +39,21 @@ public struct PartitionExplanation: Hashable, Sendable {
                 }
             }
             lines.append(sentence)
+        } else if behaviour.eligibleLeaderReplicas && state.isr.isEmpty
+            && !(state.elr.isEmpty && state.lastKnownElr.isEmpty)
+        {
+            // Kafka 4.1: PartitionChangeBuilder.isValidNewLeader (an ELR member while the ISR is empty) and
+            // canElectLastKnownLeader.
+            var sentence =
+                "\(id) has no leader (`Leader: none`) and its ISR is empty, so neither producers nor consumers can use it."
+            if !state.elr.isEmpty {
+                sentence +=
+                    " Its eligible leader replicas (Elr: \(list(state.elr))) left the ISR while it was below min.insync.replicas, so they hold every committed record: the first of them to come back is elected cleanly (Kafka \(cluster.kafka.text), ELR on)."
+            } else {
+                sentence +=
+                    " No eligible leader replica is left (a broker that restarts after a crash leaves the ELR); when the last known leader \(name(state.lastKnownElr[0])) (LastKnownElr) returns, Kafka elects it, as an unclean election."
+            }
+            lines.append(sentence)
         } else {
             let live = state.replicas.filter { cluster.state(of: $0) == .up }
             var sentence =
@@ -57,7 +74,10 @@ public struct PartitionExplanation: Hashable, Sendable {
             let runtime = cluster.state(of: broker)
             let fetch = state.followerStates[broker]
             let caughtUp = fetch.map { " It last caught up at \(time($0.lastCaughtUpTime))." } ?? ""
-            if !state.isr.contains(broker) {
+            if state.elr.contains(broker) {
+                isrSentence +=
+                    " \(name(broker)) is an eligible leader replica (Elr): it left the ISR while the ISR was below min.insync.replicas, so it has every committed record and may lead cleanly if the ISR empties (Kafka \(cluster.kafka.text), ELR on)."
+            } else if !state.isr.contains(broker) {
                 switch runtime {
                 case .crashed, .shutDown, .restarting:
                     isrSentence +=
@@ -92,7 +112,7 @@ public struct PartitionExplanation: Hashable, Sendable {
             } else {
                 sentence +=
                     ": offsets \(hw)..\(leo - 1) are on the leader but not committed, and consumers cannot read them yet."
-                if state.isr.count < effectiveMinIsr {
+                if state.isr.count < effectiveMinIsr && behaviour.highWatermarkWaitsForMinIsr {
                     sentence +=
                         " The high watermark is frozen because the ISR (\(state.isr.count)) is smaller than min.insync.replicas (\(effectiveMinIsr)) — Kafka 3.7 and later do not advance it then, even for acks=1 writes."
                 } else if let slowest = state.maximalIsr.filter({ $0 != state.leader }).min(by: {
@@ -110,7 +130,10 @@ public struct PartitionExplanation: Hashable, Sendable {
             lines.append("A produce now fails whatever its acks: there is no leader to write to.")
         } else if state.isr.count < effectiveMinIsr {
             lines.append(
-                "A produce with acks=all now fails with NOT_ENOUGH_REPLICAS (ISR \(state.isr.count) < min.insync.replicas \(effectiveMinIsr)) and nothing is written; acks=1 and acks=0 are accepted by the leader, but stay invisible until the ISR grows back."
+                "A produce with acks=all now fails with NOT_ENOUGH_REPLICAS (ISR \(state.isr.count) < min.insync.replicas \(effectiveMinIsr)) and nothing is written; acks=1 and acks=0 are accepted by the leader, "
+                    + (behaviour.highWatermarkWaitsForMinIsr
+                        ? "but stay invisible until the ISR grows back."
+                        : "and on Kafka \(cluster.kafka.text) become readable as soon as the ISR has them.")
             )
         } else {
             lines.append(

@@ -33,7 +33,9 @@ public struct ReplicaTable: Hashable, Sendable {
         let leaderLEO = state.leaderLog?.logEndOffset
         header =
             "Partition: \(id)  Leader: \(state.leader.map(String.init) ?? "none")  LeaderEpoch: \(state.leaderEpoch)  "
-            + "Isr: \(Cluster.csv(state.isr))  HW: \(state.highWatermark)  Time: \(SimulatedTime.text(cluster.now))"
+            + "Isr: \(Cluster.csv(state.isr))  "
+            + (state.elr.isEmpty ? "" : "Elr: \(Cluster.csv(state.elr))  ")
+            + "HW: \(state.highWatermark)  Time: \(SimulatedTime.text(cluster.now))"
         rows = state.replicas.map { broker in
             let log = state.logs[broker] ?? ReplicaLog()
             let runtime = cluster.engine.runtimes[broker] ?? BrokerRuntime()

@@ -28,10 +28,13 @@ public struct TopicDescription: Hashable, Sendable {
             for partition in topic.partitions
             where filter.map({ Self.matches(partition, topic: topic, filter: $0) }) ?? true {
                 let leader = partition.leader.map(String.init) ?? "none"
+                // Kafka 3.8+ `printDescription` prints `Elr:` and `LastKnownElr:` (empty lists when ELR is off).
+                let elr =
+                    cluster.behaviour.describeShowsElr
+                    ? "\tElr: \(Self.csv(partition.elr))\tLastKnownElr: \(Self.csv(partition.lastKnownElr))" : ""
                 lines.append(
                     "\tTopic: \(topic.name)\tPartition: \(partition.id.partition)\tLeader: \(leader)\t"
-                        + "Replicas: \(Self.csv(partition.replicas))\tIsr: \(Self.csv(partition.isr))\t"
-                        + "Elr: \tLastKnownElr: ")
+                        + "Replicas: \(Self.csv(partition.replicas))\tIsr: \(Self.csv(partition.isr))" + elr)
             }
         }
         self.lines = lines

@@ -10,7 +10,7 @@ public enum CommandHelp {
         ("Let time pass", ["advance"]),
         (
             "Break and mend brokers",
-            ["crash", "restart", "shutdown", "stall", "resume", "isolate", "heal", "slow", "flush"]
+            ["crash", "power-off", "restart", "shutdown", "stall", "resume", "isolate", "heal", "slow", "flush"]
         ),
         ("Elect leaders", ["elect"]),
         ("Produce", ["produce", "producer", "drop-responses"]),

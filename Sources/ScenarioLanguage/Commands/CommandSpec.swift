@@ -52,10 +52,12 @@ public enum CommandTable {
     /// Commands that build and show the cluster (brokers, topics, describe).
     static let clusterCommands: [CommandSpec] = [
         CommandSpec(
-            name: "cluster", synopsis: "cluster brokers=<n> [racks=<k>]",
-            summary: "Creates brokers 0…n-1; with racks=k, racks R1…Rk hold contiguous blocks of ids.",
-            example: "cluster brokers=6 racks=2",
-            positionals: [], keys: [("brokers", true), ("racks", false)],
+            name: "cluster", synopsis: "cluster brokers=<n> [racks=<k>] [kafka=<version>]",
+            summary:
+                "Creates brokers 0…n-1; with racks=k, racks R1…Rk hold contiguous blocks of ids; kafka= picks the "
+                + "Kafka release it behaves as (\(KafkaVersion.names); default \(KafkaVersion.newest.text)).",
+            example: "cluster brokers=6 racks=2 kafka=4.0",
+            positionals: [], keys: [("brokers", true), ("racks", false), ("kafka", false)],
             build: { reader in
                 guard let brokers = reader.int("brokers", in: 1...reader.limits.brokers) else { return nil }
                 let racks = reader.optionalInt("racks", in: 1...reader.limits.brokers)
@@ -64,7 +66,15 @@ public enum CommandTable {
                         "racks=\(racks) is more than brokers=\(brokers): every rack needs a broker", at: "racks")
                     return nil
                 }
-                return .cluster(brokers: brokers, racks: racks)
+                var kafka: KafkaVersion?
+                if let text = reader.optionalString("kafka") {
+                    kafka = KafkaVersion(text)
+                    if kafka == nil {
+                        reader.error("kafka must be one of \(KafkaVersion.names), not '\(text)'", at: "kafka")
+                        return nil
+                    }
+                }
+                return .cluster(brokers: brokers, racks: racks, kafka: kafka)
             }),
         CommandSpec(
             name: "broker", synopsis: "broker <id> [rack=<name>]",

@@ -25,8 +25,14 @@ extension CommandTable {
             }),
         faultSpec(
             "crash", .crash, synopsis: "crash <broker> [lose-unflushed]",
-            summary: "Hard-kills a broker; its log survives, or with lose-unflushed only the flushed part does.",
+            summary:
+                "Kills a broker's process: clients see their connections close at once; its log survives, or with lose-unflushed only the flushed part does (then its host went down too, as with power-off).",
             example: "crash 1"),
+        faultSpec(
+            "power-off", .powerOff,
+            summary:
+                "The broker's host vanishes: it loses every unflushed record, and clients hear nothing until request.timeout.ms.",
+            example: "power-off 1"),
         faultSpec(
             "restart", .restart,
             summary:

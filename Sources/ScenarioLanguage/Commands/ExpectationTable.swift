@@ -34,7 +34,8 @@ public enum ExpectationTable {
                 "The most recent outcome is a success (same rule as expect error; an advance with no async answer is ok)."
         ),
         ExpectationSpec(
-            name: "hw", synopsis: "expect hw <topic>-<p> == <n>", summary: "The leader's high watermark."),
+            name: "hw", synopsis: "expect hw <topic>-<p> [on <broker>] == <n>",
+            summary: "The leader's high watermark, or that replica's own (a follower learns it from its fetches)."),
         ExpectationSpec(
             name: "leo", synopsis: "expect leo <topic>-<p> [on <broker>] == <n>",
             summary: "The log end offset of the leader, or of the replica on that broker."),

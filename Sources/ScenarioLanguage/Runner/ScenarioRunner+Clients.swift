@@ -9,7 +9,7 @@ extension ScenarioRunner {
         do {
             switch statement.command {
             case .producer(let name, let configs):
-                let client = try cluster.createProducer(name, config: ProducerConfig(configs))
+                let client = try cluster.createProducer(name, config: ProducerConfig(configs, kafka: cluster.kafka))
                 let config = client.config
                 var parts = ["acks=\(config.acks.rawValue)", "enable.idempotence=\(config.enableIdempotence)"]
                 if let id = client.producerID { parts.append("producer id \(id), epoch \(client.producerEpoch)") }

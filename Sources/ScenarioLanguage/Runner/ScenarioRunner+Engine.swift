@@ -40,7 +40,9 @@ extension ScenarioRunner {
             if targets.isEmpty { result = ["No broker is isolated."] }
             outcome = Self.lastAsyncOutcome(in: cluster, open: open) ?? .ok
         case .elect(let kind, let target):
-            guard let partitions = resolve(target, in: cluster, statement: statement) else { return nil }
+            guard let partitions = resolve(target, in: cluster, statement: statement, isElection: true) else {
+                return nil
+            }
             // Kafka: LeaderElectionCommand.electLeaders — successes on one line, partitions that needed no election
             // on another, then one line per failure with the exception.
             var succeeded: [TopicPartition] = []
@@ -211,9 +213,14 @@ extension ScenarioRunner {
     }
 
     /// `orders-0` → that partition; `orders` (a topic name) → all its partitions.
-    private mutating func resolve(_ target: String, in cluster: Cluster, statement: Statement) -> [TopicPartition]? {
+    /// The partitions a target names. For an election (`isElection`) a partition the cluster does not have is
+    /// passed on, so it gets Kafka's per-partition error result as `kafka-leader-election --topic t --partition 9`
+    /// prints it; otherwise, and for a bare unknown name, it is a script error.
+    private mutating func resolve(
+        _ target: String, in cluster: Cluster, statement: Statement, isElection: Bool = false
+    ) -> [TopicPartition]? {
         if let topic = cluster.topics[target] { return topic.partitions.map({ $0.id }) }
-        if let id = TopicPartition(parsing: target), cluster.partition(id) != nil { return [id] }
+        if let id = TopicPartition(parsing: target), cluster.partition(id) != nil || isElection { return [id] }
         report(
             "unknown topic or partition '\(target)'", statement, at: statement.location(of: "#1"),
             candidates: Array(cluster.topics.keys))

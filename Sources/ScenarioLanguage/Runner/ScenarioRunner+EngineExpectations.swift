@@ -15,15 +15,24 @@ extension ScenarioRunner {
             let breaks = cluster.engine.invariantBreaks
             actual = breaks.isEmpty ? "ok" : breaks.map { $0.description }.joined(separator: "; ")
             what = "the invariants"
-        case .highWatermark(let id, _), .logEndOffset(let id, _, _), .epoch(let id, _), .lost(let id, _):
+        case .highWatermark(let id, _, _), .logEndOffset(let id, _, _), .epoch(let id, _), .lost(let id, _):
             guard let partition = cluster.partition(id) else {
                 diagnostics.append(.error("unknown partition \(id)", at: statement.location))
                 return nil
             }
             switch expectation.claim {
-            case .highWatermark:
+            case .highWatermark(_, nil, _):
                 actual = String(partition.highWatermark)
                 what = "HW of \(id)"
+            case .highWatermark(_, let broker?, _):
+                // A follower's own HW: what it took from its last fetch response, min(leader HW, its LEO)
+                // (Kafka: `ReplicaFetcherThread.processPartitionData` → `UnifiedLog.updateHighWatermark`).
+                guard let log = partition.logs[broker] else {
+                    fail(statement, "broker \(broker) holds no replica of \(id)", at: expectation.valueLocation)
+                    return ExpectationResult(passed: false, actual: "none")
+                }
+                actual = String(log.highWatermark)
+                what = "HW of \(id) on broker \(broker)"
             case .logEndOffset(_, let broker, _):
                 guard let replica = broker ?? partition.leader, let log = partition.logs[replica] else {
                     let message =

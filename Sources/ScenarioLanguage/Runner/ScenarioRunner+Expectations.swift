@@ -99,7 +99,7 @@ extension ScenarioRunner {
         case .isr(_, let ids): csv(ids.sorted())
         case .error(let name): name
         case .ok, .invariantsOK: "ok"
-        case .highWatermark(_, let value), .logEndOffset(_, _, let value), .epoch(_, let value): String(value)
+        case .highWatermark(_, _, let value), .logEndOffset(_, _, let value), .epoch(_, let value): String(value)
         case .lost(_, let offsets): offsets.isEmpty ? "none" : Cluster.ranges(offsets)
         case .partition(_, _, let partition): String(partition)
         case .assignment(_, _, let partitions):

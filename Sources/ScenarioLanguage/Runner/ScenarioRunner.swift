@@ -6,6 +6,8 @@ public struct ScenarioRunner {
     /// The cluster so far (nil until `cluster` or `broker` creates it).
     public internal(set) var cluster: Cluster?
     private let seed: UInt64
+    /// The Kafka release a `cluster` line without `kafka=` (or a `broker` line) makes.
+    public let kafka: KafkaVersion
     /// The caps this scenario runs under.
     public let limits: Limits
     private var lastOutcome: Outcome?
@@ -32,15 +34,19 @@ public struct ScenarioRunner {
     /// Values captured with `let`, by name.
     public internal(set) var variables: [String: String] = [:]
 
-    /// Creates a runner; `seed` drives every random choice of the engine; the scenario runs under `limits`.
-    public init(seed: UInt64 = 0, limits: Limits = .standard) {
+    /// Creates a runner; `seed` drives every random choice of the engine; clusters behave as `kafka` unless their
+    /// `cluster` line says otherwise; the scenario runs under `limits`.
+    public init(seed: UInt64 = 0, kafka: KafkaVersion = .newest, limits: Limits = .standard) {
         self.seed = seed
+        self.kafka = kafka
         self.limits = limits
     }
 
     /// Runs a whole script and returns its transcript.
-    public static func run(_ script: Script, seed: UInt64 = 0, limits: Limits = .standard) -> Transcript {
-        var runner = ScenarioRunner(seed: seed, limits: limits)
+    public static func run(
+        _ script: Script, seed: UInt64 = 0, kafka: KafkaVersion = .newest, limits: Limits = .standard
+    ) -> Transcript {
+        var runner = ScenarioRunner(seed: seed, kafka: kafka, limits: limits)
         for statement in script.statements { runner.execute(statement) }
         return runner.transcript
     }
@@ -77,14 +83,14 @@ public struct ScenarioRunner {
                 report(error.message, statement, at: statement.location(of: "#0"))
                 return
             }
-        case .cluster(let count, let racks):
+        case .cluster(let count, let racks, let version):
             if cluster != nil {
                 report(
                     "the cluster already exists; 'cluster' must come before any 'broker' or other 'cluster' line",
                     statement)
                 return
             }
-            var new = Cluster(seed: seed)
+            var new = Cluster(seed: seed, kafka: version ?? kafka)
             new.budget = limits.engineBudget
             for id in 0..<count {
                 // Racks hold contiguous blocks of ids: 6 brokers in 2 racks → R1 = 0,1,2 and R2 = 3,4,5.
@@ -92,9 +98,10 @@ public struct ScenarioRunner {
                 try? new.addBroker(Broker(id: id, rack: rack))
             }
             cluster = new
-            output = [Self.summary(of: new)]
+            // A release named on the line is echoed; the default one is named by the page or `run` around it.
+            output = [Self.summary(of: new) + (version.map { " (Kafka \($0.text))" } ?? "")]
         case .broker(let id, let rack):
-            var current = cluster ?? Cluster(seed: seed)
+            var current = cluster ?? Cluster(seed: seed, kafka: kafka)
             current.budget = limits.engineBudget
             do {
                 try current.addBroker(Broker(id: id, rack: rack))

@@ -76,9 +76,9 @@ enum ExpectationParser {
         case "hw", "epoch", "lost", "leo":
             var broker: BrokerID?
             var partitionTokens = subject
-            if kind.text == "leo", subject.count == 3, subject[1].text == "on" {
+            if kind.text == "leo" || kind.text == "hw", subject.count == 3, subject[1].text == "on" {
                 guard let id = Int(subject[2].text) else {
-                    return fail("expected a broker id after 'on'", at: subject[2], notes: usage("leo"))
+                    return fail("expected a broker id after 'on'", at: subject[2], notes: usage(kind.text))
                 }
                 broker = id
                 partitionTokens = [subject[0]]
@@ -102,7 +102,7 @@ enum ExpectationParser {
             }
             let claim: Expectation.Claim
             switch kind.text {
-            case "hw": claim = .highWatermark(tp, number)
+            case "hw": claim = .highWatermark(tp, broker, number)
             case "epoch": claim = .epoch(tp, number)
             default: claim = .logEndOffset(tp, broker, number)
             }

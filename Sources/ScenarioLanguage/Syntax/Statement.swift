@@ -37,8 +37,8 @@ public struct Script: Hashable, Sendable {
 
 /// What a statement does.
 public enum Command: Hashable, Sendable {
-    /// `cluster brokers=<n> [racks=<k>]`.
-    case cluster(brokers: Int, racks: Int?)
+    /// `cluster brokers=<n> [racks=<k>] [kafka=<version>]`; nil `kafka` runs the scenario's default release.
+    case cluster(brokers: Int, racks: Int?, kafka: KafkaVersion?)
     /// `broker <id> [rack=<name>]`.
     case broker(id: BrokerID, rack: String?)
     /// `topic <name> partitions=<p> replication-factor=<r> …`.
@@ -94,8 +94,8 @@ public struct Expectation: Hashable, Sendable {
         case error(String)
         /// `expect ok`: the previous command succeeded.
         case ok
-        /// `expect hw <tp> == <n>`: the leader's high watermark.
-        case highWatermark(TopicPartition, Int64)
+        /// `expect hw <tp> [on <broker>] == <n>`: the leader's (or that replica's own) high watermark.
+        case highWatermark(TopicPartition, BrokerID?, Int64)
         /// `expect leo <tp> [on <broker>] == <n>`: the leader's (or that replica's) log end offset.
         case logEndOffset(TopicPartition, BrokerID?, Int64)
         /// `expect epoch <tp> == <n>`: the leader epoch.
