@@ -56,4 +56,9 @@ extension VerifiedProse {
         }
         return out.split(whereSeparator: \.isNewline).joined(separator: " ")
     }
+
+    /// HTML that cmark wrote (an exercise's task) as plain text, the same way.
+    public static func plainText(ofHTML html: String) -> String {
+        VerifiedProse(pieces: [.html(html)], text: "").plainText
+    }
 }

@@ -23,7 +23,7 @@ enum SearchIndex {
             case .question(let question):
                 sections[sections.count - 1].add(question.prompt.text)
             case .exercise(let exercise):
-                sections[sections.count - 1].add(exercise.exercise.task)
+                sections[sections.count - 1].add(VerifiedProse.plainText(ofHTML: exercise.exercise.taskHTML))
             case .scenario: break
             }
         }

@@ -17,7 +17,7 @@ window.REPLICALAB_SEARCH={"synonyms":[
 ["Summary","summary-2","A second heading with the same text gets its own anchor.",""]]},
 {"t":"Failures","u":"02-failures.html","m":"","s":[
 ["Failures","","A follower that stops fetching leaves the ISR; then every replica fails, and an unclean election loses data.",""],
-["Practice","practice","Get broker 2 out of the ISR of `orders-0` — see [the placement lesson](01-placement.md) — with *nothing* lost. Markup such as \u003cb>this\u003c/b> is not HTML here.",""]]},
+["Practice","practice","Get broker 2 out of the ISR of orders-0 — see the placement lesson — with nothing lost. Markup such as this is not HTML here.",""]]},
 {"t":"Escaping \u003cscript>","u":"03-escaping.html","m":"","s":[
 ["Escaping \u003cscript>","","",""]]},
 {"t":"Clients","u":"04-clients.html","m":"","s":[
