@@ -18,8 +18,8 @@ import LessonMarkdown
 /// - every diagnostic points inside the lesson;
 /// - a generated scenario that CommonMark swallowed into raw HTML has a diagnostic at its line, and every scenario
 ///   written at the top level is one of the lesson's scenarios;
-/// - a lesson that verifies renders to pages with only the site's own three scripts (contents, search index,
-///   script), SVG only in the site's pictures, nothing a lesson could run
+/// - a lesson that verifies renders to pages with only the site's own scripts (the theme line, its script files,
+///   the goals of exercises as JSON data), SVG only in the site's pictures, nothing a lesson could run
 ///   (`javascript:`, event handlers, `<iframe>`, `<meta http-equiv>`, …) and unique element ids, and every `{{…}}`
 ///   reference of its prose is filled in exactly once.
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -100,10 +100,17 @@ func writeError(_ text: String) {
 }
 
 /// What a verified lesson's page must never contain. Text is escaped (it has no `<`), so every `<…>` outside a
-/// comment is markup: the site's own, or what a lesson got through. The site's own pictures are inline SVG, each the
-/// only content of a `<figure class="diagram">`: SVG is allowed there, and only the elements the site draws with.
+/// comment is markup: the site's own, or what a lesson got through. The site's own pictures are inline SVG at the start
+/// of a `<figure class="diagram">`, up to its caption: SVG is allowed there, and only the elements the site draws with.
 func checkPage(_ page: String, path: String) {
-    var scripts = 0
+    // The site's own scripts: the theme line that runs before the first paint, its files (the sandbox's only where a
+    // page has a scenario or an exercise) and the goals of exercises (JSON data, never run).
+    let siteScripts: Set<String> = [
+        "script", "script src=\"toc.js\" defer", "script src=\"replicalab.js\" defer",
+        "script src=\"engine.js\" defer", "script src=\"scenarios.js\" defer", "script src=\"sandbox.js\" defer",
+        "script type=\"application/json\" data-goals",
+    ]
+    var scripts: [String: Int] = [:]
     let forbidden: Set<String> = ["iframe", "object", "embed", "base", "style", "svg", "math", "frame", "template"]
     let pictureElements: Set<String> = ["svg", "g", "rect", "path", "text", "tspan", "title", "desc", "use", "defs"]
     var inPicture = false
@@ -126,13 +133,18 @@ func checkPage(_ page: String, path: String) {
         func isSpace(_ character: Character) -> Bool { character == " " || character == "\n" || character == "\t" }
         while index < tag.count, !isSpace(tag[index]), tag[index] != "/" { index += 1 }
         let name = String(tag[(isEndTag ? 1 : 0)..<index])
-        if name == "script", !isEndTag { scripts += 1 }
+        if name == "script", !isEndTag {
+            let opening = String(tag)
+            require(siteScripts.contains(opening), "\(path): <\(opening)> is not one of the site's own scripts")
+            scripts[opening, default: 0] += 1
+        }
         if name == "figure", !isEndTag, String(tag).hasPrefix("figure class=\"diagram\"") {
             inPicture = true
             continue
         }
         if inPicture {
-            if name == "figure", isEndTag {
+            // The caption ("What changed") after the picture is the page's ordinary markup.
+            if (name == "figure" && isEndTag) || (name == "figcaption" && !isEndTag) {
                 inPicture = false
             } else {
                 require(pictureElements.contains(name), "\(path): <\(isEndTag ? "/" : "")\(name)> in a picture")
@@ -171,7 +183,15 @@ func checkPage(_ page: String, path: String) {
                 "\(path): a script URL in <\(String(tag))>")
         }
     }
-    require(scripts == 3, "\(path): \(scripts) scripts; only the site's own three may be there")
+    for (opening, count) in scripts where opening != "script type=\"application/json\" data-goals" {
+        require(count == 1, "\(path): <\(opening)> is there \(count) times")
+    }
+    require(
+        page.contains("<script>try{var t=localStorage.getItem(\"replicalab-theme\")"),
+        "\(path): the inline script is not the site's theme line")
+    let goals = scripts["script type=\"application/json\" data-goals", default: 0]
+    let exercises = page.split(separator: "<section class=\"exercise\"", omittingEmptySubsequences: false).count - 1
+    require(goals == exercises, "\(path): \(goals) goal scripts for \(exercises) exercises")
     var ids: Set<Substring> = []
     for part in page.split(separator: " id=\"", omittingEmptySubsequences: false).dropFirst() {
         let id = part.prefix { $0 != "\"" }
