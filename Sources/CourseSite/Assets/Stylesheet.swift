@@ -193,6 +193,8 @@ enum Stylesheet {
         .question-label { font-weight: 700; margin: 0.3rem 0; }
         .answer strong { font-family: ui-monospace, Menlo, Consolas, monospace; }
         .answer-source { color: var(--muted); font-size: 0.9rem; }
+        .minutes { color: var(--muted); font-size: 0.85rem; white-space: nowrap; }
+        .minutes::before { content: "· "; }
         .exercise { border: 1px solid var(--muted); border-left: 4px solid var(--accent); padding: 0.2rem 1rem;
           margin: 1.5rem 0; border-radius: 0 6px 6px 0; }
         .exercise-label { font-weight: 700; margin: 0.3rem 0; }
