@@ -1,5 +1,6 @@
 // Engine micro-benchmarks for Benchmarks/run.sh (not part of `swift test`): replication throughput with RF 3 and
-// acks=all, and placement of 100,000 partitions on 1,000 brokers. Prints one JSON object per measurement.
+// acks=all, the cost of idle simulated time, and placement of 100,000 partitions on 1,000 brokers. Prints one JSON
+// object per measurement. `ReplicaLabBenchmarks [records] [names…]` runs the named ones (all by default).
 import Dispatch
 import Replication
 
@@ -20,6 +21,7 @@ func replicationThroughput(records: Int, batch: Int) throws -> [String: Double] 
         configs: ["min.insync.replicas": "2"])
     let values = [String](repeating: "v", count: batch)
     var acknowledged = 0
+    let eventsBefore = cluster.eventCount
     let time = try seconds {
         for _ in 0..<(records / batch) {
             let request = try cluster.produceAndWait(to: TopicPartition("t", 0), values: values, acks: .all)
@@ -28,7 +30,9 @@ func replicationThroughput(records: Int, batch: Int) throws -> [String: Double] 
     }
     precondition(acknowledged == records, "only \(acknowledged) of \(records) records were acknowledged")
     let followerCopies = Double(records * 2)
+    let events = Double(cluster.eventCount - eventsBefore)
     return [
+        "events": events, "nanosecondsPerEvent": time * 1e9 / events, "eventsPerSecond": events / time,
         "records": Double(records), "batch": Double(batch), "seconds": time,
         "recordsPerSecond": Double(records) / time, "recordReplicationsPerSecond": followerCopies / time,
         "simulatedSeconds": Double(cluster.now.millisecondsSinceStart) / 1000,
@@ -57,6 +61,28 @@ func placement(partitions: Int, brokers: Int) throws -> [String: Double] {
     ]
 }
 
+/// An idle cluster as a lesson builds it (`cluster brokers=6 racks=2`, a topic of 10 partitions with RF 3, settled
+/// for 10 s), then the wall time of letting `duration` of simulated time pass with nothing happening.
+func idle(duration: SimulatedDuration, repeats: Int) throws -> [String: Double] {
+    var cluster = Cluster(seed: 1)
+    for id in 0..<6 { try cluster.addBroker(Broker(id: id, rack: "R\(id * 2 / 6 + 1)")) }
+    try cluster.createTopic("t", partitions: 10, replicationFactor: 3, placement: .adminUtils(startIndex: 0))
+    cluster.advance(by: .seconds(10))
+    var times: [Double] = []
+    var events: Int64 = 0
+    for _ in 0..<repeats {
+        var copy = cluster
+        let before = copy.eventCount
+        times.append(seconds { copy.advance(by: duration) })
+        events = copy.eventCount - before
+    }
+    let time = times.sorted()[times.count / 2]
+    return [
+        "simulatedSeconds": Double(duration.milliseconds) / 1000, "seconds": time, "events": Double(events),
+        "nanosecondsPerEvent": time * 1e9 / Double(max(events, 1)),
+    ]
+}
+
 func json(_ name: String, _ values: [String: Double]) -> String {
     let fields = values.keys.sorted().map { "\"\($0)\": \(values[$0]!)" }
     return "{\"benchmark\": \"\(name)\", " + fields.joined(separator: ", ") + "}"
@@ -64,5 +90,11 @@ func json(_ name: String, _ values: [String: Double]) -> String {
 
 let arguments = CommandLine.arguments.dropFirst()
 let records = arguments.first.flatMap(Int.init) ?? 1_000_000
-print(json("replication", try replicationThroughput(records: records, batch: 1_000)))
-print(json("placement", try placement(partitions: 100_000, brokers: 1_000)))
+let names = Set(arguments.filter { Int($0) == nil })
+func wanted(_ name: String) -> Bool { names.isEmpty || names.contains(name) }
+if wanted("replication") { print(json("replication", try replicationThroughput(records: records, batch: 1_000))) }
+if wanted("idle") {
+    print(json("idle-1h", try idle(duration: .hours(1), repeats: 5)))
+    print(json("idle-600s", try idle(duration: .seconds(600), repeats: 5)))
+}
+if wanted("placement") { print(json("placement", try placement(partitions: 100_000, brokers: 1_000))) }

@@ -51,6 +51,15 @@ public struct Cluster: Hashable, Sendable {
         return topic.partitions[id.partition]
     }
 
+    /// Changes the partition with this id in place (it must exist): no copy of the partition, one topic lookup.
+    ///
+    /// Like NIO's `CircularBuffer.modify`, the one way the engine writes a partition.
+    @discardableResult
+    mutating func modifyPartition<Result>(_ id: TopicPartition, _ body: (inout PartitionState) -> Result) -> Result {
+        guard let position = topics.index(forKey: id.topic) else { preconditionFailure("no topic \(id.topic)") }
+        return body(&topics.values[position].partitions[id.partition])
+    }
+
     /// Adds a broker.
     public mutating func addBroker(_ broker: Broker) throws(ClusterError) {
         guard broker.id >= 0 else { throw .invalidBrokerID(broker.id) }

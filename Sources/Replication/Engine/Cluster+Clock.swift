@@ -15,6 +15,7 @@ extension Cluster {
         let end = min(target, engine.budget.time)
         while let next = engine.queue.nextTime, next <= end {
             guard canRunAnotherEvent() else { return }
+            if next >= engine.quiescence.nextAttempt, skipIdleTime(through: end) { continue }
             step()
         }
         guard engine.exhaustedBudget == nil else { return }
@@ -45,6 +46,7 @@ extension Cluster {
         guard let scheduled = engine.queue.popFirst() else { return }
         // What `afterEvent` goes through: every partition and every produce request.
         engine.workDone += 1 + Int64(engine.partitionIDs.count) + Int64(engine.requests.count)
+        engine.eventCount += 1
         engine.now = scheduled.time
         handle(scheduled.event)
         afterEvent()

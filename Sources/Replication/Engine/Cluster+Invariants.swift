@@ -31,9 +31,7 @@ extension Cluster {
     )? {
         guard let log = state.logs[leader] else { return nil }
         // The leader's log only loses records through a leader change or a truncation; skip the scan otherwise.
-        let checkKey = LossCheckKey(
-            leader: leader, leaderEpoch: state.leaderEpoch, logEndOffset: log.logEndOffset,
-            epochCacheSize: log.epochCache.entries.count, truncationCount: log.truncationCount)
+        let checkKey = LossCheckKey(state, leader: leader, log: log)
         guard state.lossCheckKey != checkKey || state.committedUpTo < log.highWatermark else { return nil }
         var lost: [Int64] = []
         var lostCommitted: [Int64] = []
@@ -91,45 +89,57 @@ extension Cluster {
     /// Kafka: `Partition.maybeIncrementLeaderHW` and `Partition.isUnderMinIsr` only ever look at the leader's own state
     /// and the followers' fetch state; a dead replica sends no fetches (`ReplicaManager.fetchMessages`).
     private static func checkInvariants(of state: inout PartitionState, engine: inout EngineState) {
-        let id = state.id
-        guard let leader = state.leader, let leaderLog = state.logs[leader] else { return }
-        let runtimes = engine.runtimes
+        guard let check = invariantCheck(of: state, runtimes: engine.runtimes) else { return }
+        for (kind, message) in check.breaks { report(kind, state.id, message, engine: &engine) }
+        state.lastLeaderHighWatermark = check.highWatermark
+    }
+
+    /// What checking one partition finds, without changing anything: the breaks in the order they are reported and
+    /// the leader's HW to remember; nil when the partition has no running leader (nothing is checked).
+    static func invariantCheck(of state: PartitionState, runtimes: [BrokerID: BrokerRuntime]) -> (
+        breaks: [(Finding.Kind, String)], highWatermark: LeaderHighWatermark
+    )? {
+        guard let leader = state.leader, let leaderLog = state.logs[leader] else { return nil }
         let isRunning = { (broker: BrokerID) in runtimes[broker]?.isAlive ?? true }
-        guard isRunning(leader) else { return }
+        guard isRunning(leader) else { return nil }
+        var breaks: [(Finding.Kind, String)] = []
         let hw = leaderLog.highWatermark
         if !state.isr.contains(leader) {
-            report(.leaderNotInIsr, id, "leader \(leader) is not in Isr \(csv(state.isr))", engine: &engine)
+            breaks.append((.leaderNotInIsr, "leader \(leader) is not in Isr \(csv(state.isr))"))
         }
         for member in state.isr where isRunning(member) {
             guard let log = state.logs[member] else { continue }
             if log.logEndOffset < hw {
-                report(
-                    .highWatermarkAboveIsrLogEnd, id,
-                    "leader HW \(hw) is above the LEO \(log.logEndOffset) of ISR member \(member)", engine: &engine)
-            } else if hw > 0, log.record(at: hw - 1)?.leaderEpoch != leaderLog.record(at: hw - 1)?.leaderEpoch {
+                breaks.append(
+                    (
+                        .highWatermarkAboveIsrLogEnd,
+                        "leader HW \(hw) is above the LEO \(log.logEndOffset) of ISR member \(member)"
+                    ))
+            } else if hw > 0, log.epoch(at: hw - 1) != leaderLog.epoch(at: hw - 1) {
                 // Equal epochs at the same offset imply equal prefixes (leader-epoch log matching).
-                report(.strongIsr, id, "ISR member \(member) differs from the leader below HW \(hw)", engine: &engine)
+                breaks.append((.strongIsr, "ISR member \(member) differs from the leader below HW \(hw)"))
             }
         }
         if let last = state.lastLeaderHighWatermark, last.epoch == state.leaderEpoch, hw < last.value {
-            report(.highWatermarkDecreased, id, "leader HW went from \(last.value) to \(hw)", engine: &engine)
+            breaks.append((.highWatermarkDecreased, "leader HW went from \(last.value) to \(hw)"))
         }
-        state.lastLeaderHighWatermark = LeaderHighWatermark(epoch: state.leaderEpoch, value: hw)
         let brokers = state.replicas.sorted().filter(isRunning)
         for (index, first) in brokers.enumerated() {
             for second in brokers.dropFirst(index + 1) {
                 guard let a = state.logs[first], let b = state.logs[second] else { continue }
                 let limit = min(a.highWatermark, b.highWatermark, a.logEndOffset, b.logEndOffset)
-                if limit > 0, a.record(at: limit - 1)?.leaderEpoch != b.record(at: limit - 1)?.leaderEpoch {
+                if limit > 0, a.epoch(at: limit - 1) != b.epoch(at: limit - 1) {
                     let afterUnclean = state.uncleanElectionEpoch != nil && limit > state.uncleanElectionStartOffset
-                    report(
-                        afterUnclean ? .dataLoss : .logMatching, id,
-                        "brokers \(first) and \(second) disagree below offset \(limit)"
-                            + (afterUnclean ? " (unclean election)" : ""),
-                        engine: &engine)
+                    breaks.append(
+                        (
+                            afterUnclean ? .dataLoss : .logMatching,
+                            "brokers \(first) and \(second) disagree below offset \(limit)"
+                                + (afterUnclean ? " (unclean election)" : "")
+                        ))
                 }
             }
         }
+        return (breaks, LeaderHighWatermark(epoch: state.leaderEpoch, value: hw))
     }
 
     /// Adds a finding once (a lasting break is reported when first seen).
@@ -140,11 +150,16 @@ extension Cluster {
     private static func report(
         _ kind: Finding.Kind, _ id: TopicPartition, _ message: String, engine: inout EngineState
     ) {
-        let key = "\(kind.rawValue)|\(id)|\(message)"
+        let key = findingKey(kind, id, message)
         guard !engine.reportedFindings.contains(key) else { return }
         engine.reportedFindings.insert(key)
         engine.findings.append(Finding(time: engine.now, kind: kind, partition: id, message: message))
         engine.note("finding: \(kind.rawValue) \(id): \(message)")
+    }
+
+    /// What identifies a finding among those already reported.
+    static func findingKey(_ kind: Finding.Kind, _ id: TopicPartition, _ message: String) -> String {
+        "\(kind.rawValue)|\(id)|\(message)"
     }
 
     /// `3..5,8` for `[3, 4, 5, 8]`.
@@ -174,6 +189,15 @@ struct LossCheckKey: Hashable, Sendable {
     var logEndOffset: Int64
     var epochCacheSize: Int
     var truncationCount: Int
+
+    /// The key of `log`, the log of `state`'s leader `leader`.
+    init(_ state: PartitionState, leader: BrokerID, log: ReplicaLog) {
+        self.leader = leader
+        leaderEpoch = state.leaderEpoch
+        logEndOffset = log.logEndOffset
+        epochCacheSize = log.epochCache.entries.count
+        truncationCount = log.truncationCount
+    }
 
     /// Whether the log only grew between `previous` and this key.
     func onlyGrew(since previous: LossCheckKey) -> Bool {

@@ -127,27 +127,31 @@ extension Cluster {
     /// Kafka: `DelayedProduce.tryComplete` → `Partition.checkEnoughReplicasReachOffset`.
     mutating func completeProduceRequests() {
         for requestID in engine.pendingRequestIDs {
-            guard let request = engine.requests[requestID], request.outcome == nil,
-                let base = request.baseOffset, let leader = request.leader,
-                !request.isOrphaned, !request.isResponseDropped,
-                let state = partition(request.partition)
-            else { continue }
-            if state.leader != request.leader || state.leaderEpoch != request.leaderEpoch {
-                // A leader that is still running (or shutting down cleanly) answers NOT_LEADER_OR_FOLLOWER; a crashed or
-                // isolated one never answers, so its client times out.
-                let runtime = engine.runtimes[leader]
-                if runtime?.state == .up || runtime?.state == .stalled || runtime?.state == .shutDown {
-                    finish(requestID, .failure(.notLeaderOrFollower))
-                }
-                continue
-            }
-            guard let log = state.logs[leader], log.highWatermark >= base + Int64(request.count) else { continue }
-            if state.maximalIsr.count < effectiveMinIsr(request.partition) {
-                finish(requestID, .failure(.notEnoughReplicasAfterAppend))
-            } else {
-                finish(requestID, .success(baseOffset: base, count: request.count))
-            }
+            if let outcome = decidedOutcome(of: requestID) { finish(requestID, outcome) }
         }
+    }
+
+    /// The outcome a parked acks=all request gets now, or nil while it waits (or is not parked).
+    func decidedOutcome(of requestID: ProduceRequestID) -> ProduceOutcome? {
+        guard let request = engine.requests[requestID], request.outcome == nil,
+            let base = request.baseOffset, let leader = request.leader,
+            !request.isOrphaned, !request.isResponseDropped,
+            let state = partition(request.partition)
+        else { return nil }
+        if state.leader != request.leader || state.leaderEpoch != request.leaderEpoch {
+            // A leader that is still running (or shutting down cleanly) answers NOT_LEADER_OR_FOLLOWER; a crashed or
+            // isolated one never answers, so its client times out.
+            let runtime = engine.runtimes[leader]
+            if runtime?.state == .up || runtime?.state == .stalled || runtime?.state == .shutDown {
+                return .failure(.notLeaderOrFollower)
+            }
+            return nil
+        }
+        guard let log = state.logs[leader], log.highWatermark >= base + Int64(request.count) else { return nil }
+        if state.maximalIsr.count < effectiveMinIsr(request.partition) {
+            return .failure(.notEnoughReplicasAfterAppend)
+        }
+        return .success(baseOffset: base, count: request.count)
     }
 
     /// Sets a request's outcome, remembers acknowledged records and hands the answer to its producer.

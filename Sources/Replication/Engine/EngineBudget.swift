@@ -33,6 +33,9 @@ extension Cluster {
     /// The work done so far (see `EngineBudget.work`).
     public var workDone: Int64 { engine.workDone }
 
+    /// How many events the engine has run (skipped idle ones included), for measuring the cost of one.
+    public var eventCount: Int64 { engine.eventCount }
+
     /// The cap a run stopped at, if one did; later runs do nothing.
     public var exhaustedBudget: EngineBudget.Cap? { engine.exhaustedBudget }
 

@@ -47,6 +47,10 @@ public struct EngineState: Hashable, Sendable {
     var budget = EngineBudget()
     /// Work done so far (see `EngineBudget.work`).
     var workDone: Int64 = 0
+    /// Events run so far (for benchmarks: the cost of an event).
+    var eventCount: Int64 = 0
+    /// Whether and when idle stretches are skipped (not part of the state: see `QuiescenceControl`).
+    var quiescence = QuiescenceControl()
     /// The cap a run stopped at; once set, the clock no longer runs.
     var exhaustedBudget: EngineBudget.Cap?
 

@@ -57,6 +57,16 @@ public struct EventQueue: Sendable {
     /// How many events are scheduled.
     public var count: Int { events.count }
 
+    /// The scheduled events in no particular order (the heap's).
+    var unordered: [ScheduledEvent] { events }
+
+    /// Removes the events that `shouldRemove` selects.
+    mutating func removeAll(where shouldRemove: (ScheduledEvent) -> Bool) {
+        let kept = events.filter { !shouldRemove($0) }
+        events.removeAll(keepingCapacity: true)
+        for event in kept { schedule(at: event.time, event.event) }
+    }
+
     /// The scheduled events in the order they will run, as (instant, event) pairs.
     public var pending: [(time: SimulatedInstant, event: EngineEvent)] {
         events.sorted().map { ($0.time, $0.event) }

@@ -1,0 +1,118 @@
+import Testing
+
+@testable import Replication
+
+/// Skipping idle time is an optimisation only: seeded random schedules of faults, produces and long advances leave the
+/// same cluster (every field, the event queue, the fetch sessions, the work counted) and the same event log whether
+/// the engine skips idle stretches or runs them event by event.
+@Suite struct IdleTimeTests {
+    static func makeCluster(seed: UInt64) -> Cluster {
+        var cluster = Cluster(seed: seed)
+        for id in 0..<6 { try! cluster.addBroker(Broker(id: id, rack: "R\(id * 2 / 6 + 1)")) }
+        try! cluster.createTopic("a", partitions: 4, replicationFactor: 3, placement: .adminUtils(startIndex: 0))
+        try! cluster.createTopic(
+            "b", partitions: 3, replicationFactor: 3, placement: .roundRobin(startIndex: 1),
+            configs: ["min.insync.replicas": "2"])
+        return cluster
+    }
+
+    /// One random step, applied to both clusters.
+    static func step(_ clusters: inout [Cluster], _ random: inout SplitMix64, counter: inout Int) {
+        let broker = Int.random(in: 0..<6, using: &random)
+        let state = clusters[0].state(of: broker)
+        var action: (inout Cluster) -> Void = { _ in }
+        switch Int.random(in: 0..<16, using: &random) {
+        case 0: if state == .up || state == .stalled { action = { try? $0.apply(.crash, to: broker) } }
+        case 1: if state == .crashed || state == .shutDown { action = { try? $0.apply(.restart, to: broker) } }
+        case 2: if state == .up { action = { try? $0.apply(.stall, to: broker) } }
+        case 3: if state == .stalled { action = { try? $0.apply(.resume, to: broker) } }
+        case 4: if state == .up { action = { try? $0.apply(.isolate, to: broker) } }
+        case 5: if state == .isolated { action = { try? $0.apply(.heal, to: broker) } }
+        case 6:
+            let lag = Int64.random(in: 0...3, using: &random) * 700
+            action = { try? $0.apply(.slow(lag: .milliseconds(lag)), to: broker) }
+        case 7: if state == .up { action = { try? $0.apply(.shutdown, to: broker) } }
+        case 8, 9, 10:
+            counter += 1
+            let topic = Bool.random(using: &random) ? "a" : "b"
+            let partition = Int.random(in: 0..<3, using: &random)
+            let acks: Acks = [.all, .leader, .none][Int.random(in: 0..<3, using: &random)]
+            let values = (0..<Int.random(in: 1...3, using: &random)).map { "m\(counter)-\($0)" }
+            let wait = Bool.random(using: &random)
+            action = { cluster in
+                if wait {
+                    _ = try? cluster.produceAndWait(to: TopicPartition(topic, partition), values: values, acks: acks)
+                } else {
+                    _ = try? cluster.produce(to: TopicPartition(topic, partition), values: values, acks: acks)
+                }
+            }
+        default:
+            // Mostly long stretches, where the idle skipping happens, with odd millisecond ends.
+            let duration = Int64.random(in: 1...90_000, using: &random)
+            action = { $0.advance(by: .milliseconds(duration)) }
+        }
+        for index in clusters.indices { action(&clusters[index]) }
+    }
+
+    @Test func randomSchedulesSkipIdleTime() {
+        var skipped = 0
+        for seed in 0..<4 {
+            var random = SplitMix64(seed: UInt64(seed))
+            var clusters = [Self.makeCluster(seed: UInt64(seed))]
+            var counter = 0
+            for _ in 0..<30 { Self.step(&clusters, &random, counter: &counter) }
+            skipped += clusters[0].engine.quiescence.skippedStretches
+        }
+        #expect(skipped > 0, "the random schedules reach idle stretches")
+    }
+
+    @Test(arguments: 0..<16)
+    func skippingIdleTimeChangesNothing(seed: Int) {
+        var random = SplitMix64(seed: UInt64(seed))
+        var fast = Self.makeCluster(seed: UInt64(seed))
+        var slow = fast
+        slow.skipsIdleTime = false
+        var clusters = [fast, slow]
+        var counter = 0
+        for index in 0..<30 {
+            Self.step(&clusters, &random, counter: &counter)
+            (fast, slow) = (clusters[0], clusters[1])
+            #expect(fast.now == slow.now, "step \(index)")
+            #expect(fast.engine.eventLog == slow.engine.eventLog, "step \(index)")
+            #expect(fast == slow, "step \(index): the clusters differ")
+            if fast != slow { return }
+        }
+        #expect(fast.eventCount == slow.eventCount)
+        #expect(slow.engine.quiescence.skippedStretches == 0)
+    }
+
+    @Test func idleMinutesAreSkipped() {
+        var cluster = Self.makeCluster(seed: 1)
+        cluster.advance(by: .seconds(10))
+        var stepwise = cluster
+        stepwise.skipsIdleTime = false
+        cluster.advance(by: .minutes(10))
+        stepwise.advance(by: .minutes(10))
+        #expect(cluster == stepwise)
+        #expect(cluster.eventCount == stepwise.eventCount)
+        #expect(cluster.eventCount > 10_000, "ten minutes hold many fetches: \(cluster.eventCount)")
+        #expect(cluster.engine.quiescence.skippedStretches > 0)
+        #expect(cluster.engine.quiescence.skippedStretches < 10, "one stretch per controller election period")
+    }
+
+    /// The work cap stops a run at the same event whether idle time is skipped or not.
+    @Test(arguments: [30_000, 123_457])
+    func theWorkCapStopsAtTheSameEvent(cap: Int) {
+        var cluster = Self.makeCluster(seed: 2)
+        cluster.budget = EngineBudget(work: Int64(cap), time: .distantFuture)
+        var stepwise = cluster
+        stepwise.skipsIdleTime = false
+        cluster.advance(by: .minutes(30))
+        stepwise.advance(by: .minutes(30))
+        #expect(cluster.exhaustedBudget == .work)
+        #expect(cluster.engine.quiescence.skippedStretches > 0)
+        #expect(cluster.now == stepwise.now)
+        #expect(cluster.workDone == stepwise.workDone)
+        #expect(cluster == stepwise)
+    }
+}
