@@ -39,9 +39,10 @@ func replicationThroughput(records: Int, batch: Int) throws -> [String: Double] 
     ]
 }
 
-/// AdminUtils placement of `partitions` partitions with RF 3 on `brokers` brokers in 10 racks, alone and as a
-/// whole `createTopic` (placement plus the partitions' engine state).
-func placement(partitions: Int, brokers: Int) throws -> [String: Double] {
+/// AdminUtils placement of `partitions` partitions with RF 3 on `brokers` brokers in 10 racks, alone, and a whole
+/// `createTopic` (placement plus the partitions' engine state and first fetches) of `created` partitions: starting
+/// each partition's followers scans every partition so far, so that part grows with the square of the count.
+func placement(partitions: Int, brokers: Int, created: Int) throws -> [String: Double] {
     let list = (0..<brokers).map { Broker(id: $0, rack: "R\($0 * 10 / brokers + 1)") }
     var assignment: [[BrokerID]] = []
     let placeTime = try seconds {
@@ -53,11 +54,11 @@ func placement(partitions: Int, brokers: Int) throws -> [String: Double] {
     for broker in list { try cluster.addBroker(broker) }
     let createTime = try seconds {
         try cluster.createTopic(
-            "t", partitions: partitions, replicationFactor: 3, placement: .adminUtils(startIndex: 0))
+            "t", partitions: created, replicationFactor: 3, placement: .adminUtils(startIndex: 0))
     }
     return [
         "partitions": Double(partitions), "brokers": Double(brokers), "placementSeconds": placeTime,
-        "createTopicSeconds": createTime,
+        "createdPartitions": Double(created), "createTopicSeconds": createTime,
     ]
 }
 
@@ -97,4 +98,4 @@ if wanted("idle") {
     print(json("idle-1h", try idle(duration: .hours(1), repeats: 5)))
     print(json("idle-600s", try idle(duration: .seconds(600), repeats: 5)))
 }
-if wanted("placement") { print(json("placement", try placement(partitions: 100_000, brokers: 1_000))) }
+if wanted("placement") { print(json("placement", try placement(partitions: 100_000, brokers: 1_000, created: 1_000))) }

@@ -108,7 +108,7 @@ extension Cluster {
             state.leader = result.leader
             state.leaderEpoch += 1
         }
-        topics[id.topic]!.partitions[id.partition] = state
+        modifyPartition(id) { $0 = state }
         let leaderText = result.leader.map(String.init) ?? "none"
         let elrText = elrOn ? elrSummary(state) : ""
         if leaderChanged {

@@ -42,7 +42,7 @@ extension Cluster {
         before.isr = oldIsr
         state.elr = eligibleLeaderReplicas(of: before, targetIsr: state.isr, uncleanShutdown: nil)
         if state.leader != nil { state.lastKnownElr = [] }
-        topics[id.topic]!.partitions[id.partition] = state
+        modifyPartition(id) { $0 = state }
     }
 
     /// The controller removes a broker back from an unclean shutdown from every ISR and ELR.

@@ -94,7 +94,7 @@ extension Cluster {
         case .heal:
             try require([.isolated], "heal")
             setState(broker, .up)
-            for id in allPartitionIDs { topics[id.topic]!.partitions[id.partition].pendingIsr = nil }
+            for id in allPartitionIDs { modifyPartition(id) { $0.pendingIsr = nil } }
             note("broker \(broker) is reachable again")
         case .flush:
             flushAll(broker)
@@ -124,7 +124,7 @@ extension Cluster {
         guard topics[topic] != nil else { throw .unknownTopicOrPartition("Topic '\(topic)' does not exist.") }
         guard let config = TopicConfig.named(key) else { throw .invalidConfig("Unknown topic config name: \(key)") }
         if let problem = config.validate(value) { throw .invalidConfig(problem) }
-        topics[topic]!.configs[key] = value
+        topics[topic]?.configs[key] = value
         startPeriodicEvents()
         maybeIncrementAllHighWatermarks(topic: topic)
         afterEvent()
@@ -167,7 +167,7 @@ extension Cluster {
     private mutating func flushAll(_ broker: BrokerID) {
         for id in allPartitionIDs where partition(id)?.logs[broker] != nil {
             let end = partition(id)!.logs[broker]!.logEndOffset
-            topics[id.topic]!.partitions[id.partition].logs[broker]!.flushedOffset = end
+            modifyPartition(id) { $0.logs[broker]!.flushedOffset = end }
         }
     }
 
@@ -175,7 +175,7 @@ extension Cluster {
         for id in allPartitionIDs {
             guard let log = partition(id)?.logs[broker], log.flushedOffset < log.logEndOffset else { continue }
             note("broker \(broker) loses \(id) offsets \(log.flushedOffset)..\(log.logEndOffset - 1) (not flushed)")
-            topics[id.topic]!.partitions[id.partition].logs[broker]!.truncate(to: log.flushedOffset)
+            modifyPartition(id) { $0.logs[broker]!.truncate(to: log.flushedOffset) }
         }
     }
 }

@@ -136,8 +136,11 @@ extension Cluster {
                 return response
             }
         }
-        topics[id.topic]!.partitions[id.partition].followerStates[follower, default: FollowerFetchState()]
-            .updateFetchState(fetchOffset: fetchOffset, leaderEndOffset: leaderLog.logEndOffset, now: engine.now)
+        let now = engine.now
+        modifyPartition(id) {
+            $0.followerStates[follower, default: FollowerFetchState()]
+                .updateFetchState(fetchOffset: fetchOffset, leaderEndOffset: leaderLog.logEndOffset, now: now)
+        }
         maybeExpandIsr(id, follower: follower)
         maybeIncrementLeaderHighWatermark(id)
         let updated = partition(id)!.logs[leader]!
@@ -154,7 +157,7 @@ extension Cluster {
         let id = response.partition
         guard accepts(response, follower: follower) else { return }
         // The follower's log is changed in place: a copy would duplicate its records on every fetch.
-        if let truncation = Self.apply(response, to: &topics[id.topic]!.partitions[id.partition].logs[follower]!) {
+        if let truncation = modifyPartition(id, { Self.apply(response, to: &$0.logs[follower]!) }) {
             note("broker \(follower) truncates \(id) from \(truncation.from) to \(truncation.to) (diverging epoch)")
         }
     }

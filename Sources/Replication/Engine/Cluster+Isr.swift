@@ -17,8 +17,10 @@ extension Cluster {
             fetchState.logEndOffset >= leaderLog.highWatermark
             && fetchState.logEndOffset >= state.leaderEpochStartOffset
         guard inSync, isIsrEligible(follower) else { return }
-        topics[id.topic]!.partitions[id.partition].isr.append(follower)
-        topics[id.topic]!.partitions[id.partition].partitionEpoch += 1
+        modifyPartition(id) {
+            $0.isr.append(follower)
+            $0.partitionEpoch += 1
+        }
         updateEligibleLeaderReplicas(id, oldIsr: state.isr)
         note("\(id): broker \(follower) joins the ISR → Isr: \(Self.csv(partition(id)!.isr))\(elrNote(id))")
     }
@@ -48,11 +50,13 @@ extension Cluster {
         guard !outOfSync.isEmpty else { return }
         let newIsr = state.isr.filter { !outOfSync.contains($0) }
         if engine.runtimes[leader]?.state == .isolated {
-            topics[id.topic]!.partitions[id.partition].pendingIsr = newIsr
+            modifyPartition(id) { $0.pendingIsr = newIsr }
             return
         }
-        topics[id.topic]!.partitions[id.partition].isr = newIsr
-        topics[id.topic]!.partitions[id.partition].partitionEpoch += 1
+        modifyPartition(id) {
+            $0.isr = newIsr
+            $0.partitionEpoch += 1
+        }
         updateEligibleLeaderReplicas(id, oldIsr: state.isr)
         note(
             "\(id): leader \(leader) shrinks the ISR (out of sync: \(Self.csv(outOfSync))) → Isr: \(Self.csv(newIsr))"
@@ -80,7 +84,7 @@ extension Cluster {
             if state.maximalIsr.contains(broker) || waitToJoin { candidate = fetchState.logEndOffset }
         }
         if candidate > leaderLog.highWatermark {
-            topics[id.topic]!.partitions[id.partition].logs[leader]!.highWatermark = candidate
+            modifyPartition(id) { $0.logs[leader]!.highWatermark = candidate }
         }
     }
 
@@ -100,7 +104,7 @@ extension Cluster {
                 leaderEndOffset: log.logEndOffset, now: engine.now)
         }
         state.followerStates[leader] = nil
-        topics[id.topic]!.partitions[id.partition] = state
+        modifyPartition(id) { $0 = state }
         maybeIncrementLeaderHighWatermark(id)
     }
 
@@ -116,7 +120,7 @@ extension Cluster {
             if id < engine.partitionIDs[middle] { high = middle } else { low = middle + 1 }
         }
         engine.partitionIDs.insert(id, at: low)
-        for broker in state.replicas { topics[id.topic]!.partitions[id.partition].logs[broker] = ReplicaLog() }
+        modifyPartition(id) { for broker in state.replicas { $0.logs[broker] = ReplicaLog() } }
         becomeLeader(id, wasLeader: false)
         // Kafka: a broker that becomes a follower adds the partition to its fetcher, which fetches at once.
         for broker in state.replicas where broker != state.leader { sendFetches(from: broker) }

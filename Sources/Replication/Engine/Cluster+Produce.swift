@@ -93,10 +93,10 @@ extension Cluster {
             base = log.logEndOffset
             let epoch = state.leaderEpoch
             // Appended in place: a copy of the leader's log would duplicate its records on every produce.
-            topics[id.topic]!.partitions[id.partition].logs[leader]!.append(
-                values.enumerated().map { index, value in
-                    Record(offset: base + Int64(index), leaderEpoch: epoch, key: key, value: value, producer: header)
-                })
+            let records = values.enumerated().map { index, value in
+                Record(offset: base + Int64(index), leaderEpoch: epoch, key: key, value: value, producer: header)
+            }
+            modifyPartition(id) { $0.logs[leader]!.append(records) }
         }
         request.baseOffset = base
         engine.requests.modify(requestID) { $0 = request }
@@ -182,8 +182,9 @@ extension Cluster {
             for offset in base..<(base + Int64(count)) {
                 // The record's own epoch: a duplicate's original may be from an earlier epoch.
                 let epoch = state.leaderLog?.record(at: offset)?.leaderEpoch ?? state.leaderEpoch
-                topics[request.partition.topic]!.partitions[request.partition.partition].acknowledged[offset] =
-                    AcknowledgedRecord(leaderEpoch: epoch, acks: request.acks)
+                modifyPartition(request.partition) {
+                    $0.acknowledged[offset] = AcknowledgedRecord(leaderEpoch: epoch, acks: request.acks)
+                }
             }
         }
         if let batchID = request.batchID { producerReceives(request, batchID: batchID) }
