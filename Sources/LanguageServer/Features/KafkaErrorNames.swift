@@ -33,6 +33,10 @@ enum KafkaErrorNames {
         ),
         ("INVALID_CONFIG", "Configuration is invalid."),
         ("INVALID_PARTITIONS", "Number of partitions is below 1."),
+        (
+            "INVALID_REQUEST",
+            "This most likely occurs because of a request being malformed by the client library or the message was sent to an incompatible broker. See the broker logs for more details."
+        ),
         ("INVALID_PRODUCER_EPOCH", "Producer attempted to produce with an old epoch."),
         ("INVALID_REPLICATION_FACTOR", "Replication factor is below 1 or larger than the number of available brokers."),
         ("INVALID_TOPIC_EXCEPTION", "The request attempted to perform an operation on an invalid topic."),

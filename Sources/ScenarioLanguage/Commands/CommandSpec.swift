@@ -44,6 +44,12 @@ public struct CommandSpec: Sendable {
     public var positionalNames: [String] { positionals.map { $0.name } }
 }
 
+/// What each broker config takes, for completion: the choices of booleans and named values (`ConfigDef`).
+let brokerConfigKinds: [String: ArgumentKind] = Dictionary(
+    uniqueKeysWithValues: ConfigDef.keys(of: .broker).filter { !$0.choices.isEmpty }.map {
+        ($0.name, ArgumentKind.words($0.choices))
+    })
+
 /// The language's commands, in the order `help` lists them.
 public enum CommandTable {
     /// All commands except `expect` (which has its own grammar; see `ExpectationTable`).
@@ -52,12 +58,15 @@ public enum CommandTable {
     /// Commands that build and show the cluster (brokers, topics, describe).
     static let clusterCommands: [CommandSpec] = [
         CommandSpec(
-            name: "cluster", synopsis: "cluster brokers=<n> [racks=<k>] [kafka=<version>]",
+            name: "cluster", synopsis: "cluster brokers=<n> [racks=<k>] [kafka=<version>] [<broker config>=<value> …]",
             summary:
                 "Creates brokers 0…n-1; with racks=k, racks R1…Rk hold contiguous blocks of ids; kafka= picks the "
-                + "Kafka release it behaves as (\(KafkaVersion.names); default \(KafkaVersion.newest.text)).",
+                + "Kafka release it behaves as (\(KafkaVersion.names); default \(KafkaVersion.newest.text)); broker "
+                + "configs such as replica.lag.time.max.ms=10000 are the brokers' startup settings (help configs).",
             example: "cluster brokers=6 racks=2 kafka=4.0",
-            positionals: [], keys: [("brokers", true), ("racks", false), ("kafka", false)],
+            positionals: [],
+            keys: [("brokers", true), ("racks", false), ("kafka", false)] + EngineConfig.keys.map { ($0, false) },
+            argumentKinds: brokerConfigKinds,
             build: { reader in
                 guard let brokers = reader.int("brokers", in: 1...reader.limits.brokers) else { return nil }
                 let racks = reader.optionalInt("racks", in: 1...reader.limits.brokers)
@@ -74,7 +83,9 @@ public enum CommandTable {
                         return nil
                     }
                 }
-                return .cluster(brokers: brokers, racks: racks, kafka: kafka)
+                let settings = reader.brokerConfigs()
+                guard !reader.hasErrors else { return nil }
+                return .cluster(brokers: brokers, racks: racks, kafka: kafka, settings: settings)
             }),
         CommandSpec(
             name: "broker", synopsis: "broker <id> [rack=<name>]",

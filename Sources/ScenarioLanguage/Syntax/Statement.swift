@@ -38,7 +38,7 @@ public struct Script: Hashable, Sendable {
 /// What a statement does.
 public enum Command: Hashable, Sendable {
     /// `cluster brokers=<n> [racks=<k>] [kafka=<version>]`; nil `kafka` runs the scenario's default release.
-    case cluster(brokers: Int, racks: Int?, kafka: KafkaVersion?)
+    case cluster(brokers: Int, racks: Int?, kafka: KafkaVersion?, settings: [String: String])
     /// `broker <id> [rack=<name>]`.
     case broker(id: BrokerID, rack: String?)
     /// `topic <name> partitions=<p> replication-factor=<r> …`.
