@@ -96,7 +96,7 @@ public struct Cluster: Hashable, Sendable {
         guard totalCount > current else {
             throw .invalidPartitions(
                 totalCount == current
-                    ? "Topic already has \(current) partitions."
+                    ? "Topic already has \(current) partition(s)."
                     : "The topic \(name) currently has \(current) partition(s); \(totalCount) would not be an increase."
             )
         }
