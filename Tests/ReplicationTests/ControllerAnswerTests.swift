@@ -134,4 +134,79 @@ import Testing
             try cluster.createTopic("foo", partitions: 0, replicationFactor: 1, placement: placement)
         }
     }
+
+    /// Kafka: `TopicCommandTest.testParseAssignment` — "5:4,3:2,1:0" is partitions [5,4], [3,2], [1,0].
+    @Test func parseAssignment() throws {
+        #expect(try Cluster.parseReplicaAssignment("5:4,3:2,1:0") == [[5, 4], [3, 2], [1, 0]])
+    }
+
+    /// Kafka: `TopicCommandTest.testParseAssignmentDuplicateEntries` (AdminCommandFailedException) and
+    /// `testParseAssignmentPartitionsOfDifferentSize` (AdminOperationException), with `TopicCommand`'s messages.
+    @Test func parseAssignmentErrors() {
+        #expect(
+            throws: KafkaError(
+                "AdminCommandFailedException", "Partition replica lists may not contain duplicate entries: 5")
+        ) { try Cluster.parseReplicaAssignment("5:5") }
+        #expect(
+            throws: KafkaError("AdminOperationException", "Partition 1 has different replication factor: [2, 1]")
+        ) { try Cluster.parseReplicaAssignment("5:4:3,2:1") }
+        #expect(throws: KafkaError("NumberFormatException", "For input string: \"x\"")) {
+            try Cluster.parseReplicaAssignment("0:x")
+        }
+    }
+
+    /// Kafka: `ReplicationControlManagerTest.testValidateBadManualPartitionAssignments` — the controller's messages
+    /// for an unregistered broker, a broker given twice, and a partition of another size.
+    @Test func validateBadManualPartitionAssignments() throws {
+        var cluster = try Self.cluster()
+        func create(_ assignment: [[BrokerID]]) throws(KafkaError) {
+            try cluster.createTopic(
+                "foo", partitions: assignment.count, replicationFactor: assignment.first?.count ?? 0,
+                placement: .adminUtils(startIndex: 0), replicaAssignment: assignment)
+        }
+        #expect(
+            throws: KafkaError(
+                "INVALID_REPLICA_ASSIGNMENT",
+                "The manual partition assignment includes broker 3, but no such broker is registered.")
+        ) { try create([[1, 2, 3]]) }
+        #expect(
+            throws: KafkaError(
+                "INVALID_REPLICA_ASSIGNMENT", "The manual partition assignment includes the broker 2 more than once.")
+        ) { try create([[1, 2, 2]]) }
+        #expect(
+            throws: KafkaError(
+                "INVALID_REPLICA_ASSIGNMENT",
+                "The manual partition assignment includes a partition with 2 replica(s), but this is not consistent with previous partitions, which have 3 replica(s)."
+            )
+        ) { try create([[0, 1, 2], [1, 2]]) }
+        #expect(cluster.topics["foo"] == nil)
+        try create([[0, 1, 2], [1, 2, 0]])
+        #expect(cluster.partition(TopicPartition("foo", 1))?.replicas == [1, 2, 0])
+        #expect(cluster.partition(TopicPartition("foo", 1))?.leader == 1)
+    }
+
+    /// Kafka: `ReplicationControlManagerTest.testCreatePartitionsFailsWithManualAssignmentWithAllFenced` (and
+    /// `createTopic`'s same check) — a partition whose listed brokers are all fenced: "All brokers specified in the
+    /// manual partition assignment for partition 1 are fenced or in controlled shutdown."
+    @Test func manualAssignmentWithAllFenced() throws {
+        var cluster = try Self.cluster()
+        try cluster.apply(.crash, to: 1)
+        try cluster.apply(.crash, to: 2)
+        cluster.advance(by: .seconds(10))
+        #expect(
+            throws: KafkaError(
+                "INVALID_REPLICA_ASSIGNMENT",
+                "All brokers specified in the manual partition assignment for partition 1 are fenced or in controlled shutdown."
+            )
+        ) {
+            try cluster.createTopic(
+                "foo", partitions: 2, replicationFactor: 2, placement: .adminUtils(startIndex: 0),
+                replicaAssignment: [[0, 1], [1, 2]])
+        }
+        try cluster.createTopic(
+            "foo", partitions: 2, replicationFactor: 2, placement: .adminUtils(startIndex: 0),
+            replicaAssignment: [[1, 0], [0, 2]])
+        #expect(cluster.partition(TopicPartition("foo", 0))?.isr == [0])
+        #expect(cluster.partition(TopicPartition("foo", 0))?.leader == 0)
+    }
 }

@@ -270,3 +270,42 @@ import Testing
         }
     }
 }
+
+/// `topic … replica-assignment=` as `kafka-topics --create --replica-assignment` (Kafka: `TopicCommand`,
+/// `ReplicationControlManager.createTopic`).
+@Suite struct ReplicaAssignmentCommandTests {
+    @Test func manualAssignmentCreatesThoseReplicas() {
+        let (transcript, problems) = EngineCommandTests.run(
+            """
+            cluster brokers=3
+            topic t replica-assignment=0:1:2,1:2:0 min.insync.replicas=2
+            expect replicas t-1 == 1,2,0
+            expect leader t-1 == 1
+            topic u replica-assignment=0:0
+            expect error AdminCommandFailedException
+            topic v replica-assignment=0:5
+            expect error INVALID_REPLICA_ASSIGNMENT
+            add-partitions t count=3
+            expect ok
+            """)
+        #expect(problems.isEmpty, "\(problems)")
+        #expect(transcript.failedExpectationCount == 0, "\(transcript.diagnostics)")
+        #expect(
+            transcript.text.contains(
+                "Error while executing topic command : The manual partition assignment includes broker 5, but no such broker is registered."
+            ))
+    }
+
+    /// Kafka: `TopicCommand` — `--replica-assignment` can't be used with `--partitions` or `--replication-factor`.
+    @Test func manualAssignmentExcludesCounts() {
+        let (_, problems) = EngineCommandTests.run(
+            """
+            cluster brokers=3
+            topic t partitions=2 replica-assignment=0:1,1:2
+            """)
+        #expect(problems.map(\.message) == ["replica-assignment= places the partitions itself: leave out partitions="])
+        #expect(
+            problems.first?.notes.first?.message
+                == "Kafka: Option \"[replica-assignment]\" can't be used with option \"[partitions]\"")
+    }
+}

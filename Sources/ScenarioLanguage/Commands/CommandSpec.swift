@@ -27,6 +27,9 @@ public struct CommandSpec: Sendable {
     /// Whether the command only looks at the cluster (`describe`, `brokers`, …): `play` keeps it in the session's
     /// script but does not make it an undo point, so `undo` undoes the last change.
     var isReadOnly = false
+    /// Keys that, when given, stand in for required keys (`replica-assignment=` for `partitions=` and
+    /// `replication-factor=`).
+    var keysStandingIn: [String: [String]] = [:]
     /// Builds the command from checked arguments; returns nil when an argument was invalid (already reported).
     var build: @Sendable (inout ArgumentReader) -> Command?
 
@@ -101,16 +104,33 @@ public enum CommandTable {
             synopsis:
                 "topic <name> partitions=<p> replication-factor=<r> [placement=admin-utils|round-robin|striped] [start-index=<i>] [seed=<n>] [<topic config>=<value> …]",
             summary:
-                "Creates a topic; placement admin-utils (Kafka's AdminUtils, the default), round-robin (the slides' simplification) or striped (KRaft's StripedReplicaPlacer with java.util.Random(seed), default seed 0; real Kafka's Random is unseeded).",
+                "Creates a topic; placement admin-utils (Kafka's AdminUtils, the default), round-robin (the slides' simplification) or striped (KRaft's StripedReplicaPlacer with java.util.Random(seed), default seed 0; real Kafka's Random is unseeded); replica-assignment=0:1:2,1:2:0 instead of partitions= and replication-factor= places each partition by hand, as kafka-topics --replica-assignment does.",
             example: "topic orders partitions=10 replication-factor=3 min.insync.replicas=2",
             positionals: [("name", true)],
             keys: [
                 ("partitions", true), ("replication-factor", true), ("placement", false), ("start-index", false),
-                ("seed", false),
+                ("seed", false), ("replica-assignment", false),
             ],
             acceptsTopicConfigs: true,
             argumentKinds: ["name": .text, "placement": .words(["admin-utils", "round-robin", "striped"])],
+            keysStandingIn: ["replica-assignment": ["partitions", "replication-factor"]],
             build: { reader in
+                if let assignment = reader.optionalString("replica-assignment") {
+                    // Kafka: TopicCommand's checkInvalidArgs(replicaAssignmentOpt, partitionsOpt, replicationFactorOpt).
+                    for key in ["partitions", "replication-factor", "placement", "start-index", "seed"]
+                    where reader.optionalString(key) != nil {
+                        reader.error(
+                            "replica-assignment= places the partitions itself: leave out \(key)=", at: key,
+                            notes: [
+                                .init("Kafka: Option \"[replica-assignment]\" can't be used with option \"[\(key)]\"")
+                            ])
+                    }
+                    if assignment.isEmpty {
+                        reader.error("replica-assignment= needs broker ids, e.g. 0:1:2,1:2:0", at: "replica-assignment")
+                    }
+                    guard let name = reader.positional(0, name: "name"), !reader.hasErrors else { return nil }
+                    return .manualTopic(name: name, replicaAssignment: assignment, configs: reader.topicConfigs())
+                }
                 guard let name = reader.positional(0, name: "name"),
                     let partitions = reader.int("partitions", in: Int.min...reader.limits.partitions),
                     let factor = reader.int("replication-factor", in: Int.min...reader.limits.brokers)

@@ -126,6 +126,21 @@ public struct ScenarioRunner {
                 output = ["Error while executing topic command : \(error.message)", "error: \(error.name)"]
             }
             cluster = current
+        case .manualTopic(let name, let text, let configs):
+            guard var current = requireCluster(statement) else { return }
+            do {
+                // Kafka: TopicCommand parses the lists, then CreateTopics carries them with partitions and
+                // replication factor -1; later partitions are placed as the default placement places them.
+                let assignment = try Cluster.parseReplicaAssignment(text)
+                try current.createTopic(
+                    name, partitions: assignment.count, replicationFactor: assignment.first?.count ?? 0,
+                    placement: .adminUtils(startIndex: 0), configs: configs, replicaAssignment: assignment)
+                output = ["Created topic \(name)."]
+            } catch {
+                outcome = .kafkaError(error)
+                output = ["Error while executing topic command : \(error.message)", "error: \(error.name)"]
+            }
+            cluster = current
         case .addPartitions(let topic, let count):
             guard var current = requireCluster(statement) else { return }
             do {

@@ -44,6 +44,8 @@ public enum Command: Hashable, Sendable {
     /// `topic <name> partitions=<p> replication-factor=<r> …`.
     case topic(
         name: String, partitions: Int, replicationFactor: Int, placement: PlacementStrategy, configs: [String: String])
+    /// `topic <name> replica-assignment=0:1:2,1:2:0 …`: the assignment as written (`kafka-topics` parses it).
+    case manualTopic(name: String, replicaAssignment: String, configs: [String: String])
     /// `add-partitions <topic> count=<n>`.
     case addPartitions(topic: String, count: Int)
     /// `describe [<topic>] [--under-replicated-partitions | …]`.
