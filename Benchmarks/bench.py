@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """ReplicaLab benchmark harness (run it through Benchmarks/run.sh, which builds release first).
 
-Measures, on the same synthetic corpora in one run: the floor (Debian's `cmark` rendering the lessons to HTML), a
-peer (`mkdocs build` with scenario blocks as plain code), and ReplicaLab `check` (all cores and --jobs 1) and
-`build` (full, and incremental after editing one lesson); then cost growth with scenario length and record count,
-and the engine micro-benchmarks. Writes Benchmarks/results/results.md, results.json and chart.svg.
+Measures, on the same synthetic corpora in one run: the floor (Debian's `cmark` rendering the lessons to HTML), two
+peers (`mkdocs build` and Debian's `hugo`, with scenario blocks as plain code), and ReplicaLab `check` (all cores and
+--jobs 1) and `build` (cold: `--no-cache`; warm: the cache full and nothing changed; incremental: after editing one
+lesson); then cost growth with scenario length and record count, and the engine micro-benchmarks (events per
+second and nanoseconds per event). Writes Benchmarks/results/results.md, results.json and chart.svg.
 """
 import argparse
 import json
@@ -82,6 +83,30 @@ def mkdocs_project(directory, lessons_dir):
     return project
 
 
+def hugo_project(directory, lessons_dir):
+    """The same lessons as a Hugo site (content/ plus the smallest layouts that render each page's Markdown)."""
+    project = os.path.join(directory, "hugo")
+    if os.path.isdir(project):
+        return project
+    content = os.path.join(project, "content")
+    os.makedirs(content)
+    for name in sorted(os.listdir(lessons_dir)):
+        with open(os.path.join(lessons_dir, name)) as f:
+            text = f.read()
+        text = re.sub(r"^```(scenario|output)\b[^\n]*$", "```text", text, flags=re.M)
+        with open(os.path.join(content, name), "w") as f:
+            f.write(text)
+    layouts = os.path.join(project, "layouts", "_default")
+    os.makedirs(layouts)
+    page = "<!doctype html><title>{{ .Title }}</title>{{ .Content }}\n"
+    for name in ("single.html", "list.html"):
+        with open(os.path.join(layouts, name), "w") as f:
+            f.write(page)
+    with open(os.path.join(project, "hugo.toml"), "w") as f:
+        f.write('title = "Kafka Replication, Verified"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n')
+    return project
+
+
 def corpus_bytes(lessons_dir):
     return sum(os.path.getsize(os.path.join(lessons_dir, n)) for n in os.listdir(lessons_dir))
 
@@ -109,6 +134,8 @@ def machine():
         # `mkdocs --version` names the folder it is installed in; the results report versions, not paths.
         "mkdocs": re.sub(r" from \S+", "",
                          subprocess.run(["mkdocs", "--version"], capture_output=True, text=True).stdout.strip()),
+        "hugo": subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.split(" ")[1]
+        if shutil.which("hugo") else "",
         "swift": swift[0] if swift else "",
     }
     return {"nproc": os.cpu_count(), "cpu": cpu, "memoryGB": round(memory, 1), "kernel": platform.release(),
@@ -138,6 +165,7 @@ def course_sizes(args, replicalab, work):
         log(f"== {lessons} lessons: generating")
         lessons_dir = generate(directory, lessons, replicalab)
         project = mkdocs_project(directory, lessons_dir)
+        hugo = hugo_project(directory, lessons_dir)
         files = sorted(os.path.join("Lessons", n) for n in os.listdir(lessons_dir))
         row = {"lessons": lessons, "bytes": corpus_bytes(lessons_dir)}
         log(f"== {lessons} lessons ({row['bytes'] / 1e6:.1f} MB): cmark")
@@ -145,20 +173,25 @@ def course_sizes(args, replicalab, work):
         log("   mkdocs")
         row["mkdocs"] = measure(["mkdocs", "build", "-q", "-d", os.path.join(directory, "mkdocs-site")], project,
                                 runs if lessons <= 100 else 3)
+        log("   hugo")
+        row["hugo"] = measure(["hugo", "--quiet", "--destination", os.path.join(directory, "hugo-site")], hugo,
+                              runs if lessons <= 100 else 3)
         log("   check")
         row["check"] = measure([replicalab, "check", "Lessons"], directory, runs)
         row["check1"] = measure([replicalab, "check", "--jobs", "1", "Lessons"], directory, runs)
         log("   build (full, no cache)")
         row["build"] = measure([replicalab, "build", "--no-cache", "--out", "Site"], directory, runs)
-        log("   build (incremental, one lesson edited)")
-        edit = edit_one_lesson(lessons_dir)
+        log("   build (warm: cache full, nothing changed)")
         subprocess.run([replicalab, "build", "--out", "Site"], cwd=directory, check=True,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        row["warm"] = measure([replicalab, "build", "--out", "Site"], directory, runs)
+        log("   build (incremental, one lesson edited)")
+        edit = edit_one_lesson(lessons_dir)
         row["incremental"] = measure([replicalab, "build", "--out", "Site"], directory, runs, prepare=edit)
         del files
         rows.append(row)
         log(f"   check {row['check']['median']:.3f}s build {row['build']['median']:.3f}s "
-            f"cmark {row['cmark']['median']:.3f}s mkdocs {row['mkdocs']['median']:.3f}s")
+            f"cmark {row['cmark']['median']:.3f}s mkdocs {row['mkdocs']['median']:.3f}s hugo {row['hugo']['median']:.3f}s")
     return rows
 
 
@@ -187,7 +220,7 @@ def engine(benchmarks):
     for _ in range(3):
         out = subprocess.run([benchmarks, "1000000"], capture_output=True, text=True, check=True).stdout
         samples.append([json.loads(line) for line in out.splitlines() if line.strip()])
-    for name in ("replication", "placement"):
+    for name in ("replication", "produce", "idle-1h", "idle-600s", "placement"):
         runs = [next(s for s in sample if s["benchmark"] == name) for sample in samples]
         merged = {}
         for key in runs[0]:
@@ -209,26 +242,27 @@ def report(data):
         "# ReplicaLab benchmarks",
         "",
         f"Machine: {m['nproc']} cores ({m['cpu']}), {m['memoryGB']} GB memory, Linux {m['kernel']}; "
-        f"{m['versions']['swift']}; {m['versions']['cmark']}; {m['versions']['mkdocs']}. "
+        f"{m['versions']['swift']}; {m['versions']['cmark']}; {m['versions']['mkdocs']}; hugo {m['versions']['hugo']}. "
         f"Load average before the run: {', '.join(map(str, m['loadBefore']))} (the machine is shared). {m['date']}.",
         "",
         "Wall time: median of several runs (min–max); memory: largest peak RSS of those runs. Corpus: synthetic "
         "lessons (Benchmarks/generate.py) of 3 scenarios × 20 steps (crashes, restarts, stalls with ISR shrink and "
         "expand, acks=all produces, describe/brokers/replicas views), output blocks written by `check --update`. "
-        "`cmark` renders all lessons in one process (the floor); `mkdocs build` builds the same lessons with "
-        "scenario blocks as plain code (the peer). `build` is a full build without the cache; `incremental` is "
-        "`build` after editing one lesson, with the cache.",
+        "`cmark` renders all lessons in one process (the floor); `mkdocs build` and `hugo` build the same lessons "
+        "with scenario blocks as plain code (the peers). `build` (cold) is a full build without the cache "
+        "(`--no-cache`); `warm` is `build` with the cache full and nothing changed; `incremental` is `build` after "
+        "editing one lesson, with the cache.",
         "",
-        "| lessons | MB | cmark (floor) | mkdocs (peer) | check | check --jobs 1 | build | incremental | "
-        "build ÷ cmark | mkdocs ÷ build | peak MB (build) |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| lessons | MB | cmark (floor) | mkdocs | hugo | check | check --jobs 1 | build (cold) | warm | incremental | "
+        "build ÷ cmark | mkdocs ÷ build | build ÷ hugo | peak MB (build) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in data["courses"]:
         lines.append(
-            f"| {r['lessons']} | {r['bytes'] / 1e6:.1f} | {fmt(r['cmark'])} | {fmt(r['mkdocs'])} | {fmt(r['check'])} | "
-            f"{fmt(r['check1'])} | {fmt(r['build'])} | {fmt(r['incremental'])} | "
+            f"| {r['lessons']} | {r['bytes'] / 1e6:.1f} | {fmt(r['cmark'])} | {fmt(r['mkdocs'])} | {fmt(r['hugo'])} | "
+            f"{fmt(r['check'])} | {fmt(r['check1'])} | {fmt(r['build'])} | {fmt(r['warm'])} | {fmt(r['incremental'])} | "
             f"{r['build']['median'] / r['cmark']['median']:.0f}× | {r['mkdocs']['median'] / r['build']['median']:.1f}× | "
-            f"{r['build']['peakMB']:.0f} |")
+            f"{r['build']['median'] / r['hugo']['median']:.2f}× | {r['build']['peakMB']:.0f} |")
     lines += ["", "Parallel speed-up of `check` (--jobs 1 ÷ all cores): " + ", ".join(
         f"{r['lessons']} lessons {r['check1']['median'] / r['check']['median']:.2f}×" for r in data["courses"]) + ".",
         "Incremental build as a share of a full build: " + ", ".join(
@@ -250,22 +284,31 @@ def report(data):
                          f"{b['check']['median'] / a['check']['median']:.0f}× the time")
     lines += ["", "Growth: " + "; ".join(notes) + ".", ""]
     e = data["engine"]
-    rep, pl = e["replication"], e["placement"]
+    rep, pl, pr = e["replication"], e["placement"], e["produce"]
     lines += ["## Engine", "",
               f"- Replication, RF 3, acks=all, min ISR 2, batches of {int(rep['batch']):,}: "
               f"{int(rep['records']):,} records in {rep['seconds']:.2f} s = {rep['recordsPerSecond']:,.0f} records/s, "
               f"**{rep['recordReplicationsPerSecond']:,.0f} record-replications/s** (a record copied to one follower; "
-              f"2 per record) over {rep['simulatedSeconds']:.0f} simulated seconds.",
-              f"- Placement of {int(pl['partitions']):,} partitions (RF 3) on {int(pl['brokers']):,} brokers in 10 racks "
-              f"(AdminUtils): **{pl['placementSeconds'] * 1000:.0f} ms**; the whole `createTopic` (placement and "
-              f"partition state): {pl['createTopicSeconds'] * 1000:.0f} ms.", ""]
+              f"2 per record) over {rep['simulatedSeconds']:.0f} simulated seconds "
+              f"({int(rep['events']):,} events, {rep['nanosecondsPerEvent']:,.0f} ns per event).",
+              f"- Produce-heavy: {int(pr['requests']):,} acks=all requests of one record, round-robin over 10 partitions "
+              f"(RF 3, 6 brokers), each waited for: {int(pr['events']):,} events in {pr['seconds']:.2f} s = "
+              f"{pr['eventsPerSecond']:,.0f} events/s, **{pr['nanosecondsPerEvent']:,.0f} ns per event**."]
+    for name in ("idle-1h", "idle-600s"):
+        idle = e[name]
+        lines.append(f"- Idle 6 brokers, 10 partitions RF 3: `advance {name.split('-')[1]}` "
+                     f"({int(idle['events']):,} events) in **{idle['seconds'] * 1000:.2f} ms**.")
+    lines += [f"- Placement of {int(pl['partitions']):,} partitions (RF 3) on {int(pl['brokers']):,} brokers in 10 racks "
+              f"(AdminUtils): **{pl['placementSeconds'] * 1000:.0f} ms**; a whole `createTopic` of "
+              f"{int(pl['createdPartitions']):,} partitions (placement, partition state, first fetches): "
+              f"{pl['createTopicSeconds'] * 1000:.0f} ms.", ""]
     return "\n".join(lines)
 
 
 def chart(data):
     """A log-scale bar chart: cmark, ReplicaLab build, mkdocs per course size (hand-written SVG)."""
     import math
-    series = [("cmark", "#888"), ("build", "#2a7"), ("incremental", "#7c5"), ("mkdocs", "#c55")]
+    series = [("cmark", "#888"), ("build", "#2a7"), ("incremental", "#7c5"), ("hugo", "#c9c"), ("mkdocs", "#c55")]
     courses = data["courses"]
     width, height, left, bottom, top = 640, 300, 60, 40, 30
     lo, hi = -3, 2  # 1 ms .. 100 s
@@ -276,7 +319,7 @@ def chart(data):
     bar = group / (len(series) + 1)
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
            f'viewBox="0 0 {width} {height}" font-family="sans-serif" font-size="11">',
-           f'<title>Wall time per course size (log scale): cmark floor, ReplicaLab build, mkdocs</title>',
+           f'<title>Wall time per course size (log scale): cmark floor, ReplicaLab build, hugo, mkdocs</title>',
            f'<rect width="{width}" height="{height}" fill="white"/>']
     for exponent in range(lo, hi + 1):
         yy = y(10 ** exponent)
@@ -294,10 +337,10 @@ def chart(data):
         out.append(f'<text x="{x0 + len(series) * bar / 2:.1f}" y="{height - bottom + 16}" text-anchor="middle">'
                    f'{course["lessons"]} lessons</text>')
     for j, (name, colour) in enumerate(series):
-        out.append(f'<rect x="{left + j * 130}" y="8" width="10" height="10" fill="{colour}"/>')
-        label = {"cmark": "cmark (floor)", "build": "replicalab build", "incremental": "build, 1 lesson edited",
-                 "mkdocs": "mkdocs build"}[name]
-        out.append(f'<text x="{left + j * 130 + 14}" y="17">{label}</text>')
+        out.append(f'<rect x="{left + j * 115}" y="8" width="10" height="10" fill="{colour}"/>')
+        label = {"cmark": "cmark (floor)", "build": "replicalab build", "incremental": "1 lesson edited",
+                 "hugo": "hugo", "mkdocs": "mkdocs build"}[name]
+        out.append(f'<text x="{left + j * 115 + 14}" y="17">{label}</text>')
     out.append("</svg>")
     return "\n".join(out) + "\n"
 

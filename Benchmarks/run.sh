@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# One command for the whole benchmark: installs the tools it compares with (when missing), builds ReplicaLab in
-# release mode, generates the corpora and measures everything side by side. Options go to bench.py, e.g.
+# One command for the whole benchmark: installs the tools it compares with when missing (cmark, hugo, mkdocs), builds
+# ReplicaLab in release mode, generates the corpora and measures everything side by side. Options go to bench.py, e.g.
 #   Benchmarks/run.sh                      # 10, 100, 500, 1000 lessons; growth; engine (about half an hour)
 #   Benchmarks/run.sh --sizes 10,100 --steps 10,1000 --records 10,1000 --runs 3   # a quick look
 # Results: Benchmarks/results/results.md, results.json, chart.svg.
@@ -10,6 +10,7 @@ cd "$(dirname "$0")/.."
 sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 missing=()
 command -v cmark >/dev/null || missing+=(cmark)
+command -v hugo >/dev/null || missing+=(hugo)
 [ -x /usr/bin/time ] || missing+=(time)
 if [ ${#missing[@]} -gt 0 ]; then
   sudo_if_needed apt-get update -q

@@ -62,6 +62,32 @@ func placement(partitions: Int, brokers: Int, created: Int) throws -> [String: D
     ]
 }
 
+/// Produce-heavy: `requests` acks=all requests of one record each, round-robin over a 10-partition RF 3 topic on 6
+/// brokers, each waited for; every request is a leader append, two follower fetches and their responses.
+func produceHeavy(requests: Int) throws -> [String: Double] {
+    var cluster = Cluster(seed: 1)
+    for id in 0..<6 { try cluster.addBroker(Broker(id: id, rack: "R\(id * 2 / 6 + 1)")) }
+    try cluster.createTopic(
+        "t", partitions: 10, replicationFactor: 3, placement: .adminUtils(startIndex: 0),
+        configs: ["min.insync.replicas": "2"])
+    cluster.advance(by: .seconds(1))
+    let before = cluster.eventCount
+    var acknowledged = 0
+    let time = try seconds {
+        for index in 0..<requests {
+            let request = try cluster.produceAndWait(
+                to: TopicPartition("t", index % 10), values: ["v\(index)"], acks: .all)
+            if case .success = request.outcome { acknowledged += 1 }
+        }
+    }
+    precondition(acknowledged == requests, "only \(acknowledged) of \(requests) requests were acknowledged")
+    let events = Double(cluster.eventCount - before)
+    return [
+        "requests": Double(requests), "seconds": time, "events": events, "eventsPerSecond": events / time,
+        "nanosecondsPerEvent": time * 1e9 / events,
+    ]
+}
+
 /// An idle cluster as a lesson builds it (`cluster brokers=6 racks=2`, a topic of 10 partitions with RF 3, settled
 /// for 10 s), then the wall time of letting `duration` of simulated time pass with nothing happening.
 func idle(duration: SimulatedDuration, repeats: Int) throws -> [String: Double] {
@@ -94,6 +120,7 @@ let records = arguments.first.flatMap(Int.init) ?? 1_000_000
 let names = Set(arguments.filter { Int($0) == nil })
 func wanted(_ name: String) -> Bool { names.isEmpty || names.contains(name) }
 if wanted("replication") { print(json("replication", try replicationThroughput(records: records, batch: 1_000))) }
+if wanted("produce") { print(json("produce", try produceHeavy(requests: 20_000))) }
 if wanted("idle") {
     print(json("idle-1h", try idle(duration: .hours(1), repeats: 5)))
     print(json("idle-600s", try idle(duration: .seconds(600), repeats: 5)))

@@ -196,7 +196,7 @@ import Testing
         #expect(transcript.text.contains("Configs: min.insync.replicas=2,unclean.leader.election.enable=true"))
         #expect(transcript.text.contains("Configs: min.insync.replicas=3,unclean.leader.election.enable=true"))
         let cluster = try? #require(transcript.steps.last?.cluster)
-        #expect(cluster?.engine.config.replicaLagTimeMax == .seconds(10))
+        #expect(cluster?.engineConfig.replicaLagTimeMax == .seconds(10))
         #expect(cluster?.minInsyncReplicas(of: "t") == 3)
     }
 

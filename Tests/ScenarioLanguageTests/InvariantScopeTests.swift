@@ -16,7 +16,7 @@ import Testing
     static func findings(_ text: String) -> [Finding] {
         let (transcript, problems) = EngineCommandTests.run(setup + text)
         #expect(problems.isEmpty, "\(problems)")
-        return transcript.steps.last?.cluster?.engine.findings ?? []
+        return transcript.steps.last?.cluster?.findings ?? []
     }
 
     @Test func crashedFollowerWithUnflushedDataIsNotABreak() {

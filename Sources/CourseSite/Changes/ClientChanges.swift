@@ -10,10 +10,10 @@ enum ClientChanges {
 
     /// Requests sent in the step (ids continue from the earlier count) and those pending before it.
     private static func requestChanges(_ before: Cluster, _ after: Cluster) -> [StepChange] {
-        let (old, new) = (before.engine.requests, after.engine.requests)
+        let (old, new) = (before.requests, after.requests)
         let sent = (old.count + 1..<max(old.count + 1, new.count + 1)).map { ProduceRequestID($0) }
         var changes: [StepChange] = []
-        for id in Set(before.engine.pendingRequestIDs + sent).sorted() {
+        for id in Set(before.pendingRequestIDs + sent).sorted() {
             guard let request = new[id] else { continue }
             let earlier = old[id]
             if request.isResponseDropped, earlier?.isResponseDropped != true, let leader = request.leader {
@@ -23,7 +23,7 @@ enum ClientChanges {
                         offsets: request.baseOffset.map { $0..<($0 + Int64(request.count)) }))
             }
             if request.isDuplicate, earlier?.isDuplicate != true, let batch = request.batchID,
-                let producer = after.engine.batches[batch].map({ producerName($0, in: after) }),
+                let producer = after.batches[batch].map({ producerName($0, in: after) }),
                 let leader = request.leader, let baseOffset = request.baseOffset
             {
                 changes.append(
@@ -36,24 +36,24 @@ enum ClientChanges {
 
     /// The name the scenario gave a batch's producer.
     private static func producerName(_ batch: ProducerBatch, in cluster: Cluster) -> String {
-        cluster.engine.producers.indices.contains(batch.producer.rawValue)
-            ? cluster.engine.producers[batch.producer.rawValue].name : batch.producer.description
+        cluster.producers.indices.contains(batch.producer.rawValue)
+            ? cluster.producers[batch.producer.rawValue].name : batch.producer.description
     }
 
     /// Batches sent again in the step, and batches that are now in the log twice.
     private static func batchChanges(_ before: Cluster, _ after: Cluster) -> [StepChange] {
-        guard after.engine.batches.count > 0 else { return [] }
+        guard after.batches.count > 0 else { return [] }
         var changes: [StepChange] = []
         var appended: [ProducerBatchID: [Int64]] = [:]
         var appendedBefore: [ProducerBatchID: Int] = [:]
-        for request in after.engine.requests.values where !request.isDuplicate {
+        for request in after.requests.values where !request.isDuplicate {
             guard let batch = request.batchID, let baseOffset = request.baseOffset else { continue }
             appended[batch, default: []].append(baseOffset)
-            if before.engine.requests[request.id]?.baseOffset != nil { appendedBefore[batch, default: 0] += 1 }
+            if before.requests[request.id]?.baseOffset != nil { appendedBefore[batch, default: 0] += 1 }
         }
-        for batch in after.engine.batches.values {
+        for batch in after.batches.values {
             let id = batch.id
-            let earlier = before.engine.batches[id]
+            let earlier = before.batches[id]
             let producer = producerName(batch, in: after)
             if batch.attempts > 1, batch.attempts > (earlier?.attempts ?? 0) {
                 changes.append(
@@ -70,8 +70,8 @@ enum ClientChanges {
     /// New generations, and every member whose assignment changed (by client id, the name the scenario gave).
     private static func groupChanges(_ before: Cluster, _ after: Cluster) -> [StepChange] {
         var changes: [StepChange] = []
-        for (name, group) in after.engine.groups.sorted(by: { $0.key < $1.key }) {
-            let earlier = before.engine.groups[name]
+        for (name, group) in after.groups.sorted(by: { $0.key < $1.key }) {
+            let earlier = before.groups[name]
             if group.generation != earlier?.generation ?? 0 {
                 changes.append(.rebalance(group: name, generation: group.generation, assignor: group.protocolName))
             }

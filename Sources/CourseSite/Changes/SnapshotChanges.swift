@@ -43,8 +43,7 @@ enum SnapshotChanges {
         changes += ClientChanges.changes(from: before, to: after)
         // The engine's findings only grow: the new ones are those past the earlier count. Data loss after an
         // unclean election is told from the partition's lost offsets; anything else found is a broken invariant.
-        for finding in after.engine.findings.dropFirst(before.engine.findings.count) where finding.kind.isInvariantBreak
-        {
+        for finding in after.findings.dropFirst(before.findings.count) where finding.kind.isInvariantBreak {
             changes.append(.invariantBroken(finding))
         }
         if after.now != before.now { changes.append(.time(from: before.now, to: after.now)) }
@@ -74,8 +73,8 @@ enum SnapshotChanges {
             let (old, new) = (before.state(of: broker.id), after.state(of: broker.id))
             if old != new { changes.append(.brokerState(broker.id, from: old, to: new)) }
             let (wasFenced, isFenced) = (
-                before.engine.runtimes[broker.id]?.isFenced ?? false,
-                after.engine.runtimes[broker.id]?.isFenced ?? false
+                before.runtime(of: broker.id)?.isFenced ?? false,
+                after.runtime(of: broker.id)?.isFenced ?? false
             )
             if wasFenced != isFenced { changes.append(.fenced(broker.id, isFenced)) }
         }

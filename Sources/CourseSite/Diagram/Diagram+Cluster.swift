@@ -40,7 +40,7 @@ extension Diagram {
             let all = replicas[broker.id] ?? []
             return BrokerBox(
                 id: broker.id, state: cluster.state(of: broker.id),
-                isFenced: cluster.engine.runtimes[broker.id]?.isFenced ?? false,
+                isFenced: cluster.runtime(of: broker.id)?.isFenced ?? false,
                 replicas: Array(all.prefix(Self.replicaLimit)), moreReplicas: max(0, all.count - Self.replicaLimit),
                 isChanged: changedBrokers.contains(broker.id))
         }
@@ -102,7 +102,7 @@ extension Diagram {
             let committed = partition.leader == nil ? log.highWatermark : partition.highWatermark
             return Bar(
                 broker: broker, isLeader: broker == partition.leader, marks: marks(partition, broker),
-                isDown: !(cluster.engine.runtimes[broker]?.isAlive ?? true), logEndOffset: log.logEndOffset,
+                isDown: !(cluster.runtime(of: broker)?.isAlive ?? true), logEndOffset: log.logEndOffset,
                 highWatermark: log.highWatermark,
                 committedEnd: min(log.logEndOffset, committed, diverged ?? log.logEndOffset), divergedFrom: diverged,
                 previousLogEndOffset: previousLEO[broker], previousHighWatermark: previousHW[broker],

@@ -216,7 +216,7 @@ struct StateView {
                 caption: "Replicas of \(id) after step \(step): leader \(leader), high watermark \(highWatermark)")
         }
         morePartitions = max(0, touched.count - Self.replicaTableLimit)
-        groups = cluster.engine.groups.keys.sorted().compactMap { group in
+        groups = cluster.groups.keys.sorted().compactMap { group in
             let now = ConsumerGroupDescription(cluster: cluster, group: group).lines
             defer { memory.groups[group] = now }
             return now == memory.groups[group] ? nil : GroupView(name: group, lines: Array(now.drop { $0.isEmpty }))

@@ -49,7 +49,7 @@ struct StateAtLine {
             return positional.map { memberItems(ofGroup: $0) } ?? []
         case "topics": return topicItems()
         case "producer":
-            return (cluster?.engine.producers.map { $0.name }.sorted() ?? []).map {
+            return (cluster?.producers.map { $0.name }.sorted() ?? []).map {
                 CompletionItem(label: $0, kind: .value)
             }
         case "partition":
@@ -99,11 +99,11 @@ struct StateAtLine {
     }
 
     func groupItems() -> [CompletionItem] {
-        (cluster?.engine.groups.keys.sorted() ?? []).map { CompletionItem(label: $0, kind: .value) }
+        (cluster?.groups.keys.sorted() ?? []).map { CompletionItem(label: $0, kind: .value) }
     }
 
     func memberItems(ofGroup group: String) -> [CompletionItem] {
-        (cluster?.engine.groups[group]?.members ?? []).map { member in
+        (cluster?.groups[group]?.members ?? []).map { member in
             CompletionItem(label: member.clientID, kind: .value, detail: member.memberID)
         }
     }

@@ -16,7 +16,7 @@ public struct Cluster: Hashable, Sendable {
     /// The controller's Java Random for striped placement, one per seed (see `assignReplicas`).
     var stripedRandoms: [Int64: JavaRandom] = [:]
     /// The replication engine: clock, events, broker states, requests, findings.
-    public internal(set) var engine = EngineState()
+    var engine = EngineState()
 
     /// Creates an empty cluster of the given Kafka release.
     public init(seed: UInt64 = 0, kafka: KafkaVersion = .newest) {

@@ -11,11 +11,11 @@ extension ScenarioRunner {
         let actual: String
         let what: String
         func group(_ id: String) -> ConsumerGroup? {
-            if let group = cluster.engine.groups[id] { return group }
+            if let group = cluster.groups[id] { return group }
             diagnostics.append(
                 .error(
                     "unknown consumer group '\(id)'", at: statement.location,
-                    notes: Suggestion.note(for: id, in: cluster.engine.groups.keys.sorted()).map { [.init($0)] } ?? []))
+                    notes: Suggestion.note(for: id, in: cluster.groups.keys.sorted()).map { [.init($0)] } ?? []))
             return nil
         }
         switch expectation.claim {

@@ -44,7 +44,7 @@ extension ScenarioRunner {
                 throw KafkaError("UNKNOWN_TOPIC_OR_PARTITION", "Topic '\(topic)' does not exist.")
             }
             try cluster.join(group: group, member: member, options: options)
-            let id = cluster.engine.groups[group]?.members.last { $0.clientID == member }?.memberID ?? member
+            let id = cluster.groups[group]?.members.last { $0.clientID == member }?.memberID ?? member
             return (["\(member) joined group \(group) as \(id)"], .ok)
         case .leave(let group, let member):
             try cluster.leave(group: group, member: member)
@@ -54,7 +54,7 @@ extension ScenarioRunner {
             return ([], .ok)
         case .poll(let group, let member, let max):
             let records = try cluster.poll(group: group, member: member, max: max)
-            if cluster.engine.groups[group]?.state != .stable {
+            if cluster.groups[group]?.state != .stable {
                 return (["\(member) waits: group \(group) is rebalancing"], .ok)
             }
             return (
@@ -79,10 +79,10 @@ extension ScenarioRunner {
     mutating func runProducerSend(
         _ command: ProduceCommand, producer: String, on cluster: inout Cluster, statement: Statement
     ) -> (output: [String], outcome: Outcome)? {
-        guard cluster.engine.producer(named: producer) != nil else {
+        guard cluster.producer(named: producer) != nil else {
             report(
                 "unknown producer '\(producer)'", statement, at: statement.location(of: "producer"),
-                candidates: cluster.engine.producers.map { $0.name })
+                candidates: cluster.producers.map { $0.name })
             return nil
         }
         do {
@@ -90,7 +90,7 @@ extension ScenarioRunner {
                 let ids = try cluster.send(
                     producer: producer, topic: command.topic, partition: command.partition, key: command.key,
                     values: command.values, isAsync: true)
-                let batches = ids.compactMap { cluster.engine.batches[$0] }
+                let batches = ids.compactMap { cluster.batches[$0] }
                 return (
                     batches.map {
                         "\(producer): batch \($0.id) to \($0.partition) (\($0.values.count) record\($0.values.count == 1 ? "" : "s")) sent (async)"

@@ -9,10 +9,10 @@ extension ScenarioRunner {
     mutating func runEngineCommand(_ statement: Statement, on cluster: inout Cluster) -> (
         output: [String], outcome: Outcome
     )? {
-        let logStart = cluster.engine.eventLog.count
+        let logStart = cluster.eventLog.count
         var result: [String] = []
         var outcome = Outcome.ok
-        func events() -> [String] { Array(cluster.engine.eventLog[logStart...]) }
+        func events() -> [String] { Array(cluster.eventLog[logStart...]) }
         let open = Self.openAsyncWork(in: cluster)
         switch statement.command {
         case .advance(let duration):
@@ -109,7 +109,7 @@ extension ScenarioRunner {
                 if command.isAsync {
                     let requestID = try cluster.produce(
                         to: id, key: command.key, values: command.values, acks: command.acks, isAsync: true)
-                    guard let sent = cluster.engine.requests[requestID] else { return nil }
+                    guard let sent = cluster.requests[requestID] else { return nil }
                     request = sent
                 } else {
                     request = try cluster.produceAndWait(
@@ -148,10 +148,10 @@ extension ScenarioRunner {
     /// Async work still unanswered: `produce … async` requests and named producers' batches, by id.
     static func openAsyncWork(in cluster: Cluster) -> OpenAsyncWork {
         // Only requests without an outcome can be open: look at those, not at every request ever sent.
-        let requests = cluster.engine.pendingRequestIDs.filter { id in
-            cluster.engine.requests[id].map { $0.isAsync && $0.outcome == nil } ?? false
+        let requests = cluster.pendingRequestIDs.filter { id in
+            cluster.requests[id].map { $0.isAsync && $0.outcome == nil } ?? false
         }
-        let batches = cluster.engine.batches.values.filter { !$0.isDone }.map { $0.id }
+        let batches = cluster.batches.values.filter { !$0.isDone }.map { $0.id }
         return OpenAsyncWork(requests: requests, batches: batches)
     }
 
@@ -173,7 +173,7 @@ extension ScenarioRunner {
             if latest.map({ ($0.time, $0.order) < (time, order) }) ?? true { latest = (time, order, outcome) }
         }
         for id in open.requests {
-            guard let request = cluster.engine.requests[id], let answer = request.outcome,
+            guard let request = cluster.requests[id], let answer = request.outcome,
                 let time = request.completedAt
             else { continue }
             if case .failure(let error) = answer {
@@ -183,7 +183,7 @@ extension ScenarioRunner {
             }
         }
         for id in open.batches {
-            guard let batch = cluster.engine.batches[id], let answer = batch.outcome, let time = batch.completedAt
+            guard let batch = cluster.batches[id], let answer = batch.outcome, let time = batch.completedAt
             else { continue }
             switch answer {
             case .acknowledged: consider(time, id.rawValue, .ok)

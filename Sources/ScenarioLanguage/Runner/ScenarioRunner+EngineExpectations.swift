@@ -12,7 +12,7 @@ extension ScenarioRunner {
         let what: String
         switch expectation.claim {
         case .invariantsOK:
-            let breaks = cluster.engine.invariantBreaks
+            let breaks = cluster.invariantBreaks
             actual = breaks.isEmpty ? "ok" : breaks.map { $0.description }.joined(separator: "; ")
             what = "the invariants"
         case .highWatermark(let id, _, _), .logEndOffset(let id, _, _), .epoch(let id, _), .lost(let id, _):

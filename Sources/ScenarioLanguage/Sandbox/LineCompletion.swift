@@ -176,11 +176,11 @@ private struct ClusterValues {
         case .partitionNumber:
             guard let owner, let topic = cluster?.topics[owner] else { return [] }
             return topic.partitions.map { String($0.id.partition) }
-        case .group: return (cluster?.engine.groups.keys.sorted() ?? [])
+        case .group: return (cluster?.groups.keys.sorted() ?? [])
         case .member:
             guard let owner else { return [] }
-            return (cluster?.engine.groups[owner]?.members ?? []).map { $0.clientID }
-        case .producer: return (cluster?.engine.producers.map { $0.name }.sorted() ?? [])
+            return (cluster?.groups[owner]?.members ?? []).map { $0.clientID }
+        case .producer: return (cluster?.producers.map { $0.name }.sorted() ?? [])
         case .rack: return Set(cluster?.brokers.values.compactMap { $0.rack } ?? []).sorted()
         case .duration: return ArgumentKind.durationExamples
         case .words(let words): return words

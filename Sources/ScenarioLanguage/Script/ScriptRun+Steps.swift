@@ -65,7 +65,7 @@ extension ScriptRun {
         guard let cluster else { return "" }
         var tables = [BrokerTable(cluster: cluster).textLines]
         if !cluster.topics.isEmpty { tables.append(TopicDescription(cluster: cluster).lines) }
-        for group in cluster.engine.groups.keys.sorted() {
+        for group in cluster.groups.keys.sorted() {
             tables.append(Array(ConsumerGroupDescription(cluster: cluster, group: group).lines.drop { $0.isEmpty }))
         }
         return tables.map { $0.joined(separator: "\n") }.joined(separator: "\n\n")

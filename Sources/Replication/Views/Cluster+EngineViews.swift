@@ -1,0 +1,26 @@
+/// Read-only views of the running engine for the other modules: what the scenario runner, the site and the language
+/// server read, without reaching into `EngineState`.
+extension Cluster {
+    /// What happened, time-stamped (`[9s] broker 1 fenced`), for transcripts.
+    public var eventLog: ChunkedArray<String> { engine.eventLog }
+    /// Invariant breaks and data loss, in the order they were found.
+    public var findings: [Finding] { engine.findings }
+    /// Invariant breaks only (not data loss after unclean elections).
+    public var invariantBreaks: [Finding] { engine.invariantBreaks }
+    /// Every produce request so far, by id (from 1).
+    public var requests: IDTable<ProduceRequestID, ProduceRequest> { engine.requests }
+    /// Ids of requests without an outcome yet, ascending.
+    public var pendingRequestIDs: [ProduceRequestID] { engine.pendingRequestIDs }
+    /// Every batch named producers created, by id (from 1).
+    public var batches: IDTable<ProducerBatchID, ProducerBatch> { engine.batches }
+    /// Named producers, in creation order.
+    public var producers: [ProducerClient] { engine.producers }
+    /// The named producer called `name`, if there is one.
+    public func producer(named name: String) -> ProducerClient? { engine.producer(named: name) }
+    /// Consumer groups, by group id.
+    public var groups: [String: ConsumerGroup] { engine.groups }
+    /// Broker-wide and producer settings.
+    public var engineConfig: EngineConfig { engine.config }
+    /// The running state of a broker, if it exists.
+    public func runtime(of broker: BrokerID) -> BrokerRuntime? { engine.runtimes[broker] }
+}
