@@ -41,7 +41,15 @@ struct ScenarioGenerator {
 
     mutating func lines(from bytes: inout ByteReader) -> [String] {
         brokers = 1 + bytes.next() % 5
-        var lines = ["cluster brokers=\(brokers)" + (brokers > 1 && bytes.next() % 2 == 0 ? " racks=2" : "")]
+        var clusterLine = "cluster brokers=\(brokers)" + (brokers > 1 && bytes.next() % 2 == 0 ? " racks=2" : "")
+        if bytes.next() % 4 == 0 {
+            // A startup setting; extremes too: the smallest and largest values the simulation accepts.
+            let key = bytes.pick(ConfigDef.keys(of: .broker).filter { $0.type == .int || $0.type == .long }.map(\.name))
+            let value = bytes.pick([100, 500, 1000, 2000, 5000, 9000, 30000, 1, 2_147_483_647])
+            if value < 500 { hasFastTimers = true }
+            clusterLine += " \(key)=\(value)"
+        }
+        var lines = [clusterLine]
         let partitions = 1 + bytes.next() % 4
         let factor = 1 + bytes.next() % brokers
         lines.append(
@@ -87,11 +95,11 @@ struct ScenarioGenerator {
             }
             return "config \(topic) min.insync.replicas=\(1 + bytes.next() % 3)"
         case 14:
+            // Every broker setting: the read-only ones are Kafka's INVALID_REQUEST on a running cluster.
             let key = bytes.pick(EngineConfig.keys)
-            // Extremes too: the smallest and largest values Kafka accepts for these INT configs.
-            let value = bytes.pick([100, 500, 1000, 2000, 5000, 9000, 30000, 1, 2_147_483_647])
-            if value < 500 { hasFastTimers = true }
-            return "config broker \(key)=\(value)"
+            let value = bytes.pick([1, 2, 3, 500, 1_048_588, 2_147_483_647])
+            if key == "unclean.leader.election.enable" { isClean = false }
+            return "config broker \(key)=\(key.hasSuffix(".enable") ? "true" : String(value))"
         case 15, 16, 17:
             let count = bytes.next() == 255 ? 10_000 : 1 + bytes.next() % 20
             var line = "produce \(topic) partition=\(bytes.next() % 5) count=\(count)"

@@ -99,7 +99,7 @@ struct AdminUtilsPlacementTests {
     @Test func addingPartitionsRejectsNonIncreasesAndUnknownTopics() throws {
         var cluster = try Self.courseCluster()
         try cluster.createTopic("t", partitions: 3, replicationFactor: 2, placement: .adminUtils(startIndex: 0))
-        #expect(throws: KafkaError("INVALID_PARTITIONS", "Topic already has 3 partitions.")) {
+        #expect(throws: KafkaError("INVALID_PARTITIONS", "Topic already has 3 partition(s).")) {
             try cluster.addPartitions(topic: "t", totalCount: 3)
         }
         #expect(throws: KafkaError("UNKNOWN_TOPIC_OR_PARTITION", "Topic 'nope' does not exist.")) {

@@ -62,7 +62,7 @@ import Testing
 
     @Test func s3StalledFollowerLeavesIsrBetween30And45Seconds() throws {
         var cluster = TestCluster.make()
-        try cluster.setBrokerConfig("request.timeout.ms", "120000")
+        try cluster.setStartupConfig("request.timeout.ms", "120000")
         try cluster.apply(.stall, to: 3)
         cluster.advance(by: .milliseconds(1_000))
         let id = try cluster.produce(to: tp, values: (0..<5).map { "r\($0)" }, acks: .all)

@@ -129,9 +129,43 @@ import Testing
         #expect(throws: KafkaError.self) { try cluster.join(group: "g", member: "c3", options: mismatch) }
     }
 
+    static let rackAwareSelector = "org.apache.kafka.common.replica.RackAwareReplicaSelector"
+
+    /// Kafka: `ReplicaManagerTest.testDefaultReplicaSelector` — without `replica.selector.class` (default null) there
+    /// is no selector, `findPreferredReadReplica` gives none, and a consumer in a follower's rack reads from the leader.
+    @Test func withoutAReplicaSelectorEveryConsumerReadsFromTheLeader() throws {
+        var cluster = Cluster(seed: 1)
+        for id in 1...3 { try cluster.addBroker(Broker(id: id, rack: "R\(id)")) }
+        try cluster.createTopic("t", partitions: 1, replicationFactor: 3, placement: .roundRobin(startIndex: 0))
+        let tp = TopicPartition("t", 0)
+        _ = try cluster.produceAndWait(to: tp, values: ["a", "b"], acks: .all)
+        cluster.advance(by: .milliseconds(600))
+        #expect(cluster.preferredReadReplica(tp, rack: "R3") == 1)
+        #expect(cluster.consume(topic: "t", rack: "R3").allSatisfy { $0.replica == 1 })
+    }
+
+    /// Kafka: `ReplicaManagerTest.testPreferredReplicaAsLeaderWhenSameRackFollowerIsOutOfIsr` — with the rack-aware
+    /// selector, a same-rack follower outside the ISR is not chosen: the leader serves.
+    @Test func sameRackFollowerOutOfTheIsrIsNotPreferred() throws {
+        var cluster = Cluster(seed: 1)
+        for id in 1...3 { try cluster.addBroker(Broker(id: id, rack: "R\(id)")) }
+        try cluster.setStartupConfig("replica.selector.class", Self.rackAwareSelector)
+        try cluster.createTopic("t", partitions: 1, replicationFactor: 3, placement: .roundRobin(startIndex: 0))
+        let tp = TopicPartition("t", 0)
+        _ = try cluster.produceAndWait(to: tp, values: ["a"], acks: .all)
+        cluster.advance(by: .milliseconds(600))
+        #expect(cluster.preferredReadReplica(tp, rack: "R3") == 3)
+        try cluster.apply(.stall, to: 3)
+        _ = try cluster.produce(to: tp, values: ["b"], acks: .leader)
+        cluster.advance(by: .seconds(50))
+        #expect(cluster.partition(tp)?.isr == [1, 2])
+        #expect(cluster.preferredReadReplica(tp, rack: "R3") == 1)
+    }
+
     @Test func followerFetchingReadsUpToTheFollowersHighWatermark() throws {
         var cluster = Cluster(seed: 1)
         for id in 1...3 { try cluster.addBroker(Broker(id: id, rack: "R\(id)")) }
+        try cluster.setStartupConfig("replica.selector.class", Self.rackAwareSelector)
         try cluster.createTopic("t", partitions: 1, replicationFactor: 3, placement: .roundRobin(startIndex: 0))
         let tp = TopicPartition("t", 0)
         _ = try cluster.produceAndWait(to: tp, values: ["a", "b"], acks: .all)

@@ -32,7 +32,7 @@ struct EngineBudgetTests {
         try cluster.apply(.stall, to: 2)
         try cluster.apply(.stall, to: 3)
         #expect(TestCluster.produce(&cluster, 1).outcome == .failure(.requestTimedOut))
-        #expect(cluster.setBrokerConfigProblem("request.timeout.ms", "2147483647") == nil)
+        #expect(cluster.setStartupConfigProblem("request.timeout.ms", "2147483647") == nil)
         cluster.budget = EngineBudget(work: cluster.workDone + 2_000)
         let request = TestCluster.produce(&cluster, 1)
         #expect(request.outcome == nil)
@@ -40,22 +40,30 @@ struct EngineBudgetTests {
     }
 
     /// Fuzzing: `replica.lag.time.max.ms=9223372036854775807` overflowed the clock; Kafka's INT configs stop at
-    /// Int32.max.
-    @Test(arguments: ["9223372036854775807", "2147483648", "99999999999999999999"])
+    /// Int32.max, and the simulation stops its LONG durations there too.
+    @Test(arguments: ["2147483648", "9223372036854775807"])
     func brokerConfigsPastInt32AreRejected(_ value: String) {
         var config = EngineConfig()
         #expect(
             config.set("replica.lag.time.max.ms", value)
-                == "Invalid value \(value) for configuration replica.lag.time.max.ms: Not a number of type INT")
+                == "Invalid value \(value) for configuration replica.lag.time.max.ms: Value must be no more than 2147483647"
+        )
+        #expect(
+            config.set("request.timeout.ms", value)
+                == "Invalid value \(value) for configuration request.timeout.ms: Not a number of type INT")
+        #expect(
+            config.set("replica.lag.time.max.ms", "99999999999999999999")
+                == "Invalid value 99999999999999999999 for configuration replica.lag.time.max.ms: Not a number of type LONG"
+        )
         #expect(config.set("request.timeout.ms", "2147483647") == nil)
     }
 }
 
 extension Cluster {
-    /// `setBrokerConfig`, returning the complaint instead of throwing.
-    fileprivate mutating func setBrokerConfigProblem(_ key: String, _ value: String) -> String? {
+    /// `setStartupConfig`, returning the complaint instead of throwing.
+    fileprivate mutating func setStartupConfigProblem(_ key: String, _ value: String) -> String? {
         do {
-            try setBrokerConfig(key, value)
+            try setStartupConfig(key, value)
             return nil
         } catch {
             return error.message

@@ -88,6 +88,7 @@ import Testing
         var random = SplitMix64(seed: seed)
         var cluster = Cluster(seed: seed)
         for id in 1...3 { try cluster.addBroker(Broker(id: id, rack: "R\(id)")) }
+        try cluster.setStartupConfig("replica.selector.class", ConsumerGroupTests.rackAwareSelector)
         var configs = ["min.insync.replicas": String(minIsr)]
         if unclean { configs["unclean.leader.election.enable"] = "true" }
         try cluster.createTopic(

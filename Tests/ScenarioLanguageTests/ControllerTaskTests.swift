@@ -33,7 +33,10 @@ import Testing
     }
 
     @Test func disabledRebalanceKeepsTheLeader() {
-        #expect(Self.leader(after: "config broker auto.leader.rebalance.enable=false\nadvance 6m") == 1)
+        let (transcript, problems) = EngineCommandTests.run(
+            "cluster brokers=3 auto.leader.rebalance.enable=false\n" + Self.failover.dropFirst(27) + "advance 6m")
+        #expect(problems.isEmpty, "\(problems)")
+        #expect(transcript.steps.last?.cluster?.partition(TopicPartition("t", 0))?.leader == 1)
     }
 
     @Test func preferredReplicaOutsideTheIsrIsNotElected() {
@@ -42,7 +45,7 @@ import Testing
 
     @Test func checkIntervalIsReadWhenTheControllerStarts() {
         let (transcript, problems) = EngineCommandTests.run(
-            "broker 0\nconfig broker leader.imbalance.check.interval.seconds=30\n" + Self.failover.dropFirst(9)
+            "cluster brokers=3 leader.imbalance.check.interval.seconds=30\n" + Self.failover.dropFirst(27)
                 + "advance 1m")
         #expect(problems.isEmpty, "\(problems)")
         #expect(

@@ -169,6 +169,66 @@ import Testing
         #expect(problems.count == 9, "\(problems.map(\.message))")
     }
 
+    /// Kafka: `DynamicBrokerConfig.validateConfigs` — a read-only broker config cannot change on a running cluster
+    /// (`ConfigCommandIntegrationTest.testExitWithNonZeroStatusOnUpdatingUnallowedConfig`: "Cannot update these configs
+    /// dynamically: Set(security.inter.broker.protocol)");
+    /// the cluster-wide log defaults can (`DynamicLogConfig.ReconfigurableConfigs`).
+    @Test func staticBrokerConfigIsInvalidRequestAndClusterWideDefaultsApply() {
+        let (transcript, problems) = Self.run(
+            """
+            cluster brokers=3 replica.lag.time.max.ms=10000
+            topic t partitions=1 replication-factor=3
+            config broker replica.lag.time.max.ms=5000
+            expect error INVALID_REQUEST
+            config broker min.insync.replicas=2
+            expect ok
+            config broker unclean.leader.election.enable=true
+            describe t
+            config t min.insync.replicas=3
+            describe t
+            """)
+        #expect(problems.isEmpty, "\(problems)")
+        #expect(transcript.failedExpectationCount == 0, "\(transcript.diagnostics)")
+        #expect(
+            transcript.text.contains(
+                "Error while executing config command : Cannot update these configs dynamically: Set(replica.lag.time.max.ms)"
+            ))
+        #expect(transcript.text.contains("Configs: min.insync.replicas=2,unclean.leader.election.enable=true"))
+        #expect(transcript.text.contains("Configs: min.insync.replicas=3,unclean.leader.election.enable=true"))
+        let cluster = try? #require(transcript.steps.last?.cluster)
+        #expect(cluster?.engine.config.replicaLagTimeMax == .seconds(10))
+        #expect(cluster?.minInsyncReplicas(of: "t") == 3)
+    }
+
+    /// `help configs` is the table: every key with its type, default and update mode.
+    @Test func helpListsTheConfigTable() throws {
+        let lines = try #require(CommandHelp.details(for: "configs"))
+        #expect(lines.count == ConfigDef.keys.count + 3)
+        #expect(
+            lines.contains(
+                "  replica.lag.time.max.ms=30000  (LONG, read-only) how long a follower may lag before the leader drops it from the ISR"
+            ))
+        #expect(lines.contains { $0.hasPrefix("  min.insync.replicas=1  (INT, cluster-wide)") })
+    }
+
+    /// The cluster-wide `min.insync.replicas` default is what an acks=all write is checked against
+    /// (`Partition.appendRecordsToLeader` reads the log config, topic override over broker default).
+    @Test func clusterWideMinIsrRefusesAcksAllWrites() {
+        let (transcript, problems) = Self.run(
+            """
+            cluster brokers=3 min.insync.replicas=3
+            topic t partitions=1 replication-factor=3
+            stall 2
+            advance 50s
+            produce t acks=all
+            expect error NOT_ENOUGH_REPLICAS
+            produce t acks=1
+            expect ok
+            """)
+        #expect(problems.isEmpty, "\(problems)")
+        #expect(transcript.failedExpectationCount == 0, "\(transcript.diagnostics)")
+    }
+
     @Test func faultInWrongStateIsAnInputError() {
         let (transcript, _) = Self.run(Self.setup + "resume 1\n")
         #expect(transcript.diagnostics.contains { $0.message == "cannot resume broker 1: it is up" })
@@ -176,16 +236,17 @@ import Testing
 
     @Test func brokerConfigAndAsyncProduce() {
         let (transcript, problems) = Self.run(
-            Self.setup + """
-                config broker replica.lag.time.max.ms=10000
-                stall 3
-                produce t count=2 async
-                advance 20s
-                expect isr t-0 == 1,2
-                expect hw t-0 == 2
-                heal
-                elect preferred t
-                """)
+            """
+            cluster brokers=3 replica.lag.time.max.ms=10000
+            topic t partitions=1 replication-factor=3 placement=round-robin min.insync.replicas=2
+            stall 2
+            produce t count=2 async
+            advance 20s
+            expect isr t-0 == 0,1
+            expect hw t-0 == 2
+            heal
+            elect preferred t
+            """)
         #expect(problems.isEmpty, "\(problems)")
         #expect(transcript.failedExpectationCount == 0, "\(transcript.diagnostics)")
         #expect(transcript.text.contains("request 1 sent (acks=all, async)"))
@@ -207,5 +268,44 @@ import Testing
         for name in ["hw", "leo", "epoch", "lost", "invariants"] {
             #expect(ExpectationTable.names.contains(name))
         }
+    }
+}
+
+/// `topic … replica-assignment=` as `kafka-topics --create --replica-assignment` (Kafka: `TopicCommand`,
+/// `ReplicationControlManager.createTopic`).
+@Suite struct ReplicaAssignmentCommandTests {
+    @Test func manualAssignmentCreatesThoseReplicas() {
+        let (transcript, problems) = EngineCommandTests.run(
+            """
+            cluster brokers=3
+            topic t replica-assignment=0:1:2,1:2:0 min.insync.replicas=2
+            expect replicas t-1 == 1,2,0
+            expect leader t-1 == 1
+            topic u replica-assignment=0:0
+            expect error AdminCommandFailedException
+            topic v replica-assignment=0:5
+            expect error INVALID_REPLICA_ASSIGNMENT
+            add-partitions t count=3
+            expect ok
+            """)
+        #expect(problems.isEmpty, "\(problems)")
+        #expect(transcript.failedExpectationCount == 0, "\(transcript.diagnostics)")
+        #expect(
+            transcript.text.contains(
+                "Error while executing topic command : The manual partition assignment includes broker 5, but no such broker is registered."
+            ))
+    }
+
+    /// Kafka: `TopicCommand` — `--replica-assignment` can't be used with `--partitions` or `--replication-factor`.
+    @Test func manualAssignmentExcludesCounts() {
+        let (_, problems) = EngineCommandTests.run(
+            """
+            cluster brokers=3
+            topic t partitions=2 replica-assignment=0:1,1:2
+            """)
+        #expect(problems.map(\.message) == ["replica-assignment= places the partitions itself: leave out partitions="])
+        #expect(
+            problems.first?.notes.first?.message
+                == "Kafka: Option \"[replica-assignment]\" can't be used with option \"[partitions]\"")
     }
 }

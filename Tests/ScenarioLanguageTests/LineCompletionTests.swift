@@ -59,9 +59,12 @@ struct LineCompletionTests {
         #expect(keys.starts(with: ["async", "partition=", "key=", "value="]))
         #expect(!Self.offered("produce orders acks=all ").contains("acks="))
         #expect(Self.offered("describe orders --under-r") == ["--under-replicated-partitions"])
-        // `config broker` takes broker settings, `config <topic>` topic configs.
+        // `config broker` takes the dynamic broker settings, `config <topic>` topic configs, `cluster` every broker
+        // setting.
+        #expect(Self.offered("config broker replica.").isEmpty)
+        #expect(Self.offered("config broker min.") == ["min.insync.replicas="])
         #expect(
-            Self.offered("config broker replica.")
+            Self.offered("cluster brokers=3 replica.")
                 == EngineConfig.keys.filter { $0.hasPrefix("replica.") }.map { $0 + "=" })
         #expect(Self.offered("config orders min.") == ["min.insync.replicas="])
         #expect(Self.offered("config ").starts(with: ["broker", "clicks", "orders"]))

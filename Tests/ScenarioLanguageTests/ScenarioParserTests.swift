@@ -40,7 +40,7 @@ struct ScenarioParserTests {
         #expect(diagnostics.isEmpty)
         #expect(script.statements.count == 11)
         let commands = script.statements.map(\.command)
-        #expect(commands[0] == .cluster(brokers: 6, racks: 2, kafka: nil))
+        #expect(commands[0] == .cluster(brokers: 6, racks: 2, kafka: nil, settings: [:]))
         #expect(commands[1] == .broker(id: 6, rack: "R3"))
         #expect(
             commands[2]
@@ -93,7 +93,9 @@ struct ScenarioParserTests {
         #expect(diagnostics.count == 1)
         #expect(diagnostics.first?.message == "'cluster' needs brokers=<value>")
         #expect(diagnostics.first?.location == Self.at(10, 3))
-        #expect(diagnostics.first?.notes.first?.message == "usage: cluster brokers=<n> [racks=<k>] [kafka=<version>]")
+        #expect(
+            diagnostics.first?.notes.first?.message
+                == "usage: cluster brokers=<n> [racks=<k>] [kafka=<version>] [<broker config>=<value> …]")
     }
 
     @Test func missingPositionalIsReported() {

@@ -90,7 +90,7 @@ struct TranscriptTests {
                     KafkaErrorShape.invalidReplicationFactor))
         #expect(
             step.output == [
-                "Error while executing topic command : Replication factor: 4 larger than available brokers: 3.",
+                "Error while executing topic command : Unable to replicate the partition 4 time(s): The target replication factor of 4 cannot be reached because only 3 broker(s) are registered.",
                 "error: INVALID_REPLICATION_FACTOR",
             ])
         #expect(transcript.steps[2].expectation?.passed == true)
@@ -195,5 +195,7 @@ struct TranscriptTests {
 
 enum KafkaErrorShape {
     static let invalidReplicationFactor = KafkaError(
-        "INVALID_REPLICATION_FACTOR", "Replication factor: 4 larger than available brokers: 3.")
+        "INVALID_REPLICATION_FACTOR",
+        "Unable to replicate the partition 4 time(s): The target replication factor of 4 cannot be reached because only 3 broker(s) are registered."
+    )
 }

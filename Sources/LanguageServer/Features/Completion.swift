@@ -155,7 +155,9 @@ struct Completion {
         var keys = spec.keyArguments.filter { !givenKeys.contains($0.name) }
         if spec.name == "config", let target = arguments.first {
             // `config broker <setting>=…` takes broker settings, `config <topic> <config>=…` topic configs.
-            keys = keys.filter { (target == "broker") == EngineConfig.keys.contains($0.name) }
+            keys = keys.filter {
+                target == "broker" ? EngineConfig.dynamicKeys.contains($0.name) : !EngineConfig.keys.contains($0.name)
+            }
         }
         items += keys.map { key in
             CompletionItem(
@@ -166,7 +168,7 @@ struct Completion {
             items += TopicConfig.all.filter { !givenKeys.contains($0.name) }.map { config in
                 CompletionItem(
                     label: config.name + "=", kind: .property, detail: "topic config, default \(config.defaultValue)",
-                    documentation: config.summary)
+                    documentation: config.doc)
             }
         }
         items += spec.flagArguments.filter { !arguments.contains($0) }.map {
@@ -179,27 +181,21 @@ struct Completion {
         -> [CompletionItem]
     {
         if let config = TopicConfig.named(key), spec.takesTopicConfigs {
-            return Self.values(of: config.kind).map {
+            return config.choices.map {
                 CompletionItem(label: $0, kind: .value, detail: $0 == config.defaultValue ? "default" : nil)
             }
         }
         if spec.name == "producer" {
             return Self.producerConfigValues[key]?.map { .init(label: $0, kind: .value) } ?? []
         }
-        if spec.name == "config", arguments.first == "broker", key == "auto.leader.rebalance.enable" {
-            return ["true", "false"].map { CompletionItem(label: $0, kind: .value) }
+        if spec.name == "config" || spec.name == "cluster", let config = ConfigDef.key(key, of: .broker) {
+            return config.choices.map {
+                CompletionItem(label: $0, kind: .value, detail: $0 == config.defaultValue ? "default" : nil)
+            }
         }
         let choices = spec.keyArguments.first { $0.name == key }?.choices ?? []
         return choices.map { CompletionItem(label: $0, kind: .enumMember) }
             + state.values(forKey: key, command: spec.name, arguments: arguments)
-    }
-
-    private static func values(of kind: TopicConfig.ValueKind) -> [String] {
-        switch kind {
-        case .boolean: ["true", "false"]
-        case .choice(let values): values
-        case .integer: []
-        }
     }
 
     /// The values a producer config takes, where they are a few words (Kafka's `ProducerConfig`).

@@ -8,6 +8,10 @@ enum KafkaErrorNames {
             "AdminOperationException",
             "Kafka's admin tools refuse the operation (AdminUtils: e.g. placing replicas across racks that cannot hold them)."
         ),
+        (
+            "AdminCommandFailedException",
+            "kafka-topics refuses the command before sending it (e.g. a broker listed twice in --replica-assignment)."
+        ),
         ("ConfigException", "A producer config has an invalid name or value (KafkaProducer's constructor)."),
         ("COORDINATOR_LOAD_IN_PROGRESS", "The coordinator is loading and hence can't process requests."),
         ("COORDINATOR_NOT_AVAILABLE", "The coordinator is not available."),
@@ -33,7 +37,12 @@ enum KafkaErrorNames {
         ),
         ("INVALID_CONFIG", "Configuration is invalid."),
         ("INVALID_PARTITIONS", "Number of partitions is below 1."),
+        (
+            "INVALID_REQUEST",
+            "This most likely occurs because of a request being malformed by the client library or the message was sent to an incompatible broker. See the broker logs for more details."
+        ),
         ("INVALID_PRODUCER_EPOCH", "Producer attempted to produce with an old epoch."),
+        ("INVALID_REPLICA_ASSIGNMENT", "Replica assignment in request is invalid."),
         ("INVALID_REPLICATION_FACTOR", "Replication factor is below 1 or larger than the number of available brokers."),
         ("INVALID_TOPIC_EXCEPTION", "The request attempted to perform an operation on an invalid topic."),
         ("KAFKA_STORAGE_ERROR", "Disk error when trying to access log file on the disk."),
@@ -46,6 +55,7 @@ enum KafkaErrorNames {
             "The request included a message larger than the max message size the server will accept."
         ),
         ("NETWORK_EXCEPTION", "The server disconnected before a response was received."),
+        ("NumberFormatException", "kafka-topics could not read a broker id of --replica-assignment as a number."),
         ("NOT_COORDINATOR", "This is not the correct coordinator."),
         ("NOT_ENOUGH_REPLICAS", "Messages are rejected since there are fewer in-sync replicas than required."),
         (

@@ -61,10 +61,12 @@ public struct Cluster: Hashable, Sendable {
 
     /// Creates a topic and places its partitions, as a controller handling `CreateTopics` does.
     ///
-    /// Kafka's validation order: topic name (`Topic.validate`), existence, then placement errors.
+    /// Kafka's validation order: topic name (`Topic.validate`), existence, then placement errors. With
+    /// `replicaAssignment` (`kafka-topics --replica-assignment`) the partitions are those lists, checked by
+    /// `validateManualAssignment`, and `partitions`, `replicationFactor` and `placement` only serve `add-partitions`.
     public mutating func createTopic(
         _ name: String, partitions: Int, replicationFactor: Int, placement: PlacementStrategy,
-        configs: [String: String] = [:]
+        configs: [String: String] = [:], replicaAssignment: [[BrokerID]]? = nil
     ) throws(KafkaError) {
         try Self.validateTopicName(name)
         guard topics[name] == nil else { throw .topicAlreadyExists(name) }
@@ -72,8 +74,14 @@ public struct Cluster: Hashable, Sendable {
             guard let config = TopicConfig.named(key) else { throw .invalidConfig("Unknown topic config name: \(key)") }
             if let problem = config.validate(value) { throw .invalidConfig(problem) }
         }
-        let assignment = try assignReplicas(
-            placement, partitions: partitions, replicationFactor: replicationFactor, firstPartition: 0)
+        let assignment: [[BrokerID]]
+        if let replicaAssignment {
+            try validateManualAssignment(replicaAssignment)
+            assignment = replicaAssignment
+        } else {
+            assignment = try assignReplicas(
+                placement, partitions: partitions, replicationFactor: replicationFactor, firstPartition: 0)
+        }
         let partitionStates = try initialPartitions(
             topic: name, assignment: assignment, firstPartition: 0, replicationFactor: replicationFactor)
         topics[name] = Topic(
@@ -96,7 +104,7 @@ public struct Cluster: Hashable, Sendable {
         guard totalCount > current else {
             throw .invalidPartitions(
                 totalCount == current
-                    ? "Topic already has \(current) partitions."
+                    ? "Topic already has \(current) partition(s)."
                     : "The topic \(name) currently has \(current) partition(s); \(totalCount) would not be an increase."
             )
         }

@@ -152,7 +152,7 @@ extension Cluster {
     /// The leader's min ISR: `min(min.insync.replicas, replica count)` (Kafka ≥ 3.7: `Partition.effectiveMinIsr`),
     /// `min.insync.replicas` itself on 3.6 (`Partition.appendRecordsToLeader` reads `leaderLog.config`).
     func effectiveMinIsr(_ id: TopicPartition) -> Int {
-        let configured = topics[id.topic]?.minInsyncReplicas ?? 1
+        let configured = minInsyncReplicas(of: id.topic)
         guard behaviour.effectiveMinIsrCappedByReplicas else { return configured }
         return min(configured, partition(id)?.replicas.count ?? configured)
     }
@@ -160,7 +160,7 @@ extension Cluster {
     /// The controller's min ISR for ELR: `ReplicationControlManager.getTopicEffectiveMinIsr` — min of the config and
     /// the replication factor, on every version that has ELR.
     func controllerMinIsr(_ id: TopicPartition) -> Int {
-        let configured = topics[id.topic]?.minInsyncReplicas ?? 1
+        let configured = minInsyncReplicas(of: id.topic)
         return min(configured, partition(id)?.replicas.count ?? configured)
     }
 }

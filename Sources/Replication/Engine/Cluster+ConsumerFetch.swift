@@ -23,13 +23,15 @@ extension Cluster {
         case offset(Int64)
     }
 
-    /// The replica a consumer in `rack` fetches from: the leader, unless a follower in that rack is in the ISR and
-    /// holds the fetch offset.
+    /// The replica a consumer in `rack` fetches from: the leader, unless the brokers run a replica selector
+    /// (`replica.selector.class`) and a follower in that rack is in the ISR and holds the fetch offset.
     ///
-    /// Kafka: `ReplicaManager.findPreferredReadReplica` with `RackAwareReplicaSelector.select` (KIP-392): the leader if
-    /// it is in the client's rack, else the same-rack ISR replica with the highest log end offset.
+    /// Kafka: `ReplicaManager.findPreferredReadReplica` — no `replicaSelectorOpt` (the default, null), no preferred
+    /// read replica: every consumer reads from the leader. With `RackAwareReplicaSelector.select` (KIP-392): the
+    /// leader if it is in the client's rack, else the same-rack ISR replica with the highest log end offset.
     public func preferredReadReplica(_ id: TopicPartition, rack: String?, fetchOffset: Int64 = 0) -> BrokerID? {
         guard let state = partition(id), let leader = state.leader else { return nil }
+        guard engine.config.replicaSelector != nil else { return leader }
         guard let rack, brokers[leader]?.rack != rack else { return leader }
         let candidates = state.isr.filter { broker in
             broker != leader && brokers[broker]?.rack == rack && engine.runtimes[broker]?.isFetching == true

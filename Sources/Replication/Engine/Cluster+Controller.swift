@@ -70,7 +70,7 @@ extension Cluster {
         let elrOn = behaviour.eligibleLeaderReplicas
         let unclean =
             behaviour.controllerHonoursUncleanLeaderElection
-            && topics[id.topic]?.config(TopicConfig.uncleanLeaderElectionEnable.name) == "true"
+            && isUncleanLeaderElectionEnabled(id.topic)
         let kind: LeaderElection.Kind = election == .online && unclean ? .unclean : election
         var targetElr = elrOn ? eligibleLeaderReplicas(of: state, targetIsr: isr, uncleanShutdown: uncleanShutdown) : []
         let result = LeaderElection.elect(
@@ -163,7 +163,7 @@ extension Cluster {
         guard behaviour.periodicUncleanElection else { return }
         for id in allPartitionIDs {
             guard let state = partition(id), state.leader == nil,
-                topics[id.topic]?.config(TopicConfig.uncleanLeaderElectionEnable.name) == "true"
+                isUncleanLeaderElectionEnabled(id.topic)
             else { continue }
             changePartition(id, isr: state.isr, election: .unclean)
         }

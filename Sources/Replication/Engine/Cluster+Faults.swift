@@ -110,11 +110,6 @@ extension Cluster {
         engine.runtimes.filter { $0.value.state == .isolated }.keys.sorted()
     }
 
-    /// Changes a broker-wide setting (`config broker <key>=<value>`).
-    public mutating func setBrokerConfig(_ key: String, _ value: String) throws(KafkaError) {
-        if let problem = engine.config.set(key, value) { throw .invalidConfig(problem) }
-    }
-
     /// Changes a topic config.
     ///
     /// Enabling `unclean.leader.election.enable` elects nothing by itself: the controller's periodic check

@@ -23,35 +23,35 @@ public struct EngineConfig: Hashable, Sendable {
     /// election check for leaderless partitions (Kafka ≥ 3.9, KAFKA-12670).
     public var uncleanLeaderElectionInterval = SimulatedDuration.seconds(300)
 
+    /// `replica.selector.class` (default none): whether consumers may read from a follower (KIP-392).
+    public var replicaSelector: String?
+    /// The cluster-wide topic defaults (`min.insync.replicas`, `unclean.leader.election.enable`,
+    /// `message.max.bytes`), by broker config name, where set on the `cluster` line or with `config broker`.
+    public var topicDefaults: [String: String] = [:]
+
     /// Creates the defaults.
     public init() {}
 
-    /// The settings `config broker <key>=<value>` accepts.
-    public static let keys = [
-        "auto.leader.rebalance.enable", "leader.imbalance.check.interval.seconds", "broker.heartbeat.interval.ms",
-        "broker.session.timeout.ms", "replica.fetch.wait.max.ms",
-        "replica.lag.time.max.ms", "request.timeout.ms", "unclean.leader.election.interval.ms",
-    ]
+    /// The broker settings ReplicaLab knows (`ConfigDef`'s broker keys): the `cluster` line takes them all,
+    /// `config broker` only the dynamic ones.
+    public static var keys: [String] { ConfigDef.keys(of: .broker).map { $0.name } }
 
-    /// Sets a setting by its Kafka name; returns a complaint when the name or value is invalid.
+    /// The broker settings a running cluster can change (`config broker`).
+    public static var dynamicKeys: [String] { ConfigDef.keys(of: .broker).filter { $0.isDynamic }.map { $0.name } }
+
+    /// Sets a setting by its Kafka name as the broker reads it at startup; returns a complaint when the name or value
+    /// is invalid.
     public mutating func set(_ key: String, _ value: String) -> String? {
-        if key == "auto.leader.rebalance.enable" {
-            // Kafka: a BOOLEAN config accepts true or false, in any case.
-            switch value.lowercased() {
-            case "true": autoLeaderRebalanceEnable = true
-            case "false": autoLeaderRebalanceEnable = false
-            default: return "Invalid value \(value) for configuration \(key): Expected value to be either true or false"
-            }
+        guard let config = ConfigDef.key(key, of: .broker) else { return "Unknown broker config name: \(key)" }
+        if let problem = config.validate(value) { return problem }
+        if config.updateMode == .clusterWide {
+            topicDefaults[key] = config.type == .boolean ? value.lowercased() : value
             return nil
         }
-        // These are Kafka INT configs: a value past Int32.max is not a number of that type.
-        guard let amount = Int64(value), amount <= Int64(Int32.max) else {
-            return "Invalid value \(value) for configuration \(key): Not a number of type INT"
-        }
-        guard amount >= 1 else {
-            return "Invalid value \(value) for configuration \(key): Value must be at least 1"
-        }
+        let amount = Int64(value) ?? 0
         switch key {
+        case "auto.leader.rebalance.enable": autoLeaderRebalanceEnable = value.lowercased() == "true"
+        case "replica.selector.class": replicaSelector = value == "none" ? nil : value
         case "replica.lag.time.max.ms": replicaLagTimeMax = .milliseconds(amount)
         case "broker.session.timeout.ms": brokerSessionTimeout = .milliseconds(amount)
         case "broker.heartbeat.interval.ms": brokerHeartbeatInterval = .milliseconds(amount)
@@ -59,7 +59,7 @@ public struct EngineConfig: Hashable, Sendable {
         case "request.timeout.ms": requestTimeout = .milliseconds(amount)
         case "leader.imbalance.check.interval.seconds": leaderImbalanceCheckInterval = .seconds(amount)
         case "unclean.leader.election.interval.ms": uncleanLeaderElectionInterval = .milliseconds(amount)
-        default: return "Unknown broker config name: \(key)"
+        default: preconditionFailure("broker config \(key) is in ConfigDef but not read by EngineConfig")
         }
         return nil
     }

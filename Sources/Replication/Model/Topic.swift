@@ -6,7 +6,7 @@ public struct Topic: Hashable, Sendable {
     public var id: TopicID
     /// Partitions by partition number.
     public var partitions: [PartitionState]
-    /// Topic-level configs set explicitly (the ones `kafka-topics --describe` lists under `Configs`).
+    /// Topic-level configs set explicitly (`describe` lists these and the cluster-wide defaults under `Configs`).
     public var configs: [String: String]
     /// How new partitions of this topic are placed.
     public var placement: PlacementStrategy
@@ -25,14 +25,4 @@ public struct Topic: Hashable, Sendable {
 
     /// The replication factor, computed as `kafka-topics` does: from the first partition.
     public var replicationFactor: Int { partitions.first?.replicationFactor ?? 0 }
-
-    /// The effective value of a topic config: the explicit one, else the broker default.
-    public func config(_ name: String) -> String? {
-        configs[name] ?? TopicConfig.named(name)?.defaultValue
-    }
-
-    /// `min.insync.replicas` as an integer.
-    public var minInsyncReplicas: Int {
-        Int(clamping: Int64(config(TopicConfig.minInsyncReplicas.name) ?? "1") ?? 1)
-    }
 }

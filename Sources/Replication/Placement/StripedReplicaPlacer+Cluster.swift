@@ -57,7 +57,8 @@ extension Cluster {
         return states
     }
 
-    /// Places replicas with `strategy`, keeping one Java Random per striped seed for the cluster's lifetime.
+    /// Places replicas with `strategy`, keeping one Java Random per striped seed for the cluster's lifetime, and
+    /// answers as a KRaft controller whatever the strategy.
     ///
     /// Kafka: one `Random` (created in `QuorumController.Builder`) is shared by every placement the active controller
     /// makes, for `CreateTopics` and `CreatePartitions` alike (`ReplicationControlManager.createTopic` and
@@ -65,24 +66,32 @@ extension Cluster {
     /// default 0) therefore draw from one generator here, created as `new Random(seed)` on first use; different seeds
     /// get separate generators. The state advances even when placement fails, as Kafka's does (the `RackList`
     /// constructor draws before the checks). A controller failover (a fresh Random) is not modelled.
+    ///
+    /// The course's placements (`admin-utils`, `round-robin`) only lay the replicas out: the checks and their texts
+    /// are the controller's — `StripedReplicaPlacer.place` (positive factor, some broker unfenced, enough registered
+    /// brokers), its message prefixed with "Unable to replicate the partition N time(s): " by `createTopic`, and
+    /// passed on as it is by `createPartitions`.
     mutating func assignReplicas(
         _ strategy: PlacementStrategy, partitions count: Int, replicationFactor: Int, firstPartition: Int
     ) throws(KafkaError) -> [[BrokerID]] {
-        guard case .striped(let seed) = strategy else {
-            return try strategy.assign(
-                brokers: sortedBrokers, partitions: count, replicationFactor: replicationFactor,
-                firstPartition: firstPartition)
-        }
         if firstPartition == 0 {
             try StripedReplicaPlacer.validateCreateTopic(partitions: count, replicationFactor: replicationFactor)
         }
-        var random = stripedRandoms[seed] ?? JavaRandom(seed: seed)
-        defer { stripedRandoms[seed] = random }
+        let usable = StripedReplicaPlacer.usableBrokers(sortedBrokers, fenced: fencedBrokers)
         do {
+            guard case .striped(let seed) = strategy else {
+                try StripedReplicaPlacer.checkPositive(replicationFactor)
+                try StripedReplicaPlacer.checkSomeUnfenced(usable.filter { !$0.isFenced }.count)
+                try StripedReplicaPlacer.checkEnoughBrokers(replicationFactor, usable.count)
+                return try strategy.assign(
+                    brokers: sortedBrokers, partitions: count, replicationFactor: replicationFactor,
+                    firstPartition: firstPartition)
+            }
+            var random = stripedRandoms[seed] ?? JavaRandom(seed: seed)
+            defer { stripedRandoms[seed] = random }
             return try StripedReplicaPlacer.place(
-                partitions: count, replicationFactor: replicationFactor,
-                brokers: StripedReplicaPlacer.usableBrokers(sortedBrokers, fenced: fencedBrokers), random: &random)
-        } catch  where error.name == "INVALID_REPLICATION_FACTOR" {
+                partitions: count, replicationFactor: replicationFactor, brokers: usable, random: &random)
+        } catch  where error.name == "INVALID_REPLICATION_FACTOR" && firstPartition == 0 {
             // Kafka: ReplicationControlManager.createTopic wraps the placer's message.
             throw .invalidReplicationFactor(
                 "Unable to replicate the partition \(replicationFactor) time(s): \(error.message)")

@@ -34,12 +34,8 @@ public struct ProducerConfig: Hashable, Sendable {
         case roundRobin = "round-robin"
     }
 
-    /// The keys `producer <name> <key>=<value>` accepts.
-    public static let keys = [
-        "acks", "enable.idempotence", "retries", "request.timeout.ms", "delivery.timeout.ms",
-        "max.in.flight.requests.per.connection", "retry.backoff.ms", "retry.backoff.max.ms", "batch.size",
-        "linger.ms", "partitioner",
-    ]
+    /// The keys `producer <name> <key>=<value>` accepts (`ConfigDef`'s producer keys).
+    public static var keys: [String] { ConfigDef.keys(of: .producer).map { $0.name } }
 
     /// Creates the defaults.
     public init() {}
@@ -94,47 +90,24 @@ public struct ProducerConfig: Hashable, Sendable {
     }
 
     private mutating func set(_ key: String, _ value: String) throws(KafkaError) {
-        func invalid(_ reason: String) -> KafkaError {
-            KafkaError("ConfigException", "Invalid value \(value) for configuration \(key): \(reason)")
-        }
-        func number(atLeast minimum: Int) throws(KafkaError) -> Int {
-            guard let number = Int64(value), number <= Int64(Int32.max) else {
-                throw invalid("Not a number of type INT")
-            }
-            guard number >= Int64(minimum) else { throw invalid("Value must be at least \(minimum)") }
-            return Int(number)
-        }
-        func milliseconds(atLeast minimum: Int) throws(KafkaError) -> SimulatedDuration {
-            .milliseconds(Int64(try number(atLeast: minimum)))
-        }
-        switch key {
-        case "acks":
-            switch value {
-            case "all", "-1": acks = .all
-            case "1": acks = .leader
-            case "0": acks = .none
-            default: throw invalid("String must be one of: all, -1, 0, 1")
-            }
-        case "enable.idempotence":
-            guard value == "true" || value == "false" else {
-                throw invalid("Expected value to be either true or false")
-            }
-            enableIdempotence = value == "true"
-        case "retries": retries = try number(atLeast: 0)
-        case "request.timeout.ms": requestTimeout = try milliseconds(atLeast: 0)
-        case "delivery.timeout.ms": deliveryTimeout = try milliseconds(atLeast: 0)
-        case "max.in.flight.requests.per.connection": maxInFlightRequestsPerConnection = try number(atLeast: 1)
-        case "retry.backoff.ms": retryBackoff = try milliseconds(atLeast: 0)
-        case "retry.backoff.max.ms": retryBackoffMax = try milliseconds(atLeast: 0)
-        case "batch.size": batchSize = max(1, try number(atLeast: 0))
-        case "linger.ms": linger = try milliseconds(atLeast: 0)
-        case "partitioner":
-            guard let choice = NullKeyPartitioning(rawValue: value) else {
-                throw invalid("expected sticky or round-robin")
-            }
-            partitioner = choice
-        default:
+        guard let config = ConfigDef.key(key, of: .producer) else {
             throw KafkaError("ConfigException", "Unknown producer config name: \(key)")
+        }
+        if let problem = config.validate(value) { throw KafkaError("ConfigException", problem) }
+        let number = Int(Int64(value) ?? 0)
+        switch key {
+        case "acks": acks = value == "0" ? .none : value == "1" ? .leader : .all
+        case "enable.idempotence": enableIdempotence = value.lowercased() == "true"
+        case "retries": retries = number
+        case "request.timeout.ms": requestTimeout = .milliseconds(Int64(number))
+        case "delivery.timeout.ms": deliveryTimeout = .milliseconds(Int64(number))
+        case "max.in.flight.requests.per.connection": maxInFlightRequestsPerConnection = number
+        case "retry.backoff.ms": retryBackoff = .milliseconds(Int64(number))
+        case "retry.backoff.max.ms": retryBackoffMax = .milliseconds(Int64(number))
+        case "batch.size": batchSize = max(1, number)
+        case "linger.ms": linger = .milliseconds(Int64(number))
+        case "partitioner": partitioner = NullKeyPartitioning(rawValue: value) ?? .sticky
+        default: preconditionFailure("producer config \(key) is in ConfigDef but not read by ProducerConfig")
         }
     }
 

@@ -15,7 +15,7 @@ public struct PartitionExplanation: Hashable, Sendable {
         let effectiveMinIsr = cluster.effectiveMinIsr(id)
         let unclean =
             behaviour.controllerHonoursUncleanLeaderElection
-            && topic.config(TopicConfig.uncleanLeaderElectionEnable.name) == "true"
+            && cluster.isUncleanLeaderElectionEnabled(topic.name)
         func name(_ broker: BrokerID) -> String { "B\(broker)" }
         func list(_ brokers: [BrokerID]) -> String {
             brokers.isEmpty ? "none" : brokers.map(String.init).joined(separator: ",")

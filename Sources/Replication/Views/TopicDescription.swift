@@ -20,13 +20,15 @@ public struct TopicDescription: Hashable, Sendable {
         var lines: [String] = []
         for topic in selected {
             if filter == nil {
-                let configs = topic.configs.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+                let configs = cluster.describedConfigs(of: topic.name).map { "\($0.name)=\($0.value)" }
                 lines.append(
                     "Topic: \(topic.name)\tTopicId: \(topic.id)\tPartitionCount: \(topic.partitions.count)\t"
                         + "ReplicationFactor: \(topic.replicationFactor)\tConfigs: \(configs.joined(separator: ","))")
             }
             for partition in topic.partitions
-            where filter.map({ Self.matches(partition, topic: topic, filter: $0) }) ?? true {
+            where filter.map({
+                Self.matches(partition, minInsyncReplicas: cluster.minInsyncReplicas(of: topic.name), filter: $0)
+            }) ?? true {
                 let leader = partition.leader.map(String.init) ?? "none"
                 // Kafka 3.8+ `printDescription` prints `Elr:` and `LastKnownElr:` (empty lists when ELR is off).
                 let elr =
@@ -42,8 +44,8 @@ public struct TopicDescription: Hashable, Sendable {
 
     /// Kafka: `TopicCommand.PartitionDescription` — `isUnderReplicated`, `isUnderMinIsr`, `isAtMinIsrPartitions`,
     /// `hasUnavailablePartitions`.
-    static func matches(_ partition: PartitionState, topic: Topic, filter: Filter) -> Bool {
-        let minIsr = topic.minInsyncReplicas
+    static func matches(_ partition: PartitionState, minInsyncReplicas: Int, filter: Filter) -> Bool {
+        let minIsr = minInsyncReplicas
         switch filter {
         case .underReplicatedPartitions:
             return partition.isr.count < partition.replicas.count

@@ -39,7 +39,7 @@ extension CommandTable {
             name: "consume",
             synopsis: "consume <topic> [partition=<p>] [from=earliest|latest|<offset>] [max=<n>] [rack=<r>]",
             summary:
-                "Reads like kafka-console-consumer with print.partition and print.offset (default from=earliest): only records below the high watermark; rack= fetches from a follower in that rack (KIP-392).",
+                "Reads like kafka-console-consumer with print.partition and print.offset (default from=earliest): only records below the high watermark; rack= fetches from a follower in that rack (KIP-392) when the cluster line sets replica.selector.class.",
             example: "consume orders partition=0 from=earliest",
             positionals: [("topic", true)],
             keys: [("partition", false), ("from", false), ("max", false), ("rack", false)],

@@ -1,4 +1,5 @@
 import Diagnostics
+import Replication
 
 /// Help text generated from the command tables, so `help` can never drift from what the parser accepts.
 public enum CommandHelp {
@@ -42,11 +43,30 @@ public enum CommandHelp {
         return lines
     }
 
+    /// `help configs`: every setting of `ConfigDef` with its type, default, update mode and what it does, by where
+    /// it is written.
+    public static var configs: [String] {
+        var lines: [String] = []
+        for (title, resource) in [
+            (
+                "Broker configs: startup settings on the cluster line; cluster-wide ones also with 'config broker'",
+                ConfigKey.Resource.broker
+            ),
+            ("Topic configs: on the topic line or with 'config <topic>'", .topic),
+            ("Producer configs: on the producer line", .producer),
+        ] {
+            lines.append(title)
+            lines += ConfigDef.keys(of: resource).map { "  " + $0.helpLine }
+        }
+        return lines
+    }
+
     /// The help of one command (or expectation kind), or nil when the word is unknown.
     public static func details(for word: String) -> [String]? {
         if let spec = CommandTable.command(named: word) {
             return ["usage: \(spec.synopsis)", spec.summary, "example: \(spec.example)"]
         }
+        if word == "configs" { return configs }
         if word == "let" {
             return [
                 "usage: let <name> = <query>",

@@ -27,6 +27,9 @@ public struct CommandSpec: Sendable {
     /// Whether the command only looks at the cluster (`describe`, `brokers`, …): `play` keeps it in the session's
     /// script but does not make it an undo point, so `undo` undoes the last change.
     var isReadOnly = false
+    /// Keys that, when given, stand in for required keys (`replica-assignment=` for `partitions=` and
+    /// `replication-factor=`).
+    var keysStandingIn: [String: [String]] = [:]
     /// Builds the command from checked arguments; returns nil when an argument was invalid (already reported).
     var build: @Sendable (inout ArgumentReader) -> Command?
 
@@ -44,6 +47,12 @@ public struct CommandSpec: Sendable {
     public var positionalNames: [String] { positionals.map { $0.name } }
 }
 
+/// What each broker config takes, for completion: the choices of booleans and named values (`ConfigDef`).
+let brokerConfigKinds: [String: ArgumentKind] = Dictionary(
+    uniqueKeysWithValues: ConfigDef.keys(of: .broker).filter { !$0.choices.isEmpty }.map {
+        ($0.name, ArgumentKind.words($0.choices))
+    })
+
 /// The language's commands, in the order `help` lists them.
 public enum CommandTable {
     /// All commands except `expect` (which has its own grammar; see `ExpectationTable`).
@@ -52,12 +61,15 @@ public enum CommandTable {
     /// Commands that build and show the cluster (brokers, topics, describe).
     static let clusterCommands: [CommandSpec] = [
         CommandSpec(
-            name: "cluster", synopsis: "cluster brokers=<n> [racks=<k>] [kafka=<version>]",
+            name: "cluster", synopsis: "cluster brokers=<n> [racks=<k>] [kafka=<version>] [<broker config>=<value> …]",
             summary:
                 "Creates brokers 0…n-1; with racks=k, racks R1…Rk hold contiguous blocks of ids; kafka= picks the "
-                + "Kafka release it behaves as (\(KafkaVersion.names); default \(KafkaVersion.newest.text)).",
+                + "Kafka release it behaves as (\(KafkaVersion.names); default \(KafkaVersion.newest.text)); broker "
+                + "configs such as replica.lag.time.max.ms=10000 are the brokers' startup settings (help configs).",
             example: "cluster brokers=6 racks=2 kafka=4.0",
-            positionals: [], keys: [("brokers", true), ("racks", false), ("kafka", false)],
+            positionals: [],
+            keys: [("brokers", true), ("racks", false), ("kafka", false)] + EngineConfig.keys.map { ($0, false) },
+            argumentKinds: brokerConfigKinds,
             build: { reader in
                 guard let brokers = reader.int("brokers", in: 1...reader.limits.brokers) else { return nil }
                 let racks = reader.optionalInt("racks", in: 1...reader.limits.brokers)
@@ -74,7 +86,9 @@ public enum CommandTable {
                         return nil
                     }
                 }
-                return .cluster(brokers: brokers, racks: racks, kafka: kafka)
+                let settings = reader.brokerConfigs()
+                guard !reader.hasErrors else { return nil }
+                return .cluster(brokers: brokers, racks: racks, kafka: kafka, settings: settings)
             }),
         CommandSpec(
             name: "broker", synopsis: "broker <id> [rack=<name>]",
@@ -90,16 +104,33 @@ public enum CommandTable {
             synopsis:
                 "topic <name> partitions=<p> replication-factor=<r> [placement=admin-utils|round-robin|striped] [start-index=<i>] [seed=<n>] [<topic config>=<value> …]",
             summary:
-                "Creates a topic; placement admin-utils (Kafka's AdminUtils, the default), round-robin (the slides' simplification) or striped (KRaft's StripedReplicaPlacer with java.util.Random(seed), default seed 0; real Kafka's Random is unseeded).",
+                "Creates a topic; placement admin-utils (Kafka's AdminUtils, the default), round-robin (the slides' simplification) or striped (KRaft's StripedReplicaPlacer with java.util.Random(seed), default seed 0; real Kafka's Random is unseeded); replica-assignment=0:1:2,1:2:0 instead of partitions= and replication-factor= places each partition by hand, as kafka-topics --replica-assignment does.",
             example: "topic orders partitions=10 replication-factor=3 min.insync.replicas=2",
             positionals: [("name", true)],
             keys: [
                 ("partitions", true), ("replication-factor", true), ("placement", false), ("start-index", false),
-                ("seed", false),
+                ("seed", false), ("replica-assignment", false),
             ],
             acceptsTopicConfigs: true,
             argumentKinds: ["name": .text, "placement": .words(["admin-utils", "round-robin", "striped"])],
+            keysStandingIn: ["replica-assignment": ["partitions", "replication-factor"]],
             build: { reader in
+                if let assignment = reader.optionalString("replica-assignment") {
+                    // Kafka: TopicCommand's checkInvalidArgs(replicaAssignmentOpt, partitionsOpt, replicationFactorOpt).
+                    for key in ["partitions", "replication-factor", "placement", "start-index", "seed"]
+                    where reader.optionalString(key) != nil {
+                        reader.error(
+                            "replica-assignment= places the partitions itself: leave out \(key)=", at: key,
+                            notes: [
+                                .init("Kafka: Option \"[replica-assignment]\" can't be used with option \"[\(key)]\"")
+                            ])
+                    }
+                    if assignment.isEmpty {
+                        reader.error("replica-assignment= needs broker ids, e.g. 0:1:2,1:2:0", at: "replica-assignment")
+                    }
+                    guard let name = reader.positional(0, name: "name"), !reader.hasErrors else { return nil }
+                    return .manualTopic(name: name, replicaAssignment: assignment, configs: reader.topicConfigs())
+                }
                 guard let name = reader.positional(0, name: "name"),
                     let partitions = reader.int("partitions", in: Int.min...reader.limits.partitions),
                     let factor = reader.int("replication-factor", in: Int.min...reader.limits.brokers)

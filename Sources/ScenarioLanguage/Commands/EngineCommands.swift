@@ -92,13 +92,13 @@ extension CommandTable {
             }),
         CommandSpec(
             name: "config", synopsis: "config <topic>|broker <key>=<value>",
-            summary: "Changes a topic config, or with 'broker' a broker-wide setting such as replica.lag.time.max.ms.",
+            summary:
+                "Changes a topic config, or with 'broker' a cluster-wide dynamic broker default (min.insync.replicas, "
+                + "unclean.leader.election.enable, message.max.bytes); Kafka refuses read-only broker configs with "
+                + "INVALID_REQUEST: those go on the cluster line (help configs).",
             example: "config orders unclean.leader.election.enable=true",
             positionals: [("topic", true)], keys: EngineConfig.keys.map { ($0, false) }, acceptsTopicConfigs: true,
-            argumentKinds: [
-                "topic": .oneOf([.words(["broker"]), .topic]),
-                "auto.leader.rebalance.enable": .words(["true", "false"]),
-            ],
+            argumentKinds: brokerConfigKinds.merging(["topic": .oneOf([.words(["broker"]), .topic])]) { $1 },
             build: { reader in
                 guard let target = reader.positional(0, name: "topic") else { return nil }
                 let keys = reader.presentKeys
@@ -108,7 +108,13 @@ extension CommandTable {
                 }
                 if target == "broker" {
                     guard EngineConfig.keys.contains(key) else {
-                        reader.error("'\(key)' is not a broker setting", at: key)
+                        reader.error(
+                            "'\(key)' is not a broker setting", at: key,
+                            notes: [
+                                .init(
+                                    "'config broker' changes \(EngineConfig.dynamicKeys.joined(separator: ", ")); "
+                                        + "the other broker settings go on the cluster line (help configs)")
+                            ])
                         return nil
                     }
                     return .config(topic: nil, key: key, value: value)

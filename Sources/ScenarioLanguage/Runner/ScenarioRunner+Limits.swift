@@ -10,6 +10,10 @@ extension ScenarioRunner {
             return "a cluster has at most \(limits.brokers) brokers"
         case .topic(_, let partitions, let factor, _, _):
             return partitionCapProblem(adding: partitions, factor: factor, to: cluster)
+        case .manualTopic(_, let text, _):
+            let lists = text.split(separator: ",")
+            return partitionCapProblem(
+                adding: lists.count, factor: lists.first.map { $0.split(separator: ":").count } ?? 0, to: cluster)
         case .addPartitions(let topic, let count):
             guard let current = cluster?.topics[topic] else { return nil }
             return partitionCapProblem(

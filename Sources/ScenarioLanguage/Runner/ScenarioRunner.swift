@@ -83,7 +83,7 @@ public struct ScenarioRunner {
                 report(error.message, statement, at: statement.location(of: "#0"))
                 return
             }
-        case .cluster(let count, let racks, let version):
+        case .cluster(let count, let racks, let version, let settings):
             if cluster != nil {
                 report(
                     "the cluster already exists; 'cluster' must come before any 'broker' or other 'cluster' line",
@@ -96,6 +96,10 @@ public struct ScenarioRunner {
                 // Racks hold contiguous blocks of ids: 6 brokers in 2 racks → R1 = 0,1,2 and R2 = 3,4,5.
                 let rack = racks.map { "R\(id * $0 / count + 1)" }
                 try? new.addBroker(Broker(id: id, rack: rack))
+            }
+            for (key, value) in settings.sorted(by: { $0.key < $1.key }) {
+                // Validated by the parser; the brokers start with these settings.
+                try? new.setStartupConfig(key, value)
             }
             cluster = new
             // A release named on the line is echoed; the default one is named by the page or `run` around it.
@@ -116,6 +120,21 @@ public struct ScenarioRunner {
             do {
                 try current.createTopic(
                     name, partitions: partitions, replicationFactor: factor, placement: placement, configs: configs)
+                output = ["Created topic \(name)."]
+            } catch {
+                outcome = .kafkaError(error)
+                output = ["Error while executing topic command : \(error.message)", "error: \(error.name)"]
+            }
+            cluster = current
+        case .manualTopic(let name, let text, let configs):
+            guard var current = requireCluster(statement) else { return }
+            do {
+                // Kafka: TopicCommand parses the lists, then CreateTopics carries them with partitions and
+                // replication factor -1; later partitions are placed as the default placement places them.
+                let assignment = try Cluster.parseReplicaAssignment(text)
+                try current.createTopic(
+                    name, partitions: assignment.count, replicationFactor: assignment.first?.count ?? 0,
+                    placement: .adminUtils(startIndex: 0), configs: configs, replicaAssignment: assignment)
                 output = ["Created topic \(name)."]
             } catch {
                 outcome = .kafkaError(error)

@@ -32,7 +32,8 @@ extension Statement {
             moved.command = .expect(expectation)
         case .deferred(let line, let map):
             moved.command = .deferred(line: line, map: map.relocated(move))
-        case .cluster, .broker, .topic, .addPartitions, .describe, .brokers, .advance, .fault, .heal, .elect, .config,
+        case .cluster, .broker, .topic, .manualTopic, .addPartitions, .describe, .brokers, .advance, .fault, .heal,
+            .elect, .config,
             .produce, .replicas, .explain, .producer, .consume, .group, .letValue:
             break
         }

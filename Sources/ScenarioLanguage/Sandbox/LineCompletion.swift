@@ -89,7 +89,8 @@ extension LineCompletion {
         var takesTopicConfigs = spec.acceptsTopicConfigs
         if spec.name == "config", let target = owner {
             // `config broker` takes broker settings; `config <topic>` topic configs.
-            keys = keys.filter { (target == "broker") == EngineConfig.keys.contains($0) }
+            // `config broker` takes the dynamic broker settings (the read-only ones go on the `cluster` line).
+            keys = target == "broker" ? EngineConfig.dynamicKeys : keys.filter { !EngineConfig.keys.contains($0) }
             takesTopicConfigs = target != "broker"
         }
         if takesTopicConfigs { keys += TopicConfig.all.map { $0.name } }
@@ -101,11 +102,7 @@ extension LineCompletion {
     /// The values a topic config takes, when the command takes topic configs and `key` is one.
     private static func topicConfigKind(_ key: String, of spec: CommandSpec) -> ArgumentKind? {
         guard spec.acceptsTopicConfigs, let config = TopicConfig.named(key) else { return nil }
-        switch config.kind {
-        case .boolean: return .words(["true", "false"])
-        case .choice(let choices): return .words(choices)
-        case .integer: return .text
-        }
+        return config.choices.isEmpty ? .text : .words(config.choices)
     }
 
     /// `expect <kind> <subject> …`: the kinds, then the subject the kind's synopsis names, then `==`.

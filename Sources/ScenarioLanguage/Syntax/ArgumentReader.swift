@@ -123,6 +123,24 @@ struct ArgumentReader {
         return configs
     }
 
+    /// Every broker config on the line (`ConfigDef`'s broker keys), validated against Kafka's rules for its value.
+    mutating func brokerConfigs() -> [String: String] {
+        var configs: [String: String] = [:]
+        for (key, token) in values {
+            guard let config = ConfigDef.key(key, of: .broker) else { continue }
+            let value = token.value ?? ""
+            if let problem = config.validate(value) {
+                error(problem, at: key)
+            } else {
+                configs[key] = value
+            }
+        }
+        return configs
+    }
+
+    /// Whether an error was reported.
+    var hasErrors: Bool { !diagnostics.isEmpty }
+
     /// `key=<n>` as a 64-bit number within `range` (Kafka's LONG), if the key is given.
     mutating func optionalInt64(_ key: String, in range: ClosedRange<Int64>) -> Int64? {
         guard let token = values[key] else { return nil }

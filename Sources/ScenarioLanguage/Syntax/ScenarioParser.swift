@@ -130,7 +130,8 @@ public enum ScenarioParser {
                     "'\(spec.name)' needs <\(positional.name)>", at: location, notes: [.init("usage: \(spec.synopsis)")]
                 ))
         }
-        for key in spec.keys where key.required && values[key.name] == nil {
+        let stoodIn = spec.keysStandingIn.filter { values[$0.key] != nil }.flatMap { $0.value }
+        for key in spec.keys where key.required && values[key.name] == nil && !stoodIn.contains(key.name) {
             problems.append(
                 .error(
                     "'\(spec.name)' needs \(key.name)=<value>", at: location, notes: [.init("usage: \(spec.synopsis)")])

@@ -38,12 +38,14 @@ public struct Script: Hashable, Sendable {
 /// What a statement does.
 public enum Command: Hashable, Sendable {
     /// `cluster brokers=<n> [racks=<k>] [kafka=<version>]`; nil `kafka` runs the scenario's default release.
-    case cluster(brokers: Int, racks: Int?, kafka: KafkaVersion?)
+    case cluster(brokers: Int, racks: Int?, kafka: KafkaVersion?, settings: [String: String])
     /// `broker <id> [rack=<name>]`.
     case broker(id: BrokerID, rack: String?)
     /// `topic <name> partitions=<p> replication-factor=<r> …`.
     case topic(
         name: String, partitions: Int, replicationFactor: Int, placement: PlacementStrategy, configs: [String: String])
+    /// `topic <name> replica-assignment=0:1:2,1:2:0 …`: the assignment as written (`kafka-topics` parses it).
+    case manualTopic(name: String, replicaAssignment: String, configs: [String: String])
     /// `add-partitions <topic> count=<n>`.
     case addPartitions(topic: String, count: Int)
     /// `describe [<topic>] [--under-replicated-partitions | …]`.

@@ -1,0 +1,63 @@
+extension Cluster {
+    /// Applies a broker setting as read from `server.properties` when the brokers start (`cluster … <key>=<value>`):
+    /// read-only and cluster-wide ones alike; returns Kafka's complaint when the name or value is invalid.
+    public mutating func setStartupConfig(_ key: String, _ value: String) throws(KafkaError) {
+        if let problem = engine.config.set(key, value) { throw .invalidConfig(problem) }
+    }
+
+    /// Changes a cluster-wide broker default on a running cluster (`config broker <key>=<value>`, i.e.
+    /// `kafka-configs --alter --entity-type brokers --entity-default`).
+    ///
+    /// Kafka: `ConfigAdminManager.validateBrokerConfigChange` → `DynamicBrokerConfig.validateConfigs`: a read-only
+    /// config (`DynamicConfig.Broker.nonDynamicProps`) fails with `ConfigException("Cannot update these configs
+    /// dynamically: Set(<name>)")`, which the broker answers as INVALID_REQUEST (KAFKA-13609 keeps that code);
+    /// only then are the values' types checked (`validateConfigTypes`).
+    public mutating func setBrokerConfig(_ key: String, _ value: String) throws(KafkaError) {
+        if let config = ConfigDef.key(key, of: .broker), !config.isDynamic {
+            throw KafkaError("INVALID_REQUEST", "Cannot update these configs dynamically: Set(\(key))")
+        }
+        if let problem = engine.config.set(key, value) { throw .invalidConfig(problem) }
+        // A new min ISR default can unfreeze or freeze high watermarks (as `config <topic>` does).
+        startPeriodicEvents()
+        for id in allPartitionIDs { maybeIncrementLeaderHighWatermark(id) }
+        afterEvent()
+    }
+
+    /// The value a topic config has for `topic`: the topic's own, else the cluster-wide default (its broker synonym,
+    /// set with `config broker` or on the `cluster` line), else Kafka's default.
+    ///
+    /// Kafka: `LogConfig.fromProps(KafkaConfig.extractLogConfigMap, overrides)` on the broker;
+    /// `ConfigurationControlManager.getTopicConfig` (topic, then cluster default, then static) on the controller.
+    public func topicConfig(_ topic: String, _ key: ConfigKey) -> String {
+        if let own = topics[topic]?.configs[key.name] { return own }
+        if let synonym = key.brokerSynonym, let clusterWide = engine.config.topicDefaults[synonym] {
+            return clusterWide
+        }
+        return key.defaultValue
+    }
+
+    /// `min.insync.replicas` of a topic as a number.
+    public func minInsyncReplicas(of topic: String) -> Int {
+        Int(clamping: Int64(topicConfig(topic, TopicConfig.minInsyncReplicas)) ?? 1)
+    }
+
+    /// Whether a topic has `unclean.leader.election.enable=true`, its own or the cluster-wide default.
+    func isUncleanLeaderElectionEnabled(_ topic: String) -> Bool {
+        topicConfig(topic, TopicConfig.uncleanLeaderElectionEnable).lowercased() == "true"
+    }
+
+    /// The configs `kafka-topics --describe` lists under `Configs`: every one whose value does not come from Kafka's
+    /// default, so a topic's own ones and the cluster-wide ones it inherits, sorted by name.
+    ///
+    /// Kafka: `TopicCommand.TopicService.describeTopic` prints `config.entries()` filtered by `!entry.isDefault()`,
+    /// and an entry from `DYNAMIC_DEFAULT_BROKER_CONFIG` or `STATIC_BROKER_CONFIG` is not a default one.
+    public func describedConfigs(of topic: String) -> [(name: String, value: String)] {
+        TopicConfig.all.compactMap { key in
+            let value = topicConfig(topic, key)
+            let isSet =
+                topics[topic]?.configs[key.name] != nil
+                || key.brokerSynonym.map { engine.config.topicDefaults[$0] != nil } ?? false
+            return isSet ? (key.name, value) : nil
+        }
+    }
+}
