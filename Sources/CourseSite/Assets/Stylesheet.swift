@@ -142,7 +142,7 @@ enum Stylesheet {
         .dg .restarting { --bd: 2 3; --co: 0.5; }
         .dg .isolated { --bd: 8 3 2 3; }
         .dg .stalled { --bs: var(--muted); }
-        .dg .dn { opacity: 0.5; }
+        .dg .dn { opacity: 0.6; --co: 1; }
         .dg .cl { --cf: var(--chip-leader); }
         .dg .co { --cf: none; --cs: var(--bad); --cd: 3 2; }
         .dg .cn { --cf: none; --cs: var(--muted); --cd: 1 2; }

@@ -23,7 +23,8 @@ extension DiagramSVG {
         for (index, broker) in diagram.columns[0].brokers.enumerated() {
             var classes = "b " + cssName(broker.state)
             if broker.isChanged { classes += " hl" }
-            if bars[broker.id]?.isDown == true { classes += " dn" }
+            let isDown = bars[broker.id]?.isDown == true
+            if isDown { classes += " dn" }
             // The box, its state, the chip and their words are one shared piece: the row's classes give the box and
             // the chip their look (see `boxStyle`, `chipStyle`).
             var head: [HTMLNode] = [
@@ -38,7 +39,8 @@ extension DiagramSVG {
             if let replica = broker.replicas.first {
                 classes += roleClasses(replica)
                 head.append(.element(.rect, [.init("x", number(chipX)), .init("y", "-8")] + chipPiece(chipWidth)))
-                words.append(chipLabel(replica, x: chipX + 4, y: 4, dim: isDimmed(broker.state)))
+                // A row of a broker that is down fades as a whole (`.dg .dn`): its chip not a second time.
+                words.append(chipLabel(replica, x: chipX + 4, y: 4, dim: isDimmed(broker.state) && !isDown))
             }
             head.append(.element(.text, [.init("y", "4"), .init("style", "fill:var(--fg)")], words))
             var children = [defs.use([], .g, [], head)]
