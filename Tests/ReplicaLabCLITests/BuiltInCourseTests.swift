@@ -38,8 +38,10 @@ struct BuiltInCourseTests {
         let terminal = try PseudoTerminal(
             ["run", "03#stalled-follower", "--step"], in: workspace.root, executable: workspace.executable)
         try terminal.expect("== scenario stalled-follower (Lessons/03-in-sync-replicas.md:")
-        // The header is 103 characters: the terminal of 100 columns breaks it before its closing "==".
-        try terminal.expect("built into replicalab, Kafka 4.1)")
+        // The header is over 100 characters and names the scenario's line in lesson 03, so where the terminal of
+        // 100 columns breaks it depends on that lesson: expect its words, not the break.
+        try terminal.expect("built into replicalab, Kafka")
+        try terminal.expect("4.1)")
         try terminal.expect("step 1 of ")
         try terminal.expect("$ cluster brokers=3")
         terminal.type("\r")

@@ -82,7 +82,7 @@ enum Stylesheet {
         .stepper button { font: inherit; font-size: 0.9rem; padding: 0.3rem 0.7rem; border: 1px solid var(--control);
           border-radius: 4px; background: var(--code-bg); color: var(--fg); cursor: pointer; }
         .stepper button[aria-disabled=true] { color: var(--muted); cursor: default; }
-        .step-status { font-size: 0.9rem; color: var(--muted); overflow-wrap: anywhere; }
+        .step-status { font-size: 0.9rem; color: var(--muted); min-width: 0; overflow-wrap: anywhere; }
         .steps { list-style: none; padding: 0; margin: 0; }
         .step { border-top: 1px solid var(--rule); padding: 0.4rem 0; }
         .scenario.stepping .step { border-top: 0; }
