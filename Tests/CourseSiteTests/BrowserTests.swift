@@ -153,7 +153,13 @@ struct BrowserTests {
         let piece = try #require(
             defs.split(separator: "id=\"\(head)\"").dropFirst().first?.split(separator: "</g>").first)
         #expect(piece.contains("P0<tspan font-weight=\"700\" style=\"fill:var(--bad)\">!</tspan>"))
-        #expect(piece.contains("stroke-dasharray:var(--cd)"))
+        // The chip's outline takes its dash from the row's class (`co` sets `--cd`) through a class-only rule, which
+        // reaches the piece and its copy in the `use` in every browser.
+        #expect(piece.contains("<rect x=\"90\" y=\"-8\" width=\"36\" height=\"16\" rx=\"3\" class=\"dcp\">"))
+        let css = try String(contentsOf: site.appendingPathComponent("style.css"), encoding: .utf8)
+        let chipRule = try #require(css.split(separator: "\n.dcp {").dropFirst().first?.split(separator: "}").first)
+        #expect(chipRule.contains("stroke-dasharray: var(--cd)"))
+        #expect(css.contains(".dg .co { --cf: none; --cs: var(--bad); --cd: 3 2; }"))
         // The leader's high watermark moved (a highlighted tick and words).
         #expect(figure.contains("<rect class=\"hw chg\" x=\""))
         #expect(figure.contains("<tspan class=\"chg\">HW 0→1</tspan>"))

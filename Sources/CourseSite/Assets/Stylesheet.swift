@@ -132,6 +132,11 @@ enum Stylesheet {
         .legend-link { font-size: 0.8rem; font-weight: 400; }
         .diagram, .group { margin: 0.8rem 0; }
         .diagram > svg { display: block; max-width: 100%; height: auto; }
+        .dbx { fill: var(--bg); stroke: var(--bh, var(--bs)); stroke-width: var(--bhw, var(--bw));
+          stroke-dasharray: var(--bd); }
+        .dcp { fill: var(--cf); stroke: var(--ch, var(--cs)); stroke-width: var(--chw, var(--cw));
+          stroke-dasharray: var(--cd); opacity: var(--co); }
+        \(DiagramSVG.pieceStylesheet)
         .dg { font: 11px ui-monospace, Menlo, Consolas, monospace; fill: var(--fg);
           --bs: var(--fg); --bw: 1.2; --bd: none; --cf: var(--chip); --cs: var(--accent); --cw: 1; --cd: none; --co: 1; }
         .dg svg { overflow: visible; }

@@ -26,13 +26,13 @@ extension DiagramSVG {
             let isDown = bars[broker.id]?.isDown == true
             if isDown { classes += " dn" }
             // The box, its state, the chip and their words are one shared piece: the row's classes give the box and
-            // the chip their look (see `boxStyle`, `chipStyle`).
+            // the chip their look (see `boxClass`, `chipClass`).
             var head: [HTMLNode] = [
                 .element(
                     .rect,
                     [
                         .init("y", "-10"), .init("width", number(compactBoxWidth)), .init("height", "20"), rx(6),
-                        .init("style", boxStyle),
+                        .class(boxClass),
                     ])
             ]
             var words: [HTMLNode] = [.element(.tspan, [.init("x", "6")] + sans, boxHeader(broker, short: true))]

@@ -67,9 +67,9 @@ extension DiagramSVG {
     ) -> [HTMLNode] {
         let isChanged = bar.previousLogEndOffset != nil || bar.previousHighWatermark != nil || bar.truncated != nil
         var nodes: [HTMLNode] = []
-        // In a shared piece, inline styles instead of the stylesheet's classes (see `DiagramDefs`).
+        // In a shared piece, the class-only rules of `pieceStyles` instead of the stylesheet's `.dg` rules.
         func paint(_ kind: String) -> HTMLAttribute {
-            isChanged ? .class(kind) : .init("style", pieceStyles[kind] ?? "")
+            .class(isChanged ? kind : "p" + kind)
         }
         if label {
             let marks = BrokerTable.Marks.all.filter { bar.marks.contains($0.mark) }.map { $0.symbol }.joined()
@@ -116,15 +116,22 @@ extension DiagramSVG {
         return isChanged ? nodes : [defs.use([], .g, [], nodes)]
     }
 
-    /// The stylesheet's rules for the classes of a log, for a shared piece (the cells' dash pattern is inherited).
-    static let pieceStyles: [String: String] = [
-        "bl": "fill:var(--fg)",
-        "lc": "fill:none;stroke:var(--committed);stroke-width:12",
-        "lu": "fill:none;stroke:var(--uncommitted);stroke-width:12",
-        "ld": "fill:none;stroke:var(--bad);stroke-width:12;opacity:0.35",
-        "hw": "fill:var(--fg);stroke:none",
-        "lt": "fill:var(--fg);font-size:10.5px",
+    /// The looks of a log's parts in a shared piece, as class-only rules (`.plc`, …): a rule with no ancestor in its
+    /// selector matches the piece in the page's `defs` and its copy in a `use` alike, whichever a browser styles
+    /// (the `.dg` rules do not reach into a copy). The cells' dash pattern is inherited from the `use`.
+    static let pieceStyles: [(kind: String, style: String)] = [
+        ("bl", "fill: var(--fg);"),
+        ("lc", "fill: none; stroke: var(--committed); stroke-width: 12;"),
+        ("lu", "fill: none; stroke: var(--uncommitted); stroke-width: 12;"),
+        ("ld", "fill: none; stroke: var(--bad); stroke-width: 12; opacity: 0.35;"),
+        ("hw", "fill: var(--fg); stroke: none;"),
+        ("lt", "fill: var(--fg); font-size: 10.5px;"),
     ]
+
+    /// `pieceStyles` as stylesheet rules.
+    static var pieceStylesheet: String {
+        pieceStyles.map { ".p\($0.kind) { \($0.style) }" }.joined(separator: "\n")
+    }
 
     /// Records `from..<to`: a 12-unit-thick stroke along y = 0 (cut into cells by the dash pattern).
     static func run(_ kind: String, from: Double, to: Double) -> HTMLNode {

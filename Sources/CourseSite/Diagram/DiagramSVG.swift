@@ -113,20 +113,23 @@ enum DiagramSVG {
         var children: [HTMLNode] = [
             defs.use(
                 [], .rect,
-                [.init("width", number(boxWidth)), .init("height", number(height)), rx(6), .init("style", boxStyle)])
+                [.init("width", number(boxWidth)), .init("height", number(height)), rx(6), .class(boxClass)])
         ]
         let dim = isDimmed(broker.state)
         for (index, replica) in broker.replicas.enumerated() {
             // A chip with its label is a shared piece: the same replica looks the same in every picture.
             let outline = defs.use([], .rect, chipPiece(chipWidth))
             let label = chipLabel(replica, x: 4, y: 12, dim: dim)
-            var attributes: [HTMLAttribute] = [
-                .init("x", number(7 + Double(index % perRow) * (chipWidth + 4))),
-                .init("y", number(33 + Double(index / perRow) * rowPitch)),
-            ]
+            // The chip's place in the box is part of the piece: a replica keeps its place from step to step, so
+            // the pictures of a scenario draw the same piece with nothing but its role.
+            let place =
+                "translate(\(number(7 + Double(index % perRow) * (chipWidth + 4)))"
+                + " \(number(33 + Double(index / perRow) * rowPitch)))"
             let roles = roleClasses(replica)
-            if !roles.isEmpty { attributes.insert(.class(String(roles.dropFirst())), at: 0) }
-            children.append(defs.use(attributes, .g, [], [outline, .element(.text, [], [label])]))
+            let attributes: [HTMLAttribute] = roles.isEmpty ? [] : [.class(String(roles.dropFirst()))]
+            children.append(
+                defs.use(
+                    attributes, .g, [.init("transform", place)], [outline, .element(.text, [], [label])]))
         }
         var words: [HTMLNode] = []
         if broker.moreReplicas > 0 {
@@ -184,17 +187,16 @@ enum DiagramSVG {
     // copy in every browser, where selectors do not.
 
     /// A broker box's outline: its state's stroke (`--bs`, `--bw`, `--bd`), or the highlight (`--bh`, `--bhw`).
-    static let boxStyle =
-        "fill:var(--bg);stroke:var(--bh,var(--bs));stroke-width:var(--bhw,var(--bw));stroke-dasharray:var(--bd)"
+    /// The look is the stylesheet's rule for this class alone, with no ancestor in the selector: such a rule matches
+    /// the piece in the page's `defs` and its copy in a `use` alike, whichever of the two a browser styles.
+    static let boxClass = "dbx"
     /// A chip: its role's fill and stroke (`--cf`, `--cs`, `--cd`), faded on a broker that is not running (`--co`),
-    /// or the highlight (`--ch`, `--chw`).
-    static let chipStyle =
-        "fill:var(--cf);stroke:var(--ch,var(--cs));stroke-width:var(--chw,var(--cw));stroke-dasharray:var(--cd);"
-        + "opacity:var(--co)"
+    /// or the highlight (`--ch`, `--chw`); a class-only rule as for `boxClass`.
+    static let chipClass = "dcp"
 
     /// A chip's outline, `width` wide.
     static func chipPiece(_ width: Double) -> [HTMLAttribute] {
-        [.init("width", number(width)), .init("height", number(chipHeight)), rx(3), .init("style", chipStyle)]
+        [.init("width", number(width)), .init("height", number(chipHeight)), rx(3), .class(chipClass)]
     }
 
     /// Labels of chips on a broker that is not running fade with their chips (`--co`).
