@@ -98,7 +98,7 @@ extension CommandTable {
                 + "INVALID_REQUEST: those go on the cluster line (help configs).",
             example: "config orders unclean.leader.election.enable=true",
             positionals: [("topic", true)], keys: EngineConfig.keys.map { ($0, false) }, acceptsTopicConfigs: true,
-            argumentKinds: brokerConfigKinds.merging(["topic": .oneOf([.words(["broker"]), .topic])]) { $1 },
+            argumentKinds: brokerConfigKinds(adding: ["topic": .oneOf([.words(["broker"]), .topic])]),
             build: { reader in
                 guard let target = reader.positional(0, name: "topic") else { return nil }
                 let keys = reader.presentKeys
