@@ -3,7 +3,8 @@
 
   site-size.py diagrams SITE      per lesson page: gzipped bytes with and without the step pictures (the
                                   figures, their captions made plain "What changed" blocks, the "looks as after
-                                  step N" notes, the legend's part about pictures),
+                                  step N" notes, the legend's part about pictures, the pieces the pictures
+                                  share),
                                   and what the pictures add
   site-size.py linear SITE...     total bytes, and bytes per lesson, of sites of different course sizes
                                   (e.g. the sites of generate.py courses of 100 and 1,000 lessons)
@@ -37,6 +38,7 @@ def diagrams(site):
         without = re.sub(r'<p class="same-picture">.*?</p>\n?', "", without, flags=re.S)
         without = re.sub(r'<p class="legend-title"><strong>In the pictures</strong></p><dl>.*?</dl>', "", without,
                          flags=re.S)
+        without = re.sub(r'<svg class="dgd".*?</defs></svg>\n?', "", without, flags=re.S)
         a, b = gz(page), gz(without)
         total_with += a
         total_without += b

@@ -144,11 +144,22 @@ struct BrowserTests {
         #expect(sentences.contains("B2 left the ISR of P0."))
         // "What changed" is said once: as the caption, not again beside the picture.
         #expect(!step.contains("<div class=\"changes\">"))
-        // B2's replica: dashed (class o) and marked with !.
-        #expect(
-            figure.contains(
-                "<svg class=\"c o hl\" x=\"90\" y=\"-8\"><rect width=\"36\"></rect><text>P0<tspan class=\"m\">!</tspan></text></svg>"
-            ))
+        // B2's row: its replica out of sync (class co: dashed) and changed (ch), its label marked with !, drawn from
+        // a piece the page defines once.
+        let row = try #require(
+            figure.split(separator: "<svg class=\"b ").dropFirst().first { $0.contains(" co ch\"") })
+        let head = try #require(row.split(separator: "href=\"#").dropFirst().first?.split(separator: "\"").first)
+        let defs = try #require(dom.split(separator: "<svg class=\"dgd\"").last)
+        let piece = try #require(
+            defs.split(separator: "id=\"\(head)\"").dropFirst().first?.split(separator: "</g>").first)
+        #expect(piece.contains("P0<tspan font-weight=\"700\" style=\"fill:var(--bad)\">!</tspan>"))
+        // The chip's outline takes its dash from the row's class (`co` sets `--cd`) through a class-only rule, which
+        // reaches the piece and its copy in the `use` in every browser.
+        #expect(piece.contains("<rect x=\"90\" y=\"-8\" width=\"36\" height=\"16\" rx=\"3\" class=\"dcp\">"))
+        let css = try String(contentsOf: site.appendingPathComponent("style.css"), encoding: .utf8)
+        let chipRule = try #require(css.split(separator: "\n.dcp {").dropFirst().first?.split(separator: "}").first)
+        #expect(chipRule.contains("stroke-dasharray: var(--cd)"))
+        #expect(css.contains(".dg .co { --cf: none; --cs: var(--bad); --cd: 3 2; }"))
         // The leader's high watermark moved (a highlighted tick and words).
         #expect(figure.contains("<rect class=\"hw chg\" x=\""))
         #expect(figure.contains("<tspan class=\"chg\">HW 0→1</tspan>"))

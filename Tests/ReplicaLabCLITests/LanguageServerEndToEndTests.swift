@@ -140,7 +140,7 @@ extension LanguageServerEndToEndTests {
     /// A lesson whose scenario runs for about a second in a debug build: 25 short statements of a busy cluster, so the
     /// server can stop between any two.
     static let slowLesson =
-        "# Slow\n\n```scenario busy\ncluster brokers=4\nconfig broker broker.heartbeat.interval.ms=1\n"
+        "# Slow\n\n```scenario busy\ncluster brokers=4 broker.heartbeat.interval.ms=1\n"
         + String(repeating: "advance 1s\n", count: 25) + "```\n"
 
     static func openText(_ client: LanguageClient, _ workspace: Workspace, _ name: String, _ text: String) -> String {

@@ -132,29 +132,27 @@ enum Stylesheet {
         .legend-link { font-size: 0.8rem; font-weight: 400; }
         .diagram, .group { margin: 0.8rem 0; }
         .diagram > svg { display: block; max-width: 100%; height: auto; }
+        .dbx { fill: var(--bg); stroke: var(--bh, var(--bs)); stroke-width: var(--bhw, var(--bw));
+          stroke-dasharray: var(--bd); }
+        .dcp { fill: var(--cf); stroke: var(--ch, var(--cs)); stroke-width: var(--chw, var(--cw));
+          stroke-dasharray: var(--cd); opacity: var(--co); }
+        \(DiagramSVG.pieceStylesheet)
+        .dg { font: 11px ui-monospace, Menlo, Consolas, monospace; fill: var(--fg);
+          --bs: var(--fg); --bw: 1.2; --bd: none; --cf: var(--chip); --cs: var(--accent); --cw: 1; --cd: none; --co: 1; }
         .dg svg { overflow: visible; }
-        .dg text { font: 11px ui-monospace, Menlo, Consolas, monospace; fill: var(--fg); }
-        .dg .b > text, .dg .mr, .dg .rk { font-family: system-ui, sans-serif; }
-        .dg .bn { font-weight: 700; font-size: 12px; }
-        .dg .bw, .dg .mr, .dg .rk { font-size: 10px; fill: var(--muted); }
-        .dg .rk { font-weight: 700; }
-        .dg .b > rect { fill: var(--bg); stroke: var(--fg); stroke-width: 1.2; stroke-dasharray: none; rx: 6px; }
-        .dg .crashed > rect, .dg .shut-down > rect { stroke-dasharray: 6 3; }
-        .dg .restarting > rect { stroke-dasharray: 2 3; }
-        .dg .isolated > rect { stroke-dasharray: 8 3 2 3; }
-        .dg .stalled > rect { stroke: var(--muted); }
-        .dg .crashed .c, .dg .shut-down .c, .dg .restarting .c, .dg .dn { opacity: 0.5; }
-        .dg .c > rect { fill: var(--chip); stroke: var(--accent); stroke-width: 1; stroke-dasharray: none; rx: 3px;
-          height: 16px; }
-        .dg .c > text { transform: translate(4px, 12px); }
-        .dg .k > .b > rect:first-child { y: -10px; width: 84px; height: 20px; }
-        .dg .k > .b > text { transform: translate(6px, 4px); }
-        .dg .c.l > rect { fill: var(--chip-leader); }
-        .dg .c.l > text { font-weight: 700; }
-        .dg .c.o > rect { fill: none; stroke: var(--bad); stroke-dasharray: 3 2; }
-        .dg .c.n > rect { fill: none; stroke: var(--muted); stroke-dasharray: 1 2; }
-        .dg .m { fill: var(--bad); font-weight: 700; }
-        .dg .hl > rect { stroke: var(--highlight); stroke-width: 3; }
+        .dgd { position: absolute; }
+        .dg text { fill: var(--fg); }
+        .dg .rk { font-family: system-ui, sans-serif; font-size: 10px; fill: var(--muted); font-weight: 700; }
+        .dg .crashed, .dg .shut-down { --bd: 6 3; --co: 0.5; }
+        .dg .restarting { --bd: 2 3; --co: 0.5; }
+        .dg .isolated { --bd: 8 3 2 3; }
+        .dg .stalled { --bs: var(--muted); }
+        .dg .dn { opacity: 0.6; --co: 1; }
+        .dg .cl { --cf: var(--chip-leader); }
+        .dg .co { --cf: none; --cs: var(--bad); --cd: 3 2; }
+        .dg .cn { --cf: none; --cs: var(--muted); --cd: 1 2; }
+        .dg .hl { --bh: var(--highlight); --bhw: 3; }
+        .dg .ch { --ch: var(--highlight); --chw: 3; }
         .dg .lh, .dg .l > .bl { font-weight: 700; }
         .dg .lc, .dg .lu, .dg .ld, .dg .ls { fill: none; stroke-width: 12; }
         .dg .lc { stroke: var(--committed); }
@@ -162,30 +160,23 @@ enum Stylesheet {
         .dg .ld { stroke: var(--bad); opacity: 0.35; }
         .dg .ls { stroke: var(--bad); }
         .dg .ll { fill: var(--bad); font-weight: 700; }
-        .dg .hw { y: -9px; width: 2px; height: 18px; fill: var(--fg); stroke: none; transform: translateX(-1px); }
-        .dg .hw.chg { fill: var(--highlight); width: 3px; transform: translateX(-1.5px); }
-        .dg .lt { transform: translateY(4px); }
-        .dg .tr, .dg .nw { y: -7px; height: 14px; }
+        .dg .hw { fill: var(--fg); stroke: none; }
+        .dg .hw.chg { fill: var(--highlight); stroke: var(--highlight); stroke-width: 1; stroke-dasharray: none; }
         .dg .tr { fill: none; stroke: var(--muted); stroke-width: 1; stroke-dasharray: 2 2; }
         .dg .nw { fill: none; stroke: var(--highlight); stroke-width: 2; stroke-dasharray: none; }
         .dg .lt { font-size: 10.5px; }
         .dg .chg { fill: var(--highlight); font-weight: 700; }
         .same-picture { font-size: 0.85rem; color: var(--muted); }
-        .carried .hl > rect { stroke-width: 1.2; stroke: var(--fg); }
-        .carried .c.hl > rect { stroke-width: 1; stroke: var(--accent); }
-        .carried .c.o.hl > rect { stroke: var(--bad); }
-        .carried .c.n.hl > rect { stroke: var(--muted); }
+        .carried .hl, .carried .ch { --bh: initial; --bhw: initial; --ch: initial; --chw: initial; }
         .carried .nw { display: none; }
         .carried .chg { fill: var(--fg); font-weight: 400; }
-        .carried .hw.chg { fill: var(--fg); width: 2px; transform: translateX(-1px); }
+        .carried .hw.chg { fill: var(--fg); stroke: none; }
         @media (prefers-reduced-motion: no-preference) {
           .stepping .step:not([hidden]) .diagram:not(.carried) .nw { animation: rl-grow 0.6s ease-out; }
-          .stepping .step:not([hidden]) .diagram:not(.carried) .hl > rect { animation: rl-flash 1.2s ease-out; }
           .stepping .step:not([hidden]) .diagram { animation: rl-fade 0.25s ease-out; }
         }
         .dg .nw { transform-box: fill-box; transform-origin: left center; }
         @keyframes rl-grow { from { transform: scaleX(0); } }
-        @keyframes rl-flash { from { stroke-width: 7; } }
         @keyframes rl-fade { from { opacity: 0.4; } }
         .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
         .question { border-left: 4px solid var(--accent); background: var(--code-bg); padding: 0.4rem 1rem; margin: 1.2rem 0;

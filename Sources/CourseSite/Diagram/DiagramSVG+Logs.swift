@@ -5,7 +5,7 @@ extension DiagramSVG {
     /// A partition's log: a header, then a row per replica with its records (committed, uncommitted, diverged from
     /// the leader), its high watermark as a tick and its LEO and HW in words; lost records in a row of their own.
     /// The rows sit in an `svg` whose origin is the start of the first bar; the record cells are a dash pattern.
-    static func log(_ log: Diagram.PartitionLog, at top: Double) -> [HTMLNode] {
+    static func log(_ log: Diagram.PartitionLog, at top: Double, defs: inout DiagramDefs) -> [HTMLNode] {
         let cell = barWidth / Double(log.scale)
         func x(_ offset: Int64) -> Double { Double(offset) * cell }
         var rows: [HTMLNode] = []
@@ -16,7 +16,7 @@ extension DiagramSVG {
             rows.append(
                 place(
                     classes.joined(separator: " "), x: 0, y: Double(index) * rowPitch,
-                    self.bar(bar, x: x, words: barWidth + 6, label: true)))
+                    self.bar(bar, x: x, words: barWidth + 6, label: true, defs: &defs)))
         }
         if !log.lost.isEmpty {
             rows.append(
@@ -55,23 +55,35 @@ extension DiagramSVG {
         }
         lost.append(
             .element(
-                .text, [.class(newly.isEmpty ? "lt" : "lt chg"), .init("x", number(words))],
+                .text, [.class(newly.isEmpty ? "lt" : "lt chg"), .init("x", number(words)), .init("y", "4")],
                 text: OffsetRanges.text(log.lost)))
         return lost
     }
 
     /// One replica's log along y = 0: `x` places offsets, `words` the LEO and HW; with `label`, the broker's name
-    /// and marks first.
-    static func bar(_ bar: Diagram.Bar, x: (Int64) -> Double, words wordsX: Double, label: Bool) -> [HTMLNode] {
+    /// and marks first. A log the step did not change is a shared piece (it is often the same for many steps).
+    static func bar(
+        _ bar: Diagram.Bar, x: (Int64) -> Double, words wordsX: Double, label: Bool, defs: inout DiagramDefs
+    ) -> [HTMLNode] {
+        let isChanged = bar.previousLogEndOffset != nil || bar.previousHighWatermark != nil || bar.truncated != nil
         var nodes: [HTMLNode] = []
+        // In a shared piece, the class-only rules of `pieceStyles` instead of the stylesheet's `.dg` rules.
+        func paint(_ kind: String) -> HTMLAttribute {
+            .class(isChanged ? kind : "p" + kind)
+        }
         if label {
             let marks = BrokerTable.Marks.all.filter { bar.marks.contains($0.mark) }.map { $0.symbol }.joined()
-            nodes.append(text("bl", x: 2 - labelWidth, y: 4, "B\(bar.broker)" + marks))
+            var attributes = [paint("bl"), .init("x", number(2 - labelWidth)), .init("y", "4")]
+            if bar.isLeader { attributes.append(.init("font-weight", "700")) }
+            nodes.append(.element(.text, attributes, text: "B\(bar.broker)" + marks))
         }
         let kept = bar.divergedFrom ?? bar.logEndOffset
-        if bar.committedEnd > 0 { nodes.append(run("lc", from: x(0), to: x(bar.committedEnd))) }
-        if kept > bar.committedEnd { nodes.append(run("lu", from: x(bar.committedEnd), to: x(kept))) }
-        if bar.logEndOffset > kept { nodes.append(run("ld", from: x(kept), to: x(bar.logEndOffset))) }
+        func run(_ kind: String, from: Int64, to: Int64) -> HTMLNode {
+            .element(.path, [paint(kind), .init("d", "M\(number(x(from))) 0h\(number(x(to) - x(from)))")])
+        }
+        if bar.committedEnd > 0 { nodes.append(run("lc", from: 0, to: bar.committedEnd)) }
+        if kept > bar.committedEnd { nodes.append(run("lu", from: bar.committedEnd, to: kept)) }
+        if bar.logEndOffset > kept { nodes.append(run("ld", from: kept, to: bar.logEndOffset)) }
         // What the step changed: records truncated (dotted frame), records appended (highlighted frame).
         if let truncated = bar.truncated, truncated.upperBound > bar.logEndOffset {
             nodes.append(frame("tr", from: x(max(truncated.lowerBound, bar.logEndOffset)), to: x(truncated.upperBound)))
@@ -79,13 +91,14 @@ extension DiagramSVG {
         if let previous = bar.previousLogEndOffset, previous < bar.logEndOffset {
             nodes.append(frame("nw", from: x(previous), to: x(bar.logEndOffset)))
         }
-        // The high watermark's tick: its height, width and centring are the stylesheet's (`.dg .hw`).
+        // The high watermark's tick, centred on its offset; a changed one is highlighted (and drawn wider).
         nodes.append(
             .element(
                 .rect,
                 [
-                    .class(bar.previousHighWatermark == nil ? "hw" : "hw chg"),
-                    .init("x", number(x(bar.highWatermark))),
+                    isChanged ? .class(bar.previousHighWatermark == nil ? "hw" : "hw chg") : paint("hw"),
+                    .init("x", number(x(bar.highWatermark) - 1)), .init("y", "-9"), .init("width", "2"),
+                    .init("height", "18"),
                 ]))
         var words: [HTMLNode] = []
         if let previous = bar.previousLogEndOffset {
@@ -99,8 +112,25 @@ extension DiagramSVG {
         } else {
             words.append(.text("HW \(bar.highWatermark)"))
         }
-        nodes.append(.element(.text, [.class("lt"), .init("x", number(wordsX))], words))
-        return nodes
+        nodes.append(.element(.text, [paint("lt"), .init("x", number(wordsX)), .init("y", "4")], words))
+        return isChanged ? nodes : [defs.use([], .g, [], nodes)]
+    }
+
+    /// The looks of a log's parts in a shared piece, as class-only rules (`.plc`, …): a rule with no ancestor in its
+    /// selector matches the piece in the page's `defs` and its copy in a `use` alike, whichever a browser styles
+    /// (the `.dg` rules do not reach into a copy). The cells' dash pattern is inherited from the `use`.
+    static let pieceStyles: [(kind: String, style: String)] = [
+        ("bl", "fill: var(--fg);"),
+        ("lc", "fill: none; stroke: var(--committed); stroke-width: 12;"),
+        ("lu", "fill: none; stroke: var(--uncommitted); stroke-width: 12;"),
+        ("ld", "fill: none; stroke: var(--bad); stroke-width: 12; opacity: 0.35;"),
+        ("hw", "fill: var(--fg); stroke: none;"),
+        ("lt", "fill: var(--fg); font-size: 10.5px;"),
+    ]
+
+    /// `pieceStyles` as stylesheet rules.
+    static var pieceStylesheet: String {
+        pieceStyles.map { ".p\($0.kind) { \($0.style) }" }.joined(separator: "\n")
     }
 
     /// Records `from..<to`: a 12-unit-thick stroke along y = 0 (cut into cells by the dash pattern).
@@ -108,8 +138,13 @@ extension DiagramSVG {
         .element(.path, [.class(kind), .init("d", "M\(number(from)) 0h\(number(to - from))")])
     }
 
-    /// A frame around records `from..<to` (its top and height are the stylesheet's: `.dg .nw`, `.dg .tr`).
+    /// A frame around records `from..<to`.
     static func frame(_ kind: String, from: Double, to: Double) -> HTMLNode {
-        .element(.rect, [.class(kind), .init("x", number(from - 1)), .init("width", number(to - from + 1))])
+        .element(
+            .rect,
+            [
+                .class(kind), .init("x", number(from - 1)), .init("y", "-7"), .init("width", number(to - from + 1)),
+                .init("height", "14"),
+            ])
     }
 }

@@ -3,7 +3,8 @@ import Replication
 /// Draws a `Diagram` as inline SVG: no script, no external file, styled by the site's stylesheet (light and dark).
 ///
 /// A page holds a picture per step, so the markup is terse and regular: coordinates are small integers, boxes,
-/// replicas and log rows are placed by nested `svg`s, and styles are classes of the stylesheet.
+/// replicas and log rows are placed by nested `svg`s, what pictures share is drawn from the page's `DiagramDefs`,
+/// and styles are classes of the stylesheet. Geometry is always in attributes (Safari ignores CSS geometry on SVG).
 enum DiagramSVG {
     // Layout, in SVG units: about 310 wide, so that on a phone (≈ 330 px for the picture) a unit is about a pixel
     // and the 11-unit text stays readable; on a wide screen it is drawn at 1.25 px a unit.
@@ -27,19 +28,20 @@ enum DiagramSVG {
 
     /// The picture, titled, with `description` as its `desc` when there is one (on the site the step's "What
     /// changed" is the caption of the figure the picture is in: a copy in a `desc` would cost a page its words twice).
-    static func node(_ diagram: Diagram, title: String, description: String?) -> HTMLNode {
+    /// Its shared pieces (boxes, chips, labels) go to `defs`, which the page writes once.
+    static func node(_ diagram: Diagram, title: String, description: String?, defs: inout DiagramDefs) -> HTMLNode {
         var heading: [HTMLNode] = [.element(.svgTitle, text: title)]
         if let description { heading.append(.element(.desc, text: description)) }
-        if let compact = compact(diagram) {
+        if let compact = compact(diagram, defs: &defs) {
             return svg(width: compact.width, height: compact.height, heading + compact.nodes)
         }
         var children = heading
-        let (cluster, clusterWidth, clusterHeight) = self.cluster(diagram.columns)
+        let (cluster, clusterWidth, clusterHeight) = self.cluster(diagram.columns, defs: &defs)
         children += cluster
         var y = clusterHeight
         for log in diagram.logs {
             y += 12
-            children += self.log(log, at: y)
+            children += self.log(log, at: y, defs: &defs)
             y += 17 + rowPitch * Double(log.bars.count + (log.lost.isEmpty ? 0 : 1))
         }
         if diagram.moreLogs > 0 {
@@ -67,9 +69,11 @@ enum DiagramSVG {
 
     /// A box per broker (racks as columns; without racks rows of up to three) with its state and its replicas.
     ///
-    /// Every box, replica and log row is an element of its own placed by a nested `svg`, with the same inner
-    /// coordinates: consecutive steps' pictures then differ only where the cluster did, and compress to little.
-    static func cluster(_ columns: [Diagram.Column]) -> (nodes: [HTMLNode], width: Double, height: Double) {
+    /// Every box is placed by a nested `svg` and drawn from shared pieces (its outline, its chips, its words):
+    /// consecutive steps' pictures then differ only where the cluster did.
+    static func cluster(_ columns: [Diagram.Column], defs: inout DiagramDefs)
+        -> (nodes: [HTMLNode], width: Double, height: Double)
+    {
         let all = columns.flatMap(\.brokers)
         let replicas = all.flatMap(\.replicas)
         let chipWidth = Self.chipWidth(
@@ -92,7 +96,8 @@ enum DiagramSVG {
                 y = 16
             }
             for broker in brokers {
-                nodes.append(box(broker, x: x, y: y, height: boxHeight, chipWidth: chipWidth, perRow: perRow))
+                nodes.append(
+                    box(broker, x: x, y: y, height: boxHeight, chipWidth: chipWidth, perRow: perRow, defs: &defs))
                 y += boxHeight + gap
             }
             width = x + boxWidth
@@ -102,48 +107,104 @@ enum DiagramSVG {
     }
 
     static func box(
-        _ broker: Diagram.BrokerBox, x: Double, y: Double, height: Double, chipWidth: Double, perRow: Int
+        _ broker: Diagram.BrokerBox, x: Double, y: Double, height: Double, chipWidth: Double, perRow: Int,
+        defs: inout DiagramDefs
     ) -> HTMLNode {
         var children: [HTMLNode] = [
-            .element(.rect, [.init("width", number(boxWidth)), .init("height", number(height))]),
-            .element(.text, [.init("x", "7"), .init("y", "15")], boxHeader(broker, short: false)),
+            defs.use(
+                [], .rect,
+                [.init("width", number(boxWidth)), .init("height", number(height)), rx(6), .class(boxClass)])
         ]
+        let dim = isDimmed(broker.state)
         for (index, replica) in broker.replicas.enumerated() {
-            var classes = chipClasses(replica.isLeader, replica.marks)
-            if replica.isChanged { classes += " hl" }
+            // A chip with its label is a shared piece: the same replica looks the same in every picture.
+            let outline = defs.use([], .rect, chipPiece(chipWidth))
+            let label = chipLabel(replica, x: 4, y: 12, dim: dim)
+            // The chip's place in the box is part of the piece: a replica keeps its place from step to step, so
+            // the pictures of a scenario draw the same piece with nothing but its role.
+            let place =
+                "translate(\(number(7 + Double(index % perRow) * (chipWidth + 4)))"
+                + " \(number(33 + Double(index / perRow) * rowPitch)))"
+            let roles = roleClasses(replica)
+            let attributes: [HTMLAttribute] = roles.isEmpty ? [] : [.class(String(roles.dropFirst()))]
             children.append(
-                place(
-                    classes, x: 7 + Double(index % perRow) * (chipWidth + 4), y: 33 + Double(index / perRow) * rowPitch,
-                    // The chip's height and its text's place are the stylesheet's (`.dg .c`): the same for every chip.
-                    [
-                        .element(.rect, [.init("width", number(chipWidth))]),
-                        .element(.text, [], label(replica.label, marks: replica.marks)),
-                    ]))
+                defs.use(
+                    attributes, .g, [.init("transform", place)], [outline, .element(.text, [], [label])]))
         }
+        var words: [HTMLNode] = []
         if broker.moreReplicas > 0 {
             let index = broker.replicas.count
-            children.append(
-                text(
-                    "mr", x: 9 + Double(index % perRow) * (chipWidth + 4), y: 45 + Double(index / perRow) * rowPitch,
-                    "+\(broker.moreReplicas)"))
+            words.append(
+                .element(
+                    .tspan,
+                    [
+                        .init("x", number(9 + Double(index % perRow) * (chipWidth + 4))),
+                        .init("y", number(45 + Double(index / perRow) * rowPitch)), .init("font-size", "10"),
+                        .init("style", "fill:var(--muted)"),
+                    ] + sans, text: "+\(broker.moreReplicas)"))
         }
+        // The header is a shared piece too; the words after the chips (drawn over them).
+        children.append(defs.use([], .text, [.init("x", "7"), .init("y", "15")] + sans, boxHeader(broker)))
+        if !words.isEmpty { children.append(.element(.text, [], words)) }
         return place("b \(cssName(broker.state))" + (broker.isChanged ? " hl" : ""), x: x, y: y, children)
     }
 
-    /// A broker's name, state symbol and state in words. A fenced broker (shut down and restarting ones always
-    /// are) says so on a second line, or, in a one-line box, instead of its state word.
-    static func boxHeader(_ broker: Diagram.BrokerBox, short: Bool) -> [HTMLNode] {
+    /// A broker's name (bold), state symbol and state in words. A fenced broker (shut down and restarting ones
+    /// always are) says so on a second line, or, in a one-line box, instead of its state word.
+    static func boxHeader(_ broker: Diagram.BrokerBox, short: Bool = false) -> [HTMLNode] {
         let fenced = broker.isFenced && broker.state != .shutDown && broker.state != .restarting
         let word = fenced && short ? "fenced" : broker.state.rawValue
         var header: [HTMLNode] = [
-            .element(.tspan, [.class("bn")], text: "B\(broker.id)"),
+            .element(.tspan, [.init("font-size", "12"), .init("font-weight", "700")], text: "B\(broker.id)"),
             .text(" \(BrokerStateHTML.symbol(broker.state)) \(word)"),
         ]
         if fenced && !short {
-            header.append(.element(.tspan, [.class("bw"), .init("x", "7"), .init("dy", "13")], text: "fenced"))
+            header.append(
+                .element(
+                    .tspan,
+                    [
+                        .init("x", "7"), .init("dy", "13"), .init("font-size", "10"),
+                        .init("style", "fill:var(--muted)"),
+                    ],
+                    text: "fenced"))
         }
         return header
     }
+
+    /// The words of a box are in the system font; labels, offsets and titles in the monospace font.
+    static let sans: [HTMLAttribute] = [.init("font-family", "system-ui, sans-serif")]
+
+    /// A replica's label at (x, y), with its marks: bold for the leader, faded on a broker that is not running.
+    static func chipLabel(_ replica: Diagram.Replica, x: Double, y: Double, dim: Bool) -> HTMLNode {
+        var attributes: [HTMLAttribute] = [.init("x", number(x)), .init("y", number(y))]
+        if replica.isLeader { attributes.append(.init("font-weight", "700")) }
+        if dim { attributes.append(.init("fill-opacity", "0.5")) }
+        return .element(.tspan, attributes, label(replica.label, marks: replica.marks))
+    }
+
+    // A box's outline and a chip take their look from custom properties that the classes of the elements around
+    // them set (the stylesheet's `.dg .crashed`, `.dg .cl`, `.dg .hl`, …): inherited, they reach into a `use`'s
+    // copy in every browser, where selectors do not.
+
+    /// A broker box's outline: its state's stroke (`--bs`, `--bw`, `--bd`), or the highlight (`--bh`, `--bhw`).
+    /// The look is the stylesheet's rule for this class alone, with no ancestor in the selector: such a rule matches
+    /// the piece in the page's `defs` and its copy in a `use` alike, whichever of the two a browser styles.
+    static let boxClass = "dbx"
+    /// A chip: its role's fill and stroke (`--cf`, `--cs`, `--cd`), faded on a broker that is not running (`--co`),
+    /// or the highlight (`--ch`, `--chw`); a class-only rule as for `boxClass`.
+    static let chipClass = "dcp"
+
+    /// A chip's outline, `width` wide.
+    static func chipPiece(_ width: Double) -> [HTMLAttribute] {
+        [.init("width", number(width)), .init("height", number(chipHeight)), rx(3), .class(chipClass)]
+    }
+
+    /// Labels of chips on a broker that is not running fade with their chips (`--co`).
+    static func isDimmed(_ state: BrokerState) -> Bool {
+        state == .crashed || state == .shutDown || state == .restarting
+    }
+
+    static func rx(_ radius: Int) -> HTMLAttribute { .init("rx", String(radius)) }
 
     static func chipWidth(characters: Int, marks: Int) -> Double { Double(8 + characters * 7 + marks * 7) }
 
@@ -151,12 +212,13 @@ enum DiagramSVG {
         state.rawValue.split(separator: " ").joined(separator: "-")
     }
 
-    /// A replica's box: filled for the leader, outlined for a follower, dashed when out of sync, dotted when its
-    /// partition has no leader.
-    static func chipClasses(_ isLeader: Bool, _ marks: BrokerTable.Marks) -> String {
-        var classes = isLeader ? "c l" : "c"
-        if marks.contains(.outOfSync) { classes += " o" }
-        if marks.contains(.noLeader) { classes += " n" }
+    /// The classes of a replica's chip, each with a leading space: ` cl` the leader (filled), ` co` out of sync
+    /// (dashed), ` cn` no leader (dotted), ` ch` changed by the step (highlighted); a follower in sync has none.
+    static func roleClasses(_ replica: Diagram.Replica) -> String {
+        var classes = replica.isLeader ? " cl" : ""
+        if replica.marks.contains(.outOfSync) { classes += " co" }
+        if replica.marks.contains(.noLeader) { classes += " cn" }
+        if replica.isChanged { classes += " ch" }
         return classes
     }
 
@@ -164,7 +226,7 @@ enum DiagramSVG {
     static func label(_ text: String, marks: BrokerTable.Marks) -> [HTMLNode] {
         [.text(text)]
             + BrokerTable.Marks.all.filter { marks.contains($0.mark) }.map {
-                .element(.tspan, [.class("m")], text: $0.symbol)
+                .element(.tspan, [.init("font-weight", "700"), .init("style", "fill:var(--bad)")], text: $0.symbol)
             }
     }
 

@@ -151,6 +151,8 @@ extension HTMLTag {
     static let tspan = HTMLTag("tspan", isForeign: true)
     static let desc = HTMLTag("desc", isForeign: true)
     static let svgTitle = HTMLTag("title", isForeign: true)
+    static let defs = HTMLTag("defs", isForeign: true)
+    static let use = HTMLTag("use", isForeign: true)
 
     /// The heading element of a level (1…6).
     static func heading(_ level: Int) -> HTMLTag {

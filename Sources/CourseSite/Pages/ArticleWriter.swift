@@ -5,6 +5,8 @@
 struct ArticleWriter<Failure: Error> {
     /// The HTML so far.
     private(set) var bytes: [UInt8] = []
+    /// What the page's pictures share, written once at the end of the article (`finishPictures`).
+    var diagramDefs = DiagramDefs()
     /// Called with the size of the HTML after every piece.
     private let check: (Int) throws(Failure) -> Void
 
@@ -27,6 +29,12 @@ struct ArticleWriter<Failure: Error> {
     /// Appends an element's end tag.
     mutating func end(_ tag: HTMLTag) {
         HTMLFormatter.writeEndTag(tag, into: &bytes)
+    }
+
+    /// Writes the pieces the pictures share, if any picture was drawn.
+    mutating func finishPictures() throws(Failure) {
+        guard !diagramDefs.isEmpty else { return }
+        try write(.group([diagramDefs.node, .newline]))
     }
 
     /// The HTML written.

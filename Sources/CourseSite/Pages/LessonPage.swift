@@ -68,6 +68,7 @@ struct LessonPage {
                 try writer.write(.newline)
             }
         }
+        try writer.finishPictures()
         writer.end(.article)
         return writer.html
     }

@@ -31,7 +31,8 @@ enum ScenarioHTML {
         writer.start(.ol, [.class("steps")])
         try writer.write(.newline)
         try view.forEachStep { (step: StepView) throws(Failure) in
-            try writer.write(.group([self.step(step), .newline]))
+            let node = self.step(step, defs: &writer.diagramDefs)
+            try writer.write(.group([node, .newline]))
         }
         writer.end(.ol)
         try writer.write(
@@ -81,7 +82,7 @@ enum ScenarioHTML {
             ])
     }
 
-    private static func step(_ step: StepView) -> HTMLNode {
+    private static func step(_ step: StepView, defs: inout DiagramDefs) -> HTMLNode {
         var summary: [HTMLNode] = [
             .element(
                 .a, [.class("step-no"), .href("#" + step.id)],
@@ -124,7 +125,7 @@ enum ScenarioHTML {
                 // The same title at every step (the step says which it is): it costs nothing compressed.
                 DiagramSVG.node(
                     diagram, title: "The cluster after this step",
-                    description: step.changes.isEmpty ? "Nothing changed." : nil)
+                    description: step.changes.isEmpty ? "Nothing changed." : nil, defs: &defs)
             ]
             if !step.changes.isEmpty {
                 figure += [.newline, .element(.figcaption, [.class("changes")], changes)]

@@ -47,11 +47,15 @@ public struct CommandSpec: Sendable {
     public var positionalNames: [String] { positionals.map { $0.name } }
 }
 
-/// What each broker config takes, for completion: the choices of booleans and named values (`ConfigDef`).
-let brokerConfigKinds: [String: ArgumentKind] = Dictionary(
-    uniqueKeysWithValues: ConfigDef.keys(of: .broker).filter { !$0.choices.isEmpty }.map {
-        ($0.name, ArgumentKind.words($0.choices))
-    })
+/// What each broker config takes, for completion: the choices of booleans and named values (`ConfigDef`), plus
+/// `extra` kinds of the command's own arguments.
+func brokerConfigKinds(adding extra: [String: ArgumentKind] = [:]) -> [String: ArgumentKind] {
+    var kinds = extra
+    for key in ConfigDef.keys(of: .broker) where !key.choices.isEmpty {
+        kinds[key.name] = .words(key.choices)
+    }
+    return kinds
+}
 
 /// The language's commands, in the order `help` lists them.
 public enum CommandTable {
@@ -69,7 +73,7 @@ public enum CommandTable {
             example: "cluster brokers=6 racks=2 kafka=4.0",
             positionals: [],
             keys: [("brokers", true), ("racks", false), ("kafka", false)] + EngineConfig.keys.map { ($0, false) },
-            argumentKinds: brokerConfigKinds,
+            argumentKinds: brokerConfigKinds(),
             build: { reader in
                 guard let brokers = reader.int("brokers", in: 1...reader.limits.brokers) else { return nil }
                 let racks = reader.optionalInt("racks", in: 1...reader.limits.brokers)

@@ -98,12 +98,7 @@ extension CommandTable {
                 + "INVALID_REQUEST: those go on the cluster line (help configs).",
             example: "config orders unclean.leader.election.enable=true",
             positionals: [("topic", true)], keys: EngineConfig.keys.map { ($0, false) }, acceptsTopicConfigs: true,
-            // Not `merging(_:uniquingKeysWith:)`: Embedded Swift (the WebAssembly engine) rejects its dynamic cast.
-            argumentKinds: {
-                var kinds = brokerConfigKinds
-                kinds["topic"] = .oneOf([.words(["broker"]), .topic])
-                return kinds
-            }(),
+            argumentKinds: brokerConfigKinds(adding: ["topic": .oneOf([.words(["broker"]), .topic])]),
             build: { reader in
                 guard let target = reader.positional(0, name: "topic") else { return nil }
                 let keys = reader.presentKeys
