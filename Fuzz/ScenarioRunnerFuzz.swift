@@ -24,8 +24,8 @@ public func fuzzScenarioRunner(_ data: UnsafePointer<UInt8>, _ count: Int) -> CI
     for statement in script.statements { runner.execute(statement) }
     if generator.isClean, let cluster = runner.cluster {
         precondition(
-            cluster.engine.invariantBreaks.isEmpty,
-            "invariant break under clean elections: \(cluster.engine.invariantBreaks)\n\(text)")
+            cluster.invariantBreaks.isEmpty,
+            "invariant break under clean elections: \(cluster.invariantBreaks)\n\(text)")
     }
     return 0
 }
