@@ -101,7 +101,8 @@ func writeError(_ text: String) {
 
 /// What a verified lesson's page must never contain. Text is escaped (it has no `<`), so every `<…>` outside a
 /// comment is markup: the site's own, or what a lesson got through. The site's own pictures are inline SVG at the start
-/// of a `<figure class="diagram">`, up to its caption: SVG is allowed there, and only the elements the site draws with.
+/// of a `<figure class="diagram">`, up to its caption, and the pieces they share in one hidden `<svg class="dgd">`
+/// (which holds no other `svg`): SVG is allowed there, and only the elements the site draws with.
 func checkPage(_ page: String, path: String) {
     // The site's own scripts: the theme line that runs before the first paint, its files (the sandbox's only where a
     // page has a scenario or an exercise) and the goals of exercises (JSON data, never run).
@@ -114,6 +115,7 @@ func checkPage(_ page: String, path: String) {
     let forbidden: Set<String> = ["iframe", "object", "embed", "base", "style", "svg", "math", "frame", "template"]
     let pictureElements: Set<String> = ["svg", "g", "rect", "path", "text", "tspan", "title", "desc", "use", "defs"]
     var inPicture = false
+    var inSharedPieces = false
     // Comments (the site has none; a lesson may) hide their content from the browser: leave them out.
     var markup = ""
     var rest = Substring(page)
@@ -142,7 +144,21 @@ func checkPage(_ page: String, path: String) {
             inPicture = true
             continue
         }
-        if inPicture {
+        if !inPicture, !inSharedPieces, !isEndTag,
+            String(tag) == "svg class=\"dgd\" aria-hidden=\"true\" width=\"0\" height=\"0\""
+        {
+            inSharedPieces = true
+            continue
+        }
+        if inSharedPieces {
+            if name == "svg" && isEndTag {
+                inSharedPieces = false
+            } else {
+                require(
+                    pictureElements.contains(name) && name != "svg",
+                    "\(path): <\(isEndTag ? "/" : "")\(name)> in the pictures' shared pieces")
+            }
+        } else if inPicture {
             // The caption ("What changed") after the picture is the page's ordinary markup.
             if (name == "figure" && isEndTag) || (name == "figcaption" && !isEndTag) {
                 inPicture = false
