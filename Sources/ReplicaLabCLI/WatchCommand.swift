@@ -56,26 +56,33 @@ struct WatchCommand: ParsableCommand {
             if now != seen {
                 seen = now
                 builds += 1
-                build()
+                if !build(), fingerprint() == nil {
+                    // The folder went away while the build read it (a checkout under way): that build does not
+                    // count; wait for the folder and build whatever comes back.
+                    builds -= 1
+                    seen = nil
+                }
             } else {
                 Thread.sleep(forTimeInterval: interval)
             }
         }
     }
 
-    /// One build; failures are reported, never fatal.
-    private func build() {
+    /// One build; failures are reported, never fatal. Whether it wrote the site.
+    private func build() -> Bool {
         let time = Date()
         do {
             let command = try BuildCommand.parse(["--lessons", lessons, "--out", out] + (force ? ["--force"] : []))
             try command.run()
             Terminal.standardError.write("watch: built in \(Self.milliseconds(since: time)); waiting for changes\n")
+            return true
         } catch let error as CLIError {
             Terminal.reportError(error.message)
             Terminal.standardError.write("watch: waiting for changes\n")
         } catch {
             Terminal.standardError.write("watch: build failed; waiting for changes\n")
         }
+        return false
     }
 
     /// Each lesson file's identity, size and times, by name (following symbolic links, so an edit to the file a
