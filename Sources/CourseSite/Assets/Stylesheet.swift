@@ -136,7 +136,6 @@ enum Stylesheet {
           stroke-dasharray: var(--bd); }
         .dcp { fill: var(--cf); stroke: var(--ch, var(--cs)); stroke-width: var(--chw, var(--cw));
           stroke-dasharray: var(--cd); opacity: var(--co); }
-        \(DiagramSVG.pieceStylesheet)
         .dg { font: 11px ui-monospace, Menlo, Consolas, monospace; fill: var(--fg);
           --bs: var(--fg); --bw: 1.2; --bd: none; --cf: var(--chip); --cs: var(--accent); --cw: 1; --cd: none; --co: 1; }
         .dg svg { overflow: visible; }
@@ -154,17 +153,12 @@ enum Stylesheet {
         .dg .hl { --bh: var(--highlight); --bhw: 3; }
         .dg .ch { --ch: var(--highlight); --chw: 3; }
         .dg .lh, .dg .l > .bl { font-weight: 700; }
-        .dg .lc, .dg .lu, .dg .ld, .dg .ls { fill: none; stroke-width: 12; }
-        .dg .lc { stroke: var(--committed); }
-        .dg .lu { stroke: var(--uncommitted); }
-        .dg .ld { stroke: var(--bad); opacity: 0.35; }
-        .dg .ls { stroke: var(--bad); }
+        \(DiagramSVG.logStylesheet)
+        .dg .ls { fill: none; stroke-width: 12; stroke: var(--bad); }
         .dg .ll { fill: var(--bad); font-weight: 700; }
-        .dg .hw { fill: var(--fg); stroke: none; }
         .dg .hw.chg { fill: var(--highlight); stroke: var(--highlight); stroke-width: 1; stroke-dasharray: none; }
         .dg .tr { fill: none; stroke: var(--muted); stroke-width: 1; stroke-dasharray: 2 2; }
         .dg .nw { fill: none; stroke: var(--highlight); stroke-width: 2; stroke-dasharray: none; }
-        .dg .lt { font-size: 10.5px; }
         .dg .chg { fill: var(--highlight); font-weight: 700; }
         .same-picture { font-size: 0.85rem; color: var(--muted); }
         .carried .hl, .carried .ch { --bh: initial; --bhw: initial; --ch: initial; --chw: initial; }

@@ -4,8 +4,9 @@
 /// A page holds a picture per step and consecutive pictures mostly repeat each other (the same boxes, chips and
 /// labels), so each distinct piece is defined once, however many pictures draw it. Geometry lives in attributes,
 /// never in CSS properties such as `width` or `y` (Safari does not apply those to SVG elements). A piece's look
-/// comes from the `use` that draws it (fill, stroke and font are inherited), or from the piece's own presentation
-/// attributes and inline style: stylesheet selectors do not reach into a `use`'s copy the same way in every browser.
+/// comes from the `use` that draws it (fill, stroke and font are inherited), or from stylesheet rules whose selector
+/// is a single class (`.dbx`, `.plc`, …): a selector with an ancestor (`.dg .lc`) does not reach into a `use`'s copy
+/// the same way in every browser, a class alone matches the piece and its copy alike.
 struct DiagramDefs {
     private var ids: [String: String] = [:]
     private var pieces: [HTMLNode] = []

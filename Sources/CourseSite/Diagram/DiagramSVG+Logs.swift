@@ -67,7 +67,7 @@ extension DiagramSVG {
     ) -> [HTMLNode] {
         let isChanged = bar.previousLogEndOffset != nil || bar.previousHighWatermark != nil || bar.truncated != nil
         var nodes: [HTMLNode] = []
-        // In a shared piece, the class-only rules of `pieceStyles` instead of the stylesheet's `.dg` rules.
+        // In a shared piece, the class-only twin of each class (see `pieceStyles`).
         func paint(_ kind: String) -> HTMLAttribute {
             .class(isChanged ? kind : "p" + kind)
         }
@@ -116,9 +116,10 @@ extension DiagramSVG {
         return isChanged ? nodes : [defs.use([], .g, [], nodes)]
     }
 
-    /// The looks of a log's parts in a shared piece, as class-only rules (`.plc`, …): a rule with no ancestor in its
-    /// selector matches the piece in the page's `defs` and its copy in a `use` alike, whichever a browser styles
-    /// (the `.dg` rules do not reach into a copy). The cells' dash pattern is inherited from the `use`.
+    /// The looks of a log's parts, each the rule of two classes: `.dg .lc` for a part the step changed, drawn in the
+    /// picture, and `.plc` for a part of a shared piece. A rule with no ancestor in its selector matches the piece in
+    /// the page's `defs` and its copy in a `use` alike, whichever a browser styles (the `.dg` selector does not reach
+    /// into a copy). The cells' dash pattern is inherited from the `use`.
     static let pieceStyles: [(kind: String, style: String)] = [
         ("bl", "fill: var(--fg);"),
         ("lc", "fill: none; stroke: var(--committed); stroke-width: 12;"),
@@ -129,8 +130,8 @@ extension DiagramSVG {
     ]
 
     /// `pieceStyles` as stylesheet rules.
-    static var pieceStylesheet: String {
-        pieceStyles.map { ".p\($0.kind) { \($0.style) }" }.joined(separator: "\n")
+    static var logStylesheet: String {
+        pieceStyles.map { ".dg .\($0.kind), .p\($0.kind) { \($0.style) }" }.joined(separator: "\n")
     }
 
     /// Records `from..<to`: a 12-unit-thick stroke along y = 0 (cut into cells by the dash pattern).
