@@ -53,10 +53,12 @@ public struct Cluster: Hashable, Sendable {
 
     /// Changes the partition with this id in place (it must exist): no copy of the partition, one topic lookup.
     ///
-    /// Like NIO's `CircularBuffer.modify`, the one way the engine writes a partition.
+    /// Like NIO's `CircularBuffer.modify`, the one way the engine writes a partition; the oracle checks the partitions
+    /// written this way after the event.
     @discardableResult
     mutating func modifyPartition<Result>(_ id: TopicPartition, _ body: (inout PartitionState) -> Result) -> Result {
         guard let position = topics.index(forKey: id.topic) else { preconditionFailure("no topic \(id.topic)") }
+        engine.touched.insert(id)
         return body(&topics.values[position].partitions[id.partition])
     }
 
