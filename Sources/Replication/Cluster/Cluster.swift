@@ -51,6 +51,21 @@ public struct Cluster: Hashable, Sendable {
         return topic.partitions[id.partition]
     }
 
+    /// Calls `body` with every partition in topic-partition order, read in place: one topic lookup per topic, not
+    /// one per partition (the fetch paths go through every partition on every fetch).
+    func forEachPartition(_ body: (PartitionState) -> Void) {
+        var topic = ""
+        var position: Dictionary<String, Topic>.Index?
+        for id in engine.partitionIDs {
+            if position == nil || id.topic != topic {
+                topic = id.topic
+                position = topics.index(forKey: topic)
+            }
+            guard let position else { continue }
+            body(topics.values[position].partitions[id.partition])
+        }
+    }
+
     /// Changes the partition with this id in place (it must exist): no copy of the partition, one topic lookup.
     ///
     /// Like NIO's `CircularBuffer.modify`, the one way the engine writes a partition; the oracle checks the partitions

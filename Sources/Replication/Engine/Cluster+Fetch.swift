@@ -7,10 +7,10 @@ extension Cluster {
     mutating func sendFetches(from follower: BrokerID) {
         guard engine.runtimes[follower]?.isFetching == true else { return }
         var leaders: [BrokerID] = []
-        for id in allPartitionIDs {
-            guard let state = partition(id), let leader = state.leader, leader != follower,
-                state.logs[follower] != nil, !leaders.contains(leader)
-            else { continue }
+        forEachPartition { state in
+            guard let leader = state.leader, leader != follower, !leaders.contains(leader),
+                state.logs[follower] != nil
+            else { return }
             leaders.append(leader)
         }
         for leader in leaders where engine.runtimes[leader]?.isReachable == true {
@@ -37,13 +37,17 @@ extension Cluster {
             engine.fetchSessions[sessionID] = nil
             return
         }
+        var fetched: [FetchSession.Fetched] = []
+        forEachPartition { state in
+            guard state.leader == session.leader, let log = state.logs[session.follower] else { return }
+            fetched.append(
+                FetchSession.Fetched(partition: state.id, leaderEpoch: state.leaderEpoch, fetchOffset: log.logEndOffset)
+            )
+        }
+        session.fetched += fetched
         var responses: [FetchResponse] = []
-        for id in allPartitionIDs {
-            guard let state = partition(id), state.leader == session.leader, let log = state.logs[session.follower]
-            else { continue }
-            session.fetched.append(
-                FetchSession.Fetched(partition: id, leaderEpoch: state.leaderEpoch, fetchOffset: log.logEndOffset))
-            responses.append(handleFetch(id, follower: session.follower, leader: session.leader))
+        for read in fetched {
+            responses.append(handleFetch(read.partition, follower: session.follower, leader: session.leader))
         }
         let hasData = responses.contains { $0.divergingEpoch != nil || !$0.records.isEmpty }
         if hasData || responses.isEmpty {

@@ -34,9 +34,7 @@ struct InvariantChecker: Hashable, Sendable {
     /// returns the lines for the event log, in order: loss tracking of each partition, then its invariants.
     mutating func check(_ cluster: Cluster) -> [String] {
         let engine = cluster.engine
-        var stopped: [BrokerID] = []
-        for (broker, runtime) in engine.runtimes where !runtime.isAlive { stopped.append(broker) }
-        if stopped.count > 1 { stopped.sort() }
+        let stopped = Self.stoppedBrokers(engine.runtimes)
         let ids: [TopicPartition]
         if stopped != stoppedBrokers || engine.touched.isEverything {
             stoppedBrokers = stopped
@@ -53,15 +51,18 @@ struct InvariantChecker: Hashable, Sendable {
             ids = touched
         }
         var notes: [String] = []
-        for id in ids {
-            guard let state = cluster.partition(id) else { continue }
-            trackCommittedAndLostRecords(of: state, engine: engine, notes: &notes)
-        }
-        for id in ids {
-            guard let state = cluster.partition(id) else { continue }
-            checkInvariants(of: state, engine: engine, notes: &notes)
-        }
+        let states = ids.compactMap { cluster.partition($0) }
+        for state in states { trackCommittedAndLostRecords(of: state, engine: engine, notes: &notes) }
+        for state in states { checkInvariants(of: state, now: engine.now, notes: &notes) }
         return notes
+    }
+
+    /// The brokers whose process does not run, ascending (usually none).
+    private static func stoppedBrokers(_ runtimes: [BrokerID: BrokerRuntime]) -> [BrokerID] {
+        var stopped: [BrokerID] = []
+        for (broker, runtime) in runtimes where !runtime.isAlive { stopped.append(broker) }
+        if stopped.count > 1 { stopped.sort() }
+        return stopped
     }
 
     /// Remembers newly committed records and detects acknowledged or committed records that are gone.
@@ -136,10 +137,10 @@ struct InvariantChecker: Hashable, Sendable {
     /// above the offset where the unclean leader's epoch starts, is the documented data loss (`DataLoss`).
     /// Kafka: `Partition.maybeIncrementLeaderHW` and `Partition.isUnderMinIsr` only ever look at the leader's own state
     /// and the followers' fetch state; a dead replica sends no fetches (`ReplicaManager.fetchMessages`).
-    private mutating func checkInvariants(of state: PartitionState, engine: EngineState, notes: inout [String]) {
+    private mutating func checkInvariants(of state: PartitionState, now: SimulatedInstant, notes: inout [String]) {
         let last = history(of: state.id).lastLeaderHighWatermark
-        guard let check = Self.invariantCheck(of: state, last: last, runtimes: engine.runtimes) else { return }
-        for (kind, message) in check.breaks { report(kind, state.id, message, time: engine.now, notes: &notes) }
+        guard let check = Self.invariantCheck(of: state, last: last, stopped: stoppedBrokers) else { return }
+        for (kind, message) in check.breaks { report(kind, state.id, message, time: now, notes: &notes) }
         if last != check.highWatermark { modifyHistory(state.id) { $0.lastLeaderHighWatermark = check.highWatermark } }
     }
 
@@ -153,7 +154,8 @@ struct InvariantChecker: Hashable, Sendable {
             else { return false }
         }
         let last = history.lastLeaderHighWatermark
-        guard let check = Self.invariantCheck(of: state, last: last, runtimes: runtimes) else { return true }
+        let stopped = Self.stoppedBrokers(runtimes)
+        guard let check = Self.invariantCheck(of: state, last: last, stopped: stopped) else { return true }
         return last == check.highWatermark
             && check.breaks.allSatisfy { reportedFindings.contains(Self.findingKey($0.0, state.id, $0.1)) }
     }
@@ -161,10 +163,10 @@ struct InvariantChecker: Hashable, Sendable {
     /// What checking one partition finds, without changing anything: the breaks in the order they are reported and
     /// the leader's HW to remember; nil when the partition has no running leader (nothing is checked).
     private static func invariantCheck(
-        of state: PartitionState, last: LeaderHighWatermark?, runtimes: [BrokerID: BrokerRuntime]
+        of state: PartitionState, last: LeaderHighWatermark?, stopped: [BrokerID]
     ) -> (breaks: [(Finding.Kind, String)], highWatermark: LeaderHighWatermark)? {
         guard let leader = state.leader, let leaderLog = state.logs[leader] else { return nil }
-        let isRunning = { (broker: BrokerID) in runtimes[broker]?.isAlive ?? true }
+        let isRunning = { (broker: BrokerID) in !stopped.contains(broker) }
         guard isRunning(leader) else { return nil }
         var breaks: [(Finding.Kind, String)] = []
         let hw = leaderLog.highWatermark
@@ -187,10 +189,11 @@ struct InvariantChecker: Hashable, Sendable {
         if let last, last.epoch == state.leaderEpoch, hw < last.value {
             breaks.append((.highWatermarkDecreased, "leader HW went from \(last.value) to \(hw)"))
         }
-        let brokers = state.replicas.sorted().filter(isRunning)
-        for (index, first) in brokers.enumerated() {
-            for second in brokers.dropFirst(index + 1) {
-                guard let a = state.logs[first], let b = state.logs[second] else { continue }
+        // Each running replica's log, looked up once for all pairs.
+        let replicas = state.replicas.sorted().filter(isRunning).map { ($0, state.logs[$0]) }
+        for (index, (first, firstLog)) in replicas.enumerated() {
+            for (second, secondLog) in replicas.dropFirst(index + 1) {
+                guard let a = firstLog, let b = secondLog else { continue }
                 let limit = min(a.highWatermark, b.highWatermark, a.logEndOffset, b.logEndOffset)
                 if limit > 0, a.epoch(at: limit - 1) != b.epoch(at: limit - 1) {
                     let afterUnclean = state.uncleanElectionEpoch != nil && limit > state.uncleanElectionStartOffset
@@ -225,8 +228,12 @@ struct InvariantChecker: Hashable, Sendable {
     private mutating func modifyHistory<Result>(_ id: TopicPartition, _ body: (inout PartitionHistory) -> Result)
         -> Result
     {
-        if histories[id.topic] == nil { histories[id.topic] = [] }
-        guard let index = histories.index(forKey: id.topic) else { preconditionFailure("no history of \(id.topic)") }
+        var position = histories.index(forKey: id.topic)
+        if position == nil {
+            histories[id.topic] = []
+            position = histories.index(forKey: id.topic)
+        }
+        guard let index = position else { preconditionFailure("no history of \(id.topic)") }
         while histories.values[index].count <= id.partition { histories.values[index].append(PartitionHistory()) }
         return body(&histories.values[index][id.partition])
     }
