@@ -77,6 +77,17 @@ public struct Cluster: Hashable, Sendable {
         return body(&topics.values[position].partitions[id.partition])
     }
 
+    /// Changes the leader's view of one follower's fetches (Kafka: `Replica.updateFetchStateOrThrow`) in place.
+    ///
+    /// The oracle reads no fetch state, so unlike `modifyPartition` this does not mark the partition for checking:
+    /// a fetch that only moves the follower's fetch times costs no check.
+    mutating func modifyFollowerFetchState(
+        _ id: TopicPartition, of follower: BrokerID, _ body: (inout FollowerFetchState) -> Void
+    ) {
+        guard let position = topics.index(forKey: id.topic) else { preconditionFailure("no topic \(id.topic)") }
+        body(&topics.values[position].partitions[id.partition].followerStates[follower, default: FollowerFetchState()])
+    }
+
     /// Adds a broker.
     public mutating func addBroker(_ broker: Broker) throws(ClusterError) {
         guard broker.id >= 0 else { throw .invalidBrokerID(broker.id) }

@@ -141,9 +141,8 @@ extension Cluster {
             }
         }
         let now = engine.now
-        modifyPartition(id) {
-            $0.followerStates[follower, default: FollowerFetchState()]
-                .updateFetchState(fetchOffset: fetchOffset, leaderEndOffset: leaderLog.logEndOffset, now: now)
+        modifyFollowerFetchState(id, of: follower) {
+            $0.updateFetchState(fetchOffset: fetchOffset, leaderEndOffset: leaderLog.logEndOffset, now: now)
         }
         maybeExpandIsr(id, follower: follower)
         maybeIncrementLeaderHighWatermark(id)
@@ -160,6 +159,13 @@ extension Cluster {
     mutating func receive(_ response: FetchResponse, follower: BrokerID) {
         let id = response.partition
         guard accepts(response, follower: follower) else { return }
+        if response.divergingEpoch == nil, let log = partition(id)?.logs[follower],
+            response.records.last.map({ $0.offset < log.logEndOffset }) ?? true,
+            min(response.highWatermark, log.logEndOffset) == log.highWatermark
+        {
+            // Nothing new (a long poll that expired): the log stays as it is, and the oracle has nothing to check.
+            return
+        }
         // The follower's log is changed in place: a copy would duplicate its records on every fetch.
         if let truncation = modifyPartition(id, { Self.apply(response, to: &$0.logs[follower]!) }) {
             note("broker \(follower) truncates \(id) from \(truncation.from) to \(truncation.to) (diverging epoch)")

@@ -69,8 +69,8 @@ extension Cluster {
             let responses = IdlePlan.occurrences(session.firstResponse, session.period, end)
             if let arrival = plan.lastArrival(of: session, through: end) {
                 for partition in session.partitions {
-                    modifyPartition(partition.id) { state in
-                        state.followerStates[session.follower, default: FollowerFetchState()].updateFetchState(
+                    modifyFollowerFetchState(partition.id, of: session.follower) {
+                        $0.updateFetchState(
                             fetchOffset: partition.fetchOffset, leaderEndOffset: partition.leaderLogEndOffset,
                             now: arrival)
                     }
