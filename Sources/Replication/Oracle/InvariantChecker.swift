@@ -42,13 +42,9 @@ struct InvariantChecker: Hashable, Sendable {
         } else if engine.touched.ids.isEmpty {
             return []
         } else {
-            var touched = engine.touched.ids
-            if touched.count > 1 {
-                touched.sort()
-                touched = touched.enumerated().filter { $0.offset == 0 || touched[$0.offset - 1] != $0.element }
-                    .map(\.element)
-            }
-            ids = touched
+            var unique: [TopicPartition] = []
+            for id in engine.touched.ids.sorted() where unique.last != id { unique.append(id) }
+            ids = unique
         }
         var notes: [String] = []
         let states = ids.compactMap { cluster.partition($0) }
