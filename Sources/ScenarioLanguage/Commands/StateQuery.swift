@@ -52,7 +52,9 @@ public struct StateQuery: Hashable, Sendable {
         case .replicas: return .success(csv(state.replicas))
         case .hw: return .success(String(state.highWatermark))
         case .epoch: return .success(String(state.leaderEpoch))
-        case .lost: return .success(state.lostOffsets.isEmpty ? "none" : Cluster.ranges(state.lostOffsets))
+        case .lost:
+            let lost = cluster.lostOffsets(of: id)
+            return .success(lost.isEmpty ? "none" : Cluster.ranges(lost))
         case .leo:
             if let broker {
                 guard let log = state.logs[broker] else {
