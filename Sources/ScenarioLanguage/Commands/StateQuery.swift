@@ -1,12 +1,28 @@
 import Replication
 
-/// A question about the cluster's state, as prose references and question answers write it:
-/// `leader orders-0`, `isr orders-0`, `replicas orders-0`, `hw orders-0`, `leo orders-0 [on 2]`,
-/// `epoch orders-0`, `lost orders-0`, `time`.
+/// A question about the cluster's state, as prose references, question answers and `let` write it:
+/// `leader orders-0`, `isr orders-0`, `elr orders-0`, `last-known-elr orders-0`, `replicas orders-0`,
+/// `hw orders-0`, `leo orders-0 [on 2]`, `epoch orders-0`, `lost orders-0`, `lag g orders-0`,
+/// `committed g orders-0`, `time [in s|ms|min]`.
 public struct StateQuery: Hashable, Sendable {
     /// What is asked.
     public enum Kind: String, CaseIterable, Sendable {
-        case leader, isr, replicas, hw, leo, epoch, lost, time
+        case leader, isr, elr
+        case lastKnownElr = "last-known-elr"
+        case replicas, hw, leo, epoch, lost, lag, committed, time
+    }
+
+    /// The unit `time in <unit>` rounds to, as a person says a time ("45 s", not "45.003s").
+    public enum TimeUnit: String, CaseIterable, Sendable {
+        case ms, s, min
+
+        var milliseconds: Int64 {
+            switch self {
+            case .ms: 1
+            case .s: 1000
+            case .min: 60_000
+            }
+        }
     }
 
     /// The kind of value.
@@ -15,6 +31,16 @@ public struct StateQuery: Hashable, Sendable {
     public var partition: TopicPartition?
     /// For `leo … on <broker>`: the replica's broker.
     public var broker: BrokerID?
+    /// For `lag` and `committed`: the consumer group.
+    public var group: String?
+    /// For `time in <unit>`: the unit it is rounded to; nil writes the exact time (`45.003s`).
+    public var unit: TimeUnit?
+
+    /// One line on every query, for help texts.
+    public static let summary =
+        "queries: " + Kind.allCases.map { $0.rawValue }.joined(separator: ", ")
+        + " (each with a partition like orders-0; leo takes [on <broker>]; lag and committed take a group first,"
+        + " e.g. lag g orders-0; time takes nothing, or 'in s', 'in ms' or 'in min' to round it: 45 s)"
 
     /// Parses a query; the error text says what is wrong.
     public static func parse(_ text: String) -> Result<StateQuery, QueryError> {
@@ -24,8 +50,10 @@ public struct StateQuery: Hashable, Sendable {
             let names = Kind.allCases.map { $0.rawValue }
             return .failure(QueryError("unknown query '\(first)' (one of: \(names.joined(separator: ", ")))"))
         }
-        if kind == .time {
-            return words.count == 1 ? .success(StateQuery(kind: kind)) : .failure(QueryError("'time' takes nothing"))
+        switch kind {
+        case .time: return parseTime(words)
+        case .lag, .committed: return parseGroupQuery(kind, words)
+        default: break
         }
         guard words.count >= 2, let partition = TopicPartition(parsing: words[1]) else {
             return .failure(QueryError("'\(first)' needs a partition like 'orders-0'"))
@@ -39,9 +67,29 @@ public struct StateQuery: Hashable, Sendable {
         return .success(query)
     }
 
-    /// The value in `cluster`, written as expectations write it; a failure when the partition does not exist.
+    /// `time` or `time in <unit>`.
+    private static func parseTime(_ words: [String]) -> Result<StateQuery, QueryError> {
+        if words.count == 1 { return .success(StateQuery(kind: .time)) }
+        let units = TimeUnit.allCases.map { $0.rawValue }.joined(separator: ", ")
+        guard words.count == 3, words[1] == "in", let unit = TimeUnit(rawValue: words[2]) else {
+            return .failure(QueryError("'time' takes nothing, or 'in <unit>' with a unit of: \(units)"))
+        }
+        return .success(StateQuery(kind: .time, unit: unit))
+    }
+
+    /// `lag <group> <partition>` and `committed <group> <partition>`, as `expect lag` writes them.
+    private static func parseGroupQuery(_ kind: Kind, _ words: [String]) -> Result<StateQuery, QueryError> {
+        guard words.count == 3, let partition = TopicPartition(parsing: words[2]) else {
+            return .failure(
+                QueryError("'\(kind.rawValue)' needs a group and a partition, e.g. '\(kind.rawValue) g orders-0'"))
+        }
+        return .success(StateQuery(kind: kind, partition: partition, group: words[1]))
+    }
+
+    /// The value in `cluster`, written as expectations write it; a failure when the partition or group does not
+    /// exist.
     public func evaluate(in cluster: Cluster) -> Result<String, QueryError> {
-        if kind == .time { return .success(cluster.now.description) }
+        if kind == .time { return .success(Self.time(cluster.now, in: unit)) }
         guard let id = partition, let state = cluster.partition(id) else {
             return .failure(QueryError("unknown partition '\(partition?.description ?? "")'"))
         }
@@ -49,6 +97,8 @@ public struct StateQuery: Hashable, Sendable {
         switch kind {
         case .leader: return .success(state.leader.map(String.init) ?? "none")
         case .isr: return .success(csv(state.isr))
+        case .elr: return .success(csv(state.elr))
+        case .lastKnownElr: return .success(csv(state.lastKnownElr))
         case .replicas: return .success(csv(state.replicas))
         case .hw: return .success(String(state.highWatermark))
         case .epoch: return .success(String(state.leaderEpoch))
@@ -61,8 +111,35 @@ public struct StateQuery: Hashable, Sendable {
                 return .success(String(log.logEndOffset))
             }
             return .success(String(state.leaderLog?.logEndOffset ?? 0))
-        case .time: return .success(cluster.now.description)
+        case .lag, .committed:
+            guard let name = group, let found = cluster.groups[name] else {
+                return .failure(QueryError("unknown consumer group '\(group ?? "")'"))
+            }
+            return .success(kind == .lag ? Self.lag(of: found, on: id, in: cluster) : Self.committed(of: found, on: id))
+        case .time: return .success(Self.time(cluster.now, in: unit))
         }
+    }
+
+    /// LAG as `kafka-consumer-groups.sh --describe` shows it: the high watermark minus the committed offset, `-`
+    /// without a committed offset or a leader (Kafka: `ConsumerGroupCommand.ConsumerGroupService.getLogEndOffsets`,
+    /// which asks for `OffsetSpec.latest()`: the high watermark for a read-uncommitted `ListOffsets`).
+    static func lag(of group: ConsumerGroup, on id: TopicPartition, in cluster: Cluster) -> String {
+        let end = cluster.partition(id).flatMap { $0.leader != nil ? $0.highWatermark : nil }
+        return group.committed[id].flatMap { offset in end.map { String($0 - offset) } } ?? "-"
+    }
+
+    /// The group's committed offset on a partition, `none` without one.
+    static func committed(of group: ConsumerGroup, on id: TopicPartition) -> String {
+        group.committed[id].map(String.init) ?? "none"
+    }
+
+    /// A time as a lesson writes it: exact (`45.003s`), or rounded to whole units, half up, with a no-break space
+    /// so that a line never ends between number and unit (`45 s`).
+    static func time(_ instant: SimulatedInstant, in unit: TimeUnit?) -> String {
+        guard let unit else { return instant.description }
+        let size = unit.milliseconds
+        let rounded = (instant.millisecondsSinceStart + size / 2) / size
+        return String(rounded) + "\u{00A0}" + unit.rawValue
     }
 }
 

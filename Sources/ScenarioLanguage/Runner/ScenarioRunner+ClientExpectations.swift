@@ -44,13 +44,11 @@ extension ScenarioRunner {
             what = "what a consumer reads from \(id)"
         case .lag(let groupID, let id, _), .committed(let groupID, let id, _):
             guard let group = group(groupID) else { return nil }
-            let committed = group.committed[id]
             if case .lag = expectation.claim {
-                let end = cluster.partition(id).flatMap { $0.leader != nil ? $0.highWatermark : nil }
-                actual = committed.flatMap { offset in end.map { String($0 - offset) } } ?? "-"
+                actual = StateQuery.lag(of: group, on: id, in: cluster)
                 what = "lag of \(groupID) on \(id)"
             } else {
-                actual = committed.map(String.init) ?? "none"
+                actual = StateQuery.committed(of: group, on: id)
                 what = "committed offset of \(groupID) on \(id)"
             }
         default:
