@@ -189,4 +189,13 @@ struct StateReferencesTests {
         #expect(problems.isEmpty, "\(problems)")
         #expect(try values(of: #require(good)) == ["0,1", "0", "0\u{A0}ms"])
     }
+
+    @Test func aReferenceBrokenOverTwoLinesIsAnError() {
+        let (_, diagnostics) = verify(scenario + "\nThe HW is {{s: hw\nt-0}} now.\n")
+        #expect(
+            diagnostics.map(\.message) == [
+                "a '{{…}}' reference continues on the next line, so it is not filled in; keep it on one line"
+            ])
+        #expect(diagnostics.first?.location.line == 11)
+    }
 }
