@@ -108,6 +108,25 @@ struct StateQueryTests {
         #expect(StateQuery.slot(after: ["time", "in"]) == .words(["ms", "s", "min"]))
         #expect(StateQuery.slot(after: ["leo", "t-0"]) == .words(["on"]))
         #expect(StateQuery.slot(after: ["leo", "t-0", "on"]) == .broker(holding: TopicPartition(parsing: "t-0")))
-        #expect(StateQuery.slot(after: ["hw", "t-0"]) == .end)
+        #expect(StateQuery.slot(after: ["hw", "t-0"]) == .words(["on"]))
+        #expect(StateQuery.slot(after: ["epoch", "t-0"]) == .end)
+    }
+
+    /// A follower learns the HW from its fetch responses, so right after a commit its HW trails the leader's (Kafka:
+    /// `Partition.maybeIncrementLeaderHW` on the leader; the follower takes the HW of a fetch response in
+    /// `ReplicaFetcherThread.processPartitionData`).
+    @Test func aFollowersHighWatermarkTrailsTheLeaders() throws {
+        let state = try cluster(
+            after: "cluster brokers=3\ntopic t partitions=1 replication-factor=3\nproduce t partition=0 count=3")
+        #expect(try value("hw t-0", in: state) == "3")
+        #expect(try value("hw t-0 on 0", in: state) == "3")
+        #expect(try value("hw t-0 on 1", in: state) == "0")
+        let later = try cluster(
+            after: "cluster brokers=3\ntopic t partitions=1 replication-factor=3\nproduce t partition=0 count=3\nadvance 1s")
+        #expect(try value("hw t-0 on 1", in: later) == "3")
+        let single = try cluster(after: "cluster brokers=3\ntopic t partitions=1 replication-factor=1")
+        #expect(
+            try StateQuery.parse("hw t-0 on 2").get().evaluate(in: single)
+                == .failure(QueryError("broker 2 holds no replica of t-0")))
     }
 }

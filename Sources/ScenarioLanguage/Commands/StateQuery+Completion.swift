@@ -30,8 +30,9 @@ extension StateQuery {
         case (.lag, 2), (.committed, 2): return .partition
         case (.lag, _), (.committed, _): return .end
         case (_, 1): return .partition
-        case (.leo, 2): return .words(["on"])
-        case (.leo, 3) where words[2] == "on": return .broker(holding: TopicPartition(parsing: words[1]))
+        case (.leo, 2), (.hw, 2): return .words(["on"])
+        case (.leo, 3) where words[2] == "on", (.hw, 3) where words[2] == "on":
+            return .broker(holding: TopicPartition(parsing: words[1]))
         default: return .end
         }
     }

@@ -2,7 +2,7 @@ import Replication
 
 /// A question about the cluster's state, as prose references, question answers and `let` write it:
 /// `leader orders-0`, `isr orders-0`, `elr orders-0`, `last-known-elr orders-0`, `replicas orders-0`,
-/// `hw orders-0`, `leo orders-0 [on 2]`, `epoch orders-0`, `lost orders-0`, `lag g orders-0`,
+/// `hw orders-0 [on 2]`, `leo orders-0 [on 2]`, `epoch orders-0`, `lost orders-0`, `lag g orders-0`,
 /// `committed g orders-0`, `time [in s|ms|min]`.
 public struct StateQuery: Hashable, Sendable {
     /// What is asked.
@@ -29,7 +29,7 @@ public struct StateQuery: Hashable, Sendable {
     public var kind: Kind
     /// The partition, for every kind except `time`.
     public var partition: TopicPartition?
-    /// For `leo … on <broker>`: the replica's broker.
+    /// For `hw … on <broker>` and `leo … on <broker>`: the replica's broker (default: the leader's).
     public var broker: BrokerID?
     /// For `lag` and `committed`: the consumer group.
     public var group: String?
@@ -39,7 +39,7 @@ public struct StateQuery: Hashable, Sendable {
     /// One line on every query, for help texts.
     public static let summary =
         "queries: " + Kind.allCases.map { $0.rawValue }.joined(separator: ", ")
-        + " (each with a partition like orders-0; leo takes [on <broker>]; lag and committed take a group first,"
+        + " (each with a partition like orders-0; hw and leo take [on <broker>]; lag and committed take a group first,"
         + " e.g. lag g orders-0; time takes nothing, or 'in s', 'in ms' or 'in min' to round it: 45 s)"
 
     /// Parses a query; the error text says what is wrong.
@@ -59,7 +59,9 @@ public struct StateQuery: Hashable, Sendable {
             return .failure(QueryError("'\(first)' needs a partition like 'orders-0'"))
         }
         var query = StateQuery(kind: kind, partition: partition)
-        if words.count == 4, kind == .leo, words[2] == "on", let broker = Int32(words[3]).map(Int.init) {
+        if words.count == 4, kind == .leo || kind == .hw, words[2] == "on",
+            let broker = Int32(words[3]).map(Int.init)
+        {
             query.broker = broker
         } else if words.count != 2 {
             return .failure(QueryError("unexpected words after '\(words[0]) \(words[1])'"))
@@ -100,7 +102,13 @@ public struct StateQuery: Hashable, Sendable {
         case .elr: return .success(csv(state.elr))
         case .lastKnownElr: return .success(csv(state.lastKnownElr))
         case .replicas: return .success(csv(state.replicas))
-        case .hw: return .success(String(state.highWatermark))
+        case .hw:
+            // A follower's HW trails the leader's: it learns it from fetch responses.
+            guard let broker else { return .success(String(state.highWatermark)) }
+            guard let log = state.logs[broker] else {
+                return .failure(QueryError("broker \(broker) holds no replica of \(id)"))
+            }
+            return .success(String(log.highWatermark))
         case .epoch: return .success(String(state.leaderEpoch))
         case .lost: return .success(state.lostOffsets.isEmpty ? "none" : Cluster.ranges(state.lostOffsets))
         case .leo:
