@@ -122,7 +122,9 @@ struct StateQueryTests {
         #expect(try value("hw t-0 on 0", in: state) == "3")
         #expect(try value("hw t-0 on 1", in: state) == "0")
         let later = try cluster(
-            after: "cluster brokers=3\ntopic t partitions=1 replication-factor=3\nproduce t partition=0 count=3\nadvance 1s")
+            after:
+                "cluster brokers=3\ntopic t partitions=1 replication-factor=3\nproduce t partition=0 count=3\nadvance 1s"
+        )
         #expect(try value("hw t-0 on 1", in: later) == "3")
         let single = try cluster(after: "cluster brokers=3\ntopic t partitions=1 replication-factor=1")
         #expect(
