@@ -42,7 +42,7 @@ struct StateReferencesTests {
         let (_, diagnostics) = verify(text)
         #expect(
             diagnostics.sorted().map(\.message) == [
-                "in {{foo t-0}}: unknown query 'foo' (one of: leader, isr, elr, last-known-elr, replicas, hw, leo, epoch, lost, lag, committed, time)",
+                "in {{foo t-0}}: unknown query 'foo' (one of: leader, isr, elr, last-known-elr, replicas, hw, leo, epoch, lost, lag, committed, partition, time)",
                 "in {{hw t-9}}: unknown partition 't-9'",
                 "in {{nope: hw t-0}}: no scenario named 'nope' in this lesson",
                 "in {{s/step-9: hw t-0}}: 'step-9' is not a step of 's' (it has steps 1 to 5)",

@@ -84,6 +84,8 @@ struct StateQueryTests {
         ("committed g", "'committed' needs a group and a partition, e.g. 'committed g orders-0'"),
         ("time in h", "'time' takes nothing, or 'in <unit>' with a unit of: ms, s, min"),
         ("time s", "'time' takes nothing, or 'in <unit>' with a unit of: ms, s, min"),
+        ("partition orders alice", "'partition' needs a topic and a key, e.g. 'partition orders key=alice'"),
+        ("partition orders key=", "'partition' needs a topic and a key, e.g. 'partition orders key=alice'"),
     ])
     func badQueriesSayWhatIsWrong(query: String, message: String) {
         #expect(StateQuery.parse(query) == .failure(QueryError(message)))
@@ -110,6 +112,8 @@ struct StateQueryTests {
         #expect(StateQuery.slot(after: ["leo", "t-0", "on"]) == .broker(holding: TopicPartition(parsing: "t-0")))
         #expect(StateQuery.slot(after: ["hw", "t-0"]) == .words(["on"]))
         #expect(StateQuery.slot(after: ["epoch", "t-0"]) == .end)
+        #expect(StateQuery.slot(after: ["partition"]) == .topic)
+        #expect(StateQuery.slot(after: ["partition", "t"]) == .words(["key="]))
     }
 
     /// A follower learns the HW from its fetch responses, so right after a commit its HW trails the leader's (Kafka:
@@ -130,5 +134,18 @@ struct StateQueryTests {
         #expect(
             try StateQuery.parse("hw t-0 on 2").get().evaluate(in: single)
                 == .failure(QueryError("broker 2 holds no replica of t-0")))
+    }
+
+    /// The partition of a key follows the partition count, as `expect partition` checks it; the `bob` case is the
+    /// one lesson 02 works through by hand (`toPositive(murmur2("bob")) % 3 == 0`, Kafka:
+    /// `BuiltInPartitioner.partitionForKey`).
+    @Test func partitionOfAKey() throws {
+        let script = "cluster brokers=1\ntopic t partitions=3 replication-factor=1\nexpect partition t key=bob == 0"
+        let three = try cluster(after: script)
+        #expect(try value("partition t key=bob", in: three) == "0")
+        let four = try cluster(after: script + "\nadd-partitions t count=4\nexpect partition t key=alice == 1")
+        #expect(try value("partition t key=alice", in: four) == "1")
+        let unknown = try StateQuery.parse("partition nope key=a").get()
+        #expect(unknown.evaluate(in: four) == .failure(QueryError("unknown topic 'nope'")))
     }
 }

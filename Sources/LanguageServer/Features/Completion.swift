@@ -270,6 +270,7 @@ struct Completion {
         case .kind: StateQuery.Kind.allCases.map { CompletionItem(label: $0.rawValue, kind: .keyword) }
         case .partition: state.partitionItems()
         case .group: state.groupItems()
+        case .topic: state.topicItems()
         case .broker(let partition): state.brokerItems(holding: partition)
         case .words(let words): words.map { CompletionItem(label: $0, kind: .keyword) }
         case .end: []

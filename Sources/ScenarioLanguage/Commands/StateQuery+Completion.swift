@@ -10,6 +10,8 @@ extension StateQuery {
         case partition
         /// A consumer group.
         case group
+        /// A topic.
+        case topic
         /// A broker holding a replica of the partition.
         case broker(holding: TopicPartition?)
         /// One of these words.
@@ -29,6 +31,9 @@ extension StateQuery {
         case (.lag, 1), (.committed, 1): return .group
         case (.lag, 2), (.committed, 2): return .partition
         case (.lag, _), (.committed, _): return .end
+        case (.partition, 1): return .topic
+        case (.partition, 2): return .words(["key="])
+        case (.partition, _): return .end
         case (_, 1): return .partition
         case (.leo, 2), (.hw, 2): return .words(["on"])
         case (.leo, 3) where words[2] == "on", (.hw, 3) where words[2] == "on":

@@ -3,13 +3,13 @@ import Replication
 /// A question about the cluster's state, as prose references, question answers and `let` write it:
 /// `leader orders-0`, `isr orders-0`, `elr orders-0`, `last-known-elr orders-0`, `replicas orders-0`,
 /// `hw orders-0 [on 2]`, `leo orders-0 [on 2]`, `epoch orders-0`, `lost orders-0`, `lag g orders-0`,
-/// `committed g orders-0`, `time [in s|ms|min]`.
+/// `committed g orders-0`, `partition orders key=alice`, `time [in s|ms|min]`.
 public struct StateQuery: Hashable, Sendable {
     /// What is asked.
     public enum Kind: String, CaseIterable, Sendable {
         case leader, isr, elr
         case lastKnownElr = "last-known-elr"
-        case replicas, hw, leo, epoch, lost, lag, committed, time
+        case replicas, hw, leo, epoch, lost, lag, committed, partition, time
     }
 
     /// The unit `time in <unit>` rounds to, as a person says a time ("45 s", not "45.003s").
@@ -33,6 +33,10 @@ public struct StateQuery: Hashable, Sendable {
     public var broker: BrokerID?
     /// For `lag` and `committed`: the consumer group.
     public var group: String?
+    /// For `partition <topic> key=<key>`: the topic and the key.
+    public var topic: String?
+    /// The record key of `partition <topic> key=<key>`.
+    public var key: String?
     /// For `time in <unit>`: the unit it is rounded to; nil writes the exact time (`45.003s`).
     public var unit: TimeUnit?
 
@@ -40,7 +44,7 @@ public struct StateQuery: Hashable, Sendable {
     public static let summary =
         "queries: " + Kind.allCases.map { $0.rawValue }.joined(separator: ", ")
         + " (each with a partition like orders-0; hw and leo take [on <broker>]; lag and committed take a group first,"
-        + " e.g. lag g orders-0; time takes nothing, or 'in s', 'in ms' or 'in min' to round it: 45 s)"
+        + " e.g. lag g orders-0; partition takes a topic and key=<key>; time takes nothing, or 'in s', 'in ms' or 'in min' to round it: 45 s)"
 
     /// Parses a query; the error text says what is wrong.
     public static func parse(_ text: String) -> Result<StateQuery, QueryError> {
@@ -53,6 +57,11 @@ public struct StateQuery: Hashable, Sendable {
         switch kind {
         case .time: return parseTime(words)
         case .lag, .committed: return parseGroupQuery(kind, words)
+        case .partition:
+            guard words.count == 3, words[2].hasPrefix("key="), words[2].count > 4 else {
+                return .failure(QueryError("'partition' needs a topic and a key, e.g. 'partition orders key=alice'"))
+            }
+            return .success(StateQuery(kind: .partition, topic: words[1], key: String(words[2].dropFirst(4))))
         default: break
         }
         guard words.count >= 2, let partition = TopicPartition(parsing: words[1]) else {
@@ -92,6 +101,7 @@ public struct StateQuery: Hashable, Sendable {
     /// exist.
     public func evaluate(in cluster: Cluster) -> Result<String, QueryError> {
         if kind == .time { return .success(Self.time(cluster.now, in: unit)) }
+        if kind == .partition { return keyedPartition(in: cluster) }
         guard let id = partition, let state = cluster.partition(id) else {
             return .failure(QueryError("unknown partition '\(partition?.description ?? "")'"))
         }
@@ -125,7 +135,17 @@ public struct StateQuery: Hashable, Sendable {
             }
             return .success(kind == .lag ? Self.lag(of: found, on: id, in: cluster) : Self.committed(of: found, on: id))
         case .time: return .success(Self.time(cluster.now, in: unit))
+        case .partition: return keyedPartition(in: cluster)
         }
+    }
+
+    /// The partition a record with the key goes to: `toPositive(murmur2(key)) % partitions`, as `expect partition`
+    /// checks it (Kafka: `BuiltInPartitioner.partitionForKey`).
+    private func keyedPartition(in cluster: Cluster) -> Result<String, QueryError> {
+        guard let name = topic, let key, let found = cluster.topics[name], !found.partitions.isEmpty else {
+            return .failure(QueryError("unknown topic '\(topic ?? "")'"))
+        }
+        return .success(String(DefaultPartitioner.partition(forKey: key, partitionCount: found.partitions.count)))
     }
 
     /// LAG as `kafka-consumer-groups.sh --describe` shows it: the high watermark minus the committed offset, `-`

@@ -143,6 +143,7 @@ extension LineCompletion {
         case .kind: return (StateQuery.Kind.allCases.map { $0.rawValue }, usage)
         case .partition: return (values.offer(.partition, owner: nil), usage)
         case .group: return (values.offer(.group, owner: nil), usage)
+        case .topic: return (values.offer(.topic, owner: nil), usage)
         case .broker: return (values.offer(.broker, owner: nil), usage)
         case .words(let words): return (words, usage)
         case .end: return ([], usage)
