@@ -28,11 +28,7 @@ struct StateReferencesTests {
         let (lesson, diagnostics) = verify(text)
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         let verified = try #require(lesson)
-        let values = verified.parts.flatMap { part -> [String] in
-            guard case .prose(let prose) = part else { return [] }
-            return prose.pieces.compactMap { if case .value(let value, _) = $0 { value } else { nil } }
-        }
-        #expect(values == ["1", "4", "0,1,2"])
+        #expect(values(of: verified) == ["1", "4", "0,1,2"])
         // A reference inside code is not a reference.
         #expect(verified.lesson.references.count == 3)
     }
