@@ -84,6 +84,8 @@ struct StateQueryTests {
         ("committed g", "'committed' needs a group and a partition, e.g. 'committed g orders-0'"),
         ("time in h", "'time' takes nothing, or 'in <unit>' with a unit of: ms, s, min"),
         ("time s", "'time' takes nothing, or 'in <unit>' with a unit of: ms, s, min"),
+        ("assignment g", "'assignment' needs a group and a member, e.g. 'assignment g c1'"),
+        ("generation", "'generation' needs a group, e.g. 'generation g'"),
         ("partition orders alice", "'partition' needs a topic and a key, e.g. 'partition orders key=alice'"),
         ("partition orders key=", "'partition' needs a topic and a key, e.g. 'partition orders key=alice'"),
     ])
@@ -113,6 +115,8 @@ struct StateQueryTests {
         #expect(StateQuery.slot(after: ["hw", "t-0"]) == .words(["on"]))
         #expect(StateQuery.slot(after: ["epoch", "t-0"]) == .end)
         #expect(StateQuery.slot(after: ["partition"]) == .topic)
+        #expect(StateQuery.slot(after: ["assignment", "g"]) == .member(ofGroup: "g"))
+        #expect(StateQuery.slot(after: ["generation"]) == .group)
         #expect(StateQuery.slot(after: ["partition", "t"]) == .words(["key="]))
     }
 
@@ -147,5 +151,27 @@ struct StateQueryTests {
         #expect(try value("partition t key=alice", in: four) == "1")
         let unknown = try StateQuery.parse("partition nope key=a").get()
         #expect(unknown.evaluate(in: four) == .failure(QueryError("unknown topic 'nope'")))
+    }
+
+    /// A member's partitions and the group's generation, as the coordinator's log prints them; a member that is gone
+    /// holds nothing.
+    @Test func assignmentAndGeneration() throws {
+        let script = """
+            cluster brokers=1
+            topic t partitions=3 replication-factor=1
+            join g member=c1 topics=t
+            join g member=c2 topics=t
+            expect assignment g c1 == t-0,t-1
+            """
+        let state = try cluster(after: script)
+        #expect(try value("assignment g c1", in: state) == "t-0,t-1")
+        #expect(try value("assignment g c2", in: state) == "t-2")
+        #expect(try value("assignment g c9", in: state) == "none")
+        #expect(try value("generation g", in: state) == "2")
+        let gone = try cluster(after: script + "\ncrash-consumer g member=c1\nadvance 46s")
+        #expect(try value("assignment g c1", in: gone) == "none")
+        #expect(try value("assignment g c2", in: gone) == "t-0,t-1,t-2")
+        let unknown = try StateQuery.parse("generation h").get()
+        #expect(unknown.evaluate(in: state) == .failure(QueryError("unknown consumer group 'h'")))
     }
 }

@@ -271,6 +271,7 @@ struct Completion {
         case .partition: state.partitionItems()
         case .group: state.groupItems()
         case .topic: state.topicItems()
+        case .member(let group): state.memberItems(ofGroup: group)
         case .broker(let partition): state.brokerItems(holding: partition)
         case .words(let words): words.map { CompletionItem(label: $0, kind: .keyword) }
         case .end: []

@@ -12,6 +12,8 @@ extension StateQuery {
         case group
         /// A topic.
         case topic
+        /// A member of the group.
+        case member(ofGroup: String)
         /// A broker holding a replica of the partition.
         case broker(holding: TopicPartition?)
         /// One of these words.
@@ -31,6 +33,9 @@ extension StateQuery {
         case (.lag, 1), (.committed, 1): return .group
         case (.lag, 2), (.committed, 2): return .partition
         case (.lag, _), (.committed, _): return .end
+        case (.assignment, 1), (.generation, 1): return .group
+        case (.assignment, 2): return .member(ofGroup: words[1])
+        case (.assignment, _), (.generation, _): return .end
         case (.partition, 1): return .topic
         case (.partition, 2): return .words(["key="])
         case (.partition, _): return .end

@@ -3,13 +3,13 @@ import Replication
 /// A question about the cluster's state, as prose references, question answers and `let` write it:
 /// `leader orders-0`, `isr orders-0`, `elr orders-0`, `last-known-elr orders-0`, `replicas orders-0`,
 /// `hw orders-0 [on 2]`, `leo orders-0 [on 2]`, `epoch orders-0`, `lost orders-0`, `lag g orders-0`,
-/// `committed g orders-0`, `partition orders key=alice`, `time [in s|ms|min]`.
+/// `committed g orders-0`, `assignment g c1`, `generation g`, `partition orders key=alice`, `time [in s|ms|min]`.
 public struct StateQuery: Hashable, Sendable {
     /// What is asked.
     public enum Kind: String, CaseIterable, Sendable {
         case leader, isr, elr
         case lastKnownElr = "last-known-elr"
-        case replicas, hw, leo, epoch, lost, lag, committed, partition, time
+        case replicas, hw, leo, epoch, lost, lag, committed, assignment, generation, partition, time
     }
 
     /// The unit `time in <unit>` rounds to, as a person says a time ("45 s", not "45.003s").
@@ -31,8 +31,10 @@ public struct StateQuery: Hashable, Sendable {
     public var partition: TopicPartition?
     /// For `hw … on <broker>` and `leo … on <broker>`: the replica's broker (default: the leader's).
     public var broker: BrokerID?
-    /// For `lag` and `committed`: the consumer group.
+    /// For `lag`, `committed`, `assignment` and `generation`: the consumer group.
     public var group: String?
+    /// For `assignment <group> <member>`: the member's client id.
+    public var member: String?
     /// For `partition <topic> key=<key>`: the topic and the key.
     public var topic: String?
     /// The record key of `partition <topic> key=<key>`.
@@ -44,7 +46,8 @@ public struct StateQuery: Hashable, Sendable {
     public static let summary =
         "queries: " + Kind.allCases.map { $0.rawValue }.joined(separator: ", ")
         + " (each with a partition like orders-0; hw and leo take [on <broker>]; lag and committed take a group first,"
-        + " e.g. lag g orders-0; partition takes a topic and key=<key>; time takes nothing, or 'in s', 'in ms' or 'in min' to round it: 45 s)"
+        + " e.g. lag g orders-0; assignment takes a group and a member, generation a group;"
+        + " partition takes a topic and key=<key>; time takes nothing, or 'in s', 'in ms' or 'in min' to round it: 45 s)"
 
     /// Parses a query; the error text says what is wrong.
     public static func parse(_ text: String) -> Result<StateQuery, QueryError> {
@@ -57,6 +60,14 @@ public struct StateQuery: Hashable, Sendable {
         switch kind {
         case .time: return parseTime(words)
         case .lag, .committed: return parseGroupQuery(kind, words)
+        case .assignment:
+            guard words.count == 3 else {
+                return .failure(QueryError("'assignment' needs a group and a member, e.g. 'assignment g c1'"))
+            }
+            return .success(StateQuery(kind: .assignment, group: words[1], member: words[2]))
+        case .generation:
+            guard words.count == 2 else { return .failure(QueryError("'generation' needs a group, e.g. 'generation g'")) }
+            return .success(StateQuery(kind: .generation, group: words[1]))
         case .partition:
             guard words.count == 3, words[2].hasPrefix("key="), words[2].count > 4 else {
                 return .failure(QueryError("'partition' needs a topic and a key, e.g. 'partition orders key=alice'"))
@@ -102,6 +113,13 @@ public struct StateQuery: Hashable, Sendable {
     public func evaluate(in cluster: Cluster) -> Result<String, QueryError> {
         if kind == .time { return .success(Self.time(cluster.now, in: unit)) }
         if kind == .partition { return keyedPartition(in: cluster) }
+        if kind == .assignment || kind == .generation {
+            guard let name = group, let found = cluster.groups[name] else {
+                return .failure(QueryError("unknown consumer group '\(group ?? "")'"))
+            }
+            return .success(
+                kind == .generation ? String(found.generation) : Self.assignment(of: member ?? "", in: found))
+        }
         guard let id = partition, let state = cluster.partition(id) else {
             return .failure(QueryError("unknown partition '\(partition?.description ?? "")'"))
         }
@@ -136,6 +154,7 @@ public struct StateQuery: Hashable, Sendable {
             return .success(kind == .lag ? Self.lag(of: found, on: id, in: cluster) : Self.committed(of: found, on: id))
         case .time: return .success(Self.time(cluster.now, in: unit))
         case .partition: return keyedPartition(in: cluster)
+        case .assignment, .generation: return .failure(QueryError("'\(kind.rawValue)' reads a group"))
         }
     }
 
@@ -154,6 +173,12 @@ public struct StateQuery: Hashable, Sendable {
     static func lag(of group: ConsumerGroup, on id: TopicPartition, in cluster: Cluster) -> String {
         let end = cluster.partition(id).flatMap { $0.leader != nil ? $0.highWatermark : nil }
         return group.committed[id].flatMap { offset in end.map { String($0 - offset) } } ?? "-"
+    }
+
+    /// A member's partitions, sorted; `none` for a member that holds nothing or is not (or no longer) in the group.
+    static func assignment(of member: String, in group: ConsumerGroup) -> String {
+        let assignment = group.members.last(where: { $0.clientID == member })?.assignment ?? []
+        return assignment.isEmpty ? "none" : assignment.sorted().map { $0.description }.joined(separator: ",")
     }
 
     /// The group's committed offset on a partition, `none` without one.

@@ -30,9 +30,7 @@ extension ScenarioRunner {
         case .assignment(let groupID, let member, _):
             guard let group = group(groupID) else { return nil }
             // A consumer that is not (or no longer) in the group holds nothing: `== none` is how a lesson says so.
-            let found = group.members.last(where: { $0.clientID == member })
-            let assignment = found?.assignment ?? []
-            actual = assignment.isEmpty ? "none" : assignment.sorted().map { $0.description }.joined(separator: ",")
+            actual = StateQuery.assignment(of: member, in: group)
             what = "assignment of \(member) in \(groupID)"
         case .read(let id, _):
             guard cluster.partition(id) != nil else {

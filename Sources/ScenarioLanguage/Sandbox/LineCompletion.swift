@@ -144,6 +144,7 @@ extension LineCompletion {
         case .partition: return (values.offer(.partition, owner: nil), usage)
         case .group: return (values.offer(.group, owner: nil), usage)
         case .topic: return (values.offer(.topic, owner: nil), usage)
+        case .member(let group): return (values.offer(.member, owner: group), usage)
         case .broker: return (values.offer(.broker, owner: nil), usage)
         case .words(let words): return (words, usage)
         case .end: return ([], usage)
