@@ -66,7 +66,9 @@ public struct StateQuery: Hashable, Sendable {
             }
             return .success(StateQuery(kind: .assignment, group: words[1], member: words[2]))
         case .generation:
-            guard words.count == 2 else { return .failure(QueryError("'generation' needs a group, e.g. 'generation g'")) }
+            guard words.count == 2 else {
+                return .failure(QueryError("'generation' needs a group, e.g. 'generation g'"))
+            }
             return .success(StateQuery(kind: .generation, group: words[1]))
         case .partition:
             guard words.count == 3, words[2].hasPrefix("key="), words[2].count > 4 else {
