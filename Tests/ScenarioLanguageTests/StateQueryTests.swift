@@ -174,4 +174,17 @@ struct StateQueryTests {
         let unknown = try StateQuery.parse("generation h").get()
         #expect(unknown.evaluate(in: state) == .failure(QueryError("unknown consumer group 'h'")))
     }
+
+    /// `read` is what `expect read` checks: the committed values, from the start of the log.
+    @Test func readStopsAtTheHighWatermark() throws {
+        let script = """
+            cluster brokers=3
+            topic t partitions=1 replication-factor=3
+            produce t partition=0 value=a count=2
+            stall 2
+            produce t partition=0 value=b acks=1
+            expect read t-0 == a0,a1
+            """
+        #expect(try value("read t-0", in: cluster(after: script)) == "a0,a1")
+    }
 }

@@ -3,13 +3,13 @@ import Replication
 /// A question about the cluster's state, as prose references, question answers and `let` write it:
 /// `leader orders-0`, `isr orders-0`, `elr orders-0`, `last-known-elr orders-0`, `replicas orders-0`,
 /// `hw orders-0 [on 2]`, `leo orders-0 [on 2]`, `epoch orders-0`, `lost orders-0`, `lag g orders-0`,
-/// `committed g orders-0`, `assignment g c1`, `generation g`, `partition orders key=alice`, `time [in s|ms|min]`.
+/// `read orders-0`, `committed g orders-0`, `assignment g c1`, `generation g`, `partition orders key=alice`, `time [in s|ms|min]`.
 public struct StateQuery: Hashable, Sendable {
     /// What is asked.
     public enum Kind: String, CaseIterable, Sendable {
         case leader, isr, elr
         case lastKnownElr = "last-known-elr"
-        case replicas, hw, leo, epoch, lost, lag, committed, assignment, generation, partition, time
+        case replicas, hw, leo, epoch, lost, read, lag, committed, assignment, generation, partition, time
     }
 
     /// The unit `time in <unit>` rounds to, as a person says a time ("45 s", not "45.003s").
@@ -141,6 +141,7 @@ public struct StateQuery: Hashable, Sendable {
             return .success(String(log.highWatermark))
         case .epoch: return .success(String(state.leaderEpoch))
         case .lost: return .success(state.lostOffsets.isEmpty ? "none" : Cluster.ranges(state.lostOffsets))
+        case .read: return .success(Self.read(id, in: cluster))
         case .leo:
             if let broker {
                 guard let log = state.logs[broker] else {
@@ -175,6 +176,13 @@ public struct StateQuery: Hashable, Sendable {
     static func lag(of group: ConsumerGroup, on id: TopicPartition, in cluster: Cluster) -> String {
         let end = cluster.partition(id).flatMap { $0.leader != nil ? $0.highWatermark : nil }
         return group.committed[id].flatMap { offset in end.map { String($0 - offset) } } ?? "-"
+    }
+
+    /// The values a consumer reads from the partition, from its start up to the high watermark; `none` when nothing
+    /// is readable.
+    static func read(_ id: TopicPartition, in cluster: Cluster) -> String {
+        let values = cluster.consume(topic: id.topic, partition: id.partition).map { $0.value }
+        return values.isEmpty ? "none" : values.joined(separator: ",")
     }
 
     /// A member's partitions, sorted; `none` for a member that holds nothing or is not (or no longer) in the group.

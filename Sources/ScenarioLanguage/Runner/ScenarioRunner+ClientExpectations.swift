@@ -37,8 +37,7 @@ extension ScenarioRunner {
                 diagnostics.append(.error("unknown partition \(id)", at: statement.location))
                 return nil
             }
-            let values = cluster.consume(topic: id.topic, partition: id.partition).map { $0.value }
-            actual = values.isEmpty ? "none" : values.joined(separator: ",")
+            actual = StateQuery.read(id, in: cluster)
             what = "what a consumer reads from \(id)"
         case .lag(let groupID, let id, _), .committed(let groupID, let id, _):
             guard let group = group(groupID) else { return nil }
