@@ -110,7 +110,7 @@ public struct Sandbox {
     public var script: String {
         var all = prelude + lines
         if runner.kafka != .newest, let index = all.firstIndex(where: Self.isClusterLine),
-            !all[index].contains("kafka=")
+            !all[index].split(separator: " ").contains(where: { $0.hasPrefix("kafka=") })
         {
             // Before a trailing comment, keeping the spaces in front of it.
             let line = all[index]
