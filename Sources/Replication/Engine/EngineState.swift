@@ -38,6 +38,8 @@ public struct EngineState: Hashable, Sendable {
     var lastProducerID: Int64 = -1
     /// The null-key partitioner of `produce` lines without `producer=`, once used.
     var defaultPartitioner: NullKeyPartitioner?
+    /// The metadata of `produce` lines without `producer=` (Kafka's default `metadata.max.age.ms`, 5 minutes).
+    var defaultProducerMetadata = ProducerMetadata(maxAge: .minutes(5))
     /// Consumer groups, by group id.
     public internal(set) var groups: [String: ConsumerGroup] = [:]
     /// The last serial number given to a group member (identifies it in session-expiry events).

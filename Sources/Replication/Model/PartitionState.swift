@@ -33,6 +33,8 @@ public struct PartitionState: Hashable, Sendable {
     public var acknowledged = OffsetTable<AcknowledgedRecord>()
     /// Offsets of acknowledged or committed records that are gone (truncation or unclean election).
     public var lostOffsets: [Int64] = []
+    /// Records an isolated former leader acknowledged, until its log is truncated or they are found lost.
+    public var formerLeaderAcknowledgements: [FormerLeaderAcknowledgement] = []
     /// Identifies the leader log last scanned for lost records (leader, epoch, LEO, epoch-cache size).
     var lossCheckKey: LossCheckKey?
     /// The leader epoch of the last unclean election, nil when every election was clean.
