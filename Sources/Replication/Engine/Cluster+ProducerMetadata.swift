@@ -91,7 +91,7 @@ extension Cluster {
         guard case .failure(let error) = request.outcome else { return }
         let requestsUpdate = [
             "NOT_LEADER_OR_FOLLOWER", "LEADER_NOT_AVAILABLE", "NETWORK_EXCEPTION", "REQUEST_TIMED_OUT",
-            "UNKNOWN_TOPIC_OR_PARTITION", "FENCED_LEADER_EPOCH", "KAFKA_STORAGE_ERROR", "REPLICA_NOT_AVAILABLE",
+            "UNKNOWN_TOPIC_OR_PARTITION", "FENCED_LEADER_EPOCH", "KAFKA_STORAGE_ERROR",
         ]
         guard requestsUpdate.contains(error.name) else { return }
         var metadata = producerMetadata(sending: request.batchID)
