@@ -8,8 +8,12 @@ public struct EngineState: Hashable, Sendable {
     var partitionIDs: [TopicPartition] = []
     /// Brokers whose periodic events (heartbeat, fetch, ISR expiry) are scheduled.
     var started: Set<BrokerID> = []
-    /// Whether the controller's periodic tasks (preferred and unclean elections) are scheduled.
-    var controllerTasksStarted = false
+    /// When the controller's deferred preferred election runs, if it is scheduled.
+    var balanceCheckAt: SimulatedInstant?
+    /// When the controller's deferred unclean election check runs, if it is scheduled.
+    var uncleanCheckAt: SimulatedInstant?
+    /// Whether a leader changed or partitions were created since the controller's checks were last considered.
+    var controllerTasksMayBeDue = false
     /// Per-broker running state.
     public internal(set) var runtimes: [BrokerID: BrokerRuntime] = [:]
     /// Broker-wide and producer settings.
