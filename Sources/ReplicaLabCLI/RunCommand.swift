@@ -152,7 +152,9 @@ struct RunCommand: ParsableCommand {
             let origin = source == .builtIn ? ", built into replicalab" : ""
             let continues = block.options.first { $0.hasPrefix("continues=") }.map { ", \($0)" } ?? ""
             // The scenario's name and the lesson's path are outside text.
-            let kafka = ", Kafka \(lesson.kafka.text)"
+            let kafka =
+                verified.versionComparison.map { ", Kafka \($0.left.text) and \($0.right.text)" }
+                ?? ", Kafka \(lesson.kafka.text)"
             let header: ConsoleText = "== \(title) (\(block.block.location)\(origin)\(continues)\(kafka)) ==\n"
             if step {
                 style.write((index > 0 ? "\n" : "") + header)
@@ -162,6 +164,10 @@ struct RunCommand: ParsableCommand {
                 if !stepping.run(from: index == 0 ? startStep : 0) { break }
             } else {
                 out += (index > 0 ? "\n" : "") + header + show(verified.transcript)
+                if let comparison = verified.versionComparison {
+                    let width = style.fitsText ? max(44, style.width) : 100
+                    out += "\n" + ConsoleText.lines(comparison.plainText(width: width))
+                }
             }
         }
         return problems.filter { !hidden.contains($0) }
