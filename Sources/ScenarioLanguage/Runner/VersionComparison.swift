@@ -1,3 +1,4 @@
+import Diagnostics
 import Replication
 
 /// One scenario run on two Kafka releases, and the steps where they differ, to show side by side.
