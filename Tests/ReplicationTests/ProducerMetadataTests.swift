@@ -69,7 +69,7 @@ import Testing
         try cluster.apply(.heal, to: 1)
         cluster.advance(by: .milliseconds(5_000))
         #expect(TestCluster.log(cluster, on: 1).logEndOffset == 3)
-        #expect(TestCluster.partition(cluster).lostOffsets == [3, 4, 5])
+        #expect(cluster.lostOffsets(of: tp) == [3, 4, 5])
         #expect(
             cluster.engine.eventLog.contains { $0.contains("records lost at offsets 3..5 (acknowledged by broker 1") })
         #expect(cluster.engine.invariantBreaks.isEmpty)

@@ -101,32 +101,18 @@ extension Cluster {
 
     /// Remembers records a former leader acknowledged (they are not in the controller's leader's log).
     mutating func rememberFormerLeaderAcknowledgement(_ request: ProduceRequest, base: Int64, count: Int) {
-        guard let broker = request.leader else { return }
-        modifyPartition(request.partition) { state in
-            for offset in base..<(base + Int64(count)) {
-                let epoch = state.logs[broker]?.record(at: offset)?.leaderEpoch ?? request.leaderEpoch
-                state.formerLeaderAcknowledgements.append(
-                    FormerLeaderAcknowledgement(broker: broker, offset: offset, leaderEpoch: epoch))
-            }
+        guard let broker = request.leader, let log = partition(request.partition)?.logs[broker] else { return }
+        for offset in base..<(base + Int64(count)) {
+            let epoch = log.record(at: offset)?.leaderEpoch ?? request.leaderEpoch
+            engine.oracle.acknowledgeOnFormerLeader(
+                request.partition, FormerLeaderAcknowledgement(broker: broker, offset: offset, leaderEpoch: epoch))
         }
     }
 
     /// After `broker`'s log of `id` was truncated: the records it acknowledged as a former leader that are gone are
     /// lost (`expect lost`).
     mutating func reportFormerLeaderRecordsLost(_ id: TopicPartition, broker: BrokerID) {
-        guard let state = partition(id), state.formerLeaderAcknowledgements.contains(where: { $0.broker == broker })
-        else { return }
-        let log = state.logs[broker]
-        var lost: [Int64] = []
-        modifyPartition(id) { state in
-            state.formerLeaderAcknowledgements.removeAll { record in
-                guard record.broker == broker, log?.record(at: record.offset)?.leaderEpoch != record.leaderEpoch
-                else { return false }
-                lost.append(record.offset)
-                return true
-            }
-            state.lostOffsets = Array(Set(state.lostOffsets + lost)).sorted()
-        }
+        let lost = engine.oracle.formerLeaderRecordsLost(id, broker: broker, log: partition(id)?.logs[broker])
         if !lost.isEmpty {
             note(
                 "\(id): records lost at offsets \(Self.ranges(lost.sorted())) (acknowledged by broker \(broker) while it was cut off)"
