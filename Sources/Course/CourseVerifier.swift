@@ -109,16 +109,24 @@ public enum CourseVerifier {
                 continue
             }
             var start: ScenarioRuns.Start?
+            var versions: [KafkaVersion] = []
             for option in block.options {
+                if option.hasPrefix("versions=") {
+                    let (parsed, problem) = Self.versions(option, of: block)
+                    versions = parsed
+                    if let problem { diagnostics.append(problem) }
+                    continue
+                }
                 guard option.hasPrefix("continues=") else {
                     let notes =
                         Suggestion.note(
-                            for: option.split(separator: "=").first.map(String.init) ?? option, in: ["continues"]
+                            for: option.split(separator: "=").first.map(String.init) ?? option,
+                            in: ["continues", "versions"]
                         )
                         .map { [Diagnostic.Note($0)] } ?? []
                     diagnostics.append(
                         .error(
-                            "unknown scenario option '\(option)' (known: continues=<scenario>)",
+                            "unknown scenario option '\(option)' (known: continues=<scenario>, versions=<kafka>,<kafka>)",
                             at: block.block.location, notes: notes))
                     continue
                 }
@@ -134,10 +142,37 @@ public enum CourseVerifier {
                             at: block.block.location, notes: notes))
                 }
             }
-            runs.record(start: start, ofScenario: scenarios.count, seed: lessonSeed, kafka: lessonKafka)
-            let (scenario, final, stop) = try verify(
-                block, seed: lessonSeed, kafka: lessonKafka, startingFrom: start, runs: &runs, cost: &cost,
+            if !versions.isEmpty, start != nil {
+                diagnostics.append(
+                    .error(
+                        "versions= runs a scenario from an empty cluster on each release; it cannot continue another",
+                        at: block.block.location))
+                versions = []
+            }
+            let scenarioKafka = versions.first ?? lessonKafka
+            runs.record(start: start, ofScenario: scenarios.count, seed: lessonSeed, kafka: scenarioKafka)
+            var (scenario, final, stop) = try verify(
+                block, seed: lessonSeed, kafka: scenarioKafka, startingFrom: start, runs: &runs, cost: &cost,
                 checkCancellation: checkCancellation)
+            if versions.count == 2, stop == nil {
+                // The second release: its expectations must hold too; the `output` block shows the first release.
+                var unshown = block
+                unshown.output = nil
+                let (other, _, otherStop) = try verify(
+                    unshown, seed: lessonSeed, kafka: versions[1], startingFrom: nil, runs: &runs, cost: &cost,
+                    checkCancellation: checkCancellation)
+                let seen = Set(scenario.diagnostics)
+                scenario.diagnostics =
+                    (scenario.diagnostics
+                    + other.diagnostics.filter { !seen.contains($0) }.map { problem in
+                        var problem = problem
+                        problem.message = "on Kafka \(versions[1].text): " + problem.message
+                        return problem
+                    }).sorted()
+                scenario.versionComparison = VersionComparison(
+                    versions[0], scenario.transcript, versions[1], other.transcript)
+                stop = otherStop
+            }
             diagnostics += scenario.diagnostics
             scenarios.append(scenario)
             budgetStop = stop
@@ -208,6 +243,30 @@ public enum CourseVerifier {
 }
 
 extension CourseVerifier {
+    /// The releases of a scenario's `versions=<a>,<b>` option: two different modelled releases, or none and an error
+    /// at the block.
+    static func versions(_ option: String, of block: ScenarioBlock) -> ([KafkaVersion], Diagnostic?) {
+        let list = option.dropFirst("versions=".count).split(separator: ",", omittingEmptySubsequences: false)
+        var versions: [KafkaVersion] = []
+        for text in list.map(String.init) {
+            guard let version = KafkaVersion(text) else {
+                return (
+                    [],
+                    .error(
+                        "versions=: '\(text)' is not a modelled Kafka release (one of \(KafkaVersion.names))",
+                        at: block.block.location)
+                )
+            }
+            versions.append(version)
+        }
+        guard versions.count == 2, versions[0] != versions[1] else {
+            return (
+                [], .error("versions= names two different Kafka releases (versions=4.0,4.1)", at: block.block.location)
+            )
+        }
+        return (versions, nil)
+    }
+
     /// The Kafka a lesson's scenarios and exercises run on: its front matter's `kafka`, else the newest modelled
     /// release; with an error at the value when it names no modelled release (the newest is used then).
     public static func kafka(of lesson: Lesson) -> (KafkaVersion, Diagnostic?) {

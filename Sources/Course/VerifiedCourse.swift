@@ -156,6 +156,9 @@ public struct VerifiedScenario: Hashable, Sendable {
     public var outputMatches: Bool?
     /// The cluster the scenario started from: the final state of the scenario it `continues=`, else nil.
     public var initialCluster: Cluster? = nil
+    /// With `versions=<a>,<b>`: its runs on both releases and the steps where they differ (the transcript is the
+    /// first release's).
+    public var versionComparison: VersionComparison? = nil
 
     /// Whether it verified.
     public var isVerified: Bool { !diagnostics.containsErrors }

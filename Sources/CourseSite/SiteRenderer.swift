@@ -48,7 +48,7 @@ public enum SiteRenderer {
         var files: [(String, String)] = [
             ("index.html", IndexPage(lessons: lessons, isVerified: courseIsVerified).html),
             (ToolPage.pageName, ToolPage(lessons: lessons).html),
-            (SiteFiles.stylesheet, Stylesheet.css + ReadingStyles.css),
+            (SiteFiles.stylesheet, Stylesheet.css + ReadingStyles.css + VersionComparisonHTML.css),
             (SiteFiles.script, Script.javascript + SearchScript.javascript + ReadingScript.javascript),
             (SiteFiles.searchIndex, SearchIndex.javascript(lessons)),
             (SiteFiles.contents, Contents.javascript(lessons)),

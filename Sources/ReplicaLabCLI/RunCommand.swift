@@ -18,12 +18,15 @@ struct RunCommand: ParsableCommand {
             input. Expectations are marked ✓ (held) or ✗ (failed). On a terminal the broker table is drawn after \
             every step that changes it, long lines are broken to the terminal's width, and output longer than the \
             screen goes through $PAGER (else less -R; --no-pager or PAGER=cat prints it straight). --plain (or a \
-            pipe, or NO_COLOR) prints the transcript only. --step pauses after every step, like a debugger.
+            pipe, or NO_COLOR) prints the transcript only. --step pauses after every step, like a debugger. \
+            --kafka runs a script on one Kafka release, or on two (--kafka 3.6,4.1): then the first run's \
+            transcript is printed, followed by the steps whose output differs, side by side.
 
             Examples:
               replicalab run 01
               replicalab run 03#stalled-follower --step
               replicalab run Lessons/01-partitions-and-replicas.md --scenario slide-table
+              replicalab run --kafka 4.0,4.1 min-isr.scenario
               echo 'cluster brokers=3
               topic t partitions=3 replication-factor=3
               describe t' | replicalab run -
@@ -50,6 +53,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: "The seed for the engine's random choices when running a script (a lesson has its own).")
     var seed: UInt64?
 
+    @Option(help: "The Kafka release a script runs on, or two to compare (3.6,4.1); default the newest.")
+    var kafka: String?
+
     @OptionGroup var course: LessonSourceOptions
 
     private var style: TerminalStyle { .standardOutput(plain: plain) }
@@ -65,6 +71,11 @@ struct RunCommand: ParsableCommand {
             if reference.lesson.hasSuffix(".md") || !isFile(reference.lesson) && reference.namesCourseLesson {
                 // A lesson: the file at that path, or the course's lesson it names.
                 if seed != nil { throw CLIError("--seed applies to scripts; a lesson's seed is in its front matter") }
+                if kafka != nil {
+                    throw CLIError(
+                        "--kafka applies to scripts; a lesson names its Kafka in its front matter (kafka:) and a scenario compares releases with versions="
+                    )
+                }
                 let (file, source) = try reference.file(in: course.source())
                 diagnostics += try runLesson(file, from: source, reference: reference, into: &out)
             } else {
@@ -141,7 +152,9 @@ struct RunCommand: ParsableCommand {
             let origin = source == .builtIn ? ", built into replicalab" : ""
             let continues = block.options.first { $0.hasPrefix("continues=") }.map { ", \($0)" } ?? ""
             // The scenario's name and the lesson's path are outside text.
-            let kafka = ", Kafka \(lesson.kafka.text)"
+            let kafka =
+                verified.versionComparison.map { ", Kafka \($0.left.text) and \($0.right.text)" }
+                ?? ", Kafka \(lesson.kafka.text)"
             let header: ConsoleText = "== \(title) (\(block.block.location)\(origin)\(continues)\(kafka)) ==\n"
             if step {
                 style.write((index > 0 ? "\n" : "") + header)
@@ -151,6 +164,10 @@ struct RunCommand: ParsableCommand {
                 if !stepping.run(from: index == 0 ? startStep : 0) { break }
             } else {
                 out += (index > 0 ? "\n" : "") + header + show(verified.transcript)
+                if let comparison = verified.versionComparison {
+                    let width = style.fitsText ? max(44, style.width) : 100
+                    out += "\n" + ConsoleText.lines(comparison.plainText(width: width))
+                }
             }
         }
         return problems.filter { !hidden.contains($0) }
@@ -160,9 +177,32 @@ struct RunCommand: ParsableCommand {
     /// steps by. Plain output is `ScriptRun`'s, the very text the WebAssembly engine gives for the script.
     private func runScript(_ input: String, into out: inout ConsoleText) throws -> [Diagnostic] {
         let (path, bytes) = try Self.readScript(input)
-        let run = ScriptRun(script: bytes, path: path, seed: seed ?? ScriptRun.defaultSeed, limits: .ofThisRun)
+        let versions = try Self.kafkaVersions(kafka)
+        let run = ScriptRun(
+            script: bytes, path: path, seed: seed ?? ScriptRun.defaultSeed, kafka: versions.first ?? .newest,
+            limits: .ofThisRun)
         if let failure = run.failure { throw CLIError(failure) }
         guard let transcript = run.transcript else { return run.diagnostics }
+        if versions.count == 2 {
+            if step { throw CLIError("--step shows one run; compare two releases without it") }
+            let other = ScriptRun(
+                script: bytes, path: path, seed: seed ?? ScriptRun.defaultSeed, kafka: versions[1], limits: .ofThisRun)
+            guard let otherTranscript = other.transcript else { return run.diagnostics + other.diagnostics }
+            let comparison = VersionComparison(versions[0], transcript, versions[1], otherTranscript)
+            let header: ConsoleText = "== Kafka \(versions[0].text) ==\n"
+            out += header + (style.isFancy ? show(transcript) : run.standardOutput)
+            let width = style.fitsText ? max(44, style.width) : 100
+            out += "\n== Kafka \(versions[0].text) and \(versions[1].text), side by side ==\n"
+            out += ConsoleText.lines(comparison.plainText(width: width))
+            // The second run's problems, each saying which release it is about.
+            let seen = Set(run.diagnostics)
+            return run.diagnostics
+                + other.diagnostics.filter { !seen.contains($0) }.map {
+                    var problem = $0
+                    problem.message = "on Kafka \(versions[1].text): " + problem.message
+                    return problem
+                }
+        }
         if step {
             _ = StepThrough(transcript: transcript, style: style, isLast: true).run()
         } else {
@@ -172,6 +212,22 @@ struct RunCommand: ParsableCommand {
     }
 
     private func show(_ transcript: Transcript) -> ConsoleText { Self.show(transcript, style: style) }
+
+    /// The releases `--kafka` names: none, one, or two different ones; anything else is a usage error (exit 2).
+    static func kafkaVersions(_ option: String?) throws -> [KafkaVersion] {
+        guard let option else { return [] }
+        var versions: [KafkaVersion] = []
+        for text in option.split(separator: ",", omittingEmptySubsequences: false).map(String.init) {
+            guard let version = KafkaVersion(text) else {
+                throw CLIError("--kafka: '\(text)' is not a modelled Kafka release (one of \(KafkaVersion.names))")
+            }
+            versions.append(version)
+        }
+        guard versions.count <= 2, Set(versions).count == versions.count else {
+            throw CLIError("--kafka takes one release or two different ones (3.6,4.1), not '\(option)'")
+        }
+        return versions
+    }
 
     /// A transcript as text: every step, and on a fancy terminal the broker table after each step that changed it.
     static func show(_ transcript: Transcript, style: TerminalStyle) -> ConsoleText {

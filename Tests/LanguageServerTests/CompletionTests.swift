@@ -118,7 +118,9 @@ struct CompletionTests {
         let lesson = Self.lesson + "```scenario third\ncluster brokers=1\n```\n"
         let line = Self.lesson.split(separator: "\n", omittingEmptySubsequences: false).count - 1
         #expect(Self.labels(typing: "```scenario third continues=", onLine: line, in: lesson) == ["setup", "next"])
-        #expect(Self.labels(typing: "```scenario third ", onLine: line, in: lesson) == ["continues="])
+        #expect(Self.labels(typing: "```scenario third ", onLine: line, in: lesson) == ["continues=", "versions="])
+        #expect(Self.labels(typing: "```scenario third versions=", onLine: line, in: lesson).contains("4.1"))
+        #expect(Self.labels(typing: "```scenario third versions=4.0,", onLine: line, in: lesson).first == "3.6")
         #expect(Self.labels(typing: "```scenario ", onLine: line, in: lesson).isEmpty)
     }
 

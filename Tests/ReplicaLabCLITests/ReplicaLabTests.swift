@@ -71,6 +71,38 @@ struct ReplicaLabTests {
         #expect(lesson.stderr.contains("--seed applies to scripts"))
     }
 
+    /// `run --kafka A,B`: the first release's transcript, then the steps that differ side by side; each run's
+    /// failed expectations are reported (the second's naming its release); unknown releases are usage errors.
+    @Test func runComparesTwoKafkaReleases() throws {
+        let folder = try Workspace(lessons: [:])
+        let script = """
+            cluster brokers=3
+            topic t partitions=1 replication-factor=3 min.insync.replicas=2
+            crash 2
+            advance 10s
+            crash 1
+            advance 10s
+            expect isr t-0 == 0
+
+            """
+        let result = try folder.run(["run", "-", "--kafka", "3.6,4.1"], input: script)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("== Kafka 3.6 ==\n$ cluster brokers=3\n"))
+        #expect(
+            result.stdout.contains("== Kafka 3.6 and 4.1, side by side ==\nKafka 3.6 and 4.1 differ in 1 of 7 steps:"))
+        #expect(result.stdout.contains("line 6: $ advance 10s\n"))
+        let failing = try folder.run(
+            ["run", "-", "--kafka", "3.6,4.1"],
+            input: script + "produce t partition=0 value=b acks=1\nexpect hw t-0 == 1\n")
+        #expect(failing.status == 1)
+        #expect(failing.stderr.contains("<stdin>:9:18: error: on Kafka 4.1: expectation failed"), "\(failing.stderr)")
+        for bad in ["5.0", "4.1,4.1", "3.6,4.0,4.1"] {
+            let refused = try folder.run(["run", "-", "--kafka", bad], input: script)
+            #expect(refused.status == 2, "\(bad)")
+            #expect(refused.stderr.contains("--kafka"), "\(refused.stderr)")
+        }
+    }
+
     @Test func runFromStandardInputFailsOnAWrongClaim() throws {
         let folder = try Workspace(lessons: [:])
         let script = Samples.placementScript.split(separator: "0,4,2").joined(separator: "0,3,1")

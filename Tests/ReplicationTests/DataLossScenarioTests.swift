@@ -58,7 +58,9 @@ import Testing
         #expect(TestCluster.partition(cluster).highWatermark == 10)
         // t3: broker 1 dies for good → no leader.
         try cluster.apply(.crash, to: 1)
-        cluster.advance(by: .milliseconds(10_000))
+        let leaderless = try #require(
+            TestCluster.advance(&cluster, upTo: 10_000, step: 1) { TestCluster.partition($0).leader == nil })
+        cluster.advance(by: .milliseconds(10_000) - (cluster.now - leaderless))
         #expect(TestCluster.partition(cluster).leader == nil)
         #expect(TestCluster.partition(cluster).isr == [1])
         let offline = TestCluster.produce(&cluster, 1, prefix: "c")
@@ -69,9 +71,13 @@ import Testing
         #expect(TestCluster.partition(cluster).leader == nil)
         #expect(cluster.engine.findings.isEmpty)
         try cluster.setTopicConfig("t", "unclean.leader.election.enable", "true")
-        // Enabling the config elects nobody: the controller's periodic check (every 5 min, KAFKA-12670) does.
+        // Enabling the config elects nobody: the controller's unclean check (KAFKA-12670), scheduled 5 min after the
+        // write that left the partition leaderless (`maybeScheduleNextElectUncleanLeaders`), does.
         #expect(TestCluster.partition(cluster).leader == nil)
-        cluster.advance(by: .milliseconds(300_000) - cluster.now.sinceStart)
+        #expect(cluster.engine.uncleanCheckAt == leaderless + .minutes(5))
+        cluster.advance(by: leaderless + .minutes(5) - cluster.now - .milliseconds(1))
+        #expect(TestCluster.partition(cluster).leader == nil)
+        cluster.advance(by: .milliseconds(1))
         #expect(TestCluster.partition(cluster).leader == 3)
         #expect(TestCluster.partition(cluster).isr == [3])
         #expect(cluster.lostOffsets(of: TestCluster.tp) == Array(0..<10))

@@ -55,6 +55,9 @@ import Testing
         #expect(TestCluster.produce(&cluster, 1).outcome == .success(baseOffset: 0, count: 1))
     }
 
+    /// The producer's metadata still names broker 1 after the controller replaced it, and broker 1 still acts as
+    /// leader: the first acks=all request after the fence waits there until request.timeout.ms, and that timeout
+    /// (a disconnect) makes the producer update its metadata, so the next one reaches leader 2.
     @Test func isolatedLeaderIsReplacedAndTruncatesAfterHealing() throws {
         var cluster = TestCluster.make()
         TestCluster.produce(&cluster, 3)
@@ -63,7 +66,12 @@ import Testing
         #expect(stranded.outcome == .success(baseOffset: 3, count: 1))
         cluster.advance(by: .milliseconds(10_000))
         #expect(TestCluster.partition(cluster).leader == 2)
-        TestCluster.produce(&cluster, 2, prefix: "n")
+        let toFormerLeader = TestCluster.produce(&cluster, 2, prefix: "x")
+        #expect(toFormerLeader.leader == 1)
+        #expect(toFormerLeader.outcome == .failure(.requestTimedOut))
+        let toNewLeader = TestCluster.produce(&cluster, 2, prefix: "n")
+        #expect(toNewLeader.leader == 2)
+        #expect(toNewLeader.outcome == .success(baseOffset: 3, count: 2))
         try cluster.apply(.heal, to: 1)
         cluster.advance(by: .milliseconds(5_000))
         #expect(TestCluster.log(cluster, on: 1).records.map(\.value) == ["r0", "r1", "r2", "n0", "n1"])

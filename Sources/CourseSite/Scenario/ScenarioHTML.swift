@@ -35,6 +35,9 @@ enum ScenarioHTML {
             try writer.write(.group([node, .newline]))
         }
         writer.end(.ol)
+        if let comparison = view.versionComparison {
+            try writer.write(.group([.newline, VersionComparisonHTML.node(comparison)]))
+        }
         try writer.write(
             .group([
                 .newline, PrintHTML.finalState(view), .newline,

@@ -29,6 +29,8 @@ struct ScenarioView {
     let timeline: Timeline
     /// The cluster before the first step: the final state of the scenario this one continues, else nil.
     private let initialCluster: Cluster?
+    /// With `versions=`: the steps that differ on the two releases (see `VersionComparisonHTML`).
+    let versionComparison: VersionComparison?
 
     init(_ scenario: VerifiedScenario) {
         anchor = scenario.anchor
@@ -40,6 +42,7 @@ struct ScenarioView {
         timeline = scenario.transcript.timeline
         leadingChecks = timeline.leadingChecks.map(CheckView.init)
         initialCluster = scenario.initialCluster
+        versionComparison = scenario.versionComparison
     }
 
     /// Makes each step's view in order and hands it to `body`. Each step shows only what differs from the step

@@ -292,8 +292,22 @@ struct Completion {
             let names = Self.unique(above.compactMap(\.name))
             return (names.map { CompletionItem(label: $0, kind: .reference, detail: "scenario above") }, 10)
         }
+        if info.first == LessonParser.scenarioInfo, word.hasPrefix("versions=") {
+            // Kafka releases, the second after a comma.
+            let comma = word.lastIndex(of: ",").map { word.distance(from: word.startIndex, to: $0) + 1 }
+            let items = KafkaVersion.allCases.map {
+                CompletionItem(label: $0.text, kind: .value, detail: "Kafka \($0.text)")
+            }
+            return (items, comma ?? 9)
+        }
         if info.first == LessonParser.scenarioInfo, wordsBefore >= 2, !word.contains("=") {
-            return ([CompletionItem(label: "continues=", kind: .property, detail: "start from a scenario above")], 0)
+            return (
+                [
+                    CompletionItem(label: "continues=", kind: .property, detail: "start from a scenario above"),
+                    CompletionItem(
+                        label: "versions=", kind: .property, detail: "run on two Kafka releases and compare (4.0,4.1)"),
+                ], 0
+            )
         }
         if info.first == LessonParser.questionInfo, word.hasPrefix("after=") {
             var items: [CompletionItem] = []

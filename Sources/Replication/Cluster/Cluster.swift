@@ -126,6 +126,7 @@ public struct Cluster: Hashable, Sendable {
             configs: configs, placement: placement)
         createdTopicCount += 1
         for index in partitionStates.indices { startPartition(TopicPartition(name, index)) }
+        maybeScheduleControllerTasks()
     }
 
     /// Adds partitions to a topic until it has `totalCount`, as `kafka-topics --alter --partitions` does.
@@ -161,6 +162,7 @@ public struct Cluster: Hashable, Sendable {
             topic: name, assignment: assignment, firstPartition: current, replicationFactor: topic.replicationFactor)
         topics[name] = topic
         for index in current..<totalCount { startPartition(TopicPartition(name, index)) }
+        maybeScheduleControllerTasks()
     }
 
     /// Kafka: `org.apache.kafka.common.internals.Topic.validate` — legal characters, length, not `.` or `..`.

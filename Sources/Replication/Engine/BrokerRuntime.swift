@@ -31,6 +31,8 @@ public struct BrokerRuntime: Hashable, Sendable {
     public var isHostDown = false
     /// How many more produce responses from this broker to producers are lost (`drop-responses`).
     public var droppedResponses = 0
+    /// The partitions it led when it was isolated: it goes on acting as their leader until it heals.
+    public var leadershipWhenIsolated: [TopicPartition: FormerLeadership] = [:]
 
     /// Creates the runtime of a broker that starts at `now`.
     public init(now: SimulatedInstant = .start) {

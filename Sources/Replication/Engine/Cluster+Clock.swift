@@ -55,6 +55,7 @@ extension Cluster {
     /// What every event is followed by: produce completion, then the oracle's loss tracking and invariant checks.
     mutating func afterEvent() {
         completeProduceRequests()
+        if engine.controllerTasksMayBeDue { maybeScheduleControllerTasks() }
         checkAfterEvent()
     }
 
@@ -67,15 +68,6 @@ extension Cluster {
     mutating func startPeriodicEvents() {
         let now = engine.now
         let config = engine.config
-        if !engine.controllerTasksStarted, !brokers.isEmpty {
-            engine.controllerTasksStarted = true
-            // Kafka: `QuorumController` registers the periodic task "electPreferred" (every
-            // `leader.imbalance.check.interval.seconds`) with `PeriodicTaskControlManager`; the first run is one period
-            // after the controller starts.
-            engine.queue.schedule(at: now + config.leaderImbalanceCheckInterval, .electPreferred)
-            // Kafka ≥ 3.9 (KAFKA-12670): the periodic task "electUnclean", every `unclean.leader.election.interval.ms`.
-            engine.queue.schedule(at: now + config.uncleanLeaderElectionInterval, .electUnclean)
-        }
         for id in brokers.keys.sorted() where !engine.started.contains(id) {
             engine.started.insert(id)
             // Registration counts as the first heartbeat: the session runs from now.
@@ -101,11 +93,9 @@ extension Cluster {
                 register(id)
             }
         case .electPreferred:
-            if config.autoLeaderRebalanceEnable { balancePartitionLeaders() }
-            engine.queue.schedule(at: now + config.leaderImbalanceCheckInterval, .electPreferred)
+            runBalanceCheck()
         case .electUnclean:
-            electUncleanLeaders()
-            engine.queue.schedule(at: now + config.uncleanLeaderElectionInterval, .electUnclean)
+            runUncleanCheck()
         case .heartbeat(let id):
             if let runtime = engine.runtimes[id], runtime.isHeartbeating {
                 engine.runtimes[id]?.lastHeartbeat = now

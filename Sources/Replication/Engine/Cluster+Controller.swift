@@ -107,6 +107,7 @@ extension Cluster {
         if leaderChanged {
             state.leader = result.leader
             state.leaderEpoch += 1
+            engine.controllerTasksMayBeDue = true
         }
         modifyPartition(id) { $0 = state }
         let leaderText = result.leader.map(String.init) ?? "none"

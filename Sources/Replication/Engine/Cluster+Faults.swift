@@ -90,6 +90,7 @@ extension Cluster {
         case .isolate:
             try require([.up, .stalled], "isolate")
             setState(broker, .isolated)
+            rememberLeadershipWhenIsolated(broker)
             note("broker \(broker) is isolated from the other brokers and the controller")
         case .heal:
             try require([.isolated], "heal")
@@ -134,6 +135,7 @@ extension Cluster {
 
     private mutating func setState(_ broker: BrokerID, _ state: BrokerState) {
         engine.runtimes[broker]?.state = state
+        if state != .isolated { engine.runtimes[broker]?.leadershipWhenIsolated = [:] }
         if state != .up {
             // Its fetches are gone (responses on their way to it are lost), and so are fetches parked on it when
             // nobody can reach it any more.
@@ -171,6 +173,7 @@ extension Cluster {
             guard let log = partition(id)?.logs[broker], log.flushedOffset < log.logEndOffset else { continue }
             note("broker \(broker) loses \(id) offsets \(log.flushedOffset)..\(log.logEndOffset - 1) (not flushed)")
             modifyPartition(id) { $0.logs[broker]!.truncate(to: log.flushedOffset) }
+            reportFormerLeaderRecordsLost(id, broker: broker)
         }
     }
 }

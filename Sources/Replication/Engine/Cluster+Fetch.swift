@@ -169,6 +169,7 @@ extension Cluster {
         // The follower's log is changed in place: a copy would duplicate its records on every fetch.
         if let truncation = modifyPartition(id, { Self.apply(response, to: &$0.logs[follower]!) }) {
             note("broker \(follower) truncates \(id) from \(truncation.from) to \(truncation.to) (diverging epoch)")
+            reportFormerLeaderRecordsLost(id, broker: follower)
         }
     }
 

@@ -26,16 +26,18 @@ extension Cluster {
         guard let state = partition(id) else {
             throw .unknownTopicOrPartition("This server does not host this topic-partition.")
         }
+        let route = routeProduceRequest(to: id, batchID: batchID)
         let requestID = engine.requests.nextID
         var request = ProduceRequest(
-            id: requestID, partition: id, leader: state.leader, leaderEpoch: state.leaderEpoch, acks: acks,
+            id: requestID, partition: id, leader: route.leader, leaderEpoch: route.leaderEpoch, acks: acks,
             baseOffset: nil, count: values.count, sentAt: engine.now, deadline: engine.now + timeout)
         request.isAsync = isAsync
         request.batchID = batchID
         request.producerHeader = header
+        request.isServedByFormerLeader = route.formerLeadership != nil
         engine.requests.append(request)
         engine.pendingRequestIDs.append(requestID)
-        guard let leader = state.leader else {
+        guard let leader = route.leader else {
             finish(requestID, .failure(.leaderNotAvailable))
             return requestID
         }
@@ -55,7 +57,8 @@ extension Cluster {
             }
             return requestID
         }
-        if acks == .all && state.isr.count < effectiveMinIsr(id) {
+        // Kafka: Partition.appendRecordsToLeader checks the ISR the leader knows (a former leader: its old one).
+        if acks == .all && (route.formerLeadership?.isr ?? state.isr).count < effectiveMinIsr(id) {
             finish(requestID, .failure(.notEnoughReplicas))
             return requestID
         }
@@ -91,7 +94,7 @@ extension Cluster {
             )
         case .append:
             base = log.logEndOffset
-            let epoch = state.leaderEpoch
+            let epoch = route.leaderEpoch
             // Appended in place: a copy of the leader's log would duplicate its records on every produce.
             let records = values.enumerated().map { index, value in
                 Record(offset: base + Int64(index), leaderEpoch: epoch, key: key, value: value, producer: header)
@@ -100,8 +103,10 @@ extension Cluster {
         }
         request.baseOffset = base
         engine.requests.modify(requestID) { $0 = request }
-        maybeIncrementLeaderHighWatermark(id)
-        if verdict == .append { wakeParkedFetches(at: leader, for: id) }
+        if route.formerLeadership == nil {
+            maybeIncrementLeaderHighWatermark(id)
+            if verdict == .append { wakeParkedFetches(at: leader, for: id) }
+        }
         switch acks {
         case .none: finish(requestID, .noResponse(baseOffset: base, count: request.count))
         case .leader: finish(requestID, .success(baseOffset: base, count: request.count))
@@ -178,7 +183,10 @@ extension Cluster {
         engine.requests.modify(requestID) { $0 = request }
         if let index = engine.pendingRequestIDs.firstIndex(of: requestID) { engine.pendingRequestIDs.remove(at: index) }
         if request.isAsync { note("request \(requestID) to \(request.partition) answered: \(outcome)") }
-        if case .success(let base, let count) = outcome, let state = partition(request.partition) {
+        requestMetadataUpdate(after: request)
+        if case .success(let base, let count) = outcome, request.isServedByFormerLeader {
+            rememberFormerLeaderAcknowledgement(request, base: base, count: count)
+        } else if case .success(let base, let count) = outcome, let state = partition(request.partition) {
             engine.touched.insert(request.partition)
             for offset in base..<(base + Int64(count)) {
                 // The record's own epoch: a duplicate's original may be from an earlier epoch.

@@ -11,6 +11,8 @@ extension Cluster {
         let index = ProducerIndex(engine.producers.count)
         let producerSeed = seed &+ UInt64(index.rawValue + 1) &* 0x9E37_79B9_7F4A_7C15
         var producer = ProducerClient(name: name, index: index, config: config, seed: producerSeed)
+        // Kafka: the producer's bootstrap asks for a full update at once; its topics come as partial updates.
+        producer.metadata.update(at: engine.now, leaders: [:])
         if config.enableIdempotence {
             engine.lastProducerID += 1
             producer.producerID = engine.lastProducerID
@@ -124,14 +126,15 @@ extension Cluster {
 
     private func mayDrain(_ batch: ProducerBatch, _ client: ProducerClient) -> Bool {
         let inFlight = client.inFlight.compactMap { engine.batches[$0] }
-        if let leader = partition(batch.partition)?.leader, let runtime = engine.runtimes[leader],
+        let target = producerTarget(for: batch.partition, client)
+        if let leader = target, let runtime = engine.runtimes[leader],
             !runtime.isAlive && !runtime.isHostDown
         {
             // Kafka: `NetworkClient.ready` is false for a node whose connection was refused (reconnect backoff):
             // the batch stays in the accumulator until the metadata names another leader.
             return false
         }
-        if let leader = partition(batch.partition)?.leader {
+        if let leader = target {
             let toLeader = inFlight.filter { batch in
                 batch.inFlightRequest.flatMap { engine.requests[$0]?.leader } == leader
             }

@@ -8,8 +8,12 @@ public struct EngineState: Hashable, Sendable {
     var partitionIDs: [TopicPartition] = []
     /// Brokers whose periodic events (heartbeat, fetch, ISR expiry) are scheduled.
     var started: Set<BrokerID> = []
-    /// Whether the controller's periodic tasks (preferred and unclean elections) are scheduled.
-    var controllerTasksStarted = false
+    /// When the controller's deferred preferred election runs, if it is scheduled.
+    var balanceCheckAt: SimulatedInstant?
+    /// When the controller's deferred unclean election check runs, if it is scheduled.
+    var uncleanCheckAt: SimulatedInstant?
+    /// Whether a leader changed or partitions were created since the controller's checks were last considered.
+    var controllerTasksMayBeDue = false
     /// Per-broker running state.
     public internal(set) var runtimes: [BrokerID: BrokerRuntime] = [:]
     /// Broker-wide and producer settings.
@@ -38,6 +42,8 @@ public struct EngineState: Hashable, Sendable {
     var lastProducerID: Int64 = -1
     /// The null-key partitioner of `produce` lines without `producer=`, once used.
     var defaultPartitioner: NullKeyPartitioner?
+    /// The metadata of `produce` lines without `producer=` (Kafka's default `metadata.max.age.ms`, 5 minutes).
+    var defaultProducerMetadata = ProducerMetadata(maxAge: .minutes(5))
     /// Consumer groups, by group id.
     public internal(set) var groups: [String: ConsumerGroup] = [:]
     /// The last serial number given to a group member (identifies it in session-expiry events).

@@ -63,6 +63,8 @@ public struct ProduceRequest: Hashable, Sendable {
     public var isDuplicate = false
     /// Whether the broker's answer was lost on the way to the producer (`drop-responses`); the client times out.
     public var isResponseDropped = false
+    /// Whether an isolated former leader took it (the producer's metadata still named it; see `FormerLeadership`).
+    public var isServedByFormerLeader = false
 
     /// The offset the high watermark must reach (Kafka: `requiredOffset`), once appended.
     public var requiredOffset: Int64? { baseOffset.map { $0 + Int64(count) } }

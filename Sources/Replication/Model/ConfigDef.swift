@@ -218,6 +218,9 @@ public enum ConfigDef {
         producer(
             "max.in.flight.requests.per.connection", .int, "5", .atLeast(1), "unanswered requests per connection"),
         producer(
+            "metadata.max.age.ms", .long, "300000", .atLeast(0),
+            "how old the producer's view of the leaders may get before it asks again"),
+        producer(
             "partitioner", .string, "sticky", .oneOf(["sticky", "round-robin"]),
             "null-key partitioning: KIP-794 sticky or the pre-2.4 round robin (not a Kafka name)"),
         producer("request.timeout.ms", .int, "30000", .atLeast(0), "how long one request waits for its answer"),

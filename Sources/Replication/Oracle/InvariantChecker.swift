@@ -30,6 +30,28 @@ struct InvariantChecker: Hashable, Sendable {
         modifyHistory(id) { $0.acknowledged[offset] = record }
     }
 
+    /// Records that an isolated former leader acknowledged a record (it is not in the controller's leader's log).
+    mutating func acknowledgeOnFormerLeader(_ id: TopicPartition, _ record: FormerLeaderAcknowledgement) {
+        modifyHistory(id) { $0.formerLeaderAcknowledgements.append(record) }
+    }
+
+    /// After `broker`'s log of `id` was truncated to `log`: the offsets of the records it acknowledged as a former
+    /// leader that are gone, now counted lost.
+    mutating func formerLeaderRecordsLost(_ id: TopicPartition, broker: BrokerID, log: ReplicaLog?) -> [Int64] {
+        guard history(of: id).formerLeaderAcknowledgements.contains(where: { $0.broker == broker }) else { return [] }
+        return modifyHistory(id) { history in
+            var lost: [Int64] = []
+            history.formerLeaderAcknowledgements.removeAll { record in
+                guard record.broker == broker, log?.record(at: record.offset)?.leaderEpoch != record.leaderEpoch
+                else { return false }
+                lost.append(record.offset)
+                return true
+            }
+            if !lost.isEmpty { history.lostOffsets = Array(Set(history.lostOffsets + lost)).sorted() }
+            return lost
+        }
+    }
+
     /// Checks the partitions the last event touched (every partition when a broker started or stopped running) and
     /// returns the lines for the event log, in order: loss tracking of each partition, then its invariants.
     mutating func check(_ cluster: Cluster) -> [String] {

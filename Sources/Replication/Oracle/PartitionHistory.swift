@@ -11,6 +11,8 @@ struct PartitionHistory: Hashable, Sendable {
     var acknowledged = OffsetTable<AcknowledgedRecord>()
     /// Offsets of acknowledged or committed records that are gone (truncation or unclean election), ascending.
     var lostOffsets: [Int64] = []
+    /// Records an isolated former leader acknowledged, until its log is truncated (see `FormerLeadership`).
+    var formerLeaderAcknowledgements: [FormerLeaderAcknowledgement] = []
     /// Identifies the leader log last scanned for lost records (leader, epoch, LEO, epoch-cache size).
     var lossCheckKey: LossCheckKey?
     /// The leader epoch and HW at the last invariant check (HW monotonic on a leader).

@@ -26,6 +26,8 @@ public struct ProducerClient: Hashable, Sendable {
     public var deques: [TopicPartition: [ProducerBatchID]] = [:]
     /// Where null-key records go.
     public var nullKeyPartitioner: NullKeyPartitioner
+    /// What it knows of the partitions' leaders (a full update at creation, see `ProducerMetadata`).
+    public var metadata: ProducerMetadata
 
     /// Creates a producer.
     public init(name: String, index: ProducerIndex, config: ProducerConfig, seed: UInt64) {
@@ -33,6 +35,7 @@ public struct ProducerClient: Hashable, Sendable {
         self.index = index
         self.config = config
         nullKeyPartitioner = NullKeyPartitioner(config.partitioner, seed: seed, batchSize: config.batchSize)
+        metadata = ProducerMetadata(maxAge: config.metadataMaxAge)
     }
 }
 

@@ -25,6 +25,8 @@ public struct ProducerConfig: Hashable, Sendable {
     public var linger = SimulatedDuration.zero
     /// The null-key partitioner: KIP-794's sticky one (default) or the pre-2.4 round robin.
     public var partitioner: NullKeyPartitioning = .sticky
+    /// `metadata.max.age.ms` (default 300000): how old the producer's metadata may get before a full update.
+    public var metadataMaxAge = SimulatedDuration.minutes(5)
 
     /// How records without a key and without a partition are spread.
     public enum NullKeyPartitioning: String, Hashable, Sendable {
@@ -106,6 +108,7 @@ public struct ProducerConfig: Hashable, Sendable {
         case "retry.backoff.max.ms": retryBackoffMax = .milliseconds(Int64(number))
         case "batch.size": batchSize = max(1, number)
         case "linger.ms": linger = .milliseconds(Int64(number))
+        case "metadata.max.age.ms": metadataMaxAge = .milliseconds(Int64(number))
         case "partitioner": partitioner = NullKeyPartitioning(rawValue: value) ?? .sticky
         default: preconditionFailure("producer config \(key) is in ConfigDef but not read by ProducerConfig")
         }
