@@ -95,7 +95,7 @@ let package = Package(
             name: "ReplicaLabCLITests",
             dependencies: [
                 "BuiltInEngine", "BuiltInLessons", "Course", "CourseSite", "LessonMarkdown", "LanguageServer",
-                "ReplicaLabCLI", "ScenarioLanguage",
+                "ReplicaLabCLI", "Replication", "ScenarioLanguage",
                 "ReplicaLabTestSupport",
             ],
             swiftSettings: strict),

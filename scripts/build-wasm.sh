@@ -25,7 +25,7 @@ esac
 artifact=Sources/BuiltInEngine/engine.wasm.gz
 recorded=Sources/BuiltInEngine/engine-sources.sha256
 modules=(Diagnostics Replication ScenarioLanguage WasmEngine)
-exports=(replicalab_alloc replicalab_free replicalab_run replicalab_steps replicalab_complete replicalab_help)
+exports=(replicalab_alloc replicalab_free replicalab_run replicalab_steps replicalab_judge replicalab_complete replicalab_help)
 
 # The hash of the engine's sources: sha256sum of every file of the modules compiled in and of this script, in path
 # order, hashed again. EngineArtifactTests computes it the same way.

@@ -77,15 +77,8 @@ public enum CourseVerifier {
         var budgetStop: SourceLocation?
         var anchorOwners: [String: ScenarioBlock] = [:]
         let lessonSeed = lesson.frontMatter.seed ?? seed
-        var lessonKafka = KafkaVersion.newest
-        if let text = lesson.frontMatter.kafka {
-            if let version = KafkaVersion(text) {
-                lessonKafka = version
-            } else if let location = lesson.frontMatter.kafkaLocation {
-                diagnostics.append(
-                    .error("kafka must be one of \(KafkaVersion.names), not '\(text)'", at: location))
-            }
-        }
+        let (lessonKafka, kafkaProblem) = Self.kafka(of: lesson)
+        if let kafkaProblem { diagnostics.append(kafkaProblem) }
         for (block, anchor) in zip(lesson.scenarios, lesson.scenarioAnchors) {
             if let name = block.name, let earlier = seen[name] {
                 diagnostics.append(
@@ -150,7 +143,7 @@ public enum CourseVerifier {
             budgetStop = stop
             if let name = block.name, let final { finalStates[name] = final }
         }
-        let exercises = ExerciseVerifier.verify(lesson, seed: lessonSeed, limits: runs.limits)
+        let exercises = ExerciseVerifier.verify(lesson, seed: lessonSeed, kafka: lessonKafka, limits: runs.limits)
         diagnostics += exercises.flatMap(\.diagnostics)
         let resolved = StateReferences.parts(of: lesson, scenarios: scenarios, exercises: exercises)
         diagnostics += resolved.diagnostics
@@ -211,5 +204,16 @@ public enum CourseVerifier {
             block: block, transcript: transcript, diagnostics: diagnostics.sorted(), outputMatches: outputMatches)
         scenario.initialCluster = start?.runner.cluster
         return (scenario, run.final.map { ScenarioRuns.Start(runner: $0, key: key) }, budgetStop)
+    }
+}
+
+extension CourseVerifier {
+    /// The Kafka a lesson's scenarios and exercises run on: its front matter's `kafka`, else the newest modelled
+    /// release; with an error at the value when it names no modelled release (the newest is used then).
+    public static func kafka(of lesson: Lesson) -> (KafkaVersion, Diagnostic?) {
+        guard let text = lesson.frontMatter.kafka else { return (.newest, nil) }
+        if let version = KafkaVersion(text) { return (version, nil) }
+        let location = lesson.frontMatter.kafkaLocation ?? SourceLocation(file: lesson.path, line: 1, column: 1)
+        return (.newest, .error("kafka must be one of \(KafkaVersion.names), not '\(text)'", at: location))
     }
 }

@@ -1,5 +1,6 @@
 import Diagnostics
 import LessonMarkdown
+import Replication
 import ScenarioLanguage
 
 /// An exercise after verification: the block as written, and whether it holds what `check` requires of it.
@@ -19,8 +20,8 @@ public struct VerifiedExercise: Hashable, Sendable {
 /// Checks the exercises of a lesson: each is well formed, every reference solution meets every goal, and the
 /// starting script does not (else there is nothing to practise).
 enum ExerciseVerifier {
-    /// Verifies every exercise of `lesson`; its scripts run with `seed` under `limits`.
-    static func verify(_ lesson: Lesson, seed: UInt64, limits: Limits) -> [VerifiedExercise] {
+    /// Verifies every exercise of `lesson`; its scripts run with `seed` on `kafka` (the lesson's Kafka) under `limits`.
+    static func verify(_ lesson: Lesson, seed: UInt64, kafka: KafkaVersion, limits: Limits) -> [VerifiedExercise] {
         var seen: [String: ExerciseBlock] = [:]
         return lesson.exercises.map { exercise in
             var diagnostics: [Diagnostic] = []
@@ -31,18 +32,18 @@ enum ExerciseVerifier {
                         notes: [.init("first used here", at: earlier.block.location)]))
             }
             if let name = exercise.name { seen[name] = seen[name] ?? exercise }
-            diagnostics += verify(exercise, seed: seed, limits: limits)
+            diagnostics += verify(exercise, seed: seed, kafka: kafka, limits: limits)
             return VerifiedExercise(exercise: exercise, diagnostics: diagnostics.sorted())
         }
     }
 
     /// The problems of one exercise.
-    static func verify(_ exercise: ExerciseBlock, seed: UInt64, limits: Limits) -> [Diagnostic] {
+    static func verify(_ exercise: ExerciseBlock, seed: UInt64, kafka: KafkaVersion, limits: Limits) -> [Diagnostic] {
         let structure = structureProblems(of: exercise, limits: limits)
         guard structure.isEmpty, let start = exercise.start else { return structure }
         var diagnostics: [Diagnostic] = []
         let started = ExerciseJudge.judge(
-            start.text, sourceMap: start.sourceMap, exercise: exercise, seed: seed, limits: limits)
+            start.text, sourceMap: start.sourceMap, exercise: exercise, seed: seed, kafka: kafka, limits: limits)
         diagnostics += started.problems.filter { $0.kind == .input }
         if started.isAccepted {
             diagnostics.append(
@@ -52,7 +53,8 @@ enum ExerciseVerifier {
         }
         for (index, solution) in exercise.solutions.enumerated() {
             let verdict = ExerciseJudge.judge(
-                solution.text, sourceMap: solution.sourceMap, exercise: exercise, seed: seed, limits: limits)
+                solution.text, sourceMap: solution.sourceMap, exercise: exercise, seed: seed, kafka: kafka,
+                limits: limits)
             diagnostics += verdict.problems
             guard !verdict.isBadInput else { continue }
             for goal in verdict.failedGoals {

@@ -52,7 +52,8 @@ struct ExerciseCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let found = try Self.exercise(reference.scenario, in: lesson)
-        let malformed = ExerciseJudge.problems(of: found, limits: .ofThisRun)
+        let (kafka, kafkaProblem) = CourseVerifier.kafka(of: lesson)
+        let malformed = ExerciseJudge.problems(of: found, limits: .ofThisRun) + (kafkaProblem.map { [$0] } ?? [])
         guard !malformed.containsErrors else {
             Terminal.standardError.write(DiagnosticPrinter(usesColor: Terminal.standardError.usesColor).text(malformed))
             throw ExitCode(2)
@@ -70,7 +71,7 @@ struct ExerciseCommand: ParsableCommand {
             .count
         let verdict = ExerciseJudge.judge(
             text, sourceMap: .identity(file: path, lineCount: lineCount), exercise: found,
-            seed: lesson.frontMatter.seed ?? CourseVerifier.defaultSeed, limits: .ofThisRun)
+            seed: lesson.frontMatter.seed ?? CourseVerifier.defaultSeed, kafka: kafka, limits: .ofThisRun)
         var out = RunCommand.show(verdict.transcript, style: style)
         if !verdict.isBadInput { out += report(verdict, name: name) }
         Pager.show(style.fit(out), enabled: !noPager)

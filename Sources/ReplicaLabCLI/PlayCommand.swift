@@ -2,6 +2,7 @@ import ArgumentParser
 import Course
 import Diagnostics
 import LessonMarkdown
+import Replication
 import ScenarioLanguage
 
 /// `replicalab play`: the scenario language at a prompt.
@@ -40,16 +41,17 @@ struct PlayCommand: ParsableCommand {
     func run() throws {
         let start = try from.map(startingPoint)
         let sandbox = Sandbox(
-            seed: seed ?? start?.seed ?? CourseVerifier.defaultSeed, prelude: start?.lines ?? [],
-            limits: .ofThisRun)
+            seed: seed ?? start?.seed ?? CourseVerifier.defaultSeed, kafka: start?.kafka ?? .newest,
+            prelude: start?.lines ?? [], limits: .ofThisRun)
         var session = PlaySession(sandbox: sandbox, style: .standardOutput(plain: plain))
         session.run(startingFrom: start.map { ($0.description, $0.lines.count, $0.narration) })
     }
 
-    /// Where `--from` starts: the lines that rebuild the state, the lesson's seed, and a description.
+    /// Where `--from` starts: the lines that rebuild the state, the lesson's seed and Kafka, and a description.
     struct StartingPoint {
         var lines: [String]
         var seed: UInt64?
+        var kafka: KafkaVersion
         var description: String
         /// The author's narration of the step the session starts after (empty without `/step-N`).
         var narration: [String] = []
@@ -68,6 +70,12 @@ struct PlayCommand: ParsableCommand {
         guard let lesson = parsed else {
             Terminal.standardError.write(DiagnosticPrinter(usesColor: Terminal.standardError.usesColor).text(problems))
             throw CLIError("\(file.path) could not be read")
+        }
+        let (kafka, kafkaProblem) = CourseVerifier.kafka(of: lesson)
+        if let kafkaProblem {
+            Terminal.standardError.write(
+                DiagnosticPrinter(usesColor: Terminal.standardError.usesColor).text([kafkaProblem]))
+            throw ExitCode(2)
         }
         let index = try LessonReference.scenarioIndex(scenarioName, in: lesson.scenarios, lesson: file.path)
         let block = lesson.scenarios[index]
@@ -102,7 +110,7 @@ struct PlayCommand: ParsableCommand {
         }
         let origin = source == .builtIn ? ", built into replicalab" : ""
         return StartingPoint(
-            lines: prelude + block.block.lines.prefix(lineCount), seed: lesson.frontMatter.seed,
+            lines: prelude + block.block.lines.prefix(lineCount), seed: lesson.frontMatter.seed, kafka: kafka,
             description: "\(from) (\(file.path)\(origin))", narration: narration)
     }
 }

@@ -1,6 +1,7 @@
 import Course
 import CourseSite
 import Foundation
+import ReplicaLabTestSupport
 import Replication
 import Testing
 
@@ -190,6 +191,76 @@ struct SandboxBrowserTests {
         #expect(
             dom.contains("<button type=\"button\">0</button>"),
             "\(dom.split(separator: "class=\"suggestions\"").last?.prefix(400) ?? "")")
+    }
+
+    /// A lesson on an older Kafka runs its sandboxes there: lesson 06 shows Kafka 4.0, where the partition keeps its
+    /// last replica in the ISR; run on the newest Kafka (with eligible leader replicas) the unchanged scenario would
+    /// show an empty ISR and depart from the verified run at its last step.
+    @Test func aLessonsSandboxesRunOnTheLessonsKafka() throws {
+        let lesson = """
+            ---
+            kafka: 4.0
+            ---
+            # Last replica
+
+            ```scenario last
+            cluster brokers=3
+            topic t partitions=1 replication-factor=3 min.insync.replicas=1
+            crash 2
+            advance 9s
+            crash 1
+            advance 9s
+            crash 0
+            advance 9s
+            expect isr t-0 == 0
+            ```
+
+            ```exercise keep-it
+            # task
+            Take every broker down.
+            # start
+            cluster brokers=3
+            topic t partitions=1 replication-factor=3 min.insync.replicas=1
+            # goal
+            expect isr t-0 == 0
+            expect leader t-0 == none
+            # solution
+            cluster brokers=3
+            topic t partitions=1 replication-factor=3 min.insync.replicas=1
+            crash 2
+            advance 9s
+            crash 1
+            advance 9s
+            crash 0
+            advance 9s
+            ```
+
+            """
+        let course = CourseVerifier.verify([LessonFile(path: "Lessons/01-old.md", bytes: Array(lesson.utf8))])
+        #expect(course.isVerified, "\(course.diagnostics)")
+        let site = try TemporaryFolder(prefix: "replicalab-kafka")
+        for file in SiteRenderer.render(course) { try site.write(file.contents, to: file.path) }
+        let page = site.url("01-old.html").absoluteString
+        #expect(try String(contentsOf: site.url("01-old.html"), encoding: .utf8).contains("data-kafka=\"4.0\""))
+        let dom = try Browser.drive(
+            page,
+            [(Self.exists("#scenario-last [data-editor]"), Self.click("#scenario-last [data-action=run]"))],
+            until: "document.querySelector('#scenario-last [data-output] .sandbox-summary')")
+        let output = try #require(dom.split(separator: "id=\"scenario-last\"").last)
+        #expect(output.contains("Your run matches the verified one, step for step."))
+        #expect(output.contains("<span class=\"verdict\">holds</span>"))
+        let exercise = "[data-exercise=keep-it]"
+        let solved = try Browser.drive(
+            page,
+            [
+                (
+                    Self.exists("\(exercise) [data-editor]"),
+                    Self.type("\(exercise) [data-editor]", course.lessons[0].lesson.exercises[0].solutions[0].text)
+                        + Self.click("\(exercise) [data-action=run]")
+                )
+            ],
+            until: "document.querySelector('\(exercise) [data-verdict]')")
+        #expect(solved.contains("data-verdict=\"accepted\">✓ Accepted: every goal holds.</p>"))
     }
 
     /// An exercise's sandbox judges the script with the goals appended: the start fails a goal (shown with its

@@ -44,15 +44,16 @@ struct SandboxMarkupTests {
         #expect(list.contains("{\"a\":\"scenario-3\",\"m\":null,\"p\":[],\"l\":[\"cluster brokers=1\"],\"e\":[1]}"))
         #expect(
             list.contains(
-                "{\"n\":\"04\",\"s\":\"none\",\"u\":\"04-none.html\",\"t\":\"None\",\"seed\":\"1\",\"c\":[\n]}"))
+                "{\"n\":\"04\",\"s\":\"none\",\"u\":\"04-none.html\",\"t\":\"None\",\"seed\":\"1\","
+                    + "\"kafka\":\"4.1\",\"c\":[\n]}"))
     }
 
     /// A lesson's page says how to name its scenarios on the command line and in the playground, which scenario
-    /// each continues, and the seed they ran with; it loads the sandbox, which a page without scenarios does not.
+    /// each continues, and the seed and Kafka they ran with; it loads the sandbox, which a page without scenarios does not.
     @Test func aLessonPageCarriesWhatItsSandboxesNeed() throws {
         let site = Self.site()
         let page = try #require(site["03-steps.html"])
-        #expect(page.contains("<article data-lesson=\"03\" data-seed=\"1\">"))
+        #expect(page.contains("<article data-lesson=\"03\" data-seed=\"1\" data-kafka=\"4.1\">"))
         #expect(
             page.contains(
                 "id=\"scenario-first\" aria-labelledby=\"scenario-first-title\" data-steps=\"4\" data-scenario=\"first\">"

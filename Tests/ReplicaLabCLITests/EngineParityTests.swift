@@ -1,14 +1,17 @@
+import Course
 import CourseSite
 import Foundation
 import LessonMarkdown
 import ReplicaLabTestSupport
+import Replication
 import ScenarioLanguage
 import Testing
 
 /// The WebAssembly engine (`Site/engine.js` under Node) against the native command line: every scenario of every
-/// lesson, the bad-input corpus and a seeded set of random scripts give byte-identical exit codes, standard output
-/// and standard error through `replicalab run - --plain --seed <n>` and through `ReplicaLabEngine.run`; their steps,
-/// completions and help give the same JSON as ScenarioLanguage natively. Skipped, saying so, without Node.
+/// lesson (on its lesson's Kafka), the bad-input corpus and a seeded set of random scripts give byte-identical exit
+/// codes, standard output and standard error through `replicalab run - --plain --seed <n>` and through
+/// `ReplicaLabEngine.run`; their steps, exercise verdicts, completions and help give the same JSON as ScenarioLanguage
+/// natively. Skipped, saying so, without Node.
 @Suite(.enabled(if: EngineParity.node != nil, "node is not installed (apt-get install -y nodejs)"))
 struct EngineParityTests {
     @Test func everyScriptGivesTheSameBytesNativelyAndInTheWebAssemblyEngine() throws {
@@ -21,20 +24,54 @@ struct EngineParityTests {
         let workspace = try Workspace(lessons: nil)
         var mismatches: [String] = []
         for (script, wasm) in zip(cases, results) {
-            let native = try workspace.run(
-                ["run", "-", "--plain", "--seed", String(script.seed)], input: script.text)
+            let run = ScriptRun(
+                script: Array(script.text.utf8), path: "<stdin>", seed: script.seed, kafka: script.kafka ?? .newest)
+            // The command line runs a script on the newest Kafka; one on a lesson's older Kafka is compared with the
+            // ScenarioLanguage run the command line prints.
+            let native: (status: Int32, stdout: String, stderr: String)
+            if let kafka = script.kafka, kafka != .newest {
+                native = (run.exitCode, run.standardOutput.rendered, run.standardError().rendered)
+            } else {
+                let result = try workspace.run(
+                    ["run", "-", "--plain", "--seed", String(script.seed)], input: script.text)
+                native = (result.status, result.stdout, result.stderr)
+            }
             if native.status != wasm.exitCode || native.stdout != wasm.stdout || native.stderr != wasm.stderr {
                 mismatches.append(
                     "\(script.name): native exit \(native.status), wasm \(wasm.exitCode)\n--- native stdout\n"
                         + "\(native.stdout)--- wasm stdout\n\(wasm.stdout)--- native stderr\n\(native.stderr)"
                         + "--- wasm stderr\n\(wasm.stderr)")
             }
-            let steps = ScriptRun(script: Array(script.text.utf8), path: "<stdin>", seed: script.seed).stepsJSON
+            let steps = run.stepsJSON
             if try EngineParity.object(steps) != EngineParity.object(wasm.steps) {
                 mismatches.append("\(script.name): the steps differ\n--- native\n\(steps)\n--- wasm\n\(wasm.steps)")
             }
         }
         #expect(mismatches.isEmpty, "\(mismatches.count) of \(cases.count) differ:\n\(mismatches.prefix(3).joined())")
+        // A lesson on an older Kafka runs there in the page too: lesson 06 shows Kafka 4.0, where an ISR keeps its
+        // last replica (on 4.1 it would be empty and the page's run would depart from the verified one).
+        #expect(cases.contains { $0.kafka == .v40 && $0.text.contains("unclean.leader.election.enable=true") })
+    }
+
+    /// Every exercise's start and reference solutions, judged in the page (`ReplicaLabEngine.judge`) and natively
+    /// (`ExerciseJudge`, what `check` and `replicalab exercise` use): the same verdict, goal by goal.
+    @Test func everyExerciseIsJudgedInThePageAsTheCommandLineJudgesIt() throws {
+        let cases = try EngineParity.lessonExercises()
+        #expect(cases.count >= 14)
+        let answers = try EngineParity.judgeInNode(cases.map(\.script))
+        try #require(answers.count == cases.count)
+        for (judged, wasm) in zip(cases, answers) {
+            let object = try #require(wasm as? [String: Any], "\(wasm)")
+            let goals = try #require(object["goals"] as? [[String: Any]], "\(object)")
+            #expect(object["accepted"] as? Bool == judged.native.isAccepted, "\(judged.script.name)")
+            #expect(goals.map { $0["passed"] as? Bool } == judged.native.goals.map(\.passed), "\(judged.script.name)")
+            #expect(goals.map { $0["actual"] as? String } == judged.native.goals.map(\.actual), "\(judged.script.name)")
+            #expect(
+                goals.map { $0["explanation"] as? String }
+                    == judged.native.goals.map { $0.explanation.joined(separator: "\n") }, "\(judged.script.name)")
+        }
+        // Starts fail their goals and solutions meet them, in the page as in `check`.
+        #expect(cases.contains { !$0.native.isAccepted } && cases.contains { $0.native.isAccepted })
     }
 
     @Test func completionAndHelpAreTheNativeOnes() throws {
@@ -65,11 +102,22 @@ enum EngineParity {
     static let node: String? = ["/usr/bin/node", "/usr/local/bin/node", "/usr/bin/nodejs"]
         .first { FileManager.default.isExecutableFile(atPath: $0) }
 
-    /// A script to run, its name in failure messages and its seed.
+    /// A script to run, its name in failure messages, its seed and the Kafka it runs on (nil: none given, the
+    /// newest). An exercise's script ends with its goals, from line `firstGoalLine` on.
     struct Script {
         var name: String
         var text: String
         var seed: UInt64
+        var kafka: KafkaVersion? = nil
+        var firstGoalLine = 0
+
+        /// What the Node harnesses read.
+        var fields: [String: String] {
+            [
+                "text": text, "seed": String(seed), "kafka": kafka?.text ?? "",
+                "firstGoalLine": String(firstGoalLine),
+            ]
+        }
     }
 
     /// What `ReplicaLabEngine.run` and `steps` answered.
@@ -93,11 +141,39 @@ enum EngineParity {
                 scripts.append(
                     Script(
                         name: "\(name)#\(index + 1)", text: scenario.block.text,
-                        seed: lesson.frontMatter.seed ?? ScriptRun.defaultSeed))
+                        seed: lesson.frontMatter.seed ?? ScriptRun.defaultSeed,
+                        kafka: CourseVerifier.kafka(of: lesson).0))
             }
         }
         #expect(scripts.count >= 30)
         return scripts
+    }
+
+    /// The start and every reference solution of every exercise of `Lessons/`, each followed by the exercise's
+    /// goals, with its native verdict.
+    static func lessonExercises() throws -> [(script: Script, native: ExerciseVerdict)] {
+        let folder = Repository.url("Lessons")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".md") }
+        var cases: [(script: Script, native: ExerciseVerdict)] = []
+        for name in names.sorted() {
+            let lesson = try #require(
+                LessonParser.parse(try Array(Repository.data("Lessons/\(name)")), path: name).lesson)
+            let seed = lesson.frontMatter.seed ?? ScriptRun.defaultSeed
+            let kafka = CourseVerifier.kafka(of: lesson).0
+            for exercise in lesson.exercises {
+                let goals = try #require(exercise.goal).text
+                for section in [exercise.start].compactMap({ $0 }) + exercise.solutions {
+                    let native = ExerciseJudge.judge(
+                        section.text, sourceMap: section.sourceMap, exercise: exercise, seed: seed, kafka: kafka)
+                    let lineCount = section.text.split(separator: "\n", omittingEmptySubsequences: false).count
+                    let script = Script(
+                        name: "\(name)#\(exercise.name ?? "")", text: section.text + "\n" + goals, seed: seed,
+                        kafka: kafka, firstGoalLine: lineCount + 1)
+                    cases.append((script, native))
+                }
+            }
+        }
+        return cases
     }
 
     /// Every file of the bad-input corpus as a script (mostly syntax errors), and the scenarios of those that parse.
@@ -162,19 +238,34 @@ enum EngineParity {
             const cases = JSON.parse(require("fs").readFileSync(process.argv[3], "utf8"));
             engine.ready.then(() => {
               const answers = cases.map(c => {
-                const run = engine.run(c.text, { seed: BigInt(c.seed) });
-                return [run.exitCode, run.stdout, run.stderr, JSON.stringify(engine.steps(c.text, { seed: BigInt(c.seed) }))];
+                const options = { seed: BigInt(c.seed), kafka: c.kafka || undefined };
+                const run = engine.run(c.text, options);
+                return [run.exitCode, run.stdout, run.stderr, JSON.stringify(engine.steps(c.text, options))];
               });
               require("fs").writeFileSync(process.argv[4], JSON.stringify(answers));
             }).catch(error => { console.error(error); process.exit(1); });
             """
-        let answers = try node(harness, input: scripts.map { ["text": $0.text, "seed": String($0.seed)] })
+        let answers = try node(harness, input: scripts.map(\.fields))
         return try answers.map { answer in
             let fields = try #require(answer as? [Any], "\(answer)")
             return Answer(
                 exitCode: Int32(try #require(fields[0] as? Int)), stdout: try #require(fields[1] as? String),
                 stderr: try #require(fields[2] as? String), steps: try #require(fields[3] as? String))
         }
+    }
+
+    /// Judges each exercise script with `ReplicaLabEngine.judge`.
+    static func judgeInNode(_ scripts: [Script]) throws -> [Any] {
+        let harness = """
+            const engine = require(process.argv[2]);
+            const cases = JSON.parse(require("fs").readFileSync(process.argv[3], "utf8"));
+            engine.ready.then(() => {
+              const answers = cases.map(c =>
+                engine.judge(c.text, Number(c.firstGoalLine), { seed: BigInt(c.seed), kafka: c.kafka || undefined }));
+              require("fs").writeFileSync(process.argv[4], JSON.stringify(answers));
+            }).catch(error => { console.error(error); process.exit(1); });
+            """
+        return try node(harness, input: scripts.map(\.fields))
     }
 
     /// Completes at the end of each script, then asks for the help (the last answer).
@@ -188,7 +279,7 @@ enum EngineParity {
               require("fs").writeFileSync(process.argv[4], JSON.stringify(answers));
             }).catch(error => { console.error(error); process.exit(1); });
             """
-        let answers = try node(harness, input: scripts.map { ["text": $0.text, "seed": String($0.seed)] })
+        let answers = try node(harness, input: scripts.map(\.fields))
         return try answers.map { try #require($0 as? [String: Any], "\($0)") }
     }
 

@@ -7,15 +7,19 @@ import BuiltInEngine
 ///
 /// - `ready`: a Promise, resolved once the module is compiled and has run a one-line script (rejected where
 ///   WebAssembly or DecompressionStream is missing);
-/// - `run(scriptText, {seed}) → {exitCode, stdout, stderr}`;
-/// - `steps(scriptText, {seed}) → {exitCode, diagnostics: [{line, column, severity, message}], steps: [{line, text,
-///   output, expects: [{line, text, passed, actual}], state}]}` (see `ScriptRun.stepsJSON`);
-/// - `complete(text, offset) → {from, to, candidates, usage}`: offsets are string indices (UTF-16), as a textarea's
-///   `selectionStart`; a candidate replaces `text.slice(from, to)`;
+/// - `run(scriptText, {seed, kafka}) → {exitCode, stdout, stderr}`;
+/// - `steps(scriptText, {seed, kafka}) → {exitCode, diagnostics: [{line, column, severity, message}], steps: [{line,
+///   text, output, expects: [{line, text, passed, actual}], state}]}` (see `ScriptRun.stepsJSON`);
+/// - `judge(scriptText, firstGoalLine, {seed, kafka}) → {accepted, badInput, goals: [{line, text, passed, actual,
+///   message, partition, explanation}]}`: an exercise's verdict, the lines from `firstGoalLine` (1-based) on being its
+///   goals (see `ExerciseVerdict.json`: the verdict `replicalab exercise` and `check` give);
+/// - `complete(text, offset, {seed, kafka}) → {from, to, candidates, usage}`: offsets are string indices (UTF-16), as
+///   a textarea's `selectionStart`; a candidate replaces `text.slice(from, to)`;
 /// - `help() → {groups: [{title, commands: [{name, usage, summary, example}]}], expectations: [{name, usage,
 ///   summary}]}`, generated from the command table.
 ///
-/// The seed defaults to 1, as for `replicalab run`. If the module ever traps (an engine bug), the call throws and a
+/// The seed defaults to 1, as for `replicalab run`; `kafka` (`"4.0"`, a lesson's `kafka:`) is the release clusters behave
+/// as unless their `cluster` line names one, the newest when absent. If the module ever traps (an engine bug), the call throws and a
 /// fresh instance is made; `ready` is then a new Promise for it.
 enum EngineScript {
     /// The file's name in the site.
@@ -30,7 +34,8 @@ enum EngineScript {
         // ReplicaLab's engine, compiled to WebAssembly from the Swift sources of Replication, Diagnostics and
         // ScenarioLanguage (scripts/build-wasm.sh), sources SHA-256 \#(BuiltInEngine.sourcesHash).
         // It runs what `replicalab run - --plain` runs: the same script and seed give the same bytes.
-        // API: ReplicaLabEngine.ready, run(text, {seed}), steps(text, {seed}), complete(text, offset), help().
+        // API: ReplicaLabEngine.ready, run(text, {seed, kafka}), steps(text, {seed, kafka}),
+        // judge(text, firstGoalLine, {seed, kafka}), complete(text, offset, {seed, kafka}), help().
         (function (root) {
           "use strict";
 
@@ -116,20 +121,30 @@ enum EngineScript {
             return BigInt.asUintN(64, BigInt(seed));
           }
 
+          // `KafkaVersion.rawValue` of a release written "4.0" (0, the newest, when absent or unreadable).
+          function kafkaOf(options) {
+            var match = options && options.kafka ? /^(\d+)\.(\d+)(?:\.\d+)?$/.exec(String(options.kafka)) : null;
+            return match ? Number(match[1]) * 100 + Number(match[2]) : 0;
+          }
+
           var api = {
             ready: null,
             run: function (scriptText, options) {
-              var result = call("replicalab_run", scriptText, [seedOf(options)]);
+              var result = call("replicalab_run", scriptText, [seedOf(options), kafkaOf(options)]);
               return { exitCode: result.code, stdout: result.texts[0], stderr: result.texts[1] };
             },
             steps: function (scriptText, options) {
-              return JSON.parse(call("replicalab_steps", scriptText, [seedOf(options)]).texts[0]);
+              return JSON.parse(call("replicalab_steps", scriptText, [seedOf(options), kafkaOf(options)]).texts[0]);
+            },
+            judge: function (scriptText, firstGoalLine, options) {
+              var result = call("replicalab_judge", scriptText, [firstGoalLine, seedOf(options), kafkaOf(options)]);
+              return JSON.parse(result.texts[0]);
             },
             complete: function (text, offset, options) {
               text = String(text);
               var cursor = Math.max(0, Math.min(text.length, offset === undefined ? text.length : offset));
               var bytes = encoder.encode(text.slice(0, cursor)).length;
-              var result = JSON.parse(call("replicalab_complete", text, [bytes, seedOf(options)]).texts[0]);
+              var result = JSON.parse(call("replicalab_complete", text, [bytes, seedOf(options), kafkaOf(options)]).texts[0]);
               var from = decoder.decode(encoder.encode(text).slice(0, result.from)).length;
               return { from: from, to: cursor, candidates: result.candidates, usage: result.usage };
             },

@@ -72,12 +72,14 @@ enum SandboxScript {
           }
 
           // One sandbox in `root`: an editor with line numbers, Run / Reset / Share, and the run's results.
-          // options: script (the text to start with), seed, prelude (lines run first: the scenarios this one continues),
+          // options: script (the text to start with), seed, kafka (the release clusters behave as unless their `cluster`
+          // line names one: the lesson's), prelude (lines run first: the scenarios this one continues),
           // verified (the verified steps to compare with), goals (an exercise's hidden expect lines), share (a function from
           // the encoded script to the address fragment), label, autorun.
           function Sandbox(root, options) {
             var id = "sandbox-" + (++sandboxCount);
             var prelude = options.prelude || [];
+            var engineOptions = { seed: seedOption(options.seed), kafka: options.kafka || null };
             var original = options.original !== undefined ? options.original : options.script;
             root.setAttribute("data-sandbox", "");
             root.classList.add("sandbox");
@@ -195,7 +197,7 @@ enum SandboxScript {
               var before = prelude.length ? prelude.join("\n") + "\n" : "";
               var found;
               try {
-                found = loadedEngine.complete(before + editor.value, before.length + editor.selectionEnd);
+                found = loadedEngine.complete(before + editor.value, before.length + editor.selectionEnd, engineOptions);
               } catch (error) {
                 return null;
               }
@@ -267,9 +269,8 @@ enum SandboxScript {
                 // After a trap the engine makes a fresh instance; `ready` is then a new promise.
                 return Promise.resolve(found.ready).then(function () { return found; });
               }).then(function (found) {
-                var seed = { seed: seedOption(options.seed) };
-                return Promise.resolve(found.steps(script, seed)).then(function (steps) {
-                  return Promise.resolve(found.run(script, seed)).then(function (transcript) {
+                return Promise.resolve(found.steps(script, engineOptions)).then(function (steps) {
+                  return Promise.resolve(found.run(script, engineOptions)).then(function (transcript) {
                     show(steps, transcript, found, script);
                   });
                 });
@@ -349,7 +350,7 @@ enum SandboxScript {
               summary.textContent = words.join(" · ");
               output.appendChild(summary);
 
-              if (options.goals) output.appendChild(verdict(expects, errors, found, script));
+              if (options.goals) output.appendChild(verdict(found, script));
 
               diagnostics.forEach(function (d) {
                 var at = place(d.line);
@@ -447,48 +448,39 @@ enum SandboxScript {
               if (options.afterRun) options.afterRun(ownSteps);
             }
 
-            // An exercise's verdict: accepted when every goal holds and nothing failed.
-            function verdict(expects, errors, found, script) {
-              var goals = expects.filter(function (e) { return place(e.line).where === "goal"; });
-              var failing = goals.filter(function (e) { return !e.passed; })[0];
+            // An exercise's verdict, judged by the engine: the verdict `replicalab exercise` and `check` give
+            // (ExerciseVerdict): accepted when the script runs and every goal holds on the state it leaves.
+            function verdict(found, script) {
+              var judged = found.judge(script, prelude.length + lines(editor.value).length + 1, engineOptions);
+              var failing = judged.goals.filter(function (goal) { return !goal.passed; })[0];
               var box = element("p", "exercise-verdict");
-              var wanted = options.goals.filter(function (g) { return g.trim() && g.trim()[0] !== "#"; }).length;
-              if (!failing && goals.length === wanted) {
-                box.classList.add("accepted");
-                box.setAttribute("data-verdict", "accepted");
+              box.classList.add(judged.accepted ? "accepted" : "rejected");
+              box.setAttribute("data-verdict", judged.accepted ? "accepted" : "rejected");
+              if (judged.accepted) {
                 box.textContent = "✓ Accepted: every goal holds.";
-              } else {
-                box.classList.add("rejected");
-                box.setAttribute("data-verdict", "rejected");
-                if (failing) {
-                  box.appendChild(document.createTextNode("✗ Not yet: "));
-                  box.appendChild(element("code", null, failing.text));
-                  box.appendChild(document.createTextNode(" fails (actual: " + failing.actual + ")."));
-                  // Why, in the engine's words: `explain` of the partition the goal is about, in the state the script left.
-                  var partition = /\b([A-Za-z0-9._]+(?:-[A-Za-z0-9._]+)*-\d+)\b/.exec(failing.text.replace(/^expect\s+\S+\s+/, ""));
-                  var why = null;
-                  try {
-                    if (partition) {
-                      var explained = found.steps(script.split("\n").slice(0, prelude.length + lines(editor.value).length)
-                        .concat(["explain " + partition[1]]).join("\n"), { seed: seedOption(options.seed) });
-                      var last = (explained.steps || [])[explained.steps.length - 1];
-                      if (last && last.text === "explain " + partition[1]) why = last.output;
-                    }
-                  } catch (error) { why = null; }
-                  if (why) {
-                    var holder = element("div", "exercise-why");
-                    holder.appendChild(box);
-                    var details = element("details");
-                    details.appendChild(element("summary", null, "Why? (explain " + partition[1] + ")"));
-                    details.appendChild(element("pre", null, why));
-                    holder.appendChild(details);
-                    return holder;
-                  }
-                } else {
-                  box.textContent = errors ? "✗ Not yet: fix the errors first." : "✗ Not yet: the run stopped before the goals were checked.";
-                }
+                return box;
               }
-              return box;
+              if (judged.badInput || !failing) {
+                box.textContent = "✗ Not yet: fix the errors first.";
+                return box;
+              }
+              if (/^not checked/.test(failing.message)) {
+                box.textContent = "✗ Not yet: the run stopped before the goals were checked.";
+                return box;
+              }
+              box.appendChild(document.createTextNode("✗ Not yet: "));
+              box.appendChild(element("code", null, failing.text));
+              box.appendChild(document.createTextNode(
+                failing.actual === null ? " does not hold (" + failing.message + ")." : " fails (actual: " + failing.actual + ")."));
+              if (!failing.explanation) return box;
+              // Why, in the engine's words: `explain` of the partition the goal is about, in the state the script left.
+              var holder = element("div", "exercise-why");
+              holder.appendChild(box);
+              var details = element("details");
+              details.appendChild(element("summary", null, "Why? (explain " + failing.partition + ")"));
+              details.appendChild(element("pre", null, failing.explanation));
+              holder.appendChild(details);
+              return holder;
             }
 
             function reset() {
@@ -607,6 +599,7 @@ enum SandboxScript {
               script: shared !== null ? shared : lineList.join("\n"),
               original: lineList.join("\n"),
               seed: article.getAttribute("data-seed"),
+              kafka: article.getAttribute("data-kafka"),
               prelude: preludeOf(section),
               verified: verifiedSteps(section),
               share: function (code) { return section.id + "/script=" + code; },
@@ -646,6 +639,7 @@ enum SandboxScript {
               script: shared !== null ? shared : script.replace(/\n$/, ""),
               original: script.replace(/\n$/, ""),
               seed: section.getAttribute("data-seed") || (article ? article.getAttribute("data-seed") : "1"),
+              kafka: article ? article.getAttribute("data-kafka") : null,
               goals: goals,
               share: function (code) { return key + "/script=" + code; },
               home: key,
@@ -664,7 +658,7 @@ enum SandboxScript {
               var at = pair.indexOf("=");
               if (at > 0) params[pair.slice(0, at)] = pair.slice(at + 1);
             });
-            var start = { script: "", seed: root.getAttribute("data-seed") || "1" };
+            var start = { script: "", seed: root.getAttribute("data-seed") || "1", kafka: null };
             var origin = element("p", "playground-origin");
             if (params.from !== undefined) {
               var found = resolveStart(decodeURIComponentSafe(params.from));
@@ -690,6 +684,7 @@ enum SandboxScript {
                 start.script = decoded;
               }
               if (params.seed) start.seed = params.seed;
+              if (params.kafka) start.kafka = decodeURIComponentSafe(params.kafka);
             }
             if (origin.firstChild) root.appendChild(origin);
             var now = element("div", "playground-now");
@@ -699,10 +694,12 @@ enum SandboxScript {
             new Sandbox(box, {
               script: start.script,
               seed: start.seed,
+              kafka: start.kafka,
               label: "Scenario script",
               placeholder: "cluster brokers=3\ntopic orders partitions=1 replication-factor=3\ncrash 1\nadvance 30s\ndescribe orders",
               share: function (code) {
-                return "script=" + code + (String(start.seed) !== (root.getAttribute("data-seed") || "1") ? "&seed=" + start.seed : "");
+                return "script=" + code + (String(start.seed) !== (root.getAttribute("data-seed") || "1") ? "&seed=" + start.seed : "") +
+                  (start.kafka ? "&kafka=" + encodeURIComponent(start.kafka) : "");
               },
               autorun: !!start.script && params.from !== undefined,
               afterRun: function (steps) {
@@ -764,6 +761,7 @@ enum SandboxScript {
             return {
               script: script.join("\n"),
               seed: lesson.seed,
+              kafka: lesson.kafka,
               description: lesson.t + ", scenario " + name + (step ? ", after step " + step : ""),
               href: lesson.u + "#" + scenario.a + (step ? "/step-" + step : ""),
               cli: lesson.n + "#" + name + (step ? "/step-" + step : ""),

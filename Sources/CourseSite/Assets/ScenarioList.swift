@@ -8,7 +8,7 @@ import ScenarioLanguage
 /// own scenarios from the page.
 enum ScenarioList {
     /// One lesson's entry, a JavaScript object literal: number `n`, slug `s`, page `u`, title `t`, seed `seed` (a
-    /// string: a 64-bit seed does not fit a JavaScript number) and scenarios `c`, each with its section id `a`, name
+    /// string: a 64-bit seed does not fit a JavaScript number), Kafka release `kafka` (`"4.0"`) and scenarios `c`, each with its section id `a`, name
     /// `m` (null when it has none), the scenarios it continues `p` (indices, earliest first), its lines `l` and, per
     /// step, how many of its lines reach through the step and its checks `e`.
     static func entry(for lesson: VerifiedLesson) -> String {
@@ -26,7 +26,8 @@ enum ScenarioList {
         let number = LessonRendering.number(lesson.lesson.number)
         let page = LessonRendering.pageName(number: lesson.lesson.number, slug: lesson.lesson.slug)
         return "{\"n\":\"\(number)\",\"s\":\(SearchIndex.string(lesson.lesson.slug)),\"u\":\(SearchIndex.string(page)),"
-            + "\"t\":\(SearchIndex.string(lesson.lesson.title)),\"seed\":\"\(lesson.seed)\",\"c\":[\n"
+            + "\"t\":\(SearchIndex.string(lesson.lesson.title)),\"seed\":\"\(lesson.seed)\","
+            + "\"kafka\":\"\(lesson.kafka.text)\",\"c\":[\n"
             + scenarios.joined(separator: ",\n") + "]}"
     }
 

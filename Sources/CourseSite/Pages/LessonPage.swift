@@ -15,12 +15,13 @@ struct LessonPage {
         _ lesson: VerifiedLesson, checking check: @escaping (Int) throws(Failure) -> Void
     ) throws(Failure) -> String {
         var writer = ArticleWriter(checking: check)
-        // What the sandboxes need to run the page's scenarios as the CLI would: the lesson's number and seed.
+        // What the sandboxes need to run the page's scenarios as the CLI would: the lesson's number, seed and Kafka.
         writer.start(
             .article,
             [
                 .init("data-lesson", LessonRendering.number(lesson.lesson.number)),
                 .init("data-seed", String(lesson.seed)),
+                .init("data-kafka", lesson.kafka.text),
             ])
         try writer.write(.newline)
         var hasLegend = false

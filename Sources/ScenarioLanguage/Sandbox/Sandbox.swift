@@ -44,9 +44,10 @@ public struct Sandbox {
     /// The script as it was last saved, to tell whether there is unsaved work.
     private var savedScript: String?
 
-    /// A session starting from an empty cluster, or from the state a prelude of lines leaves.
-    public init(seed: UInt64, prelude: [String] = [], limits: Limits = .standard) {
-        var runner = ScenarioRunner(seed: seed, limits: limits)
+    /// A session starting from an empty cluster, or from the state a prelude of lines leaves; clusters behave as
+    /// `kafka` unless their `cluster` line names another release.
+    public init(seed: UInt64, kafka: KafkaVersion = .newest, prelude: [String] = [], limits: Limits = .standard) {
+        var runner = ScenarioRunner(seed: seed, kafka: kafka, limits: limits)
         let text = prelude.joined(separator: "\n")
         let (script, _) = ScenarioParser.parse(
             text, sourceMap: .identity(file: "<prelude>", lineCount: prelude.count), limits: limits)

@@ -11,8 +11,11 @@ public struct ScriptCompletion: Hashable, Sendable {
     public var completion: LineCompletion
 
     /// Completes at UTF-8 byte `offset` of `script` (clamped to the script; a cursor inside a character moves to its
-    /// start).
-    public init(script: String, offset: Int, seed: UInt64 = ScriptRun.defaultSeed, limits: Limits = .standard) {
+    /// start); the lines above run with `seed` on `kafka`.
+    public init(
+        script: String, offset: Int, seed: UInt64 = ScriptRun.defaultSeed, kafka: KafkaVersion = .newest,
+        limits: Limits = .standard
+    ) {
         let bytes = Array(script.utf8)
         var cursor = min(max(0, offset), bytes.count)
         while cursor > 0, cursor < bytes.count, bytes[cursor] & 0xC0 == 0x80 { cursor -= 1 }
@@ -26,7 +29,7 @@ public struct ScriptCompletion: Hashable, Sendable {
             .count
         let (parsed, _) = ScenarioParser.parse(
             above, sourceMap: .identity(file: "<script>", lineCount: lineCount), limits: limits)
-        var runner = ScenarioRunner(seed: seed, limits: limits)
+        var runner = ScenarioRunner(seed: seed, kafka: kafka, limits: limits)
         for statement in parsed.statements { runner.execute(statement) }
         completion = runner.completion(for: line)
         let word = line.last == " " || line.isEmpty ? "" : line.split(separator: " ").last.map(String.init) ?? ""

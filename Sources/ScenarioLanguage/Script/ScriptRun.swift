@@ -18,8 +18,11 @@ public struct ScriptRun: Sendable {
     public var failure: String?
 
     /// Reads, parses and runs `script` (the bytes of the file at `path`, or of standard input when `path` is
-    /// `<stdin>`), with `seed` and under `limits`.
-    public init(script: [UInt8], path: String, seed: UInt64 = defaultSeed, limits: Limits = .standard) {
+    /// `<stdin>`), with `seed`, on `kafka` unless a `cluster` line names another, and under `limits`.
+    public init(
+        script: [UInt8], path: String, seed: UInt64 = defaultSeed, kafka: KafkaVersion = .newest,
+        limits: Limits = .standard
+    ) {
         self.path = path
         diagnostics = []
         guard script.count <= limits.inputBytes else {
@@ -38,7 +41,7 @@ public struct ScriptRun: Sendable {
             diagnostics = problems
             return
         }
-        let transcript = ScenarioRunner.run(script, seed: seed, limits: limits)
+        let transcript = ScenarioRunner.run(script, seed: seed, kafka: kafka, limits: limits)
         self.transcript = transcript
         diagnostics = transcript.diagnostics
     }

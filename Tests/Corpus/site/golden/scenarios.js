@@ -1,11 +1,11 @@
 window.REPLICALAB_SCENARIOS=[
-{"n":"01","s":"placement","u":"01-placement.html","t":"Placement & racks","seed":"1","c":[
+{"n":"01","s":"placement","u":"01-placement.html","t":"Placement & racks","seed":"1","kafka":"4.1","c":[
 {"a":"scenario-slide","m":"slide","p":[],"l":["cluster brokers=6 racks=2","# The slides' simplified placement.","topic t partitions=4 replication-factor=3 placement=round-robin","brokers t","expect replicas t-0 == 0,3,1","expect leader t-0 == 0"],"e":[1,3,6]}]},
-{"n":"02","s":"failures","u":"02-failures.html","t":"Failures","seed":"1","c":[
+{"n":"02","s":"failures","u":"02-failures.html","t":"Failures","seed":"1","kafka":"4.0","c":[
 {"a":"scenario-stalled","m":"stalled","p":[],"l":["cluster brokers=3","topic orders partitions=1 replication-factor=3 min.insync.replicas=1","produce orders partition=0 value=a count=2","stall 2","produce orders partition=0 value=b count=3 acks=1","# (a) 45 s later the leader drops broker 2 from the ISR.","advance 45s","expect isr orders-0 == 0,1","brokers orders","resume 2","advance 1s","expect isr orders-0 == 0,1,2"],"e":[1,2,3,4,5,8,9,10,12]},
 {"a":"scenario-unclean","m":"unclean","p":[],"l":["cluster brokers=3","topic orders partitions=1 replication-factor=3 min.insync.replicas=1 unclean.leader.election.enable=true","crash 2","advance 9s","produce orders partition=0 value=a count=3","crash 1","advance 9s","produce orders partition=0 value=b count=2","crash 0","# (b) No replica is left: the partition has no leader.","advance 9s","expect leader orders-0 == none","restart 2","advance 2s","# (c) Broker 2 had nothing: offsets 0..4 are lost.","expect lost orders-0 == 0..4","restart 1","advance 3s"],"e":[1,2,3,4,5,6,7,8,9,12,13,16,17,18]}]},
-{"n":"03","s":"escaping","u":"03-escaping.html","t":"Escaping \u003cscript>","seed":"1","c":[
+{"n":"03","s":"escaping","u":"03-escaping.html","t":"Escaping \u003cscript>","seed":"1","kafka":"4.1","c":[
 {"a":"scenario-i-named-i","m":"\u003ci>named\u003c/i>","p":[],"l":["broker 0 rack=\u003cscript>alert(1)\u003c/script>","broker 1 rack=\"\u003cb>&\\\"quoted\\\"\u003c/b>\"","topic \u003cscript> partitions=1 replication-factor=1","expect error INVALID_TOPIC_EXCEPTION","topic ok partitions=2 replication-factor=1","brokers"],"e":[1,2,4,5,6]}]},
-{"n":"04","s":"clients","u":"04-clients.html","t":"Clients","seed":"1","c":[
+{"n":"04","s":"clients","u":"04-clients.html","t":"Clients","seed":"1","kafka":"4.1","c":[
 {"a":"scenario-lost-response","m":"lost-response","p":[],"l":["cluster brokers=3","topic orders partitions=2 replication-factor=3 min.insync.replicas=2","producer plain enable.idempotence=false","drop-responses 0","produce orders partition=0 value=m1 producer=plain","expect read orders-0 == m1,m1","join g member=c1 topics=orders","join g member=c2 topics=orders","expect assignment g c2 == orders-1"],"e":[1,2,3,4,6,7,9]}]}
 ];
