@@ -81,6 +81,8 @@ enum HTMLFormatter {
     private static func escape(_ bytes: UnsafeBufferPointer<UInt8>, attribute: Bool, into buffer: inout [UInt8]) {
         var start = 0
         for index in bytes.indices {
+            // Letters and most punctuation come after `>`, the last of the characters to escape.
+            guard bytes[index] <= UInt8(ascii: ">") else { continue }
             let entity: StaticString
             switch bytes[index] {
             case UInt8(ascii: "&"): entity = "&amp;"
