@@ -71,7 +71,7 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode(course.diagnostics.exitCode)
         }
         let renderings = try renderingsWithinBudget(course.lessons, built)
-        let files = SiteRenderer.render(renderings, courseIsVerified: course.isVerified)
+        let files = SiteRenderer.render(renderings, courseIsVerified: course.isVerified, mappingPages: mapPages)
         try checkRenderedBudgets(files, reused: [], renderings: renderings)
         try site.write(files)
         Terminal.standardError.write("wrote \(files.count) files to \(out)\n")
@@ -88,6 +88,11 @@ struct BuildCommand: ParsableCommand {
             cache.prune(keeping: Set(keyed.values))
             cache.storeManifest(pageKeys, output: out)
         }
+    }
+
+    /// Makes lesson pages on `jobs` threads.
+    private func mapPages(_ indices: [Int], _ page: @Sendable (Int) -> String) -> [String] {
+        ParallelMap.map(indices, jobs: jobs, page)
     }
 
     /// Every lesson's rendering, in course order; each stopped as soon as its page passed the page budget, and then
@@ -207,7 +212,7 @@ struct BuildCommand: ParsableCommand {
                 expectations: renderings.reduce(0) { $0 + $1.expectationCount },
                 exercises: renderings.reduce(0) { $0 + $1.exerciseCount }) + ": all verified"
         return (
-            SiteRenderer.render(renderings, courseIsVerified: true, skipping: reused),
+            SiteRenderer.render(renderings, courseIsVerified: true, skipping: reused, mappingPages: mapPages),
             reused.sorted().map { renderings[$0].pageName }, renderings, pageKeys, summary
         )
     }
