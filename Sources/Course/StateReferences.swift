@@ -123,6 +123,8 @@ enum StateReferences {
             cluster = scenarios[count - 1].transcript.steps.last(where: { !$0.isExpectation })?.cluster
         }
         guard let cluster else { return .failure(QueryError("that scenario has no cluster")) }
-        return query.evaluate(in: cluster)
+        // Text to read, not to type back: a list of partitions breaks between its names on a phone.
+        guard query.kind == .assignment || query.kind == .read else { return query.evaluate(in: cluster) }
+        return query.evaluate(in: cluster).map { $0.replacing(",", with: ", ") }
     }
 }

@@ -158,6 +158,12 @@ struct CmarkDocument {
                 let references = Self.replaceReferences(in: current).map {
                     ProseReference(expression: $0, location: location, scenariosBefore: scenarioCount)
                 }
+                if Self.hasReferenceAcrossLines(current) {
+                    diagnostics.append(
+                        .error(
+                            "a '{{…}}' reference continues on the next line, so it is not filled in; keep it on one line",
+                            at: location))
+                }
                 prose.pieces += Self.pieces(of: Self.renderHTML(current), references: references)
                 prose.text.append(PrivateUseEscape.unescaped(Self.removingPlaceholders(Self.plainText(current))) + "\n")
                 diagnostics += Self.nestedBlockDiagnostics(in: current, path: path)
@@ -196,11 +202,15 @@ struct CmarkDocument {
         let iterator = cmark_iter_new(block)
         while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
             guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
-                cmark_node_get_type(node) == CMARK_NODE_TEXT, let literal = cmark_node_get_literal(node),
-                !isInsideImage(node)
+                let literal = cmark_node_get_literal(node)
             else { continue }
             let text = String(cString: literal)
             guard text.contains("{{") else { continue }
+            if cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK {
+                edits.append((node, replacingReferencesInHTMLText(text, expressions: &expressions)))
+                continue
+            }
+            guard cmark_node_get_type(node) == CMARK_NODE_TEXT, !isInsideImage(node) else { continue }
             var output = ""
             var rest = Substring(text)
             while let open = rest.firstRange(of: "{{"), let close = rest[open.upperBound...].firstRange(of: "}}") {
@@ -216,6 +226,55 @@ struct CmarkDocument {
         cmark_iter_free(iterator)
         for (node, text) in edits { _ = cmark_node_set_literal(node, text) }
         return expressions
+    }
+
+    /// Whether a `{{` left open in one text node of the block is closed in a later one: a reference broken over two
+    /// lines, which cmark keeps as two text nodes around a line break (after `replaceReferences`, whole references
+    /// are placeholders, so any `{{` left is an open one).
+    private static func hasReferenceAcrossLines(_ block: OpaquePointer) -> Bool {
+        var isOpen = false
+        var found = false
+        let iterator = cmark_iter_new(block)
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
+                cmark_node_get_type(node) == CMARK_NODE_TEXT, let literal = cmark_node_get_literal(node)
+            else { continue }
+            let text = String(cString: literal)
+            if isOpen, text.contains("}}") { found = true }
+            if let open = text.ranges(of: "{{").last, !text[open.upperBound...].contains("}}") { isOpen = true }
+        }
+        cmark_iter_free(iterator)
+        return found
+    }
+
+    /// A raw HTML block with each `{{…}}` in its text replaced by a placeholder (`expressions` gets the expressions in
+    /// order), so a table written in HTML can hold live values too. Only text between tags counts: inside a tag (an
+    /// attribute) or a comment, braces stay as written.
+    private static func replacingReferencesInHTMLText(_ html: String, expressions: inout [String]) -> String {
+        var output = ""
+        var rest = Substring(html)
+        while let first = rest.first {
+            if rest.hasPrefix("<!--") {
+                let end = rest.firstRange(of: "-->")?.upperBound ?? rest.endIndex
+                output += rest[..<end]
+                rest = rest[end...]
+            } else if first == "<" {
+                let end = rest.firstIndex(of: ">").map { rest.index(after: $0) } ?? rest.endIndex
+                output += rest[..<end]
+                rest = rest[end...]
+            } else if rest.hasPrefix("{{"), let close = rest.firstRange(of: "}}"),
+                !rest[..<close.lowerBound].contains(where: { $0 == "<" || $0 == ">" })
+            {
+                let expression = rest[rest.index(rest.startIndex, offsetBy: 2)..<close.lowerBound]
+                output += ProseReference.placeholder(expressions.count)
+                expressions.append(expression.trimmingCharacters(in: " "))
+                rest = rest[close.upperBound...]
+            } else {
+                output.append(first)
+                rest = rest.dropFirst()
+            }
+        }
+        return output
     }
 
     /// Cuts rendered HTML at its placeholders: HTML pieces and the references they stood for.

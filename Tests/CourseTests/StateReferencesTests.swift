@@ -28,11 +28,7 @@ struct StateReferencesTests {
         let (lesson, diagnostics) = verify(text)
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         let verified = try #require(lesson)
-        let values = verified.parts.flatMap { part -> [String] in
-            guard case .prose(let prose) = part else { return [] }
-            return prose.pieces.compactMap { if case .value(let value, _) = $0 { value } else { nil } }
-        }
-        #expect(values == ["1", "4", "0,1,2"])
+        #expect(values(of: verified) == ["1", "4", "0,1,2"])
         // A reference inside code is not a reference.
         #expect(verified.lesson.references.count == 3)
     }
@@ -42,7 +38,7 @@ struct StateReferencesTests {
         let (_, diagnostics) = verify(text)
         #expect(
             diagnostics.sorted().map(\.message) == [
-                "in {{foo t-0}}: unknown query 'foo' (one of: leader, isr, replicas, hw, leo, epoch, lost, time)",
+                "in {{foo t-0}}: unknown query 'foo' (one of: leader, isr, elr, last-known-elr, replicas, hw, leo, epoch, lost, read, lag, committed, assignment, generation, partition, time)",
                 "in {{hw t-9}}: unknown partition 't-9'",
                 "in {{nope: hw t-0}}: no scenario named 'nope' in this lesson",
                 "in {{s/step-9: hw t-0}}: 'step-9' is not a step of 's' (it has steps 1 to 5)",
@@ -125,5 +121,95 @@ struct StateReferencesTests {
         #expect(diagnostics.map(\.message) == ["'continues=b': no earlier scenario of this lesson is named 'b'"])
         let (_, unknownOption) = verify("# C\n\n```scenario a continue=b\ncluster brokers=1\n```\n")
         #expect(unknownOption.first?.notes.first?.message == "did you mean 'continues'?")
+    }
+
+    /// The values of the prose blocks of a verified lesson, in order.
+    private func values(of lesson: VerifiedLesson) -> [String] {
+        lesson.parts.flatMap { part -> [String] in
+            guard case .prose(let prose) = part else { return [] }
+            return prose.pieces.compactMap { if case .value(let value, _) = $0 { value } else { nil } }
+        }
+    }
+
+    @Test func rawHTMLTablesHoldReferencesInTheirTextOnly() throws {
+        let text =
+            scenario
+            + "<table>\n<tr><td title=\"{{hw t-0}}\">HW</td><td><code>Isr: {{s/step-4: isr t-0}}</code>, at {{time in s}}</td></tr>\n"
+            + "<!-- {{leader t-0}} -->\n</table>\n"
+        let (lesson, diagnostics) = verify(text)
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        let verified = try #require(lesson)
+        #expect(values(of: verified) == ["0,1,2", "10\u{A0}s"])
+        let html = verified.parts.compactMap { part -> String? in
+            guard case .prose(let prose) = part else { return nil }
+            return prose.pieces.map {
+                switch $0 {
+                case .html(let html): html
+                case .value(let value, _): "[\(value)]"
+                }
+            }.joined()
+        }.joined()
+        // Braces in an attribute or a comment stay as written.
+        #expect(html.contains("<td title=\"{{hw t-0}}\">HW</td><td><code>Isr: [0,1,2]</code>, at [10\u{A0}s]</td>"))
+        #expect(html.contains("<!-- {{leader t-0}} -->"))
+    }
+
+    @Test func newQueriesResolveAndTheirMistakesAreLocated() throws {
+        let shutdowns = """
+            # Refs
+
+            ```scenario down
+            cluster brokers=3 kafka=4.1
+            topic t partitions=1 replication-factor=3 min.insync.replicas=2
+            shutdown 2
+            shutdown 1
+            shutdown 0
+            ```
+
+            ELR {{elr t-0}}, last known {{last-known-elr t-0}}, at {{down/step-4: time in ms}}.
+
+            <table><tr><td>{{lag g t-0}}</td></tr></table>
+
+            Then {{time in hours}}.
+
+            """
+        let (_, diagnostics) = verify(shutdowns)
+        #expect(
+            diagnostics.sorted().map(\.message) == [
+                "in {{lag g t-0}}: unknown consumer group 'g'",
+                "in {{time in hours}}: 'time' takes nothing, or 'in <unit>' with a unit of: ms, s, min",
+            ])
+        #expect(diagnostics.sorted().map(\.location.line) == [13, 15])
+        #expect(diagnostics.exitCode == 2)
+        let (good, problems) = verify(shutdowns.replacing(/\n<table>.*\n\nThen.*\n/, with: ""))
+        #expect(problems.isEmpty, "\(problems)")
+        #expect(try values(of: #require(good)) == ["0,1", "0", "0\u{A0}ms"])
+    }
+
+    @Test func aReferenceBrokenOverTwoLinesIsAnError() {
+        let (_, diagnostics) = verify(scenario + "\nThe HW is {{s: hw\nt-0}} now.\n")
+        #expect(
+            diagnostics.map(\.message) == [
+                "a '{{…}}' reference continues on the next line, so it is not filled in; keep it on one line"
+            ])
+        #expect(diagnostics.first?.location.line == 11)
+    }
+
+    @Test func anAssignmentReadsAsAListInProse() throws {
+        let text = """
+            # Refs
+
+            ```scenario s
+            cluster brokers=1
+            topic t partitions=3 replication-factor=1
+            join g member=c1 topics=t
+            ```
+
+            `c1` holds {{assignment g c1}} in generation {{generation g}}; a consumer reads {{read t-0}}.
+
+            """
+        let (lesson, diagnostics) = verify(text)
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        #expect(try values(of: #require(lesson)) == ["t-0, t-1, t-2", "1", "none"])
     }
 }

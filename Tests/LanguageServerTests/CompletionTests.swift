@@ -97,6 +97,23 @@ struct CompletionTests {
         #expect(Self.labels(typing: "let x = ", onLine: 12).first == "leader")
     }
 
+    /// Inside a prose `{{…}}`: where to read (scenarios and their steps above) and the query, word by word, against
+    /// the state the reference reads.
+    @Test func referencesInProse() {
+        let start = Self.labels(typing: "The HW is {{", onLine: 14)
+        #expect(start.starts(with: ["setup:", "setup/step-1:"]))
+        #expect(start.contains("setup/step-5:") && start.contains("hw") && start.contains("last-known-elr"))
+        #expect(Self.labels(typing: "Lag {{setup: lag ", onLine: 14) == ["g"])
+        #expect(Self.labels(typing: "Lag {{lag g ", onLine: 14) == ["orders-0", "orders-1"])
+        #expect(Self.labels(typing: "At {{setup/step-2: time in ", onLine: 14) == ["ms", "s", "min"])
+        #expect(Self.labels(typing: "At {{time ", onLine: 14) == ["in"])
+        // Without a name, the last scenario above that ran (`next` has a line that does not parse yet).
+        #expect(Self.labels(typing: "ISR {{isr ", onLine: 14) == ["orders-0", "orders-1"])
+        // A finished reference is prose again; a reference to a scenario that does not exist offers nothing.
+        #expect(Self.labels(typing: "HW {{hw orders-0}} and ", onLine: 14).isEmpty)
+        #expect(Self.labels(typing: "HW {{nope: hw ", onLine: 14).isEmpty)
+    }
+
     @Test func scenarioNamesAfterContinues() {
         let lesson = Self.lesson + "```scenario third\ncluster brokers=1\n```\n"
         let line = Self.lesson.split(separator: "\n", omittingEmptySubsequences: false).count - 1

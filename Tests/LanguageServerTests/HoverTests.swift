@@ -65,6 +65,12 @@ struct HoverTests {
         #expect(Self.hover(10, 2) == nil)
     }
 
+    @Test func aRoundedTimeShowsItsValue() {
+        let lesson = Self.lesson + "It ends at {{time in ms}}.\n"
+        let value = Self.hover(11, 14, in: lesson) ?? ""
+        #expect(value.hasPrefix("`{{time in ms}}` = **") && value.hasSuffix("\u{A0}ms**"), "\(value)")
+    }
+
     @Test func aReferenceInAQuestionsWhyLineShowsItsValue() {
         let lesson = Self.lesson + "```question\nWho leads?\nanswer: leader t-0\nwhy: the HW is {{hw t-0}}\n```\n"
         #expect(Self.hover(14, 17, in: lesson) == "`{{hw t-0}}` = **4**")

@@ -253,10 +253,16 @@ struct TerminalFrictionTests {
         try terminal.expect("replicalab> ")
         terminal.type("expect isr t-0 == 0\r")
         try terminal.expect("✓ expect isr t-0 == 0")
+        // Saved, the session names its Kafka on the cluster line, so it replays as it played.
+        terminal.type("save old.scenario\r")
+        try terminal.expect("Saved 9 lines to old.scenario")
         terminal.type("\u{04}")
-        try terminal.expect("Save the")
-        terminal.type("n\r")
         #expect(terminal.waitForExit() == 0)
+        let saved = try String(contentsOf: workspace.url("old.scenario"), encoding: .utf8)
+        #expect(saved.hasPrefix("cluster brokers=3 kafka=4.0\ntopic t partitions=1"))
+        let replay = try workspace.run(["run", "old.scenario"])
+        #expect(replay.status == 0, "\(replay.stdout)\(replay.stderr)")
+        #expect(replay.stdout.contains("✓ expect isr t-0 == 0"))
     }
 
     @Test func ctrlDOffersToSaveUnsavedWork() throws {

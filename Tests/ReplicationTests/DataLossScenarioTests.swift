@@ -18,7 +18,7 @@ import Testing
         #expect(TestCluster.partition(cluster).leaderEpoch == 1)
         #expect(TestCluster.partition(cluster).isr == [2, 3])
         #expect(TestCluster.log(cluster, on: 2).logEndOffset == 10)
-        #expect(TestCluster.partition(cluster).lostOffsets == [10])
+        #expect(cluster.lostOffsets(of: TestCluster.tp) == [10])
         let mPrime = TestCluster.produce(&cluster, 1, prefix: "n")
         #expect(mPrime.outcome == .success(baseOffset: 10, count: 1))
         try cluster.apply(.restart, to: 1)
@@ -40,7 +40,7 @@ import Testing
         try cluster.apply(.crash, to: 1)
         cluster.advance(by: .milliseconds(10_000))
         #expect(TestCluster.log(cluster, on: 2).record(at: 10)?.value == "m0")
-        #expect(TestCluster.partition(cluster).lostOffsets.isEmpty)
+        #expect(cluster.lostOffsets(of: TestCluster.tp).isEmpty)
     }
 
     /// S7 on Kafka 4.0 (ELR off: the controller keeps the last ISR member).
@@ -74,7 +74,7 @@ import Testing
         cluster.advance(by: .milliseconds(300_000) - cluster.now.sinceStart)
         #expect(TestCluster.partition(cluster).leader == 3)
         #expect(TestCluster.partition(cluster).isr == [3])
-        #expect(TestCluster.partition(cluster).lostOffsets == Array(0..<10))
+        #expect(cluster.lostOffsets(of: TestCluster.tp) == Array(0..<10))
         #expect(cluster.engine.findings.contains { $0.kind == .dataLoss })
         #expect(cluster.engine.invariantBreaks.isEmpty)
         // Broker 2 returns and truncates a0..a4.
@@ -123,7 +123,7 @@ import Testing
         #expect(TestCluster.partition(cluster).leader == 2)
         #expect(TestCluster.log(cluster, on: 1).logEndOffset == 90)
         #expect(TestCluster.log(cluster, on: 0).logEndOffset == 90)
-        #expect(TestCluster.partition(cluster).lostOffsets == Array(90..<100))
+        #expect(cluster.lostOffsets(of: TestCluster.tp) == Array(90..<100))
         #expect(cluster.engine.invariantBreaks.contains { $0.kind == .committedRecordLost })
     }
 }

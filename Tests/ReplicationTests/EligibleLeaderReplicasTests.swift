@@ -163,7 +163,7 @@ import Testing
         cluster.advance(by: .milliseconds(5_000))
         #expect(TestCluster.partition(cluster).leader == 1)
         #expect(TestCluster.log(cluster, on: 1).logEndOffset == 100)
-        #expect(TestCluster.partition(cluster).lostOffsets == [])
+        #expect(cluster.lostOffsets(of: TestCluster.tp) == [])
         #expect(!cluster.engine.invariantBreaks.contains { $0.kind == .committedRecordLost })
     }
 

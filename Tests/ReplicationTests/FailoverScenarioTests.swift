@@ -98,7 +98,7 @@ import Testing
         #expect(TestCluster.partition(cluster).isr == [1, 2])
         #expect(TestCluster.partition(cluster).highWatermark == 16)
         #expect(cluster.engine.invariantBreaks.isEmpty)
-        #expect(TestCluster.partition(cluster).lostOffsets.isEmpty)
+        #expect(cluster.lostOffsets(of: TestCluster.tp).isEmpty)
     }
 
     @Test func shutdownMovesLeadershipAtOnce() throws {

@@ -68,7 +68,7 @@ import Testing
         cluster.advance(by: .milliseconds(5_000))
         #expect(TestCluster.log(cluster, on: 1).records.map(\.value) == ["r0", "r1", "r2", "n0", "n1"])
         #expect(TestCluster.partition(cluster).isr.contains(1))
-        #expect(TestCluster.partition(cluster).lostOffsets == [3])
+        #expect(cluster.lostOffsets(of: TestCluster.tp) == [3])
         #expect(cluster.engine.invariantBreaks.isEmpty)
     }
 }

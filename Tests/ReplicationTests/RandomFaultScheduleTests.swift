@@ -57,7 +57,7 @@ import Testing
         let cluster = result.cluster
         #expect(cluster.engine.findings.isEmpty, "\(cluster.engine.findings)")
         let partition = TestCluster.partition(cluster)
-        #expect(partition.lostOffsets.isEmpty)
+        #expect(cluster.lostOffsets(of: TestCluster.tp).isEmpty)
         let leader = partition.leader
         #expect(leader != nil, "every broker is back, so the partition has a leader")
         guard let leader, let log = partition.logs[leader] else { return }
@@ -75,7 +75,7 @@ import Testing
             let findings = result.cluster.engine.findings.filter { $0.kind == .dataLoss }
             if !findings.isEmpty {
                 lossSeeds.append(seed)
-                #expect(!TestCluster.partition(result.cluster).lostOffsets.isEmpty)
+                #expect(!result.cluster.lostOffsets(of: TestCluster.tp).isEmpty)
             }
         }
         #expect(!lossSeeds.isEmpty, "some schedule must lose data through an unclean election")

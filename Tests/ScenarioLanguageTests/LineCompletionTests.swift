@@ -85,6 +85,10 @@ struct LineCompletionTests {
         #expect(Self.offered("expect leo orders-0 on ") == (0..<12).map(String.init))
         #expect(Self.offered("expect assignment g ") == ["c1"])
         #expect(Self.offered("let x = ") == StateQuery.Kind.allCases.map(\.rawValue))
+        #expect(Self.offered("let x = lag ") == ["g"])
+        #expect(Self.offered("let x = time ") == ["in"])
+        #expect(Self.offered("let x = time in ") == ["ms", "s", "min"])
+        #expect(Self.offered("let x = leo orders-0 ") == ["on"])
     }
 
     /// The table's declarations are complete: each positional of each command says what it holds.

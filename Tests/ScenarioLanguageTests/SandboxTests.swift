@@ -39,6 +39,18 @@ struct SandboxTests {
         #expect(looks.lines == ["describe", "brokers"])
     }
 
+    /// A session on an older Kafka saves a script that names it on its first `cluster` line (before a comment);
+    /// on the newest, or when the line names one already, the lines are kept as they are.
+    @Test func theScriptOfASessionOnAnOlderKafkaNamesIt() {
+        let prelude = ["# Three brokers.", "cluster brokers=3  # all in one rack", "cluster brokers=1"]
+        #expect(
+            Sandbox(seed: 1, kafka: .v40, prelude: prelude).script
+                == "# Three brokers.\ncluster brokers=3 kafka=4.0  # all in one rack\ncluster brokers=1\n")
+        #expect(Sandbox(seed: 1, prelude: prelude).script == prelude.map { $0 + "\n" }.joined())
+        let named = ["cluster brokers=3 kafka=3.6"]
+        #expect(Sandbox(seed: 1, kafka: .v40, prelude: named).script == "cluster brokers=3 kafka=3.6\n")
+    }
+
     @Test func theScriptKeepsThePreludeCommentsAndExpectations() {
         let prelude = ["# start", "cluster brokers=3", "expect invariants ok"]
         var sandbox = Self.entered(["  # my note  ", "broker 3", "expect invariants ok"], prelude: prelude)

@@ -31,8 +31,11 @@ enum SnapshotChanges {
             where topic.configs[key] != old.configs[key] {
                 changes.append(.topicConfig(topic.name, key: key, from: old.configs[key], to: topic.configs[key]))
             }
-            for (partition, oldPartition) in zip(topic.partitions, old.partitions) where partition != oldPartition {
-                partitionChanges += self.partitionChanges(oldPartition, partition, in: after)
+            for (partition, oldPartition) in zip(topic.partitions, old.partitions)
+            where partition != oldPartition
+                || after.lostOffsets(of: partition.id) != before.lostOffsets(of: partition.id)
+            {
+                partitionChanges += self.partitionChanges(oldPartition, partition, from: before, to: after)
             }
         }
         // Told kind by kind across partitions: leaders, then the ISR, then logs, then high watermarks.
@@ -81,9 +84,9 @@ enum SnapshotChanges {
         return changes
     }
 
-    private static func partitionChanges(_ old: PartitionState, _ new: PartitionState, in after: Cluster)
-        -> [StepChange]
-    {
+    private static func partitionChanges(
+        _ old: PartitionState, _ new: PartitionState, from beforeCluster: Cluster, to after: Cluster
+    ) -> [StepChange] {
         let id = new.id
         var changes: [StepChange] = []
         if old.leader != new.leader || old.leaderEpoch != new.leaderEpoch {
@@ -107,8 +110,8 @@ enum SnapshotChanges {
                 changes.append(.followerHighWatermark(id, broker, from: before.highWatermark, to: after.highWatermark))
             }
         }
-        let lost = Set(old.lostOffsets)
-        let newlyLost = new.lostOffsets.filter { !lost.contains($0) }
+        let lost = Set(beforeCluster.lostOffsets(of: id))
+        let newlyLost = after.lostOffsets(of: id).filter { !lost.contains($0) }
         if !newlyLost.isEmpty { changes.append(.recordsLost(id, offsets: newlyLost)) }
         // A partition without a leader has no high watermark; a new leader brings its own (told with the election).
         if let leader = new.leader, leader == old.leader, old.highWatermark != new.highWatermark {

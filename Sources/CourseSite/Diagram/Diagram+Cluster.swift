@@ -109,11 +109,12 @@ extension Diagram {
                 truncated: truncated[broker])
         }
         let reach = bars.map { max($0.logEndOffset, $0.truncated?.upperBound ?? 0, $0.previousLogEndOffset ?? 0) }
-        let needed = max(reach.max() ?? 0, (partition.lostOffsets.last ?? -1) + 1)
+        let lost = cluster.lostOffsets(of: id)
+        let needed = max(reach.max() ?? 0, (lost.last ?? -1) + 1)
         return PartitionLog(
             label: label, leader: partition.leader, leaderEpoch: partition.leaderEpoch,
             highWatermark: partition.leader == nil ? nil : partition.highWatermark,
             isUnclean: partition.leader != nil && partition.hadUncleanElection,
-            scale: DiagramSVG.scale(for: needed), bars: bars, lost: partition.lostOffsets, newlyLost: newlyLost)
+            scale: DiagramSVG.scale(for: needed), bars: bars, lost: lost, newlyLost: newlyLost)
     }
 }

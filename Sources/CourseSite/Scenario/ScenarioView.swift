@@ -146,7 +146,9 @@ struct StepMemory {
     mutating func picture(cluster: Cluster, changes: StepChanges) -> Diagram {
         let all = cluster.sortedTopics.flatMap { $0.partitions.map(\.id) }
         // Logs with no records say nothing, except for a cluster's only partition (where the commit path starts).
-        let touched = changes.touchedPartitions.filter { all.count == 1 || Self.hasRecords(cluster.partition($0)) }
+        let touched = changes.touchedPartitions.filter {
+            all.count == 1 || Self.hasRecords(cluster.partition($0), in: cluster)
+        }
         if !touched.isEmpty {
             focus = touched
         } else if focus.isEmpty, all.count == 1 {
@@ -155,9 +157,9 @@ struct StepMemory {
         return Diagram(cluster: cluster, changes: changes, focus: focus)
     }
 
-    private static func hasRecords(_ partition: PartitionState?) -> Bool {
+    private static func hasRecords(_ partition: PartitionState?, in cluster: Cluster) -> Bool {
         guard let partition else { return false }
-        return !partition.lostOffsets.isEmpty || partition.logs.values.contains { $0.logEndOffset > 0 }
+        return !cluster.lostOffsets(of: partition.id).isEmpty || partition.logs.values.contains { $0.logEndOffset > 0 }
     }
 }
 

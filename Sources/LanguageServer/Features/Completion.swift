@@ -42,6 +42,9 @@ struct Completion {
         } else if let (found, valueStart) = infoStringItems(before: before, word: word, fileLine: line + 1) {
             items = found
             replaceFrom = offset - word.utf8.count + valueStart
+        } else if let (found, valueStart) = referenceItems(before: before, word: word, fileLine: line + 1) {
+            items = found
+            replaceFrom = offset - word.utf8.count + valueStart
         }
         let range = text.range(ofBytes: replaceFrom..<offset, in: encoding)
         return [
@@ -257,13 +260,21 @@ struct Completion {
         switch arguments.count {
         case 0: return []
         case 1: return [CompletionItem(label: "=", kind: .keyword)]
-        case 2:
-            return StateQuery.Kind.allCases.map { CompletionItem(label: $0.rawValue, kind: .keyword) }
-        case 3 where arguments[2] != "time": return state.partitionItems()
-        case 4 where arguments[2] == "leo": return [CompletionItem(label: "on", kind: .keyword)]
-        case 5 where arguments[2] == "leo" && arguments[4] == "on":
-            return state.brokerItems(holding: TopicPartition(parsing: arguments[3]))
-        default: return []
+        default: return Self.queryItems(after: Array(arguments.dropFirst(2)), state: state)
+        }
+    }
+
+    /// Items for the next word of a state query (in a `let` line or a prose reference), as `StateQuery.slot` says.
+    static func queryItems(after words: [String], state: StateAtLine) -> [CompletionItem] {
+        switch StateQuery.slot(after: words) {
+        case .kind: StateQuery.Kind.allCases.map { CompletionItem(label: $0.rawValue, kind: .keyword) }
+        case .partition: state.partitionItems()
+        case .group: state.groupItems()
+        case .topic: state.topicItems()
+        case .member(let group): state.memberItems(ofGroup: group)
+        case .broker(let partition): state.brokerItems(holding: partition)
+        case .words(let words): words.map { CompletionItem(label: $0, kind: .keyword) }
+        case .end: []
         }
     }
 

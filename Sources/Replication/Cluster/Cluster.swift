@@ -51,13 +51,41 @@ public struct Cluster: Hashable, Sendable {
         return topic.partitions[id.partition]
     }
 
+    /// Calls `body` with every partition in topic-partition order, read in place: one topic lookup per topic, not
+    /// one per partition (the fetch paths go through every partition on every fetch).
+    func forEachPartition(_ body: (PartitionState) -> Void) {
+        var topic = ""
+        var position: Dictionary<String, Topic>.Index?
+        for id in engine.partitionIDs {
+            if position == nil || id.topic != topic {
+                topic = id.topic
+                position = topics.index(forKey: topic)
+            }
+            guard let position else { continue }
+            body(topics.values[position].partitions[id.partition])
+        }
+    }
+
     /// Changes the partition with this id in place (it must exist): no copy of the partition, one topic lookup.
     ///
-    /// Like NIO's `CircularBuffer.modify`, the one way the engine writes a partition.
+    /// Like NIO's `CircularBuffer.modify`, the one way the engine writes a partition; the oracle checks the partitions
+    /// written this way after the event.
     @discardableResult
     mutating func modifyPartition<Result>(_ id: TopicPartition, _ body: (inout PartitionState) -> Result) -> Result {
         guard let position = topics.index(forKey: id.topic) else { preconditionFailure("no topic \(id.topic)") }
+        engine.touched.insert(id)
         return body(&topics.values[position].partitions[id.partition])
+    }
+
+    /// Changes the leader's view of one follower's fetches (Kafka: `Replica.updateFetchStateOrThrow`) in place.
+    ///
+    /// The oracle reads no fetch state, so unlike `modifyPartition` this does not mark the partition for checking:
+    /// a fetch that only moves the follower's fetch times costs no check.
+    mutating func modifyFollowerFetchState(
+        _ id: TopicPartition, of follower: BrokerID, _ body: (inout FollowerFetchState) -> Void
+    ) {
+        guard let position = topics.index(forKey: id.topic) else { preconditionFailure("no topic \(id.topic)") }
+        body(&topics.values[position].partitions[id.partition].followerStates[follower, default: FollowerFetchState()])
     }
 
     /// Adds a broker.

@@ -52,11 +52,10 @@ extension Cluster {
         afterEvent()
     }
 
-    /// What every event is followed by: produce completion, commitment and loss tracking, invariant checks.
+    /// What every event is followed by: produce completion, then the oracle's loss tracking and invariant checks.
     mutating func afterEvent() {
         completeProduceRequests()
-        trackCommittedAndLostRecords()
-        checkInvariants()
+        checkAfterEvent()
     }
 
     /// Schedules heartbeats, fetches and ISR-expiry checks of brokers that have none yet.

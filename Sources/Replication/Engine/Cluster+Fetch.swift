@@ -7,10 +7,10 @@ extension Cluster {
     mutating func sendFetches(from follower: BrokerID) {
         guard engine.runtimes[follower]?.isFetching == true else { return }
         var leaders: [BrokerID] = []
-        for id in allPartitionIDs {
-            guard let state = partition(id), let leader = state.leader, leader != follower,
-                state.logs[follower] != nil, !leaders.contains(leader)
-            else { continue }
+        forEachPartition { state in
+            guard let leader = state.leader, leader != follower, !leaders.contains(leader),
+                state.logs[follower] != nil
+            else { return }
             leaders.append(leader)
         }
         for leader in leaders where engine.runtimes[leader]?.isReachable == true {
@@ -37,13 +37,17 @@ extension Cluster {
             engine.fetchSessions[sessionID] = nil
             return
         }
+        var fetched: [FetchSession.Fetched] = []
+        forEachPartition { state in
+            guard state.leader == session.leader, let log = state.logs[session.follower] else { return }
+            fetched.append(
+                FetchSession.Fetched(partition: state.id, leaderEpoch: state.leaderEpoch, fetchOffset: log.logEndOffset)
+            )
+        }
+        session.fetched += fetched
         var responses: [FetchResponse] = []
-        for id in allPartitionIDs {
-            guard let state = partition(id), state.leader == session.leader, let log = state.logs[session.follower]
-            else { continue }
-            session.fetched.append(
-                FetchSession.Fetched(partition: id, leaderEpoch: state.leaderEpoch, fetchOffset: log.logEndOffset))
-            responses.append(handleFetch(id, follower: session.follower, leader: session.leader))
+        for read in fetched {
+            responses.append(handleFetch(read.partition, follower: session.follower, leader: session.leader))
         }
         let hasData = responses.contains { $0.divergingEpoch != nil || !$0.records.isEmpty }
         if hasData || responses.isEmpty {
@@ -137,9 +141,8 @@ extension Cluster {
             }
         }
         let now = engine.now
-        modifyPartition(id) {
-            $0.followerStates[follower, default: FollowerFetchState()]
-                .updateFetchState(fetchOffset: fetchOffset, leaderEndOffset: leaderLog.logEndOffset, now: now)
+        modifyFollowerFetchState(id, of: follower) {
+            $0.updateFetchState(fetchOffset: fetchOffset, leaderEndOffset: leaderLog.logEndOffset, now: now)
         }
         maybeExpandIsr(id, follower: follower)
         maybeIncrementLeaderHighWatermark(id)
@@ -156,6 +159,13 @@ extension Cluster {
     mutating func receive(_ response: FetchResponse, follower: BrokerID) {
         let id = response.partition
         guard accepts(response, follower: follower) else { return }
+        if response.divergingEpoch == nil, let log = partition(id)?.logs[follower],
+            response.records.last.map({ $0.offset < log.logEndOffset }) ?? true,
+            min(response.highWatermark, log.logEndOffset) == log.highWatermark
+        {
+            // Nothing new (a long poll that expired): the log stays as it is, and the oracle has nothing to check.
+            return
+        }
         // The follower's log is changed in place: a copy would duplicate its records on every fetch.
         if let truncation = modifyPartition(id, { Self.apply(response, to: &$0.logs[follower]!) }) {
             note("broker \(follower) truncates \(id) from \(truncation.from) to \(truncation.to) (diverging epoch)")

@@ -27,9 +27,9 @@ extension Cluster {
 
     /// The leader's ISR-expiry task for every partition it leads.
     mutating func shrinkIsrs(ledBy leader: BrokerID) {
-        for id in allPartitionIDs where partition(id)?.leader == leader {
-            maybeShrinkIsr(id)
-        }
+        var led: [TopicPartition] = []
+        forEachPartition { if $0.leader == leader { led.append($0.id) } }
+        for id in led { maybeShrinkIsr(id) }
     }
 
     /// Removes followers that are not caught up for more than `replica.lag.time.max.ms`.

@@ -179,12 +179,12 @@ extension Cluster {
         if let index = engine.pendingRequestIDs.firstIndex(of: requestID) { engine.pendingRequestIDs.remove(at: index) }
         if request.isAsync { note("request \(requestID) to \(request.partition) answered: \(outcome)") }
         if case .success(let base, let count) = outcome, let state = partition(request.partition) {
+            engine.touched.insert(request.partition)
             for offset in base..<(base + Int64(count)) {
                 // The record's own epoch: a duplicate's original may be from an earlier epoch.
                 let epoch = state.leaderLog?.record(at: offset)?.leaderEpoch ?? state.leaderEpoch
-                modifyPartition(request.partition) {
-                    $0.acknowledged[offset] = AcknowledgedRecord(leaderEpoch: epoch, acks: request.acks)
-                }
+                engine.oracle.acknowledge(
+                    request.partition, offset: offset, AcknowledgedRecord(leaderEpoch: epoch, acks: request.acks))
             }
         }
         if let batchID = request.batchID { producerReceives(request, batchID: batchID) }

@@ -30,10 +30,11 @@ extension Cluster {
     /// ticks, ISR-expiry checks that find nothing, and each fetch's arrival, expiry after `replica.fetch.wait.max.ms`
     /// and empty response. Their effects follow from the period arithmetic: the last heartbeat, each follower's last
     /// fetch time (Kafka: `Replica.updateFetchStateOrThrow`, which with no new data only moves the fetch and
-    /// caught-up times), the fetch session ids in the order responses would have arrived, the work counted.
+    /// caught-up times), the fetch session ids in the order responses would have arrived. The work counted is one
+    /// event's (what the engine did), not the skipped events': an idle hour fits the budget an idle minute does.
     mutating func skipIdleTime(through end: SimulatedInstant) -> Bool {
         guard engine.quiescence.isEnabled, engine.exhaustedBudget == nil,
-            var plan = IdlePlan(self), plan.limit(to: end, workDone: engine.workDone, cap: engine.budget.work)
+            var plan = IdlePlan(self), plan.limit(to: end)
         else {
             let retry = engine.queue.nextTime.map { $0 + engine.config.replicaFetchWaitMax } ?? engine.now
             engine.quiescence.nextAttempt = retry
@@ -47,7 +48,9 @@ extension Cluster {
     private mutating func apply(_ plan: IdlePlan) {
         let end = plan.end
         let events = plan.count(through: end)
-        engine.workDone += Int64(events) * plan.workPerEvent
+        // The budget counts the work the engine does: working out the stretch reads each broker and fetch session
+        // once, as the checks after one event read each partition and request once, so it costs one event's work.
+        engine.workDone += plan.workPerEvent
         engine.eventCount += Int64(events)
         engine.now = plan.lastEventTime(through: end)
         let streams = plan.brokerStreams
@@ -66,8 +69,8 @@ extension Cluster {
             let responses = IdlePlan.occurrences(session.firstResponse, session.period, end)
             if let arrival = plan.lastArrival(of: session, through: end) {
                 for partition in session.partitions {
-                    modifyPartition(partition.id) { state in
-                        state.followerStates[session.follower, default: FollowerFetchState()].updateFetchState(
+                    modifyFollowerFetchState(partition.id, of: session.follower) {
+                        $0.updateFetchState(
                             fetchOffset: partition.fetchOffset, leaderEndOffset: partition.leaderLogEndOffset,
                             now: arrival)
                     }

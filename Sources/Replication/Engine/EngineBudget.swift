@@ -1,7 +1,8 @@
 /// How much a cluster may run: a cap on engine work and on simulated time, so no input can make a run go on forever.
 ///
 /// Work counts every event once plus once per partition and per produce request (the checks after an event
-/// go through all of them), so a big cluster spends its budget faster, as it spends real time faster.
+/// go through all of them), so a big cluster spends its budget faster, as it spends real time faster. A skipped idle
+/// stretch counts as one event: the budget counts the work the engine does, not the simulated events it stands for.
 public struct EngineBudget: Hashable, Sendable {
     /// Which cap a run stopped at.
     public enum Cap: String, Hashable, Sendable {

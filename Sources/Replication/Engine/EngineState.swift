@@ -1,4 +1,4 @@
-/// The running part of a cluster: virtual clock, event queue, broker states, produce requests, findings.
+/// The running part of a cluster: virtual clock, event queue, broker states, produce requests, and the oracle.
 public struct EngineState: Hashable, Sendable {
     /// The simulated time.
     public internal(set) var now = SimulatedInstant.start
@@ -22,10 +22,10 @@ public struct EngineState: Hashable, Sendable {
     var fetchSessions: [FetchSessionID: FetchSession] = [:]
     /// The last fetch session id handed out.
     var lastFetchSessionID = FetchSessionID(0)
-    /// Invariant breaks and data loss, in the order they were found.
-    public internal(set) var findings: [Finding] = []
-    /// Keys of findings already reported (a lasting break is reported once).
-    var reportedFindings: Set<String> = []
+    /// The invariant checker and its history (it reads the cluster after every event; nothing reads it back).
+    var oracle = InvariantChecker()
+    /// The partitions written since the oracle last checked.
+    var touched = TouchedPartitions()
     /// What happened, time-stamped, for transcripts (`[9s] broker 1 fenced`).
     public internal(set) var eventLog = ChunkedArray<String>()
     /// Named producers, by index (creation order).
@@ -61,6 +61,9 @@ public struct EngineState: Hashable, Sendable {
     mutating func note(_ text: String) {
         eventLog.append("[\(now)] \(text)")
     }
+
+    /// Invariant breaks and data loss, in the order they were found.
+    public var findings: [Finding] { oracle.findings }
 
     /// Invariant breaks only (not data loss after unclean elections).
     public var invariantBreaks: [Finding] { findings.filter { $0.kind.isInvariantBreak } }

@@ -10,7 +10,9 @@ extension IdlePlan {
         let engine = cluster.engine
         var fetches: [BrokerPair: [PartitionFetch]] = [:]
         for id in engine.partitionIDs {
-            guard let state = cluster.partition(id), isQuiet(state, engine: engine) else { return nil }
+            guard let state = cluster.partition(id), engine.oracle.isSettled(state, runtimes: engine.runtimes) else {
+                return nil
+            }
             guard let leader = state.leader else { continue }
             guard let leaderLog = state.logs[leader] else { return nil }
             let leaderEnd = leaderLog.logEndOffset
@@ -42,20 +44,5 @@ extension IdlePlan {
             }
         }
         return fetches
-    }
-
-    /// Whether the checks after every event (loss tracking, invariants) would leave `state` and the findings as they
-    /// are.
-    private static func isQuiet(_ state: PartitionState, engine: EngineState) -> Bool {
-        if let leader = state.leader, engine.runtimes[leader]?.isAlive == true, let log = state.logs[leader] {
-            guard state.lossCheckKey == LossCheckKey(state, leader: leader, log: log),
-                state.committedUpTo >= log.highWatermark
-            else { return false }
-        }
-        guard let check = Cluster.invariantCheck(of: state, runtimes: engine.runtimes) else { return true }
-        return state.lastLeaderHighWatermark == check.highWatermark
-            && check.breaks.allSatisfy {
-                engine.reportedFindings.contains(Cluster.findingKey($0.0, state.id, $0.1))
-            }
     }
 }

@@ -45,7 +45,7 @@ struct IdlePlan {
     var onceEvents: [SimulatedInstant] = []
     /// The first event that may change something other than time.
     var barrier = SimulatedInstant.distantFuture
-    /// The work every event counts (see `EngineBudget`).
+    /// The work one event counts (see `EngineBudget`), and what skipping the stretch counts.
     var workPerEvent: Int64
     /// The last instant the stretch runs through.
     var end: SimulatedInstant
@@ -176,24 +176,11 @@ struct IdlePlan {
         }
     }
 
-    /// Chooses the last instant of the stretch: before the barrier, at most `target`, and within the work cap (every
-    /// event that runs must be one the budget lets run); false when no event would run.
-    mutating func limit(to target: SimulatedInstant, workDone: Int64, cap: Int64) -> Bool {
-        let start = end
-        var last = min(target, barrier - .milliseconds(1))
-        guard last > start else { return false }
-        func fits(_ time: SimulatedInstant) -> Bool {
-            let events = count(through: time)
-            return events == 0 || workDone + (events - 1) * workPerEvent < cap
-        }
-        if !fits(last) {
-            var (low, high) = (start, last)
-            while low < high {
-                let middle = low + .milliseconds((high - low).milliseconds / 2 + (high - low).milliseconds % 2)
-                if fits(middle) { low = middle } else { high = middle - .milliseconds(1) }
-            }
-            last = low
-        }
+    /// Chooses the last instant of the stretch: before the barrier and at most `target`; false when too few events
+    /// would run. The work cap does not shorten it: the stretch costs the work of one event (see `skipIdleTime`).
+    mutating func limit(to target: SimulatedInstant) -> Bool {
+        let last = min(target, barrier - .milliseconds(1))
+        guard last > end else { return false }
         end = last
         // A few events are not worth the bookkeeping: the caller runs them one by one.
         return count(through: last) >= 16

@@ -84,18 +84,32 @@ public enum EngineEvent: Hashable, Sendable {
 /// member id, then by the order they were scheduled.
 public struct ScheduledEvent: Hashable, Sendable, Comparable {
     /// When it happens.
-    public var time: SimulatedInstant
+    public let time: SimulatedInstant
     /// What happens.
-    public var event: EngineEvent
+    public let event: EngineEvent
     /// Insertion order, the last tie-breaker (only identical events share everything else).
-    var sequence: Int
+    let sequence: Int
+    /// The event's order keys (`EngineEvent.kindRank`, `brokerRank`, `idRank`), worked out once: the queue compares
+    /// events several times per event it runs.
+    private let kindRank: Int
+    private let brokerRank: Int
+    private let idRank: Int
+
+    /// An event at `time`, scheduled as the `sequence`th.
+    init(time: SimulatedInstant, event: EngineEvent, sequence: Int) {
+        self.time = time
+        self.event = event
+        self.sequence = sequence
+        kindRank = event.kindRank
+        brokerRank = event.brokerRank
+        idRank = event.idRank
+    }
 
     public static func < (lhs: ScheduledEvent, rhs: ScheduledEvent) -> Bool {
         if lhs.time != rhs.time { return lhs.time < rhs.time }
-        let (left, right) = (lhs.event, rhs.event)
-        if left.kindRank != right.kindRank { return left.kindRank < right.kindRank }
-        if left.brokerRank != right.brokerRank { return left.brokerRank < right.brokerRank }
-        if left.idRank != right.idRank { return left.idRank < right.idRank }
+        if lhs.kindRank != rhs.kindRank { return lhs.kindRank < rhs.kindRank }
+        if lhs.brokerRank != rhs.brokerRank { return lhs.brokerRank < rhs.brokerRank }
+        if lhs.idRank != rhs.idRank { return lhs.idRank < rhs.idRank }
         return lhs.sequence < rhs.sequence
     }
 }

@@ -25,24 +25,12 @@ public struct PartitionState: Hashable, Sendable {
     public var leaderEpochStartOffset: Int64 = 0
     /// An ISR the leader proposed but the controller has not committed (`AlterPartition` in flight), if any.
     public var pendingIsr: [BrokerID]?
-    /// Epochs of the records known committed (below a leader's HW at some point), by offset.
-    public var committed = OffsetTable<Int>()
-    /// Offsets below this one were checked for commitment.
-    public var committedUpTo: Int64 = 0
-    /// Epochs of the records acknowledged to a producer, by offset, with their acks.
-    public var acknowledged = OffsetTable<AcknowledgedRecord>()
-    /// Offsets of acknowledged or committed records that are gone (truncation or unclean election).
-    public var lostOffsets: [Int64] = []
-    /// Identifies the leader log last scanned for lost records (leader, epoch, LEO, epoch-cache size).
-    var lossCheckKey: LossCheckKey?
     /// The leader epoch of the last unclean election, nil when every election was clean.
     public var uncleanElectionEpoch: Int?
     /// The log end offset of the leader elected uncleanly (where its epoch starts), when there was one.
     public var uncleanElectionStartOffset: Int64 = 0
     /// Whether the current leader epoch began with an unclean election (per epoch: a later clean one resets it).
     public var hadUncleanElection: Bool { uncleanElectionEpoch == leaderEpoch }
-    /// The leader epoch and HW at the last invariant check (HW monotonic on a leader).
-    var lastLeaderHighWatermark: LeaderHighWatermark?
 
     /// A new partition as the controller creates it: ISR = the active replicas (all by default), leader = the
     /// first ISR member, epochs 0.
@@ -73,12 +61,4 @@ public struct PartitionState: Hashable, Sendable {
 
     /// The leader's high watermark (0 without a leader).
     public var highWatermark: Int64 { leaderLog?.highWatermark ?? 0 }
-}
-
-/// A leader's high watermark in one leader epoch, as the invariant check last saw it.
-struct LeaderHighWatermark: Hashable, Sendable {
-    /// The leader epoch.
-    var epoch: Int
-    /// The high watermark.
-    var value: Int64
 }

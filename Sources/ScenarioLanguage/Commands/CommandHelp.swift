@@ -71,8 +71,7 @@ public enum CommandHelp {
             return [
                 "usage: let <name> = <query>",
                 "Captures a value of the cluster's state; later lines use it as $name (e.g. expect hw t-0 == $before).",
-                "queries: " + StateQuery.Kind.allCases.map { $0.rawValue }.joined(separator: ", ")
-                    + " (each with a partition like orders-0; leo takes [on <broker>]; time takes none)",
+                StateQuery.summary,
             ]
         }
         if word == "expect" {

@@ -30,27 +30,22 @@ extension ScenarioRunner {
         case .assignment(let groupID, let member, _):
             guard let group = group(groupID) else { return nil }
             // A consumer that is not (or no longer) in the group holds nothing: `== none` is how a lesson says so.
-            let found = group.members.last(where: { $0.clientID == member })
-            let assignment = found?.assignment ?? []
-            actual = assignment.isEmpty ? "none" : assignment.sorted().map { $0.description }.joined(separator: ",")
+            actual = StateQuery.assignment(of: member, in: group)
             what = "assignment of \(member) in \(groupID)"
         case .read(let id, _):
             guard cluster.partition(id) != nil else {
                 diagnostics.append(.error("unknown partition \(id)", at: statement.location))
                 return nil
             }
-            let values = cluster.consume(topic: id.topic, partition: id.partition).map { $0.value }
-            actual = values.isEmpty ? "none" : values.joined(separator: ",")
+            actual = StateQuery.read(id, in: cluster)
             what = "what a consumer reads from \(id)"
         case .lag(let groupID, let id, _), .committed(let groupID, let id, _):
             guard let group = group(groupID) else { return nil }
-            let committed = group.committed[id]
             if case .lag = expectation.claim {
-                let end = cluster.partition(id).flatMap { $0.leader != nil ? $0.highWatermark : nil }
-                actual = committed.flatMap { offset in end.map { String($0 - offset) } } ?? "-"
+                actual = StateQuery.lag(of: group, on: id, in: cluster)
                 what = "lag of \(groupID) on \(id)"
             } else {
-                actual = committed.map(String.init) ?? "none"
+                actual = StateQuery.committed(of: group, on: id)
                 what = "committed offset of \(groupID) on \(id)"
             }
         default:

@@ -46,7 +46,8 @@ extension ScenarioRunner {
                 actual = String(partition.leaderEpoch)
                 what = "leader epoch of \(id)"
             default:
-                actual = partition.lostOffsets.isEmpty ? "none" : Cluster.ranges(partition.lostOffsets)
+                let lost = cluster.lostOffsets(of: id)
+                actual = lost.isEmpty ? "none" : Cluster.ranges(lost)
                 what = "lost records of \(id)"
             }
         default:

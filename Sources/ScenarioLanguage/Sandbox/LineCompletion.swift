@@ -135,16 +135,19 @@ extension LineCompletion {
         return (offered, usage)
     }
 
-    /// `let <name> = <query> <partition> [on <broker>]`.
+    /// `let <name> = <query>`: the query's words as `StateQuery.slot` says.
     private static func letLine(_ arguments: [String], values: ClusterValues) -> ([String], String?) {
         let usage = "usage: let <name> = <query>"
-        switch arguments.count {
-        case 1: return (["="], usage)
-        case 2: return (StateQuery.Kind.allCases.map { $0.rawValue }, usage)
-        case 3 where arguments[2] != "time": return (values.offer(.partition, owner: nil), usage)
-        case 4 where arguments[2] == "leo": return (["on"], usage)
-        case 5 where arguments[2] == "leo": return (values.offer(.broker, owner: nil), usage)
-        default: return ([], usage)
+        guard arguments.count >= 2 else { return (arguments.count == 1 ? ["="] : [], usage) }
+        switch StateQuery.slot(after: Array(arguments.dropFirst(2))) {
+        case .kind: return (StateQuery.Kind.allCases.map { $0.rawValue }, usage)
+        case .partition: return (values.offer(.partition, owner: nil), usage)
+        case .group: return (values.offer(.group, owner: nil), usage)
+        case .topic: return (values.offer(.topic, owner: nil), usage)
+        case .member(let group): return (values.offer(.member, owner: group), usage)
+        case .broker: return (values.offer(.broker, owner: nil), usage)
+        case .words(let words): return (words, usage)
+        case .end: return ([], usage)
         }
     }
 }

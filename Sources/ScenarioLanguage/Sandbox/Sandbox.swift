@@ -104,9 +104,26 @@ public struct Sandbox {
         return undone
     }
 
-    /// The session as a scenario a learner can paste into a lesson or pass to `replicalab run`.
+    /// The session as a scenario a learner can paste into a lesson or pass to `replicalab run`. A session on an
+    /// older Kafka than the newest (`play --from` a lesson that names one) says so on its first `cluster` line, as
+    /// `kafka=<release>`, so the script replays as it played.
     public var script: String {
-        (prelude + lines).map { $0 + "\n" }.joined()
+        var all = prelude + lines
+        if runner.kafka != .newest, let index = all.firstIndex(where: Self.isClusterLine),
+            !all[index].contains("kafka=")
+        {
+            // Before a trailing comment, keeping the spaces in front of it.
+            let line = all[index]
+            var end = line.firstIndex(of: "#") ?? line.endIndex
+            while end > line.startIndex, line[line.index(before: end)] == " " { end = line.index(before: end) }
+            all[index] = line[..<end] + " kafka=\(runner.kafka.text)" + line[end...]
+        }
+        return all.map { $0 + "\n" }.joined()
+    }
+
+    /// Whether `line` is a `cluster` command.
+    private static func isClusterLine(_ line: String) -> Bool {
+        line.trimmingSpaces.split(separator: " ", maxSplits: 1).first == "cluster"
     }
 
     /// Whether lines were typed since the session started or was last saved.

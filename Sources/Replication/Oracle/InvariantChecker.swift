@@ -1,0 +1,264 @@
+/// The oracle: after every event it reads the cluster, checks the replication invariants and accounts for lost
+/// records, keeping its own history; the engine never reads that history back.
+///
+/// TigerBeetle's `StateChecker` (src/testing/cluster/state_checker.zig) keeps the model and the oracle apart the same
+/// way: the cluster runs, the checker looks at it after each step and remembers what it saw. Only the partitions an
+/// event wrote are checked again, and all of them when a broker started or stopped running (the checks skip stopped
+/// brokers): checking an unchanged partition again finds nothing new, because a lasting break is reported once and
+/// the remembered HW and loss scan are those of the same state.
+struct InvariantChecker: Hashable, Sendable {
+    /// Invariant breaks and data loss, in the order they were found.
+    private(set) var findings: [Finding] = []
+    /// Keys of findings already reported (a lasting break is reported once).
+    private var reportedFindings: Set<String> = []
+    /// Each partition's history, by topic, by partition number.
+    private var histories: [String: [PartitionHistory]] = [:]
+    /// The brokers that were not running at the last check, ascending.
+    private var stoppedBrokers: [BrokerID] = []
+
+    /// Creates a checker that has seen nothing.
+    init() {}
+
+    /// The history of one partition (empty when the checker has seen nothing of it).
+    func history(of id: TopicPartition) -> PartitionHistory {
+        guard let partitions = histories[id.topic], id.partition < partitions.count else { return PartitionHistory() }
+        return partitions[id.partition]
+    }
+
+    /// Records that a producer was told these records are written (the client's view of the partition).
+    mutating func acknowledge(_ id: TopicPartition, offset: Int64, _ record: AcknowledgedRecord) {
+        modifyHistory(id) { $0.acknowledged[offset] = record }
+    }
+
+    /// Checks the partitions the last event touched (every partition when a broker started or stopped running) and
+    /// returns the lines for the event log, in order: loss tracking of each partition, then its invariants.
+    mutating func check(_ cluster: Cluster) -> [String] {
+        let engine = cluster.engine
+        let stopped = Self.stoppedBrokers(engine.runtimes)
+        let ids: [TopicPartition]
+        if stopped != stoppedBrokers || engine.touched.isEverything {
+            stoppedBrokers = stopped
+            ids = engine.partitionIDs
+        } else if engine.touched.ids.isEmpty {
+            return []
+        } else {
+            var unique: [TopicPartition] = []
+            for id in engine.touched.ids.sorted() where unique.last != id { unique.append(id) }
+            ids = unique
+        }
+        var notes: [String] = []
+        let states = ids.compactMap { cluster.partition($0) }
+        for state in states { trackCommittedAndLostRecords(of: state, engine: engine, notes: &notes) }
+        for state in states { checkInvariants(of: state, now: engine.now, notes: &notes) }
+        return notes
+    }
+
+    /// The brokers whose process does not run, ascending (usually none).
+    private static func stoppedBrokers(_ runtimes: [BrokerID: BrokerRuntime]) -> [BrokerID] {
+        var stopped: [BrokerID] = []
+        for (broker, runtime) in runtimes where !runtime.isAlive { stopped.append(broker) }
+        if stopped.count > 1 { stopped.sort() }
+        return stopped
+    }
+
+    /// Remembers newly committed records and detects acknowledged or committed records that are gone.
+    ///
+    /// A record is committed once it is below a leader's HW. It is lost when the current leader's log no longer holds
+    /// it (same offset and leader epoch). Lost acks=all or committed records are an invariant break after clean
+    /// elections and data loss after an unclean one; a lost acks=1 record is Kafka's documented behaviour (S6).
+    private mutating func trackCommittedAndLostRecords(
+        of state: PartitionState, engine: EngineState, notes: inout [String]
+    ) {
+        guard let leader = state.leader, engine.runtimes[leader]?.isAlive == true,
+            let (lost, lostCommitted) = modifyHistory(
+                state.id, { Self.trackCommittedAndLostRecords(in: &$0, state: state, leader: leader) })
+        else { return }
+        let id = state.id
+        if !lost.isEmpty {
+            notes.append("\(id): records lost at offsets \(Cluster.ranges(lost.sorted()))")
+        }
+        if !lostCommitted.isEmpty {
+            let kind: Finding.Kind = state.hadUncleanElection ? .dataLoss : .committedRecordLost
+            report(
+                kind, id, "committed records lost at offsets \(Cluster.ranges(lostCommitted.sorted()))",
+                time: engine.now, notes: &notes)
+        }
+    }
+
+    /// One partition's part of `trackCommittedAndLostRecords`: nil when its leader's log was not scanned, else the
+    /// offsets found lost (all, and committed or acks=all ones).
+    private static func trackCommittedAndLostRecords(
+        in history: inout PartitionHistory, state: PartitionState, leader: BrokerID
+    ) -> (lost: [Int64], lostCommitted: [Int64])? {
+        guard let log = state.logs[leader] else { return nil }
+        // The leader's log only loses records through a leader change or a truncation; skip the scan otherwise.
+        let checkKey = LossCheckKey(state, leader: leader, log: log)
+        guard history.lossCheckKey != checkKey || history.committedUpTo < log.highWatermark else { return nil }
+        var lost: [Int64] = []
+        var lostCommitted: [Int64] = []
+        if history.lossCheckKey != checkKey, !(history.lossCheckKey.map { checkKey.onlyGrew(since: $0) } ?? false) {
+            for (offset, epoch) in history.committed.entries where log.record(at: offset)?.leaderEpoch != epoch {
+                lost.append(offset)
+                lostCommitted.append(offset)
+            }
+            for (offset, record) in history.acknowledged.entries
+            where log.record(at: offset)?.leaderEpoch != record.leaderEpoch {
+                if !lost.contains(offset) { lost.append(offset) }
+                if record.acks == .all, !lostCommitted.contains(offset) { lostCommitted.append(offset) }
+            }
+        }
+        history.lossCheckKey = checkKey
+        for offset in lost {
+            history.committed[offset] = nil
+            history.acknowledged[offset] = nil
+            history.committedUpTo = min(history.committedUpTo, offset)
+        }
+        if !lost.isEmpty {
+            history.lostOffsets = Array(Set(history.lostOffsets + lost)).sorted()
+        }
+        if history.committedUpTo < log.highWatermark {
+            for offset in history.committedUpTo..<log.highWatermark {
+                history.committed[offset] = log.record(at: offset)?.leaderEpoch
+            }
+            history.committedUpTo = log.highWatermark
+        }
+        return (lost, lostCommitted)
+    }
+
+    /// Checks one partition and remembers its leader's HW.
+    ///
+    /// Only running brokers are checked: a crashed leader or a crashed ISR member (still listed until its session
+    /// expires) serves nothing, so its shortened disk (`crash … lose-unflushed`) breaks nothing until it is elected
+    /// again, and then `NoCommittedRecordLost` is the right finding. Divergence after an unclean election, at or
+    /// above the offset where the unclean leader's epoch starts, is the documented data loss (`DataLoss`).
+    /// Kafka: `Partition.maybeIncrementLeaderHW` and `Partition.isUnderMinIsr` only ever look at the leader's own state
+    /// and the followers' fetch state; a dead replica sends no fetches (`ReplicaManager.fetchMessages`).
+    private mutating func checkInvariants(of state: PartitionState, now: SimulatedInstant, notes: inout [String]) {
+        let last = history(of: state.id).lastLeaderHighWatermark
+        guard let check = Self.invariantCheck(of: state, last: last, stopped: stoppedBrokers) else { return }
+        for (kind, message) in check.breaks { report(kind, state.id, message, time: now, notes: &notes) }
+        if last != check.highWatermark { modifyHistory(state.id) { $0.lastLeaderHighWatermark = check.highWatermark } }
+    }
+
+    /// Whether checking `state` now would leave the findings and the history as they are (what skipping idle time
+    /// needs of every partition).
+    func isSettled(_ state: PartitionState, runtimes: [BrokerID: BrokerRuntime]) -> Bool {
+        let history = history(of: state.id)
+        if let leader = state.leader, runtimes[leader]?.isAlive == true, let log = state.logs[leader] {
+            guard history.lossCheckKey == LossCheckKey(state, leader: leader, log: log),
+                history.committedUpTo >= log.highWatermark
+            else { return false }
+        }
+        let last = history.lastLeaderHighWatermark
+        let stopped = Self.stoppedBrokers(runtimes)
+        guard let check = Self.invariantCheck(of: state, last: last, stopped: stopped) else { return true }
+        return last == check.highWatermark
+            && check.breaks.allSatisfy { reportedFindings.contains(Self.findingKey($0.0, state.id, $0.1)) }
+    }
+
+    /// What checking one partition finds, without changing anything: the breaks in the order they are reported and
+    /// the leader's HW to remember; nil when the partition has no running leader (nothing is checked).
+    private static func invariantCheck(
+        of state: PartitionState, last: LeaderHighWatermark?, stopped: [BrokerID]
+    ) -> (breaks: [(Finding.Kind, String)], highWatermark: LeaderHighWatermark)? {
+        guard let leader = state.leader, let leaderLog = state.logs[leader] else { return nil }
+        let isRunning = { (broker: BrokerID) in !stopped.contains(broker) }
+        guard isRunning(leader) else { return nil }
+        var breaks: [(Finding.Kind, String)] = []
+        let hw = leaderLog.highWatermark
+        if !state.isr.contains(leader) {
+            breaks.append((.leaderNotInIsr, "leader \(leader) is not in Isr \(Cluster.csv(state.isr))"))
+        }
+        for member in state.isr where isRunning(member) {
+            guard let log = state.logs[member] else { continue }
+            if log.logEndOffset < hw {
+                breaks.append(
+                    (
+                        .highWatermarkAboveIsrLogEnd,
+                        "leader HW \(hw) is above the LEO \(log.logEndOffset) of ISR member \(member)"
+                    ))
+            } else if hw > 0, log.epoch(at: hw - 1) != leaderLog.epoch(at: hw - 1) {
+                // Equal epochs at the same offset imply equal prefixes (leader-epoch log matching).
+                breaks.append((.strongIsr, "ISR member \(member) differs from the leader below HW \(hw)"))
+            }
+        }
+        if let last, last.epoch == state.leaderEpoch, hw < last.value {
+            breaks.append((.highWatermarkDecreased, "leader HW went from \(last.value) to \(hw)"))
+        }
+        // Each running replica's log, looked up once for all pairs.
+        let replicas = state.replicas.sorted().filter(isRunning).map { ($0, state.logs[$0]) }
+        for (index, (first, firstLog)) in replicas.enumerated() {
+            for (second, secondLog) in replicas.dropFirst(index + 1) {
+                guard let a = firstLog, let b = secondLog else { continue }
+                let limit = min(a.highWatermark, b.highWatermark, a.logEndOffset, b.logEndOffset)
+                if limit > 0, a.epoch(at: limit - 1) != b.epoch(at: limit - 1) {
+                    let afterUnclean = state.uncleanElectionEpoch != nil && limit > state.uncleanElectionStartOffset
+                    breaks.append(
+                        (
+                            afterUnclean ? .dataLoss : .logMatching,
+                            "brokers \(first) and \(second) disagree below offset \(limit)"
+                                + (afterUnclean ? " (unclean election)" : "")
+                        ))
+                }
+            }
+        }
+        return (breaks, LeaderHighWatermark(epoch: state.leaderEpoch, value: hw))
+    }
+
+    /// Adds a finding once (a lasting break is reported when first seen).
+    private mutating func report(
+        _ kind: Finding.Kind, _ id: TopicPartition, _ message: String, time: SimulatedInstant, notes: inout [String]
+    ) {
+        guard reportedFindings.insert(Self.findingKey(kind, id, message)).inserted else { return }
+        findings.append(Finding(time: time, kind: kind, partition: id, message: message))
+        notes.append("finding: \(kind.rawValue) \(id): \(message)")
+    }
+
+    /// What identifies a finding among those already reported.
+    private static func findingKey(_ kind: Finding.Kind, _ id: TopicPartition, _ message: String) -> String {
+        "\(kind.rawValue)|\(id)|\(message)"
+    }
+
+    /// Changes one partition's history in place.
+    @discardableResult
+    private mutating func modifyHistory<Result>(_ id: TopicPartition, _ body: (inout PartitionHistory) -> Result)
+        -> Result
+    {
+        var position = histories.index(forKey: id.topic)
+        if position == nil {
+            histories[id.topic] = []
+            position = histories.index(forKey: id.topic)
+        }
+        guard let index = position else { preconditionFailure("no history of \(id.topic)") }
+        while histories.values[index].count <= id.partition { histories.values[index].append(PartitionHistory()) }
+        return body(&histories.values[index][id.partition])
+    }
+}
+
+extension Cluster {
+    /// Lets the oracle check what the last event touched, and writes what it found to the event log.
+    mutating func checkAfterEvent() {
+        var oracle = engine.oracle
+        engine.oracle = InvariantChecker()
+        let notes = oracle.check(self)
+        engine.oracle = oracle
+        engine.touched.removeAll()
+        for line in notes { note(line) }
+    }
+
+    /// The offsets of acknowledged or committed records of `id` that are gone, ascending (what the oracle found).
+    public func lostOffsets(of id: TopicPartition) -> [Int64] { engine.oracle.history(of: id).lostOffsets }
+
+    /// `3..5,8` for `[3, 4, 5, 8]`.
+    public static func ranges(_ offsets: [Int64]) -> String {
+        var parts: [String] = []
+        var index = 0
+        while index < offsets.count {
+            var end = index
+            while end + 1 < offsets.count, offsets[end + 1] == offsets[end] + 1 { end += 1 }
+            parts.append(end == index ? "\(offsets[index])" : "\(offsets[index])..\(offsets[end])")
+            index = end + 1
+        }
+        return parts.joined(separator: ",")
+    }
+}
