@@ -169,3 +169,20 @@ public struct VerifiedScenario: Hashable, Sendable {
     /// How many expectations passed.
     public var passedExpectationCount: Int { transcript.expectationCount - transcript.failedExpectationCount }
 }
+
+extension VerifiedLesson {
+    /// The lesson without the cluster after each step of its scenarios (and the cluster each started from): the
+    /// states a page's pictures and tables are drawn from, and most of the lesson's memory. Everything else — the
+    /// transcripts' steps, outputs and verdicts, the diagnostics — stays, so what `check` reports of the lesson is
+    /// the same. A build drops them once a lesson's page is rendered, so a large course never holds them all.
+    public var droppingStates: VerifiedLesson {
+        var lesson = self
+        lesson.parts = parts.map { part in
+            guard case .scenario(var scenario) = part else { return part }
+            scenario.initialCluster = nil
+            for index in scenario.transcript.steps.indices { scenario.transcript.steps[index].cluster = nil }
+            return .scenario(scenario)
+        }
+        return lesson
+    }
+}

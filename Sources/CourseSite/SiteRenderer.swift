@@ -41,9 +41,12 @@ public enum SiteRenderer {
     }
 
     /// The site's files from every lesson's rendering, in course order; `courseIsVerified` is the course's mark.
-    /// Lesson pages whose index is in `skipping` are left out (the caller has them already).
+    /// Lesson pages whose index is in `skipping` are left out (the caller has them already). `map` makes the lesson
+    /// pages, each from its lesson's index, in the order of the indices it is given: a caller may spread them over
+    /// threads (each page is a function of the renderings alone).
     public static func render(
-        _ lessons: [LessonRendering], courseIsVerified: Bool, skipping: Set<Int> = []
+        _ lessons: [LessonRendering], courseIsVerified: Bool, skipping: Set<Int> = [],
+        mappingPages map: ([Int], @Sendable (Int) -> String) -> [String] = { $0.map($1) }
     ) -> [(path: String, contents: String)] {
         var files: [(String, String)] = [
             ("index.html", IndexPage(lessons: lessons, isVerified: courseIsVerified).html),
@@ -58,12 +61,14 @@ public enum SiteRenderer {
             (SiteFiles.playground, PlaygroundPage(lessons: lessons).html),
             (EngineScript.fileName, EngineScript.javascript),
         ]
-        for (index, lesson) in lessons.enumerated() where !skipping.contains(index) {
-            let page = LessonPage(
-                lesson: lesson, previous: index > 0 ? lessons[index - 1] : nil,
-                next: index + 1 < lessons.count ? lessons[index + 1] : nil, lessons: lessons)
-            files.append((lesson.pageName, page.html))
+        let indices = lessons.indices.filter { !skipping.contains($0) }
+        let pages = map(indices) { index in
+            LessonPage(
+                lesson: lessons[index], previous: index > 0 ? lessons[index - 1] : nil,
+                next: index + 1 < lessons.count ? lessons[index + 1] : nil, lessons: lessons
+            ).html
         }
+        for (index, page) in zip(indices, pages) { files.append((lessons[index].pageName, page)) }
         return files.sorted { $0.0 < $1.0 }.map { (path: $0.0, contents: $0.1) }
     }
 

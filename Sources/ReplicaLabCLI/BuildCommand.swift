@@ -59,15 +59,19 @@ struct BuildCommand: ParsableCommand {
                 "wrote \(incremental.files.count + incremental.reused.count) files to \(out)\n")
             return
         }
-        var course = ParallelVerifier.verify(reading.files, jobs: jobs)
+        let budget = Budgets.ofThisRun.lessonRenderedBytes
+        let built = ParallelMap.map(CourseVerifier.ordered(reading.files), jobs: jobs) {
+            LessonBuild($0, byteBudget: budget)
+        }
+        var course = CourseVerifier.assemble(built.map { ($0.lesson, $0.problems) }, limits: .ofThisRun)
         course.diagnostics = (course.diagnostics + reading.problems).sorted()
         report(course, usesColor: Terminal.standardError.usesColor)
         guard course.isVerified else {
             Terminal.standardError.write("replicalab: nothing written to \(out): the lessons did not verify\n")
             throw ExitCode(course.diagnostics.exitCode)
         }
-        let renderings = try renderWithinBudget(course.lessons)
-        let files = SiteRenderer.render(renderings, courseIsVerified: course.isVerified)
+        let renderings = try renderingsWithinBudget(course.lessons, built)
+        let files = SiteRenderer.render(renderings, courseIsVerified: course.isVerified, mappingPages: mapPages)
         try checkRenderedBudgets(files, reused: [], renderings: renderings)
         try site.write(files)
         Terminal.standardError.write("wrote \(files.count) files to \(out)\n")
@@ -86,16 +90,26 @@ struct BuildCommand: ParsableCommand {
         }
     }
 
-    /// Every lesson's rendering; each stops as soon as its page passes the page budget, and then the build stops,
-    /// writing nothing.
-    private func renderWithinBudget(_ lessons: [VerifiedLesson]) throws -> [LessonRendering] {
-        let budget = Budgets.ofThisRun.lessonRenderedBytes
-        let results = ParallelMap.map(lessons, jobs: jobs) { lesson in
-            Result { () throws(PageTooLarge) in try SiteRenderer.renderLesson(lesson, byteBudget: budget) }
-        }
+    /// Makes lesson pages on `jobs` threads.
+    private func mapPages(_ indices: [Int], _ page: @Sendable (Int) -> String) -> [String] {
+        ParallelMap.map(indices, jobs: jobs, page)
+    }
+
+    /// Every lesson's rendering, in course order; each stopped as soon as its page passed the page budget, and then
+    /// the build stops, writing nothing.
+    private func renderingsWithinBudget(_ lessons: [VerifiedLesson], _ built: [LessonBuild]) throws
+        -> [LessonRendering]
+    {
+        let byPath = Dictionary(
+            built.compactMap { build in build.lesson.map { ($0.lesson.path, build.rendering) } },
+            uniquingKeysWith: { first, _ in first })
         var renderings: [LessonRendering] = []
         var problems: [Diagnostic] = []
-        for (lesson, result) in zip(lessons, results) {
+        for lesson in lessons {
+            // Every lesson of a verified course was rendered (a lesson is left out only when it has errors).
+            guard let result = byPath[lesson.lesson.path] ?? nil else {
+                throw CLIError("internal error: \(lesson.lesson.path) verified but was not rendered")
+            }
             switch result {
             case .success(let rendering): renderings.append(rendering)
             case .failure(let tooLarge):
@@ -198,7 +212,7 @@ struct BuildCommand: ParsableCommand {
                 expectations: renderings.reduce(0) { $0 + $1.expectationCount },
                 exercises: renderings.reduce(0) { $0 + $1.exerciseCount }) + ": all verified"
         return (
-            SiteRenderer.render(renderings, courseIsVerified: true, skipping: reused),
+            SiteRenderer.render(renderings, courseIsVerified: true, skipping: reused, mappingPages: mapPages),
             reused.sorted().map { renderings[$0].pageName }, renderings, pageKeys, summary
         )
     }
@@ -216,5 +230,29 @@ struct BuildCommand: ParsableCommand {
         {
             throw CLIError("refusing to write the site to \(out): it would replace the lessons or the working folder")
         }
+    }
+}
+
+/// A lesson verified and, when it has no errors, rendered at once: its pictures and tables are drawn from the states
+/// its scenarios went through, which are dropped as soon as the page is rendered, so a course of a thousand lessons
+/// never holds them all (and each lesson's states are read while they are still in the cache).
+struct LessonBuild: Sendable {
+    /// The lesson, without its states (nil when it could not be parsed).
+    var lesson: VerifiedLesson?
+    /// What verifying it found.
+    var problems: [Diagnostic]
+    /// Its rendering, or the size at which its page passed `byteBudget`; nil when the lesson has errors (the site is
+    /// written only when every lesson verifies, so its page would not be written).
+    var rendering: Result<LessonRendering, PageTooLarge>?
+
+    init(_ file: LessonFile, byteBudget: Int) {
+        let (verified, problems) = CourseVerifier.verify(file, limits: .ofThisRun)
+        self.problems = problems
+        if let verified, !problems.containsErrors {
+            rendering = Result { () throws(PageTooLarge) in
+                try SiteRenderer.renderLesson(verified, byteBudget: byteBudget)
+            }
+        }
+        lesson = verified?.droppingStates
     }
 }

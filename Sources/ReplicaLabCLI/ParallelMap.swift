@@ -29,13 +29,15 @@ enum ParallelMap {
     }
 }
 
-/// Verifies a course with its lessons spread over `jobs` threads; the result is identical to
-/// `CourseVerifier.verify(files)`.
+/// Verifies a course with its lessons spread over `jobs` threads, for a report: the result is
+/// `CourseVerifier.verify(files)` without the states the scenarios went through (`VerifiedLesson.droppingStates`),
+/// which a report does not show and a large course could not hold all at once.
 enum ParallelVerifier {
     static func verify(_ files: [LessonFile], jobs: Int = ParallelMap.defaultJobs) -> VerifiedCourse {
         CourseVerifier.assemble(
             ParallelMap.map(CourseVerifier.ordered(files), jobs: jobs) {
-                CourseVerifier.verify($0, limits: .ofThisRun)
+                let (lesson, problems) = CourseVerifier.verify($0, limits: .ofThisRun)
+                return (lesson?.droppingStates, problems)
             }, limits: .ofThisRun)
     }
 }

@@ -44,6 +44,20 @@ struct CourseVerifierTests {
         }
     }
 
+    @Test func droppingStatesKeepsEverythingButTheClusters() throws {
+        let lesson = try #require(
+            CourseVerifier.verify([Self.file("Lessons/01-placement.md", Self.good)]).lessons.first)
+        let stateless = lesson.droppingStates
+        #expect(lesson.scenarios.contains { $0.transcript.steps.contains { $0.cluster != nil } })
+        #expect(stateless.scenarios.allSatisfy { $0.initialCluster == nil })
+        #expect(stateless.scenarios.allSatisfy { $0.transcript.steps.allSatisfy { $0.cluster == nil } })
+        #expect(stateless.scenarios.map(\.transcript.text) == lesson.scenarios.map(\.transcript.text))
+        #expect(stateless.scenarios.map(\.diagnostics) == lesson.scenarios.map(\.diagnostics))
+        #expect(stateless.expectationCount == lesson.expectationCount)
+        #expect(stateless.outline == lesson.outline)
+        #expect(stateless.parts.count == lesson.parts.count)
+    }
+
     @Test func trailingWhitespaceInOutputIsIgnored() {
         let text = Self.good.replacingFirst("Created topic t.", with: "Created topic t.   \t")
         #expect(CourseVerifier.verify([Self.file("Lessons/01-placement.md", text)]).isVerified)

@@ -133,8 +133,11 @@ struct BuildCacheTests {
         }
         let sequential = CourseVerifier.verify(files)
         #expect(!sequential.diagnostics.isEmpty, "one link is broken on purpose")
+        // A report has no pictures: the parallel verification leaves out the states the scenarios went through.
+        var expected = sequential
+        expected.lessons = sequential.lessons.map(\.droppingStates)
         for jobs in [1, 2, 4] {
-            #expect(ParallelVerifier.verify(files, jobs: jobs) == sequential)
+            #expect(ParallelVerifier.verify(files, jobs: jobs) == expected)
         }
     }
 }

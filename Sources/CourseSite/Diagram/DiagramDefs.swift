@@ -8,8 +8,25 @@
 /// is a single class (`.dbx`, `.plc`, …): a selector with an ancestor (`.dg .lc`) does not reach into a `use`'s copy
 /// the same way in every browser, a class alone matches the piece and its copy alike.
 struct DiagramDefs {
-    private var ids: [String: String] = [:]
+    /// Each piece's id, by the piece's HTML.
+    private var ids: [[UInt8]: String] = [:]
     private var pieces: [HTMLNode] = []
+    /// The HTML of the piece being looked up (kept to reuse its storage: most lookups find a piece already defined).
+    private var key: [UInt8] = []
+
+    /// The broker boxes drawn so far, formatted, by what they are drawn from: a box looks the same at every step
+    /// its broker does not change, and is formatted once (its pieces are defined by then, so it is the same HTML).
+    var boxes: [BoxKey: HTMLNode] = [:]
+
+    /// What a broker box is drawn from.
+    struct BoxKey: Hashable {
+        var broker: Diagram.BrokerBox
+        var x: Double
+        var y: Double
+        var height: Double
+        var chipWidth: Double
+        var perRow: Int
+    }
 
     /// Whether no picture used a piece.
     var isEmpty: Bool { pieces.isEmpty }
@@ -17,7 +34,8 @@ struct DiagramDefs {
     /// The id of the piece `<tag attributes>children</tag>`, defined on first use. Ids are `D` and a number:
     /// heading and step anchors are lowercase, so they never collide.
     mutating func id(_ tag: HTMLTag, _ attributes: [HTMLAttribute], _ children: [HTMLNode] = []) -> String {
-        let key = HTMLFormatter.format(.element(tag, attributes, children))
+        key.removeAll(keepingCapacity: true)
+        HTMLFormatter.write(.element(tag, attributes, children), into: &key)
         if let id = ids[key] { return id }
         let id = "D\(pieces.count)"
         ids[key] = id

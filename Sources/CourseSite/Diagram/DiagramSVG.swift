@@ -110,6 +110,20 @@ enum DiagramSVG {
         _ broker: Diagram.BrokerBox, x: Double, y: Double, height: Double, chipWidth: Double, perRow: Int,
         defs: inout DiagramDefs
     ) -> HTMLNode {
+        let key = DiagramDefs.BoxKey(broker: broker, x: x, y: y, height: height, chipWidth: chipWidth, perRow: perRow)
+        if let drawn = defs.boxes[key] { return drawn }
+        let drawn = HTMLNode.trusted(
+            TrustedHTML(
+                formatted: HTMLFormatter.format(
+                    drawBox(broker, x: x, y: y, height: height, chipWidth: chipWidth, perRow: perRow, defs: &defs))))
+        defs.boxes[key] = drawn
+        return drawn
+    }
+
+    private static func drawBox(
+        _ broker: Diagram.BrokerBox, x: Double, y: Double, height: Double, chipWidth: Double, perRow: Int,
+        defs: inout DiagramDefs
+    ) -> HTMLNode {
         var children: [HTMLNode] = [
             defs.use(
                 [], .rect,

@@ -71,26 +71,30 @@ enum HTMLFormatter {
         name.withUTF8Buffer { buffer.append(contentsOf: $0) }
     }
 
-    /// Escapes text; most text (every table cell) has nothing to escape and is copied as it is.
+    /// Escapes text; most text (every table cell) has nothing to escape and is copied as it is. The text's bytes are
+    /// scanned in place, and the runs between the characters to escape are copied whole.
     static func escape(_ text: String, attribute: Bool, into buffer: inout [UInt8]) {
-        let utf8 = text.utf8
-        guard
-            utf8.contains(where: {
-                $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
-                    || (attribute && $0 == UInt8(ascii: "\""))
-            })
-        else {
-            buffer.append(contentsOf: utf8)
-            return
-        }
-        for byte in utf8 {
-            switch byte {
-            case UInt8(ascii: "&"): buffer.append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "<"): buffer.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): buffer.append(contentsOf: "&gt;".utf8)
-            case UInt8(ascii: "\"") where attribute: buffer.append(contentsOf: "&quot;".utf8)
-            default: buffer.append(byte)
+        var text = text
+        text.withUTF8 { escape($0, attribute: attribute, into: &buffer) }
+    }
+
+    private static func escape(_ bytes: UnsafeBufferPointer<UInt8>, attribute: Bool, into buffer: inout [UInt8]) {
+        var start = 0
+        for index in bytes.indices {
+            // Letters and most punctuation come after `>`, the last of the characters to escape.
+            guard bytes[index] <= UInt8(ascii: ">") else { continue }
+            let entity: StaticString
+            switch bytes[index] {
+            case UInt8(ascii: "&"): entity = "&amp;"
+            case UInt8(ascii: "<"): entity = "&lt;"
+            case UInt8(ascii: ">"): entity = "&gt;"
+            case UInt8(ascii: "\"") where attribute: entity = "&quot;"
+            default: continue
             }
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+            append(entity, into: &buffer)
+            start = index + 1
         }
+        buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
     }
 }

@@ -49,6 +49,9 @@ struct TrustedHTML: Sendable {
     /// A lesson's article as this renderer formatted it earlier (kept in the build cache between builds).
     init(renderedArticle html: String) { self.html = html }
 
+    /// Nodes this renderer formatted earlier (a picture's part that the page draws again).
+    init(formatted html: String) { self.html = html }
+
     /// Markup the site itself spells out.
     init(constant html: StaticString) { self.html = html.description }
 }
