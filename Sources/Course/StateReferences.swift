@@ -124,7 +124,8 @@ enum StateReferences {
         }
         guard let cluster else { return .failure(QueryError("that scenario has no cluster")) }
         // Text to read, not to type back: a list of partitions breaks between its names on a phone.
-        guard query.kind == .assignment || query.kind == .read else { return query.evaluate(in: cluster) }
+        let readsAsList: Set<StateQuery.Kind> = [.assignment, .read, .leads, .follows]
+        guard readsAsList.contains(query.kind) else { return query.evaluate(in: cluster) }
         return query.evaluate(in: cluster).map { $0.replacing(",", with: ", ") }
     }
 }

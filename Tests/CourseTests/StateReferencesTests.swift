@@ -38,7 +38,7 @@ struct StateReferencesTests {
         let (_, diagnostics) = verify(text)
         #expect(
             diagnostics.sorted().map(\.message) == [
-                "in {{foo t-0}}: unknown query 'foo' (one of: leader, isr, elr, last-known-elr, replicas, hw, leo, epoch, lost, read, lag, committed, assignment, generation, partition, time)",
+                "in {{foo t-0}}: unknown query 'foo' (one of: leader, isr, elr, last-known-elr, replicas, hw, leo, epoch, lost, read, lag, committed, assignment, generation, partition, leads, follows, time)",
                 "in {{hw t-9}}: unknown partition 't-9'",
                 "in {{nope: hw t-0}}: no scenario named 'nope' in this lesson",
                 "in {{s/step-9: hw t-0}}: 'step-9' is not a step of 's' (it has steps 1 to 5)",
@@ -206,10 +206,11 @@ struct StateReferencesTests {
             ```
 
             `c1` holds {{assignment g c1}} in generation {{generation g}}; a consumer reads {{read t-0}}.
+            Broker 0 leads partitions {{leads 0 t}} and follows {{follows 0 t}}.
 
             """
         let (lesson, diagnostics) = verify(text)
         #expect(diagnostics.isEmpty, "\(diagnostics)")
-        #expect(try values(of: #require(lesson)) == ["t-0, t-1, t-2", "1", "none"])
+        #expect(try values(of: #require(lesson)) == ["t-0, t-1, t-2", "1", "none", "0, 1, 2", "none"])
     }
 }

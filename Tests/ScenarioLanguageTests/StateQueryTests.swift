@@ -88,6 +88,8 @@ struct StateQueryTests {
         ("generation", "'generation' needs a group, e.g. 'generation g'"),
         ("partition orders alice", "'partition' needs a topic and a key, e.g. 'partition orders key=alice'"),
         ("partition orders key=", "'partition' needs a topic and a key, e.g. 'partition orders key=alice'"),
+        ("leads orders", "'leads' needs a broker and a topic, e.g. 'leads 0 orders'"),
+        ("follows x orders", "'follows' needs a broker and a topic, e.g. 'follows 0 orders'"),
     ])
     func badQueriesSayWhatIsWrong(query: String, message: String) {
         #expect(StateQuery.parse(query) == .failure(QueryError(message)))
@@ -118,6 +120,36 @@ struct StateQueryTests {
         #expect(StateQuery.slot(after: ["assignment", "g"]) == .member(ofGroup: "g"))
         #expect(StateQuery.slot(after: ["generation"]) == .group)
         #expect(StateQuery.slot(after: ["partition", "t"]) == .words(["key="]))
+        #expect(StateQuery.slot(after: ["leads"]) == .broker(holding: nil))
+        #expect(StateQuery.slot(after: ["follows", "0"]) == .topic)
+        #expect(StateQuery.slot(after: ["follows", "0", "t"]) == .end)
+    }
+
+    /// A row of the broker table: the partitions a broker leads and those it follows. On the slides' cluster
+    /// (6 brokers in 2 racks, 10 partitions, RF 3, placed round-robin) broker 0 leads partitions 0 and 6 and follows 4 and 5; when it
+    /// crashes it leads nothing, and its partitions' new leaders lead them.
+    @Test func thePartitionsABrokerLeadsAndFollows() throws {
+        let setup = "cluster brokers=6 racks=2\ntopic orders partitions=10 replication-factor=3 placement=round-robin"
+        let slides = try cluster(after: setup)
+        #expect(try value("leads 0 orders", in: slides) == "0,6")
+        #expect(try value("follows 0 orders", in: slides) == "4,5")
+        // Every partition has one leader: the brokers' `leads` rows split the partitions between them.
+        var led: [Int] = []
+        for broker in 0..<6 {
+            let row = try value("leads \(broker) orders", in: slides)
+            led += row == "none" ? [] : row.split(separator: ",").compactMap { Int($0) }
+            for number in row == "none" ? [] : row.split(separator: ",") {
+                #expect(try value("leader orders-\(number)", in: slides) == String(broker))
+            }
+        }
+        #expect(led.sorted() == Array(0..<10))
+        let crashed = try cluster(after: setup + "\ncrash 0\nadvance 10s")
+        #expect(try value("leads 0 orders", in: crashed) == "none")
+        #expect(try value("follows 0 orders", in: crashed) == "0,4,5,6")
+        let unknown = try StateQuery.parse("leads 9 orders").get()
+        #expect(unknown.evaluate(in: slides) == .failure(QueryError("unknown broker 9")))
+        let noTopic = try StateQuery.parse("leads 0 nope").get()
+        #expect(noTopic.evaluate(in: slides) == .failure(QueryError("unknown topic 'nope'")))
     }
 
     /// A follower learns the HW from its fetch responses, so right after a commit its HW trails the leader's (Kafka:

@@ -36,6 +36,9 @@ extension StateQuery {
         case (.assignment, 1), (.generation, 1): return .group
         case (.assignment, 2): return .member(ofGroup: words[1])
         case (.assignment, _), (.generation, _): return .end
+        case (.leads, 1), (.follows, 1): return .broker(holding: nil)
+        case (.leads, 2), (.follows, 2): return .topic
+        case (.leads, _), (.follows, _): return .end
         case (.partition, 1): return .topic
         case (.partition, 2): return .words(["key="])
         case (.partition, _): return .end

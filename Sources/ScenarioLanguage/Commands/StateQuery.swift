@@ -3,13 +3,15 @@ import Replication
 /// A question about the cluster's state, as prose references, question answers and `let` write it:
 /// `leader orders-0`, `isr orders-0`, `elr orders-0`, `last-known-elr orders-0`, `replicas orders-0`,
 /// `hw orders-0 [on 2]`, `leo orders-0 [on 2]`, `epoch orders-0`, `lost orders-0`, `lag g orders-0`,
-/// `read orders-0`, `committed g orders-0`, `assignment g c1`, `generation g`, `partition orders key=alice`, `time [in s|ms|min]`.
+/// `read orders-0`, `committed g orders-0`, `assignment g c1`, `generation g`, `partition orders key=alice`,
+/// `leads 0 orders`, `follows 0 orders`, `time [in s|ms|min]`.
 public struct StateQuery: Hashable, Sendable {
     /// What is asked.
     public enum Kind: String, CaseIterable, Sendable {
         case leader, isr, elr
         case lastKnownElr = "last-known-elr"
-        case replicas, hw, leo, epoch, lost, read, lag, committed, assignment, generation, partition, time
+        case replicas, hw, leo, epoch, lost, read, lag, committed, assignment, generation, partition, leads, follows
+        case time
     }
 
     /// The unit `time in <unit>` rounds to, as a person says a time ("45 s", not "45.003s").
@@ -29,13 +31,14 @@ public struct StateQuery: Hashable, Sendable {
     public var kind: Kind
     /// The partition, for every kind except `time`.
     public var partition: TopicPartition?
-    /// For `hw … on <broker>` and `leo … on <broker>`: the replica's broker (default: the leader's).
+    /// For `hw … on <broker>` and `leo … on <broker>`: the replica's broker (default: the leader's); for `leads` and
+    /// `follows`: the broker asked about.
     public var broker: BrokerID?
     /// For `lag`, `committed`, `assignment` and `generation`: the consumer group.
     public var group: String?
     /// For `assignment <group> <member>`: the member's client id.
     public var member: String?
-    /// For `partition <topic> key=<key>`: the topic and the key.
+    /// For `partition <topic> key=<key>`, `leads <broker> <topic>` and `follows <broker> <topic>`: the topic.
     public var topic: String?
     /// The record key of `partition <topic> key=<key>`.
     public var key: String?
@@ -47,7 +50,8 @@ public struct StateQuery: Hashable, Sendable {
         "queries: " + Kind.allCases.map { $0.rawValue }.joined(separator: ", ")
         + " (each with a partition like orders-0; hw and leo take [on <broker>]; lag and committed take a group first,"
         + " e.g. lag g orders-0; assignment takes a group and a member, generation a group;"
-        + " partition takes a topic and key=<key>; time takes nothing, or 'in s', 'in ms' or 'in min' to round it: 45 s)"
+        + " partition takes a topic and key=<key>; leads and follows take a broker and a topic, e.g. leads 0 orders;"
+        + " time takes nothing, or 'in s', 'in ms' or 'in min' to round it: 45 s)"
 
     /// Parses a query; the error text says what is wrong.
     public static func parse(_ text: String) -> Result<StateQuery, QueryError> {
@@ -70,6 +74,13 @@ public struct StateQuery: Hashable, Sendable {
                 return .failure(QueryError("'generation' needs a group, e.g. 'generation g'"))
             }
             return .success(StateQuery(kind: .generation, group: words[1]))
+        case .leads, .follows:
+            guard words.count == 3, let broker = Int32(words[1]).map(Int.init) else {
+                return .failure(
+                    QueryError(
+                        "'\(kind.rawValue)' needs a broker and a topic, e.g. '\(kind.rawValue) 0 orders'"))
+            }
+            return .success(StateQuery(kind: kind, broker: broker, topic: words[2]))
         case .partition:
             guard words.count == 3, words[2].hasPrefix("key="), words[2].count > 4 else {
                 return .failure(QueryError("'partition' needs a topic and a key, e.g. 'partition orders key=alice'"))
@@ -115,6 +126,7 @@ public struct StateQuery: Hashable, Sendable {
     public func evaluate(in cluster: Cluster) -> Result<String, QueryError> {
         if kind == .time { return .success(Self.time(cluster.now, in: unit)) }
         if kind == .partition { return keyedPartition(in: cluster) }
+        if kind == .leads || kind == .follows { return roles(in: cluster) }
         if kind == .assignment || kind == .generation {
             guard let name = group, let found = cluster.groups[name] else {
                 return .failure(QueryError("unknown consumer group '\(group ?? "")'"))
@@ -159,6 +171,7 @@ public struct StateQuery: Hashable, Sendable {
             return .success(kind == .lag ? Self.lag(of: found, on: id, in: cluster) : Self.committed(of: found, on: id))
         case .time: return .success(Self.time(cluster.now, in: unit))
         case .partition: return keyedPartition(in: cluster)
+        case .leads, .follows: return roles(in: cluster)
         case .assignment, .generation: return .failure(QueryError("'\(kind.rawValue)' reads a group"))
         }
     }
@@ -170,6 +183,22 @@ public struct StateQuery: Hashable, Sendable {
             return .failure(QueryError("unknown topic '\(topic ?? "")'"))
         }
         return .success(String(DefaultPartitioner.partition(forKey: key, partitionCount: found.partitions.count)))
+    }
+
+    /// The partition numbers of the topic whose leader is the broker (`leads`), or of which it holds a replica
+    /// without leading it (`follows`), ascending: a row of the broker table; `none` when there are none.
+    private func roles(in cluster: Cluster) -> Result<String, QueryError> {
+        guard let name = topic, let found = cluster.topics[name] else {
+            return .failure(QueryError("unknown topic '\(topic ?? "")'"))
+        }
+        guard let broker, cluster.brokers[broker] != nil else {
+            return .failure(QueryError("unknown broker \(broker.map(String.init) ?? "")"))
+        }
+        let numbers = found.partitions.filter { state in
+            kind == .leads ? state.leader == broker : state.replicas.contains(broker) && state.leader != broker
+        }
+        .map { $0.id.partition }
+        return .success(numbers.isEmpty ? "none" : numbers.sorted().map(String.init).joined(separator: ","))
     }
 
     /// LAG as `kafka-consumer-groups.sh --describe` shows it: the high watermark minus the committed offset, `-`
