@@ -161,14 +161,8 @@ public enum CourseVerifier {
                 let (other, _, otherStop) = try verify(
                     unshown, seed: lessonSeed, kafka: versions[1], startingFrom: nil, runs: &runs, cost: &cost,
                     checkCancellation: checkCancellation)
-                let seen = Set(scenario.diagnostics)
-                scenario.diagnostics =
-                    (scenario.diagnostics
-                    + other.diagnostics.filter { !seen.contains($0) }.map { problem in
-                        var problem = problem
-                        problem.message = "on Kafka \(versions[1].text): " + problem.message
-                        return problem
-                    }).sorted()
+                scenario.diagnostics = VersionComparison.problems(
+                    scenario.diagnostics, other.diagnostics, secondOn: versions[1])
                 scenario.versionComparison = VersionComparison(
                     versions[0], scenario.transcript, versions[1], other.transcript)
                 stop = otherStop
@@ -246,18 +240,10 @@ extension CourseVerifier {
     /// The releases of a scenario's `versions=<a>,<b>` option: two different modelled releases, or none and an error
     /// at the block.
     static func versions(_ option: String, of block: ScenarioBlock) -> ([KafkaVersion], Diagnostic?) {
-        let list = option.dropFirst("versions=".count).split(separator: ",", omittingEmptySubsequences: false)
-        var versions: [KafkaVersion] = []
-        for text in list.map(String.init) {
-            guard let version = KafkaVersion(text) else {
-                return (
-                    [],
-                    .error(
-                        "versions=: '\(text)' is not a modelled Kafka release (one of \(KafkaVersion.names))",
-                        at: block.block.location)
-                )
-            }
-            versions.append(version)
+        let versions: [KafkaVersion]
+        switch VersionComparison.releases(in: option.dropFirst("versions=".count)) {
+        case .success(let releases): versions = releases
+        case .failure(let error): return ([], .error("versions=: " + error.message, at: block.block.location))
         }
         guard versions.count == 2, versions[0] != versions[1] else {
             return (

@@ -196,7 +196,6 @@ public struct ScenarioRuns {
     private static func parse(
         _ text: String, file: String, limits: Limits
     ) -> (script: Script, diagnostics: [Diagnostic]) {
-        let lineCount = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }.count
-        return ScenarioParser.parse(text, sourceMap: .identity(file: file, lineCount: lineCount), limits: limits)
+        ScenarioParser.parse(text, sourceMap: .identity(file: file, text: text), limits: limits)
     }
 }

@@ -22,6 +22,17 @@ public struct SourceMap: Hashable, Sendable {
         SourceMap(file: file, lines: Array(1...max(1, lineCount)), columnOffsets: [])
     }
 
+    /// A map for the whole of `text`, read from a file named `file`.
+    public static func identity(file: String, text: String) -> SourceMap {
+        identity(file: file, lineCount: lines(of: text).count)
+    }
+
+    /// The lines of a script: `\n`, `\r\n` and `\r` each end one (`\r\n` is one Character in Swift, so splitting on
+    /// `\n` alone would keep a CRLF script on one line); a text that ends with a line break ends with an empty line.
+    public static func lines(of text: String) -> [Substring] {
+        text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+    }
+
     /// The file location of 0-based text line `line` and 1-based text column `column`.
     public func location(line: Int, column: Int) -> SourceLocation {
         let fileLine: Int

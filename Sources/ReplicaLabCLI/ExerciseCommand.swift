@@ -67,10 +67,8 @@ struct ExerciseCommand: ParsableCommand {
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw CLIError(path == "<stdin>" ? "standard input is not valid UTF-8" : "\(path) is not valid UTF-8")
         }
-        let lineCount = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
-            .count
         let verdict = ExerciseJudge.judge(
-            text, sourceMap: .identity(file: path, lineCount: lineCount), exercise: found,
+            text, sourceMap: .identity(file: path, text: text), exercise: found,
             seed: lesson.frontMatter.seed ?? CourseVerifier.defaultSeed, kafka: kafka, limits: .ofThisRun)
         var out = RunCommand.show(verdict.transcript, style: style)
         if !verdict.isBadInput { out += report(verdict, name: name) }

@@ -195,13 +195,7 @@ struct RunCommand: ParsableCommand {
             out += "\n== Kafka \(versions[0].text) and \(versions[1].text), side by side ==\n"
             out += ConsoleText.lines(comparison.plainText(width: width))
             // The second run's problems, each saying which release it is about.
-            let seen = Set(run.diagnostics)
-            return run.diagnostics
-                + other.diagnostics.filter { !seen.contains($0) }.map {
-                    var problem = $0
-                    problem.message = "on Kafka \(versions[1].text): " + problem.message
-                    return problem
-                }
+            return VersionComparison.problems(run.diagnostics, other.diagnostics, secondOn: versions[1])
         }
         if step {
             _ = StepThrough(transcript: transcript, style: style, isLast: true).run()
@@ -216,12 +210,10 @@ struct RunCommand: ParsableCommand {
     /// The releases `--kafka` names: none, one, or two different ones; anything else is a usage error (exit 2).
     static func kafkaVersions(_ option: String?) throws -> [KafkaVersion] {
         guard let option else { return [] }
-        var versions: [KafkaVersion] = []
-        for text in option.split(separator: ",", omittingEmptySubsequences: false).map(String.init) {
-            guard let version = KafkaVersion(text) else {
-                throw CLIError("--kafka: '\(text)' is not a modelled Kafka release (one of \(KafkaVersion.names))")
-            }
-            versions.append(version)
+        let versions: [KafkaVersion]
+        switch VersionComparison.releases(in: option) {
+        case .success(let releases): versions = releases
+        case .failure(let error): throw CLIError("--kafka: " + error.message)
         }
         guard versions.count <= 2, Set(versions).count == versions.count else {
             throw CLIError("--kafka takes one release or two different ones (3.6,4.1), not '\(option)'")

@@ -204,14 +204,7 @@ struct SandboxBrowserTests {
             # Last replica
 
             ```scenario last
-            cluster brokers=3
-            topic t partitions=1 replication-factor=3 min.insync.replicas=1
-            crash 2
-            advance 9s
-            crash 1
-            advance 9s
-            crash 0
-            advance 9s
+            \(Samples.lastReplicaDownScript)
             expect isr t-0 == 0
             ```
 
@@ -225,14 +218,7 @@ struct SandboxBrowserTests {
             expect isr t-0 == 0
             expect leader t-0 == none
             # solution
-            cluster brokers=3
-            topic t partitions=1 replication-factor=3 min.insync.replicas=1
-            crash 2
-            advance 9s
-            crash 1
-            advance 9s
-            crash 0
-            advance 9s
+            \(Samples.lastReplicaDownScript)
             ```
 
             """

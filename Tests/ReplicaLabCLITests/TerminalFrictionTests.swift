@@ -237,14 +237,7 @@ struct TerminalFrictionTests {
             # Old
 
             ```scenario last
-            cluster brokers=3
-            topic t partitions=1 replication-factor=3 min.insync.replicas=1
-            crash 2
-            advance 9s
-            crash 1
-            advance 9s
-            crash 0
-            advance 9s
+            \(Samples.lastReplicaDownScript)
             ```
 
             """

@@ -17,6 +17,19 @@ public enum Samples {
 
         """
 
+    /// Every replica of a partition goes down, one after the other, each fenced before the next (min ISR 1, no
+    /// final newline): on Kafka 4.0 the ISR keeps the last one, on 4.1 (eligible leader replicas) it ends empty.
+    public static let lastReplicaDownScript = """
+        cluster brokers=3
+        topic t partitions=1 replication-factor=3 min.insync.replicas=1
+        crash 2
+        advance 9s
+        crash 1
+        advance 9s
+        crash 0
+        advance 9s
+        """
+
     /// A lesson that verifies: a title, prose, the placement scenario (`slide`, two expectations) and its output
     /// block. Tests point into it: line 7 is the `topic` line, line 8 `expect replicas t-6 == 0,4,2` (the value at
     /// column 24), line 16 the output's `Created topic t.`.

@@ -1,4 +1,5 @@
 import Foundation
+import ReplicaLabTestSupport
 import Replication
 import ScenarioLanguage
 import Testing
@@ -70,17 +71,7 @@ struct ExerciseVerdictTests {
     /// The same script and goal on the lesson's Kafka: with eligible leader replicas (4.1) the ISR of a partition
     /// whose last replica went down is empty; on 4.0 it keeps that replica (lesson 06, "unclean-election").
     @Test func theScriptRunsOnTheKafkaItIsJudgedFor() throws {
-        let script = """
-            cluster brokers=3
-            topic t partitions=1 replication-factor=3 min.insync.replicas=1
-            crash 2
-            advance 9s
-            crash 1
-            advance 9s
-            crash 0
-            advance 9s
-            expect isr t-0 == 0
-            """
+        let script = Samples.lastReplicaDownScript + "\nexpect isr t-0 == 0"
         let on40 = ExerciseVerdict(judgingText: script, firstGoalLine: 9, path: "<stdin>", seed: 1, kafka: .v40)
         #expect(on40.isAccepted, "\(on40.goals)")
         let on41 = ExerciseVerdict(judgingText: script, firstGoalLine: 9, path: "<stdin>", seed: 1, kafka: .v41)

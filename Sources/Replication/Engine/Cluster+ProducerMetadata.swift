@@ -88,12 +88,7 @@ extension Cluster {
     /// `metadata.requestUpdate`) and `NetworkClient.processDisconnection` → `handleServerDisconnect` (a closed
     /// connection, and a request timeout, which closes it). NETWORK_EXCEPTION is an `InvalidMetadataException` too.
     mutating func requestMetadataUpdate(after request: ProduceRequest) {
-        guard case .failure(let error) = request.outcome else { return }
-        let requestsUpdate = [
-            "NOT_LEADER_OR_FOLLOWER", "LEADER_NOT_AVAILABLE", "NETWORK_EXCEPTION", "REQUEST_TIMED_OUT",
-            "UNKNOWN_TOPIC_OR_PARTITION", "FENCED_LEADER_EPOCH", "KAFKA_STORAGE_ERROR",
-        ]
-        guard requestsUpdate.contains(error.name) else { return }
+        guard case .failure(let error) = request.outcome, error.requestsMetadataUpdate else { return }
         var metadata = producerMetadata(sending: request.batchID)
         metadata.requestUpdate()
         setProducerMetadata(metadata, sending: request.batchID)

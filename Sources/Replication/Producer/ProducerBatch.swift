@@ -63,12 +63,22 @@ public struct ProducerBatch: Hashable, Sendable {
 
 extension KafkaError {
     /// Whether the Java client treats the error as retriable (`RetriableException` subclasses in `Errors.java`).
-    public var isRetriable: Bool {
-        [
-            "CORRUPT_MESSAGE", "UNKNOWN_TOPIC_OR_PARTITION", "LEADER_NOT_AVAILABLE", "NOT_LEADER_OR_FOLLOWER",
-            "REQUEST_TIMED_OUT", "NETWORK_EXCEPTION", "NOT_ENOUGH_REPLICAS", "NOT_ENOUGH_REPLICAS_AFTER_APPEND",
-            "KAFKA_STORAGE_ERROR", "FENCED_LEADER_EPOCH", "UNKNOWN_LEADER_EPOCH", "OFFSET_NOT_AVAILABLE",
-            "COORDINATOR_LOAD_IN_PROGRESS", "COORDINATOR_NOT_AVAILABLE", "NOT_COORDINATOR",
-        ].contains(name)
-    }
+    public var isRetriable: Bool { Self.retriable.contains(name) }
+
+    /// Whether a produce answer with this error makes the producer ask for new metadata: the errors whose
+    /// exceptions are `InvalidMetadataException`s (`Sender.completeBatch`: `metadata.requestUpdate`), and
+    /// REQUEST_TIMED_OUT, since a request timeout closes the connection (`NetworkClient.handleServerDisconnect`).
+    var requestsMetadataUpdate: Bool { Self.requestingMetadataUpdate.contains(name) }
+
+    private static let retriable: Set<String> = [
+        "CORRUPT_MESSAGE", "UNKNOWN_TOPIC_OR_PARTITION", "LEADER_NOT_AVAILABLE", "NOT_LEADER_OR_FOLLOWER",
+        "REQUEST_TIMED_OUT", "NETWORK_EXCEPTION", "NOT_ENOUGH_REPLICAS", "NOT_ENOUGH_REPLICAS_AFTER_APPEND",
+        "KAFKA_STORAGE_ERROR", "FENCED_LEADER_EPOCH", "UNKNOWN_LEADER_EPOCH", "OFFSET_NOT_AVAILABLE",
+        "COORDINATOR_LOAD_IN_PROGRESS", "COORDINATOR_NOT_AVAILABLE", "NOT_COORDINATOR",
+    ]
+
+    private static let requestingMetadataUpdate: Set<String> = [
+        "NOT_LEADER_OR_FOLLOWER", "LEADER_NOT_AVAILABLE", "NETWORK_EXCEPTION", "REQUEST_TIMED_OUT",
+        "UNKNOWN_TOPIC_OR_PARTITION", "FENCED_LEADER_EPOCH", "KAFKA_STORAGE_ERROR",
+    ]
 }

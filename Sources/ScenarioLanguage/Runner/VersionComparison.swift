@@ -100,3 +100,32 @@ public struct VersionComparison: Hashable, Sendable {
         return pieces
     }
 }
+
+extension VersionComparison {
+    /// The problems of both runs of a script: the first run's, then those only the second run has, each saying which
+    /// release it is about (`on Kafka 4.1: expectation failed: …`), sorted.
+    public static func problems(
+        _ first: [Diagnostic], _ second: [Diagnostic], secondOn release: KafkaVersion
+    ) -> [Diagnostic] {
+        let seen = Set(first)
+        let onlySecond = second.filter { !seen.contains($0) }.map { problem in
+            var problem = problem
+            problem.message = "on Kafka \(release.text): " + problem.message
+            return problem
+        }
+        return (first + onlySecond).sorted()
+    }
+
+    /// The releases a list such as `3.6,4.1` names, in order; the error says which word is not a modelled release.
+    public static func releases(in list: some StringProtocol) -> Result<[KafkaVersion], QueryError> {
+        var releases: [KafkaVersion] = []
+        for word in list.split(separator: ",", omittingEmptySubsequences: false) {
+            guard let release = KafkaVersion(String(word)) else {
+                return .failure(
+                    QueryError("'\(word)' is not a modelled Kafka release (one of \(KafkaVersion.names))"))
+            }
+            releases.append(release)
+        }
+        return .success(releases)
+    }
+}

@@ -72,7 +72,7 @@ public struct ExerciseVerdict: Hashable, Sendable {
         judgingText text: String, firstGoalLine: Int, path: String, seed: UInt64, kafka: KafkaVersion = .newest,
         limits: Limits = .standard
     ) {
-        let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+        let lines = SourceMap.lines(of: text)
         let split = min(max(0, firstGoalLine - 1), lines.count)
         let scriptText = lines[..<split].joined(separator: "\n")
         let goalText = lines[split...].joined(separator: "\n")

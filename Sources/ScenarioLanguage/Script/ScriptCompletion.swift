@@ -25,10 +25,8 @@ public struct ScriptCompletion: Hashable, Sendable {
         }
         let above = String(decoding: bytes[..<lineStart], as: UTF8.self)
         let line = String(decoding: bytes[lineStart..<cursor], as: UTF8.self)
-        let lineCount = above.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
-            .count
         let (parsed, _) = ScenarioParser.parse(
-            above, sourceMap: .identity(file: "<script>", lineCount: lineCount), limits: limits)
+            above, sourceMap: .identity(file: "<script>", text: above), limits: limits)
         var runner = ScenarioRunner(seed: seed, kafka: kafka, limits: limits)
         for statement in parsed.statements { runner.execute(statement) }
         completion = runner.completion(for: line)

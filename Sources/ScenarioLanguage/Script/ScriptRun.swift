@@ -33,10 +33,8 @@ public struct ScriptRun: Sendable {
             failure = path == "<stdin>" ? "standard input is not valid UTF-8" : "\(path) is not valid UTF-8"
             return
         }
-        let lineCount = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
-            .count
         let (script, problems) = ScenarioParser.parse(
-            text, sourceMap: .identity(file: path, lineCount: lineCount), limits: limits)
+            text, sourceMap: .identity(file: path, text: text), limits: limits)
         guard problems.isEmpty else {
             diagnostics = problems
             return

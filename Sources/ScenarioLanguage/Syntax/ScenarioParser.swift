@@ -9,8 +9,7 @@ public enum ScenarioParser {
     ) -> (script: Script, diagnostics: [Diagnostic]) {
         var statements: [Statement] = []
         var diagnostics: [Diagnostic] = []
-        // "\r\n" is one Character in Swift, so splitting on "\n" alone kept CRLF scripts on one line.
-        var lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+        var lines = SourceMap.lines(of: text)
         if lines.last == "" { lines.removeLast() }
         if lines.count > limits.lines {
             diagnostics.append(
