@@ -97,9 +97,9 @@ struct CmarkDocument {
                     flushProse()
                     flushScenario()
                     scenarioCount += 1
-                    let name = words.count > 1 ? words[1] : nil
+                    let (name, options) = FencedBlock.nameAndOptions(of: words)
                     pendingScenario = ScenarioBlock(
-                        name: name, block: fenced, output: nil, options: Array(words.dropFirst(2)),
+                        name: name, block: fenced, output: nil, options: options,
                         anchor: Anchor.scenario(name: name, number: scenarioCount))
                     continue
                 }

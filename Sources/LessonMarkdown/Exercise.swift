@@ -110,7 +110,7 @@ extension ExerciseBlock {
     static func parse(_ fenced: FencedBlock, words: [String], number: Int, renderTask: (String) -> String)
         -> ExerciseBlock
     {
-        let name = words.count > 1 ? words[1] : nil
+        let (name, options) = FencedBlock.nameAndOptions(of: words)
         var sections: [ExerciseSection] = []
         var stray: [SourceLocation] = []
         var current: (marker: Marker, location: SourceLocation, lines: [String], fileLines: [Int], offsets: [Int])?
@@ -142,7 +142,7 @@ extension ExerciseBlock {
         }
         close()
         var exercise = ExerciseBlock(
-            name: name, block: fenced, options: Array(words.dropFirst(2)), sections: sections, strayLines: stray,
+            name: name, block: fenced, options: options, sections: sections, strayLines: stray,
             taskHTML: "", anchor: anchor(name: name, number: number))
         exercise.taskHTML = renderTask(exercise.task)
         return exercise

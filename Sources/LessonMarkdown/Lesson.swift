@@ -129,6 +129,16 @@ public struct FencedBlock: Hashable, Sendable {
     /// The content's lines, without their newlines.
     public var lines: [String] { Self.lines(of: text) }
 
+    /// The name and options of an info string split into `words` (its first word, the block's kind, is skipped):
+    /// options are `key=value` words, and the word after the kind is the block's name unless it is an option.
+    /// So ```` ```scenario versions=4.0,4.1 ```` is an unnamed scenario with an option, not one named
+    /// `versions=4.0,4.1`.
+    static func nameAndOptions(of words: [String]) -> (name: String?, options: [String]) {
+        let rest = words.dropFirst()
+        guard let first = rest.first, !first.contains("=") else { return (nil, Array(rest)) }
+        return (first, Array(rest.dropFirst()))
+    }
+
     /// The lines of a block's text whose every line ends with a newline, without their newlines.
     static func lines(of text: String) -> [String] {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)

@@ -88,6 +88,14 @@ struct LessonParserTests {
         #expect(block.options == ["continues=setup"])
     }
 
+    @Test func aKeyValueWordAfterTheKindIsAnOptionNotAName() throws {
+        let text = "# T\n\n```scenario versions=4.0,4.1\ncluster brokers=1\n```\n"
+        let block = try #require(Self.parse(text).0?.scenarios.first)
+        #expect(block.name == nil)
+        #expect(block.options == ["versions=4.0,4.1"])
+        #expect(block.anchor == "scenario-1")
+    }
+
     @Test func indentedFenceShiftsColumns() throws {
         let text = "# T\n\n  ```scenario\n  cluster brokers=3\n    topic t\n  ```\n"
         let block = try #require(Self.parse(text).0?.scenarios.first).block
