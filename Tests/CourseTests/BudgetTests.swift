@@ -197,6 +197,25 @@ struct ScenarioAnchorCollisionTests {
         #expect(error.notes.first?.location?.line == 3)
     }
 
+    /// Exercises have page anchors too (`exercise-<name>`): two names with one slug would give two sections one id.
+    @Test func exerciseNamesWithTheSameSlugAreAnError() throws {
+        func exercise(_ name: String) -> String {
+            "```exercise \(name)\n# task\nCommit.\n# start\ncluster brokers=1\ntopic t partitions=1 replication-factor=1\n"
+                + "# goal\nexpect hw t-0 == 1\n# solution\ncluster brokers=1\n"
+                + "topic t partitions=1 replication-factor=1\nproduce t value=a\n```\n"
+        }
+        let text = "# T\n\n" + exercise("a_b") + "\n" + exercise("a-b")
+        let (_, diagnostics) = CourseVerifier.verify(BudgetTests.file(text))
+        let error = try #require(diagnostics.first)
+        #expect(
+            error.message
+                == "exercise name 'a-b' gives the page anchor '#exercise-a-b', which 'a_b' already has; rename one of them"
+        )
+        #expect(error.location.line == 17)
+        #expect(error.notes.first?.location?.line == 3)
+        #expect(diagnostics.count == 1, "\(diagnostics)")
+    }
+
     @Test func anUnnamedScenarioAndANumberCollideToo() throws {
         let text = "# T\n\n```scenario 2\ncluster brokers=1\n```\n\n```scenario\ncluster brokers=1\n```\n"
         let (_, diagnostics) = CourseVerifier.verify(BudgetTests.file(text))
