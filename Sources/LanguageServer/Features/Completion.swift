@@ -155,19 +155,13 @@ struct Completion {
             // A required positional comes first: offer only its values until it is there.
             if argument.isRequired { return items }
         }
-        var keys = spec.keyArguments.filter { !givenKeys.contains($0.name) }
-        if spec.name == "config", let target = arguments.first {
-            // `config broker <setting>=…` takes broker settings, `config <topic> <config>=…` topic configs.
-            keys = keys.filter {
-                target == "broker" ? EngineConfig.dynamicKeys.contains($0.name) : !EngineConfig.keys.contains($0.name)
-            }
-        }
-        items += keys.map { key in
+        let (keyArguments, takesTopicConfigs) = spec.keyArguments(after: arguments)
+        items += keyArguments.filter { !givenKeys.contains($0.name) }.map { key in
             CompletionItem(
                 label: key.name + "=", kind: .property,
                 detail: key.isRequired ? "required" : (key.choices.isEmpty ? nil : key.choices.joined(separator: "|")))
         }
-        if spec.takesTopicConfigs, spec.name != "config" || arguments.first.map({ $0 != "broker" }) ?? false {
+        if takesTopicConfigs {
             items += TopicConfig.all.filter { !givenKeys.contains($0.name) }.map { config in
                 CompletionItem(
                     label: config.name + "=", kind: .property, detail: "topic config, default \(config.defaultValue)",

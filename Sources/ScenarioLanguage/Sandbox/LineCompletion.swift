@@ -85,14 +85,8 @@ extension LineCompletion {
             if spec.positionals[positionals.count].required { return candidates }
         }
         let given = Set(before.compactMap { word in word.firstIndex(of: "=").map { String(word[..<$0]) } })
-        var keys = spec.keys.map { $0.name }
-        var takesTopicConfigs = spec.acceptsTopicConfigs
-        if spec.name == "config", let target = owner {
-            // `config broker` takes broker settings; `config <topic>` topic configs.
-            // `config broker` takes the dynamic broker settings (the read-only ones go on the `cluster` line).
-            keys = target == "broker" ? EngineConfig.dynamicKeys : keys.filter { !EngineConfig.keys.contains($0) }
-            takesTopicConfigs = target != "broker"
-        }
+        let (keyArguments, takesTopicConfigs) = spec.keyArguments(after: before)
+        var keys = keyArguments.map { $0.name }
         if takesTopicConfigs { keys += TopicConfig.all.map { $0.name } }
         candidates += keys.filter { !given.contains($0) }.map { $0 + "=" }
         candidates += spec.flags.filter { !before.contains($0) }
