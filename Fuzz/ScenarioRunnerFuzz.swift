@@ -7,8 +7,9 @@ import ScenarioLanguage
 #endif
 
 /// libFuzzer target: the bytes choose a scenario of valid commands (a small cluster, faults, elections, configs,
-/// produces, time), which must parse without a diagnostic and run without crashing. When every election was clean
-/// and no broker lost unflushed data, the engine must report no invariant break.
+/// produces, producers, consumers and groups, time), which must parse without a diagnostic and run without
+/// crashing. When every election was clean and no broker lost unflushed data, the engine must report no invariant
+/// break.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzScenarioRunner(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     var bytes = ByteReader(Array(UnsafeBufferPointer(start: data, count: count)))
@@ -65,7 +66,7 @@ struct ScenarioGenerator {
         let broker = bytes.next() % (brokers + 1)
         let topic = bytes.pick(Array(topics.keys.sorted()) + ["nope"])
         let target = bytes.next() % 3 == 0 ? topic : "\(topic)-\(bytes.next() % 5)"
-        switch bytes.next() % 22 {
+        switch bytes.next() % 28 {
         case 0, 1:
             // After a timer below 500 ms, long advances mostly burn the work cap (unit tests cover that): keep inputs fast.
             let choices = ["100ms", "500ms", "1s", "2s", "5s", "10s", "30s", "30s", "2m", "10m", "1h"]
@@ -115,6 +116,47 @@ struct ScenarioGenerator {
             let partitions = 1 + bytes.next() % 3
             topics[name] = partitions
             return "topic \(name) partitions=\(partitions) replication-factor=\(1 + bytes.next() % brokers)"
+        case 22:
+            // A producer, with settings that change its batching, retries and ordering (and one Kafka refuses).
+            let settings = bytes.pick([
+                "", "acks=1", "acks=0", "enable.idempotence=false", "linger.ms=0", "linger.ms=100",
+                "linger.ms=2147483647", "batch.size=60", "batch.size=0", "max.in.flight.requests.per.connection=1",
+                "retries=0", "delivery.timeout.ms=1000", "request.timeout.ms=1", "retry.backoff.ms=1",
+                "partitioner=round-robin", "metadata.max.age.ms=0", "acks=1 enable.idempotence=true",
+                "acks=all max.in.flight.requests.per.connection=5 linger.ms=5",
+            ])
+            return "producer \(bytes.pick(["p", "q"]))" + (settings.isEmpty ? "" : " " + settings)
+        case 23:
+            var line = "produce \(topic)"
+            if bytes.next() % 2 == 0 { line += " partition=\(bytes.next() % 5)" }
+            if bytes.next() % 3 == 0 { line += " key=k\(bytes.next() % 4)" }
+            line += " value=v count=\(1 + bytes.next() % 12) producer=\(bytes.pick(["p", "q", "r"]))"
+            return line + (bytes.next() % 2 == 0 ? " async" : "")
+        case 24: return "drop-responses \(broker)" + (bytes.next() % 2 == 0 ? " count=\(1 + bytes.next() % 3)" : "")
+        case 25:
+            if bytes.next() % 2 == 0 {
+                let from = bytes.pick(["", " from=earliest", " from=latest", " from=\(bytes.next() % 8)"])
+                return "consume \(topic) partition=\(bytes.next() % 5)\(from) max=\(1 + bytes.next() % 20)"
+            }
+            return "consume \(topic)" + bytes.pick(["", " from=latest", " max=3"])
+        case 26:
+            // A consumer group: members join, poll, commit, leave or die.
+            let member = "member=c\(bytes.next() % 3)"
+            switch bytes.next() % 6 {
+            case 0:
+                var line = "join g \(member) topics=\(bytes.pick(["t", "t,u", "nope"]))"
+                line += bytes.pick([
+                    "", " assignor=roundrobin", " assignor=sticky", " assignor=cooperative-sticky",
+                    " enable.auto.commit=false", " auto.offset.reset=earliest", " session.timeout.ms=6000",
+                    " instance=i\(bytes.next() % 2)",
+                ])
+                return line
+            case 1: return "poll g \(member)" + (bytes.next() % 2 == 0 ? " max=\(1 + bytes.next() % 10)" : "")
+            case 2: return "commit g \(member)"
+            case 3: return "leave g \(member)"
+            case 4: return "crash-consumer g \(member)"
+            default: return "groups describe g" + bytes.pick(["", " --members", " --state", " --offsets"])
+            }
         default:
             return bytes.pick([
                 "expect invariants ok", "expect hw \(topic)-0 == 0", "expect ok", "broker \(broker + 5)",
