@@ -28,13 +28,16 @@ extension Cluster {
     ///
     /// Kafka: `ReplicaManager.findPreferredReadReplica` — no `replicaSelectorOpt` (the default, null), no preferred
     /// read replica: every consumer reads from the leader. With `RackAwareReplicaSelector.select` (KIP-392): the
-    /// leader if it is in the client's rack, else the same-rack ISR replica with the highest log end offset.
+    /// leader if it is in the client's rack, else the same-rack ISR replica with the highest log end offset. The
+    /// leader judges a follower by ISR membership and the log end offset of its last fetch only, so a stalled
+    /// follower still in the ISR is chosen. A follower whose process is gone is not: the consumer's fetch to it
+    /// fails and it falls back to the leader (`AbstractFetch.handleFetchFailure` clears the preferred read replica).
     public func preferredReadReplica(_ id: TopicPartition, rack: String?, fetchOffset: Int64 = 0) -> BrokerID? {
         guard let state = partition(id), let leader = state.leader else { return nil }
         guard engine.config.replicaSelector != nil else { return leader }
         guard let rack, brokers[leader]?.rack != rack else { return leader }
         let candidates = state.isr.filter { broker in
-            broker != leader && brokers[broker]?.rack == rack && engine.runtimes[broker]?.isFetching == true
+            broker != leader && brokers[broker]?.rack == rack && engine.runtimes[broker]?.isAlive == true
                 && (state.followerStates[broker]?.logEndOffset ?? 0) >= fetchOffset
         }
         let best = candidates.max { lhs, rhs in
