@@ -162,4 +162,32 @@ import Testing
         #expect(read.allSatisfy { $0.replica == 1 })
         #expect(cluster.preferredReadReplica(tp, rack: "R2", fetchOffset: 3) == 0, "it does not hold offset 3")
     }
+    /// Kafka: `FetcherTest.testFetchDisconnectedShouldClearPreferredReadReplica` — a consumer reading from its preferred
+    /// follower loses the connection: the preferred read replica is cleared and the next fetch goes to the leader
+    /// (`selectReadReplica` gives the leader). Here the follower in the client's rack crashes; it is still in the ISR
+    /// until the controller fences it, yet the group member keeps reading, from the leader.
+    @Test func crashedPreferredFollowerFallsBackToTheLeader() throws {
+        let transcript = Self.run(
+            """
+            cluster brokers=3 racks=3 \(Self.rackAware)
+            topic t replica-assignment=0:1:2
+            join g member=c1 topics=t rack=R2 auto.offset.reset=earliest enable.auto.commit=false
+            produce t partition=0 value=a count=4
+            advance 1s
+            poll g member=c1 max=2
+            crash 1
+            expect isr t-0 == 0,1,2
+            poll g member=c1
+            """)
+        let polls = transcript.steps.filter { $0.statement.text.hasPrefix("poll g member=c1") }
+        #expect(polls.count == 2)
+        let before = try #require(polls.first?.cluster)
+        let after = try #require(polls.last?.cluster)
+        let tp = TopicPartition("t", 0)
+        #expect(before.preferredReadReplica(tp, rack: "R2") == 1)
+        #expect(after.preferredReadReplica(tp, rack: "R2", fetchOffset: 2) == 0)
+        #expect(
+            polls.last?.output
+                == ["Partition:0\tOffset:2\ta2", "Partition:0\tOffset:3\ta3", "c1 polled 2 records"])
+    }
 }
