@@ -51,6 +51,17 @@ public struct Cluster: Hashable, Sendable {
         return topic.partitions[id.partition]
     }
 
+    /// Reads the partition with this id in place and returns what `body` makes of it, or nil when it does not exist.
+    ///
+    /// The hot paths read one or two fields of a partition: `partition(_:)` would copy the whole value (its logs,
+    /// follower states and ISR arrays) for each of them.
+    func withPartition<Result>(_ id: TopicPartition, _ body: (PartitionState) -> Result) -> Result? {
+        guard let position = topics.index(forKey: id.topic), id.partition >= 0,
+            id.partition < topics.values[position].partitions.count
+        else { return nil }
+        return body(topics.values[position].partitions[id.partition])
+    }
+
     /// Calls `body` with every partition in topic-partition order, read in place: one topic lookup per topic, not
     /// one per partition (the fetch paths go through every partition on every fetch).
     func forEachPartition(_ body: (PartitionState) -> Void) {

@@ -68,15 +68,18 @@ extension Cluster {
         guard var session = engine.fetchSessions[sessionID], session.isParked else { return }
         var responses: [FetchResponse] = []
         for fetched in session.fetched {
-            guard let state = partition(fetched.partition), state.leader == session.leader,
-                state.leaderEpoch == fetched.leaderEpoch, let log = state.logs[session.leader]
-            else { continue }
-            var response = FetchResponse(
-                partition: fetched.partition, follower: session.follower, leader: session.leader,
-                leaderEpoch: fetched.leaderEpoch)
-            response.records = log.records(from: fetched.fetchOffset, to: log.logEndOffset)
-            response.highWatermark = log.highWatermark
-            responses.append(response)
+            let response = withPartition(fetched.partition) { state -> FetchResponse? in
+                guard state.leader == session.leader, state.leaderEpoch == fetched.leaderEpoch,
+                    let log = state.logs[session.leader]
+                else { return nil }
+                var response = FetchResponse(
+                    partition: fetched.partition, follower: session.follower, leader: session.leader,
+                    leaderEpoch: fetched.leaderEpoch)
+                response.records = log.records(from: fetched.fetchOffset, to: log.logEndOffset)
+                response.highWatermark = log.highWatermark
+                return response
+            }
+            if let response = response ?? nil { responses.append(response) }
         }
         respond(&session, responses)
         engine.fetchSessions[sessionID] = session
@@ -127,28 +130,44 @@ extension Cluster {
     /// `Partition.updateFollowerFetchState` → `Replica.updateFetchStateOrThrow`, `maybeExpandIsr`,
     /// `maybeIncrementLeaderHW`.
     mutating func handleFetch(_ id: TopicPartition, follower: BrokerID, leader: BrokerID) -> FetchResponse {
-        let state = partition(id)!
-        let followerLog = state.logs[follower] ?? ReplicaLog()
-        let leaderLog = state.logs[leader] ?? ReplicaLog()
-        let fetchOffset = followerLog.logEndOffset
-        var response = FetchResponse(partition: id, follower: follower, leader: leader, leaderEpoch: state.leaderEpoch)
-        if let lastFetchedEpoch = followerLog.latestEpoch {
-            let end = leaderLog.epochCache.endOffsetFor(lastFetchedEpoch, logEndOffset: leaderLog.logEndOffset)
-            if end.epoch < lastFetchedEpoch || end.endOffset < fetchOffset {
-                response.divergingEpoch = LeaderEpochCache.Entry(epoch: end.epoch, startOffset: end.endOffset)
-                response.highWatermark = leaderLog.highWatermark
-                return response
+        // Read in place: what the checks need, and the diverging epoch if there is one.
+        let read = withPartition(id) { state in
+            let followerLog = state.logs[follower]
+            let leaderLog = state.logs[leader]
+            let fetchOffset = followerLog?.logEndOffset ?? 0
+            let leaderEndOffset = leaderLog?.logEndOffset ?? 0
+            var diverging: LeaderEpochCache.Entry?
+            if let lastFetchedEpoch = followerLog?.latestEpoch {
+                let end =
+                    leaderLog?.epochCache.endOffsetFor(lastFetchedEpoch, logEndOffset: leaderEndOffset)
+                    ?? LeaderEpochCache().endOffsetFor(lastFetchedEpoch, logEndOffset: leaderEndOffset)
+                if end.epoch < lastFetchedEpoch || end.endOffset < fetchOffset {
+                    diverging = LeaderEpochCache.Entry(epoch: end.epoch, startOffset: end.endOffset)
+                }
             }
+            return (
+                leaderEpoch: state.leaderEpoch, fetchOffset: fetchOffset, leaderEndOffset: leaderEndOffset,
+                leaderHighWatermark: leaderLog?.highWatermark ?? 0, diverging: diverging
+            )
+        }!
+        let fetchOffset = read.fetchOffset
+        var response = FetchResponse(partition: id, follower: follower, leader: leader, leaderEpoch: read.leaderEpoch)
+        if let diverging = read.diverging {
+            response.divergingEpoch = diverging
+            response.highWatermark = read.leaderHighWatermark
+            return response
         }
         let now = engine.now
         modifyFollowerFetchState(id, of: follower) {
-            $0.updateFetchState(fetchOffset: fetchOffset, leaderEndOffset: leaderLog.logEndOffset, now: now)
+            $0.updateFetchState(fetchOffset: fetchOffset, leaderEndOffset: read.leaderEndOffset, now: now)
         }
         maybeExpandIsr(id, follower: follower)
         maybeIncrementLeaderHighWatermark(id)
-        let updated = partition(id)!.logs[leader]!
-        response.records = updated.records(from: fetchOffset, to: updated.logEndOffset)
-        response.highWatermark = updated.highWatermark
+        withPartition(id) { state in
+            let updated = state.logs[leader]!
+            response.records = updated.records(from: fetchOffset, to: updated.logEndOffset)
+            response.highWatermark = updated.highWatermark
+        }
         return response
     }
 
@@ -159,9 +178,14 @@ extension Cluster {
     mutating func receive(_ response: FetchResponse, follower: BrokerID) {
         let id = response.partition
         guard accepts(response, follower: follower) else { return }
-        if response.divergingEpoch == nil, let log = partition(id)?.logs[follower],
-            response.records.last.map({ $0.offset < log.logEndOffset }) ?? true,
-            min(response.highWatermark, log.logEndOffset) == log.highWatermark
+        if response.divergingEpoch == nil,
+            withPartition(
+                id,
+                { state in
+                    guard let log = state.logs[follower] else { return false }
+                    return response.records.last.map({ $0.offset < log.logEndOffset }) ?? true
+                        && min(response.highWatermark, log.logEndOffset) == log.highWatermark
+                }) == true
         {
             // Nothing new (a long poll that expired): the log stays as it is, and the oracle has nothing to check.
             return
@@ -175,9 +199,10 @@ extension Cluster {
 
     /// Whether the response is still current: same leader and epoch, and the follower has a log.
     private func accepts(_ response: FetchResponse, follower: BrokerID) -> Bool {
-        guard let state = partition(response.partition) else { return false }
-        return state.leader == response.leader && state.leaderEpoch == response.leaderEpoch
-            && state.logs[follower] != nil
+        withPartition(response.partition) { state in
+            state.leader == response.leader && state.leaderEpoch == response.leaderEpoch
+                && state.logs[follower] != nil
+        } ?? false
     }
 
     /// Truncates or appends; returns the truncation when records were removed.
@@ -203,8 +228,11 @@ extension Cluster {
             log.truncate(to: target)
             return truncation
         }
-        let fresh = response.records.filter { $0.offset >= log.logEndOffset }
-        guard fresh.first.map({ $0.offset == log.logEndOffset }) ?? true else { return nil }
+        // The records are a run of the leader's log, ascending: the fresh ones are a suffix.
+        let end = log.logEndOffset
+        let firstFresh = response.records.firstIndex { $0.offset >= end } ?? response.records.endIndex
+        let fresh = response.records[firstFresh...]
+        guard fresh.first.map({ $0.offset == end }) ?? true else { return nil }
         log.append(fresh)
         log.highWatermark = min(response.highWatermark, log.logEndOffset)
         return nil

@@ -7,7 +7,12 @@ public struct Topic: Hashable, Sendable {
     /// Partitions by partition number.
     public var partitions: [PartitionState]
     /// Topic-level configs set explicitly (`describe` lists these and the cluster-wide defaults under `Configs`).
-    public var configs: [String: String]
+    public var configs: [String: String] {
+        didSet { ownMinInsyncReplicas = Self.minInsyncReplicas(in: configs) }
+    }
+    /// The topic's own `min.insync.replicas` as a number, parsed once per change of `configs` (the HW reads it on
+    /// every fetch); nil when the topic does not set it.
+    private(set) var ownMinInsyncReplicas: Int?
     /// How new partitions of this topic are placed.
     public var placement: PlacementStrategy
 
@@ -21,6 +26,12 @@ public struct Topic: Hashable, Sendable {
         self.partitions = partitions
         self.configs = configs
         self.placement = placement
+        ownMinInsyncReplicas = Self.minInsyncReplicas(in: configs)
+    }
+
+    /// `min.insync.replicas` in `configs` as a number (1 when it does not parse), nil when not set.
+    static func minInsyncReplicas(in configs: [String: String]) -> Int? {
+        configs[TopicConfig.minInsyncReplicas.name].map { Int(clamping: Int64($0) ?? 1) }
     }
 
     /// The replication factor, computed as `kafka-topics` does: from the first partition.
