@@ -6,7 +6,11 @@ public struct Cluster: Hashable, Sendable {
     /// Brokers by id.
     public internal(set) var brokers: [BrokerID: Broker] = [:]
     /// Topics by name.
-    public internal(set) var topics: [String: Topic] = [:]
+    public internal(set) var topics: [String: Topic] = [:] {
+        // Any write but `modifyPartition`'s and `modifyFollowerFetchState`'s (which know what they changed) may change
+        // a leader or a partition's logs, so the followers' fetch routes are worked out again.
+        didSet { if !engine.fetchRoutes.isHeld { engine.fetchRoutes.removeAll() } }
+    }
     /// The seed every random choice of this cluster derives from.
     public let seed: UInt64
     /// The Kafka release this cluster behaves as.
@@ -85,7 +89,24 @@ public struct Cluster: Hashable, Sendable {
     mutating func modifyPartition<Result>(_ id: TopicPartition, _ body: (inout PartitionState) -> Result) -> Result {
         guard let position = topics.index(forKey: id.topic) else { preconditionFailure("no topic \(id.topic)") }
         engine.touched.insert(id)
-        return body(&topics.values[position].partitions[id.partition])
+        var routesChanged = false
+        engine.fetchRoutes.isHeld = true
+        let result = Self.modify(&topics.values[position].partitions[id.partition], body, routesChanged: &routesChanged)
+        engine.fetchRoutes.isHeld = false
+        if routesChanged { engine.fetchRoutes.removeAll() }
+        return result
+    }
+
+    /// Runs `body` on `state`; `routesChanged` is set when the leader or the set of logs changed (the followers'
+    /// fetch routes depend on nothing else: replica assignments never change after creation).
+    private static func modify<Result>(
+        _ state: inout PartitionState, _ body: (inout PartitionState) -> Result, routesChanged: inout Bool
+    ) -> Result {
+        let leader = state.leader
+        let logCount = state.logs.count
+        let result = body(&state)
+        routesChanged = state.leader != leader || state.logs.count != logCount
+        return result
     }
 
     /// Changes the leader's view of one follower's fetches (Kafka: `Replica.updateFetchStateOrThrow`) in place.
@@ -96,7 +117,9 @@ public struct Cluster: Hashable, Sendable {
         _ id: TopicPartition, of follower: BrokerID, _ body: (inout FollowerFetchState) -> Void
     ) {
         guard let position = topics.index(forKey: id.topic) else { preconditionFailure("no topic \(id.topic)") }
+        engine.fetchRoutes.isHeld = true
         body(&topics.values[position].partitions[id.partition].followerStates[follower, default: FollowerFetchState()])
+        engine.fetchRoutes.isHeld = false
     }
 
     /// Adds a broker.

@@ -6,14 +6,8 @@ extension Cluster {
     /// fetcher tries again at its next tick.
     mutating func sendFetches(from follower: BrokerID) {
         guard engine.runtimes[follower]?.isFetching == true else { return }
-        var leaders: [BrokerID] = []
-        forEachPartition { state in
-            guard let leader = state.leader, leader != follower, !leaders.contains(leader),
-                state.logs[follower] != nil
-            else { return }
-            leaders.append(leader)
-        }
-        for leader in leaders where engine.runtimes[leader]?.isReachable == true {
+        for route in fetchRoutes(of: follower) where engine.runtimes[route.leader]?.isReachable == true {
+            let leader = route.leader
             guard !engine.fetchSessions.values.contains(where: { $0.follower == follower && $0.leader == leader })
             else { continue }
             let sessionID = engine.lastFetchSessionID.next
@@ -38,11 +32,16 @@ extension Cluster {
             return
         }
         var fetched: [FetchSession.Fetched] = []
-        forEachPartition { state in
-            guard state.leader == session.leader, let log = state.logs[session.follower] else { return }
-            fetched.append(
-                FetchSession.Fetched(partition: state.id, leaderEpoch: state.leaderEpoch, fetchOffset: log.logEndOffset)
-            )
+        let follower = session.follower
+        let partitions = fetchRoutes(of: follower).first { $0.leader == session.leader }?.partitions ?? []
+        for id in partitions {
+            let read = withPartition(id) { state in
+                state.logs[follower].map {
+                    FetchSession.Fetched(
+                        partition: state.id, leaderEpoch: state.leaderEpoch, fetchOffset: $0.logEndOffset)
+                }
+            }
+            if let read = read ?? nil { fetched.append(read) }
         }
         session.fetched += fetched
         var responses: [FetchResponse] = []
