@@ -45,6 +45,15 @@ extension Cluster {
         return engine.config.clusterMinInsyncReplicas ?? Self.defaultMinInsyncReplicas
     }
 
+    /// `max.message.bytes` of a topic as a number: the parsed values `topicConfig` would give.
+    func maxMessageBytes(of topic: String) -> Int {
+        if let position = topics.index(forKey: topic), let own = topics.values[position].ownMaxMessageBytes {
+            return own
+        }
+        return engine.config.clusterMaxMessageBytes
+            ?? Int(TopicConfig.maxMessageBytes.defaultValue) ?? Topic.fallbackMaxMessageBytes
+    }
+
     /// Kafka's default `min.insync.replicas` as a number.
     private static var defaultMinInsyncReplicas: Int {
         Int(clamping: Int64(TopicConfig.minInsyncReplicas.defaultValue) ?? 1)

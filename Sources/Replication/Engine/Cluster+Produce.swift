@@ -66,7 +66,7 @@ extension Cluster {
         // RecordTooLargeException (MESSAGE_TOO_LARGE) and nothing is appended. The batch size is
         // DefaultRecordBatch.RECORD_BATCH_OVERHEAD (61) plus each record's DefaultRecord.sizeInBytes with offset and
         // timestamp deltas of one byte (exact for batches of up to 64 records).
-        let maxMessageBytes = Int(topicConfig(id.topic, TopicConfig.maxMessageBytes)) ?? 1_048_588
+        let maxMessageBytes = maxMessageBytes(of: id.topic)
         let batchSize = 61 + values.reduce(0) { $0 + NullKeyPartitioner.recordSize(key: key, value: $1) }
         if batchSize > maxMessageBytes {
             let error = KafkaError(

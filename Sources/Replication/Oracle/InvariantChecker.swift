@@ -227,7 +227,10 @@ struct InvariantChecker: Hashable, Sendable {
             breaks.append((.highWatermarkDecreased, "leader HW went from \(last.value) to \(hw)"))
         }
         // Each running replica's log, looked up once for all pairs.
-        let replicas = state.replicas.sorted().filter(isRunning).map { ($0, state.logs[$0]) }
+        var replicas: [(BrokerID, ReplicaLog?)] = []
+        replicas.reserveCapacity(state.replicas.count)
+        for broker in state.replicas where isRunning(broker) { replicas.append((broker, state.logs[broker])) }
+        replicas.sort { $0.0 < $1.0 }
         for (index, (first, firstLog)) in replicas.enumerated() {
             for (second, secondLog) in replicas.dropFirst(index + 1) {
                 guard let a = firstLog, let b = secondLog else { continue }
