@@ -66,6 +66,24 @@ public struct Cluster: Hashable, Sendable {
         return body(topics.values[position].partitions[id.partition])
     }
 
+    /// Reads the partition with this id where it is stored, through the write accessor: no copy of its topic or of
+    /// the partition (a dictionary's non-mutating read copies the value out). `body` must only read: the oracle is not
+    /// told about this access. nil when the partition does not exist.
+    mutating func readPartition<Result>(_ id: TopicPartition, _ body: (inout PartitionState) -> Result) -> Result? {
+        guard let position = topics.index(forKey: id.topic) else { return nil }
+        engine.fetchRoutes.isHeld = true
+        defer { engine.fetchRoutes.isHeld = false }
+        return Self.element(of: &topics.values[position].partitions, at: id.partition, body)
+    }
+
+    /// `body` on the partition at `index`, if there is one.
+    private static func element<Result>(
+        of partitions: inout [PartitionState], at index: Int, _ body: (inout PartitionState) -> Result
+    ) -> Result? {
+        guard index >= 0, index < partitions.count else { return nil }
+        return body(&partitions[index])
+    }
+
     /// Calls `body` with every partition in topic-partition order, read in place: one topic lookup per topic, not
     /// one per partition (the fetch paths go through every partition on every fetch).
     func forEachPartition(_ body: (PartitionState) -> Void) {

@@ -35,7 +35,7 @@ extension Cluster {
         let follower = session.follower
         let partitions = fetchRoutes(of: follower).first { $0.leader == session.leader }?.partitions ?? []
         for id in partitions {
-            let read = withPartition(id) { state in
+            let read = readPartition(id) { state in
                 state.logs[follower].map {
                     FetchSession.Fetched(
                         partition: state.id, leaderEpoch: state.leaderEpoch, fetchOffset: $0.logEndOffset)
@@ -67,7 +67,7 @@ extension Cluster {
         guard var session = engine.fetchSessions[sessionID], session.isParked else { return }
         var responses: [FetchResponse] = []
         for fetched in session.fetched {
-            let response = withPartition(fetched.partition) { state -> FetchResponse? in
+            let response = readPartition(fetched.partition) { state -> FetchResponse? in
                 guard state.leader == session.leader, state.leaderEpoch == fetched.leaderEpoch,
                     let log = state.logs[session.leader]
                 else { return nil }
@@ -130,7 +130,7 @@ extension Cluster {
     /// `maybeIncrementLeaderHW`.
     mutating func handleFetch(_ id: TopicPartition, follower: BrokerID, leader: BrokerID) -> FetchResponse {
         // Read in place: what the checks need, and the diverging epoch if there is one.
-        let read = withPartition(id) { state in
+        let read = readPartition(id) { state in
             let followerLog = state.logs[follower]
             let leaderLog = state.logs[leader]
             let fetchOffset = followerLog?.logEndOffset ?? 0
@@ -162,7 +162,7 @@ extension Cluster {
         }
         maybeExpandIsr(id, follower: follower)
         maybeIncrementLeaderHighWatermark(id)
-        withPartition(id) { state in
+        readPartition(id) { state in
             let updated = state.logs[leader]!
             response.records = updated.records(from: fetchOffset, to: updated.logEndOffset)
             response.highWatermark = updated.highWatermark
@@ -178,7 +178,7 @@ extension Cluster {
         let id = response.partition
         guard accepts(response, follower: follower) else { return }
         if response.divergingEpoch == nil,
-            withPartition(
+            readPartition(
                 id,
                 { state in
                     guard let log = state.logs[follower] else { return false }
@@ -197,8 +197,8 @@ extension Cluster {
     }
 
     /// Whether the response is still current: same leader and epoch, and the follower has a log.
-    private func accepts(_ response: FetchResponse, follower: BrokerID) -> Bool {
-        withPartition(response.partition) { state in
+    private mutating func accepts(_ response: FetchResponse, follower: BrokerID) -> Bool {
+        readPartition(response.partition) { state in
             state.leader == response.leader && state.leaderEpoch == response.leaderEpoch
                 && state.logs[follower] != nil
         } ?? false

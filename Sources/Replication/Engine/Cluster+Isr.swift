@@ -1,7 +1,12 @@
 extension Cluster {
     /// Kafka: `Partition.isReplicaIsrEligible` — not fenced and not shutting down (KRaft).
     func isIsrEligible(_ broker: BrokerID) -> Bool {
-        guard let runtime = engine.runtimes[broker] else { return false }
+        Self.isIsrEligible(broker, runtimes: engine.runtimes)
+    }
+
+    /// `isIsrEligible` for the brokers' runtimes `runtimes`.
+    static func isIsrEligible(_ broker: BrokerID, runtimes: [BrokerID: BrokerRuntime]) -> Bool {
+        guard let runtime = runtimes[broker] else { return false }
         return !runtime.isFenced && runtime.state != .shutDown
     }
 
@@ -11,7 +16,7 @@ extension Cluster {
     /// instantaneous in this model (the controller is always reachable from a leader that followers can reach).
     mutating func maybeExpandIsr(_ id: TopicPartition, follower: BrokerID) {
         // Read in place: a fetch from an ISR member (the usual case) decides nothing.
-        let caughtUp = withPartition(id) { state -> [BrokerID]? in
+        let caughtUp = readPartition(id) { state -> [BrokerID]? in
             guard let leader = state.leader, let leaderLog = state.logs[leader],
                 !state.isr.contains(follower), !(state.pendingIsr?.contains(follower) ?? false),
                 let fetchState = state.followerStates[follower],
@@ -78,7 +83,8 @@ extension Cluster {
         let maxLag = engine.config.replicaLagTimeMax
         let now = engine.now
         // Read in place; the partition is written only when the HW moves.
-        let raise = withPartition(id) { state -> (leader: BrokerID, highWatermark: Int64)? in
+        let runtimes = engine.runtimes
+        let raise = readPartition(id) { state -> (leader: BrokerID, highWatermark: Int64)? in
             guard let leader = state.leader, let leaderLog = state.logs[leader], state.isr.count >= minIsr else {
                 return nil
             }
@@ -90,7 +96,7 @@ extension Cluster {
                     state.isr.contains(broker) || (state.pendingIsr?.contains(broker) ?? false)
                 if isMaximalIsrMember
                     || (fetchState.isCaughtUp(leaderEndOffset: leaderLog.logEndOffset, now: now, replicaMaxLag: maxLag)
-                        && isIsrEligible(broker))
+                        && Self.isIsrEligible(broker, runtimes: runtimes))
                 {
                     candidate = fetchState.logEndOffset
                 }

@@ -195,7 +195,7 @@ extension Cluster {
         if case .success(let base, let count) = outcome, request.isServedByFormerLeader {
             rememberFormerLeaderAcknowledgement(request, base: base, count: count)
         } else if case .success(let base, let count) = outcome,
-            let epochs = withPartition(
+            let epochs = readPartition(
                 request.partition,
                 { state in
                     let leaderLog = state.leader.flatMap { state.logs[$0] }

@@ -66,7 +66,7 @@ struct InvariantChecker: Hashable, Sendable {
 
     /// Checks the partitions the last event touched (every partition when a broker started or stopped running) and
     /// returns the lines for the event log, in order: loss tracking of each partition, then its invariants.
-    mutating func check(_ cluster: Cluster) -> [String] {
+    mutating func check(_ cluster: inout Cluster) -> [String] {
         let stopped = Self.stoppedBrokers(cluster.engine.runtimes)
         let touched = cluster.engine.touched
         let ids: [TopicPartition]
@@ -84,13 +84,14 @@ struct InvariantChecker: Hashable, Sendable {
         }
         var notes: [String] = []
         let now = cluster.engine.now
-        // The partitions are read in place, never copied.
+        let runtimes = cluster.engine.runtimes
+        // The partitions are read where they are stored, never copied.
         for id in ids {
-            cluster.withPartition(id) { state in
-                trackCommittedAndLostRecords(of: state, runtimes: cluster.engine.runtimes, now: now, notes: &notes)
+            cluster.readPartition(id) { state in
+                trackCommittedAndLostRecords(of: state, runtimes: runtimes, now: now, notes: &notes)
             }
         }
-        for id in ids { cluster.withPartition(id) { state in checkInvariants(of: state, now: now, notes: &notes) } }
+        for id in ids { cluster.readPartition(id) { state in checkInvariants(of: state, now: now, notes: &notes) } }
         return notes
     }
 
@@ -284,7 +285,7 @@ extension Cluster {
     mutating func checkAfterEvent() {
         var oracle = engine.oracle
         engine.oracle = InvariantChecker()
-        let notes = oracle.check(self)
+        let notes = oracle.check(&self)
         engine.oracle = oracle
         engine.touched.removeAll()
         for line in notes { note(line) }
