@@ -20,8 +20,23 @@ public enum Suggestion {
         if let best { return best.candidate }
         // A word that is the start of a longer candidate (`replication` for `replication-factor`) is a truncation,
         // not a typo: suggest the shortest such candidate.
-        guard word.count >= 3 else { return nil }
-        return candidates.filter { $0.lowercased().hasPrefix(lowered) }.min { $0.count < $1.count }
+        if word.count >= 3,
+            let truncated = candidates.filter({ $0.lowercased().hasPrefix(lowered) }).min(by: { $0.count < $1.count })
+        {
+            return truncated
+        }
+        // A word made of the initials of a candidate's parts (`rf` for `replication-factor`, `mir` for
+        // `min.insync.replicas`) is an abbreviation: suggest the candidate when exactly one has those initials.
+        guard word.count >= 2 else { return nil }
+        let abbreviated = candidates.filter { initials(of: $0) == lowered }
+        return abbreviated.count == 1 ? abbreviated[0] : nil
+    }
+
+    /// The lowercased first letters of a word's parts, split at `-`, `.` and `_` (`rf` for `replication-factor`).
+    static func initials(of word: String) -> String {
+        let parts = word.lowercased().split { $0 == "-" || $0 == "." || $0 == "_" }
+        guard parts.count >= 2 else { return "" }
+        return String(parts.compactMap { $0.first })
     }
 
     /// The note text for a suggestion, or nil when nothing is close.

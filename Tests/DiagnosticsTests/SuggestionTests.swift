@@ -48,6 +48,18 @@ struct SuggestionTests {
         #expect(Suggestion.note(for: "replication", in: keys) == "did you mean 'replication-factor'?")
     }
 
+    @Test func anAbbreviationSuggestsTheOneKeyWithThoseInitials() {
+        let keys = ["partitions", "replication-factor", "placement", "start-index", "min.insync.replicas"]
+        #expect(Suggestion.closest(to: "rf", in: keys) == "replication-factor")
+        #expect(Suggestion.closest(to: "RF", in: keys) == "replication-factor")
+        #expect(Suggestion.closest(to: "mir", in: keys) == "min.insync.replicas")
+        #expect(Suggestion.closest(to: "si", in: keys) == "start-index")
+        // Two keys with the same initials: no guess.
+        #expect(Suggestion.closest(to: "sx", in: ["start-x", "stop-x"]) == nil)
+        // A one-part word has no initials to match.
+        #expect(Suggestion.closest(to: "pq", in: ["pattern", "query"]) == nil)
+    }
+
     @Test func noteWordsTheSuggestion() {
         #expect(Suggestion.note(for: "topik", in: Self.commands) == "did you mean 'topic'?")
         #expect(Suggestion.note(for: "qqqqqq", in: Self.commands) == nil)

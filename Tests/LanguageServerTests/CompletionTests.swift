@@ -92,8 +92,14 @@ struct CompletionTests {
         let errors = Self.labels(typing: "expect error ", onLine: 12)
         #expect(errors.contains("NOT_ENOUGH_REPLICAS") && errors.contains("INVALID_REPLICATION_FACTOR"))
         #expect(Self.labels(typing: "expect error NOT_ENOUGH_REPLICAS ", onLine: 12).isEmpty)
-        #expect(Self.labels(typing: "expect hw orders-0 ", onLine: 12) == ["=="])
+        // `expect hw` reads a follower's HW too (`on <broker>`), as its synopsis says.
+        #expect(Self.labels(typing: "expect hw orders-0 ", onLine: 12) == ["on", "=="])
+        #expect(Self.labels(typing: "expect hw orders-0 on ", onLine: 12).count == 3)
+        #expect(Self.labels(typing: "expect hw orders-0 on 1 ", onLine: 12) == ["=="])
         #expect(Self.labels(typing: "expect hw orders-0 == ", onLine: 12).isEmpty)
+        #expect(Self.labels(typing: "expect partition orders ", onLine: 12) == ["key="])
+        #expect(Self.labels(typing: "expect invariants ", onLine: 12) == ["ok"])
+        #expect(Self.labels(typing: "expect lag g ", onLine: 12) == ["orders-0", "orders-1"])
         #expect(Self.labels(typing: "let x = ", onLine: 12).first == "leader")
     }
 
@@ -119,9 +125,10 @@ struct CompletionTests {
         let line = Self.lesson.split(separator: "\n", omittingEmptySubsequences: false).count - 1
         #expect(Self.labels(typing: "```scenario third continues=", onLine: line, in: lesson) == ["setup", "next"])
         #expect(Self.labels(typing: "```scenario third ", onLine: line, in: lesson) == ["continues=", "versions="])
+        // Options may come without a name.
+        #expect(Self.labels(typing: "```scenario ", onLine: line, in: lesson) == ["continues=", "versions="])
         #expect(Self.labels(typing: "```scenario third versions=", onLine: line, in: lesson).contains("4.1"))
         #expect(Self.labels(typing: "```scenario third versions=4.0,", onLine: line, in: lesson).first == "3.6")
-        #expect(Self.labels(typing: "```scenario ", onLine: line, in: lesson).isEmpty)
     }
 
     @Test func nothingInACommentOrInProse() {

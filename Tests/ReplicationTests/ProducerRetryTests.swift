@@ -54,6 +54,8 @@ import Testing
         #expect(TestCluster.partition(cluster).isr == [1])
         try cluster.apply(.dropResponses(count: 1), to: 1)
         let b1 = try cluster.send(producer: "p", topic: "t", values: ["B1"])[0]
+        // B1 leaves the accumulator when its linger.ms (5 ms on Kafka 4.x) ends.
+        cluster.advance(by: .milliseconds(5))
         #expect(cluster.engine.eventLog.last?.contains("NOT_ENOUGH_REPLICAS; the response is lost") == true)
         try cluster.apply(.restart, to: 2)
         cluster.advance(by: .milliseconds(3_000))

@@ -30,10 +30,29 @@ import Testing
         let text = transcript.text
         #expect(text.contains("Created producer plain (acks=all, enable.idempotence=false)."))
         #expect(text.contains("Created producer safe (acks=all, enable.idempotence=true, producer id 0, epoch 0)."))
-        #expect(text.contains("t-0 m1: offset 8 (after 30.102s, 2 attempts)"))
-        #expect(text.contains("t-0 m2: offset 9 (after 30.1s, 2 attempts)"))
+        #expect(text.contains("t-0 m1: offset 8 (after 30.107s, 2 attempts)"))
+        #expect(text.contains("t-0 m2: offset 9 (after 30.105s, 2 attempts)"))
         #expect(text.contains("Partition:0\tOffset:1\tr1"))
         #expect(text.contains("Processed a total of 2 messages"))
+    }
+
+    /// An async send reports where its batch is: still in the accumulator (`linger.ms` is 5 ms from Kafka 4.0), or
+    /// gone to the leader (3.x sends a new batch at once).
+    @Test(arguments: [("4.1", "queued (async)"), ("3.6", "sent (async)")])
+    func anAsyncSendSaysWhetherItsBatchLeft(kafka: String, state: String) {
+        let (transcript, problems) = EngineCommandTests.run(
+            """
+            cluster brokers=3 kafka=\(kafka)
+            topic t partitions=1 replication-factor=3
+            producer p
+            produce t value=a producer=p async
+            produce t value=b producer=p async
+            """)
+        #expect(problems.isEmpty, "\(problems)")
+        let text = transcript.text
+        #expect(text.contains("p: batch 1 to t-0 (1 record) \(state)"))
+        // While batch 1 lingers, b joins it; once it has left, b starts batch 2.
+        #expect(text.contains(kafka == "4.1" ? "p: batch 1 to t-0 (2 records) queued (async)" : "p: batch 2 to t-0"))
     }
 
     @Test func s10AsAScenario() {

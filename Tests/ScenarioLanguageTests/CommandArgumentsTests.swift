@@ -1,3 +1,4 @@
+import Replication
 import ScenarioLanguage
 import Testing
 
@@ -40,5 +41,17 @@ struct CommandArgumentsTests {
         for line in ["elect unclean orders-0", "crash 1 lose-unflushed", "groups describe g", "produce t async"] {
             #expect(Self.parses(line), "\(line)")
         }
+    }
+
+    /// `config broker` takes the dynamic broker settings and no topic config; `config <topic>` topic configs only.
+    @Test func theKeysOfConfigDependOnItsTarget() throws {
+        let config = try #require(CommandTable.command(named: "config"))
+        let broker = config.keyArguments(after: ["broker"])
+        #expect(broker.keys.map(\.name) == EngineConfig.dynamicKeys)
+        #expect(!broker.topicConfigs)
+        let topic = config.keyArguments(after: ["orders"])
+        #expect(topic.keys.isEmpty && topic.topicConfigs)
+        let produce = try #require(CommandTable.command(named: "produce"))
+        #expect(produce.keyArguments(after: ["orders"]).keys == produce.keyArguments)
     }
 }

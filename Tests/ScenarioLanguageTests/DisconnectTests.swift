@@ -18,12 +18,14 @@ import Testing
 
     /// Kafka: SenderTest.testRetries — a disconnect while the batch is in flight takes the request out of flight
     /// at once ("Client ready status should be false"), and the batch is retried and completes on a later send.
-    /// Here the producer can reconnect only to the new leader, elected when the controller fences broker 0.
+    /// Here the producer can reconnect only to the new leader, elected when the controller fences broker 0. The
+    /// batch leaves the accumulator when its `linger.ms` (5 ms on Kafka 4.x) ends; the crash comes as it arrives.
     @Test func crashedLeaderDisconnectsAndTheRetryReachesTheNewLeader() {
         let (transcript, problems) = EngineCommandTests.run(
             Self.setup + """
                 producer safe
                 produce orders value=s producer=safe async
+                advance 5ms
                 crash 0
                 advance 10s
                 expect leader orders-0 == 1
@@ -31,7 +33,7 @@ import Testing
         #expect(problems.isEmpty, "\(problems)")
         #expect(transcript.failedExpectationCount == 0, "\(transcript.diagnostics)")
         let text = transcript.text
-        #expect(text.contains("[3ms] producer safe: batch 1 to orders-0 (s, sequence 0) got NETWORK_EXCEPTION"))
+        #expect(text.contains("[8ms] producer safe: batch 1 to orders-0 (s, sequence 0) got NETWORK_EXCEPTION"))
         #expect(text.contains("[9s] producer safe resends batch 1 to orders-0 (s, sequence 0) (attempt 2)"))
         #expect(text.contains("producer safe: batch 1 to orders-0 (s, sequence 0) acknowledged at offset 10"))
         #expect(!text.contains("REQUEST_TIMED_OUT"))
@@ -44,6 +46,7 @@ import Testing
             Self.setup + """
                 producer safe
                 produce orders value=s producer=safe async
+                advance 5ms
                 power-off 0
                 advance 31s
                 restart 0
@@ -53,7 +56,7 @@ import Testing
         let text = transcript.text
         #expect(text.contains("broker 0 loses power and loses its unflushed records"))
         #expect(text.contains("broker 0 loses orders-0 offsets 0..10 (not flushed)"))
-        #expect(text.contains("[30.003s] producer safe: batch 1 to orders-0 (s, sequence 0) got REQUEST_TIMED_OUT"))
+        #expect(text.contains("[30.008s] producer safe: batch 1 to orders-0 (s, sequence 0) got REQUEST_TIMED_OUT"))
         #expect(!text.contains("NETWORK_EXCEPTION"))
     }
 

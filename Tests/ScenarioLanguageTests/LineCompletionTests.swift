@@ -34,6 +34,11 @@ struct LineCompletionTests {
         #expect(Self.offered("elect preferred ord") == ["orders", "orders-0", "orders-1", "orders-2"])
         #expect(Self.offered("elect ") == ["preferred", "unclean"])
         #expect(Self.offered("expect leader orders-") == ["orders-0", "orders-1", "orders-2"])
+        #expect(Self.offered("expect hw orders-0 ") == ["on", "=="])
+        #expect(Self.offered("expect leo orders-0 on ") == (0..<12).map(String.init))
+        #expect(Self.offered("expect partition orders ") == ["key="])
+        #expect(Self.offered("expect partition orders key=a ") == ["=="])
+        #expect(Self.offered("expect leader orders-0 == ").isEmpty)
     }
 
     @Test func durationsAndValuesOfKeys() {

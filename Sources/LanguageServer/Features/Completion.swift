@@ -155,19 +155,13 @@ struct Completion {
             // A required positional comes first: offer only its values until it is there.
             if argument.isRequired { return items }
         }
-        var keys = spec.keyArguments.filter { !givenKeys.contains($0.name) }
-        if spec.name == "config", let target = arguments.first {
-            // `config broker <setting>=…` takes broker settings, `config <topic> <config>=…` topic configs.
-            keys = keys.filter {
-                target == "broker" ? EngineConfig.dynamicKeys.contains($0.name) : !EngineConfig.keys.contains($0.name)
-            }
-        }
-        items += keys.map { key in
+        let (keyArguments, takesTopicConfigs) = spec.keyArguments(after: arguments)
+        items += keyArguments.filter { !givenKeys.contains($0.name) }.map { key in
             CompletionItem(
                 label: key.name + "=", kind: .property,
                 detail: key.isRequired ? "required" : (key.choices.isEmpty ? nil : key.choices.joined(separator: "|")))
         }
-        if spec.takesTopicConfigs, spec.name != "config" || arguments.first.map({ $0 != "broker" }) ?? false {
+        if takesTopicConfigs {
             items += TopicConfig.all.filter { !givenKeys.contains($0.name) }.map { config in
                 CompletionItem(
                     label: config.name + "=", kind: .property, detail: "topic config, default \(config.defaultValue)",
@@ -209,50 +203,28 @@ struct Completion {
 
     // MARK: - expect and let
 
+    /// Items for the next word of an `expect` line, as `ExpectationTable.slot(after:)` says.
     private func expectationItems(_ arguments: [String], state: StateAtLine) -> [CompletionItem] {
-        guard let kind = arguments.first else {
+        let subject = Array(arguments.dropFirst())
+        switch ExpectationTable.slot(after: arguments) {
+        case .kind:
             return ExpectationTable.kinds.map { spec in
                 CompletionItem(label: spec.name, kind: .keyword, detail: spec.synopsis, documentation: spec.summary)
             }
-        }
-        let subject = Array(arguments.dropFirst())
-        if subject.contains("==") { return [] }
-        switch kind {
-        case "error":
-            guard subject.isEmpty else { return [] }
+        case .errorName:
             return KafkaErrorNames.all.sorted { $0.name < $1.name }.map {
                 CompletionItem(label: $0.name, kind: .constant, documentation: $0.description)
             }
-        case "invariants": return subject.isEmpty ? [CompletionItem(label: "ok", kind: .keyword)] : []
-        case "ok": return []
-        case "leader", "replicas", "isr", "hw", "epoch", "lost", "read":
-            return subject.isEmpty ? state.partitionItems() : [CompletionItem(label: "==", kind: .keyword)]
-        case "leo":
-            switch subject.count {
-            case 0: return state.partitionItems()
-            case 1: return [CompletionItem(label: "on", kind: .keyword), CompletionItem(label: "==", kind: .keyword)]
-            case 2 where subject[1] == "on": return state.brokerItems(holding: TopicPartition(parsing: subject[0]))
-            default: return [CompletionItem(label: "==", kind: .keyword)]
-            }
-        case "partition":
-            switch subject.count {
-            case 0: return state.topicItems()
-            case 1: return [CompletionItem(label: "key=", kind: .property)]
-            default: return [CompletionItem(label: "==", kind: .keyword)]
-            }
-        case "assignment":
-            switch subject.count {
-            case 0: return state.groupItems()
-            case 1: return state.memberItems(ofGroup: subject[0])
-            default: return [CompletionItem(label: "==", kind: .keyword)]
-            }
-        case "lag", "committed":
-            switch subject.count {
-            case 0: return state.groupItems()
-            case 1: return state.partitionItems()
-            default: return [CompletionItem(label: "==", kind: .keyword)]
-            }
-        default: return []
+        case .argument(.partition): return state.partitionItems()
+        case .argument(.topic): return state.topicItems()
+        case .argument(.group): return state.groupItems()
+        case .argument(.member): return subject.first.map { state.memberItems(ofGroup: $0) } ?? []
+        case .argument(.broker):
+            return state.brokerItems(holding: subject.first.flatMap { TopicPartition(parsing: $0) })
+        case .argument: return []
+        case .words(let words):
+            return words.map { CompletionItem(label: $0, kind: $0.hasSuffix("=") ? .property : .keyword) }
+        case .end: return []
         }
     }
 
@@ -300,7 +272,7 @@ struct Completion {
             }
             return (items, comma ?? 9)
         }
-        if info.first == LessonParser.scenarioInfo, wordsBefore >= 2, !word.contains("=") {
+        if info.first == LessonParser.scenarioInfo, wordsBefore >= 1, !word.contains("=") {
             return (
                 [
                     CompletionItem(label: "continues=", kind: .property, detail: "start from a scenario above"),

@@ -63,17 +63,22 @@ extension Cluster {
                 "Invalid partition given with record: \(partition) is not in the range [0...\(count)).")
         }
         startPeriodicEvents()
-        var created: [ProducerBatchID] = []
-        var openBatch: (id: ProducerBatchID, bytes: Int)?
+        var touched: [ProducerBatchID] = []
+        var createdAny = false
         for value in values {
             let target = partition ?? choosePartition(topic: topic, key: key, value: value, producer: name)!
             let id = TopicPartition(topic, target)
             let bytes = NullKeyPartitioner.recordSize(key: key, value: value)
-            if let current = openBatch, engine.batches[current.id]?.partition == id,
-                current.bytes + bytes <= client.config.batchSize
+            // Kafka: `RecordAccumulator.tryAppend` — a record joins the last batch of its partition's deque while that
+            // batch has not been sent and has room (`MemoryRecordsBuilder.hasRoomFor`, up to `batch.size`). Records
+            // with another key, or of a sync send joining an async one, start a batch of their own here: a batch
+            // carries one key, and a sync send reports only its own records.
+            if let last = engine.producers[index.rawValue].deques[id]?.last, let open = engine.batches[last],
+                open.attempts == 0, open.inFlightRequest == nil, open.key == key, open.isAsync == isAsync,
+                Self.bytes(of: open) + bytes <= client.config.batchSize
             {
-                engine.batches.modify(current.id) { $0.values.append(value) }
-                openBatch = (current.id, current.bytes + bytes)
+                engine.batches.modify(last) { $0.values.append(value) }
+                if !touched.contains(last) { touched.append(last) }
                 continue
             }
             var batch = ProducerBatch(
@@ -83,11 +88,29 @@ extension Cluster {
             engine.batches.append(batch)
             engine.producers[index.rawValue].deques[id, default: []].append(batch.id)
             engine.queue.schedule(at: engine.now + client.config.deliveryTimeout, .deliveryTimeout(batch.id))
-            created.append(batch.id)
-            openBatch = (batch.id, bytes)
+            touched.append(batch.id)
+            createdAny = true
+        }
+        if createdAny, client.config.linger > .zero {
+            // The sender wakes when the new batches' `linger.ms` ends (`RecordAccumulator.ready`'s next check delay).
+            engine.queue.schedule(at: engine.now + client.config.linger, .producerSend(index))
         }
         drainProducer(index)
-        return created
+        return touched
+    }
+
+    /// The bytes a batch's records take, as the partitioner and `batch.size` count them.
+    static func bytes(of batch: ProducerBatch) -> Int {
+        batch.values.reduce(0) { $0 + NullKeyPartitioner.recordSize(key: batch.key, value: $1) }
+    }
+
+    /// Whether a batch may leave the accumulator as far as batching goes.
+    ///
+    /// Kafka: `RecordAccumulator.batchReady` — sendable when full (`deque.size() > 1 || batch.isFull()`) or when it
+    /// has waited `linger.ms` since its creation; a batch sent before waits its retry back-off instead (`notBefore`).
+    private func lingerEnded(_ batch: ProducerBatch, dequeCount: Int, _ client: ProducerClient) -> Bool {
+        batch.attempts > 0 || dequeCount > 1 || engine.now >= batch.createdAt + client.config.linger
+            || Self.bytes(of: batch) >= client.config.batchSize
     }
 
     /// Sends records through a named producer and lets simulated time run until every batch is acknowledged,
@@ -113,9 +136,9 @@ extension Cluster {
             progressed = false
             for id in engine.producers[index.rawValue].deques.keys.sorted() {
                 let client = engine.producers[index.rawValue]
-                guard let batchID = client.deques[id]?.first,
+                guard let deque = client.deques[id], let batchID = deque.first,
                     let batch = engine.batches[batchID], batch.notBefore <= engine.now,
-                    mayDrain(batch, client)
+                    lingerEnded(batch, dequeCount: deque.count, client), mayDrain(batch, client)
                 else { continue }
                 engine.producers[index.rawValue].deques[id]?.removeFirst()
                 sendBatch(batchID)

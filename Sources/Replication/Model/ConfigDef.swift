@@ -214,7 +214,9 @@ public enum ConfigDef {
         producer("batch.size", .int, "16384", .atLeast(0), "most bytes per batch; the sticky partitioner's switch"),
         producer("delivery.timeout.ms", .int, "120000", .atLeast(0), "how long a record may take, retries included"),
         producer("enable.idempotence", .boolean, "true", .none, "sequence numbers so retries never duplicate"),
-        producer("linger.ms", .long, "0", .atLeast(0), "how long a batch waits for more records"),
+        producer(
+            "linger.ms", .long, "5", .atLeast(0),
+            "how long a new batch waits for more records (0 before Kafka 4.0, KIP-1030)"),
         producer(
             "max.in.flight.requests.per.connection", .int, "5", .atLeast(1), "unanswered requests per connection"),
         producer(

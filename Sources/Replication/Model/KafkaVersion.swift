@@ -78,6 +78,11 @@ public struct KafkaBehaviour: Hashable, Sendable {
     /// Kafka 4.0 (KAFKA-17927, PR 17717): `ProducerConfig.postProcessAndValidateIdempotenceConfigs` throws instead of
     /// disabling idempotence with a warning, as 3.x does ("in v4.0.0 and onward, this will become an error").
     public var producerRejectsInFlightAboveFive: Bool
+    /// The producer's default `linger.ms`: how long a new batch waits for more records before it may be sent.
+    ///
+    /// Kafka 4.0 (KIP-1030, "Change constraints and default values for various configurations"): 5 ms, where 3.x
+    /// had 0 (`ProducerConfig`'s `LINGER_MS_CONFIG` default).
+    public var producerDefaultLinger: SimulatedDuration
 
     /// The switches of one release.
     public init(_ version: KafkaVersion) {
@@ -88,5 +93,6 @@ public struct KafkaBehaviour: Hashable, Sendable {
         periodicUncleanElection = version >= .v39
         eligibleLeaderReplicas = version >= .v41
         producerRejectsInFlightAboveFive = version >= .v40
+        producerDefaultLinger = .milliseconds(version >= .v40 ? 5 : 0)
     }
 }

@@ -21,8 +21,9 @@ public struct ProducerConfig: Hashable, Sendable {
     public var retryBackoffMax = SimulatedDuration.seconds(1)
     /// `batch.size` (default 16384): the most bytes per batch, and the sticky partitioner's switch point.
     public var batchSize = 16_384
-    /// `linger.ms` (default 0; KIP-1030 makes it 5 in 4.0).
-    public var linger = SimulatedDuration.zero
+    /// `linger.ms`: how long a new batch waits for more records before it may be sent, unless it fills up. Default
+    /// 5 ms since Kafka 4.0 (KIP-1030), 0 before; `init(_:kafka:)` sets the release's default.
+    public var linger = SimulatedDuration.milliseconds(5)
     /// The null-key partitioner: KIP-794's sticky one (default) or the pre-2.4 round robin.
     public var partitioner: NullKeyPartitioning = .sticky
     /// `metadata.max.age.ms` (default 300000): how old the producer's metadata may get before a full update.
@@ -45,6 +46,7 @@ public struct ProducerConfig: Hashable, Sendable {
     /// Builds a config from `key=value` settings as `KafkaProducer`'s constructor of the `kafka` release validates
     /// them; throws Kafka's `ConfigException` message.
     public init(_ settings: [String: String], kafka: KafkaVersion = .newest) throws(KafkaError) {
+        linger = kafka.behaviour.producerDefaultLinger
         for (key, value) in settings.sorted(by: { $0.key < $1.key }) {
             try set(key, value)
         }

@@ -34,6 +34,18 @@ extension CommandSpec {
         }
     }
 
+    /// The `key=value` arguments the command takes after `arguments` (the whole words after the command), and
+    /// whether it takes topic configs too: `config broker` takes the dynamic broker settings only (the read-only
+    /// ones go on the `cluster` line), `config <topic>` the topic's configs.
+    public func keyArguments(after arguments: [String]) -> (keys: [ArgumentSpec], topicConfigs: Bool) {
+        guard name == "config", let target = arguments.first(where: { !$0.contains("=") && !$0.hasPrefix("--") })
+        else { return (keyArguments, acceptsTopicConfigs) }
+        let keys = keyArguments.filter {
+            target == "broker" ? EngineConfig.dynamicKeys.contains($0.name) : !EngineConfig.keys.contains($0.name)
+        }
+        return (keys, target != "broker")
+    }
+
     /// The `--flag` words the command accepts.
     public var flagArguments: [String] { flags }
 

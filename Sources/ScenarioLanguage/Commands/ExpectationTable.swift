@@ -67,3 +67,68 @@ public enum ExpectationTable {
     /// Every kind name, for suggestions.
     public static var names: [String] { kinds.map { $0.name } }
 }
+
+/// What may come next on an `expect` line, read from the kind's synopsis: the one description of its words that
+/// completion at the terminal, in the page and in editors all follow.
+public enum ExpectationSlot: Hashable, Sendable {
+    /// The word after `expect`: one of the kinds.
+    case kind
+    /// A value of this kind (`<topic>-<p>` a partition, `<broker>` a broker, `<group>` a group, …).
+    case argument(ArgumentKind)
+    /// A Kafka error name (`expect error <KAFKA_ERROR>`).
+    case errorName
+    /// One of these words: `==`, `ok`, the key `key=`, or an optional `on` and the `==` that may come instead.
+    case words([String])
+    /// Nothing to offer: the line is complete, or the value after `==` is the writer's.
+    case end
+}
+
+extension ExpectationTable {
+    /// What the next word of an `expect` line is, after `arguments` (the whole words after `expect`, the word being
+    /// typed left out): `expect hw orders-0 ` may go on with `on <broker>` or `==`.
+    public static func slot(after arguments: [String]) -> ExpectationSlot {
+        guard let name = arguments.first else { return .kind }
+        guard let spec = kinds.first(where: { $0.name == name }) else { return .end }
+        let subject = arguments.dropFirst()
+        if subject.contains("==") { return .end }
+        // The synopsis's words after `expect <kind>`, each with whether it sits in an optional `[…]` group.
+        var pattern: [(word: String, optional: Bool)] = []
+        var inGroup = false
+        for part in spec.synopsis.split(separator: " ").dropFirst(2) {
+            if part.hasPrefix("[") { inGroup = true }
+            pattern.append((String(part.filter { $0 != "[" && $0 != "]" }), inGroup))
+            if part.hasSuffix("]") { inGroup = false }
+        }
+        // Skip an optional group the line left out (`expect hw orders-0 ==` never reaches `<broker>`).
+        var index = 0
+        for word in subject {
+            guard index < pattern.count else { return .end }
+            if pattern[index].optional, word != pattern[index].word, !pattern[index].word.hasPrefix("<") {
+                while index < pattern.count, pattern[index].optional { index += 1 }
+            }
+            index += 1
+        }
+        guard index < pattern.count else { return .end }
+        let (word, optional) = pattern[index]
+        if optional, !word.hasPrefix("<") {
+            // An optional word, or what follows its group.
+            let next = pattern[index...].first { !$0.optional }.map { [$0.word] } ?? []
+            return .words([word] + next)
+        }
+        switch word {
+        case "<topic>-<p>": return .argument(.partition)
+        case "<topic>": return .argument(.topic)
+        case "<group>": return .argument(.group)
+        case "<member>": return .argument(.member)
+        case "<broker>": return .argument(.broker)
+        case "<KAFKA_ERROR>": return .errorName
+        default:
+            if word.hasPrefix("<") { return .end }
+            // A key with a value to make up (`key=<k>`): the key.
+            if let equals = word.firstIndex(of: "="), equals != word.startIndex {
+                return .words([String(word[...equals])])
+            }
+            return .words([word])
+        }
+    }
+}

@@ -91,9 +91,12 @@ extension ScenarioRunner {
                     producer: producer, topic: command.topic, partition: command.partition, key: command.key,
                     values: command.values, isAsync: true)
                 let batches = ids.compactMap { cluster.batches[$0] }
+                // A batch still in the accumulator (lingering, or held back) is queued; one that left is sent.
                 return (
                     batches.map {
-                        "\(producer): batch \($0.id) to \($0.partition) (\($0.values.count) record\($0.values.count == 1 ? "" : "s")) sent (async)"
+                        let records = "\($0.values.count) record\($0.values.count == 1 ? "" : "s")"
+                        let state = $0.attempts == 0 ? "queued" : "sent"
+                        return "\(producer): batch \($0.id) to \($0.partition) (\(records)) \(state) (async)"
                     }, .ok
                 )
             }

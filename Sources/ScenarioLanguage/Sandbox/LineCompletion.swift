@@ -85,14 +85,8 @@ extension LineCompletion {
             if spec.positionals[positionals.count].required { return candidates }
         }
         let given = Set(before.compactMap { word in word.firstIndex(of: "=").map { String(word[..<$0]) } })
-        var keys = spec.keys.map { $0.name }
-        var takesTopicConfigs = spec.acceptsTopicConfigs
-        if spec.name == "config", let target = owner {
-            // `config broker` takes broker settings; `config <topic>` topic configs.
-            // `config broker` takes the dynamic broker settings (the read-only ones go on the `cluster` line).
-            keys = target == "broker" ? EngineConfig.dynamicKeys : keys.filter { !EngineConfig.keys.contains($0) }
-            takesTopicConfigs = target != "broker"
-        }
+        let (keyArguments, takesTopicConfigs) = spec.keyArguments(after: before)
+        var keys = keyArguments.map { $0.name }
         if takesTopicConfigs { keys += TopicConfig.all.map { $0.name } }
         candidates += keys.filter { !given.contains($0) }.map { $0 + "=" }
         candidates += spec.flags.filter { !before.contains($0) }
@@ -105,34 +99,20 @@ extension LineCompletion {
         return config.choices.isEmpty ? .text : .words(config.choices)
     }
 
-    /// `expect <kind> <subject> …`: the kinds, then the subject the kind's synopsis names, then `==`.
+    /// `expect <kind> <subject> …`: what `ExpectationTable.slot(after:)` says comes next.
     private static func expectation(_ arguments: [String], values: ClusterValues, lastError: String?) -> (
         [String], String?
     ) {
-        guard let name = arguments.first else { return (ExpectationTable.names, nil) }
-        guard let spec = ExpectationTable.kinds.first(where: { $0.name == name }) else { return ([], nil) }
-        let usage = "usage: " + spec.synopsis
-        // The synopsis's words after `expect <kind>`, optional ones unwrapped: `<topic>-<p>`, `[on <broker>]`, `==`.
-        let pattern = spec.synopsis.split(separator: " ").dropFirst(2).map {
-            String($0.filter { $0 != "[" && $0 != "]" })
+        let usage = arguments.first.flatMap { name in ExpectationTable.kinds.first { $0.name == name } }.map {
+            "usage: " + $0.synopsis
         }
-        let index = arguments.count - 1
-        if arguments.contains("==") || index >= pattern.count { return ([], usage) }
-        let word = pattern[index]
-        let kind: ArgumentKind =
-            switch word {
-            case "<topic>-<p>": .partition
-            case "<topic>": .topic
-            case "<group>": .group
-            case "<member>": .member
-            case "<broker>": .broker
-            case "<KAFKA_ERROR>": .words(lastError.map { [$0] } ?? [])
-            default: word.hasPrefix("<") ? .text : .words([word])
-            }
-        var offered = values.offer(kind, owner: arguments.dropFirst().first)
-        // After the subject, an optional `on <broker>` may come before `==`.
-        if word == "on" { offered.append("==") }
-        return (offered, usage)
+        switch ExpectationTable.slot(after: arguments) {
+        case .kind: return (ExpectationTable.names, nil)
+        case .argument(let kind): return (values.offer(kind, owner: arguments.dropFirst().first), usage)
+        case .errorName: return (lastError.map { [$0] } ?? [], usage)
+        case .words(let words): return (words, usage)
+        case .end: return ([], usage)
+        }
     }
 
     /// `let <name> = <query>`: the query's words as `StateQuery.slot` says.
