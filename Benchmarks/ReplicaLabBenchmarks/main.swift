@@ -4,12 +4,31 @@
 import Dispatch
 import Replication
 
-/// Seconds taken by `body`.
-func seconds(_ body: () throws -> Void) rethrows -> Double {
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// This process's CPU time (user + system) so far, in seconds: on a shared machine it varies much less than wall
+/// time.
+func processCPUSeconds() -> Double {
+    var spec = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &spec)
+    return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+}
+
+/// Wall and CPU seconds taken by `body`.
+func measure(_ body: () throws -> Void) rethrows -> (wall: Double, cpu: Double) {
+    let cpuStart = processCPUSeconds()
     let start = DispatchTime.now().uptimeNanoseconds
     try body()
-    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    let wall = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    return (wall, processCPUSeconds() - cpuStart)
 }
+
+/// Seconds taken by `body`.
+func seconds(_ body: () throws -> Void) rethrows -> Double { try measure(body).wall }
 
 /// Produces `records` records in batches of `batch` to one RF 3 partition (min ISR 2) with acks=all, waiting for
 /// each batch; every record is appended by the leader and copied by two followers.
@@ -22,7 +41,7 @@ func replicationThroughput(records: Int, batch: Int) throws -> [String: Double] 
     let values = [String](repeating: "v", count: batch)
     var acknowledged = 0
     let eventsBefore = cluster.eventCount
-    let time = try seconds {
+    let (time, cpu) = try measure {
         for _ in 0..<(records / batch) {
             let request = try cluster.produceAndWait(to: TopicPartition("t", 0), values: values, acks: .all)
             if case .success(_, let count) = request.outcome { acknowledged += count }
@@ -33,8 +52,9 @@ func replicationThroughput(records: Int, batch: Int) throws -> [String: Double] 
     let events = Double(cluster.eventCount - eventsBefore)
     return [
         "events": events, "nanosecondsPerEvent": time * 1e9 / events, "eventsPerSecond": events / time,
-        "records": Double(records), "batch": Double(batch), "seconds": time,
+        "records": Double(records), "batch": Double(batch), "seconds": time, "cpuSeconds": cpu,
         "recordsPerSecond": Double(records) / time, "recordReplicationsPerSecond": followerCopies / time,
+        "recordReplicationsPerCPUSecond": followerCopies / cpu,
         "simulatedSeconds": Double(cluster.now.millisecondsSinceStart) / 1000,
     ]
 }
@@ -73,7 +93,7 @@ func produceHeavy(requests: Int) throws -> [String: Double] {
     cluster.advance(by: .seconds(1))
     let before = cluster.eventCount
     var acknowledged = 0
-    let time = try seconds {
+    let (time, cpu) = try measure {
         for index in 0..<requests {
             let request = try cluster.produceAndWait(
                 to: TopicPartition("t", index % 10), values: ["v\(index)"], acks: .all)
@@ -84,7 +104,8 @@ func produceHeavy(requests: Int) throws -> [String: Double] {
     let events = Double(cluster.eventCount - before)
     return [
         "requests": Double(requests), "seconds": time, "events": events, "eventsPerSecond": events / time,
-        "nanosecondsPerEvent": time * 1e9 / events,
+        "nanosecondsPerEvent": time * 1e9 / events, "cpuSeconds": cpu,
+        "cpuNanosecondsPerEvent": cpu * 1e9 / events,
     ]
 }
 

@@ -6,7 +6,11 @@ public struct Cluster: Hashable, Sendable {
     /// Brokers by id.
     public internal(set) var brokers: [BrokerID: Broker] = [:]
     /// Topics by name.
-    public internal(set) var topics: [String: Topic] = [:]
+    public internal(set) var topics: [String: Topic] = [:] {
+        // Any write but `modifyPartition`'s and `modifyFollowerFetchState`'s (which know what they changed) may change
+        // a leader or a partition's logs, so the followers' fetch routes are worked out again.
+        didSet { if !engine.fetchRoutes.isHeld { engine.fetchRoutes.removeAll() } }
+    }
     /// The seed every random choice of this cluster derives from.
     public let seed: UInt64
     /// The Kafka release this cluster behaves as.
@@ -51,6 +55,35 @@ public struct Cluster: Hashable, Sendable {
         return topic.partitions[id.partition]
     }
 
+    /// Reads the partition with this id in place and returns what `body` makes of it, or nil when it does not exist.
+    ///
+    /// The hot paths read one or two fields of a partition: `partition(_:)` would copy the whole value (its logs,
+    /// follower states and ISR arrays) for each of them.
+    func withPartition<Result>(_ id: TopicPartition, _ body: (PartitionState) -> Result) -> Result? {
+        guard let position = topics.index(forKey: id.topic), id.partition >= 0,
+            id.partition < topics.values[position].partitions.count
+        else { return nil }
+        return body(topics.values[position].partitions[id.partition])
+    }
+
+    /// Reads the partition with this id where it is stored, through the write accessor: no copy of its topic or of
+    /// the partition (a dictionary's non-mutating read copies the value out). `body` must only read: the oracle is not
+    /// told about this access. nil when the partition does not exist.
+    mutating func readPartition<Result>(_ id: TopicPartition, _ body: (inout PartitionState) -> Result) -> Result? {
+        guard let position = topics.index(forKey: id.topic) else { return nil }
+        engine.fetchRoutes.isHeld = true
+        defer { engine.fetchRoutes.isHeld = false }
+        return Self.element(of: &topics.values[position].partitions, at: id.partition, body)
+    }
+
+    /// `body` on the partition at `index`, if there is one.
+    private static func element<Result>(
+        of partitions: inout [PartitionState], at index: Int, _ body: (inout PartitionState) -> Result
+    ) -> Result? {
+        guard index >= 0, index < partitions.count else { return nil }
+        return body(&partitions[index])
+    }
+
     /// Calls `body` with every partition in topic-partition order, read in place: one topic lookup per topic, not
     /// one per partition (the fetch paths go through every partition on every fetch).
     func forEachPartition(_ body: (PartitionState) -> Void) {
@@ -74,7 +107,24 @@ public struct Cluster: Hashable, Sendable {
     mutating func modifyPartition<Result>(_ id: TopicPartition, _ body: (inout PartitionState) -> Result) -> Result {
         guard let position = topics.index(forKey: id.topic) else { preconditionFailure("no topic \(id.topic)") }
         engine.touched.insert(id)
-        return body(&topics.values[position].partitions[id.partition])
+        var routesChanged = false
+        engine.fetchRoutes.isHeld = true
+        let result = Self.modify(&topics.values[position].partitions[id.partition], body, routesChanged: &routesChanged)
+        engine.fetchRoutes.isHeld = false
+        if routesChanged { engine.fetchRoutes.removeAll() }
+        return result
+    }
+
+    /// Runs `body` on `state`; `routesChanged` is set when the leader or the set of logs changed (the followers'
+    /// fetch routes depend on nothing else: replica assignments never change after creation).
+    private static func modify<Result>(
+        _ state: inout PartitionState, _ body: (inout PartitionState) -> Result, routesChanged: inout Bool
+    ) -> Result {
+        let leader = state.leader
+        let logCount = state.logs.count
+        let result = body(&state)
+        routesChanged = state.leader != leader || state.logs.count != logCount
+        return result
     }
 
     /// Changes the leader's view of one follower's fetches (Kafka: `Replica.updateFetchStateOrThrow`) in place.
@@ -85,7 +135,9 @@ public struct Cluster: Hashable, Sendable {
         _ id: TopicPartition, of follower: BrokerID, _ body: (inout FollowerFetchState) -> Void
     ) {
         guard let position = topics.index(forKey: id.topic) else { preconditionFailure("no topic \(id.topic)") }
+        engine.fetchRoutes.isHeld = true
         body(&topics.values[position].partitions[id.partition].followerStates[follower, default: FollowerFetchState()])
+        engine.fetchRoutes.isHeld = false
     }
 
     /// Adds a broker.

@@ -145,13 +145,13 @@ extension Cluster {
     func effectiveMinIsr(_ id: TopicPartition) -> Int {
         let configured = minInsyncReplicas(of: id.topic)
         guard behaviour.effectiveMinIsrCappedByReplicas else { return configured }
-        return min(configured, partition(id)?.replicas.count ?? configured)
+        return min(configured, withPartition(id) { $0.replicas.count } ?? configured)
     }
 
     /// The controller's min ISR for ELR: `ReplicationControlManager.getTopicEffectiveMinIsr` — min of the config and
     /// the replication factor, on every version that has ELR.
     func controllerMinIsr(_ id: TopicPartition) -> Int {
         let configured = minInsyncReplicas(of: id.topic)
-        return min(configured, partition(id)?.replicas.count ?? configured)
+        return min(configured, withPartition(id) { $0.replicas.count } ?? configured)
     }
 }

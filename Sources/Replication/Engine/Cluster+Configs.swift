@@ -38,7 +38,25 @@ extension Cluster {
 
     /// `min.insync.replicas` of a topic as a number.
     public func minInsyncReplicas(of topic: String) -> Int {
-        Int(clamping: Int64(topicConfig(topic, TopicConfig.minInsyncReplicas)) ?? 1)
+        // The parsed values `topicConfig` would give: the topic's own, else the cluster-wide one, else Kafka's.
+        if let position = topics.index(forKey: topic), let own = topics.values[position].ownMinInsyncReplicas {
+            return own
+        }
+        return engine.config.clusterMinInsyncReplicas ?? Self.defaultMinInsyncReplicas
+    }
+
+    /// `max.message.bytes` of a topic as a number: the parsed values `topicConfig` would give.
+    func maxMessageBytes(of topic: String) -> Int {
+        if let position = topics.index(forKey: topic), let own = topics.values[position].ownMaxMessageBytes {
+            return own
+        }
+        return engine.config.clusterMaxMessageBytes
+            ?? Int(TopicConfig.maxMessageBytes.defaultValue) ?? Topic.fallbackMaxMessageBytes
+    }
+
+    /// Kafka's default `min.insync.replicas` as a number.
+    private static var defaultMinInsyncReplicas: Int {
+        Int(clamping: Int64(TopicConfig.minInsyncReplicas.defaultValue) ?? 1)
     }
 
     /// Whether a topic has `unclean.leader.election.enable=true`, its own or the cluster-wide default.

@@ -6,14 +6,8 @@ extension Cluster {
     /// fetcher tries again at its next tick.
     mutating func sendFetches(from follower: BrokerID) {
         guard engine.runtimes[follower]?.isFetching == true else { return }
-        var leaders: [BrokerID] = []
-        forEachPartition { state in
-            guard let leader = state.leader, leader != follower, !leaders.contains(leader),
-                state.logs[follower] != nil
-            else { return }
-            leaders.append(leader)
-        }
-        for leader in leaders where engine.runtimes[leader]?.isReachable == true {
+        for route in fetchRoutes(of: follower) where engine.runtimes[route.leader]?.isReachable == true {
+            let leader = route.leader
             guard !engine.fetchSessions.values.contains(where: { $0.follower == follower && $0.leader == leader })
             else { continue }
             let sessionID = engine.lastFetchSessionID.next
@@ -38,11 +32,16 @@ extension Cluster {
             return
         }
         var fetched: [FetchSession.Fetched] = []
-        forEachPartition { state in
-            guard state.leader == session.leader, let log = state.logs[session.follower] else { return }
-            fetched.append(
-                FetchSession.Fetched(partition: state.id, leaderEpoch: state.leaderEpoch, fetchOffset: log.logEndOffset)
-            )
+        let follower = session.follower
+        let partitions = fetchRoutes(of: follower).first { $0.leader == session.leader }?.partitions ?? []
+        for id in partitions {
+            let read = readPartition(id) { state in
+                state.logs[follower].map {
+                    FetchSession.Fetched(
+                        partition: state.id, leaderEpoch: state.leaderEpoch, fetchOffset: $0.logEndOffset)
+                }
+            }
+            if let read = read ?? nil { fetched.append(read) }
         }
         session.fetched += fetched
         var responses: [FetchResponse] = []
@@ -68,15 +67,18 @@ extension Cluster {
         guard var session = engine.fetchSessions[sessionID], session.isParked else { return }
         var responses: [FetchResponse] = []
         for fetched in session.fetched {
-            guard let state = partition(fetched.partition), state.leader == session.leader,
-                state.leaderEpoch == fetched.leaderEpoch, let log = state.logs[session.leader]
-            else { continue }
-            var response = FetchResponse(
-                partition: fetched.partition, follower: session.follower, leader: session.leader,
-                leaderEpoch: fetched.leaderEpoch)
-            response.records = log.records(from: fetched.fetchOffset, to: log.logEndOffset)
-            response.highWatermark = log.highWatermark
-            responses.append(response)
+            let response = readPartition(fetched.partition) { state -> FetchResponse? in
+                guard state.leader == session.leader, state.leaderEpoch == fetched.leaderEpoch,
+                    let log = state.logs[session.leader]
+                else { return nil }
+                var response = FetchResponse(
+                    partition: fetched.partition, follower: session.follower, leader: session.leader,
+                    leaderEpoch: fetched.leaderEpoch)
+                response.records = log.records(from: fetched.fetchOffset, to: log.logEndOffset)
+                response.highWatermark = log.highWatermark
+                return response
+            }
+            if let response = response ?? nil { responses.append(response) }
         }
         respond(&session, responses)
         engine.fetchSessions[sessionID] = session
@@ -127,28 +129,44 @@ extension Cluster {
     /// `Partition.updateFollowerFetchState` → `Replica.updateFetchStateOrThrow`, `maybeExpandIsr`,
     /// `maybeIncrementLeaderHW`.
     mutating func handleFetch(_ id: TopicPartition, follower: BrokerID, leader: BrokerID) -> FetchResponse {
-        let state = partition(id)!
-        let followerLog = state.logs[follower] ?? ReplicaLog()
-        let leaderLog = state.logs[leader] ?? ReplicaLog()
-        let fetchOffset = followerLog.logEndOffset
-        var response = FetchResponse(partition: id, follower: follower, leader: leader, leaderEpoch: state.leaderEpoch)
-        if let lastFetchedEpoch = followerLog.latestEpoch {
-            let end = leaderLog.epochCache.endOffsetFor(lastFetchedEpoch, logEndOffset: leaderLog.logEndOffset)
-            if end.epoch < lastFetchedEpoch || end.endOffset < fetchOffset {
-                response.divergingEpoch = LeaderEpochCache.Entry(epoch: end.epoch, startOffset: end.endOffset)
-                response.highWatermark = leaderLog.highWatermark
-                return response
+        // Read in place: what the checks need, and the diverging epoch if there is one.
+        let read = readPartition(id) { state in
+            let followerLog = state.logs[follower]
+            let leaderLog = state.logs[leader]
+            let fetchOffset = followerLog?.logEndOffset ?? 0
+            let leaderEndOffset = leaderLog?.logEndOffset ?? 0
+            var diverging: LeaderEpochCache.Entry?
+            if let lastFetchedEpoch = followerLog?.latestEpoch {
+                let end =
+                    leaderLog?.epochCache.endOffsetFor(lastFetchedEpoch, logEndOffset: leaderEndOffset)
+                    ?? LeaderEpochCache().endOffsetFor(lastFetchedEpoch, logEndOffset: leaderEndOffset)
+                if end.epoch < lastFetchedEpoch || end.endOffset < fetchOffset {
+                    diverging = LeaderEpochCache.Entry(epoch: end.epoch, startOffset: end.endOffset)
+                }
             }
+            return (
+                leaderEpoch: state.leaderEpoch, fetchOffset: fetchOffset, leaderEndOffset: leaderEndOffset,
+                leaderHighWatermark: leaderLog?.highWatermark ?? 0, diverging: diverging
+            )
+        }!
+        let fetchOffset = read.fetchOffset
+        var response = FetchResponse(partition: id, follower: follower, leader: leader, leaderEpoch: read.leaderEpoch)
+        if let diverging = read.diverging {
+            response.divergingEpoch = diverging
+            response.highWatermark = read.leaderHighWatermark
+            return response
         }
         let now = engine.now
         modifyFollowerFetchState(id, of: follower) {
-            $0.updateFetchState(fetchOffset: fetchOffset, leaderEndOffset: leaderLog.logEndOffset, now: now)
+            $0.updateFetchState(fetchOffset: fetchOffset, leaderEndOffset: read.leaderEndOffset, now: now)
         }
         maybeExpandIsr(id, follower: follower)
         maybeIncrementLeaderHighWatermark(id)
-        let updated = partition(id)!.logs[leader]!
-        response.records = updated.records(from: fetchOffset, to: updated.logEndOffset)
-        response.highWatermark = updated.highWatermark
+        readPartition(id) { state in
+            let updated = state.logs[leader]!
+            response.records = updated.records(from: fetchOffset, to: updated.logEndOffset)
+            response.highWatermark = updated.highWatermark
+        }
         return response
     }
 
@@ -159,9 +177,14 @@ extension Cluster {
     mutating func receive(_ response: FetchResponse, follower: BrokerID) {
         let id = response.partition
         guard accepts(response, follower: follower) else { return }
-        if response.divergingEpoch == nil, let log = partition(id)?.logs[follower],
-            response.records.last.map({ $0.offset < log.logEndOffset }) ?? true,
-            min(response.highWatermark, log.logEndOffset) == log.highWatermark
+        if response.divergingEpoch == nil,
+            readPartition(
+                id,
+                { state in
+                    guard let log = state.logs[follower] else { return false }
+                    return response.records.last.map({ $0.offset < log.logEndOffset }) ?? true
+                        && min(response.highWatermark, log.logEndOffset) == log.highWatermark
+                }) == true
         {
             // Nothing new (a long poll that expired): the log stays as it is, and the oracle has nothing to check.
             return
@@ -174,10 +197,11 @@ extension Cluster {
     }
 
     /// Whether the response is still current: same leader and epoch, and the follower has a log.
-    private func accepts(_ response: FetchResponse, follower: BrokerID) -> Bool {
-        guard let state = partition(response.partition) else { return false }
-        return state.leader == response.leader && state.leaderEpoch == response.leaderEpoch
-            && state.logs[follower] != nil
+    private mutating func accepts(_ response: FetchResponse, follower: BrokerID) -> Bool {
+        readPartition(response.partition) { state in
+            state.leader == response.leader && state.leaderEpoch == response.leaderEpoch
+                && state.logs[follower] != nil
+        } ?? false
     }
 
     /// Truncates or appends; returns the truncation when records were removed.
@@ -203,8 +227,11 @@ extension Cluster {
             log.truncate(to: target)
             return truncation
         }
-        let fresh = response.records.filter { $0.offset >= log.logEndOffset }
-        guard fresh.first.map({ $0.offset == log.logEndOffset }) ?? true else { return nil }
+        // The records are a run of the leader's log, ascending: the fresh ones are a suffix.
+        let end = log.logEndOffset
+        let firstFresh = response.records.firstIndex { $0.offset >= end } ?? response.records.endIndex
+        let fresh = response.records[firstFresh...]
+        guard fresh.first.map({ $0.offset == end }) ?? true else { return nil }
         log.append(fresh)
         log.highWatermark = min(response.highWatermark, log.logEndOffset)
         return nil

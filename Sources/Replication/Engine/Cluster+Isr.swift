@@ -1,7 +1,12 @@
 extension Cluster {
     /// Kafka: `Partition.isReplicaIsrEligible` — not fenced and not shutting down (KRaft).
     func isIsrEligible(_ broker: BrokerID) -> Bool {
-        guard let runtime = engine.runtimes[broker] else { return false }
+        Self.isIsrEligible(broker, runtimes: engine.runtimes)
+    }
+
+    /// `isIsrEligible` for the brokers' runtimes `runtimes`.
+    static func isIsrEligible(_ broker: BrokerID, runtimes: [BrokerID: BrokerRuntime]) -> Bool {
+        guard let runtime = runtimes[broker] else { return false }
         return !runtime.isFenced && runtime.state != .shutDown
     }
 
@@ -10,18 +15,22 @@ extension Cluster {
     /// Kafka: `Partition.maybeExpandIsr`, `isFollowerInSync`; the `AlterPartition` round trip to the controller is
     /// instantaneous in this model (the controller is always reachable from a leader that followers can reach).
     mutating func maybeExpandIsr(_ id: TopicPartition, follower: BrokerID) {
-        guard let state = partition(id), let leader = state.leader, let leaderLog = state.logs[leader],
-            !state.maximalIsr.contains(follower), let fetchState = state.followerStates[follower]
-        else { return }
-        let inSync =
-            fetchState.logEndOffset >= leaderLog.highWatermark
-            && fetchState.logEndOffset >= state.leaderEpochStartOffset
-        guard inSync, isIsrEligible(follower) else { return }
+        // Read in place: a fetch from an ISR member (the usual case) decides nothing.
+        let caughtUp = readPartition(id) { state -> [BrokerID]? in
+            guard let leader = state.leader, let leaderLog = state.logs[leader],
+                !state.isr.contains(follower), !(state.pendingIsr?.contains(follower) ?? false),
+                let fetchState = state.followerStates[follower],
+                fetchState.logEndOffset >= leaderLog.highWatermark,
+                fetchState.logEndOffset >= state.leaderEpochStartOffset
+            else { return nil }
+            return state.isr
+        }
+        guard let oldIsr = caughtUp ?? nil, isIsrEligible(follower) else { return }
         modifyPartition(id) {
             $0.isr.append(follower)
             $0.partitionEpoch += 1
         }
-        updateEligibleLeaderReplicas(id, oldIsr: state.isr)
+        updateEligibleLeaderReplicas(id, oldIsr: oldIsr)
         note("\(id): broker \(follower) joins the ISR → Isr: \(Self.csv(partition(id)!.isr))\(elrNote(id))")
     }
 
@@ -70,20 +79,31 @@ extension Cluster {
     /// followers; from 3.7 (KAFKA-15583) frozen while the committed ISR is below the effective min ISR
     /// (`KafkaBehaviour.highWatermarkWaitsForMinIsr`).
     mutating func maybeIncrementLeaderHighWatermark(_ id: TopicPartition) {
-        guard let state = partition(id), let leader = state.leader, let leaderLog = state.logs[leader] else { return }
-        if behaviour.highWatermarkWaitsForMinIsr { guard state.isr.count >= effectiveMinIsr(id) else { return } }
+        let minIsr = behaviour.highWatermarkWaitsForMinIsr ? effectiveMinIsr(id) : 0
         let maxLag = engine.config.replicaLagTimeMax
-        var candidate = leaderLog.logEndOffset
-        for broker in state.replicas where broker != leader {
-            let fetchState = state.followerStates[broker] ?? FollowerFetchState()
-            guard fetchState.logEndOffset < candidate else { continue }
-            let waitToJoin =
-                fetchState.isCaughtUp(
-                    leaderEndOffset: leaderLog.logEndOffset, now: engine.now, replicaMaxLag: maxLag)
-                && isIsrEligible(broker)
-            if state.maximalIsr.contains(broker) || waitToJoin { candidate = fetchState.logEndOffset }
+        let now = engine.now
+        // Read in place; the partition is written only when the HW moves.
+        let runtimes = engine.runtimes
+        let raise = readPartition(id) { state -> (leader: BrokerID, highWatermark: Int64)? in
+            guard let leader = state.leader, let leaderLog = state.logs[leader], state.isr.count >= minIsr else {
+                return nil
+            }
+            var candidate = leaderLog.logEndOffset
+            for broker in state.replicas where broker != leader {
+                let fetchState = state.followerStates[broker] ?? FollowerFetchState()
+                guard fetchState.logEndOffset < candidate else { continue }
+                let isMaximalIsrMember =
+                    state.isr.contains(broker) || (state.pendingIsr?.contains(broker) ?? false)
+                if isMaximalIsrMember
+                    || (fetchState.isCaughtUp(leaderEndOffset: leaderLog.logEndOffset, now: now, replicaMaxLag: maxLag)
+                        && Self.isIsrEligible(broker, runtimes: runtimes))
+                {
+                    candidate = fetchState.logEndOffset
+                }
+            }
+            return candidate > leaderLog.highWatermark ? (leader, candidate) : nil
         }
-        if candidate > leaderLog.highWatermark {
+        if let (leader, candidate) = raise ?? nil {
             modifyPartition(id) { $0.logs[leader]!.highWatermark = candidate }
         }
     }

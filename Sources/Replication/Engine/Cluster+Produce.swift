@@ -66,7 +66,7 @@ extension Cluster {
         // RecordTooLargeException (MESSAGE_TOO_LARGE) and nothing is appended. The batch size is
         // DefaultRecordBatch.RECORD_BATCH_OVERHEAD (61) plus each record's DefaultRecord.sizeInBytes with offset and
         // timestamp deltas of one byte (exact for batches of up to 64 records).
-        let maxMessageBytes = Int(topicConfig(id.topic, TopicConfig.maxMessageBytes)) ?? 1_048_588
+        let maxMessageBytes = maxMessageBytes(of: id.topic)
         let batchSize = 61 + values.reduce(0) { $0 + NullKeyPartitioner.recordSize(key: key, value: $1) }
         if batchSize > maxMessageBytes {
             let error = KafkaError(
@@ -140,10 +140,18 @@ extension Cluster {
     func decidedOutcome(of requestID: ProduceRequestID) -> ProduceOutcome? {
         guard let request = engine.requests[requestID], request.outcome == nil,
             let base = request.baseOffset, let leader = request.leader,
-            !request.isOrphaned, !request.isResponseDropped,
-            let state = partition(request.partition)
+            !request.isOrphaned, !request.isResponseDropped
         else { return nil }
-        if state.leader != request.leader || state.leaderEpoch != request.leaderEpoch {
+        // Read in place: most requests are still waiting for their HW.
+        let read = withPartition(request.partition) { state in
+            (
+                isSameLeader: state.leader == request.leader && state.leaderEpoch == request.leaderEpoch,
+                isCovered: (state.logs[leader]?.highWatermark ?? -1) >= base + Int64(request.count),
+                maximalIsrCount: state.maximalIsr.count
+            )
+        }
+        guard let read else { return nil }
+        if !read.isSameLeader {
             // A leader that is still running (or shutting down cleanly) answers NOT_LEADER_OR_FOLLOWER; a crashed or
             // isolated one never answers, so its client times out.
             let runtime = engine.runtimes[leader]
@@ -152,8 +160,8 @@ extension Cluster {
             }
             return nil
         }
-        guard let log = state.logs[leader], log.highWatermark >= base + Int64(request.count) else { return nil }
-        if state.maximalIsr.count < effectiveMinIsr(request.partition) {
+        guard read.isCovered else { return nil }
+        if read.maximalIsrCount < effectiveMinIsr(request.partition) {
             return .failure(.notEnoughReplicasAfterAppend)
         }
         return .success(baseOffset: base, count: request.count)
@@ -186,14 +194,17 @@ extension Cluster {
         requestMetadataUpdate(after: request)
         if case .success(let base, let count) = outcome, request.isServedByFormerLeader {
             rememberFormerLeaderAcknowledgement(request, base: base, count: count)
-        } else if case .success(let base, let count) = outcome, let state = partition(request.partition) {
+        } else if case .success(let base, let count) = outcome,
+            let epochs = readPartition(
+                request.partition,
+                { state in
+                    let leaderLog = state.leader.flatMap { state.logs[$0] }
+                    // The record's own epoch: a duplicate's original may be from an earlier epoch.
+                    return (base..<(base + Int64(count))).map { leaderLog?.epoch(at: $0) ?? state.leaderEpoch }
+                })
+        {
             engine.touched.insert(request.partition)
-            for offset in base..<(base + Int64(count)) {
-                // The record's own epoch: a duplicate's original may be from an earlier epoch.
-                let epoch = state.leaderLog?.record(at: offset)?.leaderEpoch ?? state.leaderEpoch
-                engine.oracle.acknowledge(
-                    request.partition, offset: offset, AcknowledgedRecord(leaderEpoch: epoch, acks: request.acks))
-            }
+            engine.oracle.acknowledge(request.partition, from: base, epochs: epochs, acks: request.acks)
         }
         if let batchID = request.batchID { producerReceives(request, batchID: batchID) }
     }

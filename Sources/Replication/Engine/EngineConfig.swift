@@ -27,7 +27,18 @@ public struct EngineConfig: Hashable, Sendable {
     public var replicaSelector: String?
     /// The cluster-wide topic defaults (`min.insync.replicas`, `unclean.leader.election.enable`,
     /// `message.max.bytes`), by broker config name, where set on the `cluster` line or with `config broker`.
-    public var topicDefaults: [String: String] = [:]
+    public var topicDefaults: [String: String] = [:] {
+        didSet {
+            clusterMinInsyncReplicas = Topic.minInsyncReplicas(in: topicDefaults)
+            clusterMaxMessageBytes = TopicConfig.maxMessageBytes.brokerSynonym.flatMap {
+                Topic.maxMessageBytes(in: topicDefaults, name: $0)
+            }
+        }
+    }
+    /// The cluster-wide `min.insync.replicas` as a number, parsed once per change (nil when not set).
+    private(set) var clusterMinInsyncReplicas: Int?
+    /// The cluster-wide `message.max.bytes` as a number, parsed once per change (nil when not set).
+    private(set) var clusterMaxMessageBytes: Int?
 
     /// Creates the defaults.
     public init() {}

@@ -24,6 +24,8 @@ public struct EngineState: Hashable, Sendable {
     public internal(set) var pendingRequestIDs: [ProduceRequestID] = []
     /// Outstanding follower fetches (request, parked at the leader, or response), by session id.
     var fetchSessions: [FetchSessionID: FetchSession] = [:]
+    /// Which partitions each follower fetches from which leader (derived, cached between leadership changes).
+    var fetchRoutes = FetchRoutes()
     /// The last fetch session id handed out.
     var lastFetchSessionID = FetchSessionID(0)
     /// The invariant checker and its history (it reads the cluster after every event; nothing reads it back).

@@ -24,11 +24,25 @@ public struct ReplicaLog: Hashable, Sendable {
     ///
     /// Kafka: `UnifiedLog.append` → `leaderEpochCache.assign(batch.partitionLeaderEpoch, batch.baseOffset)`.
     public mutating func append(_ newRecords: [Record]) {
+        append(newRecords[...])
+    }
+
+    /// Appends a run of records (their offsets must continue the log), assigning their epochs in the cache.
+    ///
+    /// The cache is only asked when the epoch changes from one record to the next: `assign` ignores a record whose
+    /// epoch is the latest one at a later offset, which every record after the first of an epoch is.
+    public mutating func append(_ newRecords: ArraySlice<Record>) {
+        var expected = logEndOffset
+        var previousEpoch: Int?
         for record in newRecords {
-            precondition(record.offset == logEndOffset, "appended offset \(record.offset) ≠ LEO \(logEndOffset)")
-            epochCache.assign(epoch: record.leaderEpoch, startOffset: record.offset)
-            records.append(record)
+            precondition(record.offset == expected, "appended offset \(record.offset) ≠ LEO \(expected)")
+            if record.leaderEpoch != previousEpoch {
+                epochCache.assign(epoch: record.leaderEpoch, startOffset: record.offset)
+                previousEpoch = record.leaderEpoch
+            }
+            expected += 1
         }
+        records.append(contentsOf: newRecords)
     }
 
     /// Records that a new leader epoch starts at the current log end (Kafka: `maybeAssignEpochStartOffset`).
@@ -56,7 +70,7 @@ public struct ReplicaLog: Hashable, Sendable {
     public func records(from start: Int64, to end: Int64) -> [Record] {
         let lower = max(0, min(start, logEndOffset))
         let upper = max(lower, min(end, logEndOffset))
-        return Array(records[Int(lower)..<Int(upper)])
+        return records.elements(in: Int(lower)..<Int(upper))
     }
 
     /// The record at `offset`, if present.

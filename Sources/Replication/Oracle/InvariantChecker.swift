@@ -25,9 +25,21 @@ struct InvariantChecker: Hashable, Sendable {
         return partitions[id.partition]
     }
 
+    /// The leader HW the last check of `id` saw, read in place (a history holds every committed record).
+    private func lastLeaderHighWatermark(of id: TopicPartition) -> LeaderHighWatermark? {
+        guard let position = histories.index(forKey: id.topic), id.partition < histories.values[position].count else {
+            return nil
+        }
+        return histories.values[position][id.partition].lastLeaderHighWatermark
+    }
+
     /// Records that a producer was told these records are written (the client's view of the partition).
-    mutating func acknowledge(_ id: TopicPartition, offset: Int64, _ record: AcknowledgedRecord) {
-        modifyHistory(id) { $0.acknowledged[offset] = record }
+    mutating func acknowledge(_ id: TopicPartition, from base: Int64, epochs: [Int], acks: Acks) {
+        modifyHistory(id) { history in
+            for (index, epoch) in epochs.enumerated() {
+                history.acknowledged[base + Int64(index)] = AcknowledgedRecord(leaderEpoch: epoch, acks: acks)
+            }
+        }
     }
 
     /// Records that an isolated former leader acknowledged a record (it is not in the controller's leader's log).
@@ -42,7 +54,7 @@ struct InvariantChecker: Hashable, Sendable {
         return modifyHistory(id) { history in
             var lost: [Int64] = []
             history.formerLeaderAcknowledgements.removeAll { record in
-                guard record.broker == broker, log?.record(at: record.offset)?.leaderEpoch != record.leaderEpoch
+                guard record.broker == broker, log?.epoch(at: record.offset) != record.leaderEpoch
                 else { return false }
                 lost.append(record.offset)
                 return true
@@ -54,24 +66,32 @@ struct InvariantChecker: Hashable, Sendable {
 
     /// Checks the partitions the last event touched (every partition when a broker started or stopped running) and
     /// returns the lines for the event log, in order: loss tracking of each partition, then its invariants.
-    mutating func check(_ cluster: Cluster) -> [String] {
-        let engine = cluster.engine
-        let stopped = Self.stoppedBrokers(engine.runtimes)
+    mutating func check(_ cluster: inout Cluster) -> [String] {
+        let stopped = Self.stoppedBrokers(cluster.engine.runtimes)
+        let touched = cluster.engine.touched
         let ids: [TopicPartition]
-        if stopped != stoppedBrokers || engine.touched.isEverything {
+        if stopped != stoppedBrokers || touched.isEverything {
             stoppedBrokers = stopped
-            ids = engine.partitionIDs
-        } else if engine.touched.ids.isEmpty {
+            ids = cluster.engine.partitionIDs
+        } else if touched.ids.isEmpty {
             return []
+        } else if touched.ids.count == 1 {
+            ids = touched.ids
         } else {
             var unique: [TopicPartition] = []
-            for id in engine.touched.ids.sorted() where unique.last != id { unique.append(id) }
+            for id in touched.ids.sorted() where unique.last != id { unique.append(id) }
             ids = unique
         }
         var notes: [String] = []
-        let states = ids.compactMap { cluster.partition($0) }
-        for state in states { trackCommittedAndLostRecords(of: state, engine: engine, notes: &notes) }
-        for state in states { checkInvariants(of: state, now: engine.now, notes: &notes) }
+        let now = cluster.engine.now
+        let runtimes = cluster.engine.runtimes
+        // The partitions are read where they are stored, never copied.
+        for id in ids {
+            cluster.readPartition(id) { state in
+                trackCommittedAndLostRecords(of: state, runtimes: runtimes, now: now, notes: &notes)
+            }
+        }
+        for id in ids { cluster.readPartition(id) { state in checkInvariants(of: state, now: now, notes: &notes) } }
         return notes
     }
 
@@ -89,9 +109,9 @@ struct InvariantChecker: Hashable, Sendable {
     /// it (same offset and leader epoch). Lost acks=all or committed records are an invariant break after clean
     /// elections and data loss after an unclean one; a lost acks=1 record is Kafka's documented behaviour (S6).
     private mutating func trackCommittedAndLostRecords(
-        of state: PartitionState, engine: EngineState, notes: inout [String]
+        of state: PartitionState, runtimes: [BrokerID: BrokerRuntime], now: SimulatedInstant, notes: inout [String]
     ) {
-        guard let leader = state.leader, engine.runtimes[leader]?.isAlive == true,
+        guard let leader = state.leader, runtimes[leader]?.isAlive == true,
             let (lost, lostCommitted) = modifyHistory(
                 state.id, { Self.trackCommittedAndLostRecords(in: &$0, state: state, leader: leader) })
         else { return }
@@ -103,7 +123,7 @@ struct InvariantChecker: Hashable, Sendable {
             let kind: Finding.Kind = state.hadUncleanElection ? .dataLoss : .committedRecordLost
             report(
                 kind, id, "committed records lost at offsets \(Cluster.ranges(lostCommitted.sorted()))",
-                time: engine.now, notes: &notes)
+                time: now, notes: &notes)
         }
     }
 
@@ -119,12 +139,12 @@ struct InvariantChecker: Hashable, Sendable {
         var lost: [Int64] = []
         var lostCommitted: [Int64] = []
         if history.lossCheckKey != checkKey, !(history.lossCheckKey.map { checkKey.onlyGrew(since: $0) } ?? false) {
-            for (offset, epoch) in history.committed.entries where log.record(at: offset)?.leaderEpoch != epoch {
+            for (offset, epoch) in history.committed.entries where log.epoch(at: offset) != epoch {
                 lost.append(offset)
                 lostCommitted.append(offset)
             }
             for (offset, record) in history.acknowledged.entries
-            where log.record(at: offset)?.leaderEpoch != record.leaderEpoch {
+            where log.epoch(at: offset) != record.leaderEpoch {
                 if !lost.contains(offset) { lost.append(offset) }
                 if record.acks == .all, !lostCommitted.contains(offset) { lostCommitted.append(offset) }
             }
@@ -140,7 +160,7 @@ struct InvariantChecker: Hashable, Sendable {
         }
         if history.committedUpTo < log.highWatermark {
             for offset in history.committedUpTo..<log.highWatermark {
-                history.committed[offset] = log.record(at: offset)?.leaderEpoch
+                history.committed[offset] = log.epoch(at: offset)
             }
             history.committedUpTo = log.highWatermark
         }
@@ -156,7 +176,7 @@ struct InvariantChecker: Hashable, Sendable {
     /// Kafka: `Partition.maybeIncrementLeaderHW` and `Partition.isUnderMinIsr` only ever look at the leader's own state
     /// and the followers' fetch state; a dead replica sends no fetches (`ReplicaManager.fetchMessages`).
     private mutating func checkInvariants(of state: PartitionState, now: SimulatedInstant, notes: inout [String]) {
-        let last = history(of: state.id).lastLeaderHighWatermark
+        let last = lastLeaderHighWatermark(of: state.id)
         guard let check = Self.invariantCheck(of: state, last: last, stopped: stoppedBrokers) else { return }
         for (kind, message) in check.breaks { report(kind, state.id, message, time: now, notes: &notes) }
         if last != check.highWatermark { modifyHistory(state.id) { $0.lastLeaderHighWatermark = check.highWatermark } }
@@ -208,7 +228,10 @@ struct InvariantChecker: Hashable, Sendable {
             breaks.append((.highWatermarkDecreased, "leader HW went from \(last.value) to \(hw)"))
         }
         // Each running replica's log, looked up once for all pairs.
-        let replicas = state.replicas.sorted().filter(isRunning).map { ($0, state.logs[$0]) }
+        var replicas: [(BrokerID, ReplicaLog?)] = []
+        replicas.reserveCapacity(state.replicas.count)
+        for broker in state.replicas where isRunning(broker) { replicas.append((broker, state.logs[broker])) }
+        replicas.sort { $0.0 < $1.0 }
         for (index, (first, firstLog)) in replicas.enumerated() {
             for (second, secondLog) in replicas.dropFirst(index + 1) {
                 guard let a = firstLog, let b = secondLog else { continue }
@@ -262,7 +285,7 @@ extension Cluster {
     mutating func checkAfterEvent() {
         var oracle = engine.oracle
         engine.oracle = InvariantChecker()
-        let notes = oracle.check(self)
+        let notes = oracle.check(&self)
         engine.oracle = oracle
         engine.touched.removeAll()
         for line in notes { note(line) }

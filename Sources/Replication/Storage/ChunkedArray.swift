@@ -37,6 +37,38 @@ public struct ChunkedArray<Element> {
         for element in elements { append(element) }
     }
 
+    /// Appends elements in order, a chunk's worth at a time (a follower appends a fetch's records in one go).
+    public mutating func append(contentsOf elements: ArraySlice<Element>) {
+        var start = elements.startIndex
+        while start < elements.endIndex {
+            let room = Self.chunkSize - count % Self.chunkSize
+            let end = Swift.min(elements.endIndex, start + room)
+            if count % Self.chunkSize == 0 {
+                chunks.append(Array(elements[start..<end]))
+            } else {
+                chunks[chunks.count - 1].append(contentsOf: elements[start..<end])
+            }
+            count += end - start
+            start = end
+        }
+    }
+
+    /// The elements in `range` as an array, copied a chunk's worth at a time.
+    public func elements(in range: Range<Int>) -> [Element] {
+        precondition(range.lowerBound >= 0 && range.upperBound <= count, "range \(range) out of 0...\(count)")
+        var result: [Element] = []
+        result.reserveCapacity(range.count)
+        var position = range.lowerBound
+        while position < range.upperBound {
+            let chunk = position / Self.chunkSize
+            let offset = position % Self.chunkSize
+            let length = Swift.min(range.upperBound - position, Self.chunkSize - offset)
+            result.append(contentsOf: chunks[chunk][offset..<(offset + length)])
+            position += length
+        }
+        return result
+    }
+
     /// Removes every element at or after `index`.
     public mutating func removeSubrange(_ range: PartialRangeFrom<Int>) {
         let target = range.lowerBound
