@@ -259,15 +259,15 @@ def report(data):
         "editing one lesson, with the cache.",
         "",
         "| lessons | MB | cmark (floor) | mkdocs | hugo | check | check --jobs 1 | build (cold) | warm | incremental | "
-        "build ÷ cmark | mkdocs ÷ build | build ÷ hugo | peak MB (build) |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "build ÷ cmark | mkdocs ÷ build | build ÷ hugo | peak MB (check) | peak MB (build) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in data["courses"]:
         lines.append(
             f"| {r['lessons']} | {r['bytes'] / 1e6:.1f} | {fmt(r['cmark'])} | {fmt(r['mkdocs'])} | {fmt(r['hugo'])} | "
             f"{fmt(r['check'])} | {fmt(r['check1'])} | {fmt(r['build'])} | {fmt(r['warm'])} | {fmt(r['incremental'])} | "
             f"{r['build']['median'] / r['cmark']['median']:.0f}× | {r['mkdocs']['median'] / r['build']['median']:.1f}× | "
-            f"{r['build']['median'] / r['hugo']['median']:.2f}× | {r['build']['peakMB']:.0f} |")
+            f"{r['build']['median'] / r['hugo']['median']:.2f}× | {r['check']['peakMB']:.0f} | {r['build']['peakMB']:.0f} |")
     lines += ["", "CPU seconds (user + system, median; a shared machine's load changes them much less than wall time):",
               "", "| lessons | cmark | mkdocs | hugo | check | build (cold) | mkdocs ÷ build | build ÷ hugo |",
               "|---:|---:|---:|---:|---:|---:|---:|---:|"]
@@ -328,27 +328,56 @@ CHECK_1000_BEFORE = 54.0
 
 
 def goals(data):
-    """The course goals, judged on this run's largest course (and its growth from the course a tenth its size)."""
+    """The course goals, judged on this run's largest course (and its growth from the course a tenth its size), on
+    wall time and on CPU seconds (user + system): the machine is shared, and its load moves wall time far more."""
     rows = {r["lessons"]: r for r in data["courses"]}
     if 1000 not in rows:
         return []
     r = rows[1000]
-    build, check = r["build"]["median"], r["check"]["median"]
-    out = ["", "Goals at 1,000 lessons (wall time, medians):", "", "| goal | measured | status |", "|---|---|---|"]
+    out = ["", "Goals at 1,000 lessons (medians; wall time, and CPU seconds where both sides report them):", "",
+           "| goal | wall | status (wall) | CPU | status (CPU) |", "|---|---|---|---|---|"]
 
-    def row(goal, measured, met):
-        out.append(f"| {goal} | {measured} | {'**met**' if met else '**not met**'} |")
-    row("cold `build` ≥ 3× faster than mkdocs", f"mkdocs ÷ build = {r['mkdocs']['median'] / build:.2f}×",
-        r["mkdocs"]["median"] / build >= 3)
-    row("cold `build` within 1.5× of Hugo", f"build ÷ hugo = {build / r['hugo']['median']:.2f}×",
-        build / r["hugo"]["median"] <= 1.5)
-    row("`check` ≥ 5× faster than the 54 s measured when the goals were set",
-        f"{check:.2f} s ({CHECK_1000_BEFORE / check:.1f}× faster)", CHECK_1000_BEFORE / check >= 5)
+    def status(met):
+        return "**met**" if met else "**not met**"
+
+    def row(goal, measure):
+        """`measure(kind)` gives (text, met) for kind "median" (wall) or "cpu"; None when it cannot be said."""
+        cells = []
+        for kind in ("median", "cpu"):
+            result = measure(kind)
+            cells += [result[0], status(result[1])] if result else ["–", "–"]
+        out.append(f"| {goal} | " + " | ".join(cells) + " |")
+
+    def ratio(a, b, kind):
+        return r[a][kind] / r[b][kind] if kind in r[a] and kind in r[b] and r[b][kind] else None
+
+    def versus_mkdocs(kind):
+        value = ratio("mkdocs", "build", kind)
+        return None if value is None else (f"mkdocs ÷ build = {value:.2f}×", value >= 3)
+
+    def versus_hugo(kind):
+        value = ratio("build", "hugo", kind)
+        return None if value is None else (f"build ÷ hugo = {value:.2f}×", value <= 1.5)
+
+    def check_speed(kind):
+        # The 54 s of the goal is wall time; CPU seconds were not recorded then.
+        if kind != "median":
+            return None
+        check = r["check"]["median"]
+        return (f"{check:.2f} s ({CHECK_1000_BEFORE / check:.1f}× faster)", CHECK_1000_BEFORE / check >= 5)
+
+    row("cold `build` ≥ 3× faster than mkdocs", versus_mkdocs)
+    row("cold `build` within 1.5× of Hugo", versus_hugo)
+    row("`check` ≥ 5× faster than the 54 s measured when the goals were set", check_speed)
     if 100 in rows:
         small = rows[100]
         for name in ("check", "build"):
-            growth = r[name]["median"] / small[name]["median"]
-            row(f"10× the lessons ≤ 11× the time (`{name}`, 100 → 1,000)", f"{growth:.1f}×", growth <= 11)
+            def growth(kind, name=name):
+                if kind not in r[name] or kind not in small[name]:
+                    return None
+                value = r[name][kind] / small[name][kind]
+                return (f"{value:.1f}×", value <= 11)
+            row(f"10× the lessons ≤ 11× the time (`{name}`, 100 → 1,000)", growth)
     return out
 
 

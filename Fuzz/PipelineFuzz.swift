@@ -62,9 +62,14 @@ public func fuzzPipeline(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
                 "a scenario swallowed by raw HTML at line \(scenario.line) was skipped silently")
         case .runs:
             guard let lesson else { break }
+            let lines =
+                scenario.isExercise
+                ? lesson.lesson.exercises.map(\.block.location.line)
+                : lesson.lesson.scenarios.map(\.block.location.line)
             require(
-                lesson.lesson.scenarios.contains { $0.block.location.line == scenario.line },
-                "the scenario at line \(scenario.line) is not one of the lesson's scenarios")
+                lines.contains(scenario.line),
+                "the \(scenario.isExercise ? "exercise" : "scenario") at line \(scenario.line) is not one of the lesson's"
+            )
         case .example:
             break
         }
@@ -223,7 +228,7 @@ func checkPage(_ page: String, path: String) {
     }
 }
 
-/// A scenario the generator wrote, with its line and what must become of it.
+/// A scenario (or exercise) the generator wrote, with its line and what must become of it.
 struct GeneratedScenario {
     enum Fate {
         /// Written at the top level: it is one of the lesson's scenarios.
@@ -236,6 +241,8 @@ struct GeneratedScenario {
 
     var line: Int
     var fate: Fate
+    /// An `exercise` block rather than a `scenario`.
+    var isExercise = false
 }
 
 /// Builds a lesson from the fuzzer's bytes, remembering where each scenario is and what must become of it.
@@ -246,6 +253,29 @@ struct LessonGenerator {
     private var isSwallowed = false
 
     static let names = ["a_b", "a-b", "A.B", "s", "s", "1", "2", "setup", "x y"]
+    /// What may follow a scenario's name: nothing mostly, options valid and not, a second name.
+    static let options = [
+        "", "", "", " continues=setup", " versions=4.0,4.1", " versions=3.6,4.1", " versions=4.1,4.1", " versions=4.0",
+        " versions=9.9,4.1", " kafka=4.0", " continues=setup versions=4.0,4.1", " versions=4.0,4.1 versions=3.9,4.0",
+        " extra",
+    ]
+    static let frontMatter = ["seed: 7", "kafka: 4.0", "kafka: 3.6", "kafka: 9", "title: T", "minutes: 5"]
+    /// The sections of an exercise, whole and broken.
+    static let exerciseParts = [
+        ["# task", "Shrink the ISR of t-0 {{isr t-0}}; <b>b</b> <script>x</script> [l](javascript:x)."],
+        // No blank line: in a `<details>` it would end the HTML block and the rest would not be swallowed.
+        ["# task"], ["stray line"],
+        ["# start", "cluster brokers=3", "topic t partitions=1 replication-factor=3"],
+        ["# start", "cluster brokers=1", "topic t partitions=1 replication-factor=1", "produce t value=a"],
+        ["# goal", "expect isr t-0 == 0"], ["# goal", "expect hw t-0 == 1"], ["# goal", "produce t value=b"],
+        ["# goal"], ["# goal", "expect nonsense"],
+        [
+            "# solution", "cluster brokers=3", "topic t partitions=1 replication-factor=3", "stall 1", "stall 2",
+            "advance 31s",
+        ],
+        ["# solution", "cluster brokers=1", "topic t partitions=1 replication-factor=1", "produce t value=a"],
+        ["# solution"], ["# solution", "crash 7"],
+    ]
     static let scripts = [
         ["cluster brokers=3", "topic t partitions=2 replication-factor=3", "expect invariants ok"],
         ["cluster brokers=1", "topic t partitions=1 replication-factor=1", "produce t value=\"\u{1B}]52;c;x\u{7}\""],
@@ -280,12 +310,12 @@ struct LessonGenerator {
     ]
 
     mutating func lesson(from bytes: inout ByteReader) -> String {
-        if bytes.next() % 4 == 0 { append(["---", "seed: \(bytes.next())", "---"]) }
+        if bytes.next() % 4 == 0 { append(["---", bytes.pick(Self.frontMatter), "---"]) }
         append(["# Fuzzed \(bytes.pick(Self.words))", ""])
         var parts = 0
         while !bytes.isAtEnd, parts < 14 {
             parts += 1
-            switch bytes.next() % 10 {
+            switch bytes.next() % 12 {
             case 0, 1: prose(&bytes)
             case 2: append(["## \(bytes.pick(Self.headings))", ""])
             case 3: append([bytes.pick(Self.blocks), ""])
@@ -298,6 +328,10 @@ struct LessonGenerator {
                 append(["<!-- \(bytes.pick(Self.words))", ""])
                 isSwallowed = true
             case 8: scenario(&bytes, prefix: ["<!--"], fate: .example, suffix: ["-->"])
+            case 10: exercise(&bytes, prefix: [], fate: .runs)
+            case 11:
+                exercise(
+                    &bytes, prefix: ["<details>", "<summary>e</summary>"], fate: .reported, suffix: ["</details>"])
             default: scenario(&bytes, prefix: ["````markdown"], fate: .example, suffix: ["````"])
             }
         }
@@ -329,11 +363,33 @@ struct LessonGenerator {
     ) {
         append(prefix)
         let name = bytes.next() % 3 == 0 ? "" : " " + bytes.pick(Self.names)
-        let options = bytes.next() % 5 == 0 ? " continues=setup" : ""
+        let options = bytes.pick(Self.options)
         scenarios.append(
             GeneratedScenario(line: lines.count + 1, fate: isSwallowed && fate == .runs ? .reported : fate))
         append(["```scenario\(name)\(options)"] + bytes.pick(Self.scripts) + ["```"])
         if bytes.next() % 4 == 0 { append(["", "```output", "$ cluster brokers=3", "stale", "```"]) }
+        append(suffix + [""])
+    }
+
+    /// An exercise: mostly its four sections in order (the solutions right or wrong), sometimes a section missing,
+    /// repeated or broken.
+    private mutating func exercise(
+        _ bytes: inout ByteReader, prefix: [String], fate: GeneratedScenario.Fate, suffix: [String] = []
+    ) {
+        append(prefix)
+        let name = bytes.next() % 8 == 0 ? "" : " " + bytes.pick(Self.names)
+        var body: [String] = []
+        if bytes.next() % 3 == 0 {
+            for _ in 0..<(1 + bytes.next() % 6) { body += bytes.pick(Self.exerciseParts) }
+        } else {
+            body +=
+                Self.exerciseParts[0] + Self.exerciseParts[3 + bytes.next() % 2]
+                + Self.exerciseParts[5 + bytes.next() % 2] + Self.exerciseParts[10 + bytes.next() % 2]
+        }
+        scenarios.append(
+            GeneratedScenario(
+                line: lines.count + 1, fate: isSwallowed && fate == .runs ? .reported : fate, isExercise: true))
+        append(["```exercise\(name)"] + body + ["```"])
         append(suffix + [""])
     }
 }

@@ -1,5 +1,6 @@
 import Diagnostics
 import LessonMarkdown
+import Replication
 import ScenarioLanguage
 
 /// What one lesson, and the whole course, may cost to verify and build. The scenario caps (`Limits`) bound one
@@ -129,15 +130,19 @@ public struct Budgets: Hashable, Sendable {
         cost.snapshotReplicas > lessonSnapshotReplicas || cost.engineWork > lessonEngineWork
     }
 
-    /// The error for the step at `location` that took the lesson to `cost`, past a lesson budget.
-    func lessonDiagnostic(_ cost: LessonCost, at location: SourceLocation) -> Diagnostic {
+    /// The error for the step at `location` that took the lesson to `cost`, past a lesson budget; `consequence` says
+    /// what is not run because of it.
+    func lessonDiagnostic(
+        _ cost: LessonCost, at location: SourceLocation,
+        consequence: String = "the scenario stops here and later scenarios of this lesson do not run"
+    ) -> Diagnostic {
         if cost.snapshotReplicas > lessonSnapshotReplicas {
             return Self.diagnostic(
-                "this step takes the lesson to \(cost.snapshotReplicas) partition replicas kept in step snapshots, more than the lesson's budget of \(lessonSnapshotReplicas) (every step keeps a copy of the cluster); the scenario stops here and later scenarios of this lesson do not run",
+                "this step takes the lesson to \(cost.snapshotReplicas) partition replicas kept in step snapshots, more than the lesson's budget of \(lessonSnapshotReplicas) (every step keeps a copy of the cluster); \(consequence)",
                 at: location)
         }
         return Self.diagnostic(
-            "this step takes the lesson to \(cost.engineWork) units of engine work, more than the lesson's budget of \(lessonEngineWork); the scenario stops here and later scenarios of this lesson do not run",
+            "this step takes the lesson to \(cost.engineWork) units of engine work, more than the lesson's budget of \(lessonEngineWork); \(consequence)",
             at: location)
     }
 }
@@ -164,11 +169,16 @@ public struct LessonCost: Codable, Hashable, Sendable {
     /// What the statement the runner just executed cost: the replicas its cluster has now (the step's snapshot, at
     /// least 1), and the engine work done since `workBefore`.
     static func ofStep(_ runner: ScenarioRunner, workBefore: Int64) -> LessonCost {
-        let replicas = runner.cluster.map { cluster in
+        ofStep(leaving: runner.cluster, workBefore: workBefore)
+    }
+
+    /// What a statement that left `cluster` cost, as `ofStep(_:workBefore:)` counts it.
+    static func ofStep(leaving cluster: Cluster?, workBefore: Int64) -> LessonCost {
+        let replicas = cluster.map { cluster in
             cluster.topics.values.reduce(0) { $0 + $1.partitions.count * $1.replicationFactor }
         }
         // A `cluster` line replaces the cluster, whose work starts again from 0.
-        let work = max(0, (runner.cluster?.workDone ?? 0) - workBefore)
+        let work = max(0, (cluster?.workDone ?? 0) - workBefore)
         return LessonCost(snapshotReplicas: max(1, replicas ?? 0), engineWork: Int(clamping: work))
     }
 }

@@ -172,7 +172,9 @@ public enum CourseVerifier {
             budgetStop = stop
             if let name = block.name, let final { finalStates[name] = final }
         }
-        let exercises = ExerciseVerifier.verify(lesson, seed: lessonSeed, kafka: lessonKafka, limits: runs.limits)
+        // Exercises are judged after the scenarios, within what the lesson has left of its budgets.
+        let exercises = ExerciseVerifier.verify(
+            lesson, seed: lessonSeed, kafka: lessonKafka, limits: runs.limits, cost: &cost, budgetStop: &budgetStop)
         diagnostics += exercises.flatMap(\.diagnostics)
         let resolved = StateReferences.parts(of: lesson, scenarios: scenarios, exercises: exercises)
         diagnostics += resolved.diagnostics

@@ -19,31 +19,85 @@ public struct VerifiedExercise: Hashable, Sendable {
 
 /// Checks the exercises of a lesson: each is well formed, every reference solution meets every goal, and the
 /// starting script does not (else there is nothing to practise).
+///
+/// The scripts judged count against the lesson's budgets after its scenarios (`Budgets`): each step of a judged
+/// script costs what a scenario's step costs. The script whose step passes a budget is reported there; the
+/// exercise's later scripts and the lesson's later exercises are not run, and each of those exercises says so. A
+/// lesson of many small exercises, each burning the engine-work cap, would otherwise take minutes to check.
 enum ExerciseVerifier {
     /// Verifies every exercise of `lesson`; its scripts run with `seed` on `kafka` (the lesson's Kafka) under `limits`.
-    static func verify(_ lesson: Lesson, seed: UInt64, kafka: KafkaVersion, limits: Limits) -> [VerifiedExercise] {
+    /// `cost` is what the lesson has cost so far, and grows by what the judged scripts cost; `budgetStop` is where
+    /// the lesson passed a budget, if it did (then no exercise runs), and is set where an exercise passes one.
+    static func verify(
+        _ lesson: Lesson, seed: UInt64, kafka: KafkaVersion, limits: Limits, cost: inout LessonCost,
+        budgetStop: inout SourceLocation?
+    ) -> [VerifiedExercise] {
         var seen: [String: ExerciseBlock] = [:]
-        return lesson.exercises.map { exercise in
+        var anchorOwners: [String: ExerciseBlock] = [:]
+        var verified: [VerifiedExercise] = []
+        for exercise in lesson.exercises {
             var diagnostics: [Diagnostic] = []
             if let name = exercise.name, let earlier = seen[name] {
                 diagnostics.append(
                     .error(
                         "exercise name '\(name)' is used twice in this lesson", at: exercise.block.location,
                         notes: [.init("first used here", at: earlier.block.location)]))
+            } else if let earlier = anchorOwners[exercise.anchor] {
+                // `a_b` and `a-b` (or `A.B`) would give two sections one id.
+                let this = exercise.name.map { "exercise name '\($0)'" } ?? "this unnamed exercise"
+                let other = earlier.name.map { "'\($0)'" } ?? "an unnamed exercise"
+                diagnostics.append(
+                    .error(
+                        "\(this) gives the page anchor '#\(exercise.anchor)', which \(other) already has; rename one of them",
+                        at: exercise.block.location,
+                        notes: [.init("the other exercise is here", at: earlier.block.location)]))
             }
             if let name = exercise.name { seen[name] = seen[name] ?? exercise }
-            diagnostics += verify(exercise, seed: seed, kafka: kafka, limits: limits)
-            return VerifiedExercise(exercise: exercise, diagnostics: diagnostics.sorted())
+            anchorOwners[exercise.anchor] = anchorOwners[exercise.anchor] ?? exercise
+            diagnostics += verify(
+                exercise, seed: seed, kafka: kafka, limits: limits, cost: &cost, budgetStop: &budgetStop)
+            verified.append(VerifiedExercise(exercise: exercise, diagnostics: diagnostics.sorted()))
         }
+        return verified
     }
 
-    /// The problems of one exercise.
-    static func verify(_ exercise: ExerciseBlock, seed: UInt64, kafka: KafkaVersion, limits: Limits) -> [Diagnostic] {
+    /// The problems of one exercise; the scripts it judges are counted in `cost`, as the lesson's are.
+    static func verify(
+        _ exercise: ExerciseBlock, seed: UInt64, kafka: KafkaVersion, limits: Limits, cost: inout LessonCost,
+        budgetStop: inout SourceLocation?
+    ) -> [Diagnostic] {
         let structure = structureProblems(of: exercise, limits: limits)
         guard structure.isEmpty, let start = exercise.start else { return structure }
+        if let stop = budgetStop {
+            return [
+                .error(
+                    "this exercise was not run: the lesson passed a budget at line \(stop.line)",
+                    at: exercise.block.location)
+            ]
+        }
+        let budgets = Budgets(limits: limits)
         var diagnostics: [Diagnostic] = []
+        /// Counts a judged script's steps; true (with the error at the step) when one passes a budget.
+        func charge(_ verdict: ExerciseVerdict) -> Bool {
+            var workBefore: Int64 = 0
+            for step in verdict.transcript.steps {
+                cost = cost + .ofStep(leaving: step.cluster, workBefore: workBefore)
+                workBefore = step.cluster?.workDone ?? workBefore
+                if budgets.isPassed(by: cost) {
+                    budgetStop = step.statement.location
+                    diagnostics.append(
+                        budgets.lessonDiagnostic(
+                            cost, at: step.statement.location,
+                            consequence: "this exercise's later scripts and later exercises of this lesson are not run"
+                        ))
+                    return true
+                }
+            }
+            return false
+        }
         let started = ExerciseJudge.judge(
             start.text, sourceMap: start.sourceMap, exercise: exercise, seed: seed, kafka: kafka, limits: limits)
+        if charge(started) { return diagnostics }
         diagnostics += started.problems.filter { $0.kind == .input }
         if started.isAccepted {
             diagnostics.append(
@@ -55,6 +109,7 @@ enum ExerciseVerifier {
             let verdict = ExerciseJudge.judge(
                 solution.text, sourceMap: solution.sourceMap, exercise: exercise, seed: seed, kafka: kafka,
                 limits: limits)
+            if charge(verdict) { break }
             diagnostics += verdict.problems
             guard !verdict.isBadInput else { continue }
             for goal in verdict.failedGoals {

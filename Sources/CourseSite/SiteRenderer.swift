@@ -41,14 +41,19 @@ public enum SiteRenderer {
     }
 
     /// The site's files from every lesson's rendering, in course order; `courseIsVerified` is the course's mark.
-    /// Lesson pages whose index is in `skipping` are left out (the caller has them already). `map` makes the lesson
-    /// pages, each from its lesson's index, in the order of the indices it is given: a caller may spread them over
-    /// threads (each page is a function of the renderings alone).
     public static func render(
-        _ lessons: [LessonRendering], courseIsVerified: Bool, skipping: Set<Int> = [],
-        mappingPages map: ([Int], @Sendable (Int) -> String) -> [String] = { $0.map($1) }
+        _ lessons: [LessonRendering], courseIsVerified: Bool
     ) -> [(path: String, contents: String)] {
-        var files: [(String, String)] = [
+        let pages = lessons.indices.map { (path: lessons[$0].pageName, contents: lessonPage($0, of: lessons)) }
+        return (sharedFiles(lessons, courseIsVerified: courseIsVerified) + pages).sorted { $0.path < $1.path }
+    }
+
+    /// The site's files other than the lesson pages (index, contents, search index, scripts, …), sorted by path,
+    /// from every lesson's rendering in course order; `courseIsVerified` is the course's mark.
+    public static func sharedFiles(
+        _ lessons: [LessonRendering], courseIsVerified: Bool
+    ) -> [(path: String, contents: String)] {
+        let files: [(path: String, contents: String)] = [
             ("index.html", IndexPage(lessons: lessons, isVerified: courseIsVerified).html),
             (ToolPage.pageName, ToolPage(lessons: lessons).html),
             (SiteFiles.stylesheet, Stylesheet.css + ReadingStyles.css + VersionComparisonHTML.css),
@@ -61,15 +66,17 @@ public enum SiteRenderer {
             (SiteFiles.playground, PlaygroundPage(lessons: lessons).html),
             (EngineScript.fileName, EngineScript.javascript),
         ]
-        let indices = lessons.indices.filter { !skipping.contains($0) }
-        let pages = map(indices) { index in
-            LessonPage(
-                lesson: lessons[index], previous: index > 0 ? lessons[index - 1] : nil,
-                next: index + 1 < lessons.count ? lessons[index + 1] : nil, lessons: lessons
-            ).html
-        }
-        for (index, page) in zip(indices, pages) { files.append((lessons[index].pageName, page)) }
-        return files.sorted { $0.0 < $1.0 }.map { (path: $0.0, contents: $0.1) }
+        return files.sorted { $0.path < $1.path }
+    }
+
+    /// The page of the lesson at `index` of `lessons` (every lesson's rendering, in course order), named
+    /// `lessons[index].pageName`. Each page is a function of the renderings alone, so a caller may make the pages on
+    /// several threads and write each as soon as it is made.
+    public static func lessonPage(_ index: Int, of lessons: [LessonRendering]) -> String {
+        LessonPage(
+            lesson: lessons[index], previous: index > 0 ? lessons[index - 1] : nil,
+            next: index + 1 < lessons.count ? lessons[index + 1] : nil, lessons: lessons
+        ).html
     }
 
     /// What each lesson's page depends on besides the lesson itself: its neighbours, which the pager links to. (The

@@ -29,14 +29,26 @@ public enum Anchor {
         "\(scenario)/step-\(number)"
     }
 
-    /// The ids the site's page frame gives its own elements (the main column, the sidebar, the search box, the
-    /// legend of the table marks): no heading may take them.
-    public static let reserved: Set<String> = ["content", "course-contents", "search-input", "legend"]
+    /// The ids the site's page frame gives its own elements (the main column, the sidebar, the search box and its
+    /// status line, the theme menu, the legend of the table marks): no heading may take them.
+    public static let reserved: Set<String> = [
+        "content", "course-contents", "search-input", "search-status", "theme-choice", "legend",
+    ]
+
+    /// Whether the page frame or the page's script gives an element `id`: the frame's (`reserved`), and the ones the
+    /// sandbox script gives each editor it adds as the page loads (`sandbox-<n>`, `sandbox-<n>-hint`).
+    static func isTakenByThePage(_ id: String) -> Bool {
+        if reserved.contains(id) { return true }
+        guard id.hasPrefix("sandbox-") else { return false }
+        var number = id.dropFirst("sandbox-".count)
+        if number.hasSuffix("-hint") { number = number.dropLast("-hint".count) }
+        return !number.isEmpty && number.allSatisfy { ("0"..."9").contains($0) }
+    }
 
     /// Gives every heading and scenario of a lesson its id, once per lesson and in linear time (50,000 identical
     /// headings must not take minutes). Scenario ids come first, as their names give them; every heading then gets
-    /// its slug, or the slug with the first free `-2`, `-3`, … when an earlier heading, a scenario (or its title,
-    /// `<id>-title`) or the page frame has it.
+    /// its slug, or the slug with the first free `-2`, `-3`, … when an earlier heading, a scenario or an exercise (or
+    /// its title, `<id>-title`) or the page (`isTakenByThePage`) has it.
     static func assign(to parts: inout [LessonPart]) {
         var scenarios: [String] = []
         for index in parts.indices {
@@ -49,17 +61,18 @@ public enum Anchor {
             if case .exercise(let exercise) = part { exercise.anchor } else { nil }
         }
         var used = reserved.union(scenarios).union(scenarios.map { $0 + "-title" }).union(exercises)
+            .union(exercises.map { $0 + "-title" })
         var nextSuffix: [String: Int] = [:]
         for index in parts.indices {
             guard case .heading(var heading) = parts[index] else { continue }
             let base = slug(heading.text)
             var anchor = base
-            if used.contains(anchor) {
+            if used.contains(anchor) || isTakenByThePage(anchor) {
                 var suffix = nextSuffix[base] ?? 2
                 repeat {
                     anchor = "\(base)-\(suffix)"
                     suffix += 1
-                } while used.contains(anchor)
+                } while used.contains(anchor) || isTakenByThePage(anchor)
                 nextSuffix[base] = suffix
             }
             used.insert(anchor)

@@ -51,12 +51,11 @@ struct BuildCommand: ParsableCommand {
         let reading = LessonFiles.read([lessons])
         let cache = noCache ? nil : BuildCache(output: out)
         if let cache, reading.problems.isEmpty, let incremental = incrementalSite(reading.files, cache: cache) {
-            try checkRenderedBudgets(incremental.files, reused: incremental.reused, renderings: incremental.renderings)
-            Terminal.standardError.write("\(incremental.summary)\n")
-            try site.write(incremental.files, reusing: incremental.reused)
+            let count = try write(
+                incremental.renderings, courseIsVerified: true, reusing: incremental.reused, to: site,
+                summary: incremental.summary)
             cache.storeManifest(incremental.pageKeys, output: out)
-            Terminal.standardError.write(
-                "wrote \(incremental.files.count + incremental.reused.count) files to \(out)\n")
+            Terminal.standardError.write("wrote \(count) files to \(out)\n")
             return
         }
         let budget = Budgets.ofThisRun.lessonRenderedBytes
@@ -71,10 +70,8 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode(course.diagnostics.exitCode)
         }
         let renderings = try renderingsWithinBudget(course.lessons, built)
-        let files = SiteRenderer.render(renderings, courseIsVerified: course.isVerified, mappingPages: mapPages)
-        try checkRenderedBudgets(files, reused: [], renderings: renderings)
-        try site.write(files)
-        Terminal.standardError.write("wrote \(files.count) files to \(out)\n")
+        let count = try write(renderings, courseIsVerified: course.isVerified, reusing: [], to: site)
+        Terminal.standardError.write("wrote \(count) files to \(out)\n")
         if let cache, course.diagnostics.isEmpty {
             let keyed = Dictionary(uniqueKeysWithValues: reading.files.map { ($0.path, cache.key(for: $0)) })
             var pageKeys: [String: String] = [:]
@@ -90,9 +87,33 @@ struct BuildCommand: ParsableCommand {
         }
     }
 
-    /// Makes lesson pages on `jobs` threads.
-    private func mapPages(_ indices: [Int], _ page: @Sendable (Int) -> String) -> [String] {
-        ParallelMap.map(indices, jobs: jobs, page)
+    /// Writes the site of `renderings` (every lesson's, in course order), taking the pages named in `reusing` from
+    /// the current site, and prints `summary` once the site is known to be within its budgets; returns how many
+    /// files the site has. The lesson pages are made on `jobs` threads and each
+    /// is written as soon as it is made, so the site is never held whole. When a page or the whole site is larger
+    /// than its budget, the build stops and nothing is written (the folder being filled is dropped).
+    private func write(
+        _ renderings: [LessonRendering], courseIsVerified: Bool, reusing reused: [String], to site: SiteWriter,
+        summary: String? = nil
+    ) throws -> Int {
+        let shared = SiteRenderer.sharedFiles(renderings, courseIsVerified: courseIsVerified)
+        let isReused = Set(reused)
+        let indices = renderings.indices.filter { !isReused.contains(renderings[$0].pageName) }
+        try site.write(reusing: reused) { stage in
+            let written = ParallelMap.map(indices, jobs: jobs) { index -> Result<Int, any Error> in
+                Result {
+                    let page = SiteRenderer.lessonPage(index, of: renderings)
+                    try stage.create(renderings[index].pageName, page)
+                    return page.utf8.count
+                }
+            }
+            var sizes: [String: Int] = [:]
+            for (index, result) in zip(indices, written) { sizes[renderings[index].pageName] = try result.get() }
+            try checkRenderedBudgets(pageSizes: sizes, otherFiles: shared, renderings: renderings)
+            if let summary { Terminal.standardError.write("\(summary)\n") }
+            for file in shared { try stage.create(file.path, file.contents) }
+        }
+        return shared.count + renderings.count
     }
 
     /// Every lesson's rendering, in course order; each stopped as soon as its page passed the page budget, and then
@@ -123,19 +144,19 @@ struct BuildCommand: ParsableCommand {
         throw ExitCode(2)
     }
 
-    /// Stops the build, writing nothing, when a lesson's page or the whole site is larger than its budget.
+    /// Stops the build, writing nothing, when a lesson's page or the whole site is larger than its budget:
+    /// `pageSizes` are the sizes of the pages made now (the others are the current site's), `otherFiles` the site's
+    /// files besides the lesson pages.
     private func checkRenderedBudgets(
-        _ files: [(path: String, contents: String)], reused: [String], renderings: [LessonRendering]
+        pageSizes: [String: Int], otherFiles: [(path: String, contents: String)], renderings: [LessonRendering]
     ) throws {
-        let sizes = Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.contents.utf8.count) })
-        let pageNames = Set(renderings.map(\.pageName))
         let pages = renderings.map { rendering in
             let size =
-                sizes[rendering.pageName]
+                pageSizes[rendering.pageName]
                 ?? Posix.status(LessonFiles.join(out, rendering.pageName)).map { Int($0.st_size) } ?? 0
             return (path: rendering.path, bytes: size)
         }
-        let other = files.filter { !pageNames.contains($0.path) }.reduce(0) { $0 + $1.contents.utf8.count }
+        let other = otherFiles.reduce(0) { $0 + $1.contents.utf8.count }
         let problems = Budgets.ofThisRun.renderedDiagnostics(pages: pages, otherBytes: other)
         guard !problems.isEmpty else { return }
         Terminal.standardError.write(DiagnosticPrinter(usesColor: Terminal.standardError.usesColor).text(problems))
@@ -148,8 +169,7 @@ struct BuildCommand: ParsableCommand {
     /// Lesson pages whose lesson and context did not change, and whose file is still the one the last build wrote,
     /// are reused as they are (`reused`).
     private func incrementalSite(_ files: [LessonFile], cache: BuildCache) -> (
-        files: [(path: String, contents: String)], reused: [String], renderings: [LessonRendering],
-        pageKeys: [String: String], summary: String
+        reused: [String], renderings: [LessonRendering], pageKeys: [String: String], summary: String
     )? {
         let ordered = CourseVerifier.ordered(files)
         let keys = ParallelMap.map(ordered, jobs: jobs) { cache.key(for: $0) }
@@ -211,10 +231,7 @@ struct BuildCommand: ParsableCommand {
                 lessons: renderings.count, scenarios: renderings.reduce(0) { $0 + $1.scenarioCount },
                 expectations: renderings.reduce(0) { $0 + $1.expectationCount },
                 exercises: renderings.reduce(0) { $0 + $1.exerciseCount }) + ": all verified"
-        return (
-            SiteRenderer.render(renderings, courseIsVerified: true, skipping: reused, mappingPages: mapPages),
-            reused.sorted().map { renderings[$0].pageName }, renderings, pageKeys, summary
-        )
+        return (reused.sorted().map { renderings[$0].pageName }, renderings, pageKeys, summary)
     }
 
     /// The output folder is replaced as a whole, so it must not be the lessons folder, contain it, or be the root.

@@ -155,7 +155,8 @@ struct SiteRendererTests {
         #expect(!page.unicodeScalars.contains { (0xE000...0xE002).contains($0.value) })
     }
 
-    /// Element ids are unique on every page: headings never take a scenario's id, its title's or the page frame's.
+    /// Element ids are unique on every page: headings never take a scenario's id, an exercise's, their titles', the
+    /// page frame's or those the sandbox script gives the editors it adds.
     @Test func elementIDsAreUnique() throws {
         let lesson = """
             # IDs
@@ -164,11 +165,23 @@ struct SiteRendererTests {
 
             ## Search input
 
+            ## Search status
+
+            ## Theme choice
+
             ## Course contents
 
             ## Content
 
             ## Legend
+
+            ## Exercise e
+
+            ## Exercise e title
+
+            ## Sandbox 1
+
+            ## Sandbox 2 hint
 
             ## Again
 
@@ -180,15 +193,37 @@ struct SiteRendererTests {
             crash 0
             ```
 
+            ```exercise e
+            # task
+            Commit a record.
+            # start
+            cluster brokers=1
+            topic t partitions=1 replication-factor=1
+            # goal
+            expect hw t-0 == 1
+            # solution
+            cluster brokers=1
+            topic t partitions=1 replication-factor=1
+            produce t value=a
+            ```
+
             """
         let page = try #require(Self.site([("Lessons/01-ids.md", lesson)])["01-ids.html"])
         let ids = page.split(separator: " id=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
         #expect(ids.count > 10)
         #expect(Set(ids).count == ids.count, "\(ids)")
-        // The page frame's ids are all reserved, so no heading can take one.
-        for id in ["content", "course-contents", "search-input", "legend"] {
-            #expect(ids.contains(Substring(id)), "\(id)")
-            #expect(Anchor.reserved.contains(id))
+        // The sandbox script adds `sandbox-1` (and its `-hint`) as the page loads, so the headings keep clear.
+        #expect(ids.contains("sandbox-1-2") && ids.contains("sandbox-2-hint-2"), "\(ids)")
+    }
+
+    /// Every id the page frame gives a lesson page is reserved, so no heading can take one: a page of one heading
+    /// has only the frame's ids (and the heading's).
+    @Test func thePageFramesIDsAreAllReserved() throws {
+        let page = try #require(Self.site([("Lessons/01-frame.md", "# Frame\n\nText.\n")])["01-frame.html"])
+        let ids = page.split(separator: " id=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+        #expect(ids.count > 4)
+        for id in ids where id != "frame" {
+            #expect(Anchor.reserved.contains(id), "the page frame's id '\(id)' is not in Anchor.reserved")
         }
     }
 }

@@ -119,6 +119,34 @@ struct BudgetTests {
         #expect(runs.executedCount == 6)
     }
 
+    /// A lesson whose first exercise's starting script keeps 5,000 replicas in each of 62 steps, and a small second
+    /// exercise.
+    static let bigExercise: String = {
+        func exercise(_ name: String, start: String) -> String {
+            "```exercise \(name)\n# task\nGrow.\n# start\n\(start)# goal\nexpect hw t-0 == 1\n"
+                + "# solution\ncluster brokers=1\ntopic t partitions=1 replication-factor=1\nproduce t value=a\n```\n"
+        }
+        let big = "cluster brokers=5\ntopic t partitions=1000 replication-factor=5\n"
+        return "# Ex\n\n" + exercise("big", start: big + String(repeating: "advance 1ms\n", count: 60)) + "\n"
+            + exercise("later", start: "cluster brokers=1\n")
+    }()
+
+    /// The scripts an exercise judges count against the lesson's budgets, after its scenarios: without that, a small
+    /// lesson of exercises that each burn the engine-work cap took seconds per exercise to check.
+    @Test func exercisesCountAgainstTheLessonsBudgets() throws {
+        let (lesson, diagnostics) = CourseVerifier.verify(Self.file(Self.bigExercise))
+        let budget = try #require(diagnostics.first { $0.message.contains("more than the lesson's budget of 250000") })
+        // Step 1 costs 1, step 2 and every `advance` 5,000: the 49th advance (file line 57) passes 250,000.
+        #expect(budget.location == SourceLocation(file: "Lessons/01-a.md", line: 57, column: 1))
+        #expect(
+            budget.message.hasSuffix("this exercise's later scripts and later exercises of this lesson are not run"))
+        #expect(budget.kind == .input)
+        #expect(diagnostics.exitCode == 2)
+        let notRun = try #require(diagnostics.first { $0.location.line > 57 })
+        #expect(notRun.message == "this exercise was not run: the lesson passed a budget at line 57")
+        #expect(try #require(lesson).cost.snapshotReplicas == 250_001)
+    }
+
     @Test func theCourseBudgetsAreLocatedAtTheLessonThatPassesThem() {
         func outline(_ number: Int, replicas: Int, work: Int) -> LessonOutline {
             LessonOutline(
@@ -167,6 +195,25 @@ struct ScenarioAnchorCollisionTests {
         #expect(error.message.hasPrefix(message))
         #expect(error.location.line == 7)
         #expect(error.notes.first?.location?.line == 3)
+    }
+
+    /// Exercises have page anchors too (`exercise-<name>`): two names with one slug would give two sections one id.
+    @Test func exerciseNamesWithTheSameSlugAreAnError() throws {
+        func exercise(_ name: String) -> String {
+            "```exercise \(name)\n# task\nCommit.\n# start\ncluster brokers=1\ntopic t partitions=1 replication-factor=1\n"
+                + "# goal\nexpect hw t-0 == 1\n# solution\ncluster brokers=1\n"
+                + "topic t partitions=1 replication-factor=1\nproduce t value=a\n```\n"
+        }
+        let text = "# T\n\n" + exercise("a_b") + "\n" + exercise("a-b")
+        let (_, diagnostics) = CourseVerifier.verify(BudgetTests.file(text))
+        let error = try #require(diagnostics.first)
+        #expect(
+            error.message
+                == "exercise name 'a-b' gives the page anchor '#exercise-a-b', which 'a_b' already has; rename one of them"
+        )
+        #expect(error.location.line == 17)
+        #expect(error.notes.first?.location?.line == 3)
+        #expect(diagnostics.count == 1, "\(diagnostics)")
     }
 
     @Test func anUnnamedScenarioAndANumberCollideToo() throws {

@@ -94,7 +94,7 @@ import Testing
         #expect(text.contains("Partition:0\tOffset:50\tv50"))
         #expect(text.contains("c2 polled 8 records"))
         #expect(text.contains("coordinator removes c1-"))
-        #expect(text.contains("Stable               1"))
+        #expect(text.contains("range                Stable          1"))
     }
 
     @Test(arguments: [

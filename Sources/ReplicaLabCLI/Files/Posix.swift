@@ -205,9 +205,14 @@ enum Posix {
 
     /// Writes all of `bytes` to a descriptor; false with `errno` set on failure.
     static func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { writeAll(descriptor, $0) }
+    }
+
+    /// Writes all of `bytes` (retrying short writes and interruptions); false on an error, with `errno` set.
+    static func writeAll(_ descriptor: Int32, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var written = 0
         while written < bytes.count {
-            let count = bytes[written...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+            let count = write(descriptor, bytes.baseAddress! + written, bytes.count - written)
             if count < 0 {
                 if errno == EINTR { continue }
                 return false

@@ -133,16 +133,18 @@ struct SiteWriter {
     /// Writes `files`; the paths in `reusing` are taken unchanged from the current site (hard-linked, or copied
     /// where links are not possible).
     func write(_ files: [(path: String, contents: String)], reusing: [String] = []) throws {
-        for path in [Self.markerName] + files.map(\.path) + reusing {
-            // Pages are named from lesson slugs (lowercase letters, digits, dashes); refuse anything that could
-            // leave the output folder all the same.
-            let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-            guard !path.hasPrefix("/"), parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }) else {
-                throw CLIError("refusing to write '\(path)': it is not a plain path inside \(output)", path: output)
-            }
+        try write(reusing: reusing) { stage in
+            for file in files { try stage.create(file.path, file.contents) }
         }
+    }
+
+    /// Writes the site that `fill` creates in the folder it is given (a page at a time, from any thread, so a large
+    /// site never has to be held whole); the paths in `reusing` are taken unchanged from the current site. When
+    /// `fill` throws, nothing is written: the folder it filled is removed and the current site stays as it was.
+    func write(reusing: [String] = [], _ fill: (Stage) throws -> Void) throws {
+        for path in [Self.markerName] + reusing { try Stage.checkPlain(path, output: output) }
         if isMountPoint {
-            try writeInPlace(files, reusing: reusing)
+            try writeInPlace(reusing: reusing, fill)
             return
         }
         let parent = Posix.parent(of: folder)
@@ -151,7 +153,7 @@ struct SiteWriter {
             Posix.removeTree(temporary)
             InterruptCleanup.shared.unregister(token)
         }
-        try fill(temporary, files, reusing: reusing)
+        try self.fill(temporary, reusing: reusing, fill)
         let exists = Posix.status(folder) != nil
         guard exists else {
             let failure = try InterruptCleanup.shared.unlessInterrupted {
@@ -167,7 +169,7 @@ struct SiteWriter {
             try swapWithTwoRenames(temporary, parent: parent)
         case .failed(let code) where code == EBUSY || code == EXDEV:
             // A mount point the checks did not recognise: replace its entries instead.
-            try writeInPlace(files, reusing: reusing)
+            try writeInPlace(reusing: reusing, fill)
         case .failed(let code):
             throw CLIError("cannot replace", output, errno: code)
         }
@@ -194,13 +196,13 @@ struct SiteWriter {
 
     /// Replaces a mount point's entries one by one with those of a site written to a temporary folder inside it,
     /// then removes the entries the new site does not have.
-    private func writeInPlace(_ files: [(path: String, contents: String)], reusing: [String]) throws {
+    private func writeInPlace(reusing: [String], _ fill: (Stage) throws -> Void) throws {
         let (temporary, token) = try makeTemporaryFolder(in: folder, prefix: Self.mountTemporaryPrefix)
         defer {
             Posix.removeTree(temporary)
             InterruptCleanup.shared.unregister(token)
         }
-        try fill(temporary, files, reusing: reusing)
+        try self.fill(temporary, reusing: reusing, fill)
         let fresh = Posix.names(in: temporary) ?? []
         // index.html last, so a reader following links from it finds the new pages.
         for name in fresh.sorted(by: { ($0 == "index.html" ? 1 : 0, $0) < ($1 == "index.html" ? 1 : 0, $1) }) {
@@ -239,8 +241,9 @@ struct SiteWriter {
         throw CLIError("cannot create a temporary folder in \(parent): no free name", path: output)
     }
 
-    /// Writes the marker, `files` and the reused pages into `temporary`, then gives it the site folder's mode.
-    private func fill(_ temporary: String, _ files: [(path: String, contents: String)], reusing: [String]) throws {
+    /// Writes the marker, what `fill` creates and the reused pages into `temporary`, then gives it the site
+    /// folder's mode.
+    private func fill(_ temporary: String, reusing: [String], _ fill: (Stage) throws -> Void) throws {
         let original = Posix.status(folder)
         let directory = open(temporary, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard directory >= 0 else { throw CLIError("cannot open", temporary, errno: errno) }
@@ -252,16 +255,15 @@ struct SiteWriter {
             }
             _ = fchmod(directory, 0o700 | (original.st_mode & S_ISGID))
         }
-        try create(Self.markerName, in: temporary, bytes: Array(Self.markerContents.utf8))
-        for file in files {
-            try create(file.path, in: temporary, bytes: Array(file.contents.utf8))
-        }
+        let stage = Stage(folder: temporary, output: output)
+        try stage.create(Self.markerName, Self.markerContents)
+        try fill(stage)
         for path in reusing {
             let target = temporary + "/" + path
-            try makeFolders(for: path, in: temporary)
+            try Stage.makeFolders(for: path, in: temporary)
             if link(folder + "/" + path, target) != 0 {
                 let bytes = try InputFile.read(folder + "/" + path, limit: Int.max)
-                try create(path, in: temporary, bytes: bytes)
+                try stage.create(path, bytes: bytes)
             }
         }
         if let original {
@@ -271,27 +273,57 @@ struct SiteWriter {
         }
     }
 
-    /// Creates one file exclusively (never through a link) and writes it.
-    private func create(_ path: String, in temporary: String, bytes: [UInt8]) throws {
-        try makeFolders(for: path, in: temporary)
-        let full = temporary + "/" + path
-        let descriptor = open(full, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
-        guard descriptor >= 0, Posix.writeAll(descriptor, bytes) else {
-            let code = errno
-            if descriptor >= 0 { Foundation.close(descriptor) }
-            throw CLIError("cannot write the site to \(output) (\(path)): \(SystemError.describe(code))", path: output)
-        }
-        Foundation.close(descriptor)
-    }
+    /// The temporary folder a new site is written into before it replaces the old one. Files are created in it
+    /// exclusively (never through a link), each from whichever thread made it.
+    struct Stage: Sendable {
+        /// The temporary folder.
+        let folder: String
+        /// The output folder, as the user named it (for messages).
+        let output: String
 
-    /// Creates the folders a page path needs inside `temporary` (refusing a link where a folder should be).
-    private func makeFolders(for path: String, in temporary: String) throws {
-        var current = temporary
-        for part in path.split(separator: "/").dropLast() {
-            current += "/" + part
-            if mkdir(current, 0o777) == 0 { continue }
-            guard errno == EEXIST, let status = Posix.linkStatus(current), Posix.isDirectory(status) else {
-                throw CLIError("cannot create", current, errno: errno == EEXIST ? ENOTDIR : errno)
+        /// Creates the file `path` (a plain path inside the site) holding `contents`.
+        func create(_ path: String, _ contents: String) throws {
+            var contents = contents
+            try contents.withUTF8 { try create(path, bytes: $0) }
+        }
+
+        /// Creates the file `path` (a plain path inside the site) holding `bytes`.
+        func create(_ path: String, bytes: [UInt8]) throws {
+            try bytes.withUnsafeBufferPointer { try create(path, bytes: $0) }
+        }
+
+        private func create(_ path: String, bytes: UnsafeBufferPointer<UInt8>) throws {
+            try Self.checkPlain(path, output: output)
+            try Self.makeFolders(for: path, in: folder)
+            let full = folder + "/" + path
+            let descriptor = open(full, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
+            guard descriptor >= 0, Posix.writeAll(descriptor, bytes) else {
+                let code = errno
+                if descriptor >= 0 { Foundation.close(descriptor) }
+                throw CLIError(
+                    "cannot write the site to \(output) (\(path)): \(SystemError.describe(code))", path: output)
+            }
+            Foundation.close(descriptor)
+        }
+
+        /// Refuses a path that could leave the output folder. (Pages are named from lesson slugs: lowercase
+        /// letters, digits, dashes.)
+        static func checkPlain(_ path: String, output: String) throws {
+            let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+            guard !path.hasPrefix("/"), parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }) else {
+                throw CLIError("refusing to write '\(path)': it is not a plain path inside \(output)", path: output)
+            }
+        }
+
+        /// Creates the folders a page path needs inside `temporary` (refusing a link where a folder should be).
+        static func makeFolders(for path: String, in temporary: String) throws {
+            var current = temporary
+            for part in path.split(separator: "/").dropLast() {
+                current += "/" + part
+                if mkdir(current, 0o777) == 0 { continue }
+                guard errno == EEXIST, let status = Posix.linkStatus(current), Posix.isDirectory(status) else {
+                    throw CLIError("cannot create", current, errno: errno == EEXIST ? ENOTDIR : errno)
+                }
             }
         }
     }

@@ -29,6 +29,8 @@ public struct ConsumerGroup: Hashable, Sendable {
     public var members: [ConsumerGroupMember] = []
     /// Committed offsets (the next record to consume).
     public var committed: [TopicPartition: Int64] = [:]
+    /// The leader epoch committed with each offset (`OffsetAndMetadata.leaderEpoch`, KIP-320).
+    public var committedEpochs: [TopicPartition: Int] = [:]
 
     /// Creates an empty group.
     public init(groupID: String) {

@@ -21,6 +21,9 @@ public struct ConsumerGroupMember: Hashable, Sendable {
     public var assignment: [TopicPartition] = []
     /// The next offset to fetch per assigned partition (`SubscriptionState.position`).
     public var positions: [TopicPartition: Int64] = [:]
+    /// The leader epoch of the last record consumed before each position (`FetchPosition.offsetEpoch`, KIP-320);
+    /// absent for a position that came from an offset reset.
+    public var positionEpochs: [TopicPartition: Int] = [:]
     /// `enable.auto.commit` (default true).
     public var autoCommit = true
     /// `auto.commit.interval.ms` (default 5000).

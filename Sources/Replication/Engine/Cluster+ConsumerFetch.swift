@@ -28,13 +28,16 @@ extension Cluster {
     ///
     /// Kafka: `ReplicaManager.findPreferredReadReplica` — no `replicaSelectorOpt` (the default, null), no preferred
     /// read replica: every consumer reads from the leader. With `RackAwareReplicaSelector.select` (KIP-392): the
-    /// leader if it is in the client's rack, else the same-rack ISR replica with the highest log end offset.
+    /// leader if it is in the client's rack, else the same-rack ISR replica with the highest log end offset. The
+    /// leader judges a follower by ISR membership and the log end offset of its last fetch only, so a stalled
+    /// follower still in the ISR is chosen. A follower whose process is gone is not: the consumer's fetch to it
+    /// fails and it falls back to the leader (`AbstractFetch.handleFetchFailure` clears the preferred read replica).
     public func preferredReadReplica(_ id: TopicPartition, rack: String?, fetchOffset: Int64 = 0) -> BrokerID? {
         guard let state = partition(id), let leader = state.leader else { return nil }
         guard engine.config.replicaSelector != nil else { return leader }
         guard let rack, brokers[leader]?.rack != rack else { return leader }
         let candidates = state.isr.filter { broker in
-            broker != leader && brokers[broker]?.rack == rack && engine.runtimes[broker]?.isFetching == true
+            broker != leader && brokers[broker]?.rack == rack && engine.runtimes[broker]?.isAlive == true
                 && (state.followerStates[broker]?.logEndOffset ?? 0) >= fetchOffset
         }
         let best = candidates.max { lhs, rhs in
@@ -111,16 +114,40 @@ extension Cluster {
         var result: [ConsumedRecord] = []
         for id in member.assignment.sorted() {
             guard let state = partition(id) else { continue }
-            var position =
-                member.positions[id] ?? group.committed[id] ?? (member.resetToEarliest ? 0 : state.highWatermark)
+            let reset = member.resetToEarliest ? 0 : state.highWatermark
+            var (position, epoch): (Int64, Int?) =
+                if let position = member.positions[id] {
+                    (position, member.positionEpochs[id])
+                } else if let committed = group.committed[id] {
+                    (committed, group.committedEpochs[id])
+                } else {
+                    (reset, nil)
+                }
+            if let positionEpoch = epoch, let leaderLog = state.leaderLog {
+                // Kafka: SubscriptionState.maybeCompleteValidation (KIP-320) — the leader's end offset for the
+                // position's epoch (OffsetsForLeaderEpoch); below the position, the log was truncated: with a reset
+                // policy the consumer goes back to where the logs diverge; an unknown epoch resets by the policy.
+                let end = leaderLog.epochCache.endOffsetFor(positionEpoch, logEndOffset: leaderLog.logEndOffset)
+                if end.epoch == LeaderEpochCache.undefinedEpoch || end.endOffset == LeaderEpochCache.undefinedOffset {
+                    note("group \(groupID): \(name) finds no epoch \(positionEpoch) for \(id); reset to \(reset)")
+                    (position, epoch) = (reset, nil)
+                } else if end.endOffset < position {
+                    note(
+                        "group \(groupID): \(name) detects truncation of \(id) at offset \(position); resets to \(end.endOffset), where epoch \(end.epoch) ends on the leader"
+                    )
+                    (position, epoch) = (end.endOffset, end.epoch)
+                }
+            }
             if let leaderLog = state.leaderLog, position > leaderLog.logEndOffset {
-                // OFFSET_OUT_OF_RANGE (e.g. after an unclean election): reset by auto.offset.reset.
-                position = member.resetToEarliest ? 0 : state.highWatermark
+                // OFFSET_OUT_OF_RANGE: reset by auto.offset.reset.
+                (position, epoch) = (reset, nil)
                 note("group \(groupID): \(name) position \(id) out of range; reset to \(position)")
             }
             let fetched = consumerFetch(id, from: position, rack: member.rack, max: max - result.count) ?? []
             result += fetched
+            if let last = fetched.last { epoch = partition(id)?.logs[last.replica]?.epoch(at: last.offset) ?? epoch }
             member.positions[id] = position + Int64(fetched.count)
+            member.positionEpochs[id] = epoch
         }
         group.members[index] = member
         engine.groups[groupID] = group

@@ -194,9 +194,15 @@ extension Cluster {
         }
     }
 
-    /// Commits a member's positions (the offsets after what its polls returned).
+    /// Commits a member's positions (the offsets after what its polls returned) with their leader epochs.
+    ///
+    /// Kafka: `SubscriptionState.allConsumed` — `OffsetAndMetadata(position.offset, position.offsetEpoch, "")`.
     func commitPositions(_ group: inout ConsumerGroup, _ index: Int) {
-        for (id, position) in group.members[index].positions { group.committed[id] = position }
+        let member = group.members[index]
+        for (id, position) in member.positions {
+            group.committed[id] = position
+            group.committedEpochs[id] = member.positionEpochs[id]
+        }
     }
 
     func liveGroup(_ groupID: String) throws(KafkaError) -> ConsumerGroup {

@@ -63,8 +63,11 @@ public struct ConsumerGroupDescription: Sendable {
         case .state:
             guard stateNote(rows: 1) else { break }
             let coordinator = cluster.coordinator.map { "broker\($0):9092  (\($0))" } ?? "-"
-            let strategy = group.state == .stable ? group.protocolName ?? "-" : "-"
-            let widths = [max(15, groupID.count), max(25, coordinator.count), 20, 20]
+            // Kafka: `ConsumerGroupCommand.printStates` — "%-<max(25, coordinator length)>s %-25s %-20s %-15s %s" (the
+            // first column takes the coordinator's width, 3.6 and trunk alike); `GroupMetadataManager.describeGroups`
+            // sends the protocol only for a Stable group, else "" (`DescribedGroup.protocolData`'s default).
+            let strategy = group.state == .stable ? group.protocolName ?? "" : ""
+            let widths = [max(25, coordinator.count), 25, 20, 15]
             let header = ["GROUP", "COORDINATOR (ID)", "ASSIGNMENT-STRATEGY", "STATE", "#MEMBERS"]
             let row = [groupID, coordinator, strategy, group.state.rawValue, String(members.count)]
             out += [""] + [header, row].map { Self.format($0, widths: widths) }
