@@ -126,25 +126,46 @@ extension Cluster {
 
     /// Sends every batch that may go now, partition by partition, as the `Sender` drains the accumulator.
     ///
-    /// Kafka: `RecordAccumulator.drain` / `drainBatchesForOneNode` — only a deque's first batch, not while it backs
-    /// off, at most `max.in.flight.requests.per.connection` per broker, a muted partition while a batch is in flight
-    /// when that is 1 (`guaranteeMessageOrder`), and for idempotence `shouldStopDrainBatchesForPartition`.
+    /// Kafka: `RecordAccumulator.ready` picks the leaders with a sendable batch (`batchReady`); then
+    /// `RecordAccumulator.drain` / `drainBatchesForOneNode` takes the first batch of every partition those leaders
+    /// lead, lingering or not, except while it backs off, at most `max.in.flight.requests.per.connection` per broker,
+    /// a muted partition while a batch is in flight when that is 1 (`guaranteeMessageOrder`), and for idempotence
+    /// `shouldStopDrainBatchesForPartition`.
     mutating func drainProducer(_ index: ProducerIndex) {
         maybeResolveSequences(index)
         var progressed = true
         while progressed {
             progressed = false
+            let readyLeaders = readyLeaders(engine.producers[index.rawValue])
             for id in engine.producers[index.rawValue].deques.keys.sorted() {
                 let client = engine.producers[index.rawValue]
                 guard let deque = client.deques[id], let batchID = deque.first,
                     let batch = engine.batches[batchID], batch.notBefore <= engine.now,
-                    lingerEnded(batch, dequeCount: deque.count, client), mayDrain(batch, client)
+                    lingerEnded(batch, dequeCount: deque.count, client)
+                        || producerTarget(for: id, client).map(readyLeaders.contains) == true,
+                    mayDrain(batch, client)
                 else { continue }
                 engine.producers[index.rawValue].deques[id]?.removeFirst()
                 sendBatch(batchID)
                 progressed = true
             }
         }
+    }
+
+    /// The leaders a producer has a sendable batch for: one whose linger has ended (or that is full) and that may go.
+    ///
+    /// Kafka: `RecordAccumulator.ready` / `partitionReady` — a leader is ready when one of its partitions' first batch
+    /// is `batchReady` and not backing off or muted; `Sender.sendProducerData` keeps those the client can send to.
+    private func readyLeaders(_ client: ProducerClient) -> [BrokerID] {
+        var leaders: [BrokerID] = []
+        for (id, deque) in client.deques {
+            guard let batchID = deque.first, let batch = engine.batches[batchID], batch.notBefore <= engine.now,
+                lingerEnded(batch, dequeCount: deque.count, client), mayDrain(batch, client),
+                let leader = producerTarget(for: id, client), !leaders.contains(leader)
+            else { continue }
+            leaders.append(leader)
+        }
+        return leaders
     }
 
     private func mayDrain(_ batch: ProducerBatch, _ client: ProducerClient) -> Bool {
