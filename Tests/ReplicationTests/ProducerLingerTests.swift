@@ -123,4 +123,30 @@ import Testing
         #expect(cluster.engine.batches[lingering]?.attempts == 1, "drained with its leader's ready partition")
         #expect(cluster.engine.batches[other]?.attempts == 0, "its leader has nothing ready: it lingers")
     }
+
+    /// Kafka: RecordAccumulatorTest.testBuiltInPartitionerFractionalBatches and the example in
+    /// `BuiltInPartitioner.updatePartitionInfo` (12 KB per linger with a 16 KB `batch.size` gives 12 KB batches, not
+    /// 12 KB and 4 KB ones) — rounds of about two thirds of `batch.size` each leave as one batch ("Should have 1 batch
+    /// ready", more than half and less than `batch.size`): the sticky partitioner does not switch below twice
+    /// `batch.size` while the partition's newest batch is not full (`RecordAccumulator.append` passes
+    /// `allBatchesFull`). Three rounds stay below twice `batch.size`, where the switch is unconditional.
+    @Test func theStickySwitchWaitsForAFullBatch() throws {
+        var cluster = Cluster(seed: 1)
+        for id in [1, 2, 3] { try cluster.addBroker(Broker(id: id)) }
+        try cluster.createTopic("u", partitions: 3, replicationFactor: 1, placement: .roundRobin(startIndex: 0))
+        let batchSize = 512
+        let value = String(repeating: "x", count: 32)
+        let size = NullKeyPartitioner.recordSize(key: nil, value: value)
+        try cluster.createProducer(
+            "p", config: ProducerConfig(["linger.ms": "10", "batch.size": String(batchSize)]))
+        for _ in 0..<3 {
+            let round = Array(repeating: value, count: batchSize * 2 / 3 / size)
+            let ids = try cluster.send(producer: "p", topic: "u", values: round, isAsync: true)
+            cluster.advance(by: .milliseconds(10))
+            #expect(ids.count == 1, "one batch per round")
+            let batch = try #require(cluster.engine.batches[ids[0]])
+            #expect(batch.attempts == 1)
+            #expect(Cluster.bytes(of: batch) > batchSize / 2 && Cluster.bytes(of: batch) < batchSize)
+        }
+    }
 }

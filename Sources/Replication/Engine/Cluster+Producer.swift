@@ -65,10 +65,27 @@ extension Cluster {
         startPeriodicEvents()
         var touched: [ProducerBatchID] = []
         var createdAny = false
+        let partitions = topics[topic]?.partitions ?? []
+        let available = partitions.filter { $0.leader != nil }.map { $0.id.partition }
         for value in values {
-            let target = partition ?? choosePartition(topic: topic, key: key, value: value, producer: name)!
-            let id = TopicPartition(topic, target)
             let bytes = NullKeyPartitioner.recordSize(key: key, value: value)
+            let byPartitioner = partition == nil && key == nil
+            let target =
+                byPartitioner
+                ? engine.producers[index.rawValue].nullKeyPartitioner.peek(
+                    topic: topic, partitionCount: count, available: available)
+                : partition ?? DefaultPartitioner.partition(forKey: key!, partitionCount: count)
+            let id = TopicPartition(topic, target)
+            defer {
+                if byPartitioner {
+                    // Kafka: `RecordAccumulator.append` lets the sticky partitioner switch below twice `batch.size`
+                    // only when the partition's newest batch is full (`allBatchesFull`).
+                    let enableSwitch = newestBatchIsFull(index, id)
+                    engine.producers[index.rawValue].nullKeyPartitioner.recordAppend(
+                        topic: topic, bytes: bytes, partitionCount: count, available: available,
+                        enableSwitch: enableSwitch)
+                }
+            }
             // Kafka: `RecordAccumulator.tryAppend` — a record joins the last batch of its partition's deque while that
             // batch has not been sent and has room (`MemoryRecordsBuilder.hasRoomFor`, up to `batch.size`). Records
             // with another key, or of a sync send joining an async one, start a batch of their own here: a batch
@@ -97,6 +114,16 @@ extension Cluster {
         }
         drainProducer(index)
         return touched
+    }
+
+    /// Whether a partition's newest unsent batch takes no more records, or there is none.
+    ///
+    /// Kafka: `RecordAccumulator.allBatchesFull` — the deque's last batch is absent or `isFull` (a retried batch is
+    /// closed, so full).
+    private func newestBatchIsFull(_ index: ProducerIndex, _ id: TopicPartition) -> Bool {
+        let client = engine.producers[index.rawValue]
+        guard let last = client.deques[id]?.last, let batch = engine.batches[last] else { return true }
+        return batch.attempts > 0 || Self.bytes(of: batch) >= client.config.batchSize
     }
 
     /// The bytes a batch's records take, as the partitioner and `batch.size` count them.
