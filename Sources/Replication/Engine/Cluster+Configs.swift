@@ -54,6 +54,26 @@ extension Cluster {
             ?? Int(TopicConfig.maxMessageBytes.defaultValue) ?? Topic.fallbackMaxMessageBytes
     }
 
+    /// `effectiveMinIsr` read where the topic is stored (the HW update asks on every fetch): one topic lookup and no
+    /// copy of the topic or the partition.
+    mutating func effectiveMinIsrInPlace(_ id: TopicPartition) -> Int {
+        let clusterWide = engine.config.clusterMinInsyncReplicas ?? Self.defaultMinInsyncReplicas
+        let isCapped = behaviour.effectiveMinIsrCappedByReplicas
+        guard let position = topics.index(forKey: id.topic) else { return clusterWide }
+        engine.fetchRoutes.isHeld = true
+        defer { engine.fetchRoutes.isHeld = false }
+        return Self.effectiveMinIsr(
+            of: &topics.values[position], partition: id.partition, clusterWide: clusterWide, isCapped: isCapped)
+    }
+
+    /// The topic's own min ISR, else `clusterWide`, capped by the partition's replica count when `isCapped`.
+    private static func effectiveMinIsr(of topic: inout Topic, partition: Int, clusterWide: Int, isCapped: Bool) -> Int
+    {
+        let configured = topic.ownMinInsyncReplicas ?? clusterWide
+        guard isCapped, partition >= 0, partition < topic.partitions.count else { return configured }
+        return min(configured, topic.partitions[partition].replicas.count)
+    }
+
     /// Kafka's default `min.insync.replicas` as a number.
     private static var defaultMinInsyncReplicas: Int {
         Int(clamping: Int64(TopicConfig.minInsyncReplicas.defaultValue) ?? 1)

@@ -79,7 +79,7 @@ extension Cluster {
     /// followers; from 3.7 (KAFKA-15583) frozen while the committed ISR is below the effective min ISR
     /// (`KafkaBehaviour.highWatermarkWaitsForMinIsr`).
     mutating func maybeIncrementLeaderHighWatermark(_ id: TopicPartition) {
-        let minIsr = behaviour.highWatermarkWaitsForMinIsr ? effectiveMinIsr(id) : 0
+        let minIsr = behaviour.highWatermarkWaitsForMinIsr ? effectiveMinIsrInPlace(id) : 0
         let maxLag = engine.config.replicaLagTimeMax
         let now = engine.now
         // Read in place; the partition is written only when the HW moves.

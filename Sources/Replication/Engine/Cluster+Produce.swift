@@ -132,38 +132,71 @@ extension Cluster {
     /// Kafka: `DelayedProduce.tryComplete` → `Partition.checkEnoughReplicasReachOffset`.
     mutating func completeProduceRequests() {
         for requestID in engine.pendingRequestIDs {
-            if let outcome = decidedOutcome(of: requestID) { finish(requestID, outcome) }
+            if let outcome = decidedOutcomeInPlace(of: requestID) { finish(requestID, outcome) }
         }
     }
 
     /// The outcome a parked acks=all request gets now, or nil while it waits (or is not parked).
     func decidedOutcome(of requestID: ProduceRequestID) -> ProduceOutcome? {
-        guard let request = engine.requests[requestID], request.outcome == nil,
-            let base = request.baseOffset, let leader = request.leader,
-            !request.isOrphaned, !request.isResponseDropped
+        guard let request = parkedRequest(requestID),
+            let progress = withPartition(request.partition, { Self.progress(of: request, in: $0) })
         else { return nil }
-        // Read in place: most requests are still waiting for their HW.
-        let read = withPartition(request.partition) { state in
-            (
-                isSameLeader: state.leader == request.leader && state.leaderEpoch == request.leaderEpoch,
-                isCovered: (state.logs[leader]?.highWatermark ?? -1) >= base + Int64(request.count),
-                maximalIsrCount: state.maximalIsr.count
-            )
-        }
-        guard let read else { return nil }
-        if !read.isSameLeader {
+        let minIsr = progress.isSameLeader && progress.isCovered ? effectiveMinIsr(request.partition) : 0
+        return Self.outcome(of: request, progress, minIsr: minIsr, runtimes: engine.runtimes)
+    }
+
+    /// `decidedOutcome` reading the partition where it is stored (after every event, for every parked request).
+    private mutating func decidedOutcomeInPlace(of requestID: ProduceRequestID) -> ProduceOutcome? {
+        guard let request = parkedRequest(requestID),
+            let progress = readPartition(request.partition, { Self.progress(of: request, in: $0) })
+        else { return nil }
+        let minIsr = progress.isSameLeader && progress.isCovered ? effectiveMinIsrInPlace(request.partition) : 0
+        return Self.outcome(of: request, progress, minIsr: minIsr, runtimes: engine.runtimes)
+    }
+
+    /// The request, when it is parked waiting for its outcome.
+    private func parkedRequest(_ requestID: ProduceRequestID) -> ProduceRequest? {
+        guard let request = engine.requests[requestID], request.outcome == nil, request.baseOffset != nil,
+            request.leader != nil, !request.isOrphaned, !request.isResponseDropped
+        else { return nil }
+        return request
+    }
+
+    /// What a parked request's partition says about it.
+    private struct RequestProgress {
+        /// Whether the partition has the request's leader and epoch.
+        var isSameLeader: Bool
+        /// Whether the leader's HW covers the request's records.
+        var isCovered: Bool
+        /// The size of the maximal ISR.
+        var maximalIsrCount: Int
+    }
+
+    /// Reads a parked request's progress from its partition.
+    private static func progress(of request: ProduceRequest, in state: PartitionState) -> RequestProgress {
+        let end = (request.baseOffset ?? 0) + Int64(request.count)
+        return RequestProgress(
+            isSameLeader: state.leader == request.leader && state.leaderEpoch == request.leaderEpoch,
+            isCovered: (request.leader.flatMap { state.logs[$0] }?.highWatermark ?? -1) >= end,
+            maximalIsrCount: state.maximalIsr.count)
+    }
+
+    /// The outcome of a parked request from its progress (`minIsr` is only read when the HW covers it).
+    private static func outcome(
+        of request: ProduceRequest, _ progress: RequestProgress, minIsr: Int, runtimes: [BrokerID: BrokerRuntime]
+    ) -> ProduceOutcome? {
+        guard let base = request.baseOffset, let leader = request.leader else { return nil }
+        if !progress.isSameLeader {
             // A leader that is still running (or shutting down cleanly) answers NOT_LEADER_OR_FOLLOWER; a crashed or
             // isolated one never answers, so its client times out.
-            let runtime = engine.runtimes[leader]
+            let runtime = runtimes[leader]
             if runtime?.state == .up || runtime?.state == .stalled || runtime?.state == .shutDown {
                 return .failure(.notLeaderOrFollower)
             }
             return nil
         }
-        guard read.isCovered else { return nil }
-        if read.maximalIsrCount < effectiveMinIsr(request.partition) {
-            return .failure(.notEnoughReplicasAfterAppend)
-        }
+        guard progress.isCovered else { return nil }
+        if progress.maximalIsrCount < minIsr { return .failure(.notEnoughReplicasAfterAppend) }
         return .success(baseOffset: base, count: request.count)
     }
 

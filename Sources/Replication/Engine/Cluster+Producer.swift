@@ -65,10 +65,27 @@ extension Cluster {
         startPeriodicEvents()
         var touched: [ProducerBatchID] = []
         var createdAny = false
+        let partitions = topics[topic]?.partitions ?? []
+        let available = partitions.filter { $0.leader != nil }.map { $0.id.partition }
         for value in values {
-            let target = partition ?? choosePartition(topic: topic, key: key, value: value, producer: name)!
-            let id = TopicPartition(topic, target)
             let bytes = NullKeyPartitioner.recordSize(key: key, value: value)
+            let byPartitioner = partition == nil && key == nil
+            let target =
+                byPartitioner
+                ? engine.producers[index.rawValue].nullKeyPartitioner.peek(
+                    topic: topic, partitionCount: count, available: available)
+                : partition ?? DefaultPartitioner.partition(forKey: key!, partitionCount: count)
+            let id = TopicPartition(topic, target)
+            defer {
+                if byPartitioner {
+                    // Kafka: `RecordAccumulator.append` lets the sticky partitioner switch below twice `batch.size`
+                    // only when the partition's newest batch is full (`allBatchesFull`).
+                    let enableSwitch = newestBatchIsFull(index, id)
+                    engine.producers[index.rawValue].nullKeyPartitioner.recordAppend(
+                        topic: topic, bytes: bytes, partitionCount: count, available: available,
+                        enableSwitch: enableSwitch)
+                }
+            }
             // Kafka: `RecordAccumulator.tryAppend` — a record joins the last batch of its partition's deque while that
             // batch has not been sent and has room (`MemoryRecordsBuilder.hasRoomFor`, up to `batch.size`). Records
             // with another key, or of a sync send joining an async one, start a batch of their own here: a batch
@@ -99,6 +116,16 @@ extension Cluster {
         return touched
     }
 
+    /// Whether a partition's newest unsent batch takes no more records, or there is none.
+    ///
+    /// Kafka: `RecordAccumulator.allBatchesFull` — the deque's last batch is absent or `isFull` (a retried batch is
+    /// closed, so full).
+    private func newestBatchIsFull(_ index: ProducerIndex, _ id: TopicPartition) -> Bool {
+        let client = engine.producers[index.rawValue]
+        guard let last = client.deques[id]?.last, let batch = engine.batches[last] else { return true }
+        return batch.attempts > 0 || Self.bytes(of: batch) >= client.config.batchSize
+    }
+
     /// The bytes a batch's records take, as the partitioner and `batch.size` count them.
     static func bytes(of batch: ProducerBatch) -> Int {
         batch.values.reduce(0) { $0 + NullKeyPartitioner.recordSize(key: batch.key, value: $1) }
@@ -126,25 +153,46 @@ extension Cluster {
 
     /// Sends every batch that may go now, partition by partition, as the `Sender` drains the accumulator.
     ///
-    /// Kafka: `RecordAccumulator.drain` / `drainBatchesForOneNode` — only a deque's first batch, not while it backs
-    /// off, at most `max.in.flight.requests.per.connection` per broker, a muted partition while a batch is in flight
-    /// when that is 1 (`guaranteeMessageOrder`), and for idempotence `shouldStopDrainBatchesForPartition`.
+    /// Kafka: `RecordAccumulator.ready` picks the leaders with a sendable batch (`batchReady`); then
+    /// `RecordAccumulator.drain` / `drainBatchesForOneNode` takes the first batch of every partition those leaders
+    /// lead, lingering or not, except while it backs off, at most `max.in.flight.requests.per.connection` per broker,
+    /// a muted partition while a batch is in flight when that is 1 (`guaranteeMessageOrder`), and for idempotence
+    /// `shouldStopDrainBatchesForPartition`.
     mutating func drainProducer(_ index: ProducerIndex) {
         maybeResolveSequences(index)
         var progressed = true
         while progressed {
             progressed = false
+            let readyLeaders = readyLeaders(engine.producers[index.rawValue])
             for id in engine.producers[index.rawValue].deques.keys.sorted() {
                 let client = engine.producers[index.rawValue]
                 guard let deque = client.deques[id], let batchID = deque.first,
                     let batch = engine.batches[batchID], batch.notBefore <= engine.now,
-                    lingerEnded(batch, dequeCount: deque.count, client), mayDrain(batch, client)
+                    lingerEnded(batch, dequeCount: deque.count, client)
+                        || producerTarget(for: id, client).map(readyLeaders.contains) == true,
+                    mayDrain(batch, client)
                 else { continue }
                 engine.producers[index.rawValue].deques[id]?.removeFirst()
                 sendBatch(batchID)
                 progressed = true
             }
         }
+    }
+
+    /// The leaders a producer has a sendable batch for: one whose linger has ended (or that is full) and that may go.
+    ///
+    /// Kafka: `RecordAccumulator.ready` / `partitionReady` — a leader is ready when one of its partitions' first batch
+    /// is `batchReady` and not backing off or muted; `Sender.sendProducerData` keeps those the client can send to.
+    private func readyLeaders(_ client: ProducerClient) -> [BrokerID] {
+        var leaders: [BrokerID] = []
+        for (id, deque) in client.deques {
+            guard let batchID = deque.first, let batch = engine.batches[batchID], batch.notBefore <= engine.now,
+                lingerEnded(batch, dequeCount: deque.count, client), mayDrain(batch, client),
+                let leader = producerTarget(for: id, client), !leaders.contains(leader)
+            else { continue }
+            leaders.append(leader)
+        }
+        return leaders
     }
 
     private func mayDrain(_ batch: ProducerBatch, _ client: ProducerClient) -> Bool {

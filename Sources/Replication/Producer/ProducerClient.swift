@@ -74,6 +74,36 @@ public enum NullKeyPartitioner: Hashable, Sendable {
         }
     }
 
+    /// The partition the next null-key record goes to, without counting it yet; `recordAppend` counts it.
+    ///
+    /// Kafka: `BuiltInPartitioner.peekCurrentPartitionInfo` (sticky), or 2.3's `DefaultPartitioner.partition`.
+    public mutating func peek(topic: String, partitionCount: Int, available: [Int]) -> Int {
+        switch self {
+        case .sticky(var partitioner):
+            let partition = partitioner.currentPartition(
+                topic: topic, partitionCount: partitionCount, availablePartitions: available)
+            self = .sticky(partitioner)
+            return partition
+        case .roundRobin:
+            return partition(topic: topic, bytes: 0, partitionCount: partitionCount, available: available)
+        }
+    }
+
+    /// Counts a null-key record of `bytes` bytes appended to the peeked partition; the sticky partitioner switches
+    /// below twice `batch.size` only if `enableSwitch` (the partition's newest batch is full).
+    ///
+    /// Kafka: `BuiltInPartitioner.updatePartitionInfo`, called by `RecordAccumulator.append` with
+    /// `enableSwitch = allBatchesFull(dq)`.
+    public mutating func recordAppend(
+        topic: String, bytes: Int, partitionCount: Int, available: [Int], enableSwitch: Bool
+    ) {
+        guard case .sticky(var partitioner) = self else { return }
+        partitioner.recordAppend(
+            topic: topic, bytes: bytes, partitionCount: partitionCount, availablePartitions: available,
+            enableSwitch: enableSwitch)
+        self = .sticky(partitioner)
+    }
+
     /// The size of a record in a v2 batch, as `DefaultRecord.sizeInBytes` counts it (deltas 0, no headers).
     public static func recordSize(key: String?, value: String) -> Int {
         func varintSize(_ value: Int) -> Int {
