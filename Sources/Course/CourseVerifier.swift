@@ -70,33 +70,18 @@ public enum CourseVerifier {
         checkingCancellation checkCancellation: () throws(Failure) -> Void
     ) throws(Failure) -> (VerifiedLesson, [Diagnostic]) {
         var diagnostics = parseProblems
-        var seen: [String: ScenarioBlock] = [:]
+        var names = BlockNames(kind: "scenario")
         var finalStates: [String: ScenarioRuns.Start] = [:]
         var scenarios: [VerifiedScenario] = []
         var cost = LessonCost()
         var budgetStop: SourceLocation?
-        var anchorOwners: [String: ScenarioBlock] = [:]
         let lessonSeed = lesson.frontMatter.seed ?? seed
         let (lessonKafka, kafkaProblem) = Self.kafka(of: lesson)
         if let kafkaProblem { diagnostics.append(kafkaProblem) }
         for (block, anchor) in zip(lesson.scenarios, lesson.scenarioAnchors) {
-            if let name = block.name, let earlier = seen[name] {
-                diagnostics.append(
-                    .error(
-                        "scenario name '\(name)' is used twice in this lesson", at: block.block.location,
-                        notes: [.init("first used here", at: earlier.block.location)]))
-            } else if let earlier = anchorOwners[anchor] {
-                // `a_b` and `a-b` (or `A.B`, or `3` and the third scenario when it is unnamed) would share one id.
-                let this = block.name.map { "scenario name '\($0)'" } ?? "this unnamed scenario"
-                let other = earlier.name.map { "'\($0)'" } ?? "an unnamed scenario"
-                diagnostics.append(
-                    .error(
-                        "\(this) gives the page anchor '#\(anchor)', which \(other) already has; rename one of them",
-                        at: block.block.location,
-                        notes: [.init("the other scenario is here", at: earlier.block.location)]))
+            if let problem = names.add(name: block.name, anchor: anchor, at: block.block.location) {
+                diagnostics.append(problem)
             }
-            if let name = block.name { seen[name] = seen[name] ?? block }
-            anchorOwners[anchor] = anchorOwners[anchor] ?? block
             if let stop = budgetStop {
                 // A budget stopped an earlier scenario: this one is not run, and says so.
                 let notRun = Diagnostic.error(

@@ -32,28 +32,13 @@ enum ExerciseVerifier {
         _ lesson: Lesson, seed: UInt64, kafka: KafkaVersion, limits: Limits, cost: inout LessonCost,
         budgetStop: inout SourceLocation?
     ) -> [VerifiedExercise] {
-        var seen: [String: ExerciseBlock] = [:]
-        var anchorOwners: [String: ExerciseBlock] = [:]
+        var names = BlockNames(kind: "exercise")
         var verified: [VerifiedExercise] = []
         for exercise in lesson.exercises {
             var diagnostics: [Diagnostic] = []
-            if let name = exercise.name, let earlier = seen[name] {
-                diagnostics.append(
-                    .error(
-                        "exercise name '\(name)' is used twice in this lesson", at: exercise.block.location,
-                        notes: [.init("first used here", at: earlier.block.location)]))
-            } else if let earlier = anchorOwners[exercise.anchor] {
-                // `a_b` and `a-b` (or `A.B`) would give two sections one id.
-                let this = exercise.name.map { "exercise name '\($0)'" } ?? "this unnamed exercise"
-                let other = earlier.name.map { "'\($0)'" } ?? "an unnamed exercise"
-                diagnostics.append(
-                    .error(
-                        "\(this) gives the page anchor '#\(exercise.anchor)', which \(other) already has; rename one of them",
-                        at: exercise.block.location,
-                        notes: [.init("the other exercise is here", at: earlier.block.location)]))
+            if let problem = names.add(name: exercise.name, anchor: exercise.anchor, at: exercise.block.location) {
+                diagnostics.append(problem)
             }
-            if let name = exercise.name { seen[name] = seen[name] ?? exercise }
-            anchorOwners[exercise.anchor] = anchorOwners[exercise.anchor] ?? exercise
             diagnostics += verify(
                 exercise, seed: seed, kafka: kafka, limits: limits, cost: &cost, budgetStop: &budgetStop)
             verified.append(VerifiedExercise(exercise: exercise, diagnostics: diagnostics.sorted()))
