@@ -146,7 +146,7 @@ import Testing
             #expect(ids.count == 1, "one batch per round")
             let batch = try #require(cluster.engine.batches[ids[0]])
             #expect(batch.attempts == 1)
-            #expect(Cluster.bytes(of: batch) > batchSize / 2 && Cluster.bytes(of: batch) < batchSize)
+            #expect(batch.bytes > batchSize / 2 && batch.bytes < batchSize)
         }
     }
 }

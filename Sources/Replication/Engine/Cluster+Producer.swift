@@ -92,14 +92,14 @@ extension Cluster {
             // carries one key, and a sync send reports only its own records.
             if let last = engine.producers[index.rawValue].deques[id]?.last, let open = engine.batches[last],
                 open.attempts == 0, open.inFlightRequest == nil, open.key == key, open.isAsync == isAsync,
-                Self.bytes(of: open) + bytes <= client.config.batchSize
+                open.bytes + bytes <= client.config.batchSize
             {
-                engine.batches.modify(last) { $0.values.append(value) }
+                engine.batches.modify(last) { $0.append(value) }
                 if !touched.contains(last) { touched.append(last) }
                 continue
             }
             var batch = ProducerBatch(
-                id: engine.batches.nextID, producer: index, partition: id, key: key, values: [value],
+                id: engine.batches.nextID, producer: index, partition: id, key: key, value: value,
                 createdAt: engine.now)
             batch.isAsync = isAsync
             engine.batches.append(batch)
@@ -123,12 +123,7 @@ extension Cluster {
     private func newestBatchIsFull(_ index: ProducerIndex, _ id: TopicPartition) -> Bool {
         let client = engine.producers[index.rawValue]
         guard let last = client.deques[id]?.last, let batch = engine.batches[last] else { return true }
-        return batch.attempts > 0 || Self.bytes(of: batch) >= client.config.batchSize
-    }
-
-    /// The bytes a batch's records take, as the partitioner and `batch.size` count them.
-    static func bytes(of batch: ProducerBatch) -> Int {
-        batch.values.reduce(0) { $0 + NullKeyPartitioner.recordSize(key: batch.key, value: $1) }
+        return batch.attempts > 0 || batch.bytes >= client.config.batchSize
     }
 
     /// Whether a batch may leave the accumulator as far as batching goes.
@@ -137,7 +132,7 @@ extension Cluster {
     /// has waited `linger.ms` since its creation; a batch sent before waits its retry back-off instead (`notBefore`).
     private func lingerEnded(_ batch: ProducerBatch, dequeCount: Int, _ client: ProducerClient) -> Bool {
         batch.attempts > 0 || dequeCount > 1 || engine.now >= batch.createdAt + client.config.linger
-            || Self.bytes(of: batch) >= client.config.batchSize
+            || batch.bytes >= client.config.batchSize
     }
 
     /// Sends records through a named producer and lets simulated time run until every batch is acknowledged,

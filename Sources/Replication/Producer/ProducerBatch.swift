@@ -11,8 +11,11 @@ public struct ProducerBatch: Hashable, Sendable {
     public var partition: TopicPartition
     /// The key of every record.
     public var key: String?
-    /// The record values.
-    public var values: [String]
+    /// The record values; `append(_:)` adds one.
+    public private(set) var values: [String]
+    /// The bytes its records take, as the partitioner and `batch.size` count them (`NullKeyPartitioner.recordSize`),
+    /// kept as records are appended. Kafka: `MemoryRecordsBuilder.estimatedBytesWritten`.
+    public private(set) var bytes = 0
     /// When `send` created it.
     public var createdAt: SimulatedInstant
     /// The sequence number of its first record, once drained by an idempotent producer.
@@ -56,6 +59,26 @@ public struct ProducerBatch: Hashable, Sendable {
 
     /// Whether it has ended.
     public var isDone: Bool { outcome != nil }
+
+    /// Creates a batch holding the record `value`.
+    init(
+        id: ProducerBatchID, producer: ProducerIndex, partition: TopicPartition, key: String?, value: String,
+        createdAt: SimulatedInstant
+    ) {
+        self.id = id
+        self.producer = producer
+        self.partition = partition
+        self.key = key
+        self.values = []
+        self.createdAt = createdAt
+        append(value)
+    }
+
+    /// Adds a record (`MemoryRecordsBuilder.append`).
+    mutating func append(_ value: String) {
+        values.append(value)
+        bytes += NullKeyPartitioner.recordSize(key: key, value: value)
+    }
 
     /// The sequence number of its last record.
     public var lastSequence: Int? { baseSequence.map { $0 + values.count - 1 } }
