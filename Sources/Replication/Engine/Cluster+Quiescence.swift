@@ -19,6 +19,10 @@ extension Cluster {
         set { engine.quiescence.isEnabled = newValue }
     }
 
+    /// How many idle stretches the engine skipped so far (a diagnostic for benchmarks: how much of a run skipping
+    /// covers).
+    public var skippedIdleStretches: Int { engine.quiescence.skippedStretches }
+
     /// Runs, in one go, every event up to `end` (and before the first event that can change something other than
     /// time) when the cluster is idle, leaving exactly the state running them one by one would; returns whether it
     /// ran any.
