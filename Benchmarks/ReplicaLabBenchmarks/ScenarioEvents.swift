@@ -14,11 +14,13 @@ struct ScenarioEvents {
         var steps = 0
         var events: Int64 = 0
         var skipped = 0
+        var attempts = 0
         var work: Int64 = 0
         var cpuSeconds = 0.0
 
-        mutating func add(events: Int64, skipped: Int, work: Int64, cpu: Double) {
+        mutating func add(events: Int64, skipped: Int, attempts: Int, work: Int64, cpu: Double) {
             steps += 1
+            self.attempts += attempts
             self.events += events
             self.skipped += skipped
             self.work += work
@@ -60,41 +62,46 @@ struct ScenarioEvents {
         for (index, statement) in script.statements.enumerated() {
             let events = runner.cluster?.eventCount ?? 0
             let skipped = runner.cluster?.skippedIdleStretches ?? 0
+            let attempts = runner.cluster?.idleStretchAttempts ?? 0
             let work = runner.cluster?.workDone ?? 0
             let cpu = processCPUSeconds()
             runner.execute(statement)
             let spent = processCPUSeconds() - cpu
             let ran = (runner.cluster?.eventCount ?? 0) - events
             let skips = (runner.cluster?.skippedIdleStretches ?? 0) - skipped
+            let tries = (runner.cluster?.idleStretchAttempts ?? 0) - attempts
             let worked = (runner.cluster?.workDone ?? 0) - work
             if byPosition.count <= index { byPosition.append(Totals(text: statement.text)) }
-            byPosition[index].add(events: ran, skipped: skips, work: worked, cpu: spent)
+            byPosition[index].add(events: ran, skipped: skips, attempts: tries, work: worked, cpu: spent)
             let command = String(statement.text.split(separator: " ").first ?? "")
             byCommand[command, default: Totals(text: command)].add(
-                events: ran, skipped: skips, work: worked, cpu: spent)
-            total.add(events: ran, skipped: skips, work: worked, cpu: spent)
+                events: ran, skipped: skips, attempts: tries, work: worked, cpu: spent)
+            total.add(events: ran, skipped: skips, attempts: tries, work: worked, cpu: spent)
         }
     }
 
-    /// A Markdown table of the sums: per step, the mean events, skipped stretches, work and CPU microseconds.
+    /// A Markdown table of the sums: per step, the mean events, skipped stretches, attempts to find one, work and CPU
+    /// microseconds.
     func report() -> String {
         func row(_ label: String, _ totals: Totals) -> String {
             let steps = Double(max(totals.steps, 1))
             let mean = { (value: Double) in String(Int((value / steps).rounded())) }
-            let skipped = Double(totals.skipped) / steps
+            let hundredths = { (value: Int) in Double(Int(Double(value) / steps * 100)) / 100 }
             return "| \(label) | \(totals.steps) | \(mean(Double(totals.events))) | "
-                + "\(Double(Int(skipped * 100)) / 100) | \(mean(Double(totals.work))) | "
+                + "\(hundredths(totals.skipped)) | \(hundredths(totals.attempts)) | \(mean(Double(totals.work))) | "
                 + "\(mean(totals.cpuSeconds * 1e6)) |"
         }
         var lines = [
             "\(scenarios) scenarios, \(total.steps) steps, \(total.events) events, \(total.skipped) skipped stretches, "
+                + "\(total.attempts) attempts, "
                 + "\(Int(total.cpuSeconds * 1000)) ms CPU", "",
-            "| step | count | events | skipped stretches | work | CPU µs |", "|---|---:|---:|---:|---:|---:|",
+            "| step | count | events | skipped stretches | attempts | work | CPU µs |",
+            "|---|---:|---:|---:|---:|---:|---:|",
         ]
         for (index, totals) in byPosition.enumerated() { lines.append(row("\(index + 1) `\(totals.text)`", totals)) }
         lines.append("")
-        lines.append("| command | count | events | skipped stretches | work | CPU µs |")
-        lines.append("|---|---:|---:|---:|---:|---:|")
+        lines.append("| command | count | events | skipped stretches | attempts | work | CPU µs |")
+        lines.append("|---|---:|---:|---:|---:|---:|---:|")
         for command in byCommand.keys.sorted() { lines.append(row(command, byCommand[command]!)) }
         return lines.joined(separator: "\n")
     }

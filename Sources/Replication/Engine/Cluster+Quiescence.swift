@@ -7,6 +7,8 @@ struct QuiescenceControl: Hashable, Sendable {
     var nextAttempt = SimulatedInstant.distantPast
     /// How many idle stretches were skipped (for tests: proof that skipping happened).
     var skippedStretches = 0
+    /// How many times the engine looked for an idle stretch (for benchmarks: what looking costs).
+    var attempts = 0
 
     static func == (lhs: QuiescenceControl, rhs: QuiescenceControl) -> Bool { true }
     func hash(into hasher: inout Hasher) {}
@@ -23,6 +25,9 @@ extension Cluster {
     /// covers).
     public var skippedIdleStretches: Int { engine.quiescence.skippedStretches }
 
+    /// How many times the engine looked for an idle stretch so far, found or not (a diagnostic for benchmarks).
+    public var idleStretchAttempts: Int { engine.quiescence.attempts }
+
     /// Runs, in one go, every event up to `end` (and before the first event that can change something other than
     /// time) when the cluster is idle, leaving exactly the state running them one by one would; returns whether it
     /// ran any.
@@ -37,6 +42,7 @@ extension Cluster {
     /// caught-up times), the fetch session ids in the order responses would have arrived. The work counted is one
     /// event's (what the engine did), not the skipped events': an idle hour fits the budget an idle minute does.
     mutating func skipIdleTime(through end: SimulatedInstant) -> Bool {
+        engine.quiescence.attempts += 1
         guard engine.quiescence.isEnabled, engine.exhaustedBudget == nil,
             var plan = IdlePlan(self), plan.limit(to: end)
         else {
