@@ -96,10 +96,9 @@ extension Cluster {
             base = log.logEndOffset
             let epoch = route.leaderEpoch
             // Appended in place: a copy of the leader's log would duplicate its records on every produce.
-            let records = values.enumerated().map { index, value in
-                Record(offset: base + Int64(index), leaderEpoch: epoch, key: key, value: value, producer: header)
-            }
-            modifyPartition(id) { $0.logs[leader]!.append(records) }
+            // One batch, stored once: the followers' fetches share it (the values array is not even copied).
+            let batch = RecordBatch(baseOffset: base, leaderEpoch: epoch, key: key, values: values, producer: header)
+            modifyPartition(id) { $0.logs[leader]!.append(RecordSlice(batch)) }
         }
         request.baseOffset = base
         engine.requests.modify(requestID) { $0 = request }
