@@ -135,13 +135,18 @@ public struct ReplicaLog: Sendable {
         offset >= 0 && offset < logEndOffset ? slices[sliceIndex(containing: offset)].leaderEpoch : nil
     }
 
-    /// The index of the slice holding `offset` (`0 <= offset < logEndOffset`): the last slice, which most reads
-    /// want, or a binary search.
+    /// The index of the slice holding `offset` (`0 <= offset < logEndOffset`). Most reads are near the end (the
+    /// HW, a follower's LEO), so the search gallops back from the last slice, then bisects.
     private func sliceIndex(containing offset: Int64) -> Int {
+        // Invariant: the answer is in low...high.
         var high = slices.count - 1
-        if slices[high].baseOffset <= offset { return high }
-        var low = 0
-        high -= 1
+        var low = high
+        var step = 1
+        while slices[low].baseOffset > offset {
+            high = low - 1
+            low = max(0, low - step)
+            step *= 2
+        }
         while low < high {
             let middle = (low + high + 1) / 2
             if slices[middle].baseOffset <= offset { low = middle } else { high = middle - 1 }
