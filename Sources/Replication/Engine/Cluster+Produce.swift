@@ -230,9 +230,15 @@ extension Cluster {
             let epochs = readPartition(
                 request.partition,
                 { state in
-                    let leaderLog = state.leader.flatMap { state.logs[$0] }
-                    // The record's own epoch: a duplicate's original may be from an earlier epoch.
-                    return (base..<(base + Int64(count))).map { leaderLog?.epoch(at: $0) ?? state.leaderEpoch }
+                    // The record's own epoch: a duplicate's original may be from an earlier epoch. Read a slice at
+                    // a time (one lookup, not one per record).
+                    var epochs = [Int](repeating: state.leaderEpoch, count: count)
+                    let slices = state.leader.flatMap { state.logs[$0] }?.slices(from: base, to: base + Int64(count))
+                    for slice in slices ?? [] {
+                        let positions = Int(slice.baseOffset - base)..<Int(slice.endOffset - base)
+                        for position in positions { epochs[position] = slice.leaderEpoch }
+                    }
+                    return epochs
                 })
         {
             engine.touched.insert(request.partition)
