@@ -24,3 +24,73 @@ import Testing
         #expect(log.flushedOffset == 2)
     }
 }
+
+@Suite struct RecordBatchLogTests {
+    /// A log of three batches (offsets 0..<3, 3..<7, 7..<10; epochs 0, 0, 1), one batch per produce.
+    static func threeBatches() -> (ReplicaLog, [RecordBatch]) {
+        let batches = [
+            RecordBatch(baseOffset: 0, leaderEpoch: 0, key: "k", values: ["a", "b", "c"]),
+            RecordBatch(baseOffset: 3, leaderEpoch: 0, values: ["d", "e", "f", "g"]),
+            RecordBatch(baseOffset: 7, leaderEpoch: 1, values: ["h", "i", "j"]),
+        ]
+        var log = ReplicaLog()
+        for batch in batches { log.append(RecordSlice(batch)) }
+        return (log, batches)
+    }
+
+    @Test func recordsAreReadAcrossBatches() {
+        let (log, _) = Self.threeBatches()
+        #expect(log.logEndOffset == 10)
+        #expect(log.records.map(\.value) == ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j"])
+        #expect(log.records.map(\.offset) == Array(0..<10))
+        #expect(log.record(at: 1) == Record(offset: 1, leaderEpoch: 0, key: "k", value: "b"))
+        #expect((0..<10).map { log.epoch(at: $0) } == [0, 0, 0, 0, 0, 0, 0, 1, 1, 1])
+        #expect(log.epoch(at: 10) == nil && log.record(at: -1) == nil)
+        #expect(log.records(from: 2, to: 8).map(\.value) == ["c", "d", "e", "f", "g", "h"])
+        #expect(log.epochCache.entries == [.init(epoch: 0, startOffset: 0), .init(epoch: 1, startOffset: 7)])
+    }
+
+    /// Kafka's follower truncates to an offset inside a batch only in this model (Kafka truncates whole batches,
+    /// `LogSegment.truncateTo`); the kept prefix must still read as before.
+    @Test func truncationInsideABatchKeepsItsPrefix() {
+        var (log, _) = Self.threeBatches()
+        log.truncate(to: 5)
+        #expect(log.logEndOffset == 5)
+        #expect(log.records.map(\.value) == ["a", "b", "c", "d", "e"])
+        #expect(log.epoch(at: 4) == 0 && log.epoch(at: 5) == nil)
+        #expect(log.latestEpoch == 0)
+        log.append(RecordSlice(RecordBatch(baseOffset: 5, leaderEpoch: 2, values: ["x"])))
+        #expect(log.records.map(\.value) == ["a", "b", "c", "d", "e", "x"])
+        #expect(log.epoch(at: 5) == 2)
+        log.truncate(to: 3)
+        #expect(log.records.map(\.value) == ["a", "b", "c"])
+        log.truncate(to: 0)
+        #expect(log.records.isEmpty && log.logEndOffset == 0)
+    }
+
+    @Test func aFollowerSharesTheLeadersBatches() throws {
+        let (leader, batches) = Self.threeBatches()
+        var follower = ReplicaLog()
+        // Two fetches that split the middle batch: the follower's log joins the two halves into one slice.
+        for (from, to) in [(Int64(0), Int64(5)), (5, 10)] {
+            follower.append(contentsOf: leader.slices(from: from, to: to)[...])
+        }
+        #expect(follower == leader)
+        #expect(follower.slices.count == 3)
+        for (slice, batch) in zip(follower.slices, batches) {
+            #expect(slice.batch === batch, "a replication copies a reference, not the records")
+        }
+        let fetched = leader.slices(from: 4, to: 8)
+        #expect(fetched.map(\.baseOffset) == [4, 7] && fetched.map(\.endOffset) == [7, 8])
+    }
+
+    @Test func logsWithTheSameRecordsInOtherBatchesAreEqual() {
+        let (log, _) = Self.threeBatches()
+        var copy = ReplicaLog()
+        copy.append(log.records)
+        #expect(copy == log)
+        #expect(copy.hashValue == log.hashValue)
+        copy.truncate(to: 9)
+        #expect(copy != log)
+    }
+}

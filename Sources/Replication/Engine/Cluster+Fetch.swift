@@ -74,7 +74,7 @@ extension Cluster {
                 var response = FetchResponse(
                     partition: fetched.partition, follower: session.follower, leader: session.leader,
                     leaderEpoch: fetched.leaderEpoch)
-                response.records = log.records(from: fetched.fetchOffset, to: log.logEndOffset)
+                response.records = log.slices(from: fetched.fetchOffset, to: log.logEndOffset)
                 response.highWatermark = log.highWatermark
                 return response
             }
@@ -164,7 +164,7 @@ extension Cluster {
         maybeIncrementLeaderHighWatermark(id)
         readPartition(id) { state in
             let updated = state.logs[leader]!
-            response.records = updated.records(from: fetchOffset, to: updated.logEndOffset)
+            response.records = updated.slices(from: fetchOffset, to: updated.logEndOffset)
             response.highWatermark = updated.highWatermark
         }
         return response
@@ -182,7 +182,7 @@ extension Cluster {
                 id,
                 { state in
                     guard let log = state.logs[follower] else { return false }
-                    return response.records.last.map({ $0.offset < log.logEndOffset }) ?? true
+                    return response.records.last.map({ $0.endOffset <= log.logEndOffset }) ?? true
                         && min(response.highWatermark, log.logEndOffset) == log.highWatermark
                 }) == true
         {
@@ -229,10 +229,15 @@ extension Cluster {
         }
         // The records are a run of the leader's log, ascending: the fresh ones are a suffix.
         let end = log.logEndOffset
-        let firstFresh = response.records.firstIndex { $0.offset >= end } ?? response.records.endIndex
-        let fresh = response.records[firstFresh...]
-        guard fresh.first.map({ $0.offset == end }) ?? true else { return nil }
-        log.append(fresh)
+        let firstFresh = response.records.firstIndex { $0.endOffset > end } ?? response.records.endIndex
+        guard firstFresh < response.records.endIndex else {
+            log.highWatermark = min(response.highWatermark, log.logEndOffset)
+            return nil
+        }
+        let first = response.records[firstFresh]
+        guard first.baseOffset <= end else { return nil }
+        log.append(first.clamped(from: end, to: first.endOffset))
+        log.append(contentsOf: response.records[(firstFresh + 1)...])
         log.highWatermark = min(response.highWatermark, log.logEndOffset)
         return nil
     }

@@ -96,10 +96,9 @@ extension Cluster {
             base = log.logEndOffset
             let epoch = route.leaderEpoch
             // Appended in place: a copy of the leader's log would duplicate its records on every produce.
-            let records = values.enumerated().map { index, value in
-                Record(offset: base + Int64(index), leaderEpoch: epoch, key: key, value: value, producer: header)
-            }
-            modifyPartition(id) { $0.logs[leader]!.append(records) }
+            // One batch, stored once: the followers' fetches share it (the values array is not even copied).
+            let batch = RecordBatch(baseOffset: base, leaderEpoch: epoch, key: key, values: values, producer: header)
+            modifyPartition(id) { $0.logs[leader]!.append(RecordSlice(batch)) }
         }
         request.baseOffset = base
         engine.requests.modify(requestID) { $0 = request }
@@ -231,9 +230,15 @@ extension Cluster {
             let epochs = readPartition(
                 request.partition,
                 { state in
-                    let leaderLog = state.leader.flatMap { state.logs[$0] }
-                    // The record's own epoch: a duplicate's original may be from an earlier epoch.
-                    return (base..<(base + Int64(count))).map { leaderLog?.epoch(at: $0) ?? state.leaderEpoch }
+                    // The record's own epoch: a duplicate's original may be from an earlier epoch. Read a slice at
+                    // a time (one lookup, not one per record).
+                    var epochs = [Int](repeating: state.leaderEpoch, count: count)
+                    let slices = state.leader.flatMap { state.logs[$0] }?.slices(from: base, to: base + Int64(count))
+                    for slice in slices ?? [] {
+                        let positions = Int(slice.baseOffset - base)..<Int(slice.endOffset - base)
+                        for position in positions { epochs[position] = slice.leaderEpoch }
+                    }
+                    return epochs
                 })
         {
             engine.touched.insert(request.partition)

@@ -98,7 +98,7 @@ extension Cluster {
     mutating func rememberFormerLeaderAcknowledgement(_ request: ProduceRequest, base: Int64, count: Int) {
         guard let broker = request.leader, let log = partition(request.partition)?.logs[broker] else { return }
         for offset in base..<(base + Int64(count)) {
-            let epoch = log.record(at: offset)?.leaderEpoch ?? request.leaderEpoch
+            let epoch = log.epoch(at: offset) ?? request.leaderEpoch
             engine.oracle.acknowledgeOnFormerLeader(
                 request.partition, FormerLeaderAcknowledgement(broker: broker, offset: offset, leaderEpoch: epoch))
         }

@@ -28,18 +28,19 @@ public struct ProducerStateEntry: Hashable, Sendable {
     public static func entry(of producerID: Int64, in log: ReplicaLog) -> ProducerStateEntry? {
         var entry: ProducerStateEntry?
         var index = 0
-        let records = log.records
-        while index < records.count {
-            guard let header = records[index].producer, header.producerID == producerID else {
+        // A batch is a run of records with the same header: adjacent slices with equal headers are one batch.
+        let slices = log.slices
+        while index < slices.count {
+            guard let header = slices[index].batch.producer, header.producerID == producerID else {
                 index += 1
                 continue
             }
-            let firstOffset = records[index].offset
+            let firstOffset = slices[index].baseOffset
             var end = index
-            while end + 1 < records.count, records[end + 1].producer == header { end += 1 }
+            while end + 1 < slices.count, slices[end + 1].batch.producer == header { end += 1 }
             let batch = Batch(
                 firstSequence: header.baseSequence, lastSequence: header.lastSequence, firstOffset: firstOffset,
-                lastOffset: records[end].offset)
+                lastOffset: slices[end].endOffset - 1)
             // Kafka: ProducerStateEntry.maybeUpdateProducerEpoch — a new epoch forgets the old epoch's batches.
             if entry == nil || entry!.producerEpoch != header.producerEpoch {
                 entry = ProducerStateEntry(producerEpoch: header.producerEpoch, batches: [])

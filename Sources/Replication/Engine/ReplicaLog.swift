@@ -1,7 +1,14 @@
 /// One replica's copy of a partition: its records, high watermark, epoch cache and what reached the disk.
-public struct ReplicaLog: Hashable, Sendable {
-    /// The records, by offset from 0 (no retention is simulated, so the log start offset is always 0).
-    public private(set) var records = ChunkedArray<Record>()
+///
+/// The records are kept as slices of immutable batches (`RecordBatch`) shared with the other replicas' logs: the
+/// leader appends a produce's batch, a follower appends the slices a fetch carries, so a record is stored once however
+/// many replicas hold it. Kafka: `UnifiedLog` / `LogSegment`, whose segments hold the batches as bytes.
+public struct ReplicaLog: Sendable {
+    /// The records, by offset from 0 (no retention is simulated, so the log start offset is always 0), as slices of
+    /// batches; two adjacent slices never continue each other in the same batch, and no slice is empty.
+    public private(set) var slices = ChunkedArray<RecordSlice>()
+    /// The log end offset: the offset the next record gets.
+    public private(set) var logEndOffset: Int64 = 0
     /// This replica's own high watermark (a follower's lags the leader's by one fetch).
     public var highWatermark: Int64 = 0
     /// The leader epoch cache.
@@ -14,8 +21,8 @@ public struct ReplicaLog: Hashable, Sendable {
     /// Creates an empty log.
     public init() {}
 
-    /// The log end offset: the offset the next record gets.
-    public var logEndOffset: Int64 { Int64(records.count) }
+    /// The records, by offset from 0 (a copy: reads of a few records use `record(at:)` or `records(from:to:)`).
+    public var records: [Record] { records(from: 0, to: logEndOffset) }
 
     /// The latest leader epoch this log knows (Kafka: `UnifiedLog.latestEpoch`).
     public var latestEpoch: Int? { epochCache.latestEpoch }
@@ -27,22 +34,44 @@ public struct ReplicaLog: Hashable, Sendable {
         append(newRecords[...])
     }
 
-    /// Appends a run of records (their offsets must continue the log), assigning their epochs in the cache.
-    ///
-    /// The cache is only asked when the epoch changes from one record to the next: `assign` ignores a record whose
-    /// epoch is the latest one at a later offset, which every record after the first of an epoch is.
+    /// Appends a run of records (their offsets must continue the log), one batch per run of records with the same
+    /// epoch and producer header.
     public mutating func append(_ newRecords: ArraySlice<Record>) {
-        var expected = logEndOffset
-        var previousEpoch: Int?
-        for record in newRecords {
-            precondition(record.offset == expected, "appended offset \(record.offset) ≠ LEO \(expected)")
-            if record.leaderEpoch != previousEpoch {
-                epochCache.assign(epoch: record.leaderEpoch, startOffset: record.offset)
-                previousEpoch = record.leaderEpoch
+        var start = newRecords.startIndex
+        while start < newRecords.endIndex {
+            let first = newRecords[start]
+            var end = start + 1
+            while end < newRecords.endIndex, newRecords[end].leaderEpoch == first.leaderEpoch,
+                newRecords[end].producer == first.producer
+            {
+                end += 1
             }
-            expected += 1
+            append(RecordSlice(RecordBatch(newRecords[start..<end])))
+            start = end
         }
-        records.append(contentsOf: newRecords)
+    }
+
+    /// Appends slices of batches (their offsets must continue the log): a follower appends what a fetch carried.
+    ///
+    /// Kafka: `UnifiedLog.appendAsFollower` — the leader's batches, unchanged.
+    public mutating func append(contentsOf newSlices: ArraySlice<RecordSlice>) {
+        for slice in newSlices { append(slice) }
+    }
+
+    /// Appends a slice of a batch (its offsets must continue the log), assigning its epoch in the cache.
+    ///
+    /// The cache is asked once per slice: `assign` ignores a record whose epoch is the latest one at a later offset,
+    /// which every record after the first of a slice is.
+    public mutating func append(_ slice: RecordSlice) {
+        precondition(slice.baseOffset == logEndOffset, "appended offset \(slice.baseOffset) ≠ LEO \(logEndOffset)")
+        guard slice.count > 0 else { return }
+        epochCache.assign(epoch: slice.leaderEpoch, startOffset: slice.baseOffset)
+        if let last = slices.last, last.isContinued(by: slice) {
+            slices[slices.count - 1].extend(by: slice)
+        } else {
+            slices.append(slice)
+        }
+        logEndOffset = slice.endOffset
     }
 
     /// Records that a new leader epoch starts at the current log end (Kafka: `maybeAssignEpochStartOffset`).
@@ -50,7 +79,10 @@ public struct ReplicaLog: Hashable, Sendable {
         epochCache.assign(epoch: epoch, startOffset: logEndOffset)
     }
 
-    /// Removes every record at or after `offset`. Kafka: `UnifiedLog.truncateTo`.
+    /// Removes every record at or after `offset`; a slice the offset falls inside keeps its first part.
+    ///
+    /// Kafka: `UnifiedLog.truncateTo` → `LogSegment.truncateTo`, which cuts at the start of the batch holding
+    /// `offset` (`translateOffset`); this log has always truncated record by record, and still does.
     public mutating func truncate(to offset: Int64) {
         truncationCount += 1
         guard offset < logEndOffset else {
@@ -60,26 +92,82 @@ public struct ReplicaLog: Hashable, Sendable {
             return
         }
         let target = max(0, offset)
-        records.removeSubrange(Int(target)...)
+        let index = sliceIndex(containing: target)
+        let kept = slices[index].clamped(from: 0, to: target)
+        slices.removeSubrange(index...)
+        if kept.count > 0 { slices.append(kept) }
+        logEndOffset = target
         epochCache.truncateFromEnd(target)
         highWatermark = min(highWatermark, target)
         flushedOffset = min(flushedOffset, target)
     }
 
-    /// The records in `[from, to)`.
-    public func records(from start: Int64, to end: Int64) -> [Record] {
+    /// The slices holding the records in `[from, to)`, cut to that range: what a fetch carries.
+    ///
+    /// Kafka: `LogSegment.read` → `FileRecords.slice` (a view of the same records, not a copy).
+    public func slices(from start: Int64, to end: Int64) -> [RecordSlice] {
         let lower = max(0, min(start, logEndOffset))
         let upper = max(lower, min(end, logEndOffset))
-        return records.elements(in: Int(lower)..<Int(upper))
+        guard lower < upper else { return [] }
+        var result: [RecordSlice] = []
+        var index = sliceIndex(containing: lower)
+        while index < slices.count, slices[index].baseOffset < upper {
+            result.append(slices[index].clamped(from: lower, to: upper))
+            index += 1
+        }
+        return result
+    }
+
+    /// The records in `[from, to)`.
+    public func records(from start: Int64, to end: Int64) -> [Record] {
+        var result: [Record] = []
+        for slice in slices(from: start, to: end) { result.append(contentsOf: slice.records) }
+        return result
     }
 
     /// The record at `offset`, if present.
     public func record(at offset: Int64) -> Record? {
-        offset >= 0 && offset < logEndOffset ? records[Int(offset)] : nil
+        offset >= 0 && offset < logEndOffset ? slices[sliceIndex(containing: offset)].record(at: offset) : nil
     }
 
     /// The leader epoch of the record at `offset`, if present (cheaper than `record(at:)`: no copy of the record).
     public func epoch(at offset: Int64) -> Int? {
-        offset >= 0 && offset < logEndOffset ? records[Int(offset)].leaderEpoch : nil
+        offset >= 0 && offset < logEndOffset ? slices[sliceIndex(containing: offset)].leaderEpoch : nil
+    }
+
+    /// The index of the slice holding `offset` (`0 <= offset < logEndOffset`). Most reads are near the end (the
+    /// HW, a follower's LEO), so the search gallops back from the last slice, then bisects.
+    private func sliceIndex(containing offset: Int64) -> Int {
+        // Invariant: the answer is in low...high.
+        var high = slices.count - 1
+        var low = high
+        var step = 1
+        while slices[low].baseOffset > offset {
+            high = low - 1
+            low = max(0, low - step)
+            step *= 2
+        }
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if slices[middle].baseOffset <= offset { low = middle } else { high = middle - 1 }
+        }
+        return low
+    }
+}
+
+extension ReplicaLog: Hashable {
+    /// Two logs are equal when they hold the same records, whichever batches hold them, and the same state.
+    public static func == (lhs: ReplicaLog, rhs: ReplicaLog) -> Bool {
+        lhs.logEndOffset == rhs.logEndOffset && lhs.highWatermark == rhs.highWatermark
+            && lhs.flushedOffset == rhs.flushedOffset && lhs.truncationCount == rhs.truncationCount
+            && lhs.epochCache == rhs.epochCache && (lhs.slices == rhs.slices || lhs.records == rhs.records)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(logEndOffset)
+        hasher.combine(highWatermark)
+        hasher.combine(flushedOffset)
+        hasher.combine(truncationCount)
+        hasher.combine(epochCache)
     }
 }
