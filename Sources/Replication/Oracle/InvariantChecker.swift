@@ -96,11 +96,8 @@ struct InvariantChecker: Hashable, Sendable {
     }
 
     /// The brokers whose process does not run, ascending (usually none).
-    private static func stoppedBrokers(_ runtimes: [BrokerID: BrokerRuntime]) -> [BrokerID] {
-        var stopped: [BrokerID] = []
-        for (broker, runtime) in runtimes where !runtime.isAlive { stopped.append(broker) }
-        if stopped.count > 1 { stopped.sort() }
-        return stopped
+    private static func stoppedBrokers(_ runtimes: BrokerRuntimes) -> [BrokerID] {
+        runtimes.brokers { !$0.isAlive }
     }
 
     /// Remembers newly committed records and detects acknowledged or committed records that are gone.
@@ -109,7 +106,7 @@ struct InvariantChecker: Hashable, Sendable {
     /// it (same offset and leader epoch). Lost acks=all or committed records are an invariant break after clean
     /// elections and data loss after an unclean one; a lost acks=1 record is Kafka's documented behaviour (S6).
     private mutating func trackCommittedAndLostRecords(
-        of state: PartitionState, runtimes: [BrokerID: BrokerRuntime], now: SimulatedInstant, notes: inout [String]
+        of state: PartitionState, runtimes: BrokerRuntimes, now: SimulatedInstant, notes: inout [String]
     ) {
         guard let leader = state.leader, runtimes[leader]?.isAlive == true,
             let (lost, lostCommitted) = modifyHistory(
@@ -184,7 +181,7 @@ struct InvariantChecker: Hashable, Sendable {
 
     /// Whether checking `state` now would leave the findings and the history as they are (what skipping idle time
     /// needs of every partition).
-    func isSettled(_ state: PartitionState, runtimes: [BrokerID: BrokerRuntime]) -> Bool {
+    func isSettled(_ state: PartitionState, runtimes: BrokerRuntimes) -> Bool {
         let history = history(of: state.id)
         if let leader = state.leader, runtimes[leader]?.isAlive == true, let log = state.logs[leader] {
             guard history.lossCheckKey == LossCheckKey(state, leader: leader, log: log),
