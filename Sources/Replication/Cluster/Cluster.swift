@@ -17,7 +17,7 @@ public struct Cluster: Hashable, Sendable {
         }
     }
     /// Where the topic looked up last is in `topics` (see `TopicPositionMemo`).
-    var topicMemo = TopicPositionMemo()
+    var topicMemo = TopicPositionMemo<Topic>()
     /// The seed every random choice of this cluster derives from.
     public let seed: UInt64
     /// The Kafka release this cluster behaves as.

@@ -1,25 +1,26 @@
-/// Where in `Cluster.topics` the topic looked up last is stored: the next lookup of the same name skips hashing it.
+/// Where in a dictionary by topic name (`Cluster.topics`, the oracle's histories) the topic looked up last is
+/// stored: the next lookup of the same name skips hashing it.
 ///
 /// An event reads and writes the partitions of one topic many times over (a fetch, its partitions' HW updates, the
 /// oracle's check after it), and every read went through a string hash of the topic name. A dictionary index stays
 /// valid until a key is added or removed; every write to `topics` except the in-place partition accessors' forgets
 /// the memo, and those never add or remove a topic. A cache, not state: two clusters that differ only here are equal.
-struct TopicPositionMemo: Hashable, Sendable {
+struct TopicPositionMemo<Value: Sendable>: Hashable, Sendable {
     /// The topic name remembered, nil when nothing is.
     private var name: String?
     /// Its position in `topics`.
-    private var position: Dictionary<String, Topic>.Index?
+    private var position: Dictionary<String, Value>.Index?
 
     /// Creates an empty memo.
     init() {}
 
     /// The remembered position of `topic`, if it is the one remembered.
-    func position(of topic: String) -> Dictionary<String, Topic>.Index? {
+    func position(of topic: String) -> Dictionary<String, Value>.Index? {
         name == topic ? position : nil
     }
 
     /// Remembers where `topic` is.
-    mutating func remember(_ topic: String, at position: Dictionary<String, Topic>.Index) {
+    mutating func remember(_ topic: String, at position: Dictionary<String, Value>.Index) {
         name = topic
         self.position = position
     }
