@@ -293,10 +293,11 @@ struct InvariantChecker: Hashable, Sendable {
 extension Cluster {
     /// Lets the oracle check what the last event touched, and writes what it found to the event log.
     mutating func checkAfterEvent() {
-        var oracle = engine.oracle
-        engine.oracle = InvariantChecker()
+        // Moved out and back, not copied: a copy would retain and release every part of its history.
+        var oracle = InvariantChecker()
+        swap(&oracle, &engine.oracle)
         let notes = oracle.check(&self)
-        engine.oracle = oracle
+        swap(&oracle, &engine.oracle)
         engine.touched.removeAll()
         for line in notes { note(line) }
     }
