@@ -27,6 +27,19 @@ struct DiagramDefs {
     /// its broker does not change, and is formatted once (its pieces are defined by then, so it is the same HTML).
     var boxes: [BoxKey: HTMLNode] = [:]
 
+    /// The logs drawn so far that their step did not change, by what they are drawn from: such a log is a shared
+    /// piece, and the `use` that draws it is made once.
+    var bars: [BarKey: HTMLNode] = [:]
+
+    /// What an unchanged log is drawn from (see `DiagramSVG.bar`).
+    struct BarKey: Hashable {
+        var bar: Diagram.Bar
+        var origin: Double
+        var cell: Double
+        var words: Double
+        var label: Bool
+    }
+
     /// What a broker box is drawn from.
     struct BoxKey: Hashable {
         var broker: Diagram.BrokerBox
