@@ -9,7 +9,9 @@ import ScenarioLanguage
 /// libFuzzer target: the bytes choose a scenario of valid commands (a small cluster, faults, elections, configs,
 /// produces, producers, consumers and groups, time), which must parse without a diagnostic and run without
 /// crashing. When every election was clean and no broker lost unflushed data, the engine must report no invariant
-/// break.
+/// break. Each scenario runs a second time with idle skipping off (`ScenarioRunner.skipsIdleTime`): skipping is a
+/// pure optimisation, so the transcript, diagnostics and final clock must be the same (unless the event-by-event run
+/// stopped at the work cap, which counts skipped stretches as one event).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzScenarioRunner(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     var bytes = ByteReader(Array(UnsafeBufferPointer(start: data, count: count)))
@@ -28,7 +30,33 @@ public func fuzzScenarioRunner(_ data: UnsafePointer<UInt8>, _ count: Int) -> CI
             cluster.invariantBreaks.isEmpty,
             "invariant break under clean elections: \(cluster.invariantBreaks)\n\(text)")
     }
+    var stepwise = ScenarioRunner(seed: 1)
+    stepwise.skipsIdleTime = false
+    for statement in script.statements { stepwise.execute(statement) }
+    if stepwise.cluster?.exhaustedBudget != .work {
+        checkSameRun(skipping: runner, stepwise: stepwise, text: text)
+    }
     return 0
+}
+
+/// Traps, showing the first differing line, when the run that skips idle time differs from the event-by-event one.
+func checkSameRun(skipping: ScenarioRunner, stepwise: ScenarioRunner, text: String) {
+    func lines(_ runner: ScenarioRunner) -> [String] {
+        let transcript = runner.transcript
+        var lines = transcript.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        lines += transcript.diagnostics.map { "diagnostic: \($0)" }
+        if let cluster = runner.cluster {
+            lines.append("now: \(cluster.now), events: \(cluster.eventCount)")
+        }
+        return lines
+    }
+    let (fast, slow) = (lines(skipping), lines(stepwise))
+    guard fast != slow else { return }
+    let index = (0..<min(fast.count, slow.count)).first { fast[$0] != slow[$0] } ?? min(fast.count, slow.count)
+    let shown = { (lines: [String]) in index < lines.count ? lines[index] : "(end)" }
+    preconditionFailure(
+        "skipping idle time changed the run at line \(index + 1):\n  skipping:   \(shown(fast))\n"
+            + "  stepwise:   \(shown(slow))\n\(text)")
 }
 
 /// Turns bytes into scenario lines, remembering whether anything allows legitimate data loss.

@@ -19,6 +19,10 @@ public struct ScenarioRunner {
     var outputBytes = 0
     /// Records written so far, once per replica, for `Limits.scenarioRecords`.
     var recordsWritten: Int64 = 0
+    /// Whether the clusters this runner makes skip idle stretches of time (`Cluster.skipsIdleTime`, on by default).
+    /// Off only for differential checks that skipping changes nothing (the runner fuzz target): the transcript must
+    /// be the same, but event by event a long `advance` does far more work and may stop at the work cap instead.
+    public var skipsIdleTime = true
 
     /// The outcome of the most recent command (not expectation), for `expect ok` / `expect error`.
     var lastOutcomeForExpectations: Outcome? { lastOutcome }
@@ -92,6 +96,7 @@ public struct ScenarioRunner {
             }
             var new = Cluster(seed: seed, kafka: version ?? kafka)
             new.budget = limits.engineBudget
+            new.skipsIdleTime = skipsIdleTime
             for id in 0..<count {
                 // Racks hold contiguous blocks of ids: 6 brokers in 2 racks → R1 = 0,1,2 and R2 = 3,4,5.
                 let rack = racks.map { "R\(id * $0 / count + 1)" }
@@ -107,6 +112,7 @@ public struct ScenarioRunner {
         case .broker(let id, let rack):
             var current = cluster ?? Cluster(seed: seed, kafka: kafka)
             current.budget = limits.engineBudget
+            current.skipsIdleTime = skipsIdleTime
             do {
                 try current.addBroker(Broker(id: id, rack: rack))
             } catch {
