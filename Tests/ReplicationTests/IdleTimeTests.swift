@@ -21,7 +21,7 @@ import Testing
         let broker = Int.random(in: 0..<6, using: &random)
         let state = clusters[0].state(of: broker)
         var action: (inout Cluster) -> Void = { _ in }
-        switch Int.random(in: 0..<16, using: &random) {
+        switch Int.random(in: 0..<17, using: &random) {
         case 0: if state == .up || state == .stalled { action = { try? $0.apply(.crash, to: broker) } }
         case 1: if state == .crashed || state == .shutDown { action = { try? $0.apply(.restart, to: broker) } }
         case 2: if state == .up { action = { try? $0.apply(.stall, to: broker) } }
@@ -45,6 +45,19 @@ import Testing
                 } else {
                     _ = try? cluster.produce(to: TopicPartition(topic, partition), values: values, acks: acks)
                 }
+            }
+        case 11:
+            // A fault held for minutes: the stretches skipped with a broker crashed, stalled or fenced.
+            let fault: Cluster.Fault? =
+                switch state {
+                case .up: [Cluster.Fault.crash, .stall, .isolate][Int.random(in: 0..<3, using: &random)]
+                case .stalled: .crash
+                default: nil
+                }
+            let duration = Int64.random(in: 60_000...600_000, using: &random)
+            action = { cluster in
+                if let fault { try? cluster.apply(fault, to: broker) }
+                cluster.advance(by: .milliseconds(duration))
             }
         default:
             // Mostly long stretches, where the idle skipping happens, with odd millisecond ends.
