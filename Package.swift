@@ -60,7 +60,8 @@ let package = Package(
         .executableTarget(name: "replicalab", dependencies: ["ReplicaLabCLI"], swiftSettings: strict),
         // Engine micro-benchmarks, run by Benchmarks/run.sh; no test depends on them.
         .executableTarget(
-            name: "ReplicaLabBenchmarks", dependencies: ["Replication"], path: "Benchmarks/ReplicaLabBenchmarks",
+            name: "ReplicaLabBenchmarks", dependencies: ["Diagnostics", "Replication", "ScenarioLanguage"],
+            path: "Benchmarks/ReplicaLabBenchmarks",
             swiftSettings: strict),
 
         // What several test targets share: repository files and fixtures, temporary workspaces that run the built

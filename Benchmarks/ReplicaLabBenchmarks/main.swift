@@ -1,6 +1,7 @@
 // Engine micro-benchmarks for Benchmarks/run.sh (not part of `swift test`): replication throughput with RF 3 and
 // acks=all, the cost of idle simulated time, and placement of 100,000 partitions on 1,000 brokers. Prints one JSON
-// object per measurement. `ReplicaLabBenchmarks [records] [names…]` runs the named ones (all by default).
+// object per measurement. `ReplicaLabBenchmarks [records] [names…]` runs the named ones (all by default);
+// `ReplicaLabBenchmarks events < lessons.md` prints where the events of a course's scenarios go (ScenarioEvents).
 import Dispatch
 import Replication
 
@@ -139,6 +140,12 @@ func json(_ name: String, _ values: [String: Double]) -> String {
 let arguments = CommandLine.arguments.dropFirst()
 let records = arguments.first.flatMap(Int.init) ?? 1_000_000
 let names = Set(arguments.filter { Int($0) == nil })
+if names.contains("events") {
+    var events = ScenarioEvents()
+    for block in ScenarioEvents.scenarioBlocks(of: readStandardInput()) { events.run(block) }
+    print(events.report())
+    exit(0)
+}
 func wanted(_ name: String) -> Bool { names.isEmpty || names.contains(name) }
 if wanted("replication") { print(json("replication", try replicationThroughput(records: records, batch: 1_000))) }
 if wanted("produce") { print(json("produce", try produceHeavy(requests: 20_000))) }

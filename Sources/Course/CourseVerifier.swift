@@ -219,6 +219,7 @@ public enum CourseVerifier {
         var scenario = VerifiedScenario(
             block: block, transcript: transcript, diagnostics: diagnostics.sorted(), outputMatches: outputMatches)
         scenario.initialCluster = start?.runner.cluster
+        scenario.stepLineCounts = ScenarioStart.stepLineCounts(of: run.statements, lineCount: block.block.lines.count)
         return (scenario, run.final.map { ScenarioRuns.Start(runner: $0, key: key) }, budgetStop)
     }
 }

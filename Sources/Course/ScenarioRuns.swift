@@ -46,6 +46,8 @@ public struct ScenarioRuns {
     struct Run {
         /// Problems found by the parser (a scenario with any is not run).
         var parseProblems: [Diagnostic]
+        /// The statements the parser found (those that parsed, when there were problems).
+        var statements: [Statement] = []
         /// What the scenario's own statements did.
         var transcript: Transcript
         /// The state after the run, for scenarios that continue it; nil when the scenario did not parse or a
@@ -110,7 +112,7 @@ public struct ScenarioRuns {
             return run
         }
         let (script, parseProblems) = Self.parse(key.text, file: file, limits: limits)
-        var run = Run(parseProblems: parseProblems, transcript: .empty, final: nil)
+        var run = Run(parseProblems: parseProblems, statements: script.statements, transcript: .empty, final: nil)
         // A scenario that does not parse is not run: its later lines would only report consequences of the typo.
         if parseProblems.isEmpty {
             var runner = start

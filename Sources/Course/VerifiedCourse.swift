@@ -159,6 +159,9 @@ public struct VerifiedScenario: Hashable, Sendable {
     /// With `versions=<a>,<b>`: its runs on both releases and the steps where they differ (the transcript is the
     /// first release's).
     public var versionComparison: VersionComparison? = nil
+    /// For each step, how many of the block's lines reach through it and its checks
+    /// (`ScenarioStart.stepLineCounts`), from the statements the verifier parsed; nil when the scenario was not run.
+    public var stepLineCounts: [Int]? = nil
 
     /// Whether it verified.
     public var isVerified: Bool { !diagnostics.containsErrors }

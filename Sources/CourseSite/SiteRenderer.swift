@@ -73,10 +73,16 @@ public enum SiteRenderer {
     /// `lessons[index].pageName`. Each page is a function of the renderings alone, so a caller may make the pages on
     /// several threads and write each as soon as it is made.
     public static func lessonPage(_ index: Int, of lessons: [LessonRendering]) -> String {
+        String(decoding: lessonPageBytes(index, of: lessons), as: UTF8.self)
+    }
+
+    /// The UTF-8 bytes of `lessonPage(index, of: lessons)`, for a writer that writes bytes: a page is the size of
+    /// its article and is written once, so it is not made into a `String` first.
+    public static func lessonPageBytes(_ index: Int, of lessons: [LessonRendering]) -> [UInt8] {
         LessonPage(
             lesson: lessons[index], previous: index > 0 ? lessons[index - 1] : nil,
             next: index + 1 < lessons.count ? lessons[index + 1] : nil, lessons: lessons
-        ).html
+        ).bytes
     }
 
     /// What each lesson's page depends on besides the lesson itself: its neighbours, which the pager links to. (The

@@ -102,9 +102,9 @@ struct BuildCommand: ParsableCommand {
         try site.write(reusing: reused) { stage in
             let written = ParallelMap.map(indices, jobs: jobs) { index -> Result<Int, any Error> in
                 Result {
-                    let page = SiteRenderer.lessonPage(index, of: renderings)
-                    try stage.create(renderings[index].pageName, page)
-                    return page.utf8.count
+                    let page = SiteRenderer.lessonPageBytes(index, of: renderings)
+                    try stage.create(renderings[index].pageName, bytes: page)
+                    return page.count
                 }
             }
             var sizes: [String: Int] = [:]

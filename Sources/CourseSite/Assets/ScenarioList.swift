@@ -13,14 +13,21 @@ enum ScenarioList {
     /// step, how many of its lines reach through the step and its checks `e`.
     static func entry(for lesson: VerifiedLesson) -> String {
         let blocks = lesson.lesson.scenarios
+        // The verifier parsed each scenario already (one verified scenario per block, in order); a scenario it did
+        // not run is parsed here.
+        let verified = lesson.scenarios
         let scenarios = blocks.indices.map { index -> String in
             let block = blocks[index]
-            let statements = ScenarioParser.parse(block.block.text, sourceMap: block.block.sourceMap).script.statements
-            let ends = ScenarioStart.stepLineCounts(of: statements, lineCount: block.block.lines.count)
+            let lines = block.block.lines
+            let ends =
+                (verified.count == blocks.count ? verified[index].stepLineCounts : nil)
+                ?? ScenarioStart.stepLineCounts(
+                    of: ScenarioParser.parse(block.block.text, sourceMap: block.block.sourceMap).script.statements,
+                    lineCount: lines.count)
             let continued = ScenarioStart.continuedScenarios(of: index, in: blocks)
             return "{\"a\":\(SearchIndex.string(block.anchor)),\"m\":\(block.name.map(SearchIndex.string) ?? "null"),"
                 + "\"p\":[\(continued.map(String.init).joined(separator: ","))],"
-                + "\"l\":[\(block.block.lines.map(SearchIndex.string).joined(separator: ","))],"
+                + "\"l\":[\(lines.map(SearchIndex.string).joined(separator: ","))],"
                 + "\"e\":[\(ends.map(String.init).joined(separator: ","))]}"
         }
         let number = LessonRendering.number(lesson.lesson.number)

@@ -54,36 +54,80 @@ enum SearchIndex {
         var defined: [String] = []
 
         mutating func add(_ more: String) {
-            let words = more.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            let words = SearchIndex.words(more)
             if words.isEmpty { return }
             text += text.isEmpty ? words : " " + words
         }
     }
 
-    /// The text of the `<strong>` elements of a prose block's HTML, tags removed.
-    static func definedTerms(_ html: String) -> [String] {
-        var terms: [String] = []
-        var rest = html[...]
-        while let start = rest.firstRange(of: "<strong>"),
-            let end = rest[start.upperBound...].firstRange(of: "</strong>")
-        {
-            let inner = rest[start.upperBound..<end.lowerBound]
-            var term = ""
-            var inTag = false
-            for character in inner {
-                if character == "<" {
-                    inTag = true
-                } else if character == ">" {
-                    inTag = false
-                } else if !inTag {
-                    term.append(character)
+    /// The words of `text` (split at whitespace) joined by single spaces. ASCII text, most of a course, is split
+    /// byte by byte; other text by `Character.isWhitespace`, which knows Unicode's spaces (an ASCII byte is
+    /// whitespace exactly when it is a tab, a line break, a vertical tab, a form feed or a space).
+    static func words(_ text: String) -> String {
+        var utf8 = text
+        return utf8.withUTF8 { bytes -> String in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else {
+                return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            for byte in bytes {
+                if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                    pendingSpace = !out.isEmpty
+                } else {
+                    if pendingSpace { out.append(0x20) }
+                    pendingSpace = false
+                    out.append(byte)
                 }
             }
-            let decoded = decodedEntities(term)
-            if !decoded.isEmpty { terms.append(decoded) }
-            rest = rest[end.upperBound...]
+            return String(decoding: out, as: UTF8.self)
         }
-        return terms
+    }
+
+    /// The text of the `<strong>` elements of a prose block's HTML, tags removed.
+    ///
+    /// The HTML is cmark's: a `<` or `>` in its text is an entity, so these two bytes are only ever a tag's
+    /// brackets, and the HTML is read as bytes.
+    static func definedTerms(_ html: String) -> [String] {
+        var html = html
+        return html.withUTF8 { bytes in
+            var terms: [String] = []
+            var from = 0
+            while let start = firstIndex(of: strongStart, in: bytes, from: from),
+                let end = firstIndex(of: strongEnd, in: bytes, from: start + strongStart.count)
+            {
+                var term: [UInt8] = []
+                var inTag = false
+                for byte in bytes[(start + strongStart.count)..<end] {
+                    if byte == UInt8(ascii: "<") {
+                        inTag = true
+                    } else if byte == UInt8(ascii: ">") {
+                        inTag = false
+                    } else if !inTag {
+                        term.append(byte)
+                    }
+                }
+                let decoded = decodedEntities(String(decoding: term, as: UTF8.self))
+                if !decoded.isEmpty { terms.append(decoded) }
+                from = end + strongEnd.count
+            }
+            return terms
+        }
+    }
+
+    private static let strongStart = Array("<strong>".utf8)
+    private static let strongEnd = Array("</strong>".utf8)
+
+    /// Where `needle` first occurs in `bytes` at or after `from`.
+    private static func firstIndex(of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        guard let first = needle.first, bytes.count >= needle.count else { return nil }
+        var index = from
+        while index <= bytes.count - needle.count {
+            if bytes[index] == first, needle.indices.allSatisfy({ bytes[index + $0] == needle[$0] }) { return index }
+            index += 1
+        }
+        return nil
     }
 
     /// Text from HTML with cmark's four entities decoded.

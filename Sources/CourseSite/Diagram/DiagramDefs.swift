@@ -9,14 +9,36 @@
 /// the same way in every browser, a class alone matches the piece and its copy alike.
 struct DiagramDefs {
     /// Each piece's id, by the piece's HTML.
-    private var ids: [[UInt8]: String] = [:]
+    private var ids: [PieceKey: String] = [:]
     private var pieces: [HTMLNode] = []
     /// The HTML of the piece being looked up (kept to reuse its storage: most lookups find a piece already defined).
-    private var key: [UInt8] = []
+    private var key = PieceKey()
+
+    /// A piece's HTML as a dictionary key, hashed as one run of bytes (an array of bytes hashes byte by byte).
+    private struct PieceKey: Hashable {
+        var bytes: [UInt8] = []
+
+        func hash(into hasher: inout Hasher) {
+            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
+    }
 
     /// The broker boxes drawn so far, formatted, by what they are drawn from: a box looks the same at every step
     /// its broker does not change, and is formatted once (its pieces are defined by then, so it is the same HTML).
     var boxes: [BoxKey: HTMLNode] = [:]
+
+    /// The logs drawn so far that their step did not change, by what they are drawn from: such a log is a shared
+    /// piece, and the `use` that draws it is made once.
+    var bars: [BarKey: HTMLNode] = [:]
+
+    /// What an unchanged log is drawn from (see `DiagramSVG.bar`).
+    struct BarKey: Hashable {
+        var bar: Diagram.Bar
+        var origin: Double
+        var cell: Double
+        var words: Double
+        var label: Bool
+    }
 
     /// What a broker box is drawn from.
     struct BoxKey: Hashable {
@@ -34,8 +56,8 @@ struct DiagramDefs {
     /// The id of the piece `<tag attributes>children</tag>`, defined on first use. Ids are `D` and a number:
     /// heading and step anchors are lowercase, so they never collide.
     mutating func id(_ tag: HTMLTag, _ attributes: [HTMLAttribute], _ children: [HTMLNode] = []) -> String {
-        key.removeAll(keepingCapacity: true)
-        HTMLFormatter.write(.element(tag, attributes, children), into: &key)
+        key.bytes.removeAll(keepingCapacity: true)
+        HTMLFormatter.write(.element(tag, attributes, children), into: &key.bytes)
         if let id = ids[key] { return id }
         let id = "D\(pieces.count)"
         ids[key] = id

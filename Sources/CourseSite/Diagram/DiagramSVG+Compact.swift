@@ -45,7 +45,7 @@ extension DiagramSVG {
             head.append(.element(.text, [.init("y", "4"), .init("style", "fill:var(--fg)")], words))
             var children = [defs.use([], .g, [], head)]
             if let bar = bars[broker.id] {
-                children += self.bar(bar, x: x, words: x(log.scale) + 6, label: false, defs: &defs)
+                children += self.bar(bar, origin: barX, cell: cell, words: x(log.scale) + 6, label: false, defs: &defs)
             }
             rows.append(place(classes, x: 0, y: 28 + Double(index) * 24, children))
         }

@@ -16,7 +16,7 @@ extension DiagramSVG {
             rows.append(
                 place(
                     classes.joined(separator: " "), x: 0, y: Double(index) * rowPitch,
-                    self.bar(bar, x: x, words: barWidth + 6, label: true, defs: &defs)))
+                    self.bar(bar, origin: 0, cell: cell, words: barWidth + 6, label: true, defs: &defs)))
         }
         if !log.lost.isEmpty {
             rows.append(
@@ -60,11 +60,25 @@ extension DiagramSVG {
         return lost
     }
 
-    /// One replica's log along y = 0: `x` places offsets, `words` the LEO and HW; with `label`, the broker's name
-    /// and marks first. A log the step did not change is a shared piece (it is often the same for many steps).
+    /// One replica's log along y = 0: offset k at `origin + k * cell`, `words` the LEO and HW; with `label`, the
+    /// broker's name and marks first. A log the step did not change is a shared piece (it is often the same for many
+    /// steps), drawn by a `use` that is made once per page (`DiagramDefs.bars`).
     static func bar(
-        _ bar: Diagram.Bar, x: (Int64) -> Double, words wordsX: Double, label: Bool, defs: inout DiagramDefs
+        _ bar: Diagram.Bar, origin: Double, cell: Double, words wordsX: Double, label: Bool, defs: inout DiagramDefs
     ) -> [HTMLNode] {
+        let isChanged = bar.previousLogEndOffset != nil || bar.previousHighWatermark != nil || bar.truncated != nil
+        if isChanged { return drawBar(bar, origin: origin, cell: cell, words: wordsX, label: label, defs: &defs) }
+        let key = DiagramDefs.BarKey(bar: bar, origin: origin, cell: cell, words: wordsX, label: label)
+        if let drawn = defs.bars[key] { return [drawn] }
+        let drawn = drawBar(bar, origin: origin, cell: cell, words: wordsX, label: label, defs: &defs)
+        defs.bars[key] = drawn[0]
+        return drawn
+    }
+
+    private static func drawBar(
+        _ bar: Diagram.Bar, origin: Double, cell: Double, words wordsX: Double, label: Bool, defs: inout DiagramDefs
+    ) -> [HTMLNode] {
+        func x(_ offset: Int64) -> Double { origin + Double(offset) * cell }
         let isChanged = bar.previousLogEndOffset != nil || bar.previousHighWatermark != nil || bar.truncated != nil
         var nodes: [HTMLNode] = []
         // In a shared piece, the class-only twin of each class (see `pieceStyles`).

@@ -70,21 +70,23 @@ enum DiagramSVG {
     /// A box per broker (racks as columns; without racks rows of up to three) with its state and its replicas.
     ///
     /// Every box is placed by a nested `svg` and drawn from shared pieces (its outline, its chips, its words):
-    /// consecutive steps' pictures then differ only where the cluster did.
+    /// consecutive steps' pictures then differ only where the cluster did. (Closures rather than key paths here:
+    /// this runs at every step, and a key path is read through the runtime.)
     static func cluster(_ columns: [Diagram.Column], defs: inout DiagramDefs)
         -> (nodes: [HTMLNode], width: Double, height: Double)
     {
-        let all = columns.flatMap(\.brokers)
-        let replicas = all.flatMap(\.replicas)
+        let all = columns.flatMap { $0.brokers }
+        let replicas = all.flatMap { $0.replicas }
         let chipWidth = Self.chipWidth(
-            characters: replicas.map(\.label.count).max() ?? 2, marks: max(1, replicas.map(\.marks.count).max() ?? 0))
+            characters: replicas.map { $0.label.count }.max() ?? 2,
+            marks: max(1, replicas.map { $0.marks.count }.max() ?? 0))
         let perRow = max(1, Int((boxWidth - 10) / (chipWidth + 4)))
         let mostChips = all.map { $0.replicas.count + ($0.moreReplicas > 0 ? 1 : 0) }.max() ?? 0
         let boxHeight = 35 + Double(max(1, (mostChips + perRow - 1) / perRow)) * rowPitch
         let hasRacks = columns.first?.rack != nil
         // With racks each rack is a column; without, the brokers fill rows of (at most) three boxes.
         let grid: [[Diagram.BrokerBox]] =
-            hasRacks ? columns.map(\.brokers) : transpose(rows(all, perRow: all.count == 4 ? 2 : 3))
+            hasRacks ? columns.map { $0.brokers } : transpose(rows(all, perRow: all.count == 4 ? 2 : 3))
         var nodes: [HTMLNode] = []
         var width = 0.0
         var height = 0.0
@@ -250,7 +252,7 @@ enum DiagramSVG {
 
     /// The columns of a grid given by rows (`[[a, b, c], [d]]` → `[[a, d], [b], [c]]`).
     static func transpose<T>(_ rows: [[T]]) -> [[T]] {
-        let width = rows.map(\.count).max() ?? 0
+        let width = rows.map { $0.count }.max() ?? 0
         return (0..<width).map { column in rows.compactMap { column < $0.count ? $0[column] : nil } }
     }
 

@@ -11,13 +11,15 @@ enum HTMLFormatter {
         return String(decoding: buffer, as: UTF8.self)
     }
 
-    /// A whole document: the doctype, then the node.
-    static func document(_ node: HTMLNode) -> String {
-        var buffer = Array("<!DOCTYPE html>\n".utf8)
-        buffer.reserveCapacity(16384)
+    /// A whole document (the doctype, then the node) as UTF-8, in a buffer that starts with room for `capacity`
+    /// bytes.
+    static func documentBytes(reserving capacity: Int, _ node: HTMLNode) -> [UInt8] {
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(capacity)
+        append("<!DOCTYPE html>\n", into: &buffer)
         write(node, into: &buffer)
         buffer.append(UInt8(ascii: "\n"))
-        return String(decoding: buffer, as: UTF8.self)
+        return buffer
     }
 
     /// Appends the HTML of a node.

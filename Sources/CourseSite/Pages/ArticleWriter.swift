@@ -7,6 +7,8 @@ struct ArticleWriter<Failure: Error> {
     private(set) var bytes: [UInt8] = []
     /// What the page's pictures share, written once at the end of the article (`finishPictures`).
     var diagramDefs = DiagramDefs()
+    /// The broker tables' rows formatted so far (most rows repeat from step to step).
+    var brokerRows = TableHTML.BrokerRows()
     /// Called with the size of the HTML after every piece.
     private let check: (Int) throws(Failure) -> Void
 

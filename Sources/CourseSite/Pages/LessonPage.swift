@@ -74,7 +74,8 @@ struct LessonPage {
         return writer.html
     }
 
-    var html: String {
+    /// The page's UTF-8 bytes.
+    var bytes: [UInt8] {
         var pager: [HTMLNode] = []
         if let previous {
             pager.append(.element(.a, [.init("rel", "prev"), .href(previous.pageName)], text: "← \(previous.title)"))
@@ -91,7 +92,7 @@ struct LessonPage {
         return Page(
             title: "\(lesson.title) — \(SiteRenderer.courseTitle)", body: body,
             footer: Page.footer(lessons: lessons, lesson: lesson), hasSandbox: lesson.hasSandboxes
-        ).html
+        ).bytes(reserving: lesson.article.utf8.count + 4096)
     }
 
     /// A prose block: cmark's HTML, and each verified value as a marked span.

@@ -17,8 +17,12 @@ struct Page {
     /// Scripts of the page's own, before the sandbox's (the playground's engine and list of scenarios).
     var scripts: [String] = []
 
-    var html: String {
-        HTMLFormatter.document(
+    var html: String { String(decoding: bytes(reserving: 16384), as: UTF8.self) }
+
+    /// The page's UTF-8 bytes, in a buffer that starts with room for `capacity` bytes.
+    func bytes(reserving capacity: Int) -> [UInt8] {
+        HTMLFormatter.documentBytes(
+            reserving: capacity,
             .element(
                 .html, [.init("lang", "en")],
                 [

@@ -31,7 +31,7 @@ enum ScenarioHTML {
         writer.start(.ol, [.class("steps")])
         try writer.write(.newline)
         try view.forEachStep { (step: StepView) throws(Failure) in
-            let node = self.step(step, defs: &writer.diagramDefs)
+            let node = self.step(step, defs: &writer.diagramDefs, rows: &writer.brokerRows)
             try writer.write(.group([node, .newline]))
         }
         writer.end(.ol)
@@ -85,7 +85,7 @@ enum ScenarioHTML {
             ])
     }
 
-    private static func step(_ step: StepView, defs: inout DiagramDefs) -> HTMLNode {
+    private static func step(_ step: StepView, defs: inout DiagramDefs, rows: inout TableHTML.BrokerRows) -> HTMLNode {
         var summary: [HTMLNode] = [
             .element(
                 .a, [.class("step-no"), .href("#" + step.id)],
@@ -152,7 +152,7 @@ enum ScenarioHTML {
             if !step.changes.isEmpty { body += [.element(.div, [.class("changes")], changes), .newline] }
         }
         if !step.checks.isEmpty { body += [checks(step.checks, label: "after this step"), .newline] }
-        if let state = step.state { body.append(self.state(state)) }
+        if let state = step.state { body.append(self.state(state, rows: &rows)) }
         return .element(
             .li, [.class("step"), .id(step.id)], [.newline, .element(.details, [.init("open")], body), .newline])
     }
@@ -173,9 +173,9 @@ enum ScenarioHTML {
             })
     }
 
-    private static func state(_ state: StateView) -> HTMLNode {
+    private static func state(_ state: StateView, rows: inout TableHTML.BrokerRows) -> HTMLNode {
         var nodes: [HTMLNode] = []
-        if let table = state.brokerTable { nodes += [TableHTML.brokerTable(table), .newline] }
+        if let table = state.brokerTable { nodes += [TableHTML.brokerTable(table, rows: &rows), .newline] }
         for table in state.replicaTables { nodes += [TableHTML.replicaTable(table), .newline] }
         if state.morePartitions > 0 {
             let more = state.morePartitions

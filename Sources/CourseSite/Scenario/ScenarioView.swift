@@ -117,11 +117,12 @@ struct StepView {
         // A picture once there is a topic: before, it would only be empty boxes.
         if let cluster = step.cluster, !cluster.topics.isEmpty {
             let diagram = memory.picture(cluster: cluster, changes: stepChanges)
-            if let last = memory.lastPicture, last.diagram.state == diagram.state {
+            let drawn = diagram.state
+            if let last = memory.lastPicture, last.state == drawn {
                 samePictureAs = last.step
             } else {
                 self.diagram = diagram
-                memory.lastPicture = (entry.number, diagram)
+                memory.lastPicture = (entry.number, drawn)
             }
             state = StateView(
                 after: cluster, before: previous, changes: stepChanges, step: entry.number, scenario: name,
@@ -135,8 +136,8 @@ struct StepView {
 struct StepMemory {
     /// The partitions whose logs the last picture drew: a step that touches no partition keeps them.
     var focus: [TopicPartition] = []
-    /// The last step with a picture of its own, and that picture.
-    var lastPicture: (step: Int, diagram: Diagram)?
+    /// The last step with a picture of its own, and that picture's state (`Diagram.state`).
+    var lastPicture: (step: Int, state: Diagram)?
     /// The broker table after the step before.
     var brokerTable: BrokerTable?
     /// `kafka-topics.sh --describe` after the step before.
@@ -147,7 +148,7 @@ struct StepMemory {
     /// The picture after a step: the logs of the partitions it touched (else those drawn before; at first, every
     /// partition when there are only a few).
     mutating func picture(cluster: Cluster, changes: StepChanges) -> Diagram {
-        let all = cluster.sortedTopics.flatMap { $0.partitions.map(\.id) }
+        let all = cluster.sortedTopics.flatMap { $0.partitions.map { $0.id } }
         // Logs with no records say nothing, except for a cluster's only partition (where the commit path starts).
         let touched = changes.touchedPartitions.filter {
             all.count == 1 || Self.hasRecords(cluster.partition($0), in: cluster)

@@ -22,11 +22,16 @@ struct BrokerTableView {
         guard let previous else { return }
         let oldRows = Dictionary(uniqueKeysWithValues: previous.rows.map { ($0.broker.id, $0) })
         for row in table.rows {
+            let oldRow = oldRows[row.broker.id]
+            // Most rows are as they were: equal entries in the same order are the same cells.
+            if let oldRow, oldRow.leaders == row.leaders, oldRow.followers == row.followers { continue }
             let columns = [row.leaders] + row.followers
-            let oldColumns = oldRows[row.broker.id].map { [$0.leaders] + $0.followers } ?? []
+            let oldColumns = oldRow.map { [$0.leaders] + $0.followers } ?? []
             for (index, cell) in columns.enumerated() where !cell.isEmpty || index < oldColumns.count {
                 let oldCell = index < oldColumns.count ? oldColumns[index] : []
-                if Set(cell) != Set(oldCell) { changedCells.insert(CellID(broker: row.broker.id, column: index)) }
+                if cell != oldCell, Set(cell) != Set(oldCell) {
+                    changedCells.insert(CellID(broker: row.broker.id, column: index))
+                }
             }
         }
     }

@@ -4,25 +4,55 @@ import Replication
 enum TableHTML {
     /// The broker table; changed cells carry the change mark, brokers show their state in a symbol and words.
     static func brokerTable(_ view: BrokerTableView) -> HTMLNode {
+        var rows = BrokerRows()
+        return brokerTable(view, rows: &rows)
+    }
+
+    /// The broker table, its rows taken from `rows` when they were formatted before (and kept there).
+    static func brokerTable(_ view: BrokerTableView, rows formatted: inout BrokerRows) -> HTMLNode {
         let head = HTMLNode.element(
             .thead, [],
             [.element(.tr, [], view.table.headings.map { .element(.th, [.init("scope", "col")], text: $0) })])
         let rows = view.table.rows.map { row -> HTMLNode in
-            var cells: [HTMLNode] = [
-                .element(
-                    .th, [.init("scope", "row")],
-                    [
-                        .text(row.broker.label + " "),
-                        BrokerStateHTML.badge(row.state, changed: view.changedBrokers.contains(row.broker.id)),
-                    ])
-            ]
-            for (column, entries) in ([row.leaders] + row.followers).enumerated() {
-                let changed = view.changedCells.contains(.init(broker: row.broker.id, column: column))
-                cells.append(cell(entries, leader: column == 0, changed: changed))
-            }
-            return .element(.tr, [], cells)
+            let key = BrokerRows.Key(
+                row: row, isBrokerChanged: view.changedBrokers.contains(row.broker.id),
+                changedColumns: (0...row.followers.count).filter {
+                    view.changedCells.contains(.init(broker: row.broker.id, column: $0))
+                })
+            if let node = formatted.rows[key] { return node }
+            let node = HTMLNode.trusted(TrustedHTML(formatted: HTMLFormatter.format(brokerRow(key))))
+            formatted.rows[key] = node
+            return node
         }
         return wrap(.class("broker-table"), caption: view.caption, head: head, rows: rows)
+    }
+
+    /// The broker tables' rows formatted so far, by what they are drawn from: a broker's row is the same at every
+    /// step that does not change it (most steps), and is formatted once per page.
+    struct BrokerRows {
+        /// What a row is drawn from.
+        struct Key: Hashable {
+            var row: BrokerTable.Row
+            /// The step changed the broker's state.
+            var isBrokerChanged: Bool
+            /// The row's cells that changed (0 = Leaders, 1… = Followers).
+            var changedColumns: [Int]
+        }
+
+        var rows: [Key: HTMLNode] = [:]
+    }
+
+    private static func brokerRow(_ key: BrokerRows.Key) -> HTMLNode {
+        let row = key.row
+        var cells: [HTMLNode] = [
+            .element(
+                .th, [.init("scope", "row")],
+                [.text(row.broker.label + " "), BrokerStateHTML.badge(row.state, changed: key.isBrokerChanged)])
+        ]
+        for (column, entries) in ([row.leaders] + row.followers).enumerated() {
+            cells.append(cell(entries, leader: column == 0, changed: key.changedColumns.contains(column)))
+        }
+        return .element(.tr, [], cells)
     }
 
     private static func cell(_ entries: [BrokerTable.Entry], leader: Bool, changed: Bool) -> HTMLNode {

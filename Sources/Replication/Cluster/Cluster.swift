@@ -9,8 +9,15 @@ public struct Cluster: Hashable, Sendable {
     public internal(set) var topics: [String: Topic] = [:] {
         // Any write but `modifyPartition`'s and `modifyFollowerFetchState`'s (which know what they changed) may change
         // a leader or a partition's logs, so the followers' fetch routes are worked out again.
-        didSet { if !engine.fetchRoutes.isHeld { engine.fetchRoutes.removeAll() } }
+        didSet {
+            if !engine.fetchRoutes.isHeld {
+                engine.fetchRoutes.removeAll()
+                topicMemo.forget()
+            }
+        }
     }
+    /// Where the topic looked up last is in `topics` (see `TopicPositionMemo`).
+    var topicMemo = TopicPositionMemo<Topic>()
     /// The seed every random choice of this cluster derives from.
     public let seed: UInt64
     /// The Kafka release this cluster behaves as.
@@ -51,8 +58,10 @@ public struct Cluster: Hashable, Sendable {
 
     /// The partition with this id, if the topic and partition exist.
     public func partition(_ id: TopicPartition) -> PartitionState? {
-        guard let topic = topics[id.topic], id.partition >= 0, id.partition < topic.partitions.count else { return nil }
-        return topic.partitions[id.partition]
+        guard let position = lookUpTopicPosition(of: id.topic), id.partition >= 0,
+            id.partition < topics.values[position].partitions.count
+        else { return nil }
+        return topics.values[position].partitions[id.partition]
     }
 
     /// Reads the partition with this id in place and returns what `body` makes of it, or nil when it does not exist.
@@ -60,7 +69,7 @@ public struct Cluster: Hashable, Sendable {
     /// The hot paths read one or two fields of a partition: `partition(_:)` would copy the whole value (its logs,
     /// follower states and ISR arrays) for each of them.
     func withPartition<Result>(_ id: TopicPartition, _ body: (PartitionState) -> Result) -> Result? {
-        guard let position = topics.index(forKey: id.topic), id.partition >= 0,
+        guard let position = lookUpTopicPosition(of: id.topic), id.partition >= 0,
             id.partition < topics.values[position].partitions.count
         else { return nil }
         return body(topics.values[position].partitions[id.partition])
@@ -70,7 +79,7 @@ public struct Cluster: Hashable, Sendable {
     /// the partition (a dictionary's non-mutating read copies the value out). `body` must only read: the oracle is not
     /// told about this access. nil when the partition does not exist.
     mutating func readPartition<Result>(_ id: TopicPartition, _ body: (inout PartitionState) -> Result) -> Result? {
-        guard let position = topics.index(forKey: id.topic) else { return nil }
+        guard let position = topicPosition(of: id.topic) else { return nil }
         engine.fetchRoutes.isHeld = true
         defer { engine.fetchRoutes.isHeld = false }
         return Self.element(of: &topics.values[position].partitions, at: id.partition, body)
@@ -92,7 +101,7 @@ public struct Cluster: Hashable, Sendable {
         for id in engine.partitionIDs {
             if position == nil || id.topic != topic {
                 topic = id.topic
-                position = topics.index(forKey: topic)
+                position = lookUpTopicPosition(of: topic)
             }
             guard let position else { continue }
             body(topics.values[position].partitions[id.partition])
@@ -105,7 +114,7 @@ public struct Cluster: Hashable, Sendable {
     /// written this way after the event.
     @discardableResult
     mutating func modifyPartition<Result>(_ id: TopicPartition, _ body: (inout PartitionState) -> Result) -> Result {
-        guard let position = topics.index(forKey: id.topic) else { preconditionFailure("no topic \(id.topic)") }
+        guard let position = topicPosition(of: id.topic) else { preconditionFailure("no topic \(id.topic)") }
         engine.touched.insert(id)
         var routesChanged = false
         engine.fetchRoutes.isHeld = true
@@ -134,7 +143,7 @@ public struct Cluster: Hashable, Sendable {
     mutating func modifyFollowerFetchState(
         _ id: TopicPartition, of follower: BrokerID, _ body: (inout FollowerFetchState) -> Void
     ) {
-        guard let position = topics.index(forKey: id.topic) else { preconditionFailure("no topic \(id.topic)") }
+        guard let position = topicPosition(of: id.topic) else { preconditionFailure("no topic \(id.topic)") }
         engine.fetchRoutes.isHeld = true
         body(&topics.values[position].partitions[id.partition].followerStates[follower, default: FollowerFetchState()])
         engine.fetchRoutes.isHeld = false

@@ -39,7 +39,7 @@ extension Cluster {
     /// `min.insync.replicas` of a topic as a number.
     public func minInsyncReplicas(of topic: String) -> Int {
         // The parsed values `topicConfig` would give: the topic's own, else the cluster-wide one, else Kafka's.
-        if let position = topics.index(forKey: topic), let own = topics.values[position].ownMinInsyncReplicas {
+        if let position = lookUpTopicPosition(of: topic), let own = topics.values[position].ownMinInsyncReplicas {
             return own
         }
         return engine.config.clusterMinInsyncReplicas ?? Self.defaultMinInsyncReplicas
@@ -47,7 +47,7 @@ extension Cluster {
 
     /// `max.message.bytes` of a topic as a number: the parsed values `topicConfig` would give.
     func maxMessageBytes(of topic: String) -> Int {
-        if let position = topics.index(forKey: topic), let own = topics.values[position].ownMaxMessageBytes {
+        if let position = lookUpTopicPosition(of: topic), let own = topics.values[position].ownMaxMessageBytes {
             return own
         }
         return engine.config.clusterMaxMessageBytes
@@ -59,7 +59,7 @@ extension Cluster {
     mutating func effectiveMinIsrInPlace(_ id: TopicPartition) -> Int {
         let clusterWide = engine.config.clusterMinInsyncReplicas ?? Self.defaultMinInsyncReplicas
         let isCapped = behaviour.effectiveMinIsrCappedByReplicas
-        guard let position = topics.index(forKey: id.topic) else { return clusterWide }
+        guard let position = topicPosition(of: id.topic) else { return clusterWide }
         engine.fetchRoutes.isHeld = true
         defer { engine.fetchRoutes.isHeld = false }
         return Self.effectiveMinIsr(

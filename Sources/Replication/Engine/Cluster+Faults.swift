@@ -108,7 +108,7 @@ extension Cluster {
 
     /// Brokers currently isolated, ascending.
     public var isolatedBrokers: [BrokerID] {
-        engine.runtimes.filter { $0.value.state == .isolated }.keys.sorted()
+        engine.runtimes.brokers { $0.state == .isolated }
     }
 
     /// Changes a topic config.

@@ -5,7 +5,7 @@ extension Cluster {
     }
 
     /// `isIsrEligible` for the brokers' runtimes `runtimes`.
-    static func isIsrEligible(_ broker: BrokerID, runtimes: [BrokerID: BrokerRuntime]) -> Bool {
+    static func isIsrEligible(_ broker: BrokerID, runtimes: BrokerRuntimes) -> Bool {
         guard let runtime = runtimes[broker] else { return false }
         return !runtime.isFenced && runtime.state != .shutDown
     }

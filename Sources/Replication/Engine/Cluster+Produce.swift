@@ -182,7 +182,7 @@ extension Cluster {
 
     /// The outcome of a parked request from its progress (`minIsr` is only read when the HW covers it).
     private static func outcome(
-        of request: ProduceRequest, _ progress: RequestProgress, minIsr: Int, runtimes: [BrokerID: BrokerRuntime]
+        of request: ProduceRequest, _ progress: RequestProgress, minIsr: Int, runtimes: BrokerRuntimes
     ) -> ProduceOutcome? {
         guard let base = request.baseOffset, let leader = request.leader else { return nil }
         if !progress.isSameLeader {

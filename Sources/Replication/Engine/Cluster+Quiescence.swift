@@ -7,6 +7,8 @@ struct QuiescenceControl: Hashable, Sendable {
     var nextAttempt = SimulatedInstant.distantPast
     /// How many idle stretches were skipped (for tests: proof that skipping happened).
     var skippedStretches = 0
+    /// How many times the engine looked for an idle stretch (for benchmarks: what looking costs).
+    var attempts = 0
 
     static func == (lhs: QuiescenceControl, rhs: QuiescenceControl) -> Bool { true }
     func hash(into hasher: inout Hasher) {}
@@ -18,6 +20,13 @@ extension Cluster {
         get { engine.quiescence.isEnabled }
         set { engine.quiescence.isEnabled = newValue }
     }
+
+    /// How many idle stretches the engine skipped so far (a diagnostic for benchmarks: how much of a run skipping
+    /// covers).
+    public var skippedIdleStretches: Int { engine.quiescence.skippedStretches }
+
+    /// How many times the engine looked for an idle stretch so far, found or not (a diagnostic for benchmarks).
+    public var idleStretchAttempts: Int { engine.quiescence.attempts }
 
     /// Runs, in one go, every event up to `end` (and before the first event that can change something other than
     /// time) when the cluster is idle, leaving exactly the state running them one by one would; returns whether it
@@ -33,6 +42,7 @@ extension Cluster {
     /// caught-up times), the fetch session ids in the order responses would have arrived. The work counted is one
     /// event's (what the engine did), not the skipped events': an idle hour fits the budget an idle minute does.
     mutating func skipIdleTime(through end: SimulatedInstant) -> Bool {
+        engine.quiescence.attempts += 1
         guard engine.quiescence.isEnabled, engine.exhaustedBudget == nil,
             var plan = IdlePlan(self), plan.limit(to: end)
         else {

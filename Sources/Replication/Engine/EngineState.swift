@@ -15,7 +15,7 @@ public struct EngineState: Hashable, Sendable {
     /// Whether a leader changed or partitions were created since the controller's checks were last considered.
     var controllerTasksMayBeDue = false
     /// Per-broker running state.
-    public internal(set) var runtimes: [BrokerID: BrokerRuntime] = [:]
+    public internal(set) var runtimes = BrokerRuntimes()
     /// Broker-wide and producer settings.
     public internal(set) var config = EngineConfig()
     /// Every produce request so far, by id (from 1).

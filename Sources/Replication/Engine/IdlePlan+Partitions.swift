@@ -1,14 +1,23 @@
 extension IdlePlan {
     /// What every fetching follower's long-poll fetch reads, by follower and leader, when no partition would change
-    /// by a fetch, an ISR-expiry check or the checks after an event; nil otherwise.
+    /// by a fetch or the checks after an event; and, per running leader, the instants after which one of its ISR
+    /// followers is out of sync (its ISR-expiry check then shrinks the ISR: the stretch ends before that check); nil
+    /// when some partition would change otherwise.
     ///
-    /// Per partition with a leader: every ISR follower was last seen at the leader's LEO (Kafka:
-    /// `Partition.maybeShrinkIsr` finds nobody out of sync); and for each fetching follower of a reachable leader: the
-    /// follower has the leader's records and HW and no diverging epoch (Kafka: `Partition.fetchRecords`), cannot join
-    /// the ISR (`maybeExpandIsr`), and the leader's HW cannot move (`maybeIncrementLeaderHW`).
-    static func idleFetches(_ cluster: Cluster) -> [BrokerPair: [PartitionFetch]]? {
+    /// Per partition with a leader: every ISR follower was last seen at the leader's LEO, or does not fetch from the
+    /// leader (crashed, stalled, cut off), so its fetch state stays as it is until `Partition.maybeShrinkIsr` finds it
+    /// out of sync, `replica.lag.time.max.ms` after it was last caught up (Kafka: `Replica.isCaughtUp`); and for each
+    /// fetching follower of a reachable leader: the follower has the leader's records and HW and no diverging epoch
+    /// (Kafka: `Partition.fetchRecords`), cannot join the ISR (`maybeExpandIsr`), and the leader's HW cannot move
+    /// (`maybeIncrementLeaderHW`): it is the LEO, frozen below min ISR, or held at a maximal-ISR follower's LEO that
+    /// does not move.
+    static func idleFetches(
+        _ cluster: Cluster
+    ) -> (fetches: [BrokerPair: [PartitionFetch]], shrinks: [(leader: BrokerID, outOfSyncAfter: SimulatedInstant)])? {
         let engine = cluster.engine
+        let maxLag = engine.config.replicaLagTimeMax
         var fetches: [BrokerPair: [PartitionFetch]] = [:]
+        var shrinks: [(leader: BrokerID, outOfSyncAfter: SimulatedInstant)] = []
         for id in engine.partitionIDs {
             guard let state = cluster.partition(id), engine.oracle.isSettled(state, runtimes: engine.runtimes) else {
                 return nil
@@ -17,17 +26,28 @@ extension IdlePlan {
             guard let leaderLog = state.logs[leader] else { return nil }
             let leaderEnd = leaderLog.logEndOffset
             let highWatermark = leaderLog.highWatermark
+            let isLeaderReachable = engine.runtimes[leader]?.isReachable == true
             if engine.runtimes[leader]?.isAlive == true, state.pendingIsr == nil {
                 for member in state.isr where member != leader {
-                    guard state.followerStates[member]?.logEndOffset == leaderEnd else { return nil }
+                    let fetchState = state.followerStates[member] ?? FollowerFetchState()
+                    guard fetchState.logEndOffset != leaderEnd else { continue }
+                    // A member behind that fetches from the leader catches up: not idle.
+                    guard isLeaderReachable, engine.runtimes[member]?.isFetching != true else { return nil }
+                    shrinks.append((leader, fetchState.lastCaughtUpTime + maxLag))
                 }
             }
-            guard engine.runtimes[leader]?.isReachable == true else { continue }
+            guard isLeaderReachable else { continue }
             let frozen = cluster.behaviour.highWatermarkWaitsForMinIsr && state.isr.count < cluster.effectiveMinIsr(id)
+            // Kafka: `Partition.maybeIncrementLeaderHW` takes the minimum LEO over the maximal ISR, so a member whose
+            // fetch state stays at the HW keeps it there.
+            let isHeldBack =
+                (state.isr + (state.pendingIsr ?? [])).contains { member in
+                    member != leader && (state.followerStates[member]?.logEndOffset ?? -1) <= highWatermark
+                }
             for (follower, log) in state.logs where follower != leader {
                 guard engine.runtimes[follower]?.isFetching == true else { continue }
                 guard log.logEndOffset == leaderEnd, log.highWatermark == highWatermark,
-                    highWatermark == leaderEnd || frozen
+                    highWatermark == leaderEnd || frozen || isHeldBack
                 else { return nil }
                 if let epoch = log.latestEpoch {
                     let end = leaderLog.epochCache.endOffsetFor(epoch, logEndOffset: leaderEnd)
@@ -43,6 +63,6 @@ extension IdlePlan {
                         leaderHighWatermark: highWatermark))
             }
         }
-        return fetches
+        return (fetches, shrinks)
     }
 }

@@ -68,10 +68,19 @@ struct IdlePlan {
             engine.pendingRequestIDs.allSatisfy({ cluster.decidedOutcome(of: $0) == nil })
         else { return nil }
         var streamIndexes: [BrokerID: Int] = [:]
+        // Brokers that heartbeat while fenced: their next heartbeat unfences them, and the stretch ends before it.
+        var unfencing: [Int] = []
         for broker in cluster.brokers.keys.sorted() {
-            guard let runtime = engine.runtimes[broker], engine.started.contains(broker),
-                runtime.state != .restarting, runtime.isHeartbeating != runtime.isFenced
+            guard let runtime = engine.runtimes[broker], engine.started.contains(broker), runtime.state != .restarting
             else { return nil }
+            if runtime.isHeartbeating, runtime.isFenced {
+                // Kafka: `BrokerHeartbeatManager` — a fenced broker's heartbeat asks to be unfenced.
+                unfencing.append(brokerStreams.count)
+            } else if !runtime.isHeartbeating, !runtime.isFenced {
+                // Kafka: `BrokerHeartbeatManager` — the session of a broker that stopped heartbeating expires
+                // `broker.session.timeout.ms` after its last heartbeat, and the controller fences it then.
+                barrier = min(barrier, runtime.lastHeartbeat + sessionTimeout)
+            }
             streamIndexes[broker] = brokerStreams.count
             brokerStreams.append(
                 BrokerStream(
@@ -79,7 +88,7 @@ struct IdlePlan {
                     heartbeatPeriod: config.brokerHeartbeatInterval, fetcherTickPeriod: config.replicaFetchWaitMax,
                     isrExpiryPeriod: max(.milliseconds(1), config.replicaLagTimeMax / 2)))
         }
-        guard let fetches = Self.idleFetches(cluster) else { return nil }
+        guard let (fetches, shrinks) = Self.idleFetches(cluster) else { return nil }
         // Every fetch session must be one the fetcher wants, and every wanted one must exist.
         guard fetches.count == engine.fetchSessions.count else { return nil }
         for session in engine.fetchSessions.values.sorted(by: { $0.id < $1.id }) {
@@ -158,6 +167,15 @@ struct IdlePlan {
             sessions.allSatisfy({ $0.firstResponse > now && $0.firstResponse <= now + $0.period }),
             brokerStreams.allSatisfy({ $0.heartbeat != .distantFuture && $0.fetcherTick != .distantFuture })
         else { return nil }
+        for index in unfencing { barrier = min(barrier, brokerStreams[index].heartbeat) }
+        // Kafka: `ReplicaManager.maybeShrinkIsr` runs every `replica.lag.time.max.ms / 2`; the first check after a
+        // member is out of sync shrinks the ISR.
+        for (leader, outOfSyncAfter) in shrinks {
+            guard let index = streamIndexes[leader] else { return nil }
+            let stream = brokerStreams[index]
+            let checks = Self.occurrences(stream.isrExpiry, stream.isrExpiryPeriod, outOfSyncAfter)
+            barrier = min(barrier, stream.isrExpiry + stream.isrExpiryPeriod * checks)
+        }
         // A heartbeating broker's session checks find it current: the next heartbeat comes before the session ends.
         for stream in brokerStreams where stream.isHeartbeating {
             guard let last = engine.runtimes[stream.broker]?.lastHeartbeat,

@@ -13,6 +13,8 @@ struct InvariantChecker: Hashable, Sendable {
     private var reportedFindings: Set<String> = []
     /// Each partition's history, by topic, by partition number.
     private var histories: [String: [PartitionHistory]] = [:]
+    /// Where the topic whose history was changed last is in `histories`.
+    private var historyMemo = TopicPositionMemo<[PartitionHistory]>()
     /// The brokers that were not running at the last check, ascending.
     private var stoppedBrokers: [BrokerID] = []
 
@@ -21,13 +23,15 @@ struct InvariantChecker: Hashable, Sendable {
 
     /// The history of one partition (empty when the checker has seen nothing of it).
     func history(of id: TopicPartition) -> PartitionHistory {
-        guard let partitions = histories[id.topic], id.partition < partitions.count else { return PartitionHistory() }
-        return partitions[id.partition]
+        guard let position = historyPosition(of: id.topic), id.partition < histories.values[position].count else {
+            return PartitionHistory()
+        }
+        return histories.values[position][id.partition]
     }
 
     /// The leader HW the last check of `id` saw, read in place (a history holds every committed record).
     private func lastLeaderHighWatermark(of id: TopicPartition) -> LeaderHighWatermark? {
-        guard let position = histories.index(forKey: id.topic), id.partition < histories.values[position].count else {
+        guard let position = historyPosition(of: id.topic), id.partition < histories.values[position].count else {
             return nil
         }
         return histories.values[position][id.partition].lastLeaderHighWatermark
@@ -96,11 +100,8 @@ struct InvariantChecker: Hashable, Sendable {
     }
 
     /// The brokers whose process does not run, ascending (usually none).
-    private static func stoppedBrokers(_ runtimes: [BrokerID: BrokerRuntime]) -> [BrokerID] {
-        var stopped: [BrokerID] = []
-        for (broker, runtime) in runtimes where !runtime.isAlive { stopped.append(broker) }
-        if stopped.count > 1 { stopped.sort() }
-        return stopped
+    private static func stoppedBrokers(_ runtimes: BrokerRuntimes) -> [BrokerID] {
+        runtimes.brokers { !$0.isAlive }
     }
 
     /// Remembers newly committed records and detects acknowledged or committed records that are gone.
@@ -109,7 +110,7 @@ struct InvariantChecker: Hashable, Sendable {
     /// it (same offset and leader epoch). Lost acks=all or committed records are an invariant break after clean
     /// elections and data loss after an unclean one; a lost acks=1 record is Kafka's documented behaviour (S6).
     private mutating func trackCommittedAndLostRecords(
-        of state: PartitionState, runtimes: [BrokerID: BrokerRuntime], now: SimulatedInstant, notes: inout [String]
+        of state: PartitionState, runtimes: BrokerRuntimes, now: SimulatedInstant, notes: inout [String]
     ) {
         guard let leader = state.leader, runtimes[leader]?.isAlive == true,
             let (lost, lostCommitted) = modifyHistory(
@@ -188,7 +189,7 @@ struct InvariantChecker: Hashable, Sendable {
 
     /// Whether checking `state` now would leave the findings and the history as they are (what skipping idle time
     /// needs of every partition).
-    func isSettled(_ state: PartitionState, runtimes: [BrokerID: BrokerRuntime]) -> Bool {
+    func isSettled(_ state: PartitionState, runtimes: BrokerRuntimes) -> Bool {
         let history = history(of: state.id)
         if let leader = state.leader, runtimes[leader]?.isAlive == true, let log = state.logs[leader] {
             guard history.lossCheckKey == LossCheckKey(state, leader: leader, log: log),
@@ -207,16 +208,22 @@ struct InvariantChecker: Hashable, Sendable {
     private static func invariantCheck(
         of state: PartitionState, last: LeaderHighWatermark?, stopped: [BrokerID]
     ) -> (breaks: [(Finding.Kind, String)], highWatermark: LeaderHighWatermark)? {
-        guard let leader = state.leader, let leaderLog = state.logs[leader] else { return nil }
         let isRunning = { (broker: BrokerID) in !stopped.contains(broker) }
-        guard isRunning(leader) else { return nil }
+        // The running brokers' logs, by ascending broker, read once: a partition has a handful of replicas, so a
+        // scan of this list is cheaper than hashing a broker id for every lookup.
+        var logs: [(broker: BrokerID, log: ReplicaLog)] = []
+        logs.reserveCapacity(state.logs.count)
+        for (broker, log) in state.logs where isRunning(broker) { logs.append((broker, log)) }
+        logs.sort { $0.broker < $1.broker }
+        let runningLog = { (broker: BrokerID) in logs.first { $0.broker == broker }?.log }
+        guard let leader = state.leader, let leaderLog = runningLog(leader) else { return nil }
         var breaks: [(Finding.Kind, String)] = []
         let hw = leaderLog.highWatermark
         if !state.isr.contains(leader) {
             breaks.append((.leaderNotInIsr, "leader \(leader) is not in Isr \(Cluster.csv(state.isr))"))
         }
-        for member in state.isr where isRunning(member) {
-            guard let log = state.logs[member] else { continue }
+        for member in state.isr {
+            guard let log = runningLog(member) else { continue }
             if log.logEndOffset < hw {
                 breaks.append(
                     (
@@ -231,14 +238,10 @@ struct InvariantChecker: Hashable, Sendable {
         if let last, last.epoch == state.leaderEpoch, hw < last.value {
             breaks.append((.highWatermarkDecreased, "leader HW went from \(last.value) to \(hw)"))
         }
-        // Each running replica's log, looked up once for all pairs.
-        var replicas: [(BrokerID, ReplicaLog?)] = []
-        replicas.reserveCapacity(state.replicas.count)
-        for broker in state.replicas where isRunning(broker) { replicas.append((broker, state.logs[broker])) }
-        replicas.sort { $0.0 < $1.0 }
-        for (index, (first, firstLog)) in replicas.enumerated() {
-            for (second, secondLog) in replicas.dropFirst(index + 1) {
-                guard let a = firstLog, let b = secondLog else { continue }
+        // Each running replica's log, in broker order, for all pairs (a log of a broker that is no replica is none).
+        logs.removeAll { !state.replicas.contains($0.broker) }
+        for (index, (first, a)) in logs.enumerated() {
+            for (second, b) in logs.dropFirst(index + 1) {
                 let limit = min(a.highWatermark, b.highWatermark, a.logEndOffset, b.logEndOffset)
                 if limit > 0, a.epoch(at: limit - 1) != b.epoch(at: limit - 1) {
                     let afterUnclean = state.uncleanElectionEpoch != nil && limit > state.uncleanElectionStartOffset
@@ -268,17 +271,24 @@ struct InvariantChecker: Hashable, Sendable {
         "\(kind.rawValue)|\(id)|\(message)"
     }
 
+    /// The position of `topic`'s histories in `histories`, from the memo when it is the topic changed last (histories
+    /// are only ever added, and an addition is remembered at once, so a remembered position stays valid).
+    private func historyPosition(of topic: String) -> Dictionary<String, [PartitionHistory]>.Index? {
+        historyMemo.position(of: topic) ?? histories.index(forKey: topic)
+    }
+
     /// Changes one partition's history in place.
     @discardableResult
     private mutating func modifyHistory<Result>(_ id: TopicPartition, _ body: (inout PartitionHistory) -> Result)
         -> Result
     {
-        var position = histories.index(forKey: id.topic)
+        var position = historyPosition(of: id.topic)
         if position == nil {
             histories[id.topic] = []
             position = histories.index(forKey: id.topic)
         }
         guard let index = position else { preconditionFailure("no history of \(id.topic)") }
+        historyMemo.remember(id.topic, at: index)
         while histories.values[index].count <= id.partition { histories.values[index].append(PartitionHistory()) }
         return body(&histories.values[index][id.partition])
     }
@@ -287,10 +297,11 @@ struct InvariantChecker: Hashable, Sendable {
 extension Cluster {
     /// Lets the oracle check what the last event touched, and writes what it found to the event log.
     mutating func checkAfterEvent() {
-        var oracle = engine.oracle
-        engine.oracle = InvariantChecker()
+        // Moved out and back, not copied: a copy would retain and release every part of its history.
+        var oracle = InvariantChecker()
+        swap(&oracle, &engine.oracle)
         let notes = oracle.check(&self)
-        engine.oracle = oracle
+        swap(&oracle, &engine.oracle)
         engine.touched.removeAll()
         for line in notes { note(line) }
     }

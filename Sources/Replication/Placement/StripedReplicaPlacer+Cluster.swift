@@ -33,7 +33,7 @@ extension StripedReplicaPlacer {
 extension Cluster {
     /// Brokers the controller has fenced (session expired, shut down, or not yet registered after a restart).
     var fencedBrokers: Set<BrokerID> {
-        Set(engine.runtimes.filter { $0.value.isFenced || $0.value.state == .shutDown }.keys)
+        Set(engine.runtimes.brokers { $0.isFenced || $0.state == .shutDown })
     }
 
     /// The first ISR and leader of new partitions: the assigned replicas that are active, the first of them leading.
