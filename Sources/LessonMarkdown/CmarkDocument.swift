@@ -414,8 +414,7 @@ struct CmarkDocument {
         let info = String(cString: cmark_node_get_fence_info(node))
         let openingLine = Int(cmark_node_get_start_line(node))
         let endLine = Int(cmark_node_get_end_line(node))
-        var contentLines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if contentLines.last == "" { contentLines.removeLast() }
+        let contentLines = FencedBlock.lines(of: text)
         let fileLines = contentLines.indices.map { openingLine + 1 + $0 }
         // cmark removes up to the fence's indentation from each content line; recover how much it removed.
         let offsets = contentLines.enumerated().map { index, line -> Int in

@@ -116,6 +116,15 @@ struct LessonParserTests {
         #expect(block.sourceMap.location(line: 1, column: 1) == FileLocation(file: Self.path, line: 7, column: 1))
     }
 
+    @Test func aBlocksLinesAreItsTextSplitAtLineFeedCharacters() throws {
+        let text = "# T\n\n```scenario\ncluster brokers=3 # café → ok\n\n\n  topic t\u{301}\n\n```\n"
+        let block = try #require(Self.parse(text).0?.scenarios.first).block
+        var characterLines = block.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if characterLines.last == "" { characterLines.removeLast() }
+        #expect(block.lines == characterLines)
+        #expect(block.lines == ["cluster brokers=3 # café → ok", "", "", "  topic t\u{301}", ""])
+    }
+
     @Test(arguments: [
         ("# T\n\n- item\n\n  ```scenario\n  cluster brokers=1\n  ```\n", 5, "a list"),
         ("# T\n\n> quote\n>\n> ```scenario\n> cluster brokers=1\n> ```\n", 5, "a block quote"),

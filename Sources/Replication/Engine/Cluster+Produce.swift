@@ -233,8 +233,8 @@ extension Cluster {
                     // The record's own epoch: a duplicate's original may be from an earlier epoch. Read a slice at
                     // a time (one lookup, not one per record).
                     var epochs = [Int](repeating: state.leaderEpoch, count: count)
-                    let slices = state.leader.flatMap { state.logs[$0] }?.slices(from: base, to: base + Int64(count))
-                    for slice in slices ?? [] {
+                    let leaderLog = state.leader.flatMap { state.logs[$0] }
+                    leaderLog?.forEachSlice(from: base, to: base + Int64(count)) { slice in
                         let positions = Int(slice.baseOffset - base)..<Int(slice.endOffset - base)
                         for position in positions { epochs[position] = slice.leaderEpoch }
                     }

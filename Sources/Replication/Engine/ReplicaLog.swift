@@ -106,16 +106,22 @@ public struct ReplicaLog: Sendable {
     ///
     /// Kafka: `LogSegment.read` → `FileRecords.slice` (a view of the same records, not a copy).
     public func slices(from start: Int64, to end: Int64) -> [RecordSlice] {
+        var result: [RecordSlice] = []
+        forEachSlice(from: start, to: end) { result.append($0) }
+        return result
+    }
+
+    /// Calls `body` with each slice holding records in `[from, to)`, cut to that range, in order (no array built:
+    /// the oracle reads epochs this way on every HW move).
+    public func forEachSlice(from start: Int64, to end: Int64, _ body: (RecordSlice) -> Void) {
         let lower = max(0, min(start, logEndOffset))
         let upper = max(lower, min(end, logEndOffset))
-        guard lower < upper else { return [] }
-        var result: [RecordSlice] = []
+        guard lower < upper else { return }
         var index = sliceIndex(containing: lower)
         while index < slices.count, slices[index].baseOffset < upper {
-            result.append(slices[index].clamped(from: lower, to: upper))
+            body(slices[index].clamped(from: lower, to: upper))
             index += 1
         }
-        return result
     }
 
     /// The records in `[from, to)`.

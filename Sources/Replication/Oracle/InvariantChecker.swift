@@ -161,7 +161,7 @@ struct InvariantChecker: Hashable, Sendable {
         }
         if history.committedUpTo < log.highWatermark {
             // The epochs a slice at a time (one lookup, not one per record); none above the LEO.
-            for slice in log.slices(from: history.committedUpTo, to: log.highWatermark) {
+            log.forEachSlice(from: history.committedUpTo, to: log.highWatermark) { slice in
                 for offset in slice.baseOffset..<slice.endOffset { history.committed[offset] = slice.leaderEpoch }
             }
             for offset in max(history.committedUpTo, log.logEndOffset)..<max(log.highWatermark, log.logEndOffset) {
