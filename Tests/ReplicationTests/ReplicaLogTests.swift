@@ -50,6 +50,19 @@ import Testing
         #expect(log.epochCache.entries == [.init(epoch: 0, startOffset: 0), .init(epoch: 1, startOffset: 7)])
     }
 
+    /// The one-pass reader the oracle's loss scan uses answers as `epoch(at:)` does, in order, with gaps, out of order
+    /// and past the log end.
+    @Test func theEpochReaderAgreesWithEpochAt() {
+        var (log, _) = Self.threeBatches()
+        log.append(RecordSlice(RecordBatch(baseOffset: 10, leaderEpoch: 3, values: ["k"])))
+        let offsets: [Int64] = [-1, 0, 2, 3, 6, 7, 7, 9, 10, 11, 4, 0, 10, 40]
+        var reader = log.epochReader
+        #expect(offsets.map { reader.epoch(at: $0) } == offsets.map { log.epoch(at: $0) })
+        #expect(offsets.map { log.epoch(at: $0) } == [nil, 0, 0, 0, 0, 1, 1, 1, 3, nil, 0, 0, 3, nil])
+        var empty = ReplicaLog().epochReader
+        #expect(empty.epoch(at: 0) == nil)
+    }
+
     /// Kafka's follower truncates to an offset inside a batch only in this model (Kafka truncates whole batches,
     /// `LogSegment.truncateTo`); the kept prefix must still read as before.
     @Test func truncationInsideABatchKeepsItsPrefix() {

@@ -141,6 +141,32 @@ public struct ReplicaLog: Sendable {
         offset >= 0 && offset < logEndOffset ? slices[sliceIndex(containing: offset)].leaderEpoch : nil
     }
 
+    /// A reader of the epochs at ascending offsets (see `EpochReader`).
+    public var epochReader: EpochReader { EpochReader(slices: slices, logEndOffset: logEndOffset) }
+
+    /// Reads the epochs of records at ascending offsets in one pass: each read goes on from the slice the last one
+    /// found, so reading every offset of a log costs a step per slice, not a search per offset (the oracle's scan
+    /// for lost records after a leader change reads every committed offset).
+    public struct EpochReader {
+        private let slices: ChunkedArray<RecordSlice>
+        private let logEndOffset: Int64
+        private var index = 0
+
+        init(slices: ChunkedArray<RecordSlice>, logEndOffset: Int64) {
+            self.slices = slices
+            self.logEndOffset = logEndOffset
+        }
+
+        /// The leader epoch of the record at `offset`, nil when the log has none there. Offsets read out of order
+        /// are answered too, by starting again from the first slice.
+        public mutating func epoch(at offset: Int64) -> Int? {
+            guard offset >= 0, offset < logEndOffset else { return nil }
+            if slices[index].baseOffset > offset { index = 0 }
+            while slices[index].endOffset <= offset { index += 1 }
+            return slices[index].leaderEpoch
+        }
+    }
+
     /// The index of the slice holding `offset` (`0 <= offset < logEndOffset`). Most reads are near the end (the
     /// HW, a follower's LEO), so the search gallops back from the last slice, then bisects.
     private func sliceIndex(containing offset: Int64) -> Int {

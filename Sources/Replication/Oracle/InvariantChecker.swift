@@ -140,12 +140,15 @@ struct InvariantChecker: Hashable, Sendable {
         var lost: [Int64] = []
         var lostCommitted: [Int64] = []
         if history.lossCheckKey != checkKey, !(history.lossCheckKey.map { checkKey.onlyGrew(since: $0) } ?? false) {
-            for (offset, epoch) in history.committed.entries where log.epoch(at: offset) != epoch {
+            // Both tables are read by ascending offset, so the log's epochs are read in one pass each.
+            var committedEpochs = log.epochReader
+            for (offset, epoch) in history.committed.entries where committedEpochs.epoch(at: offset) != epoch {
                 lost.append(offset)
                 lostCommitted.append(offset)
             }
+            var acknowledgedEpochs = log.epochReader
             for (offset, record) in history.acknowledged.entries
-            where log.epoch(at: offset) != record.leaderEpoch {
+            where acknowledgedEpochs.epoch(at: offset) != record.leaderEpoch {
                 if !lost.contains(offset) { lost.append(offset) }
                 if record.acks == .all, !lostCommitted.contains(offset) { lostCommitted.append(offset) }
             }
