@@ -76,6 +76,9 @@ struct Diagram: Hashable {
         var previousHighWatermark: Int64?
         /// Records the step removed from this log.
         var truncated: Range<Int64>?
+
+        /// Whether the step moved its LEO or HW or removed records (an unchanged log is a shared piece).
+        var isChanged: Bool { previousLogEndOffset != nil || previousHighWatermark != nil || truncated != nil }
     }
 
     var columns: [Column]

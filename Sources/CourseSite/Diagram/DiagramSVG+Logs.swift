@@ -66,8 +66,7 @@ extension DiagramSVG {
     static func bar(
         _ bar: Diagram.Bar, origin: Double, cell: Double, words wordsX: Double, label: Bool, defs: inout DiagramDefs
     ) -> [HTMLNode] {
-        let isChanged = bar.previousLogEndOffset != nil || bar.previousHighWatermark != nil || bar.truncated != nil
-        if isChanged { return drawBar(bar, origin: origin, cell: cell, words: wordsX, label: label, defs: &defs) }
+        if bar.isChanged { return drawBar(bar, origin: origin, cell: cell, words: wordsX, label: label, defs: &defs) }
         let key = DiagramDefs.BarKey(bar: bar, origin: origin, cell: cell, words: wordsX, label: label)
         if let drawn = defs.bars[key] { return [drawn] }
         let drawn = drawBar(bar, origin: origin, cell: cell, words: wordsX, label: label, defs: &defs)
@@ -79,7 +78,7 @@ extension DiagramSVG {
         _ bar: Diagram.Bar, origin: Double, cell: Double, words wordsX: Double, label: Bool, defs: inout DiagramDefs
     ) -> [HTMLNode] {
         func x(_ offset: Int64) -> Double { origin + Double(offset) * cell }
-        let isChanged = bar.previousLogEndOffset != nil || bar.previousHighWatermark != nil || bar.truncated != nil
+        let isChanged = bar.isChanged
         var nodes: [HTMLNode] = []
         // In a shared piece, the class-only twin of each class (see `pieceStyles`).
         func paint(_ kind: String) -> HTMLAttribute {

@@ -114,10 +114,8 @@ enum DiagramSVG {
     ) -> HTMLNode {
         let key = DiagramDefs.BoxKey(broker: broker, x: x, y: y, height: height, chipWidth: chipWidth, perRow: perRow)
         if let drawn = defs.boxes[key] { return drawn }
-        let drawn = HTMLNode.trusted(
-            TrustedHTML(
-                formatted: HTMLFormatter.format(
-                    drawBox(broker, x: x, y: y, height: height, chipWidth: chipWidth, perRow: perRow, defs: &defs))))
+        let drawn = HTMLNode.formattedOnce(
+            drawBox(broker, x: x, y: y, height: height, chipWidth: chipWidth, perRow: perRow, defs: &defs))
         defs.boxes[key] = drawn
         return drawn
     }

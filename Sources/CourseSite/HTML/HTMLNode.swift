@@ -38,6 +38,14 @@ struct HTMLNode: Sendable {
     static let newline = HTMLNode.trusted(TrustedHTML(constant: "\n"))
 }
 
+extension HTMLNode {
+    /// `node` formatted now and kept as its HTML: a piece a page draws many times (a broker box, a table row) is
+    /// formatted once and inserted as it is afterwards.
+    static func formattedOnce(_ node: HTMLNode) -> HTMLNode {
+        .trusted(TrustedHTML(formatted: HTMLFormatter.format(node)))
+    }
+}
+
 /// HTML that is inserted without escaping: cmark's rendering of lesson prose (lessons are trusted, like code), or a
 /// constant of the site's own.
 struct TrustedHTML: Sendable {

@@ -20,7 +20,7 @@ enum TableHTML {
                     view.changedCells.contains(.init(broker: row.broker.id, column: $0))
                 })
             if let node = formatted.rows[key] { return node }
-            let node = HTMLNode.trusted(TrustedHTML(formatted: HTMLFormatter.format(brokerRow(key))))
+            let node = HTMLNode.formattedOnce(brokerRow(key))
             formatted.rows[key] = node
             return node
         }
