@@ -180,15 +180,19 @@ struct CmarkDocument {
         let first = Int(cmark_node_get_start_line(paragraph))
         let last = Int(cmark_node_get_end_line(paragraph))
         guard first > 0, last >= first else { return nil }
-        for number in first...last {
+        lines: for number in first...last {
             guard let bytes = lines[number] else { continue }
-            let text = bytes.filter { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }
-            let allowed: Set<UInt8> = [UInt8(ascii: "|"), UInt8(ascii: "-"), UInt8(ascii: ":")]
-            if text.contains(UInt8(ascii: "|")), text.filter({ $0 == UInt8(ascii: "-") }).count >= 3,
-                text.allSatisfy({ allowed.contains($0) })
-            {
-                return number
+            var bars = 0
+            var dashes = 0
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "|"): bars += 1
+                case UInt8(ascii: "-"): dashes += 1
+                case UInt8(ascii: ":"), UInt8(ascii: " "), UInt8(ascii: "\t"): break
+                default: continue lines
+                }
             }
+            if bars > 0, dashes >= 3 { return number }
         }
         return nil
     }
