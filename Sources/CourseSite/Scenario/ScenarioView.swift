@@ -138,6 +138,8 @@ struct StepMemory {
     var focus: [TopicPartition] = []
     /// The last step with a picture of its own, and that picture's state (`Diagram.state`).
     var lastPicture: (step: Int, state: Diagram)?
+    /// The cluster the kept tables (`brokerTable`, `describe`) are of: the last step's with a state.
+    var tablesCluster: Cluster?
     /// The broker table after the step before.
     var brokerTable: BrokerTable?
     /// `kafka-topics.sh --describe` after the step before.
@@ -203,14 +205,20 @@ struct StateView {
         memory: inout StepMemory
     ) {
         self.step = step
-        let table = BrokerTable(cluster: cluster)
-        if table != memory.brokerTable {
-            let earlier = memory.brokerTable ?? previous.flatMap { $0.topics.isEmpty ? nil : BrokerTable(cluster: $0) }
-            brokerTable = BrokerTableView(
-                table: table, previous: earlier, changedBrokers: changes.brokersWithNewState,
-                caption: "Brokers after step \(step) of \(scenario)")
+        // The tables kept are those of `last`: when it prints the same table, the table is not made again.
+        let last = memory.tablesCluster
+        memory.tablesCluster = cluster
+        if memory.brokerTable == nil || !(last.map { BrokerTable.isUnchanged(from: $0, to: cluster) } ?? false) {
+            let table = BrokerTable(cluster: cluster)
+            if table != memory.brokerTable {
+                let earlier =
+                    memory.brokerTable ?? previous.flatMap { $0.topics.isEmpty ? nil : BrokerTable(cluster: $0) }
+                brokerTable = BrokerTableView(
+                    table: table, previous: earlier, changedBrokers: changes.brokersWithNewState,
+                    caption: "Brokers after step \(step) of \(scenario)")
+            }
+            memory.brokerTable = table
         }
-        memory.brokerTable = table
         let touched = changes.touchedPartitions
         replicaTables = touched.prefix(Self.replicaTableLimit).compactMap { id in
             guard let table = ReplicaTable(cluster: cluster, partition: id), let partition = cluster.partition(id)
@@ -227,9 +235,11 @@ struct StateView {
             defer { memory.groups[group] = now }
             return now == memory.groups[group] ? nil : GroupView(name: group, lines: Array(now.drop { $0.isEmpty }))
         }
-        let lines = TopicDescription(cluster: cluster).lines
-        describe = lines == memory.describe ? nil : lines
-        memory.describe = lines
+        if memory.describe == nil || !(last.map { TopicDescription.isUnchanged(from: $0, to: cluster) } ?? false) {
+            let lines = TopicDescription(cluster: cluster).lines
+            describe = lines == memory.describe ? nil : lines
+            memory.describe = lines
+        }
     }
 }
 

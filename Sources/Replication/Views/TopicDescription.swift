@@ -2,6 +2,10 @@
 ///
 /// Kafka: `TopicCommand.TopicService.describeTopic`, `PartitionDescription.printDescription`
 /// (tools/src/main/java/org/apache/kafka/tools/TopicCommand.java).
+///
+/// Every line is made from a `Header` or a `Row` alone, and those read from the cluster everything a line prints:
+/// two clusters with equal headers and rows print the same lines, which `isUnchanged(from:to:)` decides without
+/// making them.
 public struct TopicDescription: Hashable, Sendable {
     /// Partition filters, as `kafka-topics --describe` flags. With any of them, topic header lines are not printed.
     public enum Filter: String, Hashable, Sendable, CaseIterable {
@@ -17,29 +21,109 @@ public struct TopicDescription: Hashable, Sendable {
     /// Describes `topics` (all, sorted by name, when empty), optionally filtered.
     public init(cluster: Cluster, topics names: [String] = [], filter: Filter? = nil) {
         let selected = names.isEmpty ? cluster.sortedTopics : names.compactMap { cluster.topics[$0] }
+        let showsElr = cluster.behaviour.describeShowsElr
         var lines: [String] = []
         for topic in selected {
-            if filter == nil {
-                let configs = cluster.describedConfigs(of: topic.name).map { "\($0.name)=\($0.value)" }
-                lines.append(
-                    "Topic: \(topic.name)\tTopicId: \(topic.id)\tPartitionCount: \(topic.partitions.count)\t"
-                        + "ReplicationFactor: \(topic.replicationFactor)\tConfigs: \(configs.joined(separator: ","))")
-            }
+            if filter == nil { lines.append(Header(topic, in: cluster).line(in: cluster)) }
+            let minInsyncReplicas = filter == nil ? 0 : cluster.minInsyncReplicas(of: topic.name)
             for partition in topic.partitions
-            where filter.map({
-                Self.matches(partition, minInsyncReplicas: cluster.minInsyncReplicas(of: topic.name), filter: $0)
-            }) ?? true {
-                let leader = partition.leader.map(String.init) ?? "none"
-                // Kafka 3.8+ `printDescription` prints `Elr:` and `LastKnownElr:` (empty lists when ELR is off).
-                let elr =
-                    cluster.behaviour.describeShowsElr
-                    ? "\tElr: \(Self.csv(partition.elr))\tLastKnownElr: \(Self.csv(partition.lastKnownElr))" : ""
-                lines.append(
-                    "\tTopic: \(topic.name)\tPartition: \(partition.id.partition)\tLeader: \(leader)\t"
-                        + "Replicas: \(Self.csv(partition.replicas))\tIsr: \(Self.csv(partition.isr))" + elr)
+            where filter.map({ Self.matches(partition, minInsyncReplicas: minInsyncReplicas, filter: $0) }) ?? true {
+                lines.append(Row(partition, of: topic, showsElr: showsElr).line)
             }
         }
         self.lines = lines
+    }
+
+    /// Whether the description of all topics (no filter) of `after` is certainly the one of `before`: true only when
+    /// every topic's `Header` and every partition's `Row` are equal, so the lines are; false when they may differ
+    /// (equal lines can come from different inputs, e.g. a topic's own config equal to the cluster-wide one).
+    ///
+    /// The site asks at every step whether `--describe` changed: this answers most steps without making the lines.
+    public static func isUnchanged(from before: Cluster, to after: Cluster) -> Bool {
+        guard before.topics.count == after.topics.count else { return false }
+        let (showsElrBefore, showsElrAfter) = (before.behaviour.describeShowsElr, after.behaviour.describeShowsElr)
+        for (name, topic) in after.topics {
+            guard let old = before.topics[name], Header(old, in: before) == Header(topic, in: after) else {
+                return false
+            }
+            for (partition, oldPartition) in zip(topic.partitions, old.partitions)
+            where Row(partition, of: topic, showsElr: showsElrAfter)
+                != Row(oldPartition, of: old, showsElr: showsElrBefore)
+            {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// Everything a topic's header line reads from the cluster.
+    struct Header: Equatable {
+        var name: String
+        var id: TopicID
+        var partitionCount: Int
+        var replicationFactor: Int
+        /// The topic's own configs and the cluster-wide topic defaults: what `Cluster.describedConfigs(of:)` reads
+        /// (with the Kafka release's defaults, which do not change).
+        var ownConfigs: [String: String]
+        var clusterWideConfigs: [String: String]
+
+        init(_ topic: Topic, in cluster: Cluster) {
+            name = topic.name
+            id = topic.id
+            partitionCount = topic.partitions.count
+            replicationFactor = topic.replicationFactor
+            ownConfigs = topic.configs
+            clusterWideConfigs = cluster.engine.config.topicDefaults
+        }
+
+        func line(in cluster: Cluster) -> String {
+            var configs = ""
+            for (index, config) in cluster.describedConfigs(of: name).enumerated() {
+                if index > 0 { configs += "," }
+                configs += config.name + "=" + config.value
+            }
+            return "Topic: \(name)\tTopicId: \(id)\tPartitionCount: \(partitionCount)\t"
+                + "ReplicationFactor: \(replicationFactor)\tConfigs: \(configs)"
+        }
+    }
+
+    /// Everything a partition's line prints.
+    struct Row: Equatable {
+        var topic: String
+        var partition: Int
+        var leader: BrokerID?
+        var replicas: [BrokerID]
+        var isr: [BrokerID]
+        /// nil when the release does not print them.
+        var elr: [BrokerID]?
+        var lastKnownElr: [BrokerID]?
+
+        init(_ state: PartitionState, of topic: Topic, showsElr: Bool) {
+            self.topic = topic.name
+            partition = state.id.partition
+            leader = state.leader
+            replicas = state.replicas
+            isr = state.isr
+            elr = showsElr ? state.elr : nil
+            lastKnownElr = showsElr ? state.lastKnownElr : nil
+        }
+
+        var line: String {
+            var line = "\tTopic: " + topic + "\tPartition: " + String(partition) + "\tLeader: "
+            line += leader.map(String.init) ?? "none"
+            line += "\tReplicas: "
+            TopicDescription.appendCSV(replicas, to: &line)
+            line += "\tIsr: "
+            TopicDescription.appendCSV(isr, to: &line)
+            // Kafka 3.8+ `printDescription` prints `Elr:` and `LastKnownElr:` (empty lists when ELR is off).
+            if let elr, let lastKnownElr {
+                line += "\tElr: "
+                TopicDescription.appendCSV(elr, to: &line)
+                line += "\tLastKnownElr: "
+                TopicDescription.appendCSV(lastKnownElr, to: &line)
+            }
+            return line
+        }
     }
 
     /// Kafka: `TopicCommand.PartitionDescription` — `isUnderReplicated`, `isUnderMinIsr`, `isAtMinIsrPartitions`,
@@ -58,5 +142,11 @@ public struct TopicDescription: Hashable, Sendable {
         }
     }
 
-    static func csv(_ ids: [BrokerID]) -> String { ids.map(String.init).joined(separator: ",") }
+    /// `ids` comma-separated (Kafka: `mkString(",")`), appended to `text`.
+    static func appendCSV(_ ids: [BrokerID], to text: inout String) {
+        for (index, id) in ids.enumerated() {
+            if index > 0 { text += "," }
+            text += String(id)
+        }
+    }
 }
