@@ -138,6 +138,10 @@ struct StepMemory {
     var focus: [TopicPartition] = []
     /// The last step with a picture of its own, and that picture's state (`Diagram.state`).
     var lastPicture: (step: Int, state: Diagram)?
+    /// The last picture's boxes when it highlighted none, and the cluster they are of.
+    var boxes: (cluster: Cluster, columns: [Diagram.Column])?
+    /// The brokers in display order, kept while they do not change.
+    var brokerOrder = BrokerOrder()
     /// The cluster the kept tables (`brokerTable`, `describe`) are of: the last step's with a state.
     var tablesCluster: Cluster?
     /// The broker table after the step before.
@@ -160,7 +164,12 @@ struct StepMemory {
         } else if focus.isEmpty, all.count == 1 {
             focus = all
         }
-        return Diagram(cluster: cluster, changes: changes, focus: focus)
+        let unchanged = boxes.flatMap { Diagram.hasSameBoxes($0.cluster, cluster) ? $0.columns : nil }
+        let diagram = Diagram(
+            cluster: cluster, changes: changes, focus: focus, brokers: brokerOrder.brokers(of: cluster),
+            unchanged: unchanged)
+        boxes = diagram.highlightsBoxes ? nil : (cluster, diagram.columns)
+        return diagram
     }
 
     private static func hasRecords(_ partition: PartitionState?, in cluster: Cluster) -> Bool {
@@ -209,7 +218,7 @@ struct StateView {
         let last = memory.tablesCluster
         memory.tablesCluster = cluster
         if memory.brokerTable == nil || !(last.map { BrokerTable.isUnchanged(from: $0, to: cluster) } ?? false) {
-            let table = BrokerTable(cluster: cluster)
+            let table = BrokerTable(cluster: cluster, brokers: memory.brokerOrder.brokers(of: cluster))
             if table != memory.brokerTable {
                 let earlier =
                     memory.brokerTable ?? previous.flatMap { $0.topics.isEmpty ? nil : BrokerTable(cluster: $0) }

@@ -69,9 +69,15 @@ public struct BrokerTable: Hashable, Sendable {
     /// the Leaders column and the others keep their relative order. A partition without a leader keeps all its
     /// replicas, in replica order, as followers marked `noLeader`.
     ///
-    /// The table reads the cluster through `Placement` (each partition) and `brokerRows(of:)` (each broker) only, and
+    /// The table reads the cluster through `Placement` (each partition) and `brokerRows(_:of:)` (each broker) only, and
     /// the topics' names: `isUnchanged(from:to:)` compares those.
     public init(cluster: Cluster, topic: String? = nil) {
+        self.init(cluster: cluster, topic: topic, brokers: cluster.brokersInDisplayOrder)
+    }
+
+    /// The table, with `brokers` the cluster's `brokersInDisplayOrder` (which a caller making a table per step
+    /// keeps while the brokers do not change).
+    public init(cluster: Cluster, topic: String? = nil, brokers: [Broker]) {
         let topics = topic.map { name in cluster.topics[name].map { [$0] } ?? [] } ?? cluster.sortedTopics
         let single = topics.count == 1
         var placements: [Placement] = []
@@ -95,7 +101,7 @@ public struct BrokerTable: Hashable, Sendable {
                 followers[broker, default: Array(repeating: [], count: columns)][position].append(entry(broker))
             }
         }
-        rows = Self.brokerRows(of: cluster).map { broker, state in
+        rows = Self.brokerRows(brokers, of: cluster).map { broker, state in
             Row(
                 broker: broker, state: state, leaders: leaders[broker.id] ?? [],
                 followers: followers[broker.id] ?? Array(repeating: [], count: columns))
@@ -118,9 +124,10 @@ public struct BrokerTable: Hashable, Sendable {
         }
     }
 
-    /// What the table reads of the brokers: each in display order, with its running state.
-    static func brokerRows(of cluster: Cluster) -> [(broker: Broker, state: BrokerState)] {
-        cluster.brokersInDisplayOrder.map { ($0, cluster.state(of: $0.id)) }
+    /// What the table reads of the brokers: each in display order (`brokers`, from `cluster.brokers`), with its
+    /// running state.
+    static func brokerRows(_ brokers: [Broker], of cluster: Cluster) -> [(broker: Broker, state: BrokerState)] {
+        brokers.map { ($0, cluster.state(of: $0.id)) }
     }
 
     /// Whether the table of all topics of `after` is certainly the one of `before`: true only when the topics, their
