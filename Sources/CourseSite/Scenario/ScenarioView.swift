@@ -144,6 +144,8 @@ struct StepMemory {
     var brokerOrder = BrokerOrder()
     /// The cluster the kept tables (`brokerTable`, `describe`) are of: the last step's with a state.
     var tablesCluster: Cluster?
+    /// The replica tables made at a step, by partition.
+    var replicaTables: (step: Int, tables: [TopicPartition: ReplicaTable]) = (0, [:])
     /// The broker table after the step before.
     var brokerTable: BrokerTable?
     /// `kafka-topics.sh --describe` after the step before.
@@ -229,15 +231,21 @@ struct StateView {
             memory.brokerTable = table
         }
         let touched = changes.touchedPartitions
+        // The step before's replica tables are of `previous` (steps are numbered one after the other): a partition
+        // touched by both steps has its table made once.
+        let before = memory.replicaTables.step == step - 1 ? memory.replicaTables.tables : [:]
+        var made: [TopicPartition: ReplicaTable] = [:]
         replicaTables = touched.prefix(Self.replicaTableLimit).compactMap { id in
             guard let table = ReplicaTable(cluster: cluster, partition: id), let partition = cluster.partition(id)
             else { return nil }
+            made[id] = table
             let leader = partition.leader.map { "B\($0)" } ?? "none"
             let highWatermark = partition.leader == nil ? "none (no leader)" : String(partition.highWatermark)
             return ReplicaTableView(
-                table: table, previous: previous.flatMap { ReplicaTable(cluster: $0, partition: id) },
+                table: table, previous: before[id] ?? previous.flatMap { ReplicaTable(cluster: $0, partition: id) },
                 caption: "Replicas of \(id) after step \(step): leader \(leader), high watermark \(highWatermark)")
         }
+        memory.replicaTables = (step, made)
         morePartitions = max(0, touched.count - Self.replicaTableLimit)
         groups = cluster.groups.keys.sorted().compactMap { group in
             let now = ConsumerGroupDescription(cluster: cluster, group: group).lines
