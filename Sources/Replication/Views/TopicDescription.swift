@@ -22,13 +22,14 @@ public struct TopicDescription: Hashable, Sendable {
     public init(cluster: Cluster, topics names: [String] = [], filter: Filter? = nil) {
         let selected = names.isEmpty ? cluster.sortedTopics : names.compactMap { cluster.topics[$0] }
         let showsElr = cluster.behaviour.describeShowsElr
+        let clusterWide = cluster.engine.config.topicDefaults
         var lines: [String] = []
         for topic in selected {
-            if filter == nil { lines.append(Header(topic, in: cluster).line(in: cluster)) }
+            if filter == nil { lines.append(Header(topic, clusterWide: clusterWide).line) }
             let minInsyncReplicas = filter == nil ? 0 : cluster.minInsyncReplicas(of: topic.name)
             for partition in topic.partitions
             where filter.map({ Self.matches(partition, minInsyncReplicas: minInsyncReplicas, filter: $0) }) ?? true {
-                lines.append(Row(partition, of: topic, showsElr: showsElr).line)
+                lines.append(Row(partition, showsElr: showsElr).line(topic: topic.name))
             }
         }
         self.lines = lines
@@ -42,13 +43,17 @@ public struct TopicDescription: Hashable, Sendable {
     public static func isUnchanged(from before: Cluster, to after: Cluster) -> Bool {
         guard before.topics.count == after.topics.count else { return false }
         let (showsElrBefore, showsElrAfter) = (before.behaviour.describeShowsElr, after.behaviour.describeShowsElr)
+        let (clusterWideBefore, clusterWideAfter) = (
+            before.engine.config.topicDefaults, after.engine.config.topicDefaults
+        )
         for (name, topic) in after.topics {
-            guard let old = before.topics[name], Header(old, in: before) == Header(topic, in: after) else {
-                return false
-            }
-            for (partition, oldPartition) in zip(topic.partitions, old.partitions)
-            where Row(partition, of: topic, showsElr: showsElrAfter)
-                != Row(oldPartition, of: old, showsElr: showsElrBefore)
+            // Rows are compared within a topic of the same name (the header's): the line adds the name.
+            guard let old = before.topics[name],
+                Header(old, clusterWide: clusterWideBefore) == Header(topic, clusterWide: clusterWideAfter)
+            else { return false }
+            for index in topic.partitions.indices
+            where Row(topic.partitions[index], showsElr: showsElrAfter)
+                != Row(old.partitions[index], showsElr: showsElrBefore)
             {
                 return false
             }
@@ -62,23 +67,24 @@ public struct TopicDescription: Hashable, Sendable {
         var id: TopicID
         var partitionCount: Int
         var replicationFactor: Int
-        /// The topic's own configs and the cluster-wide topic defaults: what `Cluster.describedConfigs(of:)` reads
-        /// (with the Kafka release's defaults, which do not change).
+        /// The topic's own configs and the cluster-wide topic defaults (`describedConfigs(own:clusterWide:)`).
         var ownConfigs: [String: String]
         var clusterWideConfigs: [String: String]
 
-        init(_ topic: Topic, in cluster: Cluster) {
+        /// `clusterWide`: the cluster's topic defaults (`EngineConfig.topicDefaults`).
+        init(_ topic: Topic, clusterWide: [String: String]) {
             name = topic.name
             id = topic.id
             partitionCount = topic.partitions.count
             replicationFactor = topic.replicationFactor
             ownConfigs = topic.configs
-            clusterWideConfigs = cluster.engine.config.topicDefaults
+            clusterWideConfigs = clusterWide
         }
 
-        func line(in cluster: Cluster) -> String {
+        var line: String {
             var configs = ""
-            for (index, config) in cluster.describedConfigs(of: name).enumerated() {
+            let described = TopicDescription.describedConfigs(own: ownConfigs, clusterWide: clusterWideConfigs)
+            for (index, config) in described.enumerated() {
                 if index > 0 { configs += "," }
                 configs += config.name + "=" + config.value
             }
@@ -87,9 +93,8 @@ public struct TopicDescription: Hashable, Sendable {
         }
     }
 
-    /// Everything a partition's line prints.
+    /// Everything a partition's line prints besides its topic's name.
     struct Row: Equatable {
-        var topic: String
         var partition: Int
         var leader: BrokerID?
         var replicas: [BrokerID]
@@ -98,8 +103,7 @@ public struct TopicDescription: Hashable, Sendable {
         var elr: [BrokerID]?
         var lastKnownElr: [BrokerID]?
 
-        init(_ state: PartitionState, of topic: Topic, showsElr: Bool) {
-            self.topic = topic.name
+        init(_ state: PartitionState, showsElr: Bool) {
             partition = state.id.partition
             leader = state.leader
             replicas = state.replicas
@@ -108,7 +112,7 @@ public struct TopicDescription: Hashable, Sendable {
             lastKnownElr = showsElr ? state.lastKnownElr : nil
         }
 
-        var line: String {
+        func line(topic: String) -> String {
             var line = "\tTopic: " + topic + "\tPartition: " + String(partition) + "\tLeader: "
             line += leader.map(String.init) ?? "none"
             line += "\tReplicas: "
@@ -123,6 +127,21 @@ public struct TopicDescription: Hashable, Sendable {
                 TopicDescription.appendCSV(lastKnownElr, to: &line)
             }
             return line
+        }
+    }
+
+    /// The configs `kafka-topics --describe` lists under `Configs`: every topic config set on the topic (`own`) or
+    /// cluster-wide (`clusterWide`, by broker synonym), with its value, in `TopicConfig.all`'s order (by name).
+    ///
+    /// Kafka: `TopicCommand.TopicService.describeTopic` prints `config.entries()` filtered by `!entry.isDefault()`,
+    /// and an entry from `DYNAMIC_DEFAULT_BROKER_CONFIG` or `STATIC_BROKER_CONFIG` is not a default one.
+    public static func describedConfigs(own: [String: String], clusterWide: [String: String])
+        -> [(name: String, value: String)]
+    {
+        TopicConfig.all.compactMap { key in
+            if let value = own[key.name] { return (key.name, value) }
+            if let synonym = key.brokerSynonym, let value = clusterWide[synonym] { return (key.name, value) }
+            return nil
         }
     }
 
