@@ -71,7 +71,7 @@ struct LessonPage {
         }
         try writer.finishPictures()
         writer.end(.article)
-        return writer.html
+        return writer.string
     }
 
     /// The page's UTF-8 bytes.
