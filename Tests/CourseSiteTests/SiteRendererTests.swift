@@ -244,15 +244,15 @@ struct PageBudgetTests {
         let course = try GoldenSiteTests.course()
         let lesson = try #require(course.lessons.first { $0.lesson.slug == "failures" })
         let whole = SiteRenderer.renderLesson(lesson)
-        #expect(try SiteRenderer.renderLesson(lesson, byteBudget: whole.article.utf8.count) == whole)
-        let budget = whole.article.utf8.count / 3
+        #expect(try SiteRenderer.renderLesson(lesson, byteBudget: whole.article.count) == whole)
+        let budget = whole.article.count / 3
         #expect(throws: PageTooLarge.self) { try SiteRenderer.renderLesson(lesson, byteBudget: budget) }
         do {
             _ = try SiteRenderer.renderLesson(lesson, byteBudget: budget)
         } catch {
             // It stopped at the first piece (a step at most) past the budget, far from the whole page.
             #expect(error.renderedBytes > budget)
-            #expect(error.renderedBytes < whole.article.utf8.count / 2)
+            #expect(error.renderedBytes < whole.article.count / 2)
         }
     }
 }

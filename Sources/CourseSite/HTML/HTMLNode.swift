@@ -9,6 +9,7 @@ struct HTMLNode: Sendable {
         case text(String)
         case element(HTMLTag, [HTMLAttribute], [HTMLNode])
         case trusted(TrustedHTML)
+        case formatted([UInt8])
         case group([HTMLNode])
     }
 
@@ -31,6 +32,10 @@ struct HTMLNode: Sendable {
     /// HTML written by a trusted author, inserted as it is.
     static func trusted(_ html: TrustedHTML) -> HTMLNode { HTMLNode(storage: .trusted(html)) }
 
+    /// HTML this renderer formatted earlier (a lesson's article kept between builds, a piece a page draws many
+    /// times), as UTF-8, inserted as it is.
+    static func formatted(_ html: [UInt8]) -> HTMLNode { HTMLNode(storage: .formatted(html)) }
+
     /// Several nodes in a row, without an element around them.
     static func group(_ nodes: [HTMLNode]) -> HTMLNode { HTMLNode(storage: .group(nodes)) }
 
@@ -42,7 +47,9 @@ extension HTMLNode {
     /// `node` formatted now and kept as its HTML: a piece a page draws many times (a broker box, a table row) is
     /// formatted once and inserted as it is afterwards.
     static func formattedOnce(_ node: HTMLNode) -> HTMLNode {
-        .trusted(TrustedHTML(formatted: HTMLFormatter.format(node)))
+        var writer = HTMLWriter(reserving: 256)
+        writer.write(node)
+        return .formatted(writer.bytes)
     }
 }
 
@@ -53,12 +60,6 @@ struct TrustedHTML: Sendable {
 
     /// The HTML of a lesson's prose or heading, as cmark rendered it.
     init(lessonHTML html: String) { self.html = html }
-
-    /// A lesson's article as this renderer formatted it earlier (kept in the build cache between builds).
-    init(renderedArticle html: String) { self.html = html }
-
-    /// Nodes this renderer formatted earlier (a picture's part that the page draws again).
-    init(formatted html: String) { self.html = html }
 
     /// Markup the site itself spells out.
     init(constant html: StaticString) { self.html = html.description }

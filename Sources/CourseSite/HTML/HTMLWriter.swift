@@ -28,6 +28,8 @@ struct HTMLWriter {
             self.text(text)
         case .trusted(let html):
             trusted(html)
+        case .formatted(let html):
+            bytes.append(contentsOf: html)
         case .group(let nodes):
             for child in nodes { write(child) }
         case .element(let tag, let attributes, let children):

@@ -42,9 +42,6 @@ struct ArticleWriter<Failure: Error> {
         guard !diagramDefs.isEmpty else { return }
         try write(.group([diagramDefs.node, .newline]))
     }
-
-    /// The HTML written.
-    var string: String { html.string }
 }
 
 /// A lesson's page passed its byte budget while it was rendered; the rendering stopped there.
