@@ -21,30 +21,38 @@ struct HTMLWriter {
 
     // MARK: Nodes
 
-    /// Writes a node: every element gets its end tag except void elements and empty SVG elements (`<rect …/>`).
+    /// Writes a node.
     mutating func write(_ node: HTMLNode) {
         switch node.storage {
-        case .text(let text):
-            self.text(text)
-        case .trusted(let html):
-            trusted(html)
-        case .formatted(let html):
-            bytes.append(contentsOf: html)
-        case .group(let nodes):
-            for child in nodes { write(child) }
-        case .element(let tag, let attributes, let children):
-            if tag.isForeign && children.isEmpty {
-                start(tag, attributes, closing: true)
-                return
-            }
-            start(tag, attributes)
-            guard !tag.isVoid else { return }
-            for child in children { write(child) }
-            end(tag)
+        case .text(let text): self.text(text)
+        case .trusted(let html): trusted(html)
+        case .formatted(let html): bytes.append(contentsOf: html)
         }
     }
 
     // MARK: Elements
+
+    /// An element: its start tag, children and end tag; a void element has only its start tag, an empty SVG element
+    /// only a closing start tag (`<rect …/>`).
+    mutating func element(_ tag: HTMLTag, _ attributes: [HTMLAttribute], _ children: [HTMLNode]) {
+        if tag.isForeign && children.isEmpty {
+            start(tag, attributes, closing: true)
+            return
+        }
+        start(tag, attributes)
+        guard !tag.isVoid else { return }
+        for child in children { write(child) }
+        end(tag)
+    }
+
+    /// About how many bytes an element's tags take (its attribute values may grow by their escapes).
+    static func size(_ tag: HTMLTag, _ attributes: [HTMLAttribute]) -> Int {
+        var size = 2 * tag.name.utf8CodeUnitCount + 5
+        for attribute in attributes {
+            size += attribute.name.utf8CodeUnitCount + (attribute.value?.utf8.count ?? 0) + 4
+        }
+        return size
+    }
 
     /// `<tag a="v" …>` (`<tag a="v" …/>` when `closing`), for an element whose content follows, then `end`.
     mutating func start(_ tag: HTMLTag, _ attributes: [HTMLAttribute], closing: Bool = false) {

@@ -85,10 +85,10 @@ struct LessonPage {
         if let next {
             pager.append(.element(.a, [.init("rel", "next"), .href(next.pageName)], text: "\(next.title) →"))
         }
-        let body = HTMLNode.group([
+        let body: [HTMLNode] = [
             .formatted(lesson.article), .newline,
             .element(.nav, [.class("pager"), .ariaLabel("Previous and next lesson")], pager), .newline,
-        ])
+        ]
         return Page(
             title: "\(lesson.title) — \(SiteRenderer.courseTitle)", body: body,
             footer: Page.footer(lessons: lessons, lesson: lesson), hasSandbox: lesson.hasSandboxes
