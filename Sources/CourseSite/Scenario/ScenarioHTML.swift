@@ -41,7 +41,7 @@ enum ScenarioHTML {
         }
         try writer.write(
             .group([
-                .newline, PrintHTML.finalState(view), .newline,
+                .newline, PrintHTML.finalState(view, rows: &writer.brokerRows), .newline,
                 .element(
                     .details, [.class("transcript")],
                     [
