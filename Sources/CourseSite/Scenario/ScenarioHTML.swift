@@ -39,17 +39,17 @@ enum ScenarioHTML {
         if let comparison = view.versionComparison {
             try writer.write(.group([.newline, VersionComparisonHTML.node(comparison)]))
         }
-        try writer.write(
-            .group([
-                .newline, PrintHTML.finalState(view, rows: &writer.brokerRows), .newline,
-                .element(
-                    .details, [.class("transcript")],
-                    [
-                        .element(.summary, text: "Full transcript"),
-                        .element(.pre, [], [.element(.code, text: view.transcript)]),
-                    ]),
-                .newline,
-            ]))
+        writer.html.newline()
+        PrintHTML.finalState(view, rows: &writer.brokerRows, into: &writer.html)
+        writer.html.newline()
+        writer.html.start(.details, .class("transcript"))
+        writer.html.element(.summary, text: "Full transcript")
+        writer.html.start(.pre)
+        writer.html.element(.code, text: view.transcript)
+        writer.html.end(.pre)
+        writer.html.end(.details)
+        writer.html.newline()
+        try writer.checkSize()
         writer.end(.section)
     }
 
@@ -207,11 +207,11 @@ enum ScenarioHTML {
 
     private static func state(_ state: StateView, into html: inout HTMLWriter, rows: inout TableHTML.BrokerRows) {
         if let table = state.brokerTable {
-            html.write(TableHTML.brokerTable(table, rows: &rows))
+            TableHTML.brokerTable(table, rows: &rows, into: &html)
             html.newline()
         }
         for table in state.replicaTables {
-            html.write(TableHTML.replicaTable(table))
+            TableHTML.replicaTable(table, into: &html)
             html.newline()
         }
         if state.morePartitions > 0 {
