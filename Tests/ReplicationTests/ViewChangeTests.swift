@@ -71,44 +71,36 @@ import Testing
 
     static let versions: [KafkaVersion] = [.v37, .newest]
 
-    @Test(arguments: 0..<30)
-    func unchangedDescribeNeverHidesAChange(seed: Int) {
-        for kafka in Self.versions {
+    /// Over the states of seeded random scenarios (consecutive ones, and ones seven steps apart where more differs
+    /// at once): whenever `isUnchanged` says so, `prints` gives the same for both. Returns how often it said so.
+    static func neverHidesAChange<Printed: Equatable>(
+        seed: Int, _ isUnchanged: (Cluster, Cluster) -> Bool, _ prints: (Cluster) -> Printed
+    ) -> Int {
+        var unchanged = 0
+        for kafka in versions {
             let states = Self.states(seed: UInt64(seed), kafka: kafka)
-            var unchanged = 0
-            for (before, after) in zip(states, states.dropFirst()) {
-                let same = TopicDescription(cluster: before).lines == TopicDescription(cluster: after).lines
-                if TopicDescription.isUnchanged(from: before, to: after) {
+            for distance in [1, 7] {
+                for (before, after) in zip(states, states.dropFirst(distance)) where isUnchanged(before, after) {
                     unchanged += 1
-                    #expect(same, "seed \(seed), \(kafka): --describe changed but was said not to")
+                    #expect(prints(before) == prints(after), "seed \(seed), \(kafka): a change was said not to be one")
                 }
             }
-            // And across steps far apart, where more differs at once.
-            for (before, after) in zip(states, states.dropFirst(7)) {
-                guard TopicDescription.isUnchanged(from: before, to: after) else { continue }
-                #expect(TopicDescription(cluster: before).lines == TopicDescription(cluster: after).lines)
-            }
-            #expect(unchanged > 0, "the scenario has steps that leave --describe alone")
         }
+        return unchanged
+    }
+
+    @Test(arguments: 0..<30)
+    func unchangedDescribeNeverHidesAChange(seed: Int) {
+        let unchanged = Self.neverHidesAChange(seed: seed, TopicDescription.isUnchanged) {
+            TopicDescription(cluster: $0).lines
+        }
+        #expect(unchanged > 0, "the scenarios have steps that leave --describe alone")
     }
 
     @Test(arguments: 0..<30)
     func unchangedBrokerTableNeverHidesAChange(seed: Int) {
-        for kafka in Self.versions {
-            let states = Self.states(seed: UInt64(seed), kafka: kafka)
-            var unchanged = 0
-            for (before, after) in zip(states, states.dropFirst()) {
-                if BrokerTable.isUnchanged(from: before, to: after) {
-                    unchanged += 1
-                    #expect(BrokerTable(cluster: before) == BrokerTable(cluster: after), "seed \(seed), \(kafka)")
-                }
-            }
-            for (before, after) in zip(states, states.dropFirst(7))
-            where BrokerTable.isUnchanged(from: before, to: after) {
-                #expect(BrokerTable(cluster: before) == BrokerTable(cluster: after))
-            }
-            #expect(unchanged > 0)
-        }
+        let unchanged = Self.neverHidesAChange(seed: seed, BrokerTable.isUnchanged) { BrokerTable(cluster: $0) }
+        #expect(unchanged > 0, "the scenarios have steps that leave the broker table alone")
     }
 
     /// Each input the describe prints, changed alone, is seen: the cheap answer is not "unchanged".
