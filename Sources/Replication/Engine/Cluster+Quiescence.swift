@@ -150,9 +150,12 @@ extension Cluster {
             let heartbeats = IdlePlan.occurrences(stream.heartbeat, stream.heartbeatPeriod, end)
             newEvents.append((stream.heartbeat + stream.heartbeatPeriod * Int64(heartbeats), .heartbeat(id)))
             if stream.isHeartbeating {
-                for index in 0..<heartbeats {
-                    let expiry = stream.heartbeat + stream.heartbeatPeriod * Int64(index) + config.brokerSessionTimeout
-                    if expiry > end { newEvents.append((expiry, .sessionExpiry(id))) }
+                // The checks of the heartbeats whose session ends after `end` (not a pass over every heartbeat of
+                // the stretch: an idle hour has 1,800 per broker).
+                let firstExpiry = stream.heartbeat + config.brokerSessionTimeout
+                let expired = min(heartbeats, IdlePlan.occurrences(firstExpiry, stream.heartbeatPeriod, end))
+                for index in expired..<heartbeats {
+                    newEvents.append((firstExpiry + stream.heartbeatPeriod * index, .sessionExpiry(id)))
                 }
             }
             let ticks = IdlePlan.occurrences(stream.fetcherTick, stream.fetcherTickPeriod, end)

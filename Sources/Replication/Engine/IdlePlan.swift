@@ -50,6 +50,9 @@ struct IdlePlan {
     /// The last instant the stretch runs through.
     var end: SimulatedInstant
     private var sessionIndexes: [FetchSessionID: Int] = [:]
+    /// Every periodic stream (`makeStreams`), made once the plan is complete: the count, the last event and the
+    /// stretch's end all read them.
+    private var streams: [(SimulatedInstant, SimulatedDuration)] = []
     private let networkDelay: SimulatedDuration
     private let fetchWait: SimulatedDuration
     private let sessionTimeout: SimulatedDuration
@@ -187,6 +190,7 @@ struct IdlePlan {
         // Last, as it reads every partition's history: the oracle would find nothing new.
         guard engine.oracle.isSettled(cluster) else { return nil }
         onceEvents.sort()
+        streams = makeStreams()
     }
 
     /// Whether `scheduled` is the event `session` waits for.
@@ -236,7 +240,7 @@ struct IdlePlan {
     }
 
     /// Every periodic stream: (first instant, period).
-    private var streams: [(SimulatedInstant, SimulatedDuration)] {
+    private func makeStreams() -> [(SimulatedInstant, SimulatedDuration)] {
         var all: [(SimulatedInstant, SimulatedDuration)] = []
         for stream in brokerStreams {
             all.append((stream.heartbeat, stream.heartbeatPeriod))

@@ -151,6 +151,9 @@ public struct ReplicaLog: Sendable {
         private let slices: ChunkedArray<RecordSlice>
         private let logEndOffset: Int64
         private var index = 0
+        /// The offsets and epoch of the slice at `index` once read (empty before): most reads fall in the slice the
+        /// last one found, and are answered without reading the slice (and its batch) again.
+        private var current: (offsets: Range<Int64>, epoch: Int) = (0..<0, 0)
 
         init(slices: ChunkedArray<RecordSlice>, logEndOffset: Int64) {
             self.slices = slices
@@ -161,9 +164,12 @@ public struct ReplicaLog: Sendable {
         /// are answered too, by starting again from the first slice.
         public mutating func epoch(at offset: Int64) -> Int? {
             guard offset >= 0, offset < logEndOffset else { return nil }
+            if current.offsets.contains(offset) { return current.epoch }
             if slices[index].baseOffset > offset { index = 0 }
             while slices[index].endOffset <= offset { index += 1 }
-            return slices[index].leaderEpoch
+            let slice = slices[index]
+            current = (slice.baseOffset..<slice.endOffset, slice.leaderEpoch)
+            return slice.leaderEpoch
         }
     }
 

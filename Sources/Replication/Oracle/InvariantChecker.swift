@@ -150,13 +150,14 @@ struct InvariantChecker: Hashable, Sendable {
         if history.lossCheckKey != checkKey, !(history.lossCheckKey.map { checkKey.onlyGrew(since: $0) } ?? false) {
             // Both tables are read by ascending offset, so the log's epochs are read in one pass each.
             var committedEpochs = log.epochReader
-            for (offset, epoch) in history.committed.entries where committedEpochs.epoch(at: offset) != epoch {
+            history.committed.forEach { offset, epoch in
+                guard committedEpochs.epoch(at: offset) != epoch else { return }
                 lost.append(offset)
                 lostCommitted.append(offset)
             }
             var acknowledgedEpochs = log.epochReader
-            for (offset, record) in history.acknowledged.entries
-            where acknowledgedEpochs.epoch(at: offset) != record.leaderEpoch {
+            history.acknowledged.forEach { offset, record in
+                guard acknowledgedEpochs.epoch(at: offset) != record.leaderEpoch else { return }
                 if !lost.contains(offset) { lost.append(offset) }
                 if record.acks == .all, !lostCommitted.contains(offset) { lostCommitted.append(offset) }
             }

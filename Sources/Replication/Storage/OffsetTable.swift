@@ -33,6 +33,14 @@ public struct OffsetTable<Value> {
     /// The keys with a value, ascending.
     public var keys: [Int64] { slots.indices.filter { slots[$0] != nil }.map { Int64($0) } }
 
+    /// Calls `body` with every (key, value) pair by ascending key, read where they are stored: no array of pairs is
+    /// built (the oracle's scan for lost records after a leader change reads every committed offset).
+    public func forEach(_ body: (Int64, Value) -> Void) {
+        for index in slots.indices {
+            if let value = slots[index] { body(Int64(index), value) }
+        }
+    }
+
     /// Every (key, value) pair, by ascending key.
     public var entries: [(key: Int64, value: Value)] {
         var result: [(key: Int64, value: Value)] = []
