@@ -32,8 +32,9 @@ public struct LessonRendering: Codable, Hashable, Sendable {
     public var scenarioCount: Int
     /// How many exercises it has.
     public var exerciseCount = 0
-    /// The page's `<article>` (prose and scenario timelines).
-    public var article: String
+    /// The page's `<article>` (prose and scenario timelines) as UTF-8: it goes into the page as it is, so it is
+    /// never made into a `String` (which would check every byte of it again).
+    public var article: [UInt8]
     /// The lesson's entry in the search index's page list (a JavaScript object literal).
     public var searchPage: String
     /// The commands of the lesson's "Try it" section, for the page about getting the tool.

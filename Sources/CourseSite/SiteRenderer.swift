@@ -27,7 +27,7 @@ public enum SiteRenderer {
         return rendering(lesson, article: article)
     }
 
-    private static func rendering(_ lesson: VerifiedLesson, article: String) -> LessonRendering {
+    private static func rendering(_ lesson: VerifiedLesson, article: [UInt8]) -> LessonRendering {
         var rendering = LessonRendering(
             path: lesson.lesson.path, number: lesson.lesson.number, slug: lesson.lesson.slug,
             title: lesson.lesson.title, summary: lesson.lesson.summary, seed: lesson.seed, kafka: lesson.kafka.text,

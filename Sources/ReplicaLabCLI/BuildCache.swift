@@ -83,20 +83,20 @@ struct BuildCache: Sendable {
     }
 
     /// The cached article of `key`, when it is intact (its length and checksum are those recorded with it).
-    func article(_ key: String) -> String? {
+    func article(_ key: String) -> [UInt8]? {
         guard let metadata = Self.read(metadataURL(key).path),
             let entry = try? JSONDecoder().decode(Entry.self, from: metadata), entry.key == key,
             let data = Self.read(articleURL(key).path),
             data.count == entry.articleLength, Self.checksum(data) == entry.articleChecksum
         else { return nil }
-        return String(decoding: data, as: UTF8.self)
+        return Array(data)
     }
 
     /// Stores a lesson's rendering and outline (best effort: a cache that cannot be written only costs time).
     func store(_ key: String, _ rendering: LessonRendering, _ outline: LessonOutline) {
-        let article = Data(rendering.article.utf8)
+        let article = Data(rendering.article)
         var stripped = rendering
-        stripped.article = ""
+        stripped.article = []
         let entry = Entry(
             key: key, articleLength: article.count, articleChecksum: Self.checksum(article), rendering: stripped,
             outline: outline)

@@ -111,6 +111,16 @@ struct SiteRendererTests {
         #expect(HTMLFormatter.format(.element(.input, [.hidden, .id("i")])) == "<input hidden id=\"i\">")
     }
 
+    @Test func aJavaScriptStringEscapesQuotesBackslashesLineEndsAndAngleBrackets() {
+        #expect(SearchIndex.string("plain → ✓ é") == "\"plain → ✓ é\"")
+        #expect(SearchIndex.string("a\"b\\c") == #""a\"b\\c""#)
+        #expect(SearchIndex.string("x\ny\r\tz") == #""x\ny\u000d\u0009z""#)
+        #expect(SearchIndex.string("</script>") == #""\u003c/script>""#)
+        #expect(SearchIndex.string("a\u{2028}é\u{2029}\u{2027}") == "\"a\\u2028é\\u2029\u{2027}\"")
+        #expect(SearchIndex.string("") == "\"\"")
+        #expect(SearchIndex.string("\u{E2}") == "\"\u{E2}\"")
+    }
+
     /// A scenario that continues another starts from its final state: its first step tells only what it changed.
     @Test func aContinuedScenarioCountsItsChangesFromWhereTheOtherEnded() throws {
         let lesson = """
@@ -234,15 +244,15 @@ struct PageBudgetTests {
         let course = try GoldenSiteTests.course()
         let lesson = try #require(course.lessons.first { $0.lesson.slug == "failures" })
         let whole = SiteRenderer.renderLesson(lesson)
-        #expect(try SiteRenderer.renderLesson(lesson, byteBudget: whole.article.utf8.count) == whole)
-        let budget = whole.article.utf8.count / 3
+        #expect(try SiteRenderer.renderLesson(lesson, byteBudget: whole.article.count) == whole)
+        let budget = whole.article.count / 3
         #expect(throws: PageTooLarge.self) { try SiteRenderer.renderLesson(lesson, byteBudget: budget) }
         do {
             _ = try SiteRenderer.renderLesson(lesson, byteBudget: budget)
         } catch {
             // It stopped at the first piece (a step at most) past the budget, far from the whole page.
             #expect(error.renderedBytes > budget)
-            #expect(error.renderedBytes < whole.article.utf8.count / 2)
+            #expect(error.renderedBytes < whole.article.count / 2)
         }
     }
 }

@@ -137,23 +137,55 @@ enum SearchIndex {
     }
 
     /// A JavaScript string literal (JSON rules, plus `<` escaped so no `</script>` can appear).
+    ///
+    /// The text is read as UTF-8 bytes: what needs escaping is ASCII (`"`, `\`, `<`, control characters) or one of
+    /// the line and paragraph separators (`E2 80 A8`, `E2 80 A9`), so the runs between are whole characters and are
+    /// copied as they are.
     static func string(_ text: String) -> String {
+        let utf8 = text.utf8
         var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "<": out += "\\u003c"
-            default:
-                if scalar.value < 0x20 || scalar == "\u{2028}" || scalar == "\u{2029}" {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
+        out.reserveCapacity(utf8.count + 2)
+        var run = utf8.startIndex
+        var index = run
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            var next = utf8.index(after: index)
+            let escaped: String
+            switch byte {
+            case UInt8(ascii: "\""): escaped = "\\\""
+            case UInt8(ascii: "\\"): escaped = "\\\\"
+            case UInt8(ascii: "\n"): escaped = "\\n"
+            case UInt8(ascii: "<"): escaped = "\\u003c"
+            case 0..<0x20: escaped = unicodeEscape(UInt32(byte))
+            case 0xE2:
+                // U+2028 and U+2029 end a line in JavaScript source.
+                guard next != utf8.endIndex, utf8[next] == 0x80 else {
+                    index = next
+                    continue
                 }
+                let last = utf8.index(after: next)
+                guard last != utf8.endIndex, utf8[last] == 0xA8 || utf8[last] == 0xA9 else {
+                    index = next
+                    continue
+                }
+                escaped = unicodeEscape(utf8[last] == 0xA8 ? 0x2028 : 0x2029)
+                next = utf8.index(after: last)
+            default:
+                index = next
+                continue
             }
+            out += text[run..<index]
+            out += escaped
+            run = next
+            index = next
         }
+        out += text[run...]
         return out + "\""
+    }
+
+    /// `\uXXXX`, for a code point of the Basic Multilingual Plane.
+    private static func unicodeEscape(_ value: UInt32) -> String {
+        let hex = String(value, radix: 16)
+        return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
     }
 }

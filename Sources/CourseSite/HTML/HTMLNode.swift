@@ -1,15 +1,19 @@
 /// A piece of an HTML (or inline SVG) document: text, an element, or HTML an author wrote.
 ///
-/// Text and markup are different cases: a `String` only ever becomes text, which `HTMLFormatter` escapes, so no
+/// Text and markup are different cases: a `String` only ever becomes text, which `HTMLWriter` escapes, so no
 /// value from a scenario can turn into markup. Tag and attribute names are compile-time constants. Markup written
 /// by hand is the `trusted` case, which only lesson prose (cmark's output of a trusted lesson) and the site's own
 /// constants use. (swift-docc's `DocCHTML.HTMLNode` is the model.)
+///
+/// An element (or a group) is formatted as it is made, by the same `HTMLWriter`, and is its HTML from then on: a
+/// page's pictures and tables are made of many small nodes, and a tree of them, copied into its parents and
+/// destroyed after it was written, cost more than formatting it.
 struct HTMLNode: Sendable {
     enum Storage: Sendable {
         case text(String)
-        case element(HTMLTag, [HTMLAttribute], [HTMLNode])
         case trusted(TrustedHTML)
-        case group([HTMLNode])
+        /// Markup `HTMLWriter` formatted (an element, a group, a lesson's article kept between builds), as UTF-8.
+        case formatted([UInt8])
     }
 
     let storage: Storage
@@ -20,29 +24,61 @@ struct HTMLNode: Sendable {
     /// An element; a void element (`meta`, `input`, …) must have no children.
     static func element(_ tag: HTMLTag, _ attributes: [HTMLAttribute] = [], _ children: [HTMLNode] = []) -> HTMLNode {
         assert(!tag.isVoid || children.isEmpty, "<\(tag.name)> is a void element")
-        return HTMLNode(storage: .element(tag, attributes, children))
+        var writer = HTMLWriter(reserving: HTMLWriter.size(tag, attributes) + size(of: children))
+        writer.element(tag, attributes, children)
+        return HTMLNode(storage: .formatted(writer.bytes))
     }
 
     /// An element holding only text.
     static func element(_ tag: HTMLTag, _ attributes: [HTMLAttribute] = [], text: String) -> HTMLNode {
-        element(tag, attributes, [.text(text)])
+        var writer = HTMLWriter(reserving: HTMLWriter.size(tag, attributes) + text.utf8.count)
+        writer.start(tag, attributes)
+        writer.text(text)
+        writer.end(tag)
+        return HTMLNode(storage: .formatted(writer.bytes))
     }
 
     /// HTML written by a trusted author, inserted as it is.
     static func trusted(_ html: TrustedHTML) -> HTMLNode { HTMLNode(storage: .trusted(html)) }
 
+    /// HTML this renderer formatted earlier (a lesson's article kept between builds), as UTF-8, inserted as it is.
+    static func formatted(_ html: [UInt8]) -> HTMLNode { HTMLNode(storage: .formatted(html)) }
+
     /// Several nodes in a row, without an element around them.
-    static func group(_ nodes: [HTMLNode]) -> HTMLNode { HTMLNode(storage: .group(nodes)) }
+    static func group(_ nodes: [HTMLNode]) -> HTMLNode {
+        if nodes.count == 1 { return nodes[0] }
+        var writer = HTMLWriter(reserving: size(of: nodes))
+        for node in nodes { writer.write(node) }
+        return HTMLNode(storage: .formatted(writer.bytes))
+    }
 
     /// A line break in the source (between block elements, to keep the pages diffable).
     static let newline = HTMLNode.trusted(TrustedHTML(constant: "\n"))
+
+    /// About how many bytes the node's HTML takes (text may grow by its escapes).
+    var size: Int {
+        switch storage {
+        case .text(let text): text.utf8.count
+        case .trusted(let html): html.html.utf8.count
+        case .formatted(let html): html.count
+        }
+    }
+
+    private static func size(of nodes: [HTMLNode]) -> Int {
+        var size = 0
+        for node in nodes { size += node.size }
+        return size
+    }
 }
 
 extension HTMLNode {
     /// `node` formatted now and kept as its HTML: a piece a page draws many times (a broker box, a table row) is
-    /// formatted once and inserted as it is afterwards.
+    /// formatted once and inserted as it is afterwards. (Every element is: this names the intent.)
     static func formattedOnce(_ node: HTMLNode) -> HTMLNode {
-        .trusted(TrustedHTML(formatted: HTMLFormatter.format(node)))
+        if case .formatted = node.storage { return node }
+        var writer = HTMLWriter(reserving: node.size)
+        writer.write(node)
+        return .formatted(writer.bytes)
     }
 }
 
@@ -53,12 +89,6 @@ struct TrustedHTML: Sendable {
 
     /// The HTML of a lesson's prose or heading, as cmark rendered it.
     init(lessonHTML html: String) { self.html = html }
-
-    /// A lesson's article as this renderer formatted it earlier (kept in the build cache between builds).
-    init(renderedArticle html: String) { self.html = html }
-
-    /// Nodes this renderer formatted earlier (a picture's part that the page draws again).
-    init(formatted html: String) { self.html = html }
 
     /// Markup the site itself spells out.
     init(constant html: StaticString) { self.html = html.description }

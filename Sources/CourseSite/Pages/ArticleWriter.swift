@@ -3,8 +3,8 @@
 /// byte budget there, so a lesson of many steps with large pictures stops at the budget instead of costing
 /// gigabytes first.
 struct ArticleWriter<Failure: Error> {
-    /// The HTML so far.
-    private(set) var bytes: [UInt8] = []
+    /// The HTML so far; a piece written here directly is measured by `checkSize`.
+    var html = HTMLWriter(reserving: 65_536)
     /// What the page's pictures share, written once at the end of the article (`finishPictures`).
     var diagramDefs = DiagramDefs()
     /// The broker tables' rows formatted so far (most rows repeat from step to step).
@@ -14,23 +14,27 @@ struct ArticleWriter<Failure: Error> {
 
     init(checking check: @escaping (Int) throws(Failure) -> Void) {
         self.check = check
-        bytes.reserveCapacity(65_536)
     }
 
     /// Appends a piece, then checks the size.
     mutating func write(_ node: HTMLNode) throws(Failure) {
-        HTMLFormatter.write(node, into: &bytes)
-        try check(bytes.count)
+        html.write(node)
+        try checkSize()
+    }
+
+    /// Checks the size after a piece written to `html` directly.
+    func checkSize() throws(Failure) {
+        try check(html.bytes.count)
     }
 
     /// Appends an element's start tag; its content follows piece by piece, then `end`.
     mutating func start(_ tag: HTMLTag, _ attributes: [HTMLAttribute] = []) {
-        HTMLFormatter.writeStartTag(tag, attributes, into: &bytes)
+        html.start(tag, attributes)
     }
 
     /// Appends an element's end tag.
     mutating func end(_ tag: HTMLTag) {
-        HTMLFormatter.writeEndTag(tag, into: &bytes)
+        html.end(tag)
     }
 
     /// Writes the pieces the pictures share, if any picture was drawn.
@@ -38,9 +42,6 @@ struct ArticleWriter<Failure: Error> {
         guard !diagramDefs.isEmpty else { return }
         try write(.group([diagramDefs.node, .newline]))
     }
-
-    /// The HTML written.
-    var html: String { String(decoding: bytes, as: UTF8.self) }
 }
 
 /// A lesson's page passed its byte budget while it was rendered; the rendering stopped there.

@@ -38,7 +38,7 @@ struct IndexPage {
             .element(.ol, [.class("lesson-list")], [.newline] + items.flatMap { [$0, HTMLNode.newline] }), .newline,
         ])
         return Page(
-            title: SiteRenderer.courseTitle, body: body, footer: Page.footer(lessons: lessons, lesson: nil)
+            title: SiteRenderer.courseTitle, body: [body], footer: Page.footer(lessons: lessons, lesson: nil)
         ).html
     }
 

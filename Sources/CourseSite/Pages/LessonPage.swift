@@ -13,7 +13,7 @@ struct LessonPage {
     /// article's size after every piece (see `ArticleWriter`).
     static func article<Failure: Error>(
         _ lesson: VerifiedLesson, checking check: @escaping (Int) throws(Failure) -> Void
-    ) throws(Failure) -> String {
+    ) throws(Failure) -> [UInt8] {
         var writer = ArticleWriter(checking: check)
         // What the sandboxes need to run the page's scenarios as the CLI would: the lesson's number, seed and Kafka.
         writer.start(
@@ -71,7 +71,7 @@ struct LessonPage {
         }
         try writer.finishPictures()
         writer.end(.article)
-        return writer.html
+        return writer.html.bytes
     }
 
     /// The page's UTF-8 bytes.
@@ -85,14 +85,14 @@ struct LessonPage {
         if let next {
             pager.append(.element(.a, [.init("rel", "next"), .href(next.pageName)], text: "\(next.title) →"))
         }
-        let body = HTMLNode.group([
-            .trusted(TrustedHTML(renderedArticle: lesson.article)), .newline,
+        let body: [HTMLNode] = [
+            .formatted(lesson.article), .newline,
             .element(.nav, [.class("pager"), .ariaLabel("Previous and next lesson")], pager), .newline,
-        ])
+        ]
         return Page(
             title: "\(lesson.title) — \(SiteRenderer.courseTitle)", body: body,
             footer: Page.footer(lessons: lessons, lesson: lesson), hasSandbox: lesson.hasSandboxes
-        ).bytes(reserving: lesson.article.utf8.count + 4096)
+        ).bytes(reserving: lesson.article.count + 4096)
     }
 
     /// A prose block: cmark's HTML, and each verified value as a marked span.

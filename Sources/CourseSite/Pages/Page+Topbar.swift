@@ -2,7 +2,7 @@ extension Page {
     /// The bar at the top of every page: the search first (the first stop of the Tab order, at the top on a phone),
     /// the skip link, the course, the page about getting the tool, the theme switch, and the link to the contents.
     /// The search and the theme switch need the script, so they are hidden until it shows them.
-    static var topbar: HTMLNode {
+    static let topbar: HTMLNode =
         .element(
             .header, [.class("topbar")],
             [
@@ -45,7 +45,6 @@ extension Page {
                 .element(.a, [.class("contents-link"), .href("#course-contents")], text: "Contents"),
                 .newline,
             ])
-    }
 }
 
 extension HTMLTag {

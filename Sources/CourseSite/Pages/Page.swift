@@ -8,7 +8,8 @@ import Course
 /// index, which lists them all.
 struct Page {
     var title: String
-    var body: HTMLNode
+    /// The main content, written into the page in place (a lesson's article is most of its page).
+    var body: [HTMLNode]
     /// Build facts for the footer.
     var footer: HTMLNode
     /// Whether the page has sandboxes (scenarios a reader can edit and run, the playground): it then loads the
@@ -21,31 +22,39 @@ struct Page {
 
     /// The page's UTF-8 bytes, in a buffer that starts with room for `capacity` bytes.
     func bytes(reserving capacity: Int) -> [UInt8] {
-        HTMLFormatter.documentBytes(
-            reserving: capacity,
-            .element(
-                .html, [.init("lang", "en")],
-                [
-                    .newline, head, .newline,
-                    .element(
-                        .body, [],
-                        [
-                            .newline, Self.topbar, .newline,
-                            .newline,
-                            .element(
-                                .div, [.class("layout")],
-                                [
-                                    .newline,
-                                    .element(
-                                        .main, [.id("content"), .init("tabindex", "-1")], [.newline, body]),
-                                    .newline, Self.sidebar, .newline,
-                                ]),
-                            .newline,
-                            .element(.footer, [.class("site-footer")], [.element(.p, [], [footer])]),
-                            .newline,
-                        ]),
-                    .newline,
-                ]))
+        var html = HTMLWriter(reserving: capacity)
+        html.append("<!DOCTYPE html>\n")
+        html.start(.html, .init("lang", "en"))
+        html.newline()
+        html.write(head)
+        html.newline()
+        html.start(.body)
+        html.newline()
+        html.write(Self.topbar)
+        html.newline()
+        html.newline()
+        html.start(.div, .class("layout"))
+        html.newline()
+        html.start(.main, .id("content"), .init("tabindex", "-1"))
+        html.newline()
+        for node in body { html.write(node) }
+        html.end(.main)
+        html.newline()
+        html.write(Self.sidebar)
+        html.newline()
+        html.end(.div)
+        html.newline()
+        html.start(.footer, .class("site-footer"))
+        html.start(.p)
+        html.write(footer)
+        html.end(.p)
+        html.end(.footer)
+        html.newline()
+        html.end(.body)
+        html.newline()
+        html.end(.html)
+        html.newline()
+        return html.bytes
     }
 
     private var head: HTMLNode {
@@ -79,7 +88,7 @@ struct Page {
 
     /// The sidebar: the contents (filled in by the script from `toc.js`; without it, a link to
     /// the course index).
-    private static var sidebar: HTMLNode {
+    private static let sidebar: HTMLNode =
         .element(
             .nav, [.class("sidebar"), .id("course-contents"), .ariaLabel("Course contents")],
             [
@@ -98,7 +107,6 @@ struct Page {
                     [.element(.a, [.href("index.html#lessons")], text: "All lessons")]),
                 .newline,
             ])
-    }
 
     /// The footer facts every page shows.
     static func footer(lessons: [LessonRendering], lesson: LessonRendering?) -> HTMLNode {

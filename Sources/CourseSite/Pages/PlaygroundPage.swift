@@ -43,7 +43,7 @@ struct PlaygroundPage {
             .newline,
         ])
         return Page(
-            title: "Playground — \(SiteRenderer.courseTitle)", body: body,
+            title: "Playground — \(SiteRenderer.courseTitle)", body: [body],
             footer: Page.footer(lessons: lessons, lesson: nil), hasSandbox: true,
             scripts: [EngineScript.fileName, SiteFiles.scenarios]
         ).html

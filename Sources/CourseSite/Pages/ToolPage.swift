@@ -86,7 +86,7 @@ struct ToolPage {
         }
         body.append(.element(.ol, [.class("try-list")], [.newline] + items))
         return Page(
-            title: "\(Self.title) — \(SiteRenderer.courseTitle)", body: .group(body),
+            title: "\(Self.title) — \(SiteRenderer.courseTitle)", body: body,
             footer: Page.footer(lessons: lessons, lesson: nil)
         ).html
     }

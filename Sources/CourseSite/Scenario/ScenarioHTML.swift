@@ -31,24 +31,25 @@ enum ScenarioHTML {
         writer.start(.ol, [.class("steps")])
         try writer.write(.newline)
         try view.forEachStep { (step: StepView) throws(Failure) in
-            let node = self.step(step, defs: &writer.diagramDefs, rows: &writer.brokerRows)
-            try writer.write(.group([node, .newline]))
+            self.step(step, into: &writer.html, defs: &writer.diagramDefs, rows: &writer.brokerRows)
+            writer.html.newline()
+            try writer.checkSize()
         }
         writer.end(.ol)
         if let comparison = view.versionComparison {
             try writer.write(.group([.newline, VersionComparisonHTML.node(comparison)]))
         }
-        try writer.write(
-            .group([
-                .newline, PrintHTML.finalState(view), .newline,
-                .element(
-                    .details, [.class("transcript")],
-                    [
-                        .element(.summary, text: "Full transcript"),
-                        .element(.pre, [], [.element(.code, text: view.transcript)]),
-                    ]),
-                .newline,
-            ]))
+        writer.html.newline()
+        PrintHTML.finalState(view, rows: &writer.brokerRows, into: &writer.html)
+        writer.html.newline()
+        writer.html.start(.details, .class("transcript"))
+        writer.html.element(.summary, text: "Full transcript")
+        writer.html.start(.pre)
+        writer.html.element(.code, text: view.transcript)
+        writer.html.end(.pre)
+        writer.html.end(.details)
+        writer.html.newline()
+        try writer.checkSize()
         writer.end(.section)
     }
 
@@ -85,76 +86,107 @@ enum ScenarioHTML {
             ])
     }
 
-    private static func step(_ step: StepView, defs: inout DiagramDefs, rows: inout TableHTML.BrokerRows) -> HTMLNode {
-        var summary: [HTMLNode] = [
-            .element(
-                .a, [.class("step-no"), .href("#" + step.id)],
-                [
-                    .text("Step \(step.number)"),
-                    .element(.span, [.class("visually-hidden")], text: " of \(step.total)"),
-                ]),
-            .text(" "),
-            .element(.code, [.class("command")], text: step.command),
-        ]
+    /// A step, written straight into the page: a page has a step per command, so its markup is not built as nodes
+    /// first (only the picture and the tables are).
+    private static func step(
+        _ step: StepView, into html: inout HTMLWriter, defs: inout DiagramDefs, rows: inout TableHTML.BrokerRows
+    ) {
+        html.start(.li, .class("step"), .id(step.id))
+        html.newline()
+        html.start(.details, .init("open"))
+        html.newline()
+        html.start(.summary)
+        html.start(.a, .class("step-no"), fragment: step.id)
+        html.text("Step ")
+        html.text(step.number)
+        html.start(.span, .class("visually-hidden"))
+        html.text(" of ")
+        html.text(step.total)
+        html.end(.span)
+        html.end(.a)
+        html.text(" ")
+        html.element(.code, .class("command"), text: step.command)
         if let error = step.error {
-            summary += [
-                .text(" "),
-                .element(
-                    .span, [.class("outcome error")],
-                    [.element(.span, [.ariaHidden], text: "⚠"), .text(" " + error)]),
-            ]
+            html.text(" ")
+            html.start(.span, .class("outcome error"))
+            html.element(.span, .ariaHidden, text: "⚠")
+            html.text(" ")
+            html.text(error)
+            html.end(.span)
         }
-        var body: [HTMLNode] = [.newline, .element(.summary, [], summary), .newline]
+        html.end(.summary)
+        html.newline()
         if !step.narration.isEmpty {
-            body += [
-                .element(.div, [.class("narration")], step.narration.map { .element(.p, text: $0) }), .newline,
-            ]
+            html.start(.div, .class("narration"))
+            for paragraph in step.narration { html.element(.p, text: paragraph) }
+            html.end(.div)
+            html.newline()
         }
         if !step.output.isEmpty {
-            body += [
-                .element(
-                    .pre, [.class("output")], [.element(.code, text: step.output.joined(separator: "\n"))]),
-                .newline,
-            ]
+            html.start(.pre, .class("output"))
+            html.start(.code)
+            for (index, line) in step.output.enumerated() {
+                if index > 0 { html.newline() }
+                html.text(line)
+            }
+            html.end(.code)
+            html.end(.pre)
+            html.newline()
         }
         // "What changed", in words: the caption of the step's picture when it has one (so a screen reader hears it
         // with the picture, and the page carries the words once), else a block of its own.
-        let changes: [HTMLNode] = [
-            .element(.p, [.class("changes-label")], [.element(.strong, text: "What changed")]),
-            .element(.ul, [], step.changes.map { .element(.li, text: $0) }),
-        ]
         if let diagram = step.diagram {
-            var figure: [HTMLNode] = [
-                // The same title at every step (the step says which it is): it costs nothing compressed.
+            html.start(.figure, .class("diagram"))
+            // The same title at every step (the step says which it is): it costs nothing compressed.
+            html.write(
                 DiagramSVG.node(
                     diagram, title: "The cluster after this step",
-                    description: step.changes.isEmpty ? "Nothing changed." : nil, defs: &defs)
-            ]
+                    description: step.changes.isEmpty ? "Nothing changed." : nil, defs: &defs))
             if !step.changes.isEmpty {
-                figure += [.newline, .element(.figcaption, [.class("changes")], changes)]
+                html.newline()
+                html.start(.figcaption, .class("changes"))
+                changes(step.changes, into: &html)
+                html.end(.figcaption)
             }
-            body += [.element(.figure, [.class("diagram")], figure), .newline]
+            html.end(.figure)
+            html.newline()
         } else {
             if let same = step.samePictureAs {
-                body += [
-                    .element(
-                        .p, [.class("same-picture")],
-                        [
-                            .text("The cluster looks as after "),
-                            .element(
-                                .a, [.href("#" + Anchor.step(scenario: step.scenario, number: same))],
-                                text: "step \(same)"),
-                            .text("."),
-                        ]),
-                    .newline,
-                ]
+                html.start(.p, .class("same-picture"))
+                html.text("The cluster looks as after ")
+                html.start(.a, fragment: Anchor.step(scenario: step.scenario, number: same))
+                html.text("step ")
+                html.text(same)
+                html.end(.a)
+                html.text(".")
+                html.end(.p)
+                html.newline()
             }
-            if !step.changes.isEmpty { body += [.element(.div, [.class("changes")], changes), .newline] }
+            if !step.changes.isEmpty {
+                html.start(.div, .class("changes"))
+                changes(step.changes, into: &html)
+                html.end(.div)
+                html.newline()
+            }
         }
-        if !step.checks.isEmpty { body += [checks(step.checks, label: "after this step"), .newline] }
-        if let state = step.state { body.append(self.state(state, rows: &rows)) }
-        return .element(
-            .li, [.class("step"), .id(step.id)], [.newline, .element(.details, [.init("open")], body), .newline])
+        if !step.checks.isEmpty {
+            html.write(checks(step.checks, label: "after this step"))
+            html.newline()
+        }
+        if let state = step.state { self.state(state, into: &html, rows: &rows) }
+        html.end(.details)
+        html.newline()
+        html.end(.li)
+    }
+
+    /// What a step changed, in words.
+    private static func changes(_ changes: [String], into html: inout HTMLWriter) {
+        html.start(.p, .class("changes-label"))
+        html.element(.strong, text: "What changed")
+        html.end(.p)
+        html.start(.ul)
+        for change in changes { html.element(.li, text: change) }
+        html.end(.ul)
     }
 
     private static func checks(_ checks: [CheckView], label: String) -> HTMLNode {
@@ -173,52 +205,57 @@ enum ScenarioHTML {
             })
     }
 
-    private static func state(_ state: StateView, rows: inout TableHTML.BrokerRows) -> HTMLNode {
-        var nodes: [HTMLNode] = []
-        if let table = state.brokerTable { nodes += [TableHTML.brokerTable(table, rows: &rows), .newline] }
-        for table in state.replicaTables { nodes += [TableHTML.replicaTable(table), .newline] }
+    private static func state(_ state: StateView, into html: inout HTMLWriter, rows: inout TableHTML.BrokerRows) {
+        if let table = state.brokerTable {
+            TableHTML.brokerTable(table, rows: &rows, into: &html)
+            html.newline()
+        }
+        for table in state.replicaTables {
+            TableHTML.replicaTable(table, into: &html)
+            html.newline()
+        }
         if state.morePartitions > 0 {
             let more = state.morePartitions
-            nodes += [
-                .element(
-                    .p, [.class("more")],
-                    [
-                        .text("\(more) more partition\(more == 1 ? "" : "s") changed; see "),
-                        .element(.code, text: "kafka-topics.sh --describe"), .text("."),
-                    ]),
-                .newline,
-            ]
+            html.start(.p, .class("more"))
+            html.text(more)
+            html.text(more == 1 ? " more partition changed; see " : " more partitions changed; see ")
+            html.element(.code, text: "kafka-topics.sh --describe")
+            html.text(".")
+            html.end(.p)
+            html.newline()
         }
         for group in state.groups {
-            nodes += [
-                .element(
-                    .figure, [.class("group")],
-                    [
-                        .element(
-                            .figcaption, [],
-                            [
-                                .text("Consumer group "), .element(.code, text: group.name),
-                                .text(" after step \(state.step) ("),
-                                .element(.code, text: "kafka-consumer-groups.sh --describe"), .text(")"),
-                            ]),
-                        GroupTableHTML.node(group, step: state.step),
-                    ]),
-                .newline,
-            ]
+            html.start(.figure, .class("group"))
+            html.start(.figcaption)
+            html.text("Consumer group ")
+            html.element(.code, text: group.name)
+            html.text(" after step ")
+            html.text(state.step)
+            html.text(" (")
+            html.element(.code, text: "kafka-consumer-groups.sh --describe")
+            html.text(")")
+            html.end(.figcaption)
+            html.write(GroupTableHTML.node(group, step: state.step))
+            html.end(.figure)
+            html.newline()
         }
         if let describe = state.describe {
-            nodes += [
-                .element(
-                    .details, [.class("describe")],
-                    [
-                        .element(
-                            .summary, [],
-                            [.element(.code, text: "kafka-topics.sh --describe"), .text(" after step \(state.step)")]),
-                        .element(.pre, [], [.element(.code, text: describe.joined(separator: "\n"))]),
-                    ]),
-                .newline,
-            ]
+            html.start(.details, .class("describe"))
+            html.start(.summary)
+            html.element(.code, text: "kafka-topics.sh --describe")
+            html.text(" after step ")
+            html.text(state.step)
+            html.end(.summary)
+            html.start(.pre)
+            html.start(.code)
+            for (index, line) in describe.enumerated() {
+                if index > 0 { html.newline() }
+                html.text(line)
+            }
+            html.end(.code)
+            html.end(.pre)
+            html.end(.details)
+            html.newline()
         }
-        return .group(nodes)
     }
 }

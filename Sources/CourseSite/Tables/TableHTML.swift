@@ -5,26 +5,30 @@ enum TableHTML {
     /// The broker table; changed cells carry the change mark, brokers show their state in a symbol and words.
     static func brokerTable(_ view: BrokerTableView) -> HTMLNode {
         var rows = BrokerRows()
-        return brokerTable(view, rows: &rows)
+        var html = HTMLWriter(reserving: 2048)
+        brokerTable(view, rows: &rows, into: &html)
+        return .formatted(html.bytes)
     }
 
-    /// The broker table, its rows taken from `rows` when they were formatted before (and kept there).
-    static func brokerTable(_ view: BrokerTableView, rows formatted: inout BrokerRows) -> HTMLNode {
-        let head = HTMLNode.element(
-            .thead, [],
-            [.element(.tr, [], view.table.headings.map { .element(.th, [.init("scope", "col")], text: $0) })])
-        let rows = view.table.rows.map { row -> HTMLNode in
+    /// Writes the broker table, its rows taken from `rows` when they were formatted before (and kept there).
+    static func brokerTable(_ view: BrokerTableView, rows formatted: inout BrokerRows, into html: inout HTMLWriter) {
+        start(.class("broker-table"), caption: view.caption, headings: view.table.headings, into: &html)
+        for row in view.table.rows {
             let key = BrokerRows.Key(
                 row: row, isBrokerChanged: view.changedBrokers.contains(row.broker.id),
                 changedColumns: (0...row.followers.count).filter {
                     view.changedCells.contains(.init(broker: row.broker.id, column: $0))
                 })
-            if let node = formatted.rows[key] { return node }
-            let node = HTMLNode.formattedOnce(brokerRow(key))
-            formatted.rows[key] = node
-            return node
+            html.newline()
+            if let node = formatted.rows[key] {
+                html.write(node)
+            } else {
+                let node = HTMLNode.formattedOnce(brokerRow(key))
+                formatted.rows[key] = node
+                html.write(node)
+            }
         }
-        return wrap(.class("broker-table"), caption: view.caption, head: head, rows: rows)
+        end(into: &html)
     }
 
     /// The broker tables' rows formatted so far, by what they are drawn from: a broker's row is the same at every
@@ -85,54 +89,64 @@ enum TableHTML {
     }
 
     /// The mark of a changed cell: a symbol, and words for screen readers.
-    static var changeMark: HTMLNode {
-        .group([
-            .element(.span, [.class("delta"), .ariaHidden], text: "Δ"),
-            .element(.span, [.class("visually-hidden")], text: " (changed)"),
-        ])
-    }
+    static let changeMark = HTMLNode.group([
+        .element(.span, [.class("delta"), .ariaHidden], text: "Δ"),
+        .element(.span, [.class("visually-hidden")], text: " (changed)"),
+    ])
 
-    /// The per-replica table; cells that differ from the step before are marked.
-    static func replicaTable(_ view: ReplicaTableView) -> HTMLNode {
-        let headings = ["Broker", "Role", "LEO", "HW", "LogEpoch", "In ISR", "Status", "Lag"]
-        let head = HTMLNode.element(
-            .thead, [], [.element(.tr, [], headings.map { .element(.th, [.init("scope", "col")], text: $0) })])
+    static let replicaHeadings = ["Broker", "Role", "LEO", "HW", "LogEpoch", "In ISR", "Status", "Lag"]
+
+    /// Writes the per-replica table; cells that differ from the step before are marked. (A step draws up to four,
+    /// each different: they are written straight into the page.)
+    static func replicaTable(_ view: ReplicaTableView, into html: inout HTMLWriter) {
+        start(.class("replica-table"), caption: view.caption, headings: replicaHeadings, into: &html)
         let before = Dictionary(uniqueKeysWithValues: (view.previous?.rows ?? []).map { ($0.broker, $0) })
-        let rows = view.table.rows.map { row -> HTMLNode in
+        let marks = view.previous != nil
+        for row in view.table.rows {
             let old = before[row.broker]
-            func cell(_ text: String, _ changed: Bool) -> HTMLNode {
-                guard changed, view.previous != nil else { return .element(.td, [], text: text) }
-                return .element(.td, [.class("changed")], [.text(text), changeMark])
+            func cell(_ text: String, _ changed: Bool) {
+                guard changed, marks else { return html.element(.td, text: text) }
+                html.start(.td, .class("changed"))
+                html.text(text)
+                html.write(changeMark)
+                html.end(.td)
             }
-            return .element(
-                .tr, [],
-                [
-                    .element(.th, [.init("scope", "row")], text: "B\(row.broker)"),
-                    cell(row.role, old?.role != row.role),
-                    cell(String(row.logEndOffset), old?.logEndOffset != row.logEndOffset),
-                    cell(String(row.highWatermark), old?.highWatermark != row.highWatermark),
-                    cell(row.epoch.map(String.init) ?? "-", old?.epoch != row.epoch),
-                    cell(row.isInIsr ? "yes" : "no", old?.isInIsr != row.isInIsr),
-                    cell(row.status, old?.status != row.status),
-                    cell(row.lag.map(String.init) ?? "-", old?.lag != row.lag),
-                ])
+            html.newline()
+            html.start(.tr)
+            html.element(.th, .init("scope", "row"), text: "B\(row.broker)")
+            cell(row.role, old?.role != row.role)
+            cell(String(row.logEndOffset), old?.logEndOffset != row.logEndOffset)
+            cell(String(row.highWatermark), old?.highWatermark != row.highWatermark)
+            cell(row.epoch.map(String.init) ?? "-", old?.epoch != row.epoch)
+            cell(row.isInIsr ? "yes" : "no", old?.isInIsr != row.isInIsr)
+            cell(row.status, old?.status != row.status)
+            cell(row.lag.map(String.init) ?? "-", old?.lag != row.lag)
+            html.end(.tr)
         }
-        return wrap(.class("replica-table"), caption: view.caption, head: head, rows: rows)
+        end(into: &html)
     }
 
-    private static func wrap(_ attribute: HTMLAttribute, caption: String, head: HTMLNode, rows: [HTMLNode])
-        -> HTMLNode
-    {
-        .element(
-            .div, [.class("table-wrap")],
-            [
-                .element(
-                    .table, [attribute],
-                    [
-                        .element(.caption, [], text: caption), head,
-                        .element(.tbody, [], rows.flatMap { [HTMLNode.newline, $0] } + [.newline]),
-                    ])
-            ])
+    /// A table's start: its wrapper, caption and column headings, up to its body's start tag.
+    private static func start(
+        _ attribute: HTMLAttribute, caption: String, headings: [String], into html: inout HTMLWriter
+    ) {
+        html.start(.div, .class("table-wrap"))
+        html.start(.table, attribute)
+        html.element(.caption, text: caption)
+        html.start(.thead)
+        html.start(.tr)
+        for heading in headings { html.element(.th, .init("scope", "col"), text: heading) }
+        html.end(.tr)
+        html.end(.thead)
+        html.start(.tbody)
+    }
+
+    /// A table's end, after its last row.
+    private static func end(into html: inout HTMLWriter) {
+        html.newline()
+        html.end(.tbody)
+        html.end(.table)
+        html.end(.div)
     }
 }
 

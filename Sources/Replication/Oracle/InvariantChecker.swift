@@ -198,20 +198,34 @@ struct InvariantChecker: Hashable, Sendable {
         if last != check.highWatermark { modifyHistory(state.id) { $0.lastLeaderHighWatermark = check.highWatermark } }
     }
 
-    /// Whether checking `state` now would leave the findings and the history as they are (what skipping idle time
-    /// needs of every partition).
-    func isSettled(_ state: PartitionState, runtimes: BrokerRuntimes) -> Bool {
-        let history = history(of: state.id)
+    /// Whether checking every partition of `cluster` now would leave the findings and the histories as they are
+    /// (what skipping idle time needs).
+    func isSettled(_ cluster: Cluster) -> Bool {
+        let runtimes = cluster.engine.runtimes
+        let stopped = Self.stoppedBrokers(runtimes)
+        for id in cluster.engine.partitionIDs {
+            let settled = cluster.withPartition(id) { isSettled($0, runtimes: runtimes, stopped: stopped) }
+            guard settled == true else { return false }
+        }
+        return true
+    }
+
+    /// Whether checking `state` now would leave the findings and its history as they are; `stopped` is
+    /// `stoppedBrokers(runtimes)`. The history is read in place, not copied: only three of its fields matter here.
+    private func isSettled(_ state: PartitionState, runtimes: BrokerRuntimes, stopped: [BrokerID]) -> Bool {
+        let id = state.id
+        // Where the partition's history is; nil when the checker has seen nothing of it (an empty history).
+        let position = historyPosition(of: id.topic).flatMap { id.partition < histories.values[$0].count ? $0 : nil }
         if let leader = state.leader, runtimes[leader]?.isAlive == true, let log = state.logs[leader] {
-            guard history.lossCheckKey == LossCheckKey(state, leader: leader, log: log),
-                history.committedUpTo >= log.highWatermark
+            guard let position,
+                histories.values[position][id.partition].lossCheckKey == LossCheckKey(state, leader: leader, log: log),
+                histories.values[position][id.partition].committedUpTo >= log.highWatermark
             else { return false }
         }
-        let last = history.lastLeaderHighWatermark
-        let stopped = Self.stoppedBrokers(runtimes)
+        let last = position.flatMap { histories.values[$0][id.partition].lastLeaderHighWatermark }
         guard let check = Self.invariantCheck(of: state, last: last, stopped: stopped) else { return true }
         return last == check.highWatermark
-            && check.breaks.allSatisfy { reportedFindings.contains(Self.findingKey($0.0, state.id, $0.1)) }
+            && check.breaks.allSatisfy { reportedFindings.contains(Self.findingKey($0.0, id, $0.1)) }
     }
 
     /// What checking one partition finds, without changing anything: the breaks in the order they are reported and
