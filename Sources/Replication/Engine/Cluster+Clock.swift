@@ -65,6 +65,9 @@ extension Cluster {
     /// fetches to leaders it has none outstanding with (at start, after a restart, resume or heal, or a failed
     /// fetch); otherwise each fetch leaves as soon as the previous response was processed.
     mutating func startPeriodicEvents() {
+        // Brokers are only ever added and `started` only holds brokers, so equal counts mean every broker started (every
+        // produce asks, and sorting the ids each time cost 3 % of a produce-heavy run).
+        guard engine.started.count < brokers.count else { return }
         let now = engine.now
         let config = engine.config
         for id in brokers.keys.sorted() where !engine.started.contains(id) {
