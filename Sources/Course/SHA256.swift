@@ -13,19 +13,22 @@ public enum SHA256 {
 
     /// The digest of `bytes` as 64 lowercase hex digits.
     public static func hex(_ bytes: [UInt8]) -> String {
-        digest(bytes).map { byte in
-            let text = String(byte, radix: 16)
-            return byte < 16 ? "0" + text : text
-        }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(64)
+        for byte in digest(bytes) {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// The 32-byte digest of `bytes`.
     public static func digest(_ bytes: [UInt8]) -> [UInt8] {
-        var h: State = (
+        var h: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
             0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19
         )
-        // The whole 64-byte blocks are read where they are; the rest, the padding and the length form one or two
-        // blocks of their own.
+        // The whole 64-byte blocks are read in place; only the last one or two, with the padding, are copied.
         let whole = bytes.count / 64 * 64
         var tail = Array(bytes[whole...])
         let bitLength = UInt64(bytes.count) &* 8
@@ -34,16 +37,15 @@ public enum SHA256 {
         for shift in stride(from: 56, through: 0, by: -8) {
             tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
         }
+        var w = [UInt32](repeating: 0, count: 64)
         k.withUnsafeBufferPointer { k in
-            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
-                bytes.withUnsafeBufferPointer { bytes in
-                    for chunk in stride(from: 0, to: whole, by: 64) {
-                        compress(UnsafeBufferPointer(rebasing: bytes[chunk..<chunk + 64]), into: &h, k: k, w: w)
-                    }
+            w.withUnsafeMutableBufferPointer { w in
+                bytes.withUnsafeBufferPointer { message in
+                    for block in stride(from: 0, to: whole, by: 64) { compress(message, at: block, into: &h, w, k) }
                 }
-                tail.withUnsafeBufferPointer { tail in
-                    for chunk in stride(from: 0, to: tail.count, by: 64) {
-                        compress(UnsafeBufferPointer(rebasing: tail[chunk..<chunk + 64]), into: &h, k: k, w: w)
+                tail.withUnsafeBufferPointer { message in
+                    for block in stride(from: 0, to: message.count, by: 64) {
+                        compress(message, at: block, into: &h, w, k)
                     }
                 }
             }
@@ -53,18 +55,17 @@ public enum SHA256 {
         }
     }
 
-    /// The hash state: eight 32-bit words.
-    private typealias State = (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32)
-
-    /// One 64-byte block into the hash state `h`, with `w` as room for the message schedule.
+    /// One round of the compression function over the 64 bytes of `message` from `block`.
     private static func compress(
-        _ block: UnsafeBufferPointer<UInt8>, into h: inout State, k: UnsafeBufferPointer<UInt32>,
-        w: UnsafeMutableBufferPointer<UInt32>
+        _ message: UnsafeBufferPointer<UInt8>, at block: Int,
+        into h: inout (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32),
+        _ w: UnsafeMutableBufferPointer<UInt32>, _ k: UnsafeBufferPointer<UInt32>
     ) {
         for i in 0..<16 {
-            let b = 4 * i
+            let b = block + 4 * i
             w[i] =
-                UInt32(block[b]) << 24 | UInt32(block[b + 1]) << 16 | UInt32(block[b + 2]) << 8 | UInt32(block[b + 3])
+                UInt32(message[b]) << 24 | UInt32(message[b + 1]) << 16 | UInt32(message[b + 2]) << 8
+                | UInt32(message[b + 3])
         }
         for i in 16..<64 {
             let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)

@@ -23,12 +23,16 @@ public enum ScenarioStart {
 
     /// For each step of a scenario (a statement that is not an `expect`), in order, how many of the scenario's
     /// `lineCount` lines reach through the step and the checks right after it (the comments above the next step
-    /// narrate that step, so they are left for it).
+    /// narrate that step, so they are left for it). `statements` are in line order, as the parser gives them: one
+    /// pass over them serves every step (a search from the end per step made a long scenario quadratic).
     public static func stepLineCounts(of statements: [Statement], lineCount: Int) -> [Int] {
         let commands = statements.filter { if case .expect = $0.command { false } else { true } }
+        // `statements[..<before]` are the statements above the next step's line.
+        var before = 0
         return commands.indices.map { step in
             let next = step + 1 < commands.count ? commands[step + 1].lineIndex : lineCount
-            let checked = statements.last { $0.lineIndex < next }?.lineIndex ?? commands[step].lineIndex
+            while before < statements.count, statements[before].lineIndex < next { before += 1 }
+            let checked = before > 0 ? statements[before - 1].lineIndex : commands[step].lineIndex
             return checked + 1
         }
     }

@@ -29,8 +29,28 @@ public struct SourceMap: Hashable, Sendable {
 
     /// The lines of a script: `\n`, `\r\n` and `\r` each end one (`\r\n` is one Character in Swift, so splitting on
     /// `\n` alone would keep a CRLF script on one line); a text that ends with a line break ends with an empty line.
+    /// Split at the bytes: a line break is always a grapheme of its own (or `\r\n`), so these are the same
+    /// boundaries as a split by `Character`, found without forming a single one.
     public static func lines(of text: String) -> [Substring] {
-        text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+        var lines: [Substring] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var index = start
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            guard byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") else {
+                index = utf8.index(after: index)
+                continue
+            }
+            lines.append(text[start..<index])
+            index = utf8.index(after: index)
+            if byte == UInt8(ascii: "\r"), index != utf8.endIndex, utf8[index] == UInt8(ascii: "\n") {
+                index = utf8.index(after: index)
+            }
+            start = index
+        }
+        lines.append(text[start..<index])
+        return lines
     }
 
     /// The file location of 0-based text line `line` and 1-based text column `column`.

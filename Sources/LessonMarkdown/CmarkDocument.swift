@@ -180,15 +180,19 @@ struct CmarkDocument {
         let first = Int(cmark_node_get_start_line(paragraph))
         let last = Int(cmark_node_get_end_line(paragraph))
         guard first > 0, last >= first else { return nil }
-        for number in first...last {
+        lines: for number in first...last {
             guard let bytes = lines[number] else { continue }
-            let text = bytes.filter { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }
-            let allowed: Set<UInt8> = [UInt8(ascii: "|"), UInt8(ascii: "-"), UInt8(ascii: ":")]
-            if text.contains(UInt8(ascii: "|")), text.filter({ $0 == UInt8(ascii: "-") }).count >= 3,
-                text.allSatisfy({ allowed.contains($0) })
-            {
-                return number
+            var bars = 0
+            var dashes = 0
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "|"): bars += 1
+                case UInt8(ascii: "-"): dashes += 1
+                case UInt8(ascii: ":"), UInt8(ascii: " "), UInt8(ascii: "\t"): break
+                default: continue lines
+                }
             }
+            if bars > 0, dashes >= 3 { return number }
         }
         return nil
     }
@@ -201,8 +205,10 @@ struct CmarkDocument {
         var expressions: [String] = []
         let iterator = cmark_iter_new(block)
         while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            // Most nodes have no `{{`: looking for its bytes in cmark's string is far cheaper than a `String` search,
+            // and a `{{` of characters always has those bytes.
             guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
-                let literal = cmark_node_get_literal(node)
+                let literal = cmark_node_get_literal(node), strstr(literal, "{{") != nil
             else { continue }
             let text = String(cString: literal)
             guard text.contains("{{") else { continue }
@@ -237,7 +243,8 @@ struct CmarkDocument {
         let iterator = cmark_iter_new(block)
         while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
             guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
-                cmark_node_get_type(node) == CMARK_NODE_TEXT, let literal = cmark_node_get_literal(node)
+                cmark_node_get_type(node) == CMARK_NODE_TEXT, let literal = cmark_node_get_literal(node),
+                strstr(literal, "{{") != nil || (isOpen && strstr(literal, "}}") != nil)
             else { continue }
             let text = String(cString: literal)
             if isOpen, text.contains("}}") { found = true }
@@ -478,16 +485,12 @@ struct CmarkDocument {
         while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
             guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator)
             else { continue }
-            let literal = cmark_node_get_literal(node).map { String(cString: $0) }
-            let title: String? =
-                [CMARK_NODE_LINK, CMARK_NODE_IMAGE].contains(cmark_node_get_type(node))
-                ? cmark_node_get_title(node).map { String(cString: $0) } : nil
-            let info: String? =
-                cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK
-                ? cmark_node_get_fence_info(node).map { String(cString: $0) } : nil
-            let newLiteral = literal.flatMap(PrivateUseEscape.escaped)
-            let newTitle = title.flatMap(PrivateUseEscape.escaped)
-            let newInfo = info.flatMap(PrivateUseEscape.escaped)
+            let type = cmark_node_get_type(node)
+            let title = type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE ? cmark_node_get_title(node) : nil
+            let info = type == CMARK_NODE_CODE_BLOCK ? cmark_node_get_fence_info(node) : nil
+            let newLiteral = Self.escapingPrivateUse(cmark_node_get_literal(node))
+            let newTitle = Self.escapingPrivateUse(title)
+            let newInfo = Self.escapingPrivateUse(info)
             if newLiteral != nil || newTitle != nil || newInfo != nil {
                 edits.append((node, newLiteral, newTitle, newInfo))
             }
@@ -498,6 +501,13 @@ struct CmarkDocument {
             if let title { _ = cmark_node_set_title(node, title) }
             if let info { _ = cmark_node_set_fence_info(node, info) }
         }
+    }
+
+    /// A cmark string with `PrivateUseEscape`'s characters escaped, or nil when it has none of them. Their UTF-8
+    /// encodings start with the byte 0xEE, which almost no lesson text has, so most strings are never decoded.
+    private static func escapingPrivateUse(_ cString: UnsafePointer<CChar>?) -> String? {
+        guard let cString, strchr(cString, Int32(PrivateUseEscape.leadByte)) != nil else { return nil }
+        return PrivateUseEscape.escaped(String(cString: cString))
     }
 
     /// The HTML of a heading's children (cmark renders a whole node, so render and strip the `<hN>` wrapper).

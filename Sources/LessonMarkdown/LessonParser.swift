@@ -225,6 +225,10 @@ enum UTF8Validation {
         var index = 0
         while index < bytes.count {
             let lead = bytes[index]
+            if lead < 0x80 {  // ASCII, most of a lesson: no switch, no continuation bytes
+                index += 1
+                continue
+            }
             let length: Int
             switch lead {
             case 0x00...0x7F: length = 1

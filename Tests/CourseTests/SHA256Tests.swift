@@ -1,8 +1,8 @@
 import Course
 import Testing
 
-/// SHA-256 against the examples of FIPS 180-4 (NIST's "Example Algorithm" documents): one block, a message whose
-/// padding needs a second block, a message of whole blocks, and the empty message.
+/// The FIPS 180-4 example messages (NIST's "SHA-256 examples") and a message that spans many blocks and ends
+/// at every offset of its last one.
 struct SHA256Tests {
     @Test(arguments: [
         ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
@@ -11,12 +11,22 @@ struct SHA256Tests {
             "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
             "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"
         ),
-        (
-            String(repeating: "a", count: 1_000_000),
-            "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0"
-        ),
     ])
-    func theDigestIsFIPS180s(message: String, digest: String) {
+    func nistExamples(_ message: String, digest: String) {
         #expect(SHA256.hex(Array(message.utf8)) == digest)
+    }
+
+    @Test func aMillionAs() {
+        #expect(
+            SHA256.hex([UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000))
+                == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+
+    /// Every byte value three times (768 bytes: twelve whole blocks, padding in a block of its own), digest as
+    /// printed by `sha256sum`.
+    @Test func wholeBlocksAndAPaddingBlock() {
+        let bytes = (0..<3).flatMap { _ in (0...255).map { UInt8($0) } }
+        #expect(SHA256.hex(bytes) == "f3a25aa93aa2fbba28d79260535bbd6a5eb0fc1c24a8b0f04e12b484c1dfe363")
+        #expect(SHA256.digest(bytes).count == 32)
     }
 }

@@ -35,4 +35,29 @@ struct SourceMapTests {
         let b = FileLocation(file: "b.md", line: 1, column: 1)
         #expect([b, a3, a2, a1].sorted() == [a1, a2, a3, b])
     }
+
+    @Test func scriptLinesEndAtEachKindOfLineBreak() {
+        #expect(SourceMap.lines(of: "a\nb\r\nc\rd") == ["a", "b", "c", "d"])
+        #expect(SourceMap.lines(of: "a\n") == ["a", ""])
+        #expect(SourceMap.lines(of: "\n\r") == ["", "", ""])
+        #expect(SourceMap.lines(of: "") == [""])
+    }
+
+    /// Every text of up to five characters from an alphabet of line breaks, a combining accent (which joins the
+    /// character before it, but never a line break) and other letters splits where a split by `Character` does.
+    @Test func scriptLinesAreTheLinesOfASplitByCharacter() {
+        let alphabet = ["a", "\n", "\r", "\u{301}", "é"]
+        var texts = [""]
+        var all = [""]
+        for _ in 1...5 {
+            texts = texts.flatMap { text in alphabet.map { text + $0 } }
+            all += texts
+        }
+        for text in all {
+            let byCharacter = text.split(omittingEmptySubsequences: false) {
+                $0 == "\n" || $0 == "\r\n" || $0 == "\r"
+            }
+            #expect(SourceMap.lines(of: text) == byCharacter, "\(Array(text.unicodeScalars))")
+        }
+    }
 }

@@ -53,4 +53,15 @@ struct PipeTableTests {
         #expect(diagnostics.first?.location == FileLocation(file: "Lessons/01-t.md", line: 6, column: 1))
         #expect(diagnostics.first?.message.contains("pipe table") == true)
     }
+
+    /// A delimiter row is bars, at least three dashes and colons, spaces and tabs between them — nothing else.
+    @Test(arguments: [
+        ("| - - - |", true), ("|:--:|-|", true), ("\t|---", true), ("|--|", false), ("---", false),
+        ("| --- | x", false), ("|---|…", false),
+    ])
+    func delimiterRows(_ row: String, isTable: Bool) {
+        let text = "# T\n\nhead | er\n\(row)\n"
+        let (_, diagnostics) = LessonParser.parse(Array(text.utf8), path: "Lessons/01-t.md")
+        #expect(diagnostics.contains { $0.message.contains("pipe table") } == isTable)
+    }
 }

@@ -181,6 +181,28 @@ struct LessonParserTests {
         #expect(diagnostic.message == "lesson is not valid UTF-8 (byte 0xff)")
     }
 
+    /// The lesson reader accepts exactly the bytes Swift's own decoder accepts (overlong forms, surrogates and code
+    /// points past U+10FFFF included), over seeded random mixes of ASCII and the bytes around UTF-8's edges.
+    @Test func invalidUTF8IsWhatSwiftRejects() {
+        let edges: [UInt8] = [
+            0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF,
+        ]
+        var state: UInt64 = 0x5EED
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33) % bound
+        }
+        for _ in 0..<3_000 {
+            var bytes = Array("# T\n".utf8)
+            for _ in 0..<next(12) { bytes.append(next(3) == 0 ? UInt8(ascii: "a") : edges[next(edges.count)]) }
+            let isValid = String(validating: bytes, as: UTF8.self) != nil
+            let rejected = LessonParser.parse(bytes, path: Self.path).diagnostics.contains {
+                $0.message.hasPrefix("lesson is not valid UTF-8")
+            }
+            #expect(rejected == !isValid, "\(bytes)")
+        }
+    }
+
     @Test(arguments: ["", "Just prose.\n", "## Only a subtitle\n"])
     func missingTitleIsAnError(_ text: String) throws {
         let (lesson, diagnostics) = Self.parse(text)

@@ -10,6 +10,9 @@ enum LogComparison {
     static func firstDivergence(_ a: ReplicaLog, _ b: ReplicaLog) -> Int64 {
         let end = min(a.logEndOffset, b.logEndOffset)
         let (epochsA, epochsB) = (a.epochCache.entries, b.epochCache.entries)
+        // Equal caches give every offset the same epoch (most comparisons: a replica and itself a step later, a
+        // follower that fetched in the leader's epochs).
+        if epochsA == epochsB { return end }
         let boundaries = Set([0] + epochsA.map(\.startOffset) + epochsB.map(\.startOffset)).filter { $0 < end }
         for offset in boundaries.sorted() where epoch(at: offset, in: epochsA) != epoch(at: offset, in: epochsB) {
             return offset

@@ -27,9 +27,11 @@ enum SnapshotChanges {
                 changes.append(
                     .partitionsAdded(topic.name, first: old.partitions.count, last: topic.partitions.count - 1))
             }
-            for key in Set(topic.configs.keys).union(old.configs.keys).sorted()
-            where topic.configs[key] != old.configs[key] {
-                changes.append(.topicConfig(topic.name, key: key, from: old.configs[key], to: topic.configs[key]))
+            if topic.configs != old.configs {
+                for key in Set(topic.configs.keys).union(old.configs.keys).sorted()
+                where topic.configs[key] != old.configs[key] {
+                    changes.append(.topicConfig(topic.name, key: key, from: old.configs[key], to: topic.configs[key]))
+                }
             }
             for (partition, oldPartition) in zip(topic.partitions, old.partitions)
             where partition != oldPartition
@@ -70,9 +72,10 @@ enum SnapshotChanges {
 
     private static func brokerChanges(_ before: Cluster, _ after: Cluster) -> [StepChange] {
         var changes: [StepChange] = []
-        let added = after.sortedBrokers.filter { before.brokers[$0.id] == nil }
+        let brokers = after.sortedBrokers
+        let added = brokers.filter { before.brokers[$0.id] == nil }
         if !added.isEmpty { changes.append(.brokersAdded(added)) }
-        for broker in after.sortedBrokers where before.brokers[broker.id] != nil {
+        for broker in brokers where before.brokers[broker.id] != nil {
             let (old, new) = (before.state(of: broker.id), after.state(of: broker.id))
             if old != new { changes.append(.brokerState(broker.id, from: old, to: new)) }
             let (wasFenced, isFenced) = (

@@ -6,8 +6,14 @@ extension Diagram {
     static let logLimit = 3
 
     /// The picture of `cluster` after a step with `changes`, with the logs of `focus` (the partitions the step is
-    /// about; at most `logLimit` are drawn).
-    init(cluster: Cluster, changes: StepChanges, focus: [TopicPartition]) {
+    /// about; at most `logLimit` are drawn); `brokers` are the cluster's `brokersInDisplayOrder`.
+    ///
+    /// `unchanged`: the columns of an earlier picture without highlights, of a cluster with the same boxes
+    /// (`hasSameBoxes`); a step that highlights no box or replica takes them as they are.
+    init(
+        cluster: Cluster, changes: StepChanges, focus: [TopicPartition], brokers: [Broker],
+        unchanged: [Column]? = nil
+    ) {
         let labels = changes.labels
         var isChangedReplica: Set<ReplicaID> = []
         var changedBrokers: Set<BrokerID> = []
@@ -24,13 +30,32 @@ extension Diagram {
             default: break
             }
         }
+        if let unchanged, isChangedReplica.isEmpty, changedBrokers.isEmpty {
+            columns = unchanged
+        } else {
+            columns = Self.columns(
+                cluster, brokers: brokers, labels: labels, isChangedReplica: isChangedReplica,
+                changedBrokers: changedBrokers)
+        }
+        logs = focus.prefix(Self.logLimit).compactMap { id in
+            cluster.partition(id).map { Self.log($0, in: cluster, changes: changes, label: labels(id)) }
+        }
+        moreLogs = max(0, focus.count - Self.logLimit)
+    }
+
+    /// The boxes: what they read of the cluster is what `hasSameBoxes` compares.
+    private static func columns(
+        _ cluster: Cluster, brokers: [Broker], labels: PartitionLabels, isChangedReplica: Set<ReplicaID>,
+        changedBrokers: Set<BrokerID>
+    ) -> [Column] {
         var replicas: [BrokerID: [Replica]] = [:]
         for topic in cluster.sortedTopics {
             for partition in topic.partitions {
+                let label = labels(partition.id)
                 for broker in partition.replicas {
                     replicas[broker, default: []].append(
                         Replica(
-                            label: labels(partition.id), isLeader: partition.leader == broker,
+                            label: label, isLeader: partition.leader == broker,
                             marks: Self.marks(partition, broker),
                             isChanged: isChangedReplica.contains(ReplicaID(partition: partition.id, broker: broker))))
                 }
@@ -44,21 +69,29 @@ extension Diagram {
                 replicas: Array(all.prefix(Self.replicaLimit)), moreReplicas: max(0, all.count - Self.replicaLimit),
                 isChanged: changedBrokers.contains(broker.id))
         }
-        let brokers = cluster.brokersInDisplayOrder
-        if !brokers.isEmpty, brokers.allSatisfy({ $0.rack != nil }) {
-            // Racks in the order the rack-alternated list meets them (Kafka sorts racks by name).
-            var racks: [String] = []
-            for broker in brokers where !racks.contains(broker.rack!) { racks.append(broker.rack!) }
-            columns = racks.map { rack in
-                Column(rack: rack, brokers: brokers.filter { $0.rack == rack }.sorted { $0.id < $1.id }.map(box))
+        guard !brokers.isEmpty, brokers.allSatisfy({ $0.rack != nil }) else {
+            return [Column(rack: nil, brokers: brokers.map(box))]
+        }
+        // Racks in the order the rack-alternated list meets them (Kafka sorts racks by name).
+        var racks: [String] = []
+        for broker in brokers where !racks.contains(broker.rack!) { racks.append(broker.rack!) }
+        return racks.map { rack in
+            Column(rack: rack, brokers: brokers.filter { $0.rack == rack }.sorted { $0.id < $1.id }.map(box))
+        }
+    }
+
+    /// Whether `after`'s boxes, unhighlighted, are certainly `before`'s: the same brokers, states, fencing, topics
+    /// and partitions' replicas, leaders and ISRs (what the broker table reads, and the fencing).
+    static func hasSameBoxes(_ before: Cluster, _ after: Cluster) -> Bool {
+        BrokerTable.isUnchanged(from: before, to: after)
+            && after.brokers.keys.allSatisfy {
+                before.runtime(of: $0)?.isFenced ?? false == after.runtime(of: $0)?.isFenced ?? false
             }
-        } else {
-            columns = [Column(rack: nil, brokers: brokers.map(box))]
-        }
-        logs = focus.prefix(Self.logLimit).compactMap { id in
-            cluster.partition(id).map { Self.log($0, in: cluster, changes: changes, label: labels(id)) }
-        }
-        moreLogs = max(0, focus.count - Self.logLimit)
+    }
+
+    /// Whether a box or a replica is highlighted as changed.
+    var highlightsBoxes: Bool {
+        columns.contains { $0.brokers.contains { $0.isChanged || $0.replicas.contains { $0.isChanged } } }
     }
 
     private struct ReplicaID: Hashable {

@@ -31,6 +31,10 @@ struct DiagramDefs {
     /// piece, and the `use` that draws it is made once.
     var bars: [BarKey: HTMLNode] = [:]
 
+    /// The boxes of the last picture drawn with them, by its columns: consecutive pictures mostly share their boxes,
+    /// and drawing the same columns again defines no piece and gives the same nodes (every box is in `boxes`).
+    var lastCluster: (columns: [Diagram.Column], drawn: DiagramSVG.DrawnCluster)?
+
     /// What an unchanged log is drawn from (see `DiagramSVG.bar`).
     struct BarKey: Hashable {
         var bar: Diagram.Bar

@@ -36,8 +36,15 @@ enum DiagramSVG {
             return svg(width: compact.width, height: compact.height, heading + compact.nodes)
         }
         var children = heading
-        let (cluster, clusterWidth, clusterHeight) = self.cluster(diagram.columns, defs: &defs)
-        children += cluster
+        let drawn: DrawnCluster
+        if let last = defs.lastCluster, last.columns == diagram.columns {
+            drawn = last.drawn
+        } else {
+            drawn = cluster(diagram.columns, defs: &defs)
+            defs.lastCluster = (diagram.columns, drawn)
+        }
+        let (clusterWidth, clusterHeight) = (drawn.width, drawn.height)
+        children += drawn.nodes
         var y = clusterHeight
         for log in diagram.logs {
             y += 12
@@ -72,9 +79,10 @@ enum DiagramSVG {
     /// Every box is placed by a nested `svg` and drawn from shared pieces (its outline, its chips, its words):
     /// consecutive steps' pictures then differ only where the cluster did. (Closures rather than key paths here:
     /// this runs at every step, and a key path is read through the runtime.)
-    static func cluster(_ columns: [Diagram.Column], defs: inout DiagramDefs)
-        -> (nodes: [HTMLNode], width: Double, height: Double)
-    {
+    /// The boxes of a picture, drawn, and the room they take.
+    typealias DrawnCluster = (nodes: [HTMLNode], width: Double, height: Double)
+
+    static func cluster(_ columns: [Diagram.Column], defs: inout DiagramDefs) -> DrawnCluster {
         let all = columns.flatMap { $0.brokers }
         let replicas = all.flatMap { $0.replicas }
         let chipWidth = Self.chipWidth(

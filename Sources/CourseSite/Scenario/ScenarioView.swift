@@ -138,6 +138,14 @@ struct StepMemory {
     var focus: [TopicPartition] = []
     /// The last step with a picture of its own, and that picture's state (`Diagram.state`).
     var lastPicture: (step: Int, state: Diagram)?
+    /// The last picture's boxes when it highlighted none, and the cluster they are of.
+    var boxes: (cluster: Cluster, columns: [Diagram.Column])?
+    /// The brokers in display order, kept while they do not change.
+    var brokerOrder = BrokerOrder()
+    /// The cluster the kept tables (`brokerTable`, `describe`) are of: the last step's with a state.
+    var tablesCluster: Cluster?
+    /// The replica tables made at a step, by partition.
+    var replicaTables: (step: Int, tables: [TopicPartition: ReplicaTable]) = (0, [:])
     /// The broker table after the step before.
     var brokerTable: BrokerTable?
     /// `kafka-topics.sh --describe` after the step before.
@@ -158,7 +166,12 @@ struct StepMemory {
         } else if focus.isEmpty, all.count == 1 {
             focus = all
         }
-        return Diagram(cluster: cluster, changes: changes, focus: focus)
+        let unchanged = boxes.flatMap { Diagram.hasSameBoxes($0.cluster, cluster) ? $0.columns : nil }
+        let diagram = Diagram(
+            cluster: cluster, changes: changes, focus: focus, brokers: brokerOrder.brokers(of: cluster),
+            unchanged: unchanged)
+        boxes = diagram.highlightsBoxes ? nil : (cluster, diagram.columns)
+        return diagram
     }
 
     private static func hasRecords(_ partition: PartitionState?, in cluster: Cluster) -> Bool {
@@ -203,33 +216,47 @@ struct StateView {
         memory: inout StepMemory
     ) {
         self.step = step
-        let table = BrokerTable(cluster: cluster)
-        if table != memory.brokerTable {
-            let earlier = memory.brokerTable ?? previous.flatMap { $0.topics.isEmpty ? nil : BrokerTable(cluster: $0) }
-            brokerTable = BrokerTableView(
-                table: table, previous: earlier, changedBrokers: changes.brokersWithNewState,
-                caption: "Brokers after step \(step) of \(scenario)")
+        // The tables kept are those of `last`: when it prints the same table, the table is not made again.
+        let last = memory.tablesCluster
+        memory.tablesCluster = cluster
+        if memory.brokerTable == nil || !(last.map { BrokerTable.isUnchanged(from: $0, to: cluster) } ?? false) {
+            let table = BrokerTable(cluster: cluster, brokers: memory.brokerOrder.brokers(of: cluster))
+            if table != memory.brokerTable {
+                let earlier =
+                    memory.brokerTable ?? previous.flatMap { $0.topics.isEmpty ? nil : BrokerTable(cluster: $0) }
+                brokerTable = BrokerTableView(
+                    table: table, previous: earlier, changedBrokers: changes.brokersWithNewState,
+                    caption: "Brokers after step \(step) of \(scenario)")
+            }
+            memory.brokerTable = table
         }
-        memory.brokerTable = table
         let touched = changes.touchedPartitions
+        // The step before's replica tables are of `previous` (steps are numbered one after the other): a partition
+        // touched by both steps has its table made once.
+        let before = memory.replicaTables.step == step - 1 ? memory.replicaTables.tables : [:]
+        var made: [TopicPartition: ReplicaTable] = [:]
         replicaTables = touched.prefix(Self.replicaTableLimit).compactMap { id in
             guard let table = ReplicaTable(cluster: cluster, partition: id), let partition = cluster.partition(id)
             else { return nil }
+            made[id] = table
             let leader = partition.leader.map { "B\($0)" } ?? "none"
             let highWatermark = partition.leader == nil ? "none (no leader)" : String(partition.highWatermark)
             return ReplicaTableView(
-                table: table, previous: previous.flatMap { ReplicaTable(cluster: $0, partition: id) },
+                table: table, previous: before[id] ?? previous.flatMap { ReplicaTable(cluster: $0, partition: id) },
                 caption: "Replicas of \(id) after step \(step): leader \(leader), high watermark \(highWatermark)")
         }
+        memory.replicaTables = (step, made)
         morePartitions = max(0, touched.count - Self.replicaTableLimit)
         groups = cluster.groups.keys.sorted().compactMap { group in
             let now = ConsumerGroupDescription(cluster: cluster, group: group).lines
             defer { memory.groups[group] = now }
             return now == memory.groups[group] ? nil : GroupView(name: group, lines: Array(now.drop { $0.isEmpty }))
         }
-        let lines = TopicDescription(cluster: cluster).lines
-        describe = lines == memory.describe ? nil : lines
-        memory.describe = lines
+        if memory.describe == nil || !(last.map { TopicDescription.isUnchanged(from: $0, to: cluster) } ?? false) {
+            let lines = TopicDescription(cluster: cluster).lines
+            describe = lines == memory.describe ? nil : lines
+            memory.describe = lines
+        }
     }
 }
 

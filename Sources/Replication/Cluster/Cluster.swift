@@ -145,7 +145,10 @@ public struct Cluster: Hashable, Sendable {
     ) {
         guard let position = topicPosition(of: id.topic) else { preconditionFailure("no topic \(id.topic)") }
         engine.fetchRoutes.isHeld = true
-        body(&topics.values[position].partitions[id.partition].followerStates[follower, default: FollowerFetchState()])
+        topics.values[position].partitions[id.partition].followerStates.modify(follower, default: FollowerFetchState())
+        {
+            body(&$0)
+        }
         engine.fetchRoutes.isHeld = false
     }
 

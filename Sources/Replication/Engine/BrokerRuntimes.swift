@@ -17,9 +17,14 @@ public struct BrokerRuntimes: Sendable {
 
     /// The runtime of broker `id`, nil when there is no such broker.
     public subscript(id: BrokerID) -> BrokerRuntime? {
-        get {
-            if id >= 0, id < dense.count { return dense[id] }
-            return id < Self.denseLimit ? nil : sparse[id]
+        // Read in place: a copy of a runtime retains and releases its fields (`leadershipWhenIsolated`), and the
+        // event paths ask `runtimes[id]?.isAlive` and the like several times per event.
+        _read {
+            if id >= 0, id < dense.count {
+                yield dense[id]
+            } else {
+                yield id < Self.denseLimit ? nil : sparse[id]
+            }
         }
         _modify {
             if id >= 0, id < Self.denseLimit {
@@ -52,6 +57,21 @@ public struct BrokerRuntimes: Sendable {
         for (id, runtime) in sparse where isIncluded(runtime) { result.append(id) }
         result[start...].sort()
         return result
+    }
+}
+
+extension BrokerRuntimes {
+    /// Whether the ids of the brokers whose runtime satisfies `isIncluded` are `ids` (ascending), without building the
+    /// list (the oracle asks after every event whether the stopped brokers are still those it saw last).
+    public func brokers(where isIncluded: (BrokerRuntime) -> Bool, are ids: [BrokerID]) -> Bool {
+        var next = 0
+        for id in dense.indices {
+            guard let included = dense[id].map(isIncluded), included else { continue }
+            guard next < ids.count, ids[next] == id else { return false }
+            next += 1
+        }
+        guard !sparse.isEmpty else { return next == ids.count }
+        return brokers(where: isIncluded) == ids
     }
 }
 

@@ -44,8 +44,7 @@ extension Cluster {
     /// Runs the next event and the checks that follow every event.
     private mutating func step() {
         guard let scheduled = engine.queue.popFirst() else { return }
-        // What `afterEvent` goes through: every partition and every produce request.
-        engine.workDone += 1 + Int64(engine.partitionIDs.count) + Int64(engine.requests.count)
+        engine.workDone += workPerEvent
         engine.eventCount += 1
         engine.now = scheduled.time
         handle(scheduled.event)

@@ -90,12 +90,7 @@ extension Cluster {
     /// Kafka: `TopicCommand.TopicService.describeTopic` prints `config.entries()` filtered by `!entry.isDefault()`,
     /// and an entry from `DYNAMIC_DEFAULT_BROKER_CONFIG` or `STATIC_BROKER_CONFIG` is not a default one.
     public func describedConfigs(of topic: String) -> [(name: String, value: String)] {
-        TopicConfig.all.compactMap { key in
-            let value = topicConfig(topic, key)
-            let isSet =
-                topics[topic]?.configs[key.name] != nil
-                || key.brokerSynonym.map { engine.config.topicDefaults[$0] != nil } ?? false
-            return isSet ? (key.name, value) : nil
-        }
+        // A config set on the topic or cluster-wide has that value (`topicConfig`), never Kafka's default.
+        TopicDescription.describedConfigs(own: topics[topic]?.configs ?? [:], clusterWide: engine.config.topicDefaults)
     }
 }

@@ -164,7 +164,7 @@ extension Cluster {
     private mutating func flushAll(_ broker: BrokerID) {
         for id in allPartitionIDs where partition(id)?.logs[broker] != nil {
             let end = partition(id)!.logs[broker]!.logEndOffset
-            modifyPartition(id) { $0.logs[broker]!.flushedOffset = end }
+            modifyPartition(id) { $0.logs.modify(broker) { $0.flushedOffset = end } }
         }
     }
 
@@ -172,7 +172,7 @@ extension Cluster {
         for id in allPartitionIDs {
             guard let log = partition(id)?.logs[broker], log.flushedOffset < log.logEndOffset else { continue }
             note("broker \(broker) loses \(id) offsets \(log.flushedOffset)..\(log.logEndOffset - 1) (not flushed)")
-            modifyPartition(id) { $0.logs[broker]!.truncate(to: log.flushedOffset) }
+            modifyPartition(id) { $0.logs.modify(broker) { $0.truncate(to: log.flushedOffset) } }
             reportFormerLeaderRecordsLost(id, broker: broker)
         }
     }

@@ -36,7 +36,7 @@ extension Cluster {
         let partitions = fetchRoutes(of: follower).first { $0.leader == session.leader }?.partitions ?? []
         for id in partitions {
             let read = readPartition(id) { state in
-                state.logs[follower].map {
+                state.logs.read(follower) {
                     FetchSession.Fetched(
                         partition: state.id, leaderEpoch: state.leaderEpoch, fetchOffset: $0.logEndOffset)
                 }
@@ -69,11 +69,12 @@ extension Cluster {
         for fetched in session.fetched {
             let response = readPartition(fetched.partition) { state -> FetchResponse? in
                 guard state.leader == session.leader, state.leaderEpoch == fetched.leaderEpoch,
-                    let log = state.logs[session.leader]
+                    let position = state.logs.position(of: session.leader)
                 else { return nil }
                 var response = FetchResponse(
                     partition: fetched.partition, follower: session.follower, leader: session.leader,
                     leaderEpoch: fetched.leaderEpoch)
+                let log = state.logs.values[position]
                 response.records = log.slices(from: fetched.fetchOffset, to: log.logEndOffset)
                 response.highWatermark = log.highWatermark
                 return response
@@ -131,22 +132,24 @@ extension Cluster {
     mutating func handleFetch(_ id: TopicPartition, follower: BrokerID, leader: BrokerID) -> FetchResponse {
         // Read in place: what the checks need, and the diverging epoch if there is one.
         let read = readPartition(id) { state in
-            let followerLog = state.logs[follower]
-            let leaderLog = state.logs[leader]
-            let fetchOffset = followerLog?.logEndOffset ?? 0
-            let leaderEndOffset = leaderLog?.logEndOffset ?? 0
+            // By position, in place: a copy of either log would retain and release its parts.
+            let followerLog = state.logs.position(of: follower)
+            let leaderLog = state.logs.position(of: leader)
+            let fetchOffset = followerLog.map { state.logs.values[$0].logEndOffset } ?? 0
+            let leaderEndOffset = leaderLog.map { state.logs.values[$0].logEndOffset } ?? 0
             var diverging: LeaderEpochCache.Entry?
-            if let lastFetchedEpoch = followerLog?.latestEpoch {
+            if let lastFetchedEpoch = followerLog.flatMap({ state.logs.values[$0].latestEpoch }) {
                 let end =
-                    leaderLog?.epochCache.endOffsetFor(lastFetchedEpoch, logEndOffset: leaderEndOffset)
-                    ?? LeaderEpochCache().endOffsetFor(lastFetchedEpoch, logEndOffset: leaderEndOffset)
+                    leaderLog.map {
+                        state.logs.values[$0].epochCache.endOffsetFor(lastFetchedEpoch, logEndOffset: leaderEndOffset)
+                    } ?? LeaderEpochCache().endOffsetFor(lastFetchedEpoch, logEndOffset: leaderEndOffset)
                 if end.epoch < lastFetchedEpoch || end.endOffset < fetchOffset {
                     diverging = LeaderEpochCache.Entry(epoch: end.epoch, startOffset: end.endOffset)
                 }
             }
             return (
                 leaderEpoch: state.leaderEpoch, fetchOffset: fetchOffset, leaderEndOffset: leaderEndOffset,
-                leaderHighWatermark: leaderLog?.highWatermark ?? 0, diverging: diverging
+                leaderHighWatermark: leaderLog.map { state.logs.values[$0].highWatermark } ?? 0, diverging: diverging
             )
         }!
         let fetchOffset = read.fetchOffset
@@ -163,9 +166,10 @@ extension Cluster {
         maybeExpandIsr(id, follower: follower)
         maybeIncrementLeaderHighWatermark(id)
         readPartition(id) { state in
-            let updated = state.logs[leader]!
-            response.records = updated.slices(from: fetchOffset, to: updated.logEndOffset)
-            response.highWatermark = updated.highWatermark
+            let updated = state.logs.position(of: leader)!
+            response.records = state.logs.values[updated].slices(
+                from: fetchOffset, to: state.logs.values[updated].logEndOffset)
+            response.highWatermark = state.logs.values[updated].highWatermark
         }
         return response
     }
@@ -181,16 +185,17 @@ extension Cluster {
             readPartition(
                 id,
                 { state in
-                    guard let log = state.logs[follower] else { return false }
-                    return response.records.last.map({ $0.endOffset <= log.logEndOffset }) ?? true
-                        && min(response.highWatermark, log.logEndOffset) == log.highWatermark
+                    state.logs.read(follower) { log in
+                        response.records.last.map({ $0.endOffset <= log.logEndOffset }) ?? true
+                            && min(response.highWatermark, log.logEndOffset) == log.highWatermark
+                    } ?? false
                 }) == true
         {
             // Nothing new (a long poll that expired): the log stays as it is, and the oracle has nothing to check.
             return
         }
         // The follower's log is changed in place: a copy would duplicate its records on every fetch.
-        if let truncation = modifyPartition(id, { Self.apply(response, to: &$0.logs[follower]!) }) {
+        if let truncation = modifyPartition(id, { $0.logs.modify(follower) { Self.apply(response, to: &$0) }! }) {
             note("broker \(follower) truncates \(id) from \(truncation.from) to \(truncation.to) (diverging epoch)")
             reportFormerLeaderRecordsLost(id, broker: follower)
         }
@@ -200,7 +205,7 @@ extension Cluster {
     private mutating func accepts(_ response: FetchResponse, follower: BrokerID) -> Bool {
         readPartition(response.partition) { state in
             state.leader == response.leader && state.leaderEpoch == response.leaderEpoch
-                && state.logs[follower] != nil
+                && state.logs.position(of: follower) != nil
         } ?? false
     }
 

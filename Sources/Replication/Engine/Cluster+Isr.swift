@@ -17,10 +17,10 @@ extension Cluster {
     mutating func maybeExpandIsr(_ id: TopicPartition, follower: BrokerID) {
         // Read in place: a fetch from an ISR member (the usual case) decides nothing.
         let caughtUp = readPartition(id) { state -> [BrokerID]? in
-            guard let leader = state.leader, let leaderLog = state.logs[leader],
+            guard let leader = state.leader, let leaderLog = state.logs.position(of: leader),
                 !state.isr.contains(follower), !(state.pendingIsr?.contains(follower) ?? false),
                 let fetchState = state.followerStates[follower],
-                fetchState.logEndOffset >= leaderLog.highWatermark,
+                fetchState.logEndOffset >= state.logs.values[leaderLog].highWatermark,
                 fetchState.logEndOffset >= state.leaderEpochStartOffset
             else { return nil }
             return state.isr
@@ -85,26 +85,29 @@ extension Cluster {
         // Read in place; the partition is written only when the HW moves.
         let runtimes = engine.runtimes
         let raise = readPartition(id) { state -> (leader: BrokerID, highWatermark: Int64)? in
-            guard let leader = state.leader, let leaderLog = state.logs[leader], state.isr.count >= minIsr else {
+            guard let leader = state.leader, let leaderPosition = state.logs.position(of: leader),
+                state.isr.count >= minIsr
+            else {
                 return nil
             }
-            var candidate = leaderLog.logEndOffset
+            let leaderLogEndOffset = state.logs.values[leaderPosition].logEndOffset
+            var candidate = leaderLogEndOffset
             for broker in state.replicas where broker != leader {
                 let fetchState = state.followerStates[broker] ?? FollowerFetchState()
                 guard fetchState.logEndOffset < candidate else { continue }
                 let isMaximalIsrMember =
                     state.isr.contains(broker) || (state.pendingIsr?.contains(broker) ?? false)
                 if isMaximalIsrMember
-                    || (fetchState.isCaughtUp(leaderEndOffset: leaderLog.logEndOffset, now: now, replicaMaxLag: maxLag)
+                    || (fetchState.isCaughtUp(leaderEndOffset: leaderLogEndOffset, now: now, replicaMaxLag: maxLag)
                         && Self.isIsrEligible(broker, runtimes: runtimes))
                 {
                     candidate = fetchState.logEndOffset
                 }
             }
-            return candidate > leaderLog.highWatermark ? (leader, candidate) : nil
+            return candidate > state.logs.values[leaderPosition].highWatermark ? (leader, candidate) : nil
         }
         if let (leader, candidate) = raise ?? nil {
-            modifyPartition(id) { $0.logs[leader]!.highWatermark = candidate }
+            modifyPartition(id) { $0.logs.modify(leader) { $0.highWatermark = candidate } }
         }
     }
 

@@ -23,7 +23,8 @@ extension Cluster {
         timeout: SimulatedDuration, batchID: ProducerBatchID?, header: ProducerBatchHeader?
     ) throws(KafkaError) -> ProduceRequestID {
         startPeriodicEvents()
-        guard let state = partition(id) else {
+        // Read in place: a copy of the partition would retain and release its logs, follower states and ISR.
+        guard let isrCount = readPartition(id, { $0.isr.count }) else {
             throw .unknownTopicOrPartition("This server does not host this topic-partition.")
         }
         let route = routeProduceRequest(to: id, batchID: batchID)
@@ -58,7 +59,7 @@ extension Cluster {
             return requestID
         }
         // Kafka: Partition.appendRecordsToLeader checks the ISR the leader knows (a former leader: its old one).
-        if acks == .all && (route.formerLeadership?.isr ?? state.isr).count < effectiveMinIsr(id) {
+        if acks == .all && (route.formerLeadership?.isr.count ?? isrCount) < effectiveMinIsr(id) {
             finish(requestID, .failure(.notEnoughReplicas))
             return requestID
         }
@@ -67,7 +68,8 @@ extension Cluster {
         // DefaultRecordBatch.RECORD_BATCH_OVERHEAD (61) plus each record's DefaultRecord.sizeInBytes with offset and
         // timestamp deltas of one byte (exact for batches of up to 64 records).
         let maxMessageBytes = maxMessageBytes(of: id.topic)
-        let batchSize = 61 + values.reduce(0) { $0 + NullKeyPartitioner.recordSize(key: key, value: $1) }
+        var batchSize = 61
+        for value in values { batchSize += NullKeyPartitioner.recordSize(key: key, value: value) }
         if batchSize > maxMessageBytes {
             let error = KafkaError(
                 "MESSAGE_TOO_LARGE",
@@ -77,9 +79,11 @@ extension Cluster {
             finish(requestID, acks == .none ? .noResponse(baseOffset: nil, count: values.count) : .failure(error))
             return requestID
         }
-        let log = state.logs[leader]!
-        var verdict = ProducerStateEntry.Verdict.append
-        if let header { verdict = ProducerStateEntry.verdict(for: header, in: log) }
+        let (logEndOffset, verdict) = readPartition(id) { state in
+            let log = state.logs.position(of: leader)!
+            let verdict = header.map { ProducerStateEntry.verdict(for: $0, in: state.logs.values[log]) } ?? .append
+            return (state.logs.values[log].logEndOffset, verdict)
+        }!
         let base: Int64
         switch verdict {
         case .reject(let error):
@@ -93,12 +97,12 @@ extension Cluster {
                 "\(id): leader \(leader) recognises a duplicate batch (producer \(header!.producerID), sequence \(header!.baseSequence)) at offset \(first); nothing appended"
             )
         case .append:
-            base = log.logEndOffset
+            base = logEndOffset
             let epoch = route.leaderEpoch
             // Appended in place: a copy of the leader's log would duplicate its records on every produce.
             // One batch, stored once: the followers' fetches share it (the values array is not even copied).
             let batch = RecordBatch(baseOffset: base, leaderEpoch: epoch, key: key, values: values, producer: header)
-            modifyPartition(id) { $0.logs[leader]!.append(RecordSlice(batch)) }
+            modifyPartition(id) { $0.logs.modify(leader) { $0.append(RecordSlice(batch)) } }
         }
         request.baseOffset = base
         engine.requests.modify(requestID) { $0 = request }
@@ -122,7 +126,9 @@ extension Cluster {
     ) throws(KafkaError) -> ProduceRequest {
         let requestID = try produce(to: id, key: key, values: values, acks: acks)
         let deadline = engine.requests[requestID]!.deadline
-        run(until: deadline) { $0.engine.requests[requestID]?.outcome != nil }
+        // A request is pending until `finish` sets its outcome: the stop condition, asked after every event, scans the
+        // few pending ids instead of copying the request out of its table.
+        run(until: deadline) { !$0.engine.pendingRequestIDs.contains(requestID) }
         return engine.requests[requestID]!
     }
 
@@ -137,7 +143,7 @@ extension Cluster {
 
     /// The outcome a parked acks=all request gets now, or nil while it waits (or is not parked).
     func decidedOutcome(of requestID: ProduceRequestID) -> ProduceOutcome? {
-        guard let request = parkedRequest(requestID),
+        guard let request = engine.requests.read(requestID, ParkedRequest.init) ?? nil,
             let progress = withPartition(request.partition, { Self.progress(of: request, in: $0) })
         else { return nil }
         let minIsr = progress.isSameLeader && progress.isCovered ? effectiveMinIsr(request.partition) : 0
@@ -146,19 +152,33 @@ extension Cluster {
 
     /// `decidedOutcome` reading the partition where it is stored (after every event, for every parked request).
     private mutating func decidedOutcomeInPlace(of requestID: ProduceRequestID) -> ProduceOutcome? {
-        guard let request = parkedRequest(requestID),
+        guard let request = engine.requests.read(requestID, ParkedRequest.init) ?? nil,
             let progress = readPartition(request.partition, { Self.progress(of: request, in: $0) })
         else { return nil }
         let minIsr = progress.isSameLeader && progress.isCovered ? effectiveMinIsrInPlace(request.partition) : 0
         return Self.outcome(of: request, progress, minIsr: minIsr, runtimes: engine.runtimes)
     }
 
-    /// The request, when it is parked waiting for its outcome.
-    private func parkedRequest(_ requestID: ProduceRequestID) -> ProduceRequest? {
-        guard let request = engine.requests[requestID], request.outcome == nil, request.baseOffset != nil,
-            request.leader != nil, !request.isOrphaned, !request.isResponseDropped
-        else { return nil }
-        return request
+    /// What the completion check reads of a request parked waiting for its outcome (not the whole request: it is
+    /// read after every event).
+    private struct ParkedRequest {
+        var partition: TopicPartition
+        var leader: BrokerID
+        var leaderEpoch: Int
+        var baseOffset: Int64
+        var count: Int
+
+        /// The request's part, nil when it is not parked.
+        init?(_ request: ProduceRequest) {
+            guard request.outcome == nil, let baseOffset = request.baseOffset, let leader = request.leader,
+                !request.isOrphaned, !request.isResponseDropped
+            else { return nil }
+            self.partition = request.partition
+            self.leader = leader
+            self.leaderEpoch = request.leaderEpoch
+            self.baseOffset = baseOffset
+            self.count = request.count
+        }
     }
 
     /// What a parked request's partition says about it.
@@ -172,19 +192,19 @@ extension Cluster {
     }
 
     /// Reads a parked request's progress from its partition.
-    private static func progress(of request: ProduceRequest, in state: PartitionState) -> RequestProgress {
-        let end = (request.baseOffset ?? 0) + Int64(request.count)
+    private static func progress(of request: ParkedRequest, in state: PartitionState) -> RequestProgress {
+        let end = request.baseOffset + Int64(request.count)
         return RequestProgress(
             isSameLeader: state.leader == request.leader && state.leaderEpoch == request.leaderEpoch,
-            isCovered: (request.leader.flatMap { state.logs[$0] }?.highWatermark ?? -1) >= end,
-            maximalIsrCount: state.maximalIsr.count)
+            isCovered: (state.logs.read(request.leader) { $0.highWatermark } ?? -1) >= end,
+            maximalIsrCount: state.pendingIsr == nil ? state.isr.count : state.maximalIsr.count)
     }
 
     /// The outcome of a parked request from its progress (`minIsr` is only read when the HW covers it).
     private static func outcome(
-        of request: ProduceRequest, _ progress: RequestProgress, minIsr: Int, runtimes: BrokerRuntimes
+        of request: ParkedRequest, _ progress: RequestProgress, minIsr: Int, runtimes: BrokerRuntimes
     ) -> ProduceOutcome? {
-        guard let base = request.baseOffset, let leader = request.leader else { return nil }
+        let (base, leader) = (request.baseOffset, request.leader)
         if !progress.isSameLeader {
             // A leader that is still running (or shutting down cleanly) answers NOT_LEADER_OR_FOLLOWER; a crashed or
             // isolated one never answers, so its client times out.
@@ -233,8 +253,9 @@ extension Cluster {
                     // The record's own epoch: a duplicate's original may be from an earlier epoch. Read a slice at
                     // a time (one lookup, not one per record).
                     var epochs = [Int](repeating: state.leaderEpoch, count: count)
-                    let leaderLog = state.leader.flatMap { state.logs[$0] }
-                    leaderLog?.forEachSlice(from: base, to: base + Int64(count)) { slice in
+                    let leaderLog = state.leader.flatMap { state.logs.position(of: $0) }
+                    leaderLog.map { state.logs.values[$0] }?.forEachSlice(from: base, to: base + Int64(count)) {
+                        slice in
                         let positions = Int(slice.baseOffset - base)..<Int(slice.endOffset - base)
                         for position in positions { epochs[position] = slice.leaderEpoch }
                     }

@@ -46,13 +46,23 @@ extension Cluster {
         guard engine.quiescence.isEnabled, engine.exhaustedBudget == nil,
             var plan = IdlePlan(self), plan.limit(to: end)
         else {
-            let retry = engine.queue.nextTime.map { $0 + engine.config.replicaFetchWaitMax } ?? engine.now
-            engine.quiescence.nextAttempt = retry
+            retryLater()
             return false
         }
         apply(plan)
         engine.quiescence.skippedStretches += 1
+        if plan.end < end {
+            // The stretch ended just before its barrier (an event that is not periodic): looking again now would
+            // find the same barrier, and no stretch before it, so the next look is where a failed one would put it.
+            retryLater()
+        }
         return true
+    }
+
+    /// After finding no stretch: looks again once the next event ran and a long-poll fetch could have completed.
+    private mutating func retryLater() {
+        engine.quiescence.nextAttempt =
+            engine.queue.nextTime.map { $0 + engine.config.replicaFetchWaitMax } ?? engine.now
     }
 
     private mutating func apply(_ plan: IdlePlan) {

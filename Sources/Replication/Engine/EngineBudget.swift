@@ -40,6 +40,11 @@ extension Cluster {
     /// The cap a run stopped at, if one did; later runs do nothing.
     public var exhaustedBudget: EngineBudget.Cap? { engine.exhaustedBudget }
 
+    /// The work one event counts: the event, then the checks after it, which go through every partition and every
+    /// produce request still waiting for its outcome (a finished request is never looked at again, so counting every
+    /// request ever sent made the work of an event grow with the scenario's length).
+    var workPerEvent: Int64 { 1 + Int64(engine.partitionIDs.count) + Int64(engine.pendingRequestIDs.count) }
+
     /// Whether one more event fits the budget; records the exhausted cap when not.
     mutating func canRunAnotherEvent() -> Bool {
         if engine.exhaustedBudget != nil { return false }

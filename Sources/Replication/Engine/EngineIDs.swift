@@ -76,6 +76,13 @@ public struct IDTable<ID: SequentialID, Value> {
         return index >= 0 && index < storage.count ? storage[index] : nil
     }
 
+    /// What `body` makes of the value with this id, read where it is stored (no copy of the value), or nil when it
+    /// does not exist.
+    public func read<Result>(_ id: ID, _ body: (Value) -> Result) -> Result? {
+        let index = id.rawValue - 1
+        return index >= 0 && index < storage.count ? body(storage[index]) : nil
+    }
+
     /// Changes the value with this id in place (it must exist).
     public mutating func modify<Result>(_ id: ID, _ body: (inout Value) -> Result) -> Result {
         body(&storage[id.rawValue - 1])

@@ -45,7 +45,9 @@ extension Cluster {
         if let known = engine.fetchRoutes.routes(of: follower) { return known }
         var routes: [FetchRoutes.Route] = []
         forEachPartition { state in
-            guard let leader = state.leader, leader != follower, state.logs[follower] != nil else { return }
+            guard let leader = state.leader, leader != follower, state.logs.position(of: follower) != nil else {
+                return
+            }
             if let index = routes.firstIndex(where: { $0.leader == leader }) {
                 routes[index].partitions.append(state.id)
             } else {

@@ -1,6 +1,6 @@
 extension IdlePlan {
     /// What every fetching follower's long-poll fetch reads, by follower and leader, when no partition would change
-    /// by a fetch or the checks after an event; and, per running leader, the instants after which one of its ISR
+    /// by a fetch (whether the oracle's checks would change anything is asked last, by `init`); and, per running leader, the instants after which one of its ISR
     /// followers is out of sync (its ISR-expiry check then shrinks the ISR: the stretch ends before that check); nil
     /// when some partition would change otherwise.
     ///
@@ -18,10 +18,9 @@ extension IdlePlan {
         let maxLag = engine.config.replicaLagTimeMax
         var fetches: [BrokerPair: [PartitionFetch]] = [:]
         var shrinks: [(leader: BrokerID, outOfSyncAfter: SimulatedInstant)] = []
+        fetches.reserveCapacity(engine.fetchSessions.count)
         for id in engine.partitionIDs {
-            guard let state = cluster.partition(id), engine.oracle.isSettled(state, runtimes: engine.runtimes) else {
-                return nil
-            }
+            guard let state = cluster.partition(id) else { return nil }
             guard let leader = state.leader else { continue }
             guard let leaderLog = state.logs[leader] else { return nil }
             let leaderEnd = leaderLog.logEndOffset
@@ -37,17 +36,22 @@ extension IdlePlan {
                 }
             }
             guard isLeaderReachable else { continue }
-            let frozen = cluster.behaviour.highWatermarkWaitsForMinIsr && state.isr.count < cluster.effectiveMinIsr(id)
+            // Both asked only when the leader's HW is below its LEO (reading the min ISR looks up the topic).
+            let isFrozen = {
+                cluster.behaviour.highWatermarkWaitsForMinIsr && state.isr.count < cluster.effectiveMinIsr(id)
+            }
             // Kafka: `Partition.maybeIncrementLeaderHW` takes the minimum LEO over the maximal ISR, so a member whose
             // fetch state stays at the HW keeps it there.
-            let isHeldBack =
-                (state.isr + (state.pendingIsr ?? [])).contains { member in
+            let isHeldBack = {
+                let holds = { (member: BrokerID) in
                     member != leader && (state.followerStates[member]?.logEndOffset ?? -1) <= highWatermark
                 }
+                return state.isr.contains(where: holds) || (state.pendingIsr ?? []).contains(where: holds)
+            }
             for (follower, log) in state.logs where follower != leader {
                 guard engine.runtimes[follower]?.isFetching == true else { continue }
                 guard log.logEndOffset == leaderEnd, log.highWatermark == highWatermark,
-                    highWatermark == leaderEnd || frozen || isHeldBack
+                    highWatermark == leaderEnd || isHeldBack() || isFrozen()
                 else { return nil }
                 if let epoch = log.latestEpoch {
                     let end = leaderLog.epochCache.endOffsetFor(epoch, logEndOffset: leaderEnd)

@@ -63,11 +63,13 @@ struct IdlePlan {
         fetchWait = config.replicaFetchWaitMax
         sessionTimeout = config.brokerSessionTimeout
         end = now
-        workPerEvent = 1 + Int64(engine.partitionIDs.count) + Int64(engine.requests.count)
+        workPerEvent = cluster.workPerEvent
         guard config.brokerHeartbeatInterval < config.brokerSessionTimeout,
             engine.pendingRequestIDs.allSatisfy({ cluster.decidedOutcome(of: $0) == nil })
         else { return nil }
         var streamIndexes: [BrokerID: Int] = [:]
+        streamIndexes.reserveCapacity(cluster.brokers.count)
+        sessionIndexes.reserveCapacity(engine.fetchSessions.count)
         // Brokers that heartbeat while fenced: their next heartbeat unfences them, and the stretch ends before it.
         var unfencing: [Int] = []
         for broker in cluster.brokers.keys.sorted() {
@@ -182,6 +184,8 @@ struct IdlePlan {
                 stream.heartbeat < last + config.brokerSessionTimeout
             else { return nil }
         }
+        // Last, as it reads every partition's history: the oracle would find nothing new.
+        guard engine.oracle.isSettled(cluster) else { return nil }
         onceEvents.sort()
     }
 

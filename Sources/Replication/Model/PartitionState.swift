@@ -17,10 +17,10 @@ public struct PartitionState: Hashable, Sendable {
     public var leaderEpoch: Int
     /// The partition epoch; bumped on every change of this record.
     public var partitionEpoch: Int
-    /// Each replica's log, by broker.
-    public var logs: [BrokerID: ReplicaLog] = [:]
+    /// Each replica's log, by broker (in replica order: see `ReplicaMap`).
+    public var logs = ReplicaMap<ReplicaLog>()
     /// The leader's view of each follower's fetches (Kafka: `Partition.remoteReplicasMap`).
-    public var followerStates: [BrokerID: FollowerFetchState] = [:]
+    public var followerStates = ReplicaMap<FollowerFetchState>()
     /// The leader's LEO when it became leader in the current epoch (Kafka: `leaderEpochStartOffsetOpt`).
     public var leaderEpochStartOffset: Int64 = 0
     /// An ISR the leader proposed but the controller has not committed (`AlterPartition` in flight), if any.

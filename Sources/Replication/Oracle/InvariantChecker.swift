@@ -71,11 +71,10 @@ struct InvariantChecker: Hashable, Sendable {
     /// Checks the partitions the last event touched (every partition when a broker started or stopped running) and
     /// returns the lines for the event log, in order: loss tracking of each partition, then its invariants.
     mutating func check(_ cluster: inout Cluster) -> [String] {
-        let stopped = Self.stoppedBrokers(cluster.engine.runtimes)
         let touched = cluster.engine.touched
         let ids: [TopicPartition]
-        if stopped != stoppedBrokers || touched.isEverything {
-            stoppedBrokers = stopped
+        if !cluster.engine.runtimes.brokers(where: { !$0.isAlive }, are: stoppedBrokers) || touched.isEverything {
+            stoppedBrokers = Self.stoppedBrokers(cluster.engine.runtimes)
             ids = cluster.engine.partitionIDs
         } else if touched.ids.isEmpty {
             return []
@@ -133,7 +132,16 @@ struct InvariantChecker: Hashable, Sendable {
     private static func trackCommittedAndLostRecords(
         in history: inout PartitionHistory, state: PartitionState, leader: BrokerID
     ) -> (lost: [Int64], lostCommitted: [Int64])? {
-        guard let log = state.logs[leader] else { return nil }
+        // The leader's log read where it is stored, not copied.
+        guard let position = state.logs.position(of: leader) else { return nil }
+        return trackCommittedAndLostRecords(
+            in: &history, state: state, leader: leader, log: state.logs.values[position])
+    }
+
+    /// `trackCommittedAndLostRecords` with the leader's log `log`.
+    private static func trackCommittedAndLostRecords(
+        in history: inout PartitionHistory, state: PartitionState, leader: BrokerID, log: ReplicaLog
+    ) -> (lost: [Int64], lostCommitted: [Int64])? {
         // The leader's log only loses records through a leader change or a truncation; skip the scan otherwise.
         let checkKey = LossCheckKey(state, leader: leader, log: log)
         guard history.lossCheckKey != checkKey || history.committedUpTo < log.highWatermark else { return nil }
@@ -190,50 +198,69 @@ struct InvariantChecker: Hashable, Sendable {
         if last != check.highWatermark { modifyHistory(state.id) { $0.lastLeaderHighWatermark = check.highWatermark } }
     }
 
-    /// Whether checking `state` now would leave the findings and the history as they are (what skipping idle time
-    /// needs of every partition).
-    func isSettled(_ state: PartitionState, runtimes: BrokerRuntimes) -> Bool {
-        let history = history(of: state.id)
+    /// Whether checking every partition of `cluster` now would leave the findings and the histories as they are
+    /// (what skipping idle time needs).
+    func isSettled(_ cluster: Cluster) -> Bool {
+        let runtimes = cluster.engine.runtimes
+        let stopped = Self.stoppedBrokers(runtimes)
+        for id in cluster.engine.partitionIDs {
+            let settled = cluster.withPartition(id) { isSettled($0, runtimes: runtimes, stopped: stopped) }
+            guard settled == true else { return false }
+        }
+        return true
+    }
+
+    /// Whether checking `state` now would leave the findings and its history as they are; `stopped` is
+    /// `stoppedBrokers(runtimes)`. The history is read in place, not copied: only three of its fields matter here.
+    private func isSettled(_ state: PartitionState, runtimes: BrokerRuntimes, stopped: [BrokerID]) -> Bool {
+        let id = state.id
+        // Where the partition's history is; nil when the checker has seen nothing of it (an empty history).
+        let position = historyPosition(of: id.topic).flatMap { id.partition < histories.values[$0].count ? $0 : nil }
         if let leader = state.leader, runtimes[leader]?.isAlive == true, let log = state.logs[leader] {
-            guard history.lossCheckKey == LossCheckKey(state, leader: leader, log: log),
-                history.committedUpTo >= log.highWatermark
+            guard let position,
+                histories.values[position][id.partition].lossCheckKey == LossCheckKey(state, leader: leader, log: log),
+                histories.values[position][id.partition].committedUpTo >= log.highWatermark
             else { return false }
         }
-        let last = history.lastLeaderHighWatermark
-        let stopped = Self.stoppedBrokers(runtimes)
+        let last = position.flatMap { histories.values[$0][id.partition].lastLeaderHighWatermark }
         guard let check = Self.invariantCheck(of: state, last: last, stopped: stopped) else { return true }
         return last == check.highWatermark
-            && check.breaks.allSatisfy { reportedFindings.contains(Self.findingKey($0.0, state.id, $0.1)) }
+            && check.breaks.allSatisfy { reportedFindings.contains(Self.findingKey($0.0, id, $0.1)) }
     }
 
     /// What checking one partition finds, without changing anything: the breaks in the order they are reported and
     /// the leader's HW to remember; nil when the partition has no running leader (nothing is checked).
+    ///
+    /// Runs after every event that wrote a partition, so it reads the logs where they are stored (a copy of a log
+    /// retains and releases its parts) and allocates nothing unless it finds a break: a partition has a handful of
+    /// replicas, so a log is found by a scan of the partition's few logs rather than by hashing a broker id.
     private static func invariantCheck(
         of state: PartitionState, last: LeaderHighWatermark?, stopped: [BrokerID]
     ) -> (breaks: [(Finding.Kind, String)], highWatermark: LeaderHighWatermark)? {
-        let isRunning = { (broker: BrokerID) in !stopped.contains(broker) }
-        // The running brokers' logs, by ascending broker, read once: a partition has a handful of replicas, so a
-        // scan of this list is cheaper than hashing a broker id for every lookup.
-        var logs: [(broker: BrokerID, log: ReplicaLog)] = []
-        logs.reserveCapacity(state.logs.count)
-        for (broker, log) in state.logs where isRunning(broker) { logs.append((broker, log)) }
-        logs.sort { $0.broker < $1.broker }
-        let runningLog = { (broker: BrokerID) in logs.first { $0.broker == broker }?.log }
-        guard let leader = state.leader, let leaderLog = runningLog(leader) else { return nil }
+        let logs = state.logs.values
+        /// The position in `logs` of a running broker's log, nil when it is stopped or has none.
+        func runningLog(_ broker: BrokerID) -> Int? {
+            stopped.contains(broker) ? nil : state.logs.position(of: broker)
+        }
+        guard let leader = state.leader, let leaderIndex = runningLog(leader) else { return nil }
         var breaks: [(Finding.Kind, String)] = []
-        let hw = leaderLog.highWatermark
+        let hw = logs[leaderIndex].highWatermark
         if !state.isr.contains(leader) {
             breaks.append((.leaderNotInIsr, "leader \(leader) is not in Isr \(Cluster.csv(state.isr))"))
         }
+        let leaderEpochBelowHighWatermark = hw > 0 ? logs[leaderIndex].epoch(at: hw - 1) : nil
         for member in state.isr {
-            guard let log = runningLog(member) else { continue }
-            if log.logEndOffset < hw {
+            guard let index = runningLog(member) else { continue }
+            let logEndOffset = logs[index].logEndOffset
+            if logEndOffset < hw {
                 breaks.append(
                     (
                         .highWatermarkAboveIsrLogEnd,
-                        "leader HW \(hw) is above the LEO \(log.logEndOffset) of ISR member \(member)"
+                        "leader HW \(hw) is above the LEO \(logEndOffset) of ISR member \(member)"
                     ))
-            } else if hw > 0, log.epoch(at: hw - 1) != leaderLog.epoch(at: hw - 1) {
+            } else if hw > 0, index != leaderIndex,
+                logs[index].epoch(at: hw - 1) != leaderEpochBelowHighWatermark
+            {
                 // Equal epochs at the same offset imply equal prefixes (leader-epoch log matching).
                 breaks.append((.strongIsr, "ISR member \(member) differs from the leader below HW \(hw)"))
             }
@@ -241,21 +268,32 @@ struct InvariantChecker: Hashable, Sendable {
         if let last, last.epoch == state.leaderEpoch, hw < last.value {
             breaks.append((.highWatermarkDecreased, "leader HW went from \(last.value) to \(hw)"))
         }
-        // Each running replica's log, in broker order, for all pairs (a log of a broker that is no replica is none).
-        logs.removeAll { !state.replicas.contains($0.broker) }
-        for (index, (first, a)) in logs.enumerated() {
-            for (second, b) in logs.dropFirst(index + 1) {
-                let limit = min(a.highWatermark, b.highWatermark, a.logEndOffset, b.logEndOffset)
-                if limit > 0, a.epoch(at: limit - 1) != b.epoch(at: limit - 1) {
+        // Each pair of running replicas (a log of a broker that is no replica is none), reported in ascending broker
+        // order: the pairs are visited in assignment order and the (rare) breaks sorted afterwards.
+        var pairBreaks: [(first: BrokerID, second: BrokerID, kind: Finding.Kind, limit: Int64)] = []
+        for (position, one) in state.replicas.enumerated() {
+            guard let oneIndex = runningLog(one) else { continue }
+            for other in state.replicas[(position + 1)...] {
+                guard let otherIndex = runningLog(other) else { continue }
+                let limit = min(
+                    logs[oneIndex].highWatermark, logs[otherIndex].highWatermark,
+                    logs[oneIndex].logEndOffset, logs[otherIndex].logEndOffset)
+                if limit > 0, logs[oneIndex].epoch(at: limit - 1) != logs[otherIndex].epoch(at: limit - 1) {
                     let afterUnclean = state.uncleanElectionEpoch != nil && limit > state.uncleanElectionStartOffset
-                    breaks.append(
-                        (
-                            afterUnclean ? .dataLoss : .logMatching,
-                            "brokers \(first) and \(second) disagree below offset \(limit)"
-                                + (afterUnclean ? " (unclean election)" : "")
-                        ))
+                    pairBreaks.append(
+                        (min(one, other), max(one, other), afterUnclean ? .dataLoss : .logMatching, limit))
                 }
             }
+        }
+        pairBreaks.sort { ($0.first, $0.second) < ($1.first, $1.second) }
+        for pair in pairBreaks {
+            let afterUnclean = pair.kind == .dataLoss
+            breaks.append(
+                (
+                    pair.kind,
+                    "brokers \(pair.first) and \(pair.second) disagree below offset \(pair.limit)"
+                        + (afterUnclean ? " (unclean election)" : "")
+                ))
         }
         return (breaks, LeaderHighWatermark(epoch: state.leaderEpoch, value: hw))
     }

@@ -94,9 +94,9 @@ extension ChunkedArray: RandomAccessCollection, MutableCollection {
     public var endIndex: Int { count }
 
     public subscript(position: Int) -> Element {
-        get {
+        _read {
             precondition(position >= 0 && position < count, "index \(position) out of range 0..<\(count)")
-            return chunks[position / Self.chunkSize][position % Self.chunkSize]
+            yield chunks[position / Self.chunkSize][position % Self.chunkSize]
         }
         set {
             precondition(position >= 0 && position < count, "index \(position) out of range 0..<\(count)")

@@ -68,36 +68,82 @@ public struct BrokerTable: Hashable, Sendable {
     /// follow the replica list order with the current leader left out, so after a failover the new leader moves to
     /// the Leaders column and the others keep their relative order. A partition without a leader keeps all its
     /// replicas, in replica order, as followers marked `noLeader`.
+    ///
+    /// The table reads the cluster through `Placement` (each partition) and `brokerRows(_:of:)` (each broker) only, and
+    /// the topics' names: `isUnchanged(from:to:)` compares those.
     public init(cluster: Cluster, topic: String? = nil) {
+        self.init(cluster: cluster, topic: topic, brokers: cluster.brokersInDisplayOrder)
+    }
+
+    /// The table, with `brokers` the cluster's `brokersInDisplayOrder` (which a caller making a table per step
+    /// keeps while the brokers do not change).
+    public init(cluster: Cluster, topic: String? = nil, brokers: [Broker]) {
         let topics = topic.map { name in cluster.topics[name].map { [$0] } ?? [] } ?? cluster.sortedTopics
         let single = topics.count == 1
-        let columns = topics.flatMap { $0.partitions }.map { $0.replicas.count - ($0.leader == nil ? 0 : 1) }.max() ?? 0
+        var placements: [Placement] = []
+        for topic in topics { for partition in topic.partitions { placements.append(Placement(partition)) } }
+        let columns = placements.map { $0.replicas.count - ($0.leader == nil ? 0 : 1) }.max() ?? 0
         var leaders: [BrokerID: [Entry]] = [:]
         var followers: [BrokerID: [[Entry]]] = [:]
-        for topic in topics {
-            for partition in topic.partitions {
-                let label = single ? "P\(partition.id.partition)" : partition.id.description
-                func entry(_ broker: BrokerID) -> Entry {
-                    var marks: Marks = []
-                    if !partition.isr.contains(broker) { marks.insert(.outOfSync) }
-                    if partition.leader == nil { marks.insert(.noLeader) }
-                    return Entry(label: label, partition: partition.id, marks: marks)
-                }
-                if let leader = partition.leader { leaders[leader, default: []].append(entry(leader)) }
-                let following = partition.replicas.filter { $0 != partition.leader }
-                for (position, broker) in following.enumerated() where position < columns {
-                    var cells = followers[broker] ?? Array(repeating: [], count: columns)
-                    cells[position].append(entry(broker))
-                    followers[broker] = cells
-                }
+        for partition in placements {
+            let label = single ? "P\(partition.id.partition)" : partition.id.description
+            func entry(_ broker: BrokerID) -> Entry {
+                var marks: Marks = []
+                if !partition.isr.contains(broker) { marks.insert(.outOfSync) }
+                if partition.leader == nil { marks.insert(.noLeader) }
+                return Entry(label: label, partition: partition.id, marks: marks)
+            }
+            if let leader = partition.leader { leaders[leader, default: []].append(entry(leader)) }
+            var position = 0
+            for broker in partition.replicas where broker != partition.leader {
+                defer { position += 1 }
+                guard position < columns else { continue }
+                followers[broker, default: Array(repeating: [], count: columns)][position].append(entry(broker))
             }
         }
-        rows = cluster.brokersInDisplayOrder.map { broker in
+        rows = Self.brokerRows(brokers, of: cluster).map { broker, state in
             Row(
-                broker: broker, state: cluster.state(of: broker.id), leaders: leaders[broker.id] ?? [],
+                broker: broker, state: state, leaders: leaders[broker.id] ?? [],
                 followers: followers[broker.id] ?? Array(repeating: [], count: columns))
         }
         followerColumns = columns
+    }
+
+    /// What the table reads of a partition.
+    struct Placement: Equatable {
+        var id: TopicPartition
+        var leader: BrokerID?
+        var replicas: [BrokerID]
+        var isr: [BrokerID]
+
+        init(_ partition: PartitionState) {
+            id = partition.id
+            leader = partition.leader
+            replicas = partition.replicas
+            isr = partition.isr
+        }
+    }
+
+    /// What the table reads of the brokers: each in display order (`brokers`, from `cluster.brokers`), with its
+    /// running state.
+    static func brokerRows(_ brokers: [Broker], of cluster: Cluster) -> [(broker: Broker, state: BrokerState)] {
+        brokers.map { ($0, cluster.state(of: $0.id)) }
+    }
+
+    /// Whether the table of all topics of `after` is certainly the one of `before`: true only when the topics, their
+    /// partitions' `Placement`s, the brokers and their states are equal (so the tables are); false when the tables
+    /// may differ. The site asks at every step whether the table changed: this answers without making it.
+    public static func isUnchanged(from before: Cluster, to after: Cluster) -> Bool {
+        guard before.brokers == after.brokers, before.topics.count == after.topics.count else { return false }
+        for id in after.brokers.keys where before.state(of: id) != after.state(of: id) { return false }
+        for (name, topic) in after.topics {
+            guard let old = before.topics[name], old.partitions.count == topic.partitions.count else { return false }
+            for (partition, oldPartition) in zip(topic.partitions, old.partitions)
+            where Placement(partition) != Placement(oldPartition) {
+                return false
+            }
+        }
+        return true
     }
 
     /// The column headings: `Brokers`, `Leaders`, then `Followers` once per follower column.

@@ -2,6 +2,10 @@
 ///
 /// Kafka: `TopicCommand.TopicService.describeTopic`, `PartitionDescription.printDescription`
 /// (tools/src/main/java/org/apache/kafka/tools/TopicCommand.java).
+///
+/// Every line is made from a `Header` or a `Row` alone, and those read from the cluster everything a line prints:
+/// two clusters with equal headers and rows print the same lines, which `isUnchanged(from:to:)` decides without
+/// making them.
 public struct TopicDescription: Hashable, Sendable {
     /// Partition filters, as `kafka-topics --describe` flags. With any of them, topic header lines are not printed.
     public enum Filter: String, Hashable, Sendable, CaseIterable {
@@ -17,29 +21,128 @@ public struct TopicDescription: Hashable, Sendable {
     /// Describes `topics` (all, sorted by name, when empty), optionally filtered.
     public init(cluster: Cluster, topics names: [String] = [], filter: Filter? = nil) {
         let selected = names.isEmpty ? cluster.sortedTopics : names.compactMap { cluster.topics[$0] }
+        let showsElr = cluster.behaviour.describeShowsElr
+        let clusterWide = cluster.engine.config.topicDefaults
         var lines: [String] = []
         for topic in selected {
-            if filter == nil {
-                let configs = cluster.describedConfigs(of: topic.name).map { "\($0.name)=\($0.value)" }
-                lines.append(
-                    "Topic: \(topic.name)\tTopicId: \(topic.id)\tPartitionCount: \(topic.partitions.count)\t"
-                        + "ReplicationFactor: \(topic.replicationFactor)\tConfigs: \(configs.joined(separator: ","))")
-            }
+            if filter == nil { lines.append(Header(topic, clusterWide: clusterWide).line) }
+            let minInsyncReplicas = filter == nil ? 0 : cluster.minInsyncReplicas(of: topic.name)
             for partition in topic.partitions
-            where filter.map({
-                Self.matches(partition, minInsyncReplicas: cluster.minInsyncReplicas(of: topic.name), filter: $0)
-            }) ?? true {
-                let leader = partition.leader.map(String.init) ?? "none"
-                // Kafka 3.8+ `printDescription` prints `Elr:` and `LastKnownElr:` (empty lists when ELR is off).
-                let elr =
-                    cluster.behaviour.describeShowsElr
-                    ? "\tElr: \(Self.csv(partition.elr))\tLastKnownElr: \(Self.csv(partition.lastKnownElr))" : ""
-                lines.append(
-                    "\tTopic: \(topic.name)\tPartition: \(partition.id.partition)\tLeader: \(leader)\t"
-                        + "Replicas: \(Self.csv(partition.replicas))\tIsr: \(Self.csv(partition.isr))" + elr)
+            where filter.map({ Self.matches(partition, minInsyncReplicas: minInsyncReplicas, filter: $0) }) ?? true {
+                lines.append(Row(partition, showsElr: showsElr).line(topic: topic.name))
             }
         }
         self.lines = lines
+    }
+
+    /// Whether the description of all topics (no filter) of `after` is certainly the one of `before`: true only when
+    /// every topic's `Header` and every partition's `Row` are equal, so the lines are; false when they may differ
+    /// (equal lines can come from different inputs, e.g. a topic's own config equal to the cluster-wide one).
+    ///
+    /// The site asks at every step whether `--describe` changed: this answers most steps without making the lines.
+    public static func isUnchanged(from before: Cluster, to after: Cluster) -> Bool {
+        guard before.topics.count == after.topics.count else { return false }
+        let (showsElrBefore, showsElrAfter) = (before.behaviour.describeShowsElr, after.behaviour.describeShowsElr)
+        let (clusterWideBefore, clusterWideAfter) = (
+            before.engine.config.topicDefaults, after.engine.config.topicDefaults
+        )
+        for (name, topic) in after.topics {
+            // Rows are compared within a topic of the same name (the header's): the line adds the name.
+            guard let old = before.topics[name],
+                Header(old, clusterWide: clusterWideBefore) == Header(topic, clusterWide: clusterWideAfter)
+            else { return false }
+            for index in topic.partitions.indices
+            where Row(topic.partitions[index], showsElr: showsElrAfter)
+                != Row(old.partitions[index], showsElr: showsElrBefore)
+            {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// Everything a topic's header line reads from the cluster.
+    struct Header: Equatable {
+        var name: String
+        var id: TopicID
+        var partitionCount: Int
+        var replicationFactor: Int
+        /// The topic's own configs and the cluster-wide topic defaults (`describedConfigs(own:clusterWide:)`).
+        var ownConfigs: [String: String]
+        var clusterWideConfigs: [String: String]
+
+        /// `clusterWide`: the cluster's topic defaults (`EngineConfig.topicDefaults`).
+        init(_ topic: Topic, clusterWide: [String: String]) {
+            name = topic.name
+            id = topic.id
+            partitionCount = topic.partitions.count
+            replicationFactor = topic.replicationFactor
+            ownConfigs = topic.configs
+            clusterWideConfigs = clusterWide
+        }
+
+        var line: String {
+            var configs = ""
+            let described = TopicDescription.describedConfigs(own: ownConfigs, clusterWide: clusterWideConfigs)
+            for (index, config) in described.enumerated() {
+                if index > 0 { configs += "," }
+                configs += config.name + "=" + config.value
+            }
+            return "Topic: \(name)\tTopicId: \(id)\tPartitionCount: \(partitionCount)\t"
+                + "ReplicationFactor: \(replicationFactor)\tConfigs: \(configs)"
+        }
+    }
+
+    /// Everything a partition's line prints besides its topic's name.
+    struct Row: Equatable {
+        var partition: Int
+        var leader: BrokerID?
+        var replicas: [BrokerID]
+        var isr: [BrokerID]
+        /// nil when the release does not print them.
+        var elr: [BrokerID]?
+        var lastKnownElr: [BrokerID]?
+
+        init(_ state: PartitionState, showsElr: Bool) {
+            partition = state.id.partition
+            leader = state.leader
+            replicas = state.replicas
+            isr = state.isr
+            elr = showsElr ? state.elr : nil
+            lastKnownElr = showsElr ? state.lastKnownElr : nil
+        }
+
+        func line(topic: String) -> String {
+            var line = "\tTopic: " + topic + "\tPartition: " + String(partition) + "\tLeader: "
+            line += leader.map(String.init) ?? "none"
+            line += "\tReplicas: "
+            TopicDescription.appendCSV(replicas, to: &line)
+            line += "\tIsr: "
+            TopicDescription.appendCSV(isr, to: &line)
+            // Kafka 3.8+ `printDescription` prints `Elr:` and `LastKnownElr:` (empty lists when ELR is off).
+            if let elr, let lastKnownElr {
+                line += "\tElr: "
+                TopicDescription.appendCSV(elr, to: &line)
+                line += "\tLastKnownElr: "
+                TopicDescription.appendCSV(lastKnownElr, to: &line)
+            }
+            return line
+        }
+    }
+
+    /// The configs `kafka-topics --describe` lists under `Configs`: every topic config set on the topic (`own`) or
+    /// cluster-wide (`clusterWide`, by broker synonym), with its value, in `TopicConfig.all`'s order (by name).
+    ///
+    /// Kafka: `TopicCommand.TopicService.describeTopic` prints `config.entries()` filtered by `!entry.isDefault()`,
+    /// and an entry from `DYNAMIC_DEFAULT_BROKER_CONFIG` or `STATIC_BROKER_CONFIG` is not a default one.
+    public static func describedConfigs(own: [String: String], clusterWide: [String: String])
+        -> [(name: String, value: String)]
+    {
+        TopicConfig.all.compactMap { key in
+            if let value = own[key.name] { return (key.name, value) }
+            if let synonym = key.brokerSynonym, let value = clusterWide[synonym] { return (key.name, value) }
+            return nil
+        }
     }
 
     /// Kafka: `TopicCommand.PartitionDescription` — `isUnderReplicated`, `isUnderMinIsr`, `isAtMinIsrPartitions`,
@@ -58,5 +161,11 @@ public struct TopicDescription: Hashable, Sendable {
         }
     }
 
-    static func csv(_ ids: [BrokerID]) -> String { ids.map(String.init).joined(separator: ",") }
+    /// `ids` comma-separated (Kafka: `mkString(",")`), appended to `text`.
+    static func appendCSV(_ ids: [BrokerID], to text: inout String) {
+        for (index, id) in ids.enumerated() {
+            if index > 0 { text += "," }
+            text += String(id)
+        }
+    }
 }

@@ -12,6 +12,7 @@ import Replication
 public enum Variables {
     /// Whether a token mentions `$name`.
     static func references(in text: String) -> Bool {
+        guard text.utf8.contains(UInt8(ascii: "$")) else { return false }  // most tokens: no Character is formed
         var previous: Character?
         for character in text {
             if previous == "$", character.isLetter || character == "_" { return true }

@@ -1,0 +1,152 @@
+import Testing
+
+@testable import Replication
+
+/// The cheap "did this view change?" answers (`TopicDescription.isUnchanged`, `BrokerTable.isUnchanged`) against the
+/// full comparison of what the views print, over seeded random scenarios: a "unchanged" answer must never hide a
+/// change, whatever the scenario did (faults, elections, produce, config changes, added partitions, ELR on and off).
+@Suite struct ViewChangeTests {
+    /// Every state a seeded random scenario goes through, one per command.
+    static func states(seed: UInt64, kafka: KafkaVersion) -> [Cluster] {
+        var random = SplitMix64(seed: seed)
+        var cluster = Cluster(seed: seed, kafka: kafka)
+        let racked = seed % 2 == 0
+        for id in 0..<4 { try! cluster.addBroker(Broker(id: id, rack: racked ? "R\(id % 2)" : nil)) }
+        var states: [Cluster] = [cluster]
+        var topics: [String] = []
+        func topic() -> String? { topics.isEmpty ? nil : topics[Int.random(in: 0..<topics.count, using: &random)] }
+        for step in 0..<60 {
+            let broker = Int.random(in: 0..<4, using: &random)
+            let state = cluster.state(of: broker)
+            switch step == 0 ? 0 : Int.random(in: 0..<18, using: &random) {
+            case 0, 1:
+                guard topics.count < 3 else { break }
+                let name = ["orders", "audit", "payments"][topics.count]
+                let configs = Bool.random(using: &random) ? ["min.insync.replicas": "2"] : [:]
+                if (try? cluster.createTopic(
+                    name, partitions: Int.random(in: 1...3, using: &random),
+                    replicationFactor: Int.random(in: 1...3, using: &random), placement: .adminUtils(startIndex: 0),
+                    configs: configs)) != nil
+                {
+                    topics.append(name)
+                }
+            case 2: if state == .up || state == .stalled { try? cluster.apply(.crash, to: broker) }
+            case 3: if state == .crashed || state == .shutDown { try? cluster.apply(.restart, to: broker) }
+            case 4: if state == .up { try? cluster.apply(.stall, to: broker) }
+            case 5: if state == .stalled { try? cluster.apply(.resume, to: broker) }
+            case 6: if state == .up { try? cluster.apply(.isolate, to: broker) }
+            case 7: if state == .isolated { try? cluster.apply(.heal, to: broker) }
+            case 8: if state == .up { try? cluster.apply(.shutdown, to: broker) }
+            case 9:
+                if let name = topic() {
+                    let values = ["min.insync.replicas": ["1", "2", "3"], "retention.ms": ["1000", "2000"]]
+                    let key = Bool.random(using: &random) ? "min.insync.replicas" : "retention.ms"
+                    try? cluster.setTopicConfig(name, key, values[key]!.randomElement(using: &random)!)
+                }
+            case 10:
+                let values = ["1", "2"]
+                try? cluster.setBrokerConfig("min.insync.replicas", values.randomElement(using: &random)!)
+            case 11:
+                if let name = topic(), let count = cluster.topics[name]?.partitions.count {
+                    try? cluster.addPartitions(topic: name, totalCount: count + 1)
+                }
+            case 12:
+                if let name = topic(), let count = cluster.topics[name]?.partitions.count {
+                    let kind: LeaderElection.Kind = Bool.random(using: &random) ? .preferred : .unclean
+                    try? cluster.elect(kind, partition: TopicPartition(name, Int.random(in: 0..<count, using: &random)))
+                }
+            case 13, 14, 15:
+                if let name = topic(), let count = cluster.topics[name]?.partitions.count {
+                    let id = TopicPartition(name, Int.random(in: 0..<count, using: &random))
+                    let acks: Acks = Bool.random(using: &random) ? .all : .leader
+                    _ = try? cluster.produce(to: id, values: ["v\(step)"], acks: acks)
+                }
+            default:
+                cluster.advance(by: .milliseconds(Int64.random(in: 1...40, using: &random) * 500))
+            }
+            states.append(cluster)
+        }
+        return states
+    }
+
+    static let versions: [KafkaVersion] = [.v37, .newest]
+
+    @Test(arguments: 0..<30)
+    func unchangedDescribeNeverHidesAChange(seed: Int) {
+        for kafka in Self.versions {
+            let states = Self.states(seed: UInt64(seed), kafka: kafka)
+            var unchanged = 0
+            for (before, after) in zip(states, states.dropFirst()) {
+                let same = TopicDescription(cluster: before).lines == TopicDescription(cluster: after).lines
+                if TopicDescription.isUnchanged(from: before, to: after) {
+                    unchanged += 1
+                    #expect(same, "seed \(seed), \(kafka): --describe changed but was said not to")
+                }
+            }
+            // And across steps far apart, where more differs at once.
+            for (before, after) in zip(states, states.dropFirst(7)) {
+                guard TopicDescription.isUnchanged(from: before, to: after) else { continue }
+                #expect(TopicDescription(cluster: before).lines == TopicDescription(cluster: after).lines)
+            }
+            #expect(unchanged > 0, "the scenario has steps that leave --describe alone")
+        }
+    }
+
+    @Test(arguments: 0..<30)
+    func unchangedBrokerTableNeverHidesAChange(seed: Int) {
+        for kafka in Self.versions {
+            let states = Self.states(seed: UInt64(seed), kafka: kafka)
+            var unchanged = 0
+            for (before, after) in zip(states, states.dropFirst()) {
+                if BrokerTable.isUnchanged(from: before, to: after) {
+                    unchanged += 1
+                    #expect(BrokerTable(cluster: before) == BrokerTable(cluster: after), "seed \(seed), \(kafka)")
+                }
+            }
+            for (before, after) in zip(states, states.dropFirst(7))
+            where BrokerTable.isUnchanged(from: before, to: after) {
+                #expect(BrokerTable(cluster: before) == BrokerTable(cluster: after))
+            }
+            #expect(unchanged > 0)
+        }
+    }
+
+    /// Each input the describe prints, changed alone, is seen: the cheap answer is not "unchanged".
+    @Test func everyPrintedInputIsCompared() throws {
+        var cluster = Cluster(seed: 3)
+        for id in 0..<3 { try cluster.addBroker(Broker(id: id)) }
+        try cluster.createTopic("t", partitions: 2, replicationFactor: 3, placement: .adminUtils(startIndex: 0))
+        let base = cluster
+        #expect(TopicDescription.isUnchanged(from: base, to: cluster))
+        var changed: [Cluster] = []
+        var leader = base
+        leader.topics["t"]!.partitions[1].leader = 2
+        var isr = base
+        isr.topics["t"]!.partitions[0].isr = [0, 1]
+        var elr = base
+        elr.topics["t"]!.partitions[0].elr = [2]
+        var lastKnown = base
+        lastKnown.topics["t"]!.partitions[0].lastKnownElr = [2]
+        var replicas = base
+        replicas.topics["t"]!.partitions[0].replicas = [0, 2, 1]
+        var ownConfig = base
+        try ownConfig.setTopicConfig("t", "retention.ms", "5")
+        var clusterWide = base
+        try clusterWide.setBrokerConfig("min.insync.replicas", "2")
+        var partitions = base
+        try partitions.addPartitions(topic: "t", totalCount: 3)
+        var topics = base
+        try topics.createTopic("u", partitions: 1, replicationFactor: 1, placement: .adminUtils(startIndex: 0))
+        changed = [leader, isr, elr, lastKnown, replicas, ownConfig, clusterWide, partitions, topics]
+        for (index, other) in changed.enumerated() {
+            #expect(TopicDescription(cluster: base).lines != TopicDescription(cluster: other).lines, "\(index)")
+            #expect(!TopicDescription.isUnchanged(from: base, to: other), "\(index)")
+        }
+        for other in [leader, isr, replicas, partitions, topics] {
+            #expect(!BrokerTable.isUnchanged(from: base, to: other))
+        }
+        var crashed = base
+        try crashed.apply(.crash, to: 1)
+        #expect(!BrokerTable.isUnchanged(from: base, to: crashed))
+    }
+}
