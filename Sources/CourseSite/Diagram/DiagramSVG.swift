@@ -110,7 +110,8 @@ enum DiagramSVG {
         var height: Double
 
         init(_ columns: [Diagram.Column]) {
-            var characters = 2
+            // The widest label (2 characters when there is no replica) and the most marks (at least room for one).
+            var characters: Int?
             var marks = 1
             var mostChips = 0
             var count = 0
@@ -119,19 +120,12 @@ enum DiagramSVG {
                     count += 1
                     mostChips = max(mostChips, broker.replicas.count + (broker.moreReplicas > 0 ? 1 : 0))
                     for replica in broker.replicas {
+                        characters = max(characters ?? 0, replica.label.count)
                         marks = max(marks, replica.marks.count)
                     }
                 }
             }
-            // The widest label (2 when there is no replica).
-            var widest: Int?
-            for column in columns {
-                for broker in column.brokers {
-                    for replica in broker.replicas { widest = max(widest ?? 0, replica.label.count) }
-                }
-            }
-            characters = widest ?? characters
-            chipWidth = DiagramSVG.chipWidth(characters: characters, marks: marks)
+            chipWidth = DiagramSVG.chipWidth(characters: characters ?? 2, marks: marks)
             perRow = max(1, Int((boxWidth - 10) / (chipWidth + 4)))
             boxHeight = 35 + Double(max(1, (mostChips + perRow - 1) / perRow)) * rowPitch
             hasRacks = columns.first?.rack != nil
