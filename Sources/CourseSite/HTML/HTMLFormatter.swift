@@ -12,6 +12,6 @@ enum HTMLFormatter {
         var writer = HTMLWriter(bytes: buffer)
         buffer = []
         writer.write(node)
-        buffer = writer.takeBytes()
+        buffer = writer.bytes
     }
 }

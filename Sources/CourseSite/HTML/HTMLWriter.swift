@@ -5,40 +5,19 @@
 /// `HTMLNode`: a `String` only ever becomes text or an attribute value, both escaped (text escapes `&`, `<` and `>`;
 /// attribute values, always double-quoted, also `"`; nothing else is needed in UTF-8 HTML); markup comes only from
 /// constant tag and attribute names, `TrustedHTML` and nodes.
-///
-/// A page is written in many small pieces (a tag's name, a quote, a cell's digits), so the writer keeps its own
-/// buffer: an array whose elements past `count` are room to write into, filled by copying bytes in place, where
-/// `Array.append(contentsOf:)` cost about a hundred instructions a piece however small.
 struct HTMLWriter {
-    /// The buffer; its first `count` bytes are the HTML written, the rest room for more.
-    private var storage: [UInt8]
-    /// How many bytes of HTML were written.
-    private(set) var count: Int
+    /// The HTML written so far.
+    var bytes: [UInt8]
 
     init(reserving capacity: Int = 0) {
-        storage = Array(repeating: 0, count: Swift.max(capacity, 16))
-        count = 0
+        bytes = []
+        bytes.reserveCapacity(capacity)
     }
 
-    init(bytes: [UInt8]) {
-        storage = bytes
-        count = bytes.count
-    }
-
-    /// The HTML written so far (a copy: `takeBytes` hands the buffer over without one).
-    var bytes: [UInt8] { Array(storage[..<count]) }
-
-    /// The HTML written so far, without copying it; the writer is empty afterwards.
-    mutating func takeBytes() -> [UInt8] {
-        var taken: [UInt8] = []
-        swap(&taken, &storage)
-        taken.removeSubrange(count...)
-        count = 0
-        return taken
-    }
+    init(bytes: [UInt8]) { self.bytes = bytes }
 
     /// The HTML written, as a `String`.
-    var string: String { String(decoding: storage[..<count], as: UTF8.self) }
+    var string: String { String(decoding: bytes, as: UTF8.self) }
 
     // MARK: Nodes
 
@@ -47,7 +26,7 @@ struct HTMLWriter {
         switch node.storage {
         case .text(let text): self.text(text)
         case .trusted(let html): trusted(html)
-        case .formatted(let html): html.withUnsafeBufferPointer { append($0) }
+        case .formatted(let html): bytes.append(contentsOf: html)
         }
     }
 
@@ -117,7 +96,7 @@ struct HTMLWriter {
     mutating func end(_ tag: HTMLTag) {
         append("</")
         append(tag.name)
-        byte(UInt8(ascii: ">"))
+        bytes.append(UInt8(ascii: ">"))
     }
 
     /// An element holding only text.
@@ -141,30 +120,9 @@ struct HTMLWriter {
         escape(text, attribute: false)
     }
 
-    /// A number as text, its digits written straight into the buffer (digits need no escaping).
+    /// A number as text (digits need no escaping).
     mutating func text(_ number: Int) {
-        // The magnitude as unsigned, so that `Int.min` has one too.
-        var magnitude = number.magnitude
-        var digits = 1
-        var limit: UInt = 10
-        while magnitude >= limit {
-            digits += 1
-            guard limit <= UInt.max / 10 else { break }
-            limit *= 10
-        }
-        let length = digits + (number < 0 ? 1 : 0)
-        reserve(length)
-        let end = count + length
-        storage.withUnsafeMutableBufferPointer { buffer in
-            var index = end
-            repeat {
-                index -= 1
-                buffer[index] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: magnitude % 10)
-                magnitude /= 10
-            } while magnitude > 0
-            if number < 0 { buffer[index - 1] = UInt8(ascii: "-") }
-        }
-        count = end
+        append(String(number))
     }
 
     /// HTML a trusted author wrote, as it is.
@@ -174,72 +132,39 @@ struct HTMLWriter {
 
     /// A line break in the source (between block elements, to keep the pages diffable).
     mutating func newline() {
-        byte(UInt8(ascii: "\n"))
+        bytes.append(UInt8(ascii: "\n"))
     }
 
     // MARK: Bytes
 
     private mutating func open(_ tag: HTMLTag) {
-        byte(UInt8(ascii: "<"))
+        bytes.append(UInt8(ascii: "<"))
         append(tag.name)
     }
 
     private mutating func close(closing: Bool = false) {
-        if closing { byte(UInt8(ascii: "/")) }
-        byte(UInt8(ascii: ">"))
+        if closing { bytes.append(UInt8(ascii: "/")) }
+        bytes.append(UInt8(ascii: ">"))
     }
 
     private mutating func write(_ attribute: HTMLAttribute) {
-        byte(UInt8(ascii: " "))
+        bytes.append(UInt8(ascii: " "))
         append(attribute.name)
         guard let value = attribute.value else { return }
-        append("=\"")
+        bytes.append(UInt8(ascii: "="))
+        bytes.append(UInt8(ascii: "\""))
         escape(value, attribute: true)
-        byte(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: "\""))
     }
 
     /// Constant markup (a name, a tag's brackets).
     mutating func append(_ constant: StaticString) {
-        if constant.hasPointerRepresentation {
-            append(UnsafeBufferPointer(start: constant.utf8Start, count: constant.utf8CodeUnitCount))
-        } else {
-            constant.withUTF8Buffer { append($0) }
-        }
+        constant.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
     private mutating func append(_ html: String) {
         var html = html
-        html.withUTF8 { append($0) }
-    }
-
-    /// One byte of markup.
-    private mutating func byte(_ byte: UInt8) {
-        if count == storage.count { grow(to: count + 1) }
-        storage[count] = byte
-        count += 1
-    }
-
-    /// Copies bytes to the end of the HTML.
-    private mutating func append(_ source: UnsafeBufferPointer<UInt8>) {
-        let length = source.count
-        guard length > 0, let start = source.baseAddress else { return }
-        reserve(length)
-        let at = count
-        storage.withUnsafeMutableBufferPointer { buffer in
-            (buffer.baseAddress.unsafelyUnwrapped + at).update(from: start, count: length)
-        }
-        count = at + length
-    }
-
-    /// Makes room for `length` more bytes.
-    private mutating func reserve(_ length: Int) {
-        if storage.count - count < length { grow(to: count + length) }
-    }
-
-    /// Grows the buffer to at least `capacity` bytes, doubling it so that appending stays amortised constant.
-    private mutating func grow(to capacity: Int) {
-        let target = Swift.max(capacity, 2 * storage.count)
-        storage.append(contentsOf: repeatElement(0, count: target - storage.count))
+        html.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
     /// Escapes text; most text (every table cell) has nothing to escape and is copied as it is. The text's bytes are
@@ -262,10 +187,10 @@ struct HTMLWriter {
             case UInt8(ascii: "\"") where attribute: entity = "&quot;"
             default: continue
             }
-            append(UnsafeBufferPointer(rebasing: text[start..<index]))
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<index]))
             append(entity)
             start = index + 1
         }
-        append(UnsafeBufferPointer(rebasing: text[start...]))
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[start...]))
     }
 }

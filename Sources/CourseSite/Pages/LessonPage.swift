@@ -71,7 +71,7 @@ struct LessonPage {
         }
         try writer.finishPictures()
         writer.end(.article)
-        return writer.html.takeBytes()
+        return writer.html.bytes
     }
 
     /// The page's UTF-8 bytes.

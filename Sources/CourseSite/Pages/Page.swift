@@ -54,7 +54,7 @@ struct Page {
         html.newline()
         html.end(.html)
         html.newline()
-        return html.takeBytes()
+        return html.bytes
     }
 
     private var head: HTMLNode {
