@@ -18,8 +18,8 @@ struct ScenarioView {
     var verdict: VerifiedMark
     /// The scenario's source lines.
     var sourceLines: [String]
-    /// The whole transcript, as the `output` block holds it.
-    var transcript: String
+    /// The whole transcript (its `text` is what the `output` block holds): the page writes it line by line.
+    var transcript: Transcript
     /// Expectations checked before the first command.
     var leadingChecks: [CheckView]
     /// How many commands (steps) there are.
@@ -38,7 +38,7 @@ struct ScenarioView {
         verdict = VerifiedMark(
             verified: scenario.isVerified, expectations: scenario.transcript.expectationCount, scenarios: 1)
         sourceLines = scenario.block.block.lines
-        transcript = scenario.transcript.text
+        transcript = scenario.transcript
         timeline = scenario.transcript.timeline
         leadingChecks = timeline.leadingChecks.map(CheckView.init)
         initialCluster = scenario.initialCluster
