@@ -139,14 +139,24 @@ public struct TopicDescription: Hashable, Sendable {
         }
 
         var line: String {
-            var configs = ""
+            var line = "Topic: "
+            line.reserveCapacity(128)
+            line += name
+            line += "\tTopicId: "
+            line += id.description
+            line += "\tPartitionCount: "
+            line += String(partitionCount)
+            line += "\tReplicationFactor: "
+            line += String(replicationFactor)
+            line += "\tConfigs: "
             let described = TopicDescription.describedConfigs(own: ownConfigs, clusterWide: clusterWideConfigs)
             for (index, config) in described.enumerated() {
-                if index > 0 { configs += "," }
-                configs += config.name + "=" + config.value
+                if index > 0 { line += "," }
+                line += config.name
+                line += "="
+                line += config.value
             }
-            return "Topic: \(name)\tTopicId: \(id)\tPartitionCount: \(partitionCount)\t"
-                + "ReplicationFactor: \(replicationFactor)\tConfigs: \(configs)"
+            return line
         }
     }
 
@@ -170,8 +180,14 @@ public struct TopicDescription: Hashable, Sendable {
         }
 
         func line(topic: String) -> String {
-            var line = "\tTopic: " + topic + "\tPartition: " + String(partition) + "\tLeader: "
-            line += leader.map(String.init) ?? "none"
+            // Appended to one reserved string: a line is made for every partition whose row changed.
+            var line = "\tTopic: "
+            line.reserveCapacity(96 + topic.utf8.count)
+            line += topic
+            line += "\tPartition: "
+            line += String(partition)
+            line += "\tLeader: "
+            if let leader { line += String(leader) } else { line += "none" }
             line += "\tReplicas: "
             TopicDescription.appendCSV(replicas, to: &line)
             line += "\tIsr: "
