@@ -18,8 +18,8 @@ struct ScenarioView {
     var verdict: VerifiedMark
     /// The scenario's source lines.
     var sourceLines: [String]
-    /// The whole transcript, as the `output` block holds it.
-    var transcript: String
+    /// The whole transcript (its `text` is what the `output` block holds): the page writes it line by line.
+    var transcript: Transcript
     /// Expectations checked before the first command.
     var leadingChecks: [CheckView]
     /// How many commands (steps) there are.
@@ -38,7 +38,7 @@ struct ScenarioView {
         verdict = VerifiedMark(
             verified: scenario.isVerified, expectations: scenario.transcript.expectationCount, scenarios: 1)
         sourceLines = scenario.block.block.lines
-        transcript = scenario.transcript.text
+        transcript = scenario.transcript
         timeline = scenario.transcript.timeline
         leadingChecks = timeline.leadingChecks.map(CheckView.init)
         initialCluster = scenario.initialCluster
@@ -138,8 +138,9 @@ struct StepMemory {
     var focus: [TopicPartition] = []
     /// The last step with a picture of its own, and that picture's state (`Diagram.state`).
     var lastPicture: (step: Int, state: Diagram)?
-    /// The last picture's boxes when it highlighted none, and the cluster they are of.
-    var boxes: (cluster: Cluster, columns: [Diagram.Column])?
+    /// The last picture's boxes and the cluster they are of; `isHighlighted` when the picture highlighted some (then
+    /// the highlights are cleared before the boxes are taken again).
+    var boxes: (cluster: Cluster, columns: [Diagram.Column], isHighlighted: Bool)?
     /// The brokers in display order, kept while they do not change.
     var brokerOrder = BrokerOrder()
     /// The cluster the kept broker table is of: the last step's with a state.
@@ -156,21 +157,25 @@ struct StepMemory {
     /// The picture after a step: the logs of the partitions it touched (else those drawn before; at first, every
     /// partition when there are only a few).
     mutating func picture(cluster: Cluster, changes: StepChanges) -> Diagram {
-        let all = cluster.sortedTopics.flatMap { $0.partitions.map { $0.id } }
+        var partitions = 0
+        for topic in cluster.topics.values { partitions += topic.partitions.count }
         // Logs with no records say nothing, except for a cluster's only partition (where the commit path starts).
         let touched = changes.touchedPartitions.filter {
-            all.count == 1 || Self.hasRecords(cluster.partition($0), in: cluster)
+            partitions == 1 || Self.hasRecords(cluster.partition($0), in: cluster)
         }
         if !touched.isEmpty {
             focus = touched
-        } else if focus.isEmpty, all.count == 1 {
-            focus = all
+        } else if focus.isEmpty, partitions == 1 {
+            focus = cluster.sortedTopics.flatMap { $0.partitions.map { $0.id } }
         }
-        let unchanged = boxes.flatMap { Diagram.hasSameBoxes($0.cluster, cluster) ? $0.columns : nil }
+        var unchanged: [Diagram.Column]?
+        if let boxes, Diagram.hasSameBoxes(boxes.cluster, cluster) {
+            unchanged = boxes.isHighlighted ? Diagram.unhighlighted(boxes.columns) : boxes.columns
+        }
         let diagram = Diagram(
             cluster: cluster, changes: changes, focus: focus, brokers: brokerOrder.brokers(of: cluster),
             unchanged: unchanged)
-        boxes = diagram.highlightsBoxes ? nil : (cluster, diagram.columns)
+        boxes = (cluster, diagram.columns, diagram.highlightsBoxes)
         return diagram
     }
 
