@@ -15,26 +15,28 @@ extension Diagram {
         unchanged: [Column]? = nil
     ) {
         let labels = changes.labels
-        var isChangedReplica: Set<ReplicaID> = []
-        var changedBrokers: Set<BrokerID> = []
+        // What the step highlights: few replicas and brokers, compared by value rather than hashed (a partition's id
+        // holds its topic's name).
+        var changedReplicas: [ReplicaID] = []
+        var changedBrokers: [BrokerID] = []
         for change in changes.changes {
             switch change {
-            case .brokerState(let id, _, _), .fenced(let id, _): changedBrokers.insert(id)
+            case .brokerState(let id, _, _), .fenced(let id, _): changedBrokers.append(id)
             case .leftIsr(let id, let broker), .joinedIsr(let id, let broker):
-                isChangedReplica.insert(ReplicaID(partition: id, broker: broker))
+                changedReplicas.append(ReplicaID(partition: id, broker: broker))
             case .leader(let id, let from, let to, _, _):
                 // Losing or getting a leader changes every replica's mark; a new leader changes the two roles.
                 let brokers =
                     from == nil || to == nil ? cluster.partition(id)?.replicas ?? [] : [from, to].compactMap { $0 }
-                for broker in brokers { isChangedReplica.insert(ReplicaID(partition: id, broker: broker)) }
+                for broker in brokers { changedReplicas.append(ReplicaID(partition: id, broker: broker)) }
             default: break
             }
         }
-        if let unchanged, isChangedReplica.isEmpty, changedBrokers.isEmpty {
+        if let unchanged, changedReplicas.isEmpty, changedBrokers.isEmpty {
             columns = unchanged
         } else {
             columns = Self.columns(
-                cluster, brokers: brokers, labels: labels, isChangedReplica: isChangedReplica,
+                cluster, brokers: brokers, labels: labels, changedReplicas: changedReplicas,
                 changedBrokers: changedBrokers)
         }
         logs = focus.prefix(Self.logLimit).compactMap { id in
@@ -45,29 +47,34 @@ extension Diagram {
 
     /// The boxes: what they read of the cluster is what `hasSameBoxes` compares.
     private static func columns(
-        _ cluster: Cluster, brokers: [Broker], labels: PartitionLabels, isChangedReplica: Set<ReplicaID>,
-        changedBrokers: Set<BrokerID>
+        _ cluster: Cluster, brokers: [Broker], labels: PartitionLabels, changedReplicas: [ReplicaID],
+        changedBrokers: [BrokerID]
     ) -> [Column] {
-        var replicas: [BrokerID: [Replica]] = [:]
+        // Each broker's replicas, in topic and partition order, by the broker's place in `brokers`: an array of a
+        // few brokers searched costs less than a dictionary hashed per replica.
+        let ids = brokers.map { $0.id }
+        var replicas = [[Replica]](repeating: [], count: ids.count)
         for topic in cluster.sortedTopics {
             for partition in topic.partitions {
                 let label = labels(partition.id)
                 for broker in partition.replicas {
-                    replicas[broker, default: []].append(
+                    guard let place = ids.firstIndex(of: broker) else { continue }
+                    replicas[place].append(
                         Replica(
                             label: label, isLeader: partition.leader == broker,
                             marks: Self.marks(partition, broker),
-                            isChanged: isChangedReplica.contains(ReplicaID(partition: partition.id, broker: broker))))
+                            isChanged: !changedReplicas.isEmpty
+                                && changedReplicas.contains(ReplicaID(partition: partition.id, broker: broker))))
                 }
             }
         }
         func box(_ broker: Broker) -> BrokerBox {
-            let all = replicas[broker.id] ?? []
+            let all = replicas[ids.firstIndex(of: broker.id)!]
             return BrokerBox(
                 id: broker.id, state: cluster.state(of: broker.id),
                 isFenced: cluster.runtime(of: broker.id)?.isFenced ?? false,
-                replicas: Array(all.prefix(Self.replicaLimit)), moreReplicas: max(0, all.count - Self.replicaLimit),
-                isChanged: changedBrokers.contains(broker.id))
+                replicas: all.count > Self.replicaLimit ? Array(all.prefix(Self.replicaLimit)) : all,
+                moreReplicas: max(0, all.count - Self.replicaLimit), isChanged: changedBrokers.contains(broker.id))
         }
         guard !brokers.isEmpty, brokers.allSatisfy({ $0.rack != nil }) else {
             return [Column(rack: nil, brokers: brokers.map(box))]
@@ -94,7 +101,22 @@ extension Diagram {
         columns.contains { $0.brokers.contains { $0.isChanged || $0.replicas.contains { $0.isChanged } } }
     }
 
-    private struct ReplicaID: Hashable {
+    /// `columns` without highlights: the boxes of a step that changes none of them.
+    static func unhighlighted(_ columns: [Column]) -> [Column] {
+        var columns = columns
+        for column in columns.indices {
+            for broker in columns[column].brokers.indices {
+                columns[column].brokers[broker].isChanged = false
+                guard columns[column].brokers[broker].replicas.contains(where: { $0.isChanged }) else { continue }
+                for replica in columns[column].brokers[broker].replicas.indices {
+                    columns[column].brokers[broker].replicas[replica].isChanged = false
+                }
+            }
+        }
+        return columns
+    }
+
+    private struct ReplicaID: Equatable {
         var partition: TopicPartition
         var broker: BrokerID
     }

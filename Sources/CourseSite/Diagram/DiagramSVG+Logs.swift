@@ -5,128 +5,195 @@ extension DiagramSVG {
     /// A partition's log: a header, then a row per replica with its records (committed, uncommitted, diverged from
     /// the leader), its high watermark as a tick and its LEO and HW in words; lost records in a row of their own.
     /// The rows sit in an `svg` whose origin is the start of the first bar; the record cells are a dash pattern.
-    static func log(_ log: Diagram.PartitionLog, at top: Double, defs: inout DiagramDefs) -> [HTMLNode] {
+    static func log(_ log: Diagram.PartitionLog, at top: Double, defs: inout DiagramDefs, into html: inout HTMLWriter) {
         let cell = barWidth / Double(log.scale)
-        func x(_ offset: Int64) -> Double { Double(offset) * cell }
-        var rows: [HTMLNode] = []
+        startText("lh", x: 0, y: top + 11, into: &html)
+        logTitle(log, into: &html)
+        html.end(.text)
+        html.open(svg: .svg)
+        html.attribute("x", labelWidth)
+        html.attribute("y", top + 26)
+        // Whole cells: a dash of (cell − 1) and a gap of 1 per record, inherited by the runs of records.
+        if cell >= 4 { dashes(cell, into: &html) }
+        guard !log.bars.isEmpty || !log.lost.isEmpty else { return html.closeEmptyTag() }
+        html.closeTag()
         for (index, bar) in log.bars.enumerated() {
-            var classes: [String] = []
-            if bar.isLeader { classes.append("l") }
-            if bar.isDown { classes.append("dn") }
-            rows.append(
-                place(
-                    classes.joined(separator: " "), x: 0, y: Double(index) * rowPitch,
-                    self.bar(bar, origin: 0, cell: cell, words: barWidth + 6, label: true, defs: &defs)))
+            startPlace(x: 0, y: Double(index) * rowPitch, into: &html) { html in
+                if bar.isLeader && bar.isDown {
+                    html.attribute("class", "l dn")
+                } else if bar.isLeader {
+                    html.attribute("class", "l")
+                } else if bar.isDown {
+                    html.attribute("class", "dn")
+                }
+            }
+            self.bar(bar, origin: 0, cell: cell, words: barWidth + 6, label: true, defs: &defs, into: &html)
+            html.end(.svg)
         }
         if !log.lost.isEmpty {
-            rows.append(
-                place(
-                    "", x: 0, y: Double(log.bars.count) * rowPitch,
-                    lostRow(log, x: x, label: 2 - labelWidth, words: barWidth + 6)))
+            startPlace(x: 0, y: Double(log.bars.count) * rowPitch, into: &html)
+            lostRow(log, cell: cell, origin: 0, label: 2 - labelWidth, words: barWidth + 6, into: &html)
+            html.end(.svg)
         }
-        // Whole cells: a dash of (cell − 1) and a gap of 1 per record, inherited by the runs of records.
-        var attributes: [HTMLAttribute] = [.init("x", number(labelWidth)), .init("y", number(top + 26))]
-        if cell >= 4 { attributes.append(.init("stroke-dasharray", "\(number(cell - 1)) 1")) }
-        return [text("lh", x: 0, y: top + 11, logTitle(log)), .element(.svg, attributes, rows)]
+        html.end(.svg)
     }
 
-    static func logTitle(_ log: Diagram.PartitionLog) -> String {
-        var title = log.label
+    /// ` stroke-dasharray="(cell − 1) 1"`.
+    static func dashes(_ cell: Double, into html: inout HTMLWriter) {
+        html.startAttribute("stroke-dasharray")
+        html.coordinate(cell - 1)
+        html.append(" 1")
+        html.endAttribute()
+    }
+
+    /// `P0 · leader B1 · epoch 2 · HW 5`, as text.
+    static func logTitle(_ log: Diagram.PartitionLog, into html: inout HTMLWriter) {
+        html.text(log.label)
         if let leader = log.leader {
-            title += " · leader B\(leader) · epoch \(log.leaderEpoch) · HW \(log.highWatermark ?? 0)"
-            if log.isUnclean { title += " · unclean" }
+            html.text(" · leader B")
+            html.integer(leader)
+            html.text(" · epoch ")
+            html.integer(log.leaderEpoch)
+            html.text(" · HW ")
+            html.integer(log.highWatermark ?? 0)
+            if log.isUnclean { html.text(" · unclean") }
         } else {
-            title += " · no leader (offline) · epoch \(log.leaderEpoch)"
+            html.text(" · no leader (offline) · epoch ")
+            html.integer(log.leaderEpoch)
         }
-        return title
     }
 
-    /// The row of lost records, along y = 0.
-    static func lostRow(_ log: Diagram.PartitionLog, x: (Int64) -> Double, label: Double, words: Double)
-        -> [HTMLNode]
-    {
-        var lost: [HTMLNode] = [text("ll", x: label, y: 4, "lost")]
+    /// The row of lost records, along y = 0: offset k at `origin + k * cell`, the word "lost" at `label`, the offsets
+    /// at `words`.
+    static func lostRow(
+        _ log: Diagram.PartitionLog, cell: Double, origin: Double, label: Double, words: Double,
+        into html: inout HTMLWriter
+    ) {
+        func x(_ offset: Int64) -> Double { origin + Double(offset) * cell }
+        startText("ll", x: label, y: 4, into: &html)
+        html.text("lost")
+        html.end(.text)
         let newly = Set(log.newlyLost)
         for range in OffsetRanges.ranges(log.lost) {
-            lost.append(run("ls", from: x(range.lowerBound), to: x(range.upperBound + 1)))
+            run("ls", from: x(range.lowerBound), to: x(range.upperBound + 1), into: &html)
             if range.allSatisfy(newly.contains) {
-                lost.append(frame("nw", from: x(range.lowerBound), to: x(range.upperBound + 1)))
+                frame("nw", from: x(range.lowerBound), to: x(range.upperBound + 1), into: &html)
             }
         }
-        lost.append(
-            .element(
-                .text, [.class(newly.isEmpty ? "lt" : "lt chg"), .init("x", number(words)), .init("y", "4")],
-                text: OffsetRanges.text(log.lost)))
-        return lost
+        startText(newly.isEmpty ? "lt" : "lt chg", x: words, y: 4, into: &html)
+        html.text(OffsetRanges.text(log.lost))
+        html.end(.text)
     }
 
     /// One replica's log along y = 0: offset k at `origin + k * cell`, `words` the LEO and HW; with `label`, the
     /// broker's name and marks first. A log the step did not change is a shared piece (it is often the same for many
-    /// steps), drawn by a `use` that is made once per page (`DiagramDefs.bars`).
+    /// steps), drawn by a `use` whose piece is found once per page (`DiagramDefs.bars`).
     static func bar(
-        _ bar: Diagram.Bar, origin: Double, cell: Double, words wordsX: Double, label: Bool, defs: inout DiagramDefs
-    ) -> [HTMLNode] {
-        if bar.isChanged { return drawBar(bar, origin: origin, cell: cell, words: wordsX, label: label, defs: &defs) }
+        _ bar: Diagram.Bar, origin: Double, cell: Double, words wordsX: Double, label: Bool, defs: inout DiagramDefs,
+        into html: inout HTMLWriter
+    ) {
+        if bar.isChanged {
+            return drawBar(bar, origin: origin, cell: cell, words: wordsX, label: label, into: &html)
+        }
         let key = DiagramDefs.BarKey(bar: bar, origin: origin, cell: cell, words: wordsX, label: label)
-        if let drawn = defs.bars[key] { return [drawn] }
-        let drawn = drawBar(bar, origin: origin, cell: cell, words: wordsX, label: label, defs: &defs)
-        defs.bars[key] = drawn[0]
-        return drawn
+        let id: Int
+        if let known = defs.bars[key] {
+            id = known
+        } else {
+            id = defs.piece(.g) { piece in
+                piece.start(.g)
+                drawBar(bar, origin: origin, cell: cell, words: wordsX, label: label, into: &piece)
+                piece.end(.g)
+            }
+            defs.bars[key] = id
+        }
+        DiagramDefs.use(id, into: &html)
     }
 
+    /// A log's parts; in a shared piece (a log the step did not change) each part has the class-only twin of its
+    /// class (see `pieceStyles`).
     private static func drawBar(
-        _ bar: Diagram.Bar, origin: Double, cell: Double, words wordsX: Double, label: Bool, defs: inout DiagramDefs
-    ) -> [HTMLNode] {
+        _ bar: Diagram.Bar, origin: Double, cell: Double, words wordsX: Double, label: Bool,
+        into html: inout HTMLWriter
+    ) {
         func x(_ offset: Int64) -> Double { origin + Double(offset) * cell }
         let isChanged = bar.isChanged
-        var nodes: [HTMLNode] = []
-        // In a shared piece, the class-only twin of each class (see `pieceStyles`).
-        func paint(_ kind: String) -> HTMLAttribute {
-            .class(isChanged ? kind : "p" + kind)
+        func paint(_ kind: StaticString, _ piece: StaticString) {
+            html.attribute("class", isChanged ? kind : piece)
         }
         if label {
-            let marks = BrokerTable.Marks.all.filter { bar.marks.contains($0.mark) }.map { $0.symbol }.joined()
-            var attributes = [paint("bl"), .init("x", number(2 - labelWidth)), .init("y", "4")]
-            if bar.isLeader { attributes.append(.init("font-weight", "700")) }
-            nodes.append(.element(.text, attributes, text: "B\(bar.broker)" + marks))
+            html.open(svg: .text)
+            paint("bl", "pbl")
+            html.attribute("x", 2 - labelWidth)
+            html.attribute("y", "4")
+            if bar.isLeader { html.attribute("font-weight", "700") }
+            html.closeTag()
+            html.append("B")
+            html.integer(bar.broker)
+            for (mark, symbol, _) in BrokerTable.Marks.all where bar.marks.contains(mark) { html.text(symbol) }
+            html.end(.text)
         }
         let kept = bar.divergedFrom ?? bar.logEndOffset
-        func run(_ kind: String, from: Int64, to: Int64) -> HTMLNode {
-            .element(.path, [paint(kind), .init("d", "M\(number(x(from))) 0h\(number(x(to) - x(from)))")])
+        func run(_ kind: StaticString, _ piece: StaticString, from: Int64, to: Int64) {
+            html.open(svg: .path)
+            paint(kind, piece)
+            path(from: x(from), to: x(to), into: &html)
+            html.closeEmptyTag()
         }
-        if bar.committedEnd > 0 { nodes.append(run("lc", from: 0, to: bar.committedEnd)) }
-        if kept > bar.committedEnd { nodes.append(run("lu", from: bar.committedEnd, to: kept)) }
-        if bar.logEndOffset > kept { nodes.append(run("ld", from: kept, to: bar.logEndOffset)) }
+        if bar.committedEnd > 0 { run("lc", "plc", from: 0, to: bar.committedEnd) }
+        if kept > bar.committedEnd { run("lu", "plu", from: bar.committedEnd, to: kept) }
+        if bar.logEndOffset > kept { run("ld", "pld", from: kept, to: bar.logEndOffset) }
         // What the step changed: records truncated (dotted frame), records appended (highlighted frame).
         if let truncated = bar.truncated, truncated.upperBound > bar.logEndOffset {
-            nodes.append(frame("tr", from: x(max(truncated.lowerBound, bar.logEndOffset)), to: x(truncated.upperBound)))
+            frame(
+                "tr", from: x(max(truncated.lowerBound, bar.logEndOffset)), to: x(truncated.upperBound), into: &html)
         }
         if let previous = bar.previousLogEndOffset, previous < bar.logEndOffset {
-            nodes.append(frame("nw", from: x(previous), to: x(bar.logEndOffset)))
+            frame("nw", from: x(previous), to: x(bar.logEndOffset), into: &html)
         }
         // The high watermark's tick, centred on its offset; a changed one is highlighted (and drawn wider).
-        nodes.append(
-            .element(
-                .rect,
-                [
-                    isChanged ? .class(bar.previousHighWatermark == nil ? "hw" : "hw chg") : paint("hw"),
-                    .init("x", number(x(bar.highWatermark) - 1)), .init("y", "-9"), .init("width", "2"),
-                    .init("height", "18"),
-                ]))
-        var words: [HTMLNode] = []
+        html.open(svg: .rect)
+        if isChanged {
+            html.attribute("class", bar.previousHighWatermark == nil ? "hw" : "hw chg")
+        } else {
+            html.attribute("class", "phw")
+        }
+        html.attribute("x", x(bar.highWatermark) - 1)
+        html.attribute("y", "-9")
+        html.attribute("width", "2")
+        html.attribute("height", "18")
+        html.closeEmptyTag()
+        html.open(svg: .text)
+        paint("lt", "plt")
+        html.attribute("x", wordsX)
+        html.attribute("y", "4")
+        html.closeTag()
         if let previous = bar.previousLogEndOffset {
-            words.append(.element(.tspan, [.class("chg")], text: "LEO \(previous)→\(bar.logEndOffset)"))
+            changed("LEO ", from: previous, to: bar.logEndOffset, into: &html)
         } else {
-            words.append(.text("LEO \(bar.logEndOffset)"))
+            html.text("LEO ")
+            html.integer(bar.logEndOffset)
         }
-        words.append(.text(" · "))
+        html.text(" · ")
         if let previous = bar.previousHighWatermark {
-            words.append(.element(.tspan, [.class("chg")], text: "HW \(previous)→\(bar.highWatermark)"))
+            changed("HW ", from: previous, to: bar.highWatermark, into: &html)
         } else {
-            words.append(.text("HW \(bar.highWatermark)"))
+            html.text("HW ")
+            html.integer(bar.highWatermark)
         }
-        nodes.append(.element(.text, [paint("lt"), .init("x", number(wordsX)), .init("y", "4")], words))
-        return isChanged ? nodes : [defs.use([], .g, [], nodes)]
+        html.end(.text)
+    }
+
+    /// `<tspan class="chg">LEO 3→5</tspan>`.
+    private static func changed(_ name: StaticString, from: Int64, to: Int64, into html: inout HTMLWriter) {
+        html.open(svg: .tspan)
+        html.attribute("class", "chg")
+        html.closeTag()
+        html.append(name)
+        html.integer(from)
+        html.text("→")
+        html.integer(to)
+        html.end(.tspan)
     }
 
     /// The looks of a log's parts, each the rule of two classes: `.dg .lc` for a part the step changed, drawn in the
@@ -147,18 +214,33 @@ extension DiagramSVG {
         pieceStyles.map { ".dg .\($0.kind), .p\($0.kind) { \($0.style) }" }.joined(separator: "\n")
     }
 
-    /// Records `from..<to`: a 12-unit-thick stroke along y = 0 (cut into cells by the dash pattern).
-    static func run(_ kind: String, from: Double, to: Double) -> HTMLNode {
-        .element(.path, [.class(kind), .init("d", "M\(number(from)) 0h\(number(to - from))")])
+    /// ` d="M(from) 0h(to − from)"`: records `from..<to` as a 12-unit-thick stroke along y = 0 (cut into cells by
+    /// the dash pattern).
+    static func path(from: Double, to: Double, into html: inout HTMLWriter) {
+        html.startAttribute("d")
+        html.append("M")
+        html.coordinate(from)
+        html.append(" 0h")
+        html.coordinate(to - from)
+        html.endAttribute()
+    }
+
+    /// Records `from..<to` of a kind (a class of their own).
+    static func run(_ kind: StaticString, from: Double, to: Double, into html: inout HTMLWriter) {
+        html.open(svg: .path)
+        html.attribute("class", kind)
+        path(from: from, to: to, into: &html)
+        html.closeEmptyTag()
     }
 
     /// A frame around records `from..<to`.
-    static func frame(_ kind: String, from: Double, to: Double) -> HTMLNode {
-        .element(
-            .rect,
-            [
-                .class(kind), .init("x", number(from - 1)), .init("y", "-7"), .init("width", number(to - from + 1)),
-                .init("height", "14"),
-            ])
+    static func frame(_ kind: StaticString, from: Double, to: Double, into html: inout HTMLWriter) {
+        html.open(svg: .rect)
+        html.attribute("class", kind)
+        html.attribute("x", from - 1)
+        html.attribute("y", "-7")
+        html.attribute("width", to - from + 1)
+        html.attribute("height", "14")
+        html.closeEmptyTag()
     }
 }

@@ -41,6 +41,16 @@ struct HTMLWriter {
         return taken
     }
 
+    /// Calls `body` with the HTML written so far, in place.
+    func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        storage.withUnsafeMutablePointerToElements { body(UnsafeBufferPointer(start: $0, count: count)) }
+    }
+
+    /// Forgets the HTML written, keeping the buffer to write again.
+    mutating func removeAll() {
+        count = 0
+    }
+
     /// The HTML written, as a `String`.
     var string: String {
         storage.withUnsafeMutablePointerToElements {
@@ -219,8 +229,18 @@ struct HTMLWriter {
         }
     }
 
+    /// HTML this writer (or another) formatted earlier, copied as it is.
+    mutating func append(formatted html: [UInt8]) {
+        html.withUnsafeBufferPointer { append($0) }
+    }
+
+    /// HTML this writer (or another) formatted earlier, copied as it is.
+    mutating func append(formatted html: UnsafeBufferPointer<UInt8>) {
+        append(html)
+    }
+
     /// One byte of markup.
-    private mutating func byte(_ byte: UInt8) {
+    mutating func byte(_ byte: UInt8) {
         room(1).initialize(to: byte)
         count += 1
     }
@@ -239,11 +259,12 @@ struct HTMLWriter {
         return storage.withUnsafeMutablePointerToElements { $0 + count }
     }
 
-    /// Moves the HTML into a new buffer with room for `length` more bytes, doubling it so that appending stays
-    /// amortised constant (or copying it when another writer shares it).
+    /// Moves the HTML into a new buffer with room for `length` more bytes: twice as large when it is full, so that
+    /// appending stays amortised constant; as large when it is only shared with another writer (a copy).
     @inline(never)
     private mutating func grow(_ length: Int) {
-        let capacity = Swift.max(count + length, 2 * self.capacity)
+        let needed = count + length
+        let capacity = needed <= self.capacity ? self.capacity : Swift.max(needed, 2 * self.capacity)
         let grown = Self.buffer(capacity: capacity)
         let count = self.count
         storage.withUnsafeMutablePointerToElements { old in

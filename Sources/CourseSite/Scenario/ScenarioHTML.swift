@@ -167,10 +167,9 @@ enum ScenarioHTML {
         if let diagram = step.diagram {
             html.start(.figure, .class("diagram"))
             // The same title at every step (the step says which it is): it costs nothing compressed.
-            html.write(
-                DiagramSVG.node(
-                    diagram, title: "The cluster after this step",
-                    description: step.changes.isEmpty ? "Nothing changed." : nil, defs: &defs))
+            DiagramSVG.write(
+                diagram, title: "The cluster after this step",
+                description: step.changes.isEmpty ? "Nothing changed." : nil, defs: &defs, into: &html)
             if !step.changes.isEmpty {
                 html.newline()
                 html.start(.figcaption, .class("changes"))

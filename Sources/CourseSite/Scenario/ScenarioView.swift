@@ -138,39 +138,44 @@ struct StepMemory {
     var focus: [TopicPartition] = []
     /// The last step with a picture of its own, and that picture's state (`Diagram.state`).
     var lastPicture: (step: Int, state: Diagram)?
-    /// The last picture's boxes when it highlighted none, and the cluster they are of.
-    var boxes: (cluster: Cluster, columns: [Diagram.Column])?
+    /// The last picture's boxes and the cluster they are of; `isHighlighted` when the picture highlighted some (then
+    /// the highlights are cleared before the boxes are taken again).
+    var boxes: (cluster: Cluster, columns: [Diagram.Column], isHighlighted: Bool)?
     /// The brokers in display order, kept while they do not change.
     var brokerOrder = BrokerOrder()
-    /// The cluster the kept tables (`brokerTable`, `describe`) are of: the last step's with a state.
+    /// The cluster the kept broker table is of: the last step's with a state.
     var tablesCluster: Cluster?
     /// The replica tables made at a step, by partition.
     var replicaTables: (step: Int, tables: [TopicPartition: ReplicaTable]) = (0, [:])
     /// The broker table after the step before.
     var brokerTable: BrokerTable?
-    /// `kafka-topics.sh --describe` after the step before.
-    var describe: [String]?
+    /// `kafka-topics.sh --describe` after the step before (its lines remade only where they changed).
+    var describe = TopicDescription.Kept()
     /// Each consumer group's `kafka-consumer-groups.sh --describe` after the step before.
     var groups: [String: [String]] = [:]
 
     /// The picture after a step: the logs of the partitions it touched (else those drawn before; at first, every
     /// partition when there are only a few).
     mutating func picture(cluster: Cluster, changes: StepChanges) -> Diagram {
-        let all = cluster.sortedTopics.flatMap { $0.partitions.map { $0.id } }
+        var partitions = 0
+        for topic in cluster.topics.values { partitions += topic.partitions.count }
         // Logs with no records say nothing, except for a cluster's only partition (where the commit path starts).
         let touched = changes.touchedPartitions.filter {
-            all.count == 1 || Self.hasRecords(cluster.partition($0), in: cluster)
+            partitions == 1 || Self.hasRecords(cluster.partition($0), in: cluster)
         }
         if !touched.isEmpty {
             focus = touched
-        } else if focus.isEmpty, all.count == 1 {
-            focus = all
+        } else if focus.isEmpty, partitions == 1 {
+            focus = cluster.sortedTopics.flatMap { $0.partitions.map { $0.id } }
         }
-        let unchanged = boxes.flatMap { Diagram.hasSameBoxes($0.cluster, cluster) ? $0.columns : nil }
+        var unchanged: [Diagram.Column]?
+        if let boxes, Diagram.hasSameBoxes(boxes.cluster, cluster) {
+            unchanged = boxes.isHighlighted ? Diagram.unhighlighted(boxes.columns) : boxes.columns
+        }
         let diagram = Diagram(
             cluster: cluster, changes: changes, focus: focus, brokers: brokerOrder.brokers(of: cluster),
             unchanged: unchanged)
-        boxes = diagram.highlightsBoxes ? nil : (cluster, diagram.columns)
+        boxes = (cluster, diagram.columns, diagram.highlightsBoxes)
         return diagram
     }
 
@@ -242,7 +247,8 @@ struct StateView {
             let leader = partition.leader.map { "B\($0)" } ?? "none"
             let highWatermark = partition.leader == nil ? "none (no leader)" : String(partition.highWatermark)
             return ReplicaTableView(
-                table: table, previous: before[id] ?? previous.flatMap { ReplicaTable(cluster: $0, partition: id) },
+                table: table,
+                previous: before[id]?.rows ?? previous.flatMap { ReplicaTable.rows(cluster: $0, partition: id) },
                 caption: "Replicas of \(id) after step \(step): leader \(leader), high watermark \(highWatermark)")
         }
         memory.replicaTables = (step, made)
@@ -252,11 +258,7 @@ struct StateView {
             defer { memory.groups[group] = now }
             return now == memory.groups[group] ? nil : GroupView(name: group, lines: Array(now.drop { $0.isEmpty }))
         }
-        if memory.describe == nil || !(last.map { TopicDescription.isUnchanged(from: $0, to: cluster) } ?? false) {
-            let lines = TopicDescription(cluster: cluster).lines
-            describe = lines == memory.describe ? nil : lines
-            memory.describe = lines
-        }
+        if memory.describe.update(to: cluster) { describe = memory.describe.lines }
     }
 }
 
