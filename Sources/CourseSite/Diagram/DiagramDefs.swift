@@ -15,6 +15,8 @@ struct DiagramDefs {
     private var count = 0
     /// The HTML of the piece being looked up (kept to reuse its storage: most lookups find a piece already defined).
     private var key = PieceKey()
+    /// Where the piece being looked up is written (kept to reuse its buffer).
+    private var scratch = HTMLWriter(reserving: 512)
 
     /// A piece's HTML as a dictionary key, hashed as one run of bytes (an array of bytes hashes byte by byte).
     private struct PieceKey: Hashable {
@@ -72,11 +74,10 @@ struct DiagramDefs {
     /// The number of the piece `body` writes (an element, from its `<tag` on), defined on first use. Ids are `D`
     /// and a number: heading and step anchors are lowercase, so they never collide.
     mutating func piece(_ tag: HTMLTag, _ body: (inout HTMLWriter) -> Void) -> Int {
-        var writer = HTMLWriter(bytes: [])
-        swap(&writer.bytes, &key.bytes)
-        writer.bytes.removeAll(keepingCapacity: true)
-        body(&writer)
-        swap(&writer.bytes, &key.bytes)
+        scratch.removeAll()
+        body(&scratch)
+        key.bytes.removeAll(keepingCapacity: true)
+        scratch.withBytes { key.bytes.append(contentsOf: $0) }
         if let id = ids[key] { return id }
         let id = count
         count += 1
@@ -88,7 +89,7 @@ struct DiagramDefs {
         pieces.integer(id)
         pieces.endAttribute()
         key.bytes.withUnsafeBufferPointer {
-            pieces.bytes.append(contentsOf: $0[(1 + tag.name.utf8CodeUnitCount)...])
+            pieces.append(formatted: UnsafeBufferPointer(rebasing: $0[(1 + tag.name.utf8CodeUnitCount)...]))
         }
         return id
     }
@@ -106,12 +107,12 @@ struct DiagramDefs {
 
     /// The hidden `svg` holding the pieces, in the order they were first used.
     var node: HTMLNode {
-        var html = HTMLWriter(reserving: pieces.bytes.count + 80)
+        var html = HTMLWriter(reserving: pieces.count + 80)
         html.start(.svg, [.class("dgd"), .ariaHidden, .init("width", "0"), .init("height", "0")])
         html.start(.defs)
-        html.bytes.append(contentsOf: pieces.bytes)
+        pieces.withBytes { html.append(formatted: $0) }
         html.end(.defs)
         html.end(.svg)
-        return .formatted(html.bytes)
+        return .formatted(html.takeBytes())
     }
 }

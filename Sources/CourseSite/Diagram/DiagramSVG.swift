@@ -33,7 +33,7 @@ enum DiagramSVG {
     static func node(_ diagram: Diagram, title: String, description: String?, defs: inout DiagramDefs) -> HTMLNode {
         var html = HTMLWriter(reserving: 4096)
         write(diagram, title: title, description: description, defs: &defs, into: &html)
-        return .formatted(html.bytes)
+        return .formatted(html.takeBytes())
     }
 
     /// Writes the picture, titled, with `description` as its `desc` when there is one (on the site the step's "What
@@ -180,7 +180,7 @@ enum DiagramSVG {
     /// one drawn before, else drawn now.
     static func box(_ key: DiagramDefs.BoxKey, at index: Int, defs: inout DiagramDefs, into html: inout HTMLWriter) {
         if index < defs.lastBoxes.count, defs.lastBoxes[index].key == key {
-            html.bytes.append(contentsOf: defs.lastBoxes[index].html)
+            html.append(formatted: defs.lastBoxes[index].html)
             return
         }
         let drawn: [UInt8]
@@ -189,10 +189,10 @@ enum DiagramSVG {
         } else {
             var box = HTMLWriter(reserving: 512)
             drawBox(key, defs: &defs, into: &box)
-            drawn = box.bytes
+            drawn = box.takeBytes()
             defs.boxes[key] = drawn
         }
-        html.bytes.append(contentsOf: drawn)
+        html.append(formatted: drawn)
         if index < defs.lastBoxes.count {
             defs.lastBoxes[index] = (key, drawn)
         } else {

@@ -4,52 +4,52 @@
 extension HTMLWriter {
     /// `<tag`: a start tag left open for its attributes, then `closeTag()` or `closeEmptyTag()`.
     mutating func open(svg tag: HTMLTag) {
-        bytes.append(UInt8(ascii: "<"))
+        byte(UInt8(ascii: "<"))
         append(tag.name)
     }
 
     /// `>`: the open start tag is closed; the element's content follows, then `end`.
     mutating func closeTag() {
-        bytes.append(UInt8(ascii: ">"))
+        byte(UInt8(ascii: ">"))
     }
 
     /// `/>`: the open start tag closes an SVG element with no content.
     mutating func closeEmptyTag() {
-        bytes.append(UInt8(ascii: "/"))
-        bytes.append(UInt8(ascii: ">"))
+        byte(UInt8(ascii: "/"))
+        byte(UInt8(ascii: ">"))
     }
 
     /// ` name="value"` with a constant value.
     mutating func attribute(_ name: StaticString, _ value: StaticString) {
-        bytes.append(UInt8(ascii: " "))
+        byte(UInt8(ascii: " "))
         append(name)
-        bytes.append(UInt8(ascii: "="))
-        bytes.append(UInt8(ascii: "\""))
+        byte(UInt8(ascii: "="))
+        byte(UInt8(ascii: "\""))
         append(value)
-        bytes.append(UInt8(ascii: "\""))
+        byte(UInt8(ascii: "\""))
     }
 
     /// ` name="1.5"`: a coordinate (`coordinate(_:)`).
     mutating func attribute(_ name: StaticString, _ value: Double) {
-        bytes.append(UInt8(ascii: " "))
+        byte(UInt8(ascii: " "))
         append(name)
-        bytes.append(UInt8(ascii: "="))
-        bytes.append(UInt8(ascii: "\""))
+        byte(UInt8(ascii: "="))
+        byte(UInt8(ascii: "\""))
         coordinate(value)
-        bytes.append(UInt8(ascii: "\""))
+        byte(UInt8(ascii: "\""))
     }
 
     /// ` name="`: an attribute whose value is written in parts (constants and numbers), then `endAttribute()`.
     mutating func startAttribute(_ name: StaticString) {
-        bytes.append(UInt8(ascii: " "))
+        byte(UInt8(ascii: " "))
         append(name)
-        bytes.append(UInt8(ascii: "="))
-        bytes.append(UInt8(ascii: "\""))
+        byte(UInt8(ascii: "="))
+        byte(UInt8(ascii: "\""))
     }
 
     /// `"`: the end of an attribute's value.
     mutating func endAttribute() {
-        bytes.append(UInt8(ascii: "\""))
+        byte(UInt8(ascii: "\""))
     }
 
     /// A coordinate with at most one decimal, rounded to tenths: `12`, `7.5`, `-3`. (As it always was spelled: a
@@ -59,21 +59,13 @@ extension HTMLWriter {
         integer(tenths / 10)
         let fraction = tenths % 10
         guard fraction != 0 else { return }
-        bytes.append(UInt8(ascii: "."))
-        bytes.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: fraction.magnitude))
+        byte(UInt8(ascii: "."))
+        byte(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: fraction.magnitude))
     }
 
     /// An integer's decimal digits (with `-` when negative), as `String(value)` spells it.
     mutating func integer(_ value: Int) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        var rest = value.magnitude
-        var divisor: UInt = 1
-        while rest / divisor >= 10 { divisor *= 10 }
-        while divisor > 0 {
-            bytes.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest / divisor))
-            rest %= divisor
-            divisor /= 10
-        }
+        text(value)
     }
 
     /// An offset or a count, as `integer(_:)`.

@@ -7,11 +7,14 @@ enum HTMLFormatter {
         return writer.string
     }
 
-    /// Appends the HTML of a node.
+    /// Appends the HTML of a node (an element is its HTML already, and is copied as it is).
     static func write(_ node: HTMLNode, into buffer: inout [UInt8]) {
-        var writer = HTMLWriter(bytes: buffer)
-        buffer = []
+        if case .formatted(let html) = node.storage {
+            buffer.append(contentsOf: html)
+            return
+        }
+        var writer = HTMLWriter(reserving: node.size)
         writer.write(node)
-        buffer = writer.bytes
+        buffer.append(contentsOf: writer.takeBytes())
     }
 }

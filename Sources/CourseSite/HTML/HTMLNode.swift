@@ -26,7 +26,7 @@ struct HTMLNode: Sendable {
         assert(!tag.isVoid || children.isEmpty, "<\(tag.name)> is a void element")
         var writer = HTMLWriter(reserving: HTMLWriter.size(tag, attributes) + size(of: children))
         writer.element(tag, attributes, children)
-        return HTMLNode(storage: .formatted(writer.bytes))
+        return HTMLNode(storage: .formatted(writer.takeBytes()))
     }
 
     /// An element holding only text.
@@ -35,7 +35,7 @@ struct HTMLNode: Sendable {
         writer.start(tag, attributes)
         writer.text(text)
         writer.end(tag)
-        return HTMLNode(storage: .formatted(writer.bytes))
+        return HTMLNode(storage: .formatted(writer.takeBytes()))
     }
 
     /// HTML written by a trusted author, inserted as it is.
@@ -49,7 +49,7 @@ struct HTMLNode: Sendable {
         if nodes.count == 1 { return nodes[0] }
         var writer = HTMLWriter(reserving: size(of: nodes))
         for node in nodes { writer.write(node) }
-        return HTMLNode(storage: .formatted(writer.bytes))
+        return HTMLNode(storage: .formatted(writer.takeBytes()))
     }
 
     /// A line break in the source (between block elements, to keep the pages diffable).
@@ -78,7 +78,7 @@ extension HTMLNode {
         if case .formatted = node.storage { return node }
         var writer = HTMLWriter(reserving: node.size)
         writer.write(node)
-        return .formatted(writer.bytes)
+        return .formatted(writer.takeBytes())
     }
 }
 

@@ -5,19 +5,58 @@
 /// `HTMLNode`: a `String` only ever becomes text or an attribute value, both escaped (text escapes `&`, `<` and `>`;
 /// attribute values, always double-quoted, also `"`; nothing else is needed in UTF-8 HTML); markup comes only from
 /// constant tag and attribute names, `TrustedHTML` and nodes.
+///
+/// A page is written in many small pieces (a tag's name, a quote, a cell's digits), so the writer keeps its own
+/// buffer and copies each piece into the room it has, where `Array.append(contentsOf:)` cost about a hundred
+/// instructions a piece however small. The buffer is copied on write: a copy of a writer is a writer of its own.
 struct HTMLWriter {
-    /// The HTML written so far.
-    var bytes: [UInt8]
+    /// The buffer: its first `count` bytes are the HTML written, the rest of its `capacity` room for more.
+    private var storage: ManagedBuffer<Void, UInt8>
+    /// How many bytes `storage` holds.
+    private var capacity: Int
+    /// How many bytes of HTML were written.
+    private(set) var count: Int
 
     init(reserving capacity: Int = 0) {
-        bytes = []
-        bytes.reserveCapacity(capacity)
+        let capacity = Swift.max(capacity, 64)
+        storage = Self.buffer(capacity: capacity)
+        self.capacity = capacity
+        count = 0
     }
 
-    init(bytes: [UInt8]) { self.bytes = bytes }
+    init(bytes: [UInt8]) {
+        self.init(reserving: bytes.count + 256)
+        bytes.withUnsafeBufferPointer { append($0) }
+    }
+
+    /// The HTML written so far.
+    var bytes: [UInt8] {
+        storage.withUnsafeMutablePointerToElements { Array(UnsafeBufferPointer(start: $0, count: count)) }
+    }
+
+    /// The HTML written so far; the writer is empty afterwards.
+    mutating func takeBytes() -> [UInt8] {
+        let taken = bytes
+        count = 0
+        return taken
+    }
+
+    /// Calls `body` with the HTML written so far, in place.
+    func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        storage.withUnsafeMutablePointerToElements { body(UnsafeBufferPointer(start: $0, count: count)) }
+    }
+
+    /// Forgets the HTML written, keeping the buffer to write again.
+    mutating func removeAll() {
+        count = 0
+    }
 
     /// The HTML written, as a `String`.
-    var string: String { String(decoding: bytes, as: UTF8.self) }
+    var string: String {
+        storage.withUnsafeMutablePointerToElements {
+            String(decoding: UnsafeBufferPointer(start: $0, count: count), as: UTF8.self)
+        }
+    }
 
     // MARK: Nodes
 
@@ -26,7 +65,7 @@ struct HTMLWriter {
         switch node.storage {
         case .text(let text): self.text(text)
         case .trusted(let html): trusted(html)
-        case .formatted(let html): bytes.append(contentsOf: html)
+        case .formatted(let html): html.withUnsafeBufferPointer { append($0) }
         }
     }
 
@@ -96,7 +135,7 @@ struct HTMLWriter {
     mutating func end(_ tag: HTMLTag) {
         append("</")
         append(tag.name)
-        bytes.append(UInt8(ascii: ">"))
+        byte(UInt8(ascii: ">"))
     }
 
     /// An element holding only text.
@@ -120,9 +159,27 @@ struct HTMLWriter {
         escape(text, attribute: false)
     }
 
-    /// A number as text (digits need no escaping).
+    /// A number as text, its digits written straight into the buffer (digits need no escaping).
     mutating func text(_ number: Int) {
-        append(String(number))
+        // The magnitude as unsigned, so that `Int.min` has one too.
+        var magnitude = number.magnitude
+        var digits = 1
+        var limit: UInt = 10
+        while magnitude >= limit {
+            digits += 1
+            guard limit <= UInt.max / 10 else { break }
+            limit *= 10
+        }
+        let length = digits + (number < 0 ? 1 : 0)
+        let start = room(length)
+        var index = length
+        repeat {
+            index -= 1
+            start[index] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: magnitude % 10)
+            magnitude /= 10
+        } while magnitude > 0
+        if number < 0 { start[0] = UInt8(ascii: "-") }
+        count += length
     }
 
     /// HTML a trusted author wrote, as it is.
@@ -132,46 +189,102 @@ struct HTMLWriter {
 
     /// A line break in the source (between block elements, to keep the pages diffable).
     mutating func newline() {
-        bytes.append(UInt8(ascii: "\n"))
+        byte(UInt8(ascii: "\n"))
     }
 
     // MARK: Bytes
 
     private mutating func open(_ tag: HTMLTag) {
-        bytes.append(UInt8(ascii: "<"))
+        byte(UInt8(ascii: "<"))
         append(tag.name)
     }
 
     private mutating func close(closing: Bool = false) {
-        if closing { bytes.append(UInt8(ascii: "/")) }
-        bytes.append(UInt8(ascii: ">"))
+        if closing { byte(UInt8(ascii: "/")) }
+        byte(UInt8(ascii: ">"))
     }
 
     private mutating func write(_ attribute: HTMLAttribute) {
-        bytes.append(UInt8(ascii: " "))
+        byte(UInt8(ascii: " "))
         append(attribute.name)
         guard let value = attribute.value else { return }
-        bytes.append(UInt8(ascii: "="))
-        bytes.append(UInt8(ascii: "\""))
+        append("=\"")
         escape(value, attribute: true)
-        bytes.append(UInt8(ascii: "\""))
+        byte(UInt8(ascii: "\""))
     }
 
     /// Constant markup (a name, a tag's brackets).
     mutating func append(_ constant: StaticString) {
-        constant.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        if constant.hasPointerRepresentation {
+            append(UnsafeBufferPointer(start: constant.utf8Start, count: constant.utf8CodeUnitCount))
+        } else {
+            constant.withUTF8Buffer { append($0) }
+        }
     }
 
     private mutating func append(_ html: String) {
-        var html = html
-        html.withUTF8 { bytes.append(contentsOf: $0) }
+        if html.utf8.withContiguousStorageIfAvailable({ append($0) }) == nil {
+            var html = html
+            html.withUTF8 { append($0) }
+        }
+    }
+
+    /// HTML this writer (or another) formatted earlier, copied as it is.
+    mutating func append(formatted html: [UInt8]) {
+        html.withUnsafeBufferPointer { append($0) }
+    }
+
+    /// HTML this writer (or another) formatted earlier, copied as it is.
+    mutating func append(formatted html: UnsafeBufferPointer<UInt8>) {
+        append(html)
+    }
+
+    /// One byte of markup.
+    mutating func byte(_ byte: UInt8) {
+        room(1).initialize(to: byte)
+        count += 1
+    }
+
+    /// Copies bytes to the end of the HTML.
+    private mutating func append(_ source: UnsafeBufferPointer<UInt8>) {
+        guard let start = source.baseAddress else { return }
+        room(source.count).initialize(from: start, count: source.count)
+        count += source.count
+    }
+
+    /// Where the next `length` bytes go, after making room for them in a buffer of this writer's own.
+    @inline(__always)
+    private mutating func room(_ length: Int) -> UnsafeMutablePointer<UInt8> {
+        if capacity - count < length || !isKnownUniquelyReferenced(&storage) { grow(length) }
+        return storage.withUnsafeMutablePointerToElements { $0 + count }
+    }
+
+    /// Moves the HTML into a new buffer with room for `length` more bytes: twice as large when it is full, so that
+    /// appending stays amortised constant; as large when it is only shared with another writer (a copy).
+    @inline(never)
+    private mutating func grow(_ length: Int) {
+        let needed = count + length
+        let capacity = needed <= self.capacity ? self.capacity : Swift.max(needed, 2 * self.capacity)
+        let grown = Self.buffer(capacity: capacity)
+        let count = self.count
+        storage.withUnsafeMutablePointerToElements { old in
+            grown.withUnsafeMutablePointerToElements { $0.initialize(from: old, count: count) }
+        }
+        storage = grown
+        self.capacity = capacity
+    }
+
+    private static func buffer(capacity: Int) -> ManagedBuffer<Void, UInt8> {
+        ManagedBuffer<Void, UInt8>.create(minimumCapacity: capacity) { _ in }
     }
 
     /// Escapes text; most text (every table cell) has nothing to escape and is copied as it is. The text's bytes are
     /// scanned in place, and the runs between the characters to escape are copied whole.
     private mutating func escape(_ text: String, attribute: Bool) {
-        var text = text
-        text.withUTF8 { escape($0, attribute: attribute) }
+        if text.utf8.withContiguousStorageIfAvailable({ escape($0, attribute: attribute) }) == nil {
+            var text = text
+            text.withUTF8 { escape($0, attribute: attribute) }
+        }
     }
 
     private mutating func escape(_ text: UnsafeBufferPointer<UInt8>, attribute: Bool) {
@@ -187,10 +300,10 @@ struct HTMLWriter {
             case UInt8(ascii: "\"") where attribute: entity = "&quot;"
             default: continue
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<index]))
+            append(UnsafeBufferPointer(rebasing: text[start..<index]))
             append(entity)
             start = index + 1
         }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[start...]))
+        append(UnsafeBufferPointer(rebasing: text[start...]))
     }
 }

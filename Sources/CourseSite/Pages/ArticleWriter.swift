@@ -24,7 +24,7 @@ struct ArticleWriter<Failure: Error> {
 
     /// Checks the size after a piece written to `html` directly.
     func checkSize() throws(Failure) {
-        try check(html.bytes.count)
+        try check(html.count)
     }
 
     /// Appends an element's start tag; its content follows piece by piece, then `end`.

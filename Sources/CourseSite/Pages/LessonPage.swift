@@ -71,7 +71,7 @@ struct LessonPage {
         }
         try writer.finishPictures()
         writer.end(.article)
-        return writer.html.bytes
+        return writer.html.takeBytes()
     }
 
     /// The page's UTF-8 bytes.

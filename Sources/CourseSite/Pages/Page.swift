@@ -54,7 +54,7 @@ struct Page {
         html.newline()
         html.end(.html)
         html.newline()
-        return html.bytes
+        return html.takeBytes()
     }
 
     private var head: HTMLNode {
