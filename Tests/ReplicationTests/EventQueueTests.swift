@@ -36,4 +36,57 @@ struct EventQueueTests {
                 drained.allSatisfy { !($0 < early) || $0.sequence > early.sequence }
             })
     }
+
+    /// Every pop, interleaved with schedules, returns exactly what a sorted list of the events scheduled so far would
+    /// return first: by time, kind, broker, id, then the order they were scheduled (identical events included).
+    @Test(arguments: [11, 12, 13, 14, 15, 16])
+    func popsWhatASortedListWould(seed: UInt64) {
+        var random = SplitMix64(seed: seed)
+        var queue = EventQueue()
+        // The reference: the events in the order they must come out, each with its scheduling position.
+        var reference: [(time: SimulatedInstant, event: EngineEvent, order: Int)] = []
+        var order = 0
+        let kinds: [(Int, Int) -> EngineEvent] = [
+            { broker, _ in .sessionExpiry(broker) }, { _, _ in .electPreferred }, { broker, _ in .heartbeat(broker) },
+            { broker, id in .fetchResponse(FetchSessionID(id), follower: broker) },
+            { broker, id in .fetchArrival(FetchSessionID(id), follower: broker) },
+            { broker, id in .fetchExpiry(FetchSessionID(id), follower: broker) },
+            { broker, id in .requestTimeout(ProduceRequestID(id), leader: broker) },
+            { _, id in .producerSend(ProducerIndex(id)) }, { _, id in .deliveryTimeout(ProducerBatchID(id)) },
+        ]
+        /// Whether `lhs` runs before `rhs`: the documented order of `ScheduledEvent`, written out here.
+        func before(
+            _ lhs: (time: SimulatedInstant, event: EngineEvent, order: Int),
+            _ rhs: (time: SimulatedInstant, event: EngineEvent, order: Int)
+        ) -> Bool {
+            (lhs.time, lhs.event.kindRank, lhs.event.brokerRank, lhs.event.idRank, lhs.order)
+                < (rhs.time, rhs.event.kindRank, rhs.event.brokerRank, rhs.event.idRank, rhs.order)
+        }
+        var mismatches = 0
+        for _ in 0..<3_000 {
+            // Few distinct values, so that ties on every key (and identical events) are common.
+            if random.next() % 5 < 3 {
+                let time = SimulatedInstant.milliseconds(Int64(random.next() % 8))
+                let event = kinds[Int(random.next() % UInt64(kinds.count))](
+                    Int(random.next() % 3), Int(random.next() % 3) + 1)
+                queue.schedule(at: time, event)
+                let entry = (time: time, event: event, order: order)
+                order += 1
+                let index = reference.firstIndex { before(entry, $0) } ?? reference.endIndex
+                reference.insert(entry, at: index)
+            } else {
+                let popped = queue.popFirst()
+                let expected = reference.isEmpty ? nil : reference.removeFirst()
+                if popped?.time != expected?.time || popped?.event != expected?.event { mismatches += 1 }
+            }
+            #expect(queue.count == reference.count)
+            #expect(queue.nextTime == reference.first?.time)
+        }
+        while let popped = queue.popFirst() {
+            let expected = reference.removeFirst()
+            if popped.time != expected.time || popped.event != expected.event { mismatches += 1 }
+        }
+        #expect(mismatches == 0)
+        #expect(reference.isEmpty)
+    }
 }

@@ -141,4 +141,45 @@ import Testing
         try crashed.apply(.crash, to: 1)
         #expect(!BrokerTable.isUnchanged(from: base, to: crashed))
     }
+
+    /// The kept description (`TopicDescription.Kept`, which remakes only the lines whose inputs changed) against the
+    /// description made afresh, over seeded random scenarios: its lines are always those made afresh, and it says
+    /// "changed" exactly when they differ from the lines before. States are taken one and seven steps apart, and
+    /// the kept description is also carried across Kafka versions (what `--describe` prints differs by release).
+    @Test(arguments: 0..<30)
+    func keptDescribeIsTheFreshOne(seed: Int) {
+        var kept = TopicDescription.Kept()
+        var last: [String]?
+        var changes = 0
+        for kafka in Self.versions {
+            let states = Self.states(seed: UInt64(seed), kafka: kafka)
+            for distance in [1, 7] {
+                for state in stride(from: 0, to: states.count, by: distance).map({ states[$0] }) {
+                    let fresh = TopicDescription(cluster: state).lines
+                    let changed = kept.update(to: state)
+                    #expect(kept.lines == fresh, "seed \(seed), \(kafka)")
+                    #expect(changed == (last != fresh), "seed \(seed), \(kafka)")
+                    changes += changed ? 1 : 0
+                    last = fresh
+                }
+            }
+        }
+        #expect(changes > 1, "the scenarios change --describe")
+    }
+
+    /// A replica table's rows made alone (`ReplicaTable.rows`, the table a step's is compared with) are the rows of
+    /// the whole table.
+    @Test(arguments: 0..<10)
+    func replicaRowsAreTheTableRows(seed: Int) {
+        for state in Self.states(seed: UInt64(seed), kafka: .newest) {
+            for topic in state.sortedTopics {
+                for partition in topic.partitions {
+                    let rows = ReplicaTable.rows(cluster: state, partition: partition.id)
+                    #expect(rows != nil)
+                    #expect(rows == ReplicaTable(cluster: state, partition: partition.id)?.rows)
+                }
+            }
+        }
+        #expect(ReplicaTable.rows(cluster: Cluster(seed: 1), partition: TopicPartition("none", 0)) == nil)
+    }
 }

@@ -33,11 +33,13 @@ enum SnapshotChanges {
                     changes.append(.topicConfig(topic.name, key: key, from: old.configs[key], to: topic.configs[key]))
                 }
             }
-            for (partition, oldPartition) in zip(topic.partitions, old.partitions)
-            where partition != oldPartition
-                || after.lostOffsets(of: partition.id) != before.lostOffsets(of: partition.id)
+            // By index: the partitions are compared in place, not copied.
+            for index in 0..<min(topic.partitions.count, old.partitions.count)
+            where topic.partitions[index] != old.partitions[index]
+                || after.lostOffsets(of: topic.partitions[index].id) != before.lostOffsets(of: old.partitions[index].id)
             {
-                partitionChanges += self.partitionChanges(oldPartition, partition, from: before, to: after)
+                partitionChanges += self.partitionChanges(
+                    old.partitions[index], topic.partitions[index], from: before, to: after)
             }
         }
         // Told kind by kind across partitions: leaders, then the ISR, then logs, then high watermarks.
@@ -71,6 +73,14 @@ enum SnapshotChanges {
     }
 
     private static func brokerChanges(_ before: Cluster, _ after: Cluster) -> [StepChange] {
+        // Most steps change no broker: that is seen without sorting them.
+        let same =
+            before.brokers.count == after.brokers.count
+            && !after.brokers.keys.contains { id in
+                before.brokers[id] == nil || before.state(of: id) != after.state(of: id)
+                    || before.isFenced(id) != after.isFenced(id)
+            }
+        if same { return [] }
         var changes: [StepChange] = []
         let brokers = after.sortedBrokers
         let added = brokers.filter { before.brokers[$0.id] == nil }
@@ -78,10 +88,7 @@ enum SnapshotChanges {
         for broker in brokers where before.brokers[broker.id] != nil {
             let (old, new) = (before.state(of: broker.id), after.state(of: broker.id))
             if old != new { changes.append(.brokerState(broker.id, from: old, to: new)) }
-            let (wasFenced, isFenced) = (
-                before.runtime(of: broker.id)?.isFenced ?? false,
-                after.runtime(of: broker.id)?.isFenced ?? false
-            )
+            let (wasFenced, isFenced) = (before.isFenced(broker.id), after.isFenced(broker.id))
             if wasFenced != isFenced { changes.append(.fenced(broker.id, isFenced)) }
         }
         return changes

@@ -1,4 +1,5 @@
 import LessonMarkdown
+import ScenarioLanguage
 
 /// A scenario's section: its source, the stepper's controls, and each step with its narration, output, changes,
 /// checks and the tables that changed.
@@ -11,8 +12,8 @@ enum ScenarioHTML {
         ]
         if let continues = view.continues { attributes.append(.init("data-continues", continues)) }
         writer.start(.section, attributes)
-        var head: [HTMLNode] = [
-            .newline,
+        writer.html.newline()
+        writer.html.write(
             .element(
                 .h3, [.class("scenario-title"), .id(view.anchor + "-title")],
                 [
@@ -21,13 +22,17 @@ enum ScenarioHTML {
                         [.text("Scenario "), .element(.code, text: view.name)]),
                     .text(" "), view.verdict.node, .text(" "),
                     .element(.a, [.class("legend-link"), .href("#" + Legend.anchor)], text: "Marks"),
-                ]),
-            .newline, source(view.sourceLines), .newline, stepper, .newline,
-        ]
+                ]))
+        writer.html.newline()
+        source(view.sourceLines, into: &writer.html)
+        writer.html.newline()
+        writer.html.write(stepper)
+        writer.html.newline()
         if !view.leadingChecks.isEmpty {
-            head += [checks(view.leadingChecks, label: "before any command"), .newline]
+            checks(view.leadingChecks, label: "Expectations checked before any command", into: &writer.html)
+            writer.html.newline()
         }
-        try writer.write(.group(head))
+        try writer.checkSize()
         writer.start(.ol, [.class("steps")])
         try writer.write(.newline)
         try view.forEachStep { (step: StepView) throws(Failure) in
@@ -45,7 +50,9 @@ enum ScenarioHTML {
         writer.html.start(.details, .class("transcript"))
         writer.html.element(.summary, text: "Full transcript")
         writer.html.start(.pre)
-        writer.html.element(.code, text: view.transcript)
+        writer.html.start(.code)
+        transcript(view.transcript, into: &writer.html)
+        writer.html.end(.code)
         writer.html.end(.pre)
         writer.html.end(.details)
         writer.html.newline()
@@ -53,22 +60,45 @@ enum ScenarioHTML {
         writer.end(.section)
     }
 
-    private static func source(_ lines: [String]) -> HTMLNode {
-        var code: [HTMLNode] = []
+    /// The scenario's source, its lines numbered.
+    private static func source(_ lines: [String], into html: inout HTMLWriter) {
+        html.start(.details, .class("source"))
+        html.start(.summary)
+        html.text("Scenario source (")
+        html.text(lines.count)
+        html.text(lines.count == 1 ? " line)" : " lines)")
+        html.end(.summary)
+        html.start(.pre)
+        html.start(.code)
         for (index, line) in lines.enumerated() {
-            code.append(.element(.span, [.class("ln"), .ariaHidden], text: String(index + 1)))
-            code.append(.text(line + "\n"))
+            html.start(.span, .class("ln"), .ariaHidden)
+            html.text(index + 1)
+            html.end(.span)
+            html.text(line)
+            html.newline()
         }
-        return .element(
-            .details, [.class("source")],
-            [
-                .element(.summary, text: "Scenario source (\(lines.count) line\(lines.count == 1 ? "" : "s"))"),
-                .element(.pre, [], [.element(.code, [], code)]),
-            ])
+        html.end(.code)
+        html.end(.pre)
+        html.end(.details)
     }
 
-    /// The stepper's controls, shown by the script (without it every step is on the page).
-    private static var stepper: HTMLNode {
+    /// The transcript's text (`Transcript.text`, what the `output` block holds), written line by line instead of
+    /// joined into one string first: every command but the expectations as `$ <command>`, then its output lines.
+    static func transcript(_ transcript: Transcript, into html: inout HTMLWriter) {
+        for step in transcript.steps where !step.isExpectation {
+            html.text("$ ")
+            html.text(step.statement.text)
+            html.newline()
+            for line in step.output {
+                html.text(line)
+                html.newline()
+            }
+        }
+    }
+
+    /// The stepper's controls, shown by the script (without it every step is on the page); the same in every
+    /// scenario, formatted once.
+    private static let stepper: HTMLNode =
         .element(
             .div, [.class("stepper"), .hidden],
             [
@@ -84,7 +114,6 @@ enum ScenarioHTML {
                 // What a screen reader hears when the step changes: the step and what changed.
                 .element(.span, [.class("step-announce visually-hidden"), .init("aria-live", "polite")]),
             ])
-    }
 
     /// A step, written straight into the page: a page has a step per command, so its markup is not built as nodes
     /// first (only the picture and the tables are).
@@ -169,7 +198,7 @@ enum ScenarioHTML {
             }
         }
         if !step.checks.isEmpty {
-            html.write(checks(step.checks, label: "after this step"))
+            checks(step.checks, label: "Expectations checked after this step", into: &html)
             html.newline()
         }
         if let state = step.state { self.state(state, into: &html, rows: &rows) }
@@ -188,20 +217,27 @@ enum ScenarioHTML {
         html.end(.ul)
     }
 
-    private static func checks(_ checks: [CheckView], label: String) -> HTMLNode {
-        .element(
-            .ul, [.class("checks"), .ariaLabel("Expectations checked \(label)")],
-            checks.map { check in
-                .element(
-                    .li, [.class(check.passed ? "pass" : "fail")],
-                    [
-                        .element(.span, [.ariaHidden], text: check.passed ? "✓" : "✗"), .text(" "),
-                        .element(.code, text: check.statement), .text(" "),
-                        .element(
-                            .span, [.class("verdict")],
-                            text: check.passed ? "holds" : "fails (actual: \(check.actual))"),
-                    ])
-            })
+    /// The expectations checked at a point and their verdicts; `label` names the point for a screen reader.
+    private static func checks(_ checks: [CheckView], label: String, into html: inout HTMLWriter) {
+        html.start(.ul, .class("checks"), .ariaLabel(label))
+        for check in checks {
+            html.start(.li, .class(check.passed ? "pass" : "fail"))
+            html.element(.span, .ariaHidden, text: check.passed ? "✓" : "✗")
+            html.text(" ")
+            html.element(.code, text: check.statement)
+            html.text(" ")
+            html.start(.span, .class("verdict"))
+            if check.passed {
+                html.text("holds")
+            } else {
+                html.text("fails (actual: ")
+                html.text(check.actual)
+                html.text(")")
+            }
+            html.end(.span)
+            html.end(.li)
+        }
+        html.end(.ul)
     }
 
     private static func state(_ state: StateView, into html: inout HTMLWriter, rows: inout TableHTML.BrokerRows) {

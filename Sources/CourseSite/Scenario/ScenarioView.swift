@@ -18,8 +18,8 @@ struct ScenarioView {
     var verdict: VerifiedMark
     /// The scenario's source lines.
     var sourceLines: [String]
-    /// The whole transcript, as the `output` block holds it.
-    var transcript: String
+    /// The whole transcript (its `text` is what the `output` block holds): the page writes it line by line.
+    var transcript: Transcript
     /// Expectations checked before the first command.
     var leadingChecks: [CheckView]
     /// How many commands (steps) there are.
@@ -38,7 +38,7 @@ struct ScenarioView {
         verdict = VerifiedMark(
             verified: scenario.isVerified, expectations: scenario.transcript.expectationCount, scenarios: 1)
         sourceLines = scenario.block.block.lines
-        transcript = scenario.transcript.text
+        transcript = scenario.transcript
         timeline = scenario.transcript.timeline
         leadingChecks = timeline.leadingChecks.map(CheckView.init)
         initialCluster = scenario.initialCluster
@@ -143,14 +143,14 @@ struct StepMemory {
     var boxes: (cluster: Cluster, columns: [Diagram.Column], isHighlighted: Bool)?
     /// The brokers in display order, kept while they do not change.
     var brokerOrder = BrokerOrder()
-    /// The cluster the kept tables (`brokerTable`, `describe`) are of: the last step's with a state.
+    /// The cluster the kept broker table is of: the last step's with a state.
     var tablesCluster: Cluster?
     /// The replica tables made at a step, by partition.
     var replicaTables: (step: Int, tables: [TopicPartition: ReplicaTable]) = (0, [:])
     /// The broker table after the step before.
     var brokerTable: BrokerTable?
-    /// `kafka-topics.sh --describe` after the step before.
-    var describe: [String]?
+    /// `kafka-topics.sh --describe` after the step before (its lines remade only where they changed).
+    var describe = TopicDescription.Kept()
     /// Each consumer group's `kafka-consumer-groups.sh --describe` after the step before.
     var groups: [String: [String]] = [:]
 
@@ -247,7 +247,8 @@ struct StateView {
             let leader = partition.leader.map { "B\($0)" } ?? "none"
             let highWatermark = partition.leader == nil ? "none (no leader)" : String(partition.highWatermark)
             return ReplicaTableView(
-                table: table, previous: before[id] ?? previous.flatMap { ReplicaTable(cluster: $0, partition: id) },
+                table: table,
+                previous: before[id]?.rows ?? previous.flatMap { ReplicaTable.rows(cluster: $0, partition: id) },
                 caption: "Replicas of \(id) after step \(step): leader \(leader), high watermark \(highWatermark)")
         }
         memory.replicaTables = (step, made)
@@ -257,11 +258,7 @@ struct StateView {
             defer { memory.groups[group] = now }
             return now == memory.groups[group] ? nil : GroupView(name: group, lines: Array(now.drop { $0.isEmpty }))
         }
-        if memory.describe == nil || !(last.map { TopicDescription.isUnchanged(from: $0, to: cluster) } ?? false) {
-            let lines = TopicDescription(cluster: cluster).lines
-            describe = lines == memory.describe ? nil : lines
-            memory.describe = lines
-        }
+        if memory.describe.update(to: cluster) { describe = memory.describe.lines }
     }
 }
 

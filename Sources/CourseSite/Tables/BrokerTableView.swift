@@ -40,6 +40,7 @@ struct BrokerTableView {
 /// The per-replica table of one partition, with the step before's to mark what changed.
 struct ReplicaTableView {
     var table: ReplicaTable
-    var previous: ReplicaTable?
+    /// The rows of the partition's table after the step before (nil when it did not exist).
+    var previous: [ReplicaTable.Row]?
     var caption: String
 }

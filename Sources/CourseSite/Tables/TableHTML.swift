@@ -100,7 +100,7 @@ enum TableHTML {
     /// each different: they are written straight into the page.)
     static func replicaTable(_ view: ReplicaTableView, into html: inout HTMLWriter) {
         start(.class("replica-table"), caption: view.caption, headings: replicaHeadings, into: &html)
-        let before = Dictionary(uniqueKeysWithValues: (view.previous?.rows ?? []).map { ($0.broker, $0) })
+        let before = Dictionary(uniqueKeysWithValues: (view.previous ?? []).map { ($0.broker, $0) })
         let marks = view.previous != nil
         for row in view.table.rows {
             let old = before[row.broker]

@@ -8,8 +8,7 @@ extension Cluster {
         guard engine.runtimes[follower]?.isFetching == true else { return }
         for route in fetchRoutes(of: follower) where engine.runtimes[route.leader]?.isReachable == true {
             let leader = route.leader
-            guard !engine.fetchSessions.values.contains(where: { $0.follower == follower && $0.leader == leader })
-            else { continue }
+            guard !engine.fetchSessions.contains(follower: follower, leader: leader) else { continue }
             let sessionID = engine.lastFetchSessionID.next
             engine.lastFetchSessionID = sessionID
             engine.fetchSessions[sessionID] = FetchSession(
@@ -91,10 +90,7 @@ extension Cluster {
     /// ("probably unblock some follower fetch requests since log end offset has been updated"); also
     /// `completeDelayedFetchOrProduceRequests` when the broker stops leading a partition.
     mutating func wakeParkedFetches(at leader: BrokerID, for id: TopicPartition) {
-        let parked = engine.fetchSessions.values.filter { session in
-            session.leader == leader && session.isParked && session.fetched.contains { $0.partition == id }
-        }
-        for session in parked.sorted(by: { $0.id < $1.id }) { completeParkedFetch(session.id) }
+        for session in engine.fetchSessions.parkedIDs(at: leader, reading: id) { completeParkedFetch(session) }
     }
 
     /// A fetch response reaches its follower: it processes every partition, then fetches again at once.
@@ -119,8 +115,8 @@ extension Cluster {
     /// Drops the fetches of a follower that stopped fetching, and those to a leader nobody can reach.
     mutating func dropFetchSessions(involving broker: BrokerID) {
         let reachable = engine.runtimes[broker]?.isReachable == true
-        engine.fetchSessions = engine.fetchSessions.filter { _, session in
-            session.follower != broker && (reachable || session.leader != broker)
+        engine.fetchSessions.removeAll { session in
+            session.follower == broker || (!reachable && session.leader == broker)
         }
     }
 

@@ -59,7 +59,7 @@ extension Cluster {
             return requestID
         }
         // Kafka: Partition.appendRecordsToLeader checks the ISR the leader knows (a former leader: its old one).
-        if acks == .all && (route.formerLeadership?.isr.count ?? isrCount) < effectiveMinIsr(id) {
+        if acks == .all && (route.formerLeadership?.isr.count ?? isrCount) < effectiveMinIsrInPlace(id) {
             finish(requestID, .failure(.notEnoughReplicas))
             return requestID
         }
@@ -143,7 +143,7 @@ extension Cluster {
 
     /// The outcome a parked acks=all request gets now, or nil while it waits (or is not parked).
     func decidedOutcome(of requestID: ProduceRequestID) -> ProduceOutcome? {
-        guard let request = engine.requests.read(requestID, ParkedRequest.init) ?? nil,
+        guard let request = engine.requests.read(requestID, { ParkedRequest($0) }) ?? nil,
             let progress = withPartition(request.partition, { Self.progress(of: request, in: $0) })
         else { return nil }
         let minIsr = progress.isSameLeader && progress.isCovered ? effectiveMinIsr(request.partition) : 0
@@ -152,7 +152,7 @@ extension Cluster {
 
     /// `decidedOutcome` reading the partition where it is stored (after every event, for every parked request).
     private mutating func decidedOutcomeInPlace(of requestID: ProduceRequestID) -> ProduceOutcome? {
-        guard let request = engine.requests.read(requestID, ParkedRequest.init) ?? nil,
+        guard let request = engine.requests.read(requestID, { ParkedRequest($0) }) ?? nil,
             let progress = readPartition(request.partition, { Self.progress(of: request, in: $0) })
         else { return nil }
         let minIsr = progress.isSameLeader && progress.isCovered ? effectiveMinIsrInPlace(request.partition) : 0
@@ -168,8 +168,9 @@ extension Cluster {
         var baseOffset: Int64
         var count: Int
 
-        /// The request's part, nil when it is not parked.
-        init?(_ request: ProduceRequest) {
+        /// The request's part, nil when it is not parked. Borrowed: an initializer takes its argument owned, which made
+        /// `IDTable.read` copy the whole request (and retain its arrays) after every event.
+        init?(_ request: borrowing ProduceRequest) {
             guard request.outcome == nil, let baseOffset = request.baseOffset, let leader = request.leader,
                 !request.isOrphaned, !request.isResponseDropped
             else { return nil }

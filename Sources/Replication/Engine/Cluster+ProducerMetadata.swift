@@ -34,15 +34,18 @@ extension Cluster {
     mutating func routeProduceRequest(
         to id: TopicPartition, batchID: ProducerBatchID?
     ) -> (leader: BrokerID?, leaderEpoch: Int, formerLeadership: FormerLeadership?) {
-        guard let state = partition(id) else { return (nil, 0, nil) }
+        // Read in place: a copy of the partition would retain and release its logs on every request.
+        guard let current = readPartition(id, { (leader: $0.leader, leaderEpoch: $0.leaderEpoch) }) else {
+            return (nil, 0, nil)
+        }
         var metadata = producerMetadata(sending: batchID)
         if metadata.isUpdateDue(at: engine.now) {
             metadata.update(at: engine.now, leaders: metadataLeaders())
         } else if metadata.leaders[id] == nil {
             metadata.learn(metadataLeaders(topic: id.topic))
         }
-        var route = (leader: state.leader, leaderEpoch: state.leaderEpoch, formerLeadership: FormerLeadership?.none)
-        if let named = metadata.leaders[id], named.broker != state.leader {
+        var route = (leader: current.leader, leaderEpoch: current.leaderEpoch, formerLeadership: FormerLeadership?.none)
+        if let named = metadata.leaders[id], named.broker != current.leader {
             if let broker = named.broker, let former = formerLeadership(of: broker, id) {
                 route = (broker, former.leaderEpoch, former)
                 note(

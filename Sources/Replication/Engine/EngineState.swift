@@ -23,7 +23,7 @@ public struct EngineState: Hashable, Sendable {
     /// Ids of requests without an outcome yet, ascending: the only ones completion checks after every event look at.
     public internal(set) var pendingRequestIDs: [ProduceRequestID] = []
     /// Outstanding follower fetches (request, parked at the leader, or response), by session id.
-    var fetchSessions: [FetchSessionID: FetchSession] = [:]
+    var fetchSessions = FetchSessionTable()
     /// Which partitions each follower fetches from which leader (derived, cached between leadership changes).
     var fetchRoutes = FetchRoutes()
     /// The last fetch session id handed out.

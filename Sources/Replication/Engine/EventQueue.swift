@@ -18,13 +18,19 @@ public struct EventQueue: Sendable {
         // broker.heartbeat.interval.ms=1 park thousands, and sorted insertion then made every event cost O(n) (fuzzing
         // found a scenario that ran for minutes). Every event has a distinct sequence, so the order is total and the
         // pop order is the same as a sorted list's.
+        // Sifted up through a hole: each parent on the way moves down once, and the new event is written once at the
+        // end (a swap per level moved the 64-byte events three times). The buffer is written directly: the array is
+        // known unique and every index is in range.
         events.append(scheduled)
-        var child = events.count - 1
-        while child > 0 {
-            let parent = (child - 1) / 2
-            guard events[child] < events[parent] else { break }
-            events.swapAt(child, parent)
-            child = parent
+        events.withUnsafeMutableBufferPointer { heap in
+            var child = heap.count - 1
+            while child > 0 {
+                let parent = (child - 1) / 2
+                guard scheduled < heap[parent] else { break }
+                heap[child] = heap[parent]
+                child = parent
+            }
+            heap[child] = scheduled
         }
     }
 
@@ -39,17 +45,20 @@ public struct EventQueue: Sendable {
         guard let first = events.first else { return nil }
         let last = events.removeLast()
         guard !events.isEmpty else { return first }
-        events[0] = last
-        var parent = 0
-        while true {
-            let left = 2 * parent + 1
-            let right = left + 1
-            var smallest = parent
-            if left < events.count, events[left] < events[smallest] { smallest = left }
-            if right < events.count, events[right] < events[smallest] { smallest = right }
-            guard smallest != parent else { break }
-            events.swapAt(parent, smallest)
-            parent = smallest
+        // Sifted down through a hole from the root, as in `schedule`: the lesser child moves up until `last` fits.
+        events.withUnsafeMutableBufferPointer { heap in
+            let count = heap.count
+            var parent = 0
+            while true {
+                let left = 2 * parent + 1
+                guard left < count else { break }
+                let right = left + 1
+                let child = right < count && heap[right] < heap[left] ? right : left
+                guard heap[child] < last else { break }
+                heap[parent] = heap[child]
+                parent = child
+            }
+            heap[parent] = last
         }
         return first
     }

@@ -96,7 +96,7 @@ struct IdlePlan {
         guard let (fetches, shrinks) = Self.idleFetches(cluster) else { return nil }
         // Every fetch session must be one the fetcher wants, and every wanted one must exist.
         guard fetches.count == engine.fetchSessions.count else { return nil }
-        for session in engine.fetchSessions.values.sorted(by: { $0.id < $1.id }) {
+        for session in engine.fetchSessions.values {
             guard let partitions = fetches[BrokerPair(follower: session.follower, leader: session.leader)],
                 let runtime = engine.runtimes[session.follower]
             else { return nil }

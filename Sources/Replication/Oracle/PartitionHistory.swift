@@ -67,6 +67,9 @@ struct TouchedPartitions: Hashable, Sendable {
     /// Whether the oracle checks every partition after every event (off except to test that it finds the same).
     var checksEveryPartition = false
 
+    /// Whether no partition was written since the last check.
+    var isEmpty: Bool { ids.isEmpty && !isEverything }
+
     /// Whether the oracle checks every partition this time.
     var isEverything: Bool { isManyWritten || checksEveryPartition }
 
@@ -83,7 +86,7 @@ struct TouchedPartitions: Hashable, Sendable {
 
     /// Forgets every write (after a check).
     mutating func removeAll() {
-        ids.removeAll(keepingCapacity: true)
+        if !ids.isEmpty { ids.removeAll(keepingCapacity: true) }
         isManyWritten = false
     }
 

@@ -23,4 +23,6 @@ extension Cluster {
     public var engineConfig: EngineConfig { engine.config }
     /// The running state of a broker, if it exists.
     public func runtime(of broker: BrokerID) -> BrokerRuntime? { engine.runtimes[broker] }
+    /// Whether the controller fences `broker` (false for a broker that does not exist), read in place.
+    public func isFenced(_ broker: BrokerID) -> Bool { engine.runtimes[broker]?.isFenced ?? false }
 }

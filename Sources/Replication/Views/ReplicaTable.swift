@@ -30,15 +30,27 @@ public struct ReplicaTable: Hashable, Sendable {
     /// Builds the view; nil when the partition does not exist.
     public init?(cluster: Cluster, partition id: TopicPartition) {
         guard let state = cluster.partition(id) else { return nil }
-        let leaderLEO = state.leaderLog?.logEndOffset
         header =
             "Partition: \(id)  Leader: \(state.leader.map(String.init) ?? "none")  LeaderEpoch: \(state.leaderEpoch)  "
             + "Isr: \(Cluster.csv(state.isr))  "
             + (state.elr.isEmpty ? "" : "Elr: \(Cluster.csv(state.elr))  ")
             + "HW: \(state.highWatermark)  Time: \(SimulatedTime.text(cluster.now))"
-        rows = state.replicas.map { broker in
-            let log = state.logs[broker] ?? ReplicaLog()
-            let runtime = cluster.engine.runtimes[broker] ?? BrokerRuntime()
+        rows = Self.rows(state, in: cluster)
+    }
+
+    /// The rows of a partition's table alone (what a table made to compare with needs), nil when the partition
+    /// does not exist.
+    public static func rows(cluster: Cluster, partition id: TopicPartition) -> [Row]? {
+        cluster.partition(id).map { rows($0, in: cluster) }
+    }
+
+    private static func rows(_ state: PartitionState, in cluster: Cluster) -> [Row] {
+        let leaderLEO = state.leaderLog?.logEndOffset
+        return state.replicas.map { broker in
+            // Read in place: a copy of a log or a runtime retains and releases their fields.
+            let (logEndOffset, highWatermark, epoch) =
+                state.logs[broker].map { ($0.logEndOffset, $0.highWatermark, $0.latestEpoch) } ?? (0, 0, nil)
+            let brokerState = cluster.engine.runtimes[broker]?.state ?? .up
             // Status and Lag both come from the leader's view of the follower (its fetch state: the LEO the follower
             // reported in its last fetch), the state the leader decides ISR membership from
             // (Kafka: `Partition.getOutOfSyncReplicas` / `Replica.stateSnapshot`). The LEO column is the replica's
@@ -54,7 +66,7 @@ public struct ReplicaTable: Hashable, Sendable {
                 lag = nil
             }
             let status: String
-            switch runtime.state {
+            switch brokerState {
             case .crashed, .shutDown, .restarting: status = "offline"
             case .stalled: status = "stalled"
             case .isolated: status = "isolated"
@@ -66,8 +78,8 @@ public struct ReplicaTable: Hashable, Sendable {
                 }
             }
             return Row(
-                broker: broker, role: broker == state.leader ? "leader" : "follower", logEndOffset: log.logEndOffset,
-                highWatermark: log.highWatermark, epoch: log.latestEpoch, isInIsr: state.isr.contains(broker),
+                broker: broker, role: broker == state.leader ? "leader" : "follower", logEndOffset: logEndOffset,
+                highWatermark: highWatermark, epoch: epoch, isInIsr: state.isr.contains(broker),
                 status: status, lag: lag)
         }
     }

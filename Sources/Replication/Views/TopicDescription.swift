@@ -61,8 +61,65 @@ public struct TopicDescription: Hashable, Sendable {
         return true
     }
 
+    /// The description of all topics (no filter) kept from one state to the next: a line is made again only when
+    /// what it prints (its `Header` or `Row`) changed, so a step costs what changed rather than the whole cluster.
+    ///
+    /// After `update(to:)`, `lines` equal `TopicDescription(cluster:).lines` of the cluster given.
+    public struct Kept: Sendable {
+        /// What a line is made from.
+        enum Source: Equatable, Sendable {
+            case header(Header)
+            case row(topic: String, Row)
+        }
+
+        /// The lines of the last cluster given (none before the first).
+        public private(set) var lines: [String] = []
+        /// What each of `lines` was made from.
+        private var sources: [Source] = []
+        private var isFirst = true
+
+        /// Nothing kept yet.
+        public init() {}
+
+        /// Brings `lines` to the description of `cluster`; returns whether they differ from the lines before (always
+        /// true the first time).
+        public mutating func update(to cluster: Cluster) -> Bool {
+            let showsElr = cluster.behaviour.describeShowsElr
+            let clusterWide = cluster.engine.config.topicDefaults
+            var changed = isFirst
+            isFirst = false
+            var newLines: [String] = []
+            var newSources: [Source] = []
+            newLines.reserveCapacity(lines.count)
+            newSources.reserveCapacity(lines.count)
+            func take(_ source: Source) {
+                let index = newSources.count
+                if index < sources.count, sources[index] == source {
+                    newLines.append(lines[index])
+                } else {
+                    let line: String
+                    switch source {
+                    case .header(let header): line = header.line
+                    case .row(let topic, let row): line = row.line(topic: topic)
+                    }
+                    if index >= lines.count || lines[index] != line { changed = true }
+                    newLines.append(line)
+                }
+                newSources.append(source)
+            }
+            for topic in cluster.sortedTopics {
+                take(.header(Header(topic, clusterWide: clusterWide)))
+                for partition in topic.partitions { take(.row(topic: topic.name, Row(partition, showsElr: showsElr))) }
+            }
+            if newLines.count != lines.count { changed = true }
+            lines = newLines
+            sources = newSources
+            return changed
+        }
+    }
+
     /// Everything a topic's header line reads from the cluster.
-    struct Header: Equatable {
+    struct Header: Equatable, Sendable {
         var name: String
         var id: TopicID
         var partitionCount: Int
@@ -94,7 +151,7 @@ public struct TopicDescription: Hashable, Sendable {
     }
 
     /// Everything a partition's line prints besides its topic's name.
-    struct Row: Equatable {
+    struct Row: Equatable, Sendable {
         var partition: Int
         var leader: BrokerID?
         var replicas: [BrokerID]

@@ -1,0 +1,79 @@
+/// The outstanding follower fetches, by ascending session id.
+///
+/// A dictionary by id hashed the id on every lookup, and its scans (is there a fetch from this follower to that
+/// leader? which parked fetches read this partition?) copied every session, retaining and releasing its arrays. Ids
+/// are handed out in ascending order, so a new session is almost always appended; the table has a few sessions per
+/// broker, so a lookup is a binary search and a scan reads the fields it compares where they are stored.
+///
+/// Two tables are equal when they hold the same sessions, as two dictionaries were: the order is the ids'.
+struct FetchSessionTable: Hashable, Sendable {
+    /// The sessions, by ascending id (each id once).
+    private(set) var values: [FetchSession] = []
+
+    /// Creates an empty table.
+    init() {}
+
+    /// How many fetches are outstanding.
+    var count: Int { values.count }
+
+    /// The session with this id, if it is outstanding; setting nil removes it.
+    subscript(id: FetchSessionID) -> FetchSession? {
+        get {
+            let position = insertionPosition(of: id)
+            guard position < values.count, values[position].id == id else { return nil }
+            return values[position]
+        }
+        set {
+            let position = insertionPosition(of: id)
+            let isPresent = position < values.count && values[position].id == id
+            switch (newValue, isPresent) {
+            case (let session?, true): values[position] = session
+            case (let session?, false): values.insert(session, at: position)
+            case (nil, true): values.remove(at: position)
+            case (nil, false): break
+            }
+        }
+    }
+
+    /// Whether `follower` has a fetch outstanding with `leader`.
+    func contains(follower: BrokerID, leader: BrokerID) -> Bool {
+        values.withUnsafeBufferPointer { sessions in
+            for index in sessions.indices {
+                if sessions[index].follower == follower, sessions[index].leader == leader { return true }
+            }
+            return false
+        }
+    }
+
+    /// The ids of the fetches parked at `leader` that read `partition`, ascending.
+    func parkedIDs(at leader: BrokerID, reading partition: TopicPartition) -> [FetchSessionID] {
+        var ids: [FetchSessionID] = []
+        values.withUnsafeBufferPointer { sessions in
+            for index in sessions.indices where sessions[index].leader == leader && sessions[index].isParked {
+                if sessions[index].fetched.contains(where: { $0.partition == partition }) {
+                    ids.append(sessions[index].id)
+                }
+            }
+        }
+        return ids
+    }
+
+    /// Removes the sessions that `shouldRemove` selects.
+    mutating func removeAll(where shouldRemove: (FetchSession) -> Bool) {
+        values.removeAll(where: shouldRemove)
+    }
+
+    /// The position of `id` in `values`, or where it would be inserted: the end for a new id, the common case.
+    private func insertionPosition(of id: FetchSessionID) -> Int {
+        values.withUnsafeBufferPointer { sessions in
+            guard let last = sessions.last, id <= last.id else { return sessions.count }
+            var low = 0
+            var high = sessions.count
+            while low < high {
+                let middle = (low + high) / 2
+                if sessions[middle].id < id { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
+    }
+}

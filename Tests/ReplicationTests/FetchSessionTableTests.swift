@@ -1,0 +1,52 @@
+import Testing
+
+@testable import Replication
+
+/// The fetch-session table answers what the dictionary by id it replaced answered, over seeded random writes.
+struct FetchSessionTableTests {
+    @Test(arguments: [21, 22, 23, 24])
+    func answersAsADictionaryWould(seed: UInt64) {
+        var random = SplitMix64(seed: seed)
+        var table = FetchSessionTable()
+        var reference: [FetchSessionID: FetchSession] = [:]
+        let partitions = [TopicPartition("t", 0), TopicPartition("t", 1), TopicPartition("u", 0)]
+        var mismatches = 0
+        for _ in 0..<2_000 {
+            // Mostly new ids in ascending order, as the engine hands them out; sometimes an older one again.
+            let id = FetchSessionID(Int(random.next() % 4 == 0 ? random.next() % 40 : 40 + random.next() % 200))
+            switch random.next() % 4 {
+            case 0:
+                table[id] = nil
+                reference[id] = nil
+            default:
+                var session = FetchSession(
+                    id: id, follower: Int(random.next() % 4), leader: Int(random.next() % 4),
+                    stage: random.next() % 2 == 0 ? .request : .parked(deadline: .milliseconds(5)))
+                session.fetched = [
+                    FetchSession.Fetched(
+                        partition: partitions[Int(random.next() % 3)], leaderEpoch: 1, fetchOffset: 0)
+                ]
+                table[id] = session
+                reference[id] = session
+            }
+            let probe = FetchSessionID(Int(random.next() % 240))
+            if table[probe] != reference[probe] { mismatches += 1 }
+            let follower = Int(random.next() % 4)
+            let leader = Int(random.next() % 4)
+            let hasFetch = reference.values.contains { $0.follower == follower && $0.leader == leader }
+            if table.contains(follower: follower, leader: leader) != hasFetch { mismatches += 1 }
+            let partition = partitions[Int(random.next() % 3)]
+            let parked = reference.values.filter { session in
+                session.leader == leader && session.isParked && session.fetched.contains { $0.partition == partition }
+            }
+            if table.parkedIDs(at: leader, reading: partition) != parked.map(\.id).sorted() { mismatches += 1 }
+        }
+        #expect(mismatches == 0)
+        #expect(table.count == reference.count)
+        #expect(table.values == reference.values.sorted { $0.id < $1.id })
+        let broker = 2
+        table.removeAll { $0.follower == broker || $0.leader == broker }
+        reference = reference.filter { $0.value.follower != broker && $0.value.leader != broker }
+        #expect(table.values == reference.values.sorted { $0.id < $1.id })
+    }
+}
