@@ -75,6 +75,7 @@ struct DiagramSVGTests {
             fresh.boxes = [:]
             fresh.lastBoxes = []
             fresh.bars = [:]
+            fresh.lastBars = []
             let boxesBefore = kept.boxes.count
             let page = Self.written {
                 DiagramSVG.write(diagram, title: "t", description: nil, defs: &kept, into: &$0)
@@ -89,6 +90,48 @@ struct DiagramSVGTests {
         }
         // The scenarios draw pictures whose boxes were all drawn before.
         #expect(pictures > 10 && reused > 0)
+    }
+
+    /// Every highlight cleared, one by one.
+    static func cleared(_ diagram: Diagram) -> Diagram {
+        var diagram = diagram
+        for column in diagram.columns.indices {
+            for broker in diagram.columns[column].brokers.indices {
+                diagram.columns[column].brokers[broker].isChanged = false
+                for replica in diagram.columns[column].brokers[broker].replicas.indices {
+                    diagram.columns[column].brokers[broker].replicas[replica].isChanged = false
+                }
+            }
+        }
+        for log in diagram.logs.indices {
+            diagram.logs[log].newlyLost = []
+            for bar in diagram.logs[log].bars.indices {
+                diagram.logs[log].bars[bar].previousLogEndOffset = nil
+                diagram.logs[log].bars[bar].previousHighWatermark = nil
+                diagram.logs[log].bars[bar].truncated = nil
+            }
+        }
+        return diagram
+    }
+
+    /// A picture's state (what two steps compare to share a picture) and the boxes kept for the next step are the
+    /// picture with every highlight cleared, over seeded random scenarios with faults and elections.
+    @Test(arguments: 0..<12)
+    func theStateIsThePictureWithoutItsHighlights(seed: Int) {
+        let entries = StepChangesTests.timeline(StepMemoryTests.script(seed: UInt64(seed)))
+        var memory = StepMemory()
+        var previous: Cluster?
+        var highlighted = 0
+        for entry in entries {
+            defer { previous = entry.command.cluster }
+            guard let cluster = entry.command.cluster, !cluster.topics.isEmpty else { continue }
+            let changes = SnapshotChanges.changes(from: previous, to: cluster)
+            let diagram = memory.picture(cluster: cluster, changes: changes)
+            #expect(diagram.state == Self.cleared(diagram), "step \(entry.number)")
+            #expect(Diagram.unhighlighted(diagram.columns) == Self.cleared(diagram).columns, "step \(entry.number)")
+            highlighted += diagram.highlightsBoxes ? 1 : 0
+        }
+        #expect(highlighted > 0)
     }
 
     /// Text from a scenario stays text in the picture: a rack's name with markup is escaped.
