@@ -55,22 +55,22 @@ struct DiagramSVGTests {
         #expect(Self.written { $0.coordinate(value) } == Self.spelled(value))
     }
 
+    /// The pictures of a seeded random scenario (`StepMemoryTests.script`), by step (`DiagramTests.pictures`).
+    static func pictures(seed: Int) -> [(step: Int, diagram: Diagram)] {
+        DiagramTests.pictures(StepMemoryTests.script(seed: UInt64(seed))).enumerated().compactMap { index, picture in
+            picture.diagram.map { (index + 1, $0) }
+        }
+    }
+
     /// Each picture of seeded random scenarios (faults, elections, produce; with and without racks, one topic or
     /// two), written with what the page keeps (the last picture's boxes, the boxes and unchanged logs drawn before)
     /// and written again with nothing kept: the same bytes, and the same shared pieces defined.
     @Test(arguments: 0..<16)
     func keptBoxesAndLogsAreThoseDrawnAfresh(seed: Int) throws {
-        let entries = StepChangesTests.timeline(StepMemoryTests.script(seed: UInt64(seed)))
-        var memory = StepMemory()
         var kept = DiagramDefs()
-        var previous: Cluster?
         var pictures = 0
         var reused = 0
-        for entry in entries {
-            defer { previous = entry.command.cluster }
-            guard let cluster = entry.command.cluster, !cluster.topics.isEmpty else { continue }
-            let changes = SnapshotChanges.changes(from: previous, to: cluster)
-            let diagram = memory.picture(cluster: cluster, changes: changes)
+        for (step, diagram) in Self.pictures(seed: seed) {
             var fresh = kept
             fresh.boxes = [:]
             fresh.lastBoxes = []
@@ -83,8 +83,8 @@ struct DiagramSVGTests {
             let afresh = Self.written {
                 DiagramSVG.write(diagram, title: "t", description: nil, defs: &fresh, into: &$0)
             }
-            #expect(page == afresh, "step \(entry.number)")
-            #expect(HTMLFormatter.format(kept.node) == HTMLFormatter.format(fresh.node), "step \(entry.number)")
+            #expect(page == afresh, "step \(step)")
+            #expect(HTMLFormatter.format(kept.node) == HTMLFormatter.format(fresh.node), "step \(step)")
             pictures += 1
             if kept.boxes.count == boxesBefore { reused += 1 }
         }
@@ -118,17 +118,10 @@ struct DiagramSVGTests {
     /// picture with every highlight cleared, over seeded random scenarios with faults and elections.
     @Test(arguments: 0..<12)
     func theStateIsThePictureWithoutItsHighlights(seed: Int) {
-        let entries = StepChangesTests.timeline(StepMemoryTests.script(seed: UInt64(seed)))
-        var memory = StepMemory()
-        var previous: Cluster?
         var highlighted = 0
-        for entry in entries {
-            defer { previous = entry.command.cluster }
-            guard let cluster = entry.command.cluster, !cluster.topics.isEmpty else { continue }
-            let changes = SnapshotChanges.changes(from: previous, to: cluster)
-            let diagram = memory.picture(cluster: cluster, changes: changes)
-            #expect(diagram.state == Self.cleared(diagram), "step \(entry.number)")
-            #expect(Diagram.unhighlighted(diagram.columns) == Self.cleared(diagram).columns, "step \(entry.number)")
+        for (step, diagram) in Self.pictures(seed: seed) {
+            #expect(diagram.state == Self.cleared(diagram), "step \(step)")
+            #expect(Diagram.unhighlighted(diagram.columns) == Self.cleared(diagram).columns, "step \(step)")
             highlighted += diagram.highlightsBoxes ? 1 : 0
         }
         #expect(highlighted > 0)
