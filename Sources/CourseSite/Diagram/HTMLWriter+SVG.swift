@@ -21,22 +21,16 @@ extension HTMLWriter {
 
     /// ` name="value"` with a constant value.
     mutating func attribute(_ name: StaticString, _ value: StaticString) {
-        bytes.append(UInt8(ascii: " "))
-        append(name)
-        bytes.append(UInt8(ascii: "="))
-        bytes.append(UInt8(ascii: "\""))
+        startAttribute(name)
         append(value)
-        bytes.append(UInt8(ascii: "\""))
+        endAttribute()
     }
 
     /// ` name="1.5"`: a coordinate (`coordinate(_:)`).
     mutating func attribute(_ name: StaticString, _ value: Double) {
-        bytes.append(UInt8(ascii: " "))
-        append(name)
-        bytes.append(UInt8(ascii: "="))
-        bytes.append(UInt8(ascii: "\""))
+        startAttribute(name)
         coordinate(value)
-        bytes.append(UInt8(ascii: "\""))
+        endAttribute()
     }
 
     /// ` name="`: an attribute whose value is written in parts (constants and numbers), then `endAttribute()`.
