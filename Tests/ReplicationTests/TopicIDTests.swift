@@ -43,4 +43,26 @@ struct TopicIDDerivationTests {
         }
         #expect(seen.count == 140)
     }
+
+    /// The id's text against Base64 written out by the alphabet (Kafka: `Uuid.toString`, URL-safe, unpadded), for
+    /// seeded random ids: every digit of the alphabet turns up.
+    @Test func textIsUrlSafeBase64OfTheBytes() {
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
+        var random = SplitMix64(seed: 7)
+        var digits: Set<Character> = []
+        for _ in 0..<200 {
+            let (high, low) = (random.next(), random.next())
+            var bits: [Bool] = []
+            for half in [high, low] { for bit in (0..<64).reversed() { bits.append(half >> UInt64(bit) & 1 == 1) } }
+            bits += [false, false, false, false]  // 128 bits to 22 digits of 6: the last one padded with zeros
+            let expected = String(
+                stride(from: 0, to: bits.count, by: 6).map { start in
+                    alphabet[bits[start..<start + 6].reduce(0) { $0 << 1 | ($1 ? 1 : 0) }]
+                })
+            let text = TopicID(mostSignificantBits: high, leastSignificantBits: low).description
+            #expect(text == expected)
+            digits.formUnion(text)
+        }
+        #expect(digits.count == 64)
+    }
 }

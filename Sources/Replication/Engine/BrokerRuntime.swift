@@ -43,10 +43,16 @@ public struct BrokerRuntime: Hashable, Sendable {
     public var isAlive: Bool { state == .up || state == .stalled || state == .isolated }
 
     /// Whether other brokers can reach it (replication traffic).
-    public var isReachable: Bool { state == .up || state == .stalled }
+    public var isReachable: Bool { Self.isReachable(state) }
 
     /// Whether it fetches as a follower.
-    public var isFetching: Bool { state == .up }
+    public var isFetching: Bool { Self.isFetching(state) }
+
+    /// Whether a broker in `state` can be reached by the other brokers.
+    static func isReachable(_ state: BrokerState) -> Bool { state == .up || state == .stalled }
+
+    /// Whether a broker in `state` fetches as a follower.
+    static func isFetching(_ state: BrokerState) -> Bool { state == .up }
 
     /// Whether it heartbeats to the controller.
     public var isHeartbeating: Bool { state == .up || state == .stalled }

@@ -61,6 +61,21 @@ public struct BrokerRuntimes: Sendable {
 }
 
 extension BrokerRuntimes {
+    /// The state of broker `id`, nil when it has no runtime: read without the subscript's coroutine and without
+    /// copying the runtime (the fetch paths ask for every route of every fetch).
+    func state(of id: BrokerID) -> BrokerState? {
+        if id >= 0, id < dense.count { return dense[id]?.state }
+        return id < Self.denseLimit ? nil : sparse[id]?.state
+    }
+
+    /// `self[id]?.isReachable == true`, read as `state(of:)` reads.
+    func isReachable(_ id: BrokerID) -> Bool { state(of: id).map(BrokerRuntime.isReachable) ?? false }
+
+    /// `self[id]?.isFetching == true`, read as `state(of:)` reads.
+    func isFetching(_ id: BrokerID) -> Bool { state(of: id).map(BrokerRuntime.isFetching) ?? false }
+}
+
+extension BrokerRuntimes {
     /// Whether the ids of the brokers whose runtime satisfies `isIncluded` are `ids` (ascending), without building the
     /// list (the oracle asks after every event whether the stopped brokers are still those it saw last).
     public func brokers(where isIncluded: (BrokerRuntime) -> Bool, are ids: [BrokerID]) -> Bool {

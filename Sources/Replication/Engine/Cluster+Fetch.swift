@@ -5,8 +5,8 @@ extension Cluster {
     /// previous response is processed (no client-side wait). A fetch to an unreachable leader is not sent; the
     /// fetcher tries again at its next tick.
     mutating func sendFetches(from follower: BrokerID) {
-        guard engine.runtimes[follower]?.isFetching == true else { return }
-        for route in fetchRoutes(of: follower) where engine.runtimes[route.leader]?.isReachable == true {
+        guard engine.runtimes.isFetching(follower) else { return }
+        for route in fetchRoutes(of: follower) where engine.runtimes.isReachable(route.leader) {
             let leader = route.leader
             guard !engine.fetchSessions.contains(follower: follower, leader: leader) else { continue }
             let sessionID = engine.lastFetchSessionID.next
@@ -26,7 +26,7 @@ extension Cluster {
     /// `DelayedFetch` for up to `replica.fetch.wait.max.ms`.
     mutating func fetchArrives(_ sessionID: FetchSessionID) {
         guard var session = engine.fetchSessions[sessionID], session.stage == .request else { return }
-        guard engine.runtimes[session.leader]?.isReachable == true else {
+        guard engine.runtimes.isReachable(session.leader) else {
             engine.fetchSessions[sessionID] = nil
             return
         }
@@ -42,7 +42,8 @@ extension Cluster {
             }
             if let read = read ?? nil { fetched.append(read) }
         }
-        session.fetched += fetched
+        // A new fetch has read nothing yet: the list is taken as it is rather than appended to an empty one.
+        if session.fetched.isEmpty { session.fetched = fetched } else { session.fetched += fetched }
         var responses: [FetchResponse] = []
         for read in fetched {
             responses.append(handleFetch(read.partition, follower: session.follower, leader: session.leader))
@@ -99,7 +100,7 @@ extension Cluster {
             return
         }
         engine.fetchSessions[sessionID] = nil
-        guard engine.runtimes[session.follower]?.isFetching == true else { return }
+        guard engine.runtimes.isFetching(session.follower) else { return }
         for response in responses { receive(response, follower: session.follower) }
         sendFetches(from: session.follower)
     }

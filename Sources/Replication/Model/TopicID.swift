@@ -27,15 +27,17 @@ public struct TopicID: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        // Kafka: Uuid.toString → Base64.getUrlEncoder().withoutPadding() over the 16 big-endian bytes.
+        // Kafka: Uuid.toString → Base64.getUrlEncoder().withoutPadding() over the 16 big-endian bytes. Written as
+        // bytes: `--describe` prints an id on every topic line it makes.
         var bytes: [UInt8] = []
+        bytes.reserveCapacity(16)
         for half in [mostSignificantBits, leastSignificantBits] {
             for shift in stride(from: 56, through: 0, by: -8) {
                 bytes.append(UInt8(truncatingIfNeeded: half >> UInt64(shift)))
             }
         }
-        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(22)
         var index = 0
         while index < bytes.count {
             let chunk = bytes[index..<min(index + 3, bytes.count)]
@@ -44,10 +46,21 @@ public struct TopicID: Hashable, Sendable, CustomStringConvertible {
             value <<= 8 * (3 - chunk.count)
             let characters = chunk.count + 1
             for position in 0..<characters {
-                out.append(alphabet[(value >> (18 - 6 * position)) & 63])
+                out.append(Self.base64URL((value >> (18 - 6 * position)) & 63))
             }
             index += 3
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The URL-safe Base64 digit of `value` (0...63): `A`–`Z`, `a`–`z`, `0`–`9`, `-`, `_`.
+    private static func base64URL(_ value: Int) -> UInt8 {
+        switch value {
+        case 0..<26: UInt8(65 + value)
+        case 26..<52: UInt8(97 + value - 26)
+        case 52..<62: UInt8(48 + value - 52)
+        case 62: 45
+        default: 95
+        }
     }
 }

@@ -297,7 +297,8 @@ struct InvariantChecker: Hashable, Sendable {
                 }
             }
         }
-        pairBreaks.sort { ($0.first, $0.second) < ($1.first, $1.second) }
+        // Sorted only when there is something to order: sorting an empty array allocates a buffer.
+        if pairBreaks.count > 1 { pairBreaks.sort { ($0.first, $0.second) < ($1.first, $1.second) } }
         for pair in pairBreaks {
             let afterUnclean = pair.kind == .dataLoss
             breaks.append(

@@ -30,11 +30,25 @@ public struct ReplicaTable: Hashable, Sendable {
     /// Builds the view; nil when the partition does not exist.
     public init?(cluster: Cluster, partition id: TopicPartition) {
         guard let state = cluster.partition(id) else { return nil }
-        header =
-            "Partition: \(id)  Leader: \(state.leader.map(String.init) ?? "none")  LeaderEpoch: \(state.leaderEpoch)  "
-            + "Isr: \(Cluster.csv(state.isr))  "
-            + (state.elr.isEmpty ? "" : "Elr: \(Cluster.csv(state.elr))  ")
-            + "HW: \(state.highWatermark)  Time: \(SimulatedTime.text(cluster.now))"
+        // Appended to one reserved string (the site makes a table for every partition a step touches).
+        var header = "Partition: "
+        header.reserveCapacity(96)
+        header += id.description
+        header += "  Leader: "
+        if let leader = state.leader { header += String(leader) } else { header += "none" }
+        header += "  LeaderEpoch: "
+        header += String(state.leaderEpoch)
+        header += "  Isr: "
+        header += Cluster.csv(state.isr)
+        if !state.elr.isEmpty {
+            header += "  Elr: "
+            header += Cluster.csv(state.elr)
+        }
+        header += "  HW: "
+        header += String(state.highWatermark)
+        header += "  Time: "
+        header += SimulatedTime.text(cluster.now)
+        self.header = header
         rows = Self.rows(state, in: cluster)
     }
 

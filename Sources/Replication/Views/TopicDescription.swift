@@ -139,14 +139,24 @@ public struct TopicDescription: Hashable, Sendable {
         }
 
         var line: String {
-            var configs = ""
+            var line = "Topic: "
+            line.reserveCapacity(128)
+            line += name
+            line += "\tTopicId: "
+            line += id.description
+            line += "\tPartitionCount: "
+            line += String(partitionCount)
+            line += "\tReplicationFactor: "
+            line += String(replicationFactor)
+            line += "\tConfigs: "
             let described = TopicDescription.describedConfigs(own: ownConfigs, clusterWide: clusterWideConfigs)
             for (index, config) in described.enumerated() {
-                if index > 0 { configs += "," }
-                configs += config.name + "=" + config.value
+                if index > 0 { line += "," }
+                line += config.name
+                line += "="
+                line += config.value
             }
-            return "Topic: \(name)\tTopicId: \(id)\tPartitionCount: \(partitionCount)\t"
-                + "ReplicationFactor: \(replicationFactor)\tConfigs: \(configs)"
+            return line
         }
     }
 
@@ -170,20 +180,27 @@ public struct TopicDescription: Hashable, Sendable {
         }
 
         func line(topic: String) -> String {
-            var line = "\tTopic: " + topic + "\tPartition: " + String(partition) + "\tLeader: "
-            line += leader.map(String.init) ?? "none"
-            line += "\tReplicas: "
-            TopicDescription.appendCSV(replicas, to: &line)
-            line += "\tIsr: "
-            TopicDescription.appendCSV(isr, to: &line)
+            // Written as bytes, decoded once: a line is made for every partition whose row changed, and a `String`
+            // append costs hundreds of instructions.
+            var line = LineBytes(capacity: 96 + topic.utf8.count)
+            line.append("\tTopic: ")
+            line.append(topic)
+            line.append("\tPartition: ")
+            line.append(decimal: partition)
+            line.append("\tLeader: ")
+            if let leader { line.append(decimal: leader) } else { line.append("none") }
+            line.append("\tReplicas: ")
+            line.append(csv: replicas)
+            line.append("\tIsr: ")
+            line.append(csv: isr)
             // Kafka 3.8+ `printDescription` prints `Elr:` and `LastKnownElr:` (empty lists when ELR is off).
             if let elr, let lastKnownElr {
-                line += "\tElr: "
-                TopicDescription.appendCSV(elr, to: &line)
-                line += "\tLastKnownElr: "
-                TopicDescription.appendCSV(lastKnownElr, to: &line)
+                line.append("\tElr: ")
+                line.append(csv: elr)
+                line.append("\tLastKnownElr: ")
+                line.append(csv: lastKnownElr)
             }
-            return line
+            return line.text
         }
     }
 
@@ -218,11 +235,36 @@ public struct TopicDescription: Hashable, Sendable {
         }
     }
 
-    /// `ids` comma-separated (Kafka: `mkString(",")`), appended to `text`.
-    static func appendCSV(_ ids: [BrokerID], to text: inout String) {
-        for (index, id) in ids.enumerated() {
-            if index > 0 { text += "," }
-            text += String(id)
+    /// A line's UTF-8 bytes, appended piece by piece and decoded once.
+    struct LineBytes {
+        private var bytes: [UInt8] = []
+
+        init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
+        mutating func append(_ text: StaticString) { text.withUTF8Buffer { bytes.append(contentsOf: $0) } }
+
+        mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
+
+        /// `value` in decimal, as `String(value)` writes it.
+        mutating func append(decimal value: Int) {
+            if value < 0 { bytes.append(UInt8(ascii: "-")) }
+            var magnitude = value.magnitude
+            let start = bytes.count
+            repeat {
+                bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+                magnitude /= 10
+            } while magnitude > 0
+            bytes[start...].reverse()
         }
+
+        /// `ids` comma-separated (Kafka: `mkString(",")`).
+        mutating func append(csv ids: [BrokerID]) {
+            for (index, id) in ids.enumerated() {
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                append(decimal: id)
+            }
+        }
+
+        var text: String { String(decoding: bytes, as: UTF8.self) }
     }
 }
