@@ -55,26 +55,27 @@ struct DiagramSVGTests {
         #expect(Self.written { $0.coordinate(value) } == Self.spelled(value))
     }
 
+    /// The pictures of a seeded random scenario (`StepMemoryTests.script`), by step (`DiagramTests.pictures`).
+    static func pictures(seed: Int) -> [(step: Int, diagram: Diagram)] {
+        DiagramTests.pictures(StepMemoryTests.script(seed: UInt64(seed))).enumerated().compactMap { index, picture in
+            picture.diagram.map { (index + 1, $0) }
+        }
+    }
+
     /// Each picture of seeded random scenarios (faults, elections, produce; with and without racks, one topic or
     /// two), written with what the page keeps (the last picture's boxes, the boxes and unchanged logs drawn before)
     /// and written again with nothing kept: the same bytes, and the same shared pieces defined.
     @Test(arguments: 0..<16)
     func keptBoxesAndLogsAreThoseDrawnAfresh(seed: Int) throws {
-        let entries = StepChangesTests.timeline(StepMemoryTests.script(seed: UInt64(seed)))
-        var memory = StepMemory()
         var kept = DiagramDefs()
-        var previous: Cluster?
         var pictures = 0
         var reused = 0
-        for entry in entries {
-            defer { previous = entry.command.cluster }
-            guard let cluster = entry.command.cluster, !cluster.topics.isEmpty else { continue }
-            let changes = SnapshotChanges.changes(from: previous, to: cluster)
-            let diagram = memory.picture(cluster: cluster, changes: changes)
+        for (step, diagram) in Self.pictures(seed: seed) {
             var fresh = kept
             fresh.boxes = [:]
             fresh.lastBoxes = []
             fresh.bars = [:]
+            fresh.lastBars = []
             let boxesBefore = kept.boxes.count
             let page = Self.written {
                 DiagramSVG.write(diagram, title: "t", description: nil, defs: &kept, into: &$0)
@@ -82,13 +83,48 @@ struct DiagramSVGTests {
             let afresh = Self.written {
                 DiagramSVG.write(diagram, title: "t", description: nil, defs: &fresh, into: &$0)
             }
-            #expect(page == afresh, "step \(entry.number)")
-            #expect(HTMLFormatter.format(kept.node) == HTMLFormatter.format(fresh.node), "step \(entry.number)")
+            #expect(page == afresh, "step \(step)")
+            #expect(HTMLFormatter.format(kept.node) == HTMLFormatter.format(fresh.node), "step \(step)")
             pictures += 1
             if kept.boxes.count == boxesBefore { reused += 1 }
         }
         // The scenarios draw pictures whose boxes were all drawn before.
         #expect(pictures > 10 && reused > 0)
+    }
+
+    /// Every highlight cleared, one by one.
+    static func cleared(_ diagram: Diagram) -> Diagram {
+        var diagram = diagram
+        for column in diagram.columns.indices {
+            for broker in diagram.columns[column].brokers.indices {
+                diagram.columns[column].brokers[broker].isChanged = false
+                for replica in diagram.columns[column].brokers[broker].replicas.indices {
+                    diagram.columns[column].brokers[broker].replicas[replica].isChanged = false
+                }
+            }
+        }
+        for log in diagram.logs.indices {
+            diagram.logs[log].newlyLost = []
+            for bar in diagram.logs[log].bars.indices {
+                diagram.logs[log].bars[bar].previousLogEndOffset = nil
+                diagram.logs[log].bars[bar].previousHighWatermark = nil
+                diagram.logs[log].bars[bar].truncated = nil
+            }
+        }
+        return diagram
+    }
+
+    /// A picture's state (what two steps compare to share a picture) and the boxes kept for the next step are the
+    /// picture with every highlight cleared, over seeded random scenarios with faults and elections.
+    @Test(arguments: 0..<12)
+    func theStateIsThePictureWithoutItsHighlights(seed: Int) {
+        var highlighted = 0
+        for (step, diagram) in Self.pictures(seed: seed) {
+            #expect(diagram.state == Self.cleared(diagram), "step \(step)")
+            #expect(Diagram.unhighlighted(diagram.columns) == Self.cleared(diagram).columns, "step \(step)")
+            highlighted += diagram.highlightsBoxes ? 1 : 0
+        }
+        #expect(highlighted > 0)
     }
 
     /// Text from a scenario stays text in the picture: a rack's name with markup is escaped.

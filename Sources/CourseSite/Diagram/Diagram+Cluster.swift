@@ -101,21 +101,6 @@ extension Diagram {
         columns.contains { $0.brokers.contains { $0.isChanged || $0.replicas.contains { $0.isChanged } } }
     }
 
-    /// `columns` without highlights: the boxes of a step that changes none of them.
-    static func unhighlighted(_ columns: [Column]) -> [Column] {
-        var columns = columns
-        for column in columns.indices {
-            for broker in columns[column].brokers.indices {
-                columns[column].brokers[broker].isChanged = false
-                guard columns[column].brokers[broker].replicas.contains(where: { $0.isChanged }) else { continue }
-                for replica in columns[column].brokers[broker].replicas.indices {
-                    columns[column].brokers[broker].replicas[replica].isChanged = false
-                }
-            }
-        }
-        return columns
-    }
-
     private struct ReplicaID: Equatable {
         var partition: TopicPartition
         var broker: BrokerID

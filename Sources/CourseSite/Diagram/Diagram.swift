@@ -86,25 +86,38 @@ struct Diagram: Hashable {
     /// Partitions the step touched whose logs are not drawn.
     var moreLogs: Int
 
-    /// The diagram without what the step changed: two steps with equal states draw the same picture.
+    /// The diagram without what the step changed: two steps with equal states draw the same picture. (Only what is
+    /// set is cleared: an array written to is copied, and most boxes and logs share their arrays with the last
+    /// picture's, which then compare equal at once.)
     var state: Diagram {
         var state = self
-        for column in state.columns.indices {
-            for broker in state.columns[column].brokers.indices {
-                state.columns[column].brokers[broker].isChanged = false
-                for replica in state.columns[column].brokers[broker].replicas.indices {
-                    state.columns[column].brokers[broker].replicas[replica].isChanged = false
-                }
-            }
-        }
+        state.columns = Self.unhighlighted(columns)
         for log in state.logs.indices {
-            state.logs[log].newlyLost = []
-            for bar in state.logs[log].bars.indices {
+            if !state.logs[log].newlyLost.isEmpty { state.logs[log].newlyLost = [] }
+            guard state.logs[log].bars.contains(where: { $0.isChanged }) else { continue }
+            for bar in state.logs[log].bars.indices where state.logs[log].bars[bar].isChanged {
                 state.logs[log].bars[bar].previousLogEndOffset = nil
                 state.logs[log].bars[bar].previousHighWatermark = nil
                 state.logs[log].bars[bar].truncated = nil
             }
         }
         return state
+    }
+
+    /// `columns` without highlights: the boxes of a step that changes none of them.
+    static func unhighlighted(_ columns: [Column]) -> [Column] {
+        var columns = columns
+        for column in columns.indices {
+            guard columns[column].brokers.contains(where: { $0.isChanged || $0.replicas.contains { $0.isChanged } })
+            else { continue }
+            for broker in columns[column].brokers.indices {
+                if columns[column].brokers[broker].isChanged { columns[column].brokers[broker].isChanged = false }
+                guard columns[column].brokers[broker].replicas.contains(where: { $0.isChanged }) else { continue }
+                for replica in columns[column].brokers[broker].replicas.indices {
+                    columns[column].brokers[broker].replicas[replica].isChanged = false
+                }
+            }
+        }
+        return columns
     }
 }

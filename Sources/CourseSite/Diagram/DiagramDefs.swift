@@ -39,6 +39,11 @@ struct DiagramDefs {
     /// is a shared piece, and its HTML is made once.
     var bars: [BarKey: Int] = [:]
 
+    /// The unchanged logs of the last picture, by their place in it (the `lastBoxes` of logs), and the place of the
+    /// next log drawn in the current picture.
+    var lastBars: [(key: BarKey, id: Int)] = []
+    var barPlace = 0
+
     /// What an unchanged log is drawn from (see `DiagramSVG.bar`).
     struct BarKey: Hashable {
         var bar: Diagram.Bar

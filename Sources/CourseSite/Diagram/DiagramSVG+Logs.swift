@@ -92,10 +92,16 @@ extension DiagramSVG {
         _ bar: Diagram.Bar, origin: Double, cell: Double, words wordsX: Double, label: Bool, defs: inout DiagramDefs,
         into html: inout HTMLWriter
     ) {
+        let place = defs.barPlace
+        defs.barPlace += 1
         if bar.isChanged {
             return drawBar(bar, origin: origin, cell: cell, words: wordsX, label: label, into: &html)
         }
         let key = DiagramDefs.BarKey(bar: bar, origin: origin, cell: cell, words: wordsX, label: label)
+        // The last picture's log in this place, else one drawn before, else drawn now.
+        if place < defs.lastBars.count, defs.lastBars[place].key == key {
+            return DiagramDefs.use(defs.lastBars[place].id, into: &html)
+        }
         let id: Int
         if let known = defs.bars[key] {
             id = known
@@ -107,6 +113,8 @@ extension DiagramSVG {
             }
             defs.bars[key] = id
         }
+        while defs.lastBars.count <= place { defs.lastBars.append((key, id)) }
+        defs.lastBars[place] = (key, id)
         DiagramDefs.use(id, into: &html)
     }
 

@@ -46,6 +46,7 @@ enum DiagramSVG {
             html.element(.svgTitle, text: title)
             if let description { html.element(.desc, text: description) }
         }
+        defs.barPlace = 0
         if let compact = CompactLayout(diagram) {
             start(width: compact.width, height: compact.height, into: &html)
             heading(&html)

@@ -21,22 +21,16 @@ extension HTMLWriter {
 
     /// ` name="value"` with a constant value.
     mutating func attribute(_ name: StaticString, _ value: StaticString) {
-        byte(UInt8(ascii: " "))
-        append(name)
-        byte(UInt8(ascii: "="))
-        byte(UInt8(ascii: "\""))
+        startAttribute(name)
         append(value)
-        byte(UInt8(ascii: "\""))
+        endAttribute()
     }
 
     /// ` name="1.5"`: a coordinate (`coordinate(_:)`).
     mutating func attribute(_ name: StaticString, _ value: Double) {
-        byte(UInt8(ascii: " "))
-        append(name)
-        byte(UInt8(ascii: "="))
-        byte(UInt8(ascii: "\""))
+        startAttribute(name)
         coordinate(value)
-        byte(UInt8(ascii: "\""))
+        endAttribute()
     }
 
     /// ` name="`: an attribute whose value is written in parts (constants and numbers), then `endAttribute()`.
