@@ -19,11 +19,13 @@ public struct Transcript: Hashable, Sendable {
         return out
     }
 
-    /// How many expectations ran.
-    public var expectationCount: Int { steps.filter { $0.isExpectation }.count }
+    /// How many expectations ran (counted in place: filtering copied every step, its cluster and output).
+    public var expectationCount: Int { steps.reduce(0) { $0 + ($1.isExpectation ? 1 : 0) } }
 
     /// How many expectations failed.
-    public var failedExpectationCount: Int { steps.filter { $0.expectation?.passed == false }.count }
+    public var failedExpectationCount: Int {
+        steps.reduce(0) { $0 + ($1.expectation?.passed == false ? 1 : 0) }
+    }
 }
 
 /// One executed statement.
