@@ -66,8 +66,10 @@ enum LinkChecker {
             case .heading(let heading): anchors.insert(heading.anchor)
             case .scenario(let scenario):
                 anchors.insert(scenario.anchor)
-                for entry in scenario.transcript.timeline.entries {
-                    anchors.insert(Anchor.step(scenario: scenario.anchor, number: entry.number))
+                // The timeline's entries are numbered 1... by command: counted, not built (building copies steps).
+                let commands = scenario.transcript.commandCount
+                for number in stride(from: 1, through: commands, by: 1) {
+                    anchors.insert(Anchor.step(scenario: scenario.anchor, number: number))
                 }
             case .exercise(let exercise): anchors.insert(exercise.anchor)
             case .prose, .question: break

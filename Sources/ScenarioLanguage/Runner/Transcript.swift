@@ -11,13 +11,23 @@ public struct Transcript: Hashable, Sendable {
     /// The canonical transcript text that `output` blocks hold: every command except `expect`, as `$ <command>`
     /// followed by its output lines.
     public var text: String {
+        // Read in place, step by step: a copy of a step retains its cluster, statement and output.
         var out = ""
-        for step in steps where !step.isExpectation {
-            out += "$ \(step.statement.text)\n"
-            for line in step.output { out += line + "\n" }
+        for index in steps.indices where steps[index].expectation == nil {
+            out += "$ "
+            out += steps[index].statement.text
+            out += "\n"
+            for line in steps[index].output {
+                out += line
+                out += "\n"
+            }
         }
         return out
     }
+
+    /// How many commands ran (every step but the expectations): the entries of `timeline`, counted without building
+    /// it.
+    public var commandCount: Int { steps.reduce(0) { $0 + ($1.isExpectation ? 0 : 1) } }
 
     /// How many expectations ran (counted in place: filtering copied every step, its cluster and output).
     public var expectationCount: Int { steps.reduce(0) { $0 + ($1.isExpectation ? 1 : 0) } }
