@@ -194,8 +194,18 @@ public enum CommandTable {
 
     /// The command with this name.
     public static func command(named name: String) -> CommandSpec? {
-        commands.first { $0.name == name }
+        positions[name].map { commands[$0] }
     }
+
+    /// Each command's position in `commands`, by name: every line looks its command up, and comparing the name with
+    /// each command in turn copied the specs it passed.
+    private static let positions: [String: Int] = {
+        var positions: [String: Int] = [:]
+        for (position, command) in commands.enumerated() where positions[command.name] == nil {
+            positions[command.name] = position
+        }
+        return positions
+    }()
 
     /// Every word that can start a line, for suggestions.
     public static var allNames: [String] { commands.map { $0.name } + ["expect", "let"] }

@@ -27,10 +27,17 @@ struct ArgumentReader {
     /// Locations of every argument, keyed like `Statement.argumentLocations`.
     var argumentLocations: [String: SourceLocation] {
         var result: [String: SourceLocation] = [:]
-        for (index, token) in positionals.enumerated() { result["#\(index)"] = locate(token.column) }
+        result.reserveCapacity(positionals.count + values.count)
+        for index in positionals.indices {
+            result[index < Self.positionalKeys.count ? Self.positionalKeys[index] : "#\(index)"] = locate(
+                positionals[index].column)
+        }
         for (key, token) in values { result[key] = locate(token.valueColumn) }
         return result
     }
+
+    /// The keys of the first positionals in `argumentLocations` (`#0`, `#1`, …), made once.
+    private static let positionalKeys = (0..<8).map { "#\($0)" }
 
     mutating func error(_ message: String, at argument: String, notes: [Diagnostic.Note] = []) {
         let column: Int
