@@ -78,8 +78,10 @@ enum LinkChecker {
             case .heading(let heading): anchors.append(heading.anchor)
             case .scenario(let scenario):
                 anchors.append(scenario.anchor)
-                for entry in scenario.transcript.timeline.entries {
-                    anchors.append(Anchor.step(scenario: scenario.anchor, number: entry.number))
+                // The timeline's entries are numbered 1... by command: counted, not built (building copies steps).
+                let commands = scenario.transcript.commandCount
+                for number in stride(from: 1, through: commands, by: 1) {
+                    anchors.append(Anchor.step(scenario: scenario.anchor, number: number))
                 }
             case .exercise(let exercise): anchors.append(exercise.anchor)
             case .prose, .question: break
