@@ -65,9 +65,9 @@ import Testing
             #expect(state.brokerTable?.table == (tableChanged ? table : nil), "step \(entry.number)")
             // The replica tables compare with the step before's tables.
             for view in state.replicaTables {
-                let id = try #require(view.table.header.split(separator: " ").dropFirst().first.map(String.init))
-                let partition = try #require(cluster.sortedTopics.flatMap(\.partitions).first { "\($0.id)" == id })
-                #expect(view.previous == previous.flatMap { ReplicaTable(cluster: $0, partition: partition.id)?.rows })
+                #expect(view.rows == ReplicaTable(cluster: cluster, partition: view.partition)?.rows)
+                #expect(
+                    view.previous == previous.flatMap { ReplicaTable(cluster: $0, partition: view.partition)?.rows })
             }
             // The picture's boxes: those made afresh.
             let changes = SnapshotChanges.changes(from: previous, to: cluster)

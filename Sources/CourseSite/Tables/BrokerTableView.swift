@@ -42,7 +42,9 @@ struct BrokerTableView {
 
 /// The per-replica table of one partition, with the step before's to mark what changed.
 struct ReplicaTableView {
-    var table: ReplicaTable
+    var partition: TopicPartition
+    /// The table's rows (`ReplicaTable.rows`).
+    var rows: [ReplicaTable.Row]
     /// The rows of the partition's table after the step before (nil when it did not exist).
     var previous: [ReplicaTable.Row]?
     var caption: String

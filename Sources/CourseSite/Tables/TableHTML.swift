@@ -135,30 +135,46 @@ enum TableHTML {
     static let replicaHeadings = ["Broker", "Role", "LEO", "HW", "LogEpoch", "In ISR", "Status", "Lag"]
 
     /// Writes the per-replica table; cells that differ from the step before are marked. (A step draws up to four,
-    /// each different: they are written straight into the page.)
+    /// each different: they are written straight into the page, numbers as digits.)
     static func replicaTable(_ view: ReplicaTableView, into html: inout HTMLWriter) {
         start(.class("replica-table"), caption: view.caption, headings: replicaHeadings, into: &html)
-        let before = Dictionary(uniqueKeysWithValues: (view.previous ?? []).map { ($0.broker, $0) })
+        let previous = view.previous ?? []
         let marks = view.previous != nil
-        for row in view.table.rows {
-            let old = before[row.broker]
-            func cell(_ text: String, _ changed: Bool) {
-                guard changed, marks else { return html.element(.td, text: text) }
-                html.start(.td, .class("changed"))
-                html.text(text)
-                html.write(changeMark)
+        for (index, row) in view.rows.enumerated() {
+            // The replicas are mostly those of the step before, in the same order.
+            let old =
+                index < previous.count && previous[index].broker == row.broker
+                ? previous[index] : previous.first { $0.broker == row.broker }
+            func start(_ changed: Bool) {
+                if changed, marks { html.start(.td, .class("changed")) } else { html.start(.td) }
+            }
+            func end(_ changed: Bool) {
+                if changed, marks { html.write(changeMark) }
                 html.end(.td)
+            }
+            func cell(_ text: String, _ changed: Bool) {
+                start(changed)
+                html.text(text)
+                end(changed)
+            }
+            func cell(_ number: Int64?, _ changed: Bool) {
+                start(changed)
+                if let number { html.text(Int(number)) } else { html.text("-") }
+                end(changed)
             }
             html.newline()
             html.start(.tr)
-            html.element(.th, .init("scope", "row"), text: "B\(row.broker)")
+            html.start(.th, .init("scope", "row"))
+            html.text("B")
+            html.text(row.broker)
+            html.end(.th)
             cell(row.role, old?.role != row.role)
-            cell(String(row.logEndOffset), old?.logEndOffset != row.logEndOffset)
-            cell(String(row.highWatermark), old?.highWatermark != row.highWatermark)
-            cell(row.epoch.map(String.init) ?? "-", old?.epoch != row.epoch)
+            cell(row.logEndOffset, old?.logEndOffset != row.logEndOffset)
+            cell(row.highWatermark, old?.highWatermark != row.highWatermark)
+            cell(row.epoch.map(Int64.init), old?.epoch != row.epoch)
             cell(row.isInIsr ? "yes" : "no", old?.isInIsr != row.isInIsr)
             cell(row.status, old?.status != row.status)
-            cell(row.lag.map(String.init) ?? "-", old?.lag != row.lag)
+            cell(row.lag, old?.lag != row.lag)
             html.end(.tr)
         }
         end(into: &html)
