@@ -163,7 +163,7 @@ struct InvariantChecker: Hashable, Sendable {
             let logPosition = state.logs.position(of: leader),
             let (lost, lostCommitted) = Self.trackCommittedAndLostRecords(
                 in: &histories.values[position][state.id.partition], state: state, leader: leader,
-                log: state.logs.values[logPosition])
+                logs: state.logs.values, at: logPosition)
         else { return }
         let id = state.id
         if !lost.isEmpty {
@@ -177,24 +177,25 @@ struct InvariantChecker: Hashable, Sendable {
         }
     }
 
-    /// `trackCommittedAndLostRecords` with the leader's log `log`.
+    /// `trackCommittedAndLostRecords` with the leader's log `logs[index]` (read where it is stored: a copy of a log
+    /// retains and releases its parts).
     private static func trackCommittedAndLostRecords(
-        in history: inout PartitionHistory, state: PartitionState, leader: BrokerID, log: ReplicaLog
+        in history: inout PartitionHistory, state: PartitionState, leader: BrokerID, logs: [ReplicaLog], at index: Int
     ) -> (lost: [Int64], lostCommitted: [Int64])? {
         // The leader's log only loses records through a leader change or a truncation; skip the scan otherwise.
-        let checkKey = LossCheckKey(state, leader: leader, log: log)
-        guard history.lossCheckKey != checkKey || history.committedUpTo < log.highWatermark else { return nil }
+        let checkKey = LossCheckKey(state, leader: leader, log: logs[index])
+        guard history.lossCheckKey != checkKey || history.committedUpTo < logs[index].highWatermark else { return nil }
         var lost: [Int64] = []
         var lostCommitted: [Int64] = []
         if history.lossCheckKey != checkKey, !(history.lossCheckKey.map { checkKey.onlyGrew(since: $0) } ?? false) {
             // Both tables are read by ascending offset, so the log's epochs are read in one pass each.
-            var committedEpochs = log.epochReader
+            var committedEpochs = logs[index].epochReader
             history.committed.forEach { offset, epoch in
                 guard committedEpochs.epoch(at: offset) != epoch else { return }
                 lost.append(offset)
                 lostCommitted.append(offset)
             }
-            var acknowledgedEpochs = log.epochReader
+            var acknowledgedEpochs = logs[index].epochReader
             history.acknowledged.forEach { offset, record in
                 guard acknowledgedEpochs.epoch(at: offset) != record.leaderEpoch else { return }
                 if !lost.contains(offset) { lost.append(offset) }
@@ -210,15 +211,18 @@ struct InvariantChecker: Hashable, Sendable {
         if !lost.isEmpty {
             history.lostOffsets = Array(Set(history.lostOffsets + lost)).sorted()
         }
-        if history.committedUpTo < log.highWatermark {
+        if history.committedUpTo < logs[index].highWatermark {
             // The epochs a slice at a time (one lookup, not one per record); none above the LEO.
-            log.forEachSlice(from: history.committedUpTo, to: log.highWatermark) { slice in
+            logs[index].forEachSlice(from: history.committedUpTo, to: logs[index].highWatermark) { slice in
                 for offset in slice.baseOffset..<slice.endOffset { history.committed[offset] = slice.leaderEpoch }
             }
-            for offset in max(history.committedUpTo, log.logEndOffset)..<max(log.highWatermark, log.logEndOffset) {
+            for offset in max(
+                history.committedUpTo, logs[index].logEndOffset)..<max(
+                    logs[index].highWatermark, logs[index].logEndOffset)
+            {
                 history.committed[offset] = nil
             }
-            history.committedUpTo = log.highWatermark
+            history.committedUpTo = logs[index].highWatermark
         }
         return (lost, lostCommitted)
     }
@@ -288,24 +292,13 @@ struct InvariantChecker: Hashable, Sendable {
             stopped.contains(broker) ? nil : state.logs.position(of: broker)
         }
         guard let leader = state.leader, let leaderIndex = runningLog(leader) else { return nil }
-        // The epochs read are remembered per log, on the stack: the ISR and pair checks read the same few offsets
-        // (the HW, a follower's HW or LEO) of the same logs again.
-        return withUnsafeTemporaryAllocation(of: EpochMemo.self, capacity: state.logs.count) { memos in
-            memos.initialize(repeating: EpochMemo())
-            return invariantCheck(of: state, last: last, leaderIndex: leaderIndex, memos: memos, runningLog: runningLog)
-        }
-    }
-
-    /// `invariantCheck` with the leader's log at `leaderIndex` and a memo of epochs read per log.
-    private static func invariantCheck(
-        of state: PartitionState, last: LeaderHighWatermark?, leaderIndex: Int,
-        memos: UnsafeMutableBufferPointer<EpochMemo>, runningLog: (BrokerID) -> Int?
-    ) -> (breaks: [(Finding.Kind, String)], highWatermark: LeaderHighWatermark) {
         let logs = state.logs.values
+        // The epochs read are remembered per log: the ISR and pair checks read the same few offsets (the HW, a
+        // follower's HW or LEO) of the same logs again.
+        var memos = EpochMemos()
         /// The epoch of the record at `offset` in the log at `index`.
-        func epoch(_ index: Int, at offset: Int64) -> Int? { memos[index].epoch(at: offset, in: logs[index]) }
+        func epoch(_ index: Int, at offset: Int64) -> Int? { memos.epoch(at: offset, in: logs, index) }
         var breaks: [(Finding.Kind, String)] = []
-        let leader = state.logs.brokers[leaderIndex]
         let hw = logs[leaderIndex].highWatermark
         if !state.isr.contains(leader) {
             breaks.append((.leaderNotInIsr, "leader \(leader) is not in Isr \(Cluster.csv(state.isr))"))
@@ -424,6 +417,26 @@ extension Cluster {
             index = end + 1
         }
         return parts.joined(separator: ",")
+    }
+}
+
+/// The epochs one check read from the first four replica logs of a partition (a partition rarely has more replicas;
+/// the others' are read each time), kept inline: no allocation per check.
+struct EpochMemos {
+    private var first = EpochMemo()
+    private var second = EpochMemo()
+    private var third = EpochMemo()
+    private var fourth = EpochMemo()
+
+    /// The epoch of the record at `offset` in `logs[index]`.
+    mutating func epoch(at offset: Int64, in logs: [ReplicaLog], _ index: Int) -> Int? {
+        switch index {
+        case 0: first.epoch(at: offset, in: logs[index])
+        case 1: second.epoch(at: offset, in: logs[index])
+        case 2: third.epoch(at: offset, in: logs[index])
+        case 3: fourth.epoch(at: offset, in: logs[index])
+        default: logs[index].epoch(at: offset)
+        }
     }
 }
 
