@@ -60,6 +60,18 @@ struct LexerTests {
         #expect(token.valueColumn == 3)
     }
 
+    @Test func charactersAfterAClosingQuoteStayInTheToken() {
+        // The token's text drops the quotes and escapes; what follows the closing quote is part of the value.
+        let line = Lexer.lex(#"  x k="a\"b"c=d next"#)
+        #expect(line.tokens.map(\.text) == ["x", #"k=a"bc=d"#, "next"])
+        #expect(line.tokens[1].key == "k")
+        #expect(line.tokens[1].value == #"a"bc=d"#)
+        #expect(line.tokens[1].column == 5)
+        #expect(line.tokens[1].valueColumn == 7)
+        #expect(line.tokens[2].column == 17)
+        #expect(line.text == #"x k="a\"b"c=d next"#)
+    }
+
     @Test func multibyteCharactersCountAsUTF8Bytes() {
         let line = Lexer.lex("broker 1 rack=é x=1")
         #expect(line.tokens.map(\.column) == [1, 8, 10, 18])

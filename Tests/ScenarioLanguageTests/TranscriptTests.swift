@@ -41,6 +41,9 @@ struct TranscriptTests {
             """)
         #expect(transcript.expectationCount == 2)
         #expect(transcript.failedExpectationCount == 2)
+        // The commands are the timeline's entries: `commandCount` counts them without building it.
+        #expect(transcript.commandCount == 2)
+        #expect(transcript.commandCount == transcript.timeline.entries.count)
         #expect(
             transcript.diagnostics == [
                 .failure(
