@@ -12,7 +12,13 @@ enum TableHTML {
 
     /// Writes the broker table, its rows taken from `rows` when they were written before (and kept there).
     static func brokerTable(_ view: BrokerTableView, rows formatted: inout BrokerRows, into html: inout HTMLWriter) {
-        start(.class("broker-table"), caption: view.caption, headings: view.table.headings, into: &html)
+        start(.class("broker-table"), caption: view.caption, into: &html)
+        let columns = view.table.followerColumns
+        if columns < brokerHeads.count {
+            html.append(formatted: brokerHeads[columns])
+        } else {
+            head(view.table.headings, into: &html)
+        }
         for (index, row) in view.table.rows.enumerated() {
             html.newline()
             formatted.write(
@@ -137,7 +143,8 @@ enum TableHTML {
     /// Writes the per-replica table; cells that differ from the step before are marked. (A step draws up to four,
     /// each different: they are written straight into the page, numbers as digits.)
     static func replicaTable(_ view: ReplicaTableView, into html: inout HTMLWriter) {
-        start(.class("replica-table"), caption: view.caption, headings: replicaHeadings, into: &html)
+        start(.class("replica-table"), caption: view.caption, into: &html)
+        html.append(formatted: replicaHead)
         let previous = view.previous ?? []
         let marks = view.previous != nil
         for (index, row) in view.rows.enumerated() {
@@ -180,13 +187,15 @@ enum TableHTML {
         end(into: &html)
     }
 
-    /// A table's start: its wrapper, caption and column headings, up to its body's start tag.
-    private static func start(
-        _ attribute: HTMLAttribute, caption: String, headings: [String], into html: inout HTMLWriter
-    ) {
+    /// A table's wrapper and caption; its column headings (`head`) follow.
+    private static func start(_ attribute: HTMLAttribute, caption: String, into html: inout HTMLWriter) {
         html.start(.div, .class("table-wrap"))
         html.start(.table, attribute)
         html.element(.caption, text: caption)
+    }
+
+    /// A table's column headings, up to its body's start tag.
+    private static func head(_ headings: [String], into html: inout HTMLWriter) {
         html.start(.thead)
         html.start(.tr)
         for heading in headings { html.element(.th, .init("scope", "col"), text: heading) }
@@ -194,6 +203,21 @@ enum TableHTML {
         html.end(.thead)
         html.start(.tbody)
     }
+
+    /// The broker tables' headings as `head` writes them, by how many follower columns the table has (up to a
+    /// replication factor of five), written once.
+    private static let brokerHeads: [[UInt8]] = (0...5).map { columns in
+        var html = HTMLWriter(reserving: 512)
+        head(BrokerTable.headings(followerColumns: columns), into: &html)
+        return html.bytes
+    }
+
+    /// The replica tables' headings as `head` writes them: the same in every replica table, written once.
+    private static let replicaHead: [UInt8] = {
+        var html = HTMLWriter(reserving: 512)
+        head(replicaHeadings, into: &html)
+        return html.bytes
+    }()
 
     /// A table's end, after its last row.
     private static func end(into html: inout HTMLWriter) {
