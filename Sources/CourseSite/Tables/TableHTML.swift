@@ -71,31 +71,31 @@ enum TableHTML {
         }
     }
 
-    /// A broker's row: the broker and its state, then a cell per column.
+    /// A broker's row: the broker and its state, then a cell per column. (The tags around the text are constant
+    /// markup, appended whole.)
     static func brokerRow(_ key: BrokerRows.Key, into html: inout HTMLWriter) {
         let row = key.row
-        html.start(.tr)
-        html.start(.th, .init("scope", "row"))
+        html.append("<tr><th scope=\"row\">")
         html.text(row.broker.label)
-        html.text(" ")
+        html.byte(UInt8(ascii: " "))
         BrokerStateHTML.badge(row.state, changed: key.isBrokerChanged, into: &html)
-        html.end(.th)
+        html.append("</th>")
         for column in 0...row.followers.count {
             let entries = column == 0 ? row.leaders : row.followers[column - 1]
             let changed = key.changedColumns.contains(column)
-            if changed { html.start(.td, .class("changed")) } else { html.start(.td) }
+            html.append(changed ? "<td class=\"changed\">" : "<td>")
             if entries.isEmpty {
-                html.element(.span, .class("visually-hidden"), text: "none")
+                html.append("<span class=\"visually-hidden\">none</span>")
             } else {
                 for (index, entry) in entries.enumerated() {
-                    if index > 0 { html.text(" ") }
+                    if index > 0 { html.byte(UInt8(ascii: " ")) }
                     chip(entry, leader: column == 0, into: &html)
                 }
             }
             if changed { html.write(changeMark) }
-            html.end(.td)
+            html.append("</td>")
         }
-        html.end(.tr)
+        html.append("</tr>")
     }
 
     /// A replica: its partition, and its marks as a symbol and words (never colour or a border style alone).
@@ -124,12 +124,13 @@ enum TableHTML {
         html.append("\">")
         html.text(entry.label)
         for (mark, symbol, _) in BrokerTable.Marks.all where entry.marks.contains(mark) {
-            html.start(.span, .class("mark"), .ariaHidden)
+            html.append("<span class=\"mark\" aria-hidden=\"true\">")
             html.text(symbol)
-            html.end(.span)
-            html.element(.span, .class("visually-hidden"), text: " " + Legend.words(mark))
+            html.append("</span><span class=\"visually-hidden\"> ")
+            html.text(Legend.words(mark))
+            html.append("</span>")
         }
-        html.end(.span)
+        html.append("</span>")
     }
 
     /// The mark of a changed cell: a symbol, and words for screen readers.
@@ -153,11 +154,11 @@ enum TableHTML {
                 index < previous.count && previous[index].broker == row.broker
                 ? previous[index] : previous.first { $0.broker == row.broker }
             func start(_ changed: Bool) {
-                if changed, marks { html.start(.td, .class("changed")) } else { html.start(.td) }
+                html.append(changed && marks ? "<td class=\"changed\">" : "<td>")
             }
             func end(_ changed: Bool) {
                 if changed, marks { html.write(changeMark) }
-                html.end(.td)
+                html.append("</td>")
             }
             func cell(_ text: String, _ changed: Bool) {
                 start(changed)
@@ -170,11 +171,9 @@ enum TableHTML {
                 end(changed)
             }
             html.newline()
-            html.start(.tr)
-            html.start(.th, .init("scope", "row"))
-            html.text("B")
+            html.append("<tr><th scope=\"row\">B")
             html.text(row.broker)
-            html.end(.th)
+            html.append("</th>")
             cell(row.role, old?.role != row.role)
             cell(row.logEndOffset, old?.logEndOffset != row.logEndOffset)
             cell(row.highWatermark, old?.highWatermark != row.highWatermark)
@@ -182,7 +181,7 @@ enum TableHTML {
             cell(row.isInIsr ? "yes" : "no", old?.isInIsr != row.isInIsr)
             cell(row.status, old?.status != row.status)
             cell(row.lag, old?.lag != row.lag)
-            html.end(.tr)
+            html.append("</tr>")
         }
         end(into: &html)
     }
