@@ -91,8 +91,13 @@ struct StepChanges: Hashable, Sendable {
     /// The partitions the step touched (their leader, ISR, logs or high watermarks changed), in topic and partition
     /// order.
     var touchedPartitions: [TopicPartition] {
-        var seen: Set<TopicPartition> = []
-        return changes.compactMap { $0.partition }.filter { seen.insert($0).inserted }.sorted()
+        // Sorted, then each once: a step touches a few partitions, so no set of them is hashed.
+        var partitions: [TopicPartition] = []
+        for change in changes { if let id = change.partition { partitions.append(id) } }
+        partitions.sort()
+        var touched: [TopicPartition] = []
+        for id in partitions where touched.last != id { touched.append(id) }
+        return touched
     }
 
     /// Brokers whose running state changed.

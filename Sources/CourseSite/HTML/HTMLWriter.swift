@@ -184,7 +184,7 @@ struct HTMLWriter {
 
     /// HTML a trusted author wrote, as it is.
     mutating func trusted(_ html: TrustedHTML) {
-        append(html.html)
+        append(string: html.html)
     }
 
     /// A line break in the source (between block elements, to keep the pages diffable).
@@ -222,7 +222,9 @@ struct HTMLWriter {
         }
     }
 
-    private mutating func append(_ html: String) {
+    /// Markup a `String` holds (trusted HTML). Named apart from `append(_: StaticString)`: a literal in this file
+    /// resolves to that one, copied as it is, rather than made into a `String` first.
+    private mutating func append(string html: String) {
         if html.utf8.withContiguousStorageIfAvailable({ append($0) }) == nil {
             var html = html
             html.withUTF8 { append($0) }

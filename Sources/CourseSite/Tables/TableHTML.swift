@@ -12,7 +12,13 @@ enum TableHTML {
 
     /// Writes the broker table, its rows taken from `rows` when they were written before (and kept there).
     static func brokerTable(_ view: BrokerTableView, rows formatted: inout BrokerRows, into html: inout HTMLWriter) {
-        start(.class("broker-table"), caption: view.caption, headings: view.table.headings, into: &html)
+        start(.class("broker-table"), caption: view.caption, into: &html)
+        let columns = view.table.followerColumns
+        if columns < brokerHeads.count {
+            html.append(formatted: brokerHeads[columns])
+        } else {
+            head(view.table.headings, into: &html)
+        }
         for (index, row) in view.table.rows.enumerated() {
             html.newline()
             formatted.write(
@@ -65,31 +71,31 @@ enum TableHTML {
         }
     }
 
-    /// A broker's row: the broker and its state, then a cell per column.
+    /// A broker's row: the broker and its state, then a cell per column. (The tags around the text are constant
+    /// markup, appended whole.)
     static func brokerRow(_ key: BrokerRows.Key, into html: inout HTMLWriter) {
         let row = key.row
-        html.start(.tr)
-        html.start(.th, .init("scope", "row"))
+        html.append("<tr><th scope=\"row\">")
         html.text(row.broker.label)
-        html.text(" ")
+        html.byte(UInt8(ascii: " "))
         BrokerStateHTML.badge(row.state, changed: key.isBrokerChanged, into: &html)
-        html.end(.th)
+        html.append("</th>")
         for column in 0...row.followers.count {
             let entries = column == 0 ? row.leaders : row.followers[column - 1]
             let changed = key.changedColumns.contains(column)
-            if changed { html.start(.td, .class("changed")) } else { html.start(.td) }
+            html.append(changed ? "<td class=\"changed\">" : "<td>")
             if entries.isEmpty {
-                html.element(.span, .class("visually-hidden"), text: "none")
+                html.append("<span class=\"visually-hidden\">none</span>")
             } else {
                 for (index, entry) in entries.enumerated() {
-                    if index > 0 { html.text(" ") }
+                    if index > 0 { html.byte(UInt8(ascii: " ")) }
                     chip(entry, leader: column == 0, into: &html)
                 }
             }
             if changed { html.write(changeMark) }
-            html.end(.td)
+            html.append("</td>")
         }
-        html.end(.tr)
+        html.append("</tr>")
     }
 
     /// A replica: its partition, and its marks as a symbol and words (never colour or a border style alone).
@@ -118,12 +124,13 @@ enum TableHTML {
         html.append("\">")
         html.text(entry.label)
         for (mark, symbol, _) in BrokerTable.Marks.all where entry.marks.contains(mark) {
-            html.start(.span, .class("mark"), .ariaHidden)
+            html.append("<span class=\"mark\" aria-hidden=\"true\">")
             html.text(symbol)
-            html.end(.span)
-            html.element(.span, .class("visually-hidden"), text: " " + Legend.words(mark))
+            html.append("</span><span class=\"visually-hidden\"> ")
+            html.text(Legend.words(mark))
+            html.append("</span>")
         }
-        html.end(.span)
+        html.append("</span>")
     }
 
     /// The mark of a changed cell: a symbol, and words for screen readers.
@@ -137,7 +144,8 @@ enum TableHTML {
     /// Writes the per-replica table; cells that differ from the step before are marked. (A step draws up to four,
     /// each different: they are written straight into the page, numbers as digits.)
     static func replicaTable(_ view: ReplicaTableView, into html: inout HTMLWriter) {
-        start(.class("replica-table"), caption: view.caption, headings: replicaHeadings, into: &html)
+        start(.class("replica-table"), caption: view.caption, into: &html)
+        html.append(formatted: replicaHead)
         let previous = view.previous ?? []
         let marks = view.previous != nil
         for (index, row) in view.rows.enumerated() {
@@ -146,11 +154,11 @@ enum TableHTML {
                 index < previous.count && previous[index].broker == row.broker
                 ? previous[index] : previous.first { $0.broker == row.broker }
             func start(_ changed: Bool) {
-                if changed, marks { html.start(.td, .class("changed")) } else { html.start(.td) }
+                html.append(changed && marks ? "<td class=\"changed\">" : "<td>")
             }
             func end(_ changed: Bool) {
                 if changed, marks { html.write(changeMark) }
-                html.end(.td)
+                html.append("</td>")
             }
             func cell(_ text: String, _ changed: Bool) {
                 start(changed)
@@ -163,11 +171,9 @@ enum TableHTML {
                 end(changed)
             }
             html.newline()
-            html.start(.tr)
-            html.start(.th, .init("scope", "row"))
-            html.text("B")
+            html.append("<tr><th scope=\"row\">B")
             html.text(row.broker)
-            html.end(.th)
+            html.append("</th>")
             cell(row.role, old?.role != row.role)
             cell(row.logEndOffset, old?.logEndOffset != row.logEndOffset)
             cell(row.highWatermark, old?.highWatermark != row.highWatermark)
@@ -175,18 +181,20 @@ enum TableHTML {
             cell(row.isInIsr ? "yes" : "no", old?.isInIsr != row.isInIsr)
             cell(row.status, old?.status != row.status)
             cell(row.lag, old?.lag != row.lag)
-            html.end(.tr)
+            html.append("</tr>")
         }
         end(into: &html)
     }
 
-    /// A table's start: its wrapper, caption and column headings, up to its body's start tag.
-    private static func start(
-        _ attribute: HTMLAttribute, caption: String, headings: [String], into html: inout HTMLWriter
-    ) {
+    /// A table's wrapper and caption; its column headings (`head`) follow.
+    private static func start(_ attribute: HTMLAttribute, caption: String, into html: inout HTMLWriter) {
         html.start(.div, .class("table-wrap"))
         html.start(.table, attribute)
         html.element(.caption, text: caption)
+    }
+
+    /// A table's column headings, up to its body's start tag.
+    private static func head(_ headings: [String], into html: inout HTMLWriter) {
         html.start(.thead)
         html.start(.tr)
         for heading in headings { html.element(.th, .init("scope", "col"), text: heading) }
@@ -194,6 +202,21 @@ enum TableHTML {
         html.end(.thead)
         html.start(.tbody)
     }
+
+    /// The broker tables' headings as `head` writes them, by how many follower columns the table has (up to a
+    /// replication factor of five), written once.
+    private static let brokerHeads: [[UInt8]] = (0...5).map { columns in
+        var html = HTMLWriter(reserving: 512)
+        head(BrokerTable.headings(followerColumns: columns), into: &html)
+        return html.bytes
+    }
+
+    /// The replica tables' headings as `head` writes them: the same in every replica table, written once.
+    private static let replicaHead: [UInt8] = {
+        var html = HTMLWriter(reserving: 512)
+        head(replicaHeadings, into: &html)
+        return html.bytes
+    }()
 
     /// A table's end, after its last row.
     private static func end(into html: inout HTMLWriter) {

@@ -154,7 +154,12 @@ public struct BrokerTable: Hashable, Sendable {
     }
 
     /// The column headings: `Brokers`, `Leaders`, then `Followers` once per follower column.
-    public var headings: [String] { ["Brokers", "Leaders"] + Array(repeating: "Followers", count: followerColumns) }
+    public var headings: [String] { Self.headings(followerColumns: followerColumns) }
+
+    /// The column headings of a table with `followerColumns` follower columns.
+    public static func headings(followerColumns: Int) -> [String] {
+        ["Brokers", "Leaders"] + Array(repeating: "Followers", count: followerColumns)
+    }
 
     /// The marks any entry of the table carries.
     public var marksUsed: Marks {
