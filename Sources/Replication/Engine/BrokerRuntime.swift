@@ -40,13 +40,16 @@ public struct BrokerRuntime: Hashable, Sendable {
     }
 
     /// Whether the process runs (up, stalled or isolated).
-    public var isAlive: Bool { state == .up || state == .stalled || state == .isolated }
+    public var isAlive: Bool { Self.isAlive(state) }
 
     /// Whether other brokers can reach it (replication traffic).
     public var isReachable: Bool { Self.isReachable(state) }
 
     /// Whether it fetches as a follower.
     public var isFetching: Bool { Self.isFetching(state) }
+
+    /// Whether the process of a broker in `state` runs.
+    static func isAlive(_ state: BrokerState) -> Bool { state == .up || state == .stalled || state == .isolated }
 
     /// Whether a broker in `state` can be reached by the other brokers.
     static func isReachable(_ state: BrokerState) -> Bool { state == .up || state == .stalled }
