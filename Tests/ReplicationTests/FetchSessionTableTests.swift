@@ -2,7 +2,8 @@ import Testing
 
 @testable import Replication
 
-/// The fetch-session table answers what the dictionary by id it replaced answered, over seeded random writes.
+/// The fetch-session table answers what the dictionary by id it replaced answered, over seeded random writes,
+/// removals, and sessions taken out and put back.
 struct FetchSessionTableTests {
     @Test(arguments: [21, 22, 23, 24])
     func answersAsADictionaryWould(seed: UInt64) {
@@ -14,10 +15,24 @@ struct FetchSessionTableTests {
         for _ in 0..<2_000 {
             // Mostly new ids in ascending order, as the engine hands them out; sometimes an older one again.
             let id = FetchSessionID(Int(random.next() % 4 == 0 ? random.next() % 40 : 40 + random.next() % 200))
-            switch random.next() % 4 {
+            switch random.next() % 6 {
             case 0:
                 table[id] = nil
                 reference[id] = nil
+            case 1:
+                if table.remove(id) != reference.removeValue(forKey: id) { mismatches += 1 }
+            case 2:
+                // Taken out, changed, put back, as the fetch paths do; the stand-in answers `contains` meanwhile.
+                let taken = table.take(id)
+                if taken != reference[id] { mismatches += 1 }
+                guard var session = taken else { break }
+                if !table.contains(follower: session.follower, leader: session.leader) { mismatches += 1 }
+                if table.count != reference.count { mismatches += 1 }
+                session.stage = random.next() % 2 == 0 ? .response([]) : .parked(deadline: .milliseconds(9))
+                session.fetched.append(
+                    FetchSession.Fetched(partition: partitions[Int(random.next() % 3)], leaderEpoch: 2, fetchOffset: 1))
+                table[id] = session
+                reference[id] = session
             default:
                 var session = FetchSession(
                     id: id, follower: Int(random.next() % 4), leader: Int(random.next() % 4),

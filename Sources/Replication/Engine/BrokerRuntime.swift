@@ -12,6 +12,15 @@ public enum BrokerState: String, Hashable, Sendable {
     case shutDown = "shut down"
     /// Restarted, but not registered yet: the controller refuses a new incarnation while the old session is valid.
     case restarting
+
+    /// Whether the process of a broker in this state runs (up, stalled or isolated).
+    public var isAlive: Bool { self == .up || self == .stalled || self == .isolated }
+
+    /// Whether a broker in this state can be reached by the other brokers (replication traffic).
+    public var isReachable: Bool { self == .up || self == .stalled }
+
+    /// Whether a broker in this state fetches as a follower.
+    public var isFetching: Bool { self == .up }
 }
 
 /// Everything the simulation tracks about one broker besides its identity.
@@ -40,22 +49,13 @@ public struct BrokerRuntime: Hashable, Sendable {
     }
 
     /// Whether the process runs (up, stalled or isolated).
-    public var isAlive: Bool { Self.isAlive(state) }
+    public var isAlive: Bool { state.isAlive }
 
     /// Whether other brokers can reach it (replication traffic).
-    public var isReachable: Bool { Self.isReachable(state) }
+    public var isReachable: Bool { state.isReachable }
 
     /// Whether it fetches as a follower.
-    public var isFetching: Bool { Self.isFetching(state) }
-
-    /// Whether the process of a broker in `state` runs.
-    static func isAlive(_ state: BrokerState) -> Bool { state == .up || state == .stalled || state == .isolated }
-
-    /// Whether a broker in `state` can be reached by the other brokers.
-    static func isReachable(_ state: BrokerState) -> Bool { state == .up || state == .stalled }
-
-    /// Whether a broker in `state` fetches as a follower.
-    static func isFetching(_ state: BrokerState) -> Bool { state == .up }
+    public var isFetching: Bool { state.isFetching }
 
     /// Whether it heartbeats to the controller.
     public var isHeartbeating: Bool { state == .up || state == .stalled }

@@ -69,10 +69,10 @@ extension BrokerRuntimes {
     }
 
     /// `self[id]?.isReachable == true`, read as `state(of:)` reads.
-    func isReachable(_ id: BrokerID) -> Bool { state(of: id).map(BrokerRuntime.isReachable) ?? false }
+    func isReachable(_ id: BrokerID) -> Bool { state(of: id)?.isReachable ?? false }
 
     /// `self[id]?.isFetching == true`, read as `state(of:)` reads.
-    func isFetching(_ id: BrokerID) -> Bool { state(of: id).map(BrokerRuntime.isFetching) ?? false }
+    func isFetching(_ id: BrokerID) -> Bool { state(of: id)?.isFetching ?? false }
 }
 
 extension BrokerRuntimes {

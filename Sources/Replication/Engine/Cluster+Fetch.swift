@@ -25,7 +25,12 @@ extension Cluster {
     /// (`updateFollowerFetchState`); without `replica.fetch.min.bytes` (1) of data the request becomes a
     /// `DelayedFetch` for up to `replica.fetch.wait.max.ms`.
     mutating func fetchArrives(_ sessionID: FetchSessionID) {
-        guard var session = engine.fetchSessions[sessionID], session.stage == .request else { return }
+        // Taken out of its table (and put back below): a copy would share, and so copy on write, its arrays.
+        guard var session = engine.fetchSessions.take(sessionID) else { return }
+        guard session.stage == .request else {
+            engine.fetchSessions[sessionID] = session
+            return
+        }
         guard engine.runtimes.isReachable(session.leader) else {
             engine.fetchSessions[sessionID] = nil
             return
@@ -64,19 +69,26 @@ extension Cluster {
     /// Kafka: `DelayedFetch.onComplete` → `ReplicaManager.readFromLog` (no second follower-state update). A partition
     /// the broker no longer leads in the same epoch is answered with an error (left out here).
     mutating func completeParkedFetch(_ sessionID: FetchSessionID) {
-        guard var session = engine.fetchSessions[sessionID], session.isParked else { return }
+        guard var session = engine.fetchSessions.take(sessionID) else { return }
+        guard session.isParked else {
+            engine.fetchSessions[sessionID] = session
+            return
+        }
+        // The closure captures the two ids, not the session (which it would copy).
+        let (leader, follower) = (session.leader, session.follower)
         var responses: [FetchResponse] = []
+        responses.reserveCapacity(session.fetched.count)
         for fetched in session.fetched {
             let response = readPartition(fetched.partition) { state -> FetchResponse? in
-                guard state.leader == session.leader, state.leaderEpoch == fetched.leaderEpoch,
-                    let position = state.logs.position(of: session.leader)
+                guard state.leader == leader, state.leaderEpoch == fetched.leaderEpoch,
+                    let position = state.logs.position(of: leader)
                 else { return nil }
                 var response = FetchResponse(
-                    partition: fetched.partition, follower: session.follower, leader: session.leader,
-                    leaderEpoch: fetched.leaderEpoch)
-                let log = state.logs.values[position]
-                response.records = log.slices(from: fetched.fetchOffset, to: log.logEndOffset)
-                response.highWatermark = log.highWatermark
+                    partition: fetched.partition, follower: follower, leader: leader, leaderEpoch: fetched.leaderEpoch)
+                // Read where the log is stored: a copy of it would retain and release its parts.
+                response.records = state.logs.values[position].slices(
+                    from: fetched.fetchOffset, to: state.logs.values[position].logEndOffset)
+                response.highWatermark = state.logs.values[position].highWatermark
                 return response
             }
             if let response = response ?? nil { responses.append(response) }
@@ -96,13 +108,18 @@ extension Cluster {
 
     /// A fetch response reaches its follower: it processes every partition, then fetches again at once.
     mutating func fetchResponseArrives(_ sessionID: FetchSessionID) {
-        guard let session = engine.fetchSessions[sessionID], case .response(let responses) = session.stage else {
+        // Moved out of the table, and the responses read where they are: not copied one by one.
+        guard let session = engine.fetchSessions.remove(sessionID) else { return }
+        guard case .response(let responses) = session.stage else {
+            engine.fetchSessions[sessionID] = session
             return
         }
-        engine.fetchSessions[sessionID] = nil
-        guard engine.runtimes.isFetching(session.follower) else { return }
-        for response in responses { receive(response, follower: session.follower) }
-        sendFetches(from: session.follower)
+        let follower = session.follower
+        guard engine.runtimes.isFetching(follower) else { return }
+        responses.withUnsafeBufferPointer { responses in
+            for index in responses.indices { receive(responses[index], follower: follower) }
+        }
+        sendFetches(from: follower)
     }
 
     /// Sends the response back: it arrives after the network delay, or the follower's `slow` lag.
@@ -176,39 +193,58 @@ extension Cluster {
     /// Kafka: `AbstractFetcherThread.processFetchResponse` / `truncateOnFetchResponse` /
     /// `getOffsetTruncationState`, `ReplicaFetcherThread.processPartitionData` (follower HW = min(leader HW, LEO)).
     mutating func receive(_ response: FetchResponse, follower: BrokerID) {
+        // The closures below capture these fields, not the response: a captured response was copied (its partition
+        // and records retained) by each of them.
         let id = response.partition
-        guard accepts(response, follower: follower) else { return }
-        if response.divergingEpoch == nil,
+        let (leader, leaderEpoch) = (response.leader, response.leaderEpoch)
+        guard accepts(id, leader: leader, leaderEpoch: leaderEpoch, follower: follower) else { return }
+        let highWatermark = response.highWatermark
+        let divergingEpoch = response.divergingEpoch
+        let lastEndOffset = response.records.last?.endOffset
+        if divergingEpoch == nil,
             readPartition(
                 id,
                 { state in
                     state.logs.read(follower) { log in
-                        response.records.last.map({ $0.endOffset <= log.logEndOffset }) ?? true
-                            && min(response.highWatermark, log.logEndOffset) == log.highWatermark
+                        lastEndOffset.map({ $0 <= log.logEndOffset }) ?? true
+                            && min(highWatermark, log.logEndOffset) == log.highWatermark
                     } ?? false
                 }) == true
         {
             // Nothing new (a long poll that expired): the log stays as it is, and the oracle has nothing to check.
             return
         }
+        let records = response.records
         // The follower's log is changed in place: a copy would duplicate its records on every fetch.
-        if let truncation = modifyPartition(id, { $0.logs.modify(follower) { Self.apply(response, to: &$0) }! }) {
+        if let truncation = modifyPartition(
+            id,
+            {
+                $0.logs.modify(follower) {
+                    Self.apply(records, highWatermark: highWatermark, divergingEpoch: divergingEpoch, to: &$0)
+                }!
+            })
+        {
             note("broker \(follower) truncates \(id) from \(truncation.from) to \(truncation.to) (diverging epoch)")
             reportFormerLeaderRecordsLost(id, broker: follower)
         }
     }
 
-    /// Whether the response is still current: same leader and epoch, and the follower has a log.
-    private mutating func accepts(_ response: FetchResponse, follower: BrokerID) -> Bool {
-        readPartition(response.partition) { state in
-            state.leader == response.leader && state.leaderEpoch == response.leaderEpoch
-                && state.logs.position(of: follower) != nil
+    /// Whether a response from `leader` in `leaderEpoch` is still current: same leader and epoch, and the follower
+    /// has a log.
+    private mutating func accepts(
+        _ id: TopicPartition, leader: BrokerID, leaderEpoch: Int, follower: BrokerID
+    ) -> Bool {
+        readPartition(id) { state in
+            state.leader == leader && state.leaderEpoch == leaderEpoch && state.logs.position(of: follower) != nil
         } ?? false
     }
 
     /// Truncates or appends; returns the truncation when records were removed.
-    private static func apply(_ response: FetchResponse, to log: inout ReplicaLog) -> (from: Int64, to: Int64)? {
-        if let diverging = response.divergingEpoch {
+    private static func apply(
+        _ records: [RecordSlice], highWatermark: Int64, divergingEpoch: LeaderEpochCache.Entry?,
+        to log: inout ReplicaLog
+    ) -> (from: Int64, to: Int64)? {
+        if let diverging = divergingEpoch {
             let target: Int64
             if diverging.startOffset == LeaderEpochCache.undefinedOffset {
                 target = log.highWatermark
@@ -231,16 +267,16 @@ extension Cluster {
         }
         // The records are a run of the leader's log, ascending: the fresh ones are a suffix.
         let end = log.logEndOffset
-        let firstFresh = response.records.firstIndex { $0.endOffset > end } ?? response.records.endIndex
-        guard firstFresh < response.records.endIndex else {
-            log.highWatermark = min(response.highWatermark, log.logEndOffset)
+        let firstFresh = records.firstIndex { $0.endOffset > end } ?? records.endIndex
+        guard firstFresh < records.endIndex else {
+            log.highWatermark = min(highWatermark, log.logEndOffset)
             return nil
         }
-        let first = response.records[firstFresh]
+        let first = records[firstFresh]
         guard first.baseOffset <= end else { return nil }
         log.append(first.clamped(from: end, to: first.endOffset))
-        log.append(contentsOf: response.records[(firstFresh + 1)...])
-        log.highWatermark = min(response.highWatermark, log.logEndOffset)
+        log.append(contentsOf: records[(firstFresh + 1)...])
+        log.highWatermark = min(highWatermark, log.logEndOffset)
         return nil
     }
 }

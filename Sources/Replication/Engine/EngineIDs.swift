@@ -80,7 +80,7 @@ public struct IDTable<ID: SequentialID, Value> {
     /// does not exist.
     public func read<Result>(_ id: ID, _ body: (Value) -> Result) -> Result? {
         let index = id.rawValue - 1
-        return index >= 0 && index < storage.count ? body(storage[index]) : nil
+        return index >= 0 && index < storage.count ? storage.withElement(at: index, body) : nil
     }
 
     /// Changes the value with this id in place (it must exist).

@@ -35,6 +35,32 @@ struct FetchSessionTable: Hashable, Sendable {
         }
     }
 
+    /// Removes the session with this id and returns it (moved out: its arrays are not retained a second time).
+    mutating func remove(_ id: FetchSessionID) -> FetchSession? {
+        let position = insertionPosition(of: id)
+        guard position < values.count, values[position].id == id else { return nil }
+        return values.remove(at: position)
+    }
+
+    /// Moves the session with this id out of the table, leaving in its place a stand-in with the same id, follower,
+    /// leader and stage (a response's list left out) but no list of partitions read: the caller changes the session
+    /// without copying its arrays and puts it back with the subscript before anything else reads it as a whole.
+    /// `contains` answers for the stand-in as for the session.
+    mutating func take(_ id: FetchSessionID) -> FetchSession? {
+        let position = insertionPosition(of: id)
+        guard position < values.count, values[position].id == id else { return nil }
+        let stage: FetchSession.Stage
+        switch values[position].stage {
+        case .request: stage = .request
+        case .parked(let deadline): stage = .parked(deadline: deadline)
+        case .response: stage = .response([])
+        }
+        var session = FetchSession(
+            id: id, follower: values[position].follower, leader: values[position].leader, stage: stage)
+        swap(&session, &values[position])
+        return session
+    }
+
     /// Whether `follower` has a fetch outstanding with `leader`.
     func contains(follower: BrokerID, leader: BrokerID) -> Bool {
         values.withUnsafeBufferPointer { sessions in

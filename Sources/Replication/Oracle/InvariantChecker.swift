@@ -117,7 +117,7 @@ struct InvariantChecker: Hashable, Sendable {
         let runtimes = cluster.engine.runtimes
         var next = 0
         for id in brokerIDs.ids {
-            guard let state = runtimes.state(of: id), !BrokerRuntime.isAlive(state) else { continue }
+            guard let state = runtimes.state(of: id), !state.isAlive else { continue }
             guard next < stoppedBrokers.count, stoppedBrokers[next] == id else { return false }
             next += 1
         }

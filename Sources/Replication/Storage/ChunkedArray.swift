@@ -82,6 +82,15 @@ public struct ChunkedArray<Element> {
         count = target
     }
 
+    /// What `body` makes of the element at `position`, read where it is stored. The subscript's read goes through
+    /// `Array`'s getter, which copies the element (retaining what it holds); this reads through buffer pointers.
+    public func withElement<Result>(at position: Int, _ body: (Element) -> Result) -> Result {
+        precondition(position >= 0 && position < count, "index \(position) out of range 0..<\(count)")
+        return chunks.withUnsafeBufferPointer { chunks in
+            chunks[position / Self.chunkSize].withUnsafeBufferPointer { body($0[position % Self.chunkSize]) }
+        }
+    }
+
     /// Removes every element.
     public mutating func removeAll() {
         chunks = []
