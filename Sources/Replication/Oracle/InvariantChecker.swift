@@ -468,14 +468,7 @@ struct EpochMemo {
     mutating func epoch(at offset: Int64, in log: ReplicaLog) -> Int? {
         if offset == latest.offset { return latest.epoch }
         if offset == earlier.offset { return earlier.epoch }
-        // Most reads are of the last slice (the HW, a follower's LEO): it is read once, not searched for and read
-        // again as `epoch(at:)` does.
-        let epoch: Int?
-        if offset >= 0, offset < log.logEndOffset, let last = log.slices.last, offset >= last.baseOffset {
-            epoch = last.leaderEpoch
-        } else {
-            epoch = log.epoch(at: offset)
-        }
+        let epoch = log.epoch(at: offset)
         earlier = latest
         latest = (offset, epoch)
         return epoch
