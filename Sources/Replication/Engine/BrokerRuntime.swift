@@ -13,6 +13,9 @@ public enum BrokerState: String, Hashable, Sendable {
     /// Restarted, but not registered yet: the controller refuses a new incarnation while the old session is valid.
     case restarting
 
+    /// Whether the process of a broker in this state runs (up, stalled or isolated).
+    public var isAlive: Bool { self == .up || self == .stalled || self == .isolated }
+
     /// Whether a broker in this state can be reached by the other brokers (replication traffic).
     public var isReachable: Bool { self == .up || self == .stalled }
 
@@ -46,7 +49,7 @@ public struct BrokerRuntime: Hashable, Sendable {
     }
 
     /// Whether the process runs (up, stalled or isolated).
-    public var isAlive: Bool { state == .up || state == .stalled || state == .isolated }
+    public var isAlive: Bool { state.isAlive }
 
     /// Whether other brokers can reach it (replication traffic).
     public var isReachable: Bool { state.isReachable }

@@ -17,6 +17,8 @@ struct InvariantChecker: Hashable, Sendable {
     private var historyMemo = TopicPositionMemo<[PartitionHistory]>()
     /// The brokers that were not running at the last check, ascending.
     private var stoppedBrokers: [BrokerID] = []
+    /// Every broker's id, ascending (what `isStoppedBrokersUnchanged` reads after every event).
+    private var brokerIDs = BrokerIDList()
 
     /// Creates a checker that has seen nothing.
     init() {}
@@ -109,15 +111,29 @@ struct InvariantChecker: Hashable, Sendable {
         }
     }
 
-    /// Whether the brokers not running are those of the last check.
+    /// Whether the brokers not running are those of the last check: each broker's state read in its slot, in
+    /// ascending id order, against `stoppedBrokers` (no list built, no runtime copied).
     private func isStoppedBrokersUnchanged(_ cluster: Cluster) -> Bool {
-        cluster.engine.runtimes.brokers(where: { !$0.isAlive }, are: stoppedBrokers)
+        let runtimes = cluster.engine.runtimes
+        var next = 0
+        for id in brokerIDs.ids {
+            guard let state = runtimes.state(of: id), !state.isAlive else { continue }
+            guard next < stoppedBrokers.count, stoppedBrokers[next] == id else { return false }
+            next += 1
+        }
+        return next == stoppedBrokers.count
     }
 
     /// Whether `check` would find nothing to check: no partition written and no broker started or stopped (most events
     /// that write nothing are fetches parked at their leader and fetcher ticks).
     func hasNothingToCheck(_ cluster: Cluster) -> Bool {
         cluster.engine.touched.isEmpty && isStoppedBrokersUnchanged(cluster)
+    }
+
+    /// Brings the list of broker ids up to date with `brokers` (brokers are only ever added, so an equal count means
+    /// the same brokers).
+    mutating func updateBrokerIDs(_ brokers: [BrokerID: Broker]) {
+        if brokerIDs.ids.count != brokers.count { brokerIDs.ids = brokers.keys.sorted() }
     }
 
     /// The brokers whose process does not run, ascending (usually none).
@@ -393,6 +409,7 @@ extension Cluster {
     /// Lets the oracle check what the last event touched, and writes what it found to the event log.
     mutating func checkAfterEvent() {
         // The same answer `check` gives for it (no lines), without moving the oracle out and back.
+        engine.oracle.updateBrokerIDs(brokers)
         guard !engine.oracle.hasNothingToCheck(self) else { return }
         // Moved out and back, not copied: a copy would retain and release every part of its history.
         var oracle = InvariantChecker()
@@ -456,4 +473,14 @@ struct EpochMemo {
         latest = (offset, epoch)
         return epoch
     }
+}
+
+/// Every broker's id, ascending: a cache of `Cluster.brokers`' keys (brokers are only ever added, so a list as long as
+/// the dictionary holds its keys), not state: two checkers that differ only here are equal.
+struct BrokerIDList: Hashable, Sendable {
+    /// The ids.
+    var ids: [BrokerID] = []
+
+    static func == (lhs: BrokerIDList, rhs: BrokerIDList) -> Bool { true }
+    func hash(into hasher: inout Hasher) {}
 }
