@@ -26,15 +26,28 @@ public enum CourseVerifier {
     public static func assemble(
         _ results: [(VerifiedLesson?, [Diagnostic])], limits: Limits = .standard
     ) -> VerifiedCourse {
+        assemble(
+            outlined: results.map { lesson, problems in (lesson.map { ($0, $0.outline) }, problems) }, limits: limits)
+    }
+
+    /// `assemble(_:limits:)` for results whose lessons come with their outlines (`VerifiedLesson.outline`), made
+    /// where each lesson was verified: an outline lists every anchor of the lesson's page, so making them one after
+    /// another here would be the longest part of putting a large course together that runs on one thread.
+    public static func assemble(
+        outlined results: [((lesson: VerifiedLesson, outline: LessonOutline)?, problems: [Diagnostic])],
+        limits: Limits = .standard
+    ) -> VerifiedCourse {
         var diagnostics: [Diagnostic] = []
-        var lessons: [VerifiedLesson] = []
+        var lessons: [(lesson: VerifiedLesson, outline: LessonOutline)] = []
         for (lesson, problems) in results {
             diagnostics += problems
             if let lesson { lessons.append(lesson) }
         }
-        lessons.sort { ($0.lesson.number, $0.lesson.path) < ($1.lesson.number, $1.lesson.path) }
-        diagnostics += crossLessonDiagnostics(lessons.map { $0.outline }, limits: limits)
-        return VerifiedCourse(lessons: lessons, diagnostics: diagnostics.sorted())
+        lessons.sort {
+            ($0.lesson.lesson.number, $0.lesson.lesson.path) < ($1.lesson.lesson.number, $1.lesson.lesson.path)
+        }
+        diagnostics += crossLessonDiagnostics(lessons.map(\.outline), limits: limits)
+        return VerifiedCourse(lessons: lessons.map(\.lesson), diagnostics: diagnostics.sorted())
     }
 
     /// Verifies one lesson file; its scenarios run under `limits`.

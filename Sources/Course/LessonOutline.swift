@@ -41,7 +41,7 @@ extension VerifiedLesson {
     public var outline: LessonOutline {
         LessonOutline(
             path: lesson.path, number: lesson.number, slug: lesson.slug,
-            anchors: LinkChecker.anchors(of: self).sorted(),
+            anchors: LinkChecker.anchors(of: self),
             links: lesson.links.map {
                 .init(destination: $0.destination, line: $0.location.line, column: $0.location.column)
             }, cost: cost)

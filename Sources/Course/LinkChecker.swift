@@ -5,9 +5,10 @@ import LessonMarkdown
 /// written, as are `javascript:` links and links to files the site does not contain.
 enum LinkChecker {
     static func check(_ lessons: [LessonOutline]) -> [Diagnostic] {
-        var anchorsByStem: [String: Set<String>] = [:]
+        // An outline's anchors are sorted: a fragment is looked up by binary search, not in a set made of them.
+        var anchorsByStem: [String: [String]] = [:]
         for lesson in lessons {
-            anchorsByStem[lesson.stem] = Set(lesson.anchors)
+            anchorsByStem[lesson.stem] = lesson.anchors
         }
         var diagnostics: [Diagnostic] = []
         for lesson in lessons {
@@ -31,9 +32,9 @@ enum LinkChecker {
                                 notes: notes))
                         continue
                     }
-                    if let fragment = target.fragment, !anchors.contains(fragment) {
+                    if let fragment = target.fragment, !isSorted(anchors, containing: fragment) {
                         let notes =
-                            Suggestion.note(for: fragment, in: anchors.sorted()).map { [Diagnostic.Note($0)] } ?? []
+                            Suggestion.note(for: fragment, in: anchors).map { [Diagnostic.Note($0)] } ?? []
                         diagnostics.append(
                             .error(
                                 "link to an anchor that does not exist: '\(destination)'", at: location,
@@ -58,21 +59,41 @@ enum LinkChecker {
         return "\(number)-\(lesson.lesson.slug)"
     }
 
-    /// Every anchor a lesson's page has: headings, scenarios, and each scenario's steps.
-    static func anchors(of lesson: VerifiedLesson) -> Set<String> {
-        var anchors: Set<String> = []
+    /// Whether `sorted` (in ascending order) holds `element`.
+    static func isSorted(_ sorted: [String], containing element: String) -> Bool {
+        var low = 0
+        var high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle] < element { low = middle + 1 } else { high = middle }
+        }
+        return low < sorted.count && sorted[low] == element
+    }
+
+    /// Every anchor a lesson's page has, sorted and each once: headings, scenarios, and each scenario's steps.
+    static func anchors(of lesson: VerifiedLesson) -> [String] {
+        var anchors: [String] = []
         for part in lesson.parts {
             switch part {
-            case .heading(let heading): anchors.insert(heading.anchor)
+            case .heading(let heading): anchors.append(heading.anchor)
             case .scenario(let scenario):
-                anchors.insert(scenario.anchor)
-                for entry in scenario.transcript.timeline.entries {
-                    anchors.insert(Anchor.step(scenario: scenario.anchor, number: entry.number))
+                anchors.append(scenario.anchor)
+                // The timeline's entries are numbered 1... by command: counted, not built (building copies steps).
+                let commands = scenario.transcript.commandCount
+                for number in stride(from: 1, through: commands, by: 1) {
+                    anchors.append(Anchor.step(scenario: scenario.anchor, number: number))
                 }
-            case .exercise(let exercise): anchors.insert(exercise.anchor)
+            case .exercise(let exercise): anchors.append(exercise.anchor)
             case .prose, .question: break
             }
         }
+        anchors.sort()
+        var unique = 0
+        for index in anchors.indices where unique == 0 || anchors[index] != anchors[unique - 1] {
+            anchors.swapAt(unique, index)
+            unique += 1
+        }
+        anchors.removeLast(anchors.count - unique)
         return anchors
     }
 }

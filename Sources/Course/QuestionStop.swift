@@ -27,7 +27,7 @@ extension VerifiedLesson {
                 index = before > 0 && before <= scenarios.count ? before - 1 : nil
             }
             guard let index else { return nil }
-            let count = scenarios[index].transcript.timeline.entries.count
+            let count = scenarios[index].transcript.commandCount
             return QuestionStop(scenario: index, step: step ?? count, question: verified)
         }
     }

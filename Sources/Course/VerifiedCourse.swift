@@ -180,12 +180,18 @@ extension VerifiedLesson {
     /// the same. A build drops them once a lesson's page is rendered, so a large course never holds them all.
     public var droppingStates: VerifiedLesson {
         var lesson = self
-        lesson.parts = parts.map { part in
-            guard case .scenario(var scenario) = part else { return part }
-            scenario.initialCluster = nil
-            for index in scenario.transcript.steps.indices { scenario.transcript.steps[index].cluster = nil }
-            return .scenario(scenario)
-        }
+        lesson.dropStates()
         return lesson
+    }
+
+    /// Drops the states as `droppingStates` does, in place: a lesson held only here is not copied first.
+    public mutating func dropStates() {
+        for index in parts.indices {
+            guard case .scenario(var scenario) = parts[index] else { continue }
+            parts[index] = .prose(VerifiedProse(pieces: [], text: ""))  // so that `scenario` is the only reference
+            scenario.initialCluster = nil
+            for step in scenario.transcript.steps.indices { scenario.transcript.steps[step].cluster = nil }
+            parts[index] = .scenario(scenario)
+        }
     }
 }

@@ -62,7 +62,7 @@ struct BuildCommand: ParsableCommand {
         let built = ParallelMap.map(CourseVerifier.ordered(reading.files), jobs: jobs) {
             LessonBuild($0, byteBudget: budget)
         }
-        var course = CourseVerifier.assemble(built.map { ($0.lesson, $0.problems) }, limits: .ofThisRun)
+        var course = CourseVerifier.assemble(outlined: built.map { ($0.outlined, $0.problems) }, limits: .ofThisRun)
         course.diagnostics = (course.diagnostics + reading.problems).sorted()
         report(course, usesColor: Terminal.standardError.usesColor)
         guard course.isVerified else {
@@ -79,8 +79,12 @@ struct BuildCommand: ParsableCommand {
                 guard let key = keyed[rendering.path] else { continue }
                 pageKeys[rendering.pageName] = BuildCache.pageKey(lessonKey: key, context: context)
             }
+            let outlines = Dictionary(
+                built.compactMap { $0.outlined.map { ($0.lesson.lesson.path, $0.outline) } },
+                uniquingKeysWith: { first, _ in first })
             for (lesson, rendering) in zip(course.lessons, renderings) {
-                if let key = keyed[lesson.lesson.path] { cache.store(key, rendering, lesson.outline) }
+                let path = lesson.lesson.path
+                if let key = keyed[path], let outline = outlines[path] { cache.store(key, rendering, outline) }
             }
             cache.prune(keeping: Set(keyed.values))
             cache.storeManifest(pageKeys, output: out)
@@ -122,7 +126,7 @@ struct BuildCommand: ParsableCommand {
         -> [LessonRendering]
     {
         let byPath = Dictionary(
-            built.compactMap { build in build.lesson.map { ($0.lesson.path, build.rendering) } },
+            built.compactMap { build in build.outlined.map { ($0.lesson.lesson.path, build.rendering) } },
             uniquingKeysWith: { first, _ in first })
         var renderings: [LessonRendering] = []
         var problems: [Diagnostic] = []
@@ -254,8 +258,8 @@ struct BuildCommand: ParsableCommand {
 /// its scenarios went through, which are dropped as soon as the page is rendered, so a course of a thousand lessons
 /// never holds them all (and each lesson's states are read while they are still in the cache).
 struct LessonBuild: Sendable {
-    /// The lesson, without its states (nil when it could not be parsed).
-    var lesson: VerifiedLesson?
+    /// The lesson, without its states, and its outline (nil when it could not be parsed).
+    var outlined: (lesson: VerifiedLesson, outline: LessonOutline)?
     /// What verifying it found.
     var problems: [Diagnostic]
     /// Its rendering, or the size at which its page passed `byteBudget`; nil when the lesson has errors (the site is
@@ -263,13 +267,14 @@ struct LessonBuild: Sendable {
     var rendering: Result<LessonRendering, PageTooLarge>?
 
     init(_ file: LessonFile, byteBudget: Int) {
-        let (verified, problems) = CourseVerifier.verify(file, limits: .ofThisRun)
+        var (verified, problems) = CourseVerifier.verify(file, limits: .ofThisRun)
         self.problems = problems
         if let verified, !problems.containsErrors {
             rendering = Result { () throws(PageTooLarge) in
                 try SiteRenderer.renderLesson(verified, byteBudget: byteBudget)
             }
         }
-        lesson = verified?.droppingStates
+        verified?.dropStates()
+        outlined = verified.map { ($0, $0.outline) }
     }
 }

@@ -35,9 +35,10 @@ enum ParallelMap {
 enum ParallelVerifier {
     static func verify(_ files: [LessonFile], jobs: Int = ParallelMap.defaultJobs) -> VerifiedCourse {
         CourseVerifier.assemble(
-            ParallelMap.map(CourseVerifier.ordered(files), jobs: jobs) {
-                let (lesson, problems) = CourseVerifier.verify($0, limits: .ofThisRun)
-                return (lesson?.droppingStates, problems)
+            outlined: ParallelMap.map(CourseVerifier.ordered(files), jobs: jobs) {
+                var (lesson, problems) = CourseVerifier.verify($0, limits: .ofThisRun)
+                lesson?.dropStates()
+                return (lesson.map { ($0, $0.outline) }, problems)
             }, limits: .ofThisRun)
     }
 }

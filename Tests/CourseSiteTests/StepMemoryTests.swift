@@ -65,9 +65,9 @@ import Testing
             #expect(state.brokerTable?.table == (tableChanged ? table : nil), "step \(entry.number)")
             // The replica tables compare with the step before's tables.
             for view in state.replicaTables {
-                let id = try #require(view.table.header.split(separator: " ").dropFirst().first.map(String.init))
-                let partition = try #require(cluster.sortedTopics.flatMap(\.partitions).first { "\($0.id)" == id })
-                #expect(view.previous == previous.flatMap { ReplicaTable(cluster: $0, partition: partition.id)?.rows })
+                #expect(view.rows == ReplicaTable(cluster: cluster, partition: view.partition)?.rows)
+                #expect(
+                    view.previous == previous.flatMap { ReplicaTable(cluster: $0, partition: view.partition)?.rows })
             }
             // The picture's boxes: those made afresh.
             let changes = SnapshotChanges.changes(from: previous, to: cluster)
@@ -80,5 +80,50 @@ import Testing
         // The scenarios exercise both answers.
         #expect(shown.describe > 1 && shown.describe < entries.count)
         #expect(shown.brokers > 1 && shown.brokers < entries.count)
+    }
+
+    /// The broker table's changed cells (found by comparing entries in place) against a comparison of each cell's
+    /// entries as sets, and its rows copied from those kept on the page (`TableHTML.BrokerRows`, shared by every
+    /// step of several scenarios as on a page) against the rows written afresh, over seeded random scenarios.
+    @Test(arguments: 0..<12)
+    func keptBrokerRowsAreThoseWrittenAfresh(seed: Int) throws {
+        var kept = TableHTML.BrokerRows()
+        var rows = 0
+        for script in [Self.script(seed: UInt64(seed)), Self.script(seed: UInt64(seed + 100))] {
+            let entries = StepChangesTests.timeline(script)
+            var memory = StepMemory()
+            var previous: Cluster?
+            var lastTable: BrokerTable?
+            for entry in entries {
+                defer { previous = entry.command.cluster }
+                let step = StepView(
+                    entry, total: entries.count, scenario: "s", name: "s", previous: previous, memory: &memory)
+                guard let view = step.state?.brokerTable else { continue }
+                #expect(view.changedColumns == Self.changedColumns(view.table, lastTable), "step \(entry.number)")
+                lastTable = view.table
+                var fresh = TableHTML.BrokerRows()
+                var (keptHTML, freshHTML) = (HTMLWriter(), HTMLWriter())
+                TableHTML.brokerTable(view, rows: &kept, into: &keptHTML)
+                TableHTML.brokerTable(view, rows: &fresh, into: &freshHTML)
+                #expect(keptHTML.string == freshHTML.string, "step \(entry.number)")
+                rows += view.table.rows.count
+            }
+        }
+        // Rows are copied, and some written again.
+        #expect(kept.written > 1 && kept.written < rows)
+    }
+
+    /// Per row, the columns whose entries differ as sets from the same broker's in `previous` (none without one).
+    static func changedColumns(_ table: BrokerTable, _ previous: BrokerTable?) -> [[Int]] {
+        table.rows.map { row in
+            guard let previous else { return [] }
+            let old = previous.rows.first { $0.broker.id == row.broker.id }
+            let columns = [row.leaders] + row.followers
+            let oldColumns = old.map { [$0.leaders] + $0.followers } ?? []
+            return columns.indices.filter { index in
+                let oldCell = index < oldColumns.count ? oldColumns[index] : []
+                return Set(columns[index]) != Set(oldCell)
+            }
+        }
     }
 }

@@ -56,6 +56,24 @@ struct CourseVerifierTests {
         #expect(stateless.expectationCount == lesson.expectationCount)
         #expect(stateless.outline == lesson.outline)
         #expect(stateless.parts.count == lesson.parts.count)
+        var inPlace = lesson
+        inPlace.dropStates()
+        #expect(inPlace == stateless)
+    }
+
+    @Test func assemblingOutlinedLessonsIsAssemblingLessons() {
+        let files = [
+            Self.file(
+                "Lessons/02-placement.md", Self.good.replacingFirst("Some prose.", with: "[Back](01-first.md#nowhere).")
+            ),
+            Self.file("Lessons/01-first.md", Self.good),
+        ]
+        let results = CourseVerifier.ordered(files).map { CourseVerifier.verify($0) }
+        let outlined = results.map { lesson, problems in (lesson.map { ($0, $0.outline) }, problems) }
+        let course = CourseVerifier.assemble(results)
+        #expect(CourseVerifier.assemble(outlined: outlined) == course)
+        #expect(course.lessons.map(\.lesson.number) == [1, 2])
+        #expect(course.diagnostics.map(\.message) == ["link to an anchor that does not exist: '01-first.md#nowhere'"])
     }
 
     @Test func trailingWhitespaceInOutputIsIgnored() {

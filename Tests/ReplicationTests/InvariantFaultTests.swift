@@ -7,18 +7,24 @@ import Testing
 /// partition) and runs the check that follows every event. The check reads the logs in place and scans a partition's
 /// few replicas; these faults show that it still reports every break, with its text, in the documented order.
 @Suite struct InvariantFaultTests {
-    /// Brokers 1…3, topic `t` with one partition on `replicas` (the first leads), 3 records committed everywhere.
-    static func settled(replicas: [BrokerID] = [1, 2, 3]) throws -> Cluster {
+    /// Brokers 1…`max(replicas)`, topic `t` with one partition on `replicas` per partition (the first leads), 3 records
+    /// committed everywhere.
+    static func settled(replicas: [BrokerID] = [1, 2, 3], partitions: Int = 1) throws -> Cluster {
         var cluster = Cluster(seed: 1)
-        for id in 1...3 { try cluster.addBroker(Broker(id: id)) }
+        for id in 1...(replicas.max() ?? 3) { try cluster.addBroker(Broker(id: id)) }
         try cluster.createTopic(
-            "t", partitions: 1, replicationFactor: 3, placement: .adminUtils(startIndex: 0),
-            configs: ["min.insync.replicas": "2"], replicaAssignment: [replicas])
-        let request = try cluster.produceAndWait(to: TestCluster.tp, values: ["a", "b", "c"], acks: .all)
-        #expect(request.outcome == .success(baseOffset: 0, count: 3))
+            "t", partitions: partitions, replicationFactor: replicas.count, placement: .adminUtils(startIndex: 0),
+            configs: ["min.insync.replicas": "2"], replicaAssignment: Array(repeating: replicas, count: partitions))
+        for partition in 0..<partitions {
+            let request = try cluster.produceAndWait(
+                to: TopicPartition("t", partition), values: ["a", "b", "c"], acks: .all)
+            #expect(request.outcome == .success(baseOffset: 0, count: 3))
+        }
         cluster.advance(by: .seconds(1))
-        let state = try #require(cluster.partition(TestCluster.tp))
-        #expect(state.logs.values.allSatisfy { $0.highWatermark == 3 && $0.logEndOffset == 3 })
+        for partition in 0..<partitions {
+            let state = try #require(cluster.partition(TopicPartition("t", partition)))
+            #expect(state.logs.values.allSatisfy { $0.highWatermark == 3 && $0.logEndOffset == 3 })
+        }
         #expect(cluster.findings.isEmpty)
         return cluster
     }
@@ -96,5 +102,65 @@ import Testing
         cluster.modifyPartition(TestCluster.tp) { $0.partitionEpoch += 1 }
         cluster.checkAfterEvent()
         #expect(cluster.findings.map(\.kind) == [.leaderNotInIsr])
+    }
+
+    /// The check remembers the epochs it read per replica log for the first four replicas only; a fifth replica's
+    /// rewritten log is compared like the others.
+    @Test func fifthReplicaRewrittenBelowTheHighWatermark() throws {
+        let cluster = try Self.settled(replicas: [1, 2, 3, 4, 5])
+        let found = Self.findings(after: { $0.logs[5] = Self.log(records: 3, epoch: 7) }, in: cluster)
+        #expect(
+            found == [
+                "StrongIsr t-0: ISR member 5 differs from the leader below HW 3",
+                "LogMatching t-0: brokers 1 and 5 disagree below offset 3",
+                "LogMatching t-0: brokers 2 and 5 disagree below offset 3",
+                "LogMatching t-0: brokers 3 and 5 disagree below offset 3",
+                "LogMatching t-0: brokers 4 and 5 disagree below offset 3",
+            ])
+    }
+
+    /// A follower cut back to one record of another epoch and left out of the ISR: the ISR check reads the leader's
+    /// epoch at HW − 1 (offset 2), the pair checks read offset 0 of the same log; the epochs are remembered by offset,
+    /// so both pairs are still found.
+    @Test func followerDiffersBelowAShorterHighWatermark() throws {
+        let cluster = try Self.settled()
+        let found = Self.findings(
+            after: { state in
+                var log = ReplicaLog()
+                log.append([Record(offset: 0, leaderEpoch: 7, value: "x")])
+                log.highWatermark = 1
+                state.logs[2] = log
+                state.isr = [1, 3]
+            }, in: cluster)
+        #expect(
+            found == [
+                "LogMatching t-0: brokers 1 and 2 disagree below offset 1",
+                "LogMatching t-0: brokers 2 and 3 disagree below offset 1",
+            ])
+    }
+
+    /// When one event writes two partitions, each is read once for both checks, yet the lines keep their order: the
+    /// loss tracking of every partition, then the invariant breaks of each, as checking every partition finds them.
+    @Test func twoPartitionsInOneEventKeepTheFindingsOrder() throws {
+        var cluster = try Self.settled(partitions: 2)
+        var everything = cluster
+        everything.engine.touched.checksEveryPartition = true
+        func fault(_ cluster: inout Cluster) {
+            cluster.modifyPartition(TopicPartition("t", 0)) { $0.isr = [2, 3] }
+            cluster.modifyPartition(TopicPartition("t", 1)) { $0.logs.modify(1) { $0.truncate(to: 1) } }
+            cluster.checkAfterEvent()
+        }
+        fault(&cluster)
+        fault(&everything)
+        let found = cluster.findings.map { "\($0.kind.rawValue) \($0.partition): \($0.message)" }
+        #expect(
+            found == [
+                "NoCommittedRecordLost t-1: committed records lost at offsets 1..2",
+                "LeaderInIsr t-0: leader 1 is not in Isr 2,3",
+                "HighWatermarkMonotonic t-1: leader HW went from 3 to 1",
+            ])
+        #expect(cluster.findings == everything.findings)
+        #expect(cluster.engine.eventLog == everything.engine.eventLog)
+        #expect(cluster == everything)
     }
 }

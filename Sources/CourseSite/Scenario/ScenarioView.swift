@@ -146,7 +146,7 @@ struct StepMemory {
     /// The cluster the kept broker table is of: the last step's with a state.
     var tablesCluster: Cluster?
     /// The replica tables made at a step, by partition.
-    var replicaTables: (step: Int, tables: [TopicPartition: ReplicaTable]) = (0, [:])
+    var replicaTables: (step: Int, tables: [TopicPartition: [ReplicaTable.Row]]) = (0, [:])
     /// The broker table after the step before.
     var brokerTable: BrokerTable?
     /// `kafka-topics.sh --describe` after the step before (its lines remade only where they changed).
@@ -237,18 +237,19 @@ struct StateView {
         }
         let touched = changes.touchedPartitions
         // The step before's replica tables are of `previous` (steps are numbered one after the other): a partition
-        // touched by both steps has its table made once.
+        // touched by both steps has its rows made once. Only the rows are shown (the caption says the rest), so the
+        // table's header line is not made.
         let before = memory.replicaTables.step == step - 1 ? memory.replicaTables.tables : [:]
-        var made: [TopicPartition: ReplicaTable] = [:]
+        var made: [TopicPartition: [ReplicaTable.Row]] = [:]
         replicaTables = touched.prefix(Self.replicaTableLimit).compactMap { id in
-            guard let table = ReplicaTable(cluster: cluster, partition: id), let partition = cluster.partition(id)
+            guard let partition = cluster.partition(id), let rows = ReplicaTable.rows(cluster: cluster, partition: id)
             else { return nil }
-            made[id] = table
+            made[id] = rows
             let leader = partition.leader.map { "B\($0)" } ?? "none"
             let highWatermark = partition.leader == nil ? "none (no leader)" : String(partition.highWatermark)
             return ReplicaTableView(
-                table: table,
-                previous: before[id]?.rows ?? previous.flatMap { ReplicaTable.rows(cluster: $0, partition: id) },
+                partition: id, rows: rows,
+                previous: before[id] ?? previous.flatMap { ReplicaTable.rows(cluster: $0, partition: id) },
                 caption: "Replicas of \(id) after step \(step): leader \(leader), high watermark \(highWatermark)")
         }
         memory.replicaTables = (step, made)

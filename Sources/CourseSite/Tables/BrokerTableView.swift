@@ -2,14 +2,9 @@ import Replication
 
 /// The course's broker table for one step: the table, and which cells and brokers changed since the step before.
 struct BrokerTableView {
-    /// A cell: a broker's row and a column (0 = Leaders, 1… = Followers).
-    struct CellID: Hashable {
-        var broker: BrokerID
-        var column: Int
-    }
-
     var table: BrokerTable
-    var changedCells: Set<CellID>
+    /// Per row of `table`, the columns whose cells changed (0 = Leaders, 1… = Followers), ascending.
+    var changedColumns: [[Int]]
     var changedBrokers: Set<BrokerID>
     var caption: String
 
@@ -17,29 +12,39 @@ struct BrokerTableView {
         self.table = table
         self.changedBrokers = changedBrokers
         self.caption = caption
-        changedCells = []
+        changedColumns = Array(repeating: [], count: table.rows.count)
         // The first table of a scenario has nothing to differ from: nothing is marked.
         guard let previous else { return }
-        let oldRows = Dictionary(uniqueKeysWithValues: previous.rows.map { ($0.broker.id, $0) })
-        for row in table.rows {
-            let oldRow = oldRows[row.broker.id]
+        for (index, row) in table.rows.enumerated() {
+            // The brokers are mostly those of the table before, in the same order.
+            let oldRow =
+                index < previous.rows.count && previous.rows[index].broker.id == row.broker.id
+                ? previous.rows[index] : previous.rows.first { $0.broker.id == row.broker.id }
             // Most rows are as they were: equal entries in the same order are the same cells.
             if let oldRow, oldRow.leaders == row.leaders, oldRow.followers == row.followers { continue }
-            let columns = [row.leaders] + row.followers
-            let oldColumns = oldRow.map { [$0.leaders] + $0.followers } ?? []
-            for (index, cell) in columns.enumerated() where !cell.isEmpty || index < oldColumns.count {
-                let oldCell = index < oldColumns.count ? oldColumns[index] : []
-                if cell != oldCell, Set(cell) != Set(oldCell) {
-                    changedCells.insert(CellID(broker: row.broker.id, column: index))
-                }
+            let oldColumns = oldRow.map { 1 + $0.followers.count } ?? 0
+            for column in 0...row.followers.count {
+                let cell = column == 0 ? row.leaders : row.followers[column - 1]
+                guard !cell.isEmpty || column < oldColumns else { continue }
+                let oldCell =
+                    column < oldColumns ? (column == 0 ? oldRow!.leaders : oldRow!.followers[column - 1]) : []
+                if cell != oldCell, !Self.sameEntries(cell, oldCell) { changedColumns[index].append(column) }
             }
         }
+    }
+
+    /// Whether two cells hold the same entries in any order (`Set(a) == Set(b)`, without hashing them: a cell holds a
+    /// few).
+    static func sameEntries(_ a: [BrokerTable.Entry], _ b: [BrokerTable.Entry]) -> Bool {
+        a.allSatisfy { b.contains($0) } && b.allSatisfy { a.contains($0) }
     }
 }
 
 /// The per-replica table of one partition, with the step before's to mark what changed.
 struct ReplicaTableView {
-    var table: ReplicaTable
+    var partition: TopicPartition
+    /// The table's rows (`ReplicaTable.rows`).
+    var rows: [ReplicaTable.Row]
     /// The rows of the partition's table after the step before (nil when it did not exist).
     var previous: [ReplicaTable.Row]?
     var caption: String

@@ -10,82 +10,120 @@ enum TableHTML {
         return .formatted(html.bytes)
     }
 
-    /// Writes the broker table, its rows taken from `rows` when they were formatted before (and kept there).
+    /// Writes the broker table, its rows taken from `rows` when they were written before (and kept there).
     static func brokerTable(_ view: BrokerTableView, rows formatted: inout BrokerRows, into html: inout HTMLWriter) {
         start(.class("broker-table"), caption: view.caption, headings: view.table.headings, into: &html)
-        for row in view.table.rows {
-            let key = BrokerRows.Key(
-                row: row, isBrokerChanged: view.changedBrokers.contains(row.broker.id),
-                changedColumns: (0...row.followers.count).filter {
-                    view.changedCells.contains(.init(broker: row.broker.id, column: $0))
-                })
+        for (index, row) in view.table.rows.enumerated() {
             html.newline()
-            if let node = formatted.rows[key] {
-                html.write(node)
-            } else {
-                let node = HTMLNode.formattedOnce(brokerRow(key))
-                formatted.rows[key] = node
-                html.write(node)
-            }
+            formatted.write(
+                BrokerRows.Key(
+                    row: row, isBrokerChanged: view.changedBrokers.contains(row.broker.id),
+                    changedColumns: view.changedColumns[index]),
+                into: &html)
         }
         end(into: &html)
     }
 
-    /// The broker tables' rows formatted so far, by what they are drawn from: a broker's row is the same at every
-    /// step that does not change it (most steps), and is formatted once per page.
+    /// The broker tables' rows written so far on a page, by what they are drawn from: a broker's row is the same at
+    /// most steps that show the table (those change a few cells), so it is written once and then copied. Rows are
+    /// found by comparing what they are drawn from (no hashing of their entries), among the last ones kept of the
+    /// same broker.
     struct BrokerRows {
         /// What a row is drawn from.
-        struct Key: Hashable {
+        struct Key: Equatable {
             var row: BrokerTable.Row
             /// The step changed the broker's state.
             var isBrokerChanged: Bool
-            /// The row's cells that changed (0 = Leaders, 1… = Followers).
+            /// The row's cells that changed (0 = Leaders, 1… = Followers), ascending.
             var changedColumns: [Int]
         }
 
-        var rows: [Key: HTMLNode] = [:]
-    }
+        /// At most this many rows are kept per broker (the latest): a lookup compares with no more.
+        static let keptPerBroker = 16
 
-    private static func brokerRow(_ key: BrokerRows.Key) -> HTMLNode {
-        let row = key.row
-        var cells: [HTMLNode] = [
-            .element(
-                .th, [.init("scope", "row")],
-                [.text(row.broker.label + " "), BrokerStateHTML.badge(row.state, changed: key.isBrokerChanged)])
-        ]
-        for (column, entries) in ([row.leaders] + row.followers).enumerated() {
-            cells.append(cell(entries, leader: column == 0, changed: key.changedColumns.contains(column)))
-        }
-        return .element(.tr, [], cells)
-    }
+        /// The rows kept, per broker, oldest first, with their HTML.
+        private var kept: [BrokerID: [(key: Key, html: [UInt8])]] = [:]
 
-    private static func cell(_ entries: [BrokerTable.Entry], leader: Bool, changed: Bool) -> HTMLNode {
-        var children: [HTMLNode] = []
-        if entries.isEmpty {
-            children.append(.element(.span, [.class("visually-hidden")], text: "none"))
-        } else {
-            for (index, entry) in entries.enumerated() {
-                if index > 0 { children.append(.text(" ")) }
-                children.append(chip(entry, leader: leader))
+        /// How many rows were written rather than copied (for tests).
+        private(set) var written = 0
+
+        /// Writes the row drawn from `key`: copied when it was kept, else written and kept.
+        mutating func write(_ key: Key, into html: inout HTMLWriter) {
+            let id = key.row.broker.id
+            if let rows = kept[id] {
+                for index in rows.indices.reversed() where rows[index].key == key {
+                    html.append(formatted: rows[index].html)
+                    return
+                }
             }
+            let start = html.count
+            TableHTML.brokerRow(key, into: &html)
+            written += 1
+            let row = html.withBytes { Array($0[start...]) }
+            kept[id, default: []].append((key, row))
+            if kept[id]!.count > Self.keptPerBroker { kept[id]!.removeFirst() }
         }
-        if changed { children.append(changeMark) }
-        return .element(.td, changed ? [.class("changed")] : [], children)
+    }
+
+    /// A broker's row: the broker and its state, then a cell per column.
+    static func brokerRow(_ key: BrokerRows.Key, into html: inout HTMLWriter) {
+        let row = key.row
+        html.start(.tr)
+        html.start(.th, .init("scope", "row"))
+        html.text(row.broker.label)
+        html.text(" ")
+        BrokerStateHTML.badge(row.state, changed: key.isBrokerChanged, into: &html)
+        html.end(.th)
+        for column in 0...row.followers.count {
+            let entries = column == 0 ? row.leaders : row.followers[column - 1]
+            let changed = key.changedColumns.contains(column)
+            if changed { html.start(.td, .class("changed")) } else { html.start(.td) }
+            if entries.isEmpty {
+                html.element(.span, .class("visually-hidden"), text: "none")
+            } else {
+                for (index, entry) in entries.enumerated() {
+                    if index > 0 { html.text(" ") }
+                    chip(entry, leader: column == 0, into: &html)
+                }
+            }
+            if changed { html.write(changeMark) }
+            html.end(.td)
+        }
+        html.end(.tr)
     }
 
     /// A replica: its partition, and its marks as a symbol and words (never colour or a border style alone).
     static func chip(_ entry: BrokerTable.Entry, leader: Bool) -> HTMLNode {
-        var classes = leader ? "chip leader" : "chip"
-        if entry.marks.contains(.outOfSync) { classes += " out-of-sync" }
-        if entry.marks.contains(.noLeader) { classes += " no-leader" }
-        var children: [HTMLNode] = [.text(entry.label)]
+        var html = HTMLWriter(reserving: 64)
+        chip(entry, leader: leader, into: &html)
+        return .formatted(html.takeBytes())
+    }
+
+    static func chip(_ entry: BrokerTable.Entry, leader: Bool, into html: inout HTMLWriter) {
+        let outOfSync = entry.marks.contains(.outOfSync)
+        let noLeader = entry.marks.contains(.noLeader)
+        let classes: StaticString =
+            switch (leader, outOfSync, noLeader) {
+            case (true, false, false): "chip leader"
+            case (true, true, false): "chip leader out-of-sync"
+            case (true, false, true): "chip leader no-leader"
+            case (true, true, true): "chip leader out-of-sync no-leader"
+            case (false, false, false): "chip"
+            case (false, true, false): "chip out-of-sync"
+            case (false, false, true): "chip no-leader"
+            case (false, true, true): "chip out-of-sync no-leader"
+            }
+        html.append("<span class=\"")
+        html.append(classes)
+        html.append("\">")
+        html.text(entry.label)
         for (mark, symbol, _) in BrokerTable.Marks.all where entry.marks.contains(mark) {
-            children += [
-                .element(.span, [.class("mark"), .ariaHidden], text: symbol),
-                .element(.span, [.class("visually-hidden")], text: " " + Legend.words(mark)),
-            ]
+            html.start(.span, .class("mark"), .ariaHidden)
+            html.text(symbol)
+            html.end(.span)
+            html.element(.span, .class("visually-hidden"), text: " " + Legend.words(mark))
         }
-        return .element(.span, [.class(classes)], children)
+        html.end(.span)
     }
 
     /// The mark of a changed cell: a symbol, and words for screen readers.
@@ -97,30 +135,46 @@ enum TableHTML {
     static let replicaHeadings = ["Broker", "Role", "LEO", "HW", "LogEpoch", "In ISR", "Status", "Lag"]
 
     /// Writes the per-replica table; cells that differ from the step before are marked. (A step draws up to four,
-    /// each different: they are written straight into the page.)
+    /// each different: they are written straight into the page, numbers as digits.)
     static func replicaTable(_ view: ReplicaTableView, into html: inout HTMLWriter) {
         start(.class("replica-table"), caption: view.caption, headings: replicaHeadings, into: &html)
-        let before = Dictionary(uniqueKeysWithValues: (view.previous ?? []).map { ($0.broker, $0) })
+        let previous = view.previous ?? []
         let marks = view.previous != nil
-        for row in view.table.rows {
-            let old = before[row.broker]
-            func cell(_ text: String, _ changed: Bool) {
-                guard changed, marks else { return html.element(.td, text: text) }
-                html.start(.td, .class("changed"))
-                html.text(text)
-                html.write(changeMark)
+        for (index, row) in view.rows.enumerated() {
+            // The replicas are mostly those of the step before, in the same order.
+            let old =
+                index < previous.count && previous[index].broker == row.broker
+                ? previous[index] : previous.first { $0.broker == row.broker }
+            func start(_ changed: Bool) {
+                if changed, marks { html.start(.td, .class("changed")) } else { html.start(.td) }
+            }
+            func end(_ changed: Bool) {
+                if changed, marks { html.write(changeMark) }
                 html.end(.td)
+            }
+            func cell(_ text: String, _ changed: Bool) {
+                start(changed)
+                html.text(text)
+                end(changed)
+            }
+            func cell(_ number: Int64?, _ changed: Bool) {
+                start(changed)
+                if let number { html.text(Int(number)) } else { html.text("-") }
+                end(changed)
             }
             html.newline()
             html.start(.tr)
-            html.element(.th, .init("scope", "row"), text: "B\(row.broker)")
+            html.start(.th, .init("scope", "row"))
+            html.text("B")
+            html.text(row.broker)
+            html.end(.th)
             cell(row.role, old?.role != row.role)
-            cell(String(row.logEndOffset), old?.logEndOffset != row.logEndOffset)
-            cell(String(row.highWatermark), old?.highWatermark != row.highWatermark)
-            cell(row.epoch.map(String.init) ?? "-", old?.epoch != row.epoch)
+            cell(row.logEndOffset, old?.logEndOffset != row.logEndOffset)
+            cell(row.highWatermark, old?.highWatermark != row.highWatermark)
+            cell(row.epoch.map(Int64.init), old?.epoch != row.epoch)
             cell(row.isInIsr ? "yes" : "no", old?.isInIsr != row.isInIsr)
             cell(row.status, old?.status != row.status)
-            cell(row.lag.map(String.init) ?? "-", old?.lag != row.lag)
+            cell(row.lag, old?.lag != row.lag)
             html.end(.tr)
         }
         end(into: &html)
@@ -176,11 +230,28 @@ enum BrokerStateHTML {
     }
 
     static func badge(_ state: BrokerState, changed: Bool = false) -> HTMLNode {
-        var children: [HTMLNode] = [.element(.span, [.ariaHidden], text: symbol(state)), .text(" " + state.rawValue)]
+        var html = HTMLWriter(reserving: 128)
+        badge(state, changed: changed, into: &html)
+        return .formatted(html.takeBytes())
+    }
+
+    static func badge(_ state: BrokerState, changed: Bool = false, into html: inout HTMLWriter) {
+        html.append("<span class=\"state state-")
+        html.text(cssName(state))
+        if changed { html.append(" changed") }
+        html.append("\">")
+        html.element(.span, .ariaHidden, text: symbol(state))
+        html.text(" ")
+        html.text(state.rawValue)
         // Why a broker stalls, where there is room for it.
-        if state == .stalled { children.append(.element(.span, [.class("state-note")], text: " (congested)")) }
-        if changed { children.append(.element(.span, [.class("visually-hidden")], text: " (changed)")) }
-        let cssState = state.rawValue.split(separator: " ").joined(separator: "-")
-        return .element(.span, [.class("state state-\(cssState)" + (changed ? " changed" : ""))], children)
+        if state == .stalled { html.element(.span, .class("state-note"), text: " (congested)") }
+        if changed { html.element(.span, .class("visually-hidden"), text: " (changed)") }
+        html.end(.span)
+    }
+
+    /// The state's name in a class name: its words joined by `-` (`shut-down`).
+    static func cssName(_ state: BrokerState) -> String {
+        let name = state.rawValue
+        return name.utf8.contains(UInt8(ascii: " ")) ? name.split(separator: " ").joined(separator: "-") : name
     }
 }

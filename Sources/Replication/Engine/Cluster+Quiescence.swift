@@ -81,14 +81,17 @@ extension Cluster {
         }
         // Sessions: new ids in the order their responses would have arrived, then each one's phase at `end`.
         let base = engine.lastFetchSessionID.rawValue
-        var newSessions: [FetchSessionID: FetchSession] = [:]
+        var newSessions: [FetchSession] = []
         var newEvents: [(SimulatedInstant, EngineEvent)] = []
+        newSessions.reserveCapacity(plan.sessions.count)
+        newEvents.reserveCapacity(plan.sessions.count + 4 * streams.count)
         for session in plan.sessions {
             var fetchSession = engine.fetchSessions[session.id]!
             engine.fetchSessions[session.id] = nil
             let responses = IdlePlan.occurrences(session.firstResponse, session.period, end)
+            let partitions = plan.partitionFetches[session.partitions]
             if let arrival = plan.lastArrival(of: session, through: end) {
-                for partition in session.partitions {
+                for partition in partitions {
                     modifyFollowerFetchState(partition.id, of: session.follower) {
                         $0.updateFetchState(
                             fetchOffset: partition.fetchOffset, leaderEndOffset: partition.leaderLogEndOffset,
@@ -96,14 +99,20 @@ extension Cluster {
                     }
                 }
             }
-            let fetched = session.partitions.map {
-                FetchSession.Fetched(partition: $0.id, leaderEpoch: $0.leaderEpoch, fetchOffset: $0.fetchOffset)
+            // Built only for the stages that hold them.
+            let fetched = {
+                partitions.map {
+                    FetchSession.Fetched(partition: $0.id, leaderEpoch: $0.leaderEpoch, fetchOffset: $0.fetchOffset)
+                }
             }
-            let answers = session.partitions.map {
-                var response = FetchResponse(
-                    partition: $0.id, follower: session.follower, leader: session.leader, leaderEpoch: $0.leaderEpoch)
-                response.highWatermark = $0.leaderHighWatermark
-                return response
+            let answers = {
+                partitions.map {
+                    var response = FetchResponse(
+                        partition: $0.id, follower: session.follower, leader: session.leader,
+                        leaderEpoch: $0.leaderEpoch)
+                    response.highWatermark = $0.leaderHighWatermark
+                    return response
+                }
             }
             let follower = session.follower
             // The phase `end` leaves the session in: a new fetch for every response that arrived, else the first one
@@ -126,22 +135,23 @@ extension Cluster {
                     newEvents.append((times.arrival, .fetchArrival(fetchSession.id, follower: follower)))
                 } else if times.deadline > end {
                     fetchSession.stage = .parked(deadline: times.deadline)
-                    fetchSession.fetched = fetched
+                    fetchSession.fetched = fetched()
                     newEvents.append((times.deadline, .fetchExpiry(fetchSession.id, follower: follower)))
                 } else {
-                    fetchSession.stage = .response(answers)
-                    fetchSession.fetched = fetched
+                    fetchSession.stage = .response(answers())
+                    fetchSession.fetched = fetched()
                     newEvents.append((times.response, .fetchResponse(fetchSession.id, follower: follower)))
                 }
             } else if let deadline = session.initialDeadline, deadline > end {
                 newEvents.append((deadline, .fetchExpiry(fetchSession.id, follower: follower)))
             } else {
-                if session.initialDeadline != nil { fetchSession.stage = .response(answers) }
+                if session.initialDeadline != nil { fetchSession.stage = .response(answers()) }
                 newEvents.append((session.firstResponse, .fetchResponse(fetchSession.id, follower: follower)))
             }
-            newSessions[fetchSession.id] = fetchSession
+            newSessions.append(fetchSession)
         }
-        for (id, session) in newSessions { engine.fetchSessions[id] = session }
+        // Each id once: the old ones are gone, and the new ones are distinct ranks or sessions left as they were.
+        for session in newSessions { engine.fetchSessions[session.id] = session }
         engine.lastFetchSessionID = FetchSessionID(base + Int(plan.totalResponses(through: end)))
         // The periodic events that come next, and the session checks of heartbeats not yet due.
         let config = engine.config

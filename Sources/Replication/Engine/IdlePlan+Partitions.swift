@@ -1,5 +1,6 @@
 extension IdlePlan {
-    /// What every fetching follower's long-poll fetch reads, by follower and leader, when no partition would change
+    /// What every fetching follower's long-poll fetch reads, by follower and leader (`pairs`, each once, and each
+    /// fetch with the position of its pair there, in partition order), when no partition would change
     /// by a fetch (whether the oracle's checks would change anything is asked last, by `init`); and, per running leader, the instants after which one of its ISR
     /// followers is out of sync (its ISR-expiry check then shrinks the ISR: the stretch ends before that check); nil
     /// when some partition would change otherwise.
@@ -13,25 +14,31 @@ extension IdlePlan {
     /// does not move.
     static func idleFetches(
         _ cluster: Cluster
-    ) -> (fetches: [BrokerPair: [PartitionFetch]], shrinks: [(leader: BrokerID, outOfSyncAfter: SimulatedInstant)])? {
+    ) -> (
+        pairs: [BrokerPair], fetches: [(pair: Int, fetch: PartitionFetch)],
+        shrinks: [(leader: BrokerID, outOfSyncAfter: SimulatedInstant)]
+    )? {
         let engine = cluster.engine
         let maxLag = engine.config.replicaLagTimeMax
-        var fetches: [BrokerPair: [PartitionFetch]] = [:]
+        // A few pairs (one per session) and a few fetches per pair: arrays searched in place, not hashed.
+        var pairs: [BrokerPair] = []
+        var fetches: [(pair: Int, fetch: PartitionFetch)] = []
         var shrinks: [(leader: BrokerID, outOfSyncAfter: SimulatedInstant)] = []
-        fetches.reserveCapacity(engine.fetchSessions.count)
+        pairs.reserveCapacity(engine.fetchSessions.count)
+        fetches.reserveCapacity(engine.partitionIDs.count * 2)
         for id in engine.partitionIDs {
             guard let state = cluster.partition(id) else { return nil }
             guard let leader = state.leader else { continue }
             guard let leaderLog = state.logs[leader] else { return nil }
             let leaderEnd = leaderLog.logEndOffset
             let highWatermark = leaderLog.highWatermark
-            let isLeaderReachable = engine.runtimes[leader]?.isReachable == true
+            let isLeaderReachable = engine.runtimes.isReachable(leader)
             if engine.runtimes[leader]?.isAlive == true, state.pendingIsr == nil {
                 for member in state.isr where member != leader {
                     let fetchState = state.followerStates[member] ?? FollowerFetchState()
                     guard fetchState.logEndOffset != leaderEnd else { continue }
                     // A member behind that fetches from the leader catches up: not idle.
-                    guard isLeaderReachable, engine.runtimes[member]?.isFetching != true else { return nil }
+                    guard isLeaderReachable, !engine.runtimes.isFetching(member) else { return nil }
                     shrinks.append((leader, fetchState.lastCaughtUpTime + maxLag))
                 }
             }
@@ -49,7 +56,7 @@ extension IdlePlan {
                 return state.isr.contains(where: holds) || (state.pendingIsr ?? []).contains(where: holds)
             }
             for (follower, log) in state.logs where follower != leader {
-                guard engine.runtimes[follower]?.isFetching == true else { continue }
+                guard engine.runtimes.isFetching(follower) else { continue }
                 guard log.logEndOffset == leaderEnd, log.highWatermark == highWatermark,
                     highWatermark == leaderEnd || isHeldBack() || isFrozen()
                 else { return nil }
@@ -58,15 +65,26 @@ extension IdlePlan {
                     guard end.epoch >= epoch, end.endOffset >= leaderEnd else { return nil }
                 }
                 let inSync = leaderEnd >= highWatermark && leaderEnd >= state.leaderEpochStartOffset
-                guard state.maximalIsr.contains(follower) || !inSync || !cluster.isIsrEligible(follower) else {
-                    return nil
+                // The maximal ISR is the ISR and the pending one (read in place: `maximalIsr` builds an array).
+                let isMaximalIsrMember = state.isr.contains(follower) || state.pendingIsr?.contains(follower) == true
+                guard isMaximalIsrMember || !inSync || !cluster.isIsrEligible(follower) else { return nil }
+                let pair = BrokerPair(follower: follower, leader: leader)
+                let pairIndex: Int
+                if let index = pairs.firstIndex(of: pair) {
+                    pairIndex = index
+                } else {
+                    pairIndex = pairs.count
+                    pairs.append(pair)
                 }
-                fetches[BrokerPair(follower: follower, leader: leader), default: []].append(
-                    PartitionFetch(
-                        id: id, leaderEpoch: state.leaderEpoch, fetchOffset: leaderEnd, leaderLogEndOffset: leaderEnd,
-                        leaderHighWatermark: highWatermark))
+                fetches.append(
+                    (
+                        pairIndex,
+                        PartitionFetch(
+                            id: id, leaderEpoch: state.leaderEpoch, fetchOffset: leaderEnd,
+                            leaderLogEndOffset: leaderEnd, leaderHighWatermark: highWatermark)
+                    ))
             }
         }
-        return (fetches, shrinks)
+        return (pairs, fetches, shrinks)
     }
 }

@@ -35,11 +35,15 @@ struct IdlePlan {
         var initialDeadline: SimulatedInstant?
         /// When the first response in the stretch reaches the follower.
         var firstResponse: SimulatedInstant
-        var partitions: [PartitionFetch] = []
+        /// Where the fetch's partitions are in `partitionFetches`.
+        var partitions: Range<Int>
     }
 
     var brokerStreams: [BrokerStream] = []
+    /// The sessions, by ascending id (as the engine's table keeps them).
     var sessions: [SessionPlan] = []
+    /// What each session's fetch reads, session after session (see `SessionPlan.partitions`).
+    var partitionFetches: [PartitionFetch] = []
     /// Events that happen once and change nothing: session checks already scheduled, fetch events of fetches that
     /// moved on.
     var onceEvents: [SimulatedInstant] = []
@@ -49,10 +53,6 @@ struct IdlePlan {
     var workPerEvent: Int64
     /// The last instant the stretch runs through.
     var end: SimulatedInstant
-    private var sessionIndexes: [FetchSessionID: Int] = [:]
-    /// Every periodic stream (`makeStreams`), made once the plan is complete: the count, the last event and the
-    /// stretch's end all read them.
-    private var streams: [(SimulatedInstant, SimulatedDuration)] = []
     private let networkDelay: SimulatedDuration
     private let fetchWait: SimulatedDuration
     private let sessionTimeout: SimulatedDuration
@@ -70,9 +70,7 @@ struct IdlePlan {
         guard config.brokerHeartbeatInterval < config.brokerSessionTimeout,
             engine.pendingRequestIDs.allSatisfy({ cluster.decidedOutcome(of: $0) == nil })
         else { return nil }
-        var streamIndexes: [BrokerID: Int] = [:]
-        streamIndexes.reserveCapacity(cluster.brokers.count)
-        sessionIndexes.reserveCapacity(engine.fetchSessions.count)
+        brokerStreams.reserveCapacity(cluster.brokers.count)
         // Brokers that heartbeat while fenced: their next heartbeat unfences them, and the stretch ends before it.
         var unfencing: [Int] = []
         for broker in cluster.brokers.keys.sorted() {
@@ -86,20 +84,25 @@ struct IdlePlan {
                 // `broker.session.timeout.ms` after its last heartbeat, and the controller fences it then.
                 barrier = min(barrier, runtime.lastHeartbeat + sessionTimeout)
             }
-            streamIndexes[broker] = brokerStreams.count
             brokerStreams.append(
                 BrokerStream(
                     broker: broker, isHeartbeating: runtime.isHeartbeating,
                     heartbeatPeriod: config.brokerHeartbeatInterval, fetcherTickPeriod: config.replicaFetchWaitMax,
                     isrExpiryPeriod: max(.milliseconds(1), config.replicaLagTimeMax / 2)))
         }
-        guard let (fetches, shrinks) = Self.idleFetches(cluster) else { return nil }
+        guard let idle = Self.idleFetches(cluster) else { return nil }
         // Every fetch session must be one the fetcher wants, and every wanted one must exist.
-        guard fetches.count == engine.fetchSessions.count else { return nil }
+        guard idle.pairs.count == engine.fetchSessions.count else { return nil }
+        sessions.reserveCapacity(engine.fetchSessions.count)
+        partitionFetches.reserveCapacity(idle.fetches.count)
         for session in engine.fetchSessions.values {
-            guard let partitions = fetches[BrokerPair(follower: session.follower, leader: session.leader)],
-                let runtime = engine.runtimes[session.follower]
+            let pair = BrokerPair(follower: session.follower, leader: session.leader)
+            guard let pairIndex = idle.pairs.firstIndex(of: pair), let runtime = engine.runtimes[session.follower]
             else { return nil }
+            // The pair's partitions, in the order the fetcher reads them.
+            let first = partitionFetches.count
+            for fetch in idle.fetches where fetch.pair == pairIndex { partitionFetches.append(fetch.fetch) }
+            let partitions = first..<partitionFetches.count
             let delay = runtime.fetchLag > .zero ? runtime.fetchLag : networkDelay
             let period = networkDelay + fetchWait + delay
             var plan = SessionPlan(
@@ -109,9 +112,13 @@ struct IdlePlan {
             case .request:
                 plan.initialArrival = .distantFuture
             case .parked(let deadline):
-                let expected = partitions.map { ($0.id, $0.leaderEpoch, $0.fetchOffset) }
-                let actual = session.fetched.map { ($0.partition, $0.leaderEpoch, $0.fetchOffset) }
-                guard expected.elementsEqual(actual, by: { $0 == $1 }) else { return nil }
+                guard session.fetched.count == partitions.count else { return nil }
+                for (fetched, index) in zip(session.fetched, partitions) {
+                    let expected = partitionFetches[index]
+                    guard fetched.partition == expected.id, fetched.leaderEpoch == expected.leaderEpoch,
+                        fetched.fetchOffset == expected.fetchOffset
+                    else { return nil }
+                }
                 plan.initialDeadline = deadline
                 plan.firstResponse = deadline + delay
             case .response(let responses):
@@ -123,7 +130,6 @@ struct IdlePlan {
                     guard min(response.highWatermark, log.logEndOffset) == log.highWatermark else { return nil }
                 }
             }
-            sessionIndexes[session.id] = sessions.count
             sessions.append(plan)
         }
         // The queue: every event is periodic, a live fetch event, a no-op, or the barrier.
@@ -132,24 +138,24 @@ struct IdlePlan {
             let time = scheduled.time
             switch scheduled.event {
             case .heartbeat(let id):
-                guard let index = streamIndexes[id], brokerStreams[index].heartbeat == .distantFuture else {
+                guard let index = streamIndex(of: id), brokerStreams[index].heartbeat == .distantFuture else {
                     return nil
                 }
                 brokerStreams[index].heartbeat = time
             case .fetcherTick(let id):
-                guard let index = streamIndexes[id], brokerStreams[index].fetcherTick == .distantFuture else {
+                guard let index = streamIndex(of: id), brokerStreams[index].fetcherTick == .distantFuture else {
                     return nil
                 }
                 brokerStreams[index].fetcherTick = time
             case .isrExpiry(let id):
-                guard let index = streamIndexes[id], brokerStreams[index].isrExpiry == .distantFuture else {
+                guard let index = streamIndex(of: id), brokerStreams[index].isrExpiry == .distantFuture else {
                     return nil
                 }
                 brokerStreams[index].isrExpiry = time
             case .sessionExpiry:
                 onceEvents.append(time)
             case .fetchArrival(let id, _), .fetchExpiry(let id, _), .fetchResponse(let id, _):
-                if let index = sessionIndexes[id], isLive(scheduled, of: engine.fetchSessions[id]!) {
+                if let index = sessionIndex(of: id), isLive(scheduled, of: engine.fetchSessions[id]!) {
                     liveEvents += 1
                     let delay = sessions[index].period - networkDelay - fetchWait
                     switch scheduled.event {
@@ -175,8 +181,8 @@ struct IdlePlan {
         for index in unfencing { barrier = min(barrier, brokerStreams[index].heartbeat) }
         // Kafka: `ReplicaManager.maybeShrinkIsr` runs every `replica.lag.time.max.ms / 2`; the first check after a
         // member is out of sync shrinks the ISR.
-        for (leader, outOfSyncAfter) in shrinks {
-            guard let index = streamIndexes[leader] else { return nil }
+        for (leader, outOfSyncAfter) in idle.shrinks {
+            guard let index = streamIndex(of: leader) else { return nil }
             let stream = brokerStreams[index]
             let checks = Self.occurrences(stream.isrExpiry, stream.isrExpiryPeriod, outOfSyncAfter)
             barrier = min(barrier, stream.isrExpiry + stream.isrExpiryPeriod * checks)
@@ -189,8 +195,28 @@ struct IdlePlan {
         }
         // Last, as it reads every partition's history: the oracle would find nothing new.
         guard engine.oracle.isSettled(cluster) else { return nil }
-        onceEvents.sort()
-        streams = makeStreams()
+        if onceEvents.count > 1 { onceEvents.sort() }
+    }
+
+    /// The position of broker `id`'s stream in `brokerStreams` (by ascending broker id), if it has one.
+    private func streamIndex(of id: BrokerID) -> Int? {
+        brokerStreams.withUnsafeBufferPointer { streams in
+            for index in streams.indices where streams[index].broker == id { return index }
+            return nil
+        }
+    }
+
+    /// The position of session `id` in `sessions` (by ascending id), if the plan has it.
+    private func sessionIndex(of id: FetchSessionID) -> Int? {
+        sessions.withUnsafeBufferPointer { sessions in
+            var low = 0
+            var high = sessions.count
+            while low < high {
+                let middle = (low + high) / 2
+                if sessions[middle].id < id { low = middle + 1 } else { high = middle }
+            }
+            return low < sessions.count && sessions[low].id == id ? low : nil
+        }
     }
 
     /// Whether `scheduled` is the event `session` waits for.
@@ -225,38 +251,32 @@ struct IdlePlan {
         return count > 0 ? first + period * (count - 1) : nil
     }
 
-    /// Every instant some event of `session` happens at: before its first response, then per period.
-    private func sessionStreams(_ session: SessionPlan) -> [(SimulatedInstant, SimulatedDuration)] {
-        let period = session.period
-        var streams: [(SimulatedInstant, SimulatedDuration)] = [
-            (session.firstResponse, period), (session.firstResponse + networkDelay, period),
-            (session.firstResponse + networkDelay + fetchWait, period),
-        ]
+    /// Calls `body` with every periodic stream's first instant and period: each broker's heartbeat (and the session
+    /// check each heartbeat schedules), fetcher tick and ISR-expiry check, and each session's response, next request
+    /// and expiry, with the events before its first response, which happen once.
+    private func forEachStream(_ body: (SimulatedInstant, SimulatedDuration) -> Void) {
+        for stream in brokerStreams {
+            body(stream.heartbeat, stream.heartbeatPeriod)
+            body(stream.fetcherTick, stream.fetcherTickPeriod)
+            body(stream.isrExpiry, stream.isrExpiryPeriod)
+            if stream.isHeartbeating { body(stream.heartbeat + sessionTimeout, stream.heartbeatPeriod) }
+        }
         // Events before the first response happen once: a period longer than the stretch can be.
         let once = SimulatedDuration(milliseconds: Int64.max / 4)
-        if let arrival = session.initialArrival { streams.append((arrival, once)) }
-        if let deadline = session.initialDeadline { streams.append((deadline, once)) }
-        return streams
-    }
-
-    /// Every periodic stream: (first instant, period).
-    private func makeStreams() -> [(SimulatedInstant, SimulatedDuration)] {
-        var all: [(SimulatedInstant, SimulatedDuration)] = []
-        for stream in brokerStreams {
-            all.append((stream.heartbeat, stream.heartbeatPeriod))
-            all.append((stream.fetcherTick, stream.fetcherTickPeriod))
-            all.append((stream.isrExpiry, stream.isrExpiryPeriod))
-            // The session check each heartbeat schedules.
-            if stream.isHeartbeating { all.append((stream.heartbeat + sessionTimeout, stream.heartbeatPeriod)) }
+        for session in sessions {
+            let period = session.period
+            body(session.firstResponse, period)
+            body(session.firstResponse + networkDelay, period)
+            body(session.firstResponse + networkDelay + fetchWait, period)
+            if let arrival = session.initialArrival { body(arrival, once) }
+            if let deadline = session.initialDeadline { body(deadline, once) }
         }
-        for session in sessions { all += sessionStreams(session) }
-        return all
     }
 
     /// How many events happen up to `time`.
     func count(through time: SimulatedInstant) -> Int64 {
         var total: Int64 = 0
-        for (first, period) in streams { total += Self.occurrences(first, period, time) }
+        forEachStream { first, period in total += Self.occurrences(first, period, time) }
         var low = 0
         var high = onceEvents.count
         while low < high {
@@ -269,7 +289,7 @@ struct IdlePlan {
     /// The instant of the last event up to `time`.
     func lastEventTime(through time: SimulatedInstant) -> SimulatedInstant {
         var latest = SimulatedInstant.distantPast
-        for (first, period) in streams {
+        forEachStream { first, period in
             if let last = Self.last(first, period, time) { latest = max(latest, last) }
         }
         for once in onceEvents where once <= time { latest = max(latest, once) }
@@ -319,13 +339,13 @@ struct IdlePlan {
         switch scheduled.event {
         case .sessionExpiry: return true
         case .fetchArrival(let id, _), .fetchExpiry(let id, _), .fetchResponse(let id, _):
-            return sessionIndexes[id] == nil || !isLiveTime(scheduled, id)
+            return !isLiveTime(scheduled, id)
         default: return false
         }
     }
 
     private func isLiveTime(_ scheduled: ScheduledEvent, _ id: FetchSessionID) -> Bool {
-        guard let index = sessionIndexes[id] else { return false }
+        guard let index = sessionIndex(of: id) else { return false }
         let session = sessions[index]
         switch scheduled.event {
         case .fetchArrival: return session.initialArrival == scheduled.time

@@ -70,32 +70,43 @@ struct InvariantChecker: Hashable, Sendable {
 
     /// Checks the partitions the last event touched (every partition when a broker started or stopped running) and
     /// returns the lines for the event log, in order: loss tracking of each partition, then its invariants.
+    ///
+    /// Each partition is read once, in place, for both parts; the invariant breaks are reported after every
+    /// partition's loss tracking, so findings and lines keep that order.
     mutating func check(_ cluster: inout Cluster) -> [String] {
-        let touched = cluster.engine.touched
-        let ids: [TopicPartition]
-        if !isStoppedBrokersUnchanged(cluster) || touched.isEverything {
-            stoppedBrokers = Self.stoppedBrokers(cluster.engine.runtimes)
-            ids = cluster.engine.partitionIDs
-        } else if touched.ids.isEmpty {
-            return []
-        } else if touched.ids.count == 1 {
-            ids = touched.ids
-        } else {
-            var unique: [TopicPartition] = []
-            for id in touched.ids.sorted() where unique.last != id { unique.append(id) }
-            ids = unique
-        }
         var notes: [String] = []
+        var invariantBreaks: [(Finding.Kind, TopicPartition, String)] = []
         let now = cluster.engine.now
-        let runtimes = cluster.engine.runtimes
-        // The partitions are read where they are stored, never copied.
-        for id in ids {
-            cluster.readPartition(id) { state in
-                trackCommittedAndLostRecords(of: state, runtimes: runtimes, now: now, notes: &notes)
+        if !isStoppedBrokersUnchanged(cluster) || cluster.engine.touched.isEverything {
+            stoppedBrokers = Self.stoppedBrokers(cluster.engine.runtimes)
+            for id in cluster.engine.partitionIDs {
+                check(id, in: &cluster, now: now, notes: &notes, invariantBreaks: &invariantBreaks)
+            }
+        } else if cluster.engine.touched.ids.count == 1 {
+            let id = cluster.engine.touched.ids[0]
+            check(id, in: &cluster, now: now, notes: &notes, invariantBreaks: &invariantBreaks)
+        } else {
+            var ids = cluster.engine.touched.ids
+            ids.sort()
+            for (index, id) in ids.enumerated() where index == 0 || ids[index - 1] != id {
+                check(id, in: &cluster, now: now, notes: &notes, invariantBreaks: &invariantBreaks)
             }
         }
-        for id in ids { cluster.readPartition(id) { state in checkInvariants(of: state, now: now, notes: &notes) } }
+        for (kind, id, message) in invariantBreaks { report(kind, id, message, time: now, notes: &notes) }
         return notes
+    }
+
+    /// Tracks the committed and lost records of partition `id` and checks its invariants, reading it in place; the
+    /// breaks are added to `invariantBreaks` for `check` to report.
+    private mutating func check(
+        _ id: TopicPartition, in cluster: inout Cluster, now: SimulatedInstant, notes: inout [String],
+        invariantBreaks: inout [(Finding.Kind, TopicPartition, String)]
+    ) {
+        let runtimes = cluster.engine.runtimes
+        cluster.readPartition(id) { state in
+            trackCommittedAndLostRecords(of: state, runtimes: runtimes, now: now, notes: &notes)
+            checkInvariants(of: state, breaks: &invariantBreaks)
+        }
     }
 
     /// Whether the brokers not running are those of the last check.
@@ -114,6 +125,31 @@ struct InvariantChecker: Hashable, Sendable {
         runtimes.brokers { !$0.isAlive }
     }
 
+    /// Whether `broker` has a runtime and runs; `stoppedBrokers` is current (`check` brings it up to date first), so
+    /// this is `runtimes[broker]?.isAlive == true` without copying the runtime.
+    private func isRunning(_ broker: BrokerID, _ runtimes: BrokerRuntimes) -> Bool {
+        runtimes.state(of: broker) != nil && !stoppedBrokers.contains(broker)
+    }
+
+    /// Where the history of `id` is (the topic's position in `histories` and the partition), creating it (and the
+    /// histories of the topic's lower partitions) when `creating` is set; nil when there is none.
+    private mutating func historySlot(
+        of id: TopicPartition, creating: Bool
+    ) -> Dictionary<String, [PartitionHistory]>.Index? {
+        if let position = historyPosition(of: id.topic) {
+            historyMemo.remember(id.topic, at: position)
+            if id.partition < histories.values[position].count { return position }
+            guard creating else { return nil }
+            while histories.values[position].count <= id.partition {
+                histories.values[position].append(PartitionHistory())
+            }
+            return position
+        }
+        guard creating else { return nil }
+        modifyHistory(id) { _ in }
+        return historyPosition(of: id.topic)
+    }
+
     /// Remembers newly committed records and detects acknowledged or committed records that are gone.
     ///
     /// A record is committed once it is below a leader's HW. It is lost when the current leader's log no longer holds
@@ -122,9 +158,12 @@ struct InvariantChecker: Hashable, Sendable {
     private mutating func trackCommittedAndLostRecords(
         of state: PartitionState, runtimes: BrokerRuntimes, now: SimulatedInstant, notes: inout [String]
     ) {
-        guard let leader = state.leader, runtimes[leader]?.isAlive == true,
-            let (lost, lostCommitted) = modifyHistory(
-                state.id, { Self.trackCommittedAndLostRecords(in: &$0, state: state, leader: leader) })
+        guard let leader = state.leader, isRunning(leader, runtimes),
+            let position = historySlot(of: state.id, creating: true),
+            let logPosition = state.logs.position(of: leader),
+            let (lost, lostCommitted) = Self.trackCommittedAndLostRecords(
+                in: &histories.values[position][state.id.partition], state: state, leader: leader,
+                logs: state.logs.values, at: logPosition)
         else { return }
         let id = state.id
         if !lost.isEmpty {
@@ -138,35 +177,25 @@ struct InvariantChecker: Hashable, Sendable {
         }
     }
 
-    /// One partition's part of `trackCommittedAndLostRecords`: nil when its leader's log was not scanned, else the
-    /// offsets found lost (all, and committed or acks=all ones).
+    /// `trackCommittedAndLostRecords` with the leader's log `logs[index]` (read where it is stored: a copy of a log
+    /// retains and releases its parts).
     private static func trackCommittedAndLostRecords(
-        in history: inout PartitionHistory, state: PartitionState, leader: BrokerID
-    ) -> (lost: [Int64], lostCommitted: [Int64])? {
-        // The leader's log read where it is stored, not copied.
-        guard let position = state.logs.position(of: leader) else { return nil }
-        return trackCommittedAndLostRecords(
-            in: &history, state: state, leader: leader, log: state.logs.values[position])
-    }
-
-    /// `trackCommittedAndLostRecords` with the leader's log `log`.
-    private static func trackCommittedAndLostRecords(
-        in history: inout PartitionHistory, state: PartitionState, leader: BrokerID, log: ReplicaLog
+        in history: inout PartitionHistory, state: PartitionState, leader: BrokerID, logs: [ReplicaLog], at index: Int
     ) -> (lost: [Int64], lostCommitted: [Int64])? {
         // The leader's log only loses records through a leader change or a truncation; skip the scan otherwise.
-        let checkKey = LossCheckKey(state, leader: leader, log: log)
-        guard history.lossCheckKey != checkKey || history.committedUpTo < log.highWatermark else { return nil }
+        let checkKey = LossCheckKey(state, leader: leader, log: logs[index])
+        guard history.lossCheckKey != checkKey || history.committedUpTo < logs[index].highWatermark else { return nil }
         var lost: [Int64] = []
         var lostCommitted: [Int64] = []
         if history.lossCheckKey != checkKey, !(history.lossCheckKey.map { checkKey.onlyGrew(since: $0) } ?? false) {
             // Both tables are read by ascending offset, so the log's epochs are read in one pass each.
-            var committedEpochs = log.epochReader
+            var committedEpochs = logs[index].epochReader
             history.committed.forEach { offset, epoch in
                 guard committedEpochs.epoch(at: offset) != epoch else { return }
                 lost.append(offset)
                 lostCommitted.append(offset)
             }
-            var acknowledgedEpochs = log.epochReader
+            var acknowledgedEpochs = logs[index].epochReader
             history.acknowledged.forEach { offset, record in
                 guard acknowledgedEpochs.epoch(at: offset) != record.leaderEpoch else { return }
                 if !lost.contains(offset) { lost.append(offset) }
@@ -182,15 +211,18 @@ struct InvariantChecker: Hashable, Sendable {
         if !lost.isEmpty {
             history.lostOffsets = Array(Set(history.lostOffsets + lost)).sorted()
         }
-        if history.committedUpTo < log.highWatermark {
+        if history.committedUpTo < logs[index].highWatermark {
             // The epochs a slice at a time (one lookup, not one per record); none above the LEO.
-            log.forEachSlice(from: history.committedUpTo, to: log.highWatermark) { slice in
+            logs[index].forEachSlice(from: history.committedUpTo, to: logs[index].highWatermark) { slice in
                 for offset in slice.baseOffset..<slice.endOffset { history.committed[offset] = slice.leaderEpoch }
             }
-            for offset in max(history.committedUpTo, log.logEndOffset)..<max(log.highWatermark, log.logEndOffset) {
+            for offset in max(
+                history.committedUpTo, logs[index].logEndOffset)..<max(
+                    logs[index].highWatermark, logs[index].logEndOffset)
+            {
                 history.committed[offset] = nil
             }
-            history.committedUpTo = log.highWatermark
+            history.committedUpTo = logs[index].highWatermark
         }
         return (lost, lostCommitted)
     }
@@ -203,11 +235,17 @@ struct InvariantChecker: Hashable, Sendable {
     /// above the offset where the unclean leader's epoch starts, is the documented data loss (`DataLoss`).
     /// Kafka: `Partition.maybeIncrementLeaderHW` and `Partition.isUnderMinIsr` only ever look at the leader's own state
     /// and the followers' fetch state; a dead replica sends no fetches (`ReplicaManager.fetchMessages`).
-    private mutating func checkInvariants(of state: PartitionState, now: SimulatedInstant, notes: inout [String]) {
-        let last = lastLeaderHighWatermark(of: state.id)
+    /// The breaks are added to `breaks`, to be reported after every partition's loss tracking.
+    private mutating func checkInvariants(
+        of state: PartitionState, breaks: inout [(Finding.Kind, TopicPartition, String)]
+    ) {
+        let id = state.id
+        let last = lastLeaderHighWatermark(of: id)
         guard let check = Self.invariantCheck(of: state, last: last, stopped: stoppedBrokers) else { return }
-        for (kind, message) in check.breaks { report(kind, state.id, message, time: now, notes: &notes) }
-        if last != check.highWatermark { modifyHistory(state.id) { $0.lastLeaderHighWatermark = check.highWatermark } }
+        for (kind, message) in check.breaks { breaks.append((kind, id, message)) }
+        if last != check.highWatermark, let position = historySlot(of: id, creating: true) {
+            histories.values[position][id.partition].lastLeaderHighWatermark = check.highWatermark
+        }
     }
 
     /// Whether checking every partition of `cluster` now would leave the findings and the histories as they are
@@ -249,18 +287,23 @@ struct InvariantChecker: Hashable, Sendable {
     private static func invariantCheck(
         of state: PartitionState, last: LeaderHighWatermark?, stopped: [BrokerID]
     ) -> (breaks: [(Finding.Kind, String)], highWatermark: LeaderHighWatermark)? {
-        let logs = state.logs.values
         /// The position in `logs` of a running broker's log, nil when it is stopped or has none.
         func runningLog(_ broker: BrokerID) -> Int? {
             stopped.contains(broker) ? nil : state.logs.position(of: broker)
         }
         guard let leader = state.leader, let leaderIndex = runningLog(leader) else { return nil }
+        let logs = state.logs.values
+        // The epochs read are remembered per log: the ISR and pair checks read the same few offsets (the HW, a
+        // follower's HW or LEO) of the same logs again.
+        var memos = EpochMemos()
+        /// The epoch of the record at `offset` in the log at `index`.
+        func epoch(_ index: Int, at offset: Int64) -> Int? { memos.epoch(at: offset, in: logs, index) }
         var breaks: [(Finding.Kind, String)] = []
         let hw = logs[leaderIndex].highWatermark
         if !state.isr.contains(leader) {
             breaks.append((.leaderNotInIsr, "leader \(leader) is not in Isr \(Cluster.csv(state.isr))"))
         }
-        let leaderEpochBelowHighWatermark = hw > 0 ? logs[leaderIndex].epoch(at: hw - 1) : nil
+        let leaderEpochBelowHighWatermark = hw > 0 ? epoch(leaderIndex, at: hw - 1) : nil
         for member in state.isr {
             guard let index = runningLog(member) else { continue }
             let logEndOffset = logs[index].logEndOffset
@@ -270,9 +313,7 @@ struct InvariantChecker: Hashable, Sendable {
                         .highWatermarkAboveIsrLogEnd,
                         "leader HW \(hw) is above the LEO \(logEndOffset) of ISR member \(member)"
                     ))
-            } else if hw > 0, index != leaderIndex,
-                logs[index].epoch(at: hw - 1) != leaderEpochBelowHighWatermark
-            {
+            } else if hw > 0, index != leaderIndex, epoch(index, at: hw - 1) != leaderEpochBelowHighWatermark {
                 // Equal epochs at the same offset imply equal prefixes (leader-epoch log matching).
                 breaks.append((.strongIsr, "ISR member \(member) differs from the leader below HW \(hw)"))
             }
@@ -290,7 +331,7 @@ struct InvariantChecker: Hashable, Sendable {
                 let limit = min(
                     logs[oneIndex].highWatermark, logs[otherIndex].highWatermark,
                     logs[oneIndex].logEndOffset, logs[otherIndex].logEndOffset)
-                if limit > 0, logs[oneIndex].epoch(at: limit - 1) != logs[otherIndex].epoch(at: limit - 1) {
+                if limit > 0, epoch(oneIndex, at: limit - 1) != epoch(otherIndex, at: limit - 1) {
                     let afterUnclean = state.uncleanElectionEpoch != nil && limit > state.uncleanElectionStartOffset
                     pairBreaks.append(
                         (min(one, other), max(one, other), afterUnclean ? .dataLoss : .logMatching, limit))
@@ -376,5 +417,43 @@ extension Cluster {
             index = end + 1
         }
         return parts.joined(separator: ",")
+    }
+}
+
+/// The epochs one check read from the first four replica logs of a partition (a partition rarely has more replicas;
+/// the others' are read each time), kept inline: no allocation per check.
+struct EpochMemos {
+    private var first = EpochMemo()
+    private var second = EpochMemo()
+    private var third = EpochMemo()
+    private var fourth = EpochMemo()
+
+    /// The epoch of the record at `offset` in `logs[index]`.
+    mutating func epoch(at offset: Int64, in logs: [ReplicaLog], _ index: Int) -> Int? {
+        switch index {
+        case 0: first.epoch(at: offset, in: logs[index])
+        case 1: second.epoch(at: offset, in: logs[index])
+        case 2: third.epoch(at: offset, in: logs[index])
+        case 3: fourth.epoch(at: offset, in: logs[index])
+        default: logs[index].epoch(at: offset)
+        }
+    }
+}
+
+/// The last two epochs one check read from one replica log, by offset (a log's records do not change during a check).
+struct EpochMemo {
+    /// The offset read last and its epoch (no offset below 0 has a record: -1 and nil are a true answer).
+    private var latest: (offset: Int64, epoch: Int?) = (-1, nil)
+    /// The offset read before it and its epoch.
+    private var earlier: (offset: Int64, epoch: Int?) = (-1, nil)
+
+    /// The epoch of the record at `offset` in `log`, the log this memo belongs to.
+    mutating func epoch(at offset: Int64, in log: ReplicaLog) -> Int? {
+        if offset == latest.offset { return latest.epoch }
+        if offset == earlier.offset { return earlier.epoch }
+        let epoch = log.epoch(at: offset)
+        earlier = latest
+        latest = (offset, epoch)
+        return epoch
     }
 }

@@ -69,7 +69,7 @@ public struct BrokerTable: Hashable, Sendable {
     /// the Leaders column and the others keep their relative order. A partition without a leader keeps all its
     /// replicas, in replica order, as followers marked `noLeader`.
     ///
-    /// The table reads the cluster through `Placement` (each partition) and `brokerRows(_:of:)` (each broker) only, and
+    /// The table reads of each partition only what its `Placement` holds, of the brokers only `brokerRows(_:of:)`, and
     /// the topics' names: `isUnchanged(from:to:)` compares those.
     public init(cluster: Cluster, topic: String? = nil) {
         self.init(cluster: cluster, topic: topic, brokers: cluster.brokersInDisplayOrder)
@@ -80,32 +80,39 @@ public struct BrokerTable: Hashable, Sendable {
     public init(cluster: Cluster, topic: String? = nil, brokers: [Broker]) {
         let topics = topic.map { name in cluster.topics[name].map { [$0] } ?? [] } ?? cluster.sortedTopics
         let single = topics.count == 1
-        var placements: [Placement] = []
-        for topic in topics { for partition in topic.partitions { placements.append(Placement(partition)) } }
-        let columns = placements.map { $0.replicas.count - ($0.leader == nil ? 0 : 1) }.max() ?? 0
-        var leaders: [BrokerID: [Entry]] = [:]
-        var followers: [BrokerID: [[Entry]]] = [:]
-        for partition in placements {
-            let label = single ? "P\(partition.id.partition)" : partition.id.description
-            func entry(_ broker: BrokerID) -> Entry {
-                var marks: Marks = []
-                if !partition.isr.contains(broker) { marks.insert(.outOfSync) }
-                if partition.leader == nil { marks.insert(.noLeader) }
-                return Entry(label: label, partition: partition.id, marks: marks)
-            }
-            if let leader = partition.leader { leaders[leader, default: []].append(entry(leader)) }
-            var position = 0
-            for broker in partition.replicas where broker != partition.leader {
-                defer { position += 1 }
-                guard position < columns else { continue }
-                followers[broker, default: Array(repeating: [], count: columns)][position].append(entry(broker))
+        var columns = 0
+        for topic in topics {
+            for partition in topic.partitions {
+                columns = max(columns, partition.replicas.count - (partition.leader == nil ? 0 : 1))
             }
         }
-        rows = Self.brokerRows(brokers, of: cluster).map { broker, state in
-            Row(
-                broker: broker, state: state, leaders: leaders[broker.id] ?? [],
-                followers: followers[broker.id] ?? Array(repeating: [], count: columns))
+        // The rows are filled in place: a broker's row is found by its id (brokers not in `brokers` have none).
+        var rows = Self.brokerRows(brokers, of: cluster).map { broker, state in
+            Row(broker: broker, state: state, leaders: [], followers: Array(repeating: [], count: columns))
         }
+        var rowOf: [BrokerID: Int] = [:]
+        rowOf.reserveCapacity(rows.count)
+        for (index, row) in rows.enumerated() { rowOf[row.broker.id] = index }
+        for topic in topics {
+            for partition in topic.partitions {
+                let id = partition.id
+                let label = single ? "P" + String(id.partition) : id.description
+                let noLeader: Marks = partition.leader == nil ? .noLeader : []
+                func entry(_ broker: BrokerID) -> Entry {
+                    Entry(
+                        label: label, partition: id,
+                        marks: partition.isr.contains(broker) ? noLeader : noLeader.union(.outOfSync))
+                }
+                if let leader = partition.leader, let row = rowOf[leader] { rows[row].leaders.append(entry(leader)) }
+                var position = 0
+                for broker in partition.replicas where broker != partition.leader {
+                    defer { position += 1 }
+                    guard position < columns, let row = rowOf[broker] else { continue }
+                    rows[row].followers[position].append(entry(broker))
+                }
+            }
+        }
+        self.rows = rows
         followerColumns = columns
     }
 

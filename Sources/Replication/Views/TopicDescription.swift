@@ -4,8 +4,7 @@
 /// (tools/src/main/java/org/apache/kafka/tools/TopicCommand.java).
 ///
 /// Every line is made from a `Header` or a `Row` alone, and those read from the cluster everything a line prints:
-/// two clusters with equal headers and rows print the same lines, which `isUnchanged(from:to:)` decides without
-/// making them.
+/// equal headers and rows print the same lines, so `Kept` makes a line again only when its header or row changed.
 public struct TopicDescription: Hashable, Sendable {
     /// Partition filters, as `kafka-topics --describe` flags. With any of them, topic header lines are not printed.
     public enum Filter: String, Hashable, Sendable, CaseIterable {
@@ -33,32 +32,6 @@ public struct TopicDescription: Hashable, Sendable {
             }
         }
         self.lines = lines
-    }
-
-    /// Whether the description of all topics (no filter) of `after` is certainly the one of `before`: true only when
-    /// every topic's `Header` and every partition's `Row` are equal, so the lines are; false when they may differ
-    /// (equal lines can come from different inputs, e.g. a topic's own config equal to the cluster-wide one).
-    ///
-    /// The site asks at every step whether `--describe` changed: this answers most steps without making the lines.
-    public static func isUnchanged(from before: Cluster, to after: Cluster) -> Bool {
-        guard before.topics.count == after.topics.count else { return false }
-        let (showsElrBefore, showsElrAfter) = (before.behaviour.describeShowsElr, after.behaviour.describeShowsElr)
-        let (clusterWideBefore, clusterWideAfter) = (
-            before.engine.config.topicDefaults, after.engine.config.topicDefaults
-        )
-        for (name, topic) in after.topics {
-            // Rows are compared within a topic of the same name (the header's): the line adds the name.
-            guard let old = before.topics[name],
-                Header(old, clusterWide: clusterWideBefore) == Header(topic, clusterWide: clusterWideAfter)
-            else { return false }
-            for index in topic.partitions.indices
-            where Row(topic.partitions[index], showsElr: showsElrAfter)
-                != Row(old.partitions[index], showsElr: showsElrBefore)
-            {
-                return false
-            }
-        }
-        return true
     }
 
     /// The description of all topics (no filter) kept from one state to the next: a line is made again only when

@@ -13,7 +13,13 @@ public struct Timeline: Hashable, Sendable {
         /// The author's narration of the step: the comment lines above the command and above each of its checks, one
         /// block of lines per statement that has some, in order.
         public var narration: [[String]] {
-            ([command] + checks).map { $0.statement.narration }.filter { !$0.isEmpty }
+            // Read in place: gathering the steps first copied each one.
+            var blocks: [[String]] = []
+            if !command.statement.narration.isEmpty { blocks.append(command.statement.narration) }
+            for index in checks.indices where !checks[index].statement.narration.isEmpty {
+                blocks.append(checks[index].statement.narration)
+            }
+            return blocks
         }
     }
 

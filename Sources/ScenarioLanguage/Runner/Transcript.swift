@@ -11,19 +11,31 @@ public struct Transcript: Hashable, Sendable {
     /// The canonical transcript text that `output` blocks hold: every command except `expect`, as `$ <command>`
     /// followed by its output lines.
     public var text: String {
+        // Read in place, step by step: a copy of a step retains its cluster, statement and output.
         var out = ""
-        for step in steps where !step.isExpectation {
-            out += "$ \(step.statement.text)\n"
-            for line in step.output { out += line + "\n" }
+        for index in steps.indices where steps[index].expectation == nil {
+            out += "$ "
+            out += steps[index].statement.text
+            out += "\n"
+            for line in steps[index].output {
+                out += line
+                out += "\n"
+            }
         }
         return out
     }
 
-    /// How many expectations ran.
-    public var expectationCount: Int { steps.filter { $0.isExpectation }.count }
+    /// How many commands ran (every step but the expectations): the entries of `timeline`, counted without building
+    /// it.
+    public var commandCount: Int { steps.reduce(0) { $0 + ($1.isExpectation ? 0 : 1) } }
+
+    /// How many expectations ran (counted in place: filtering copied every step, its cluster and output).
+    public var expectationCount: Int { steps.reduce(0) { $0 + ($1.isExpectation ? 1 : 0) } }
 
     /// How many expectations failed.
-    public var failedExpectationCount: Int { steps.filter { $0.expectation?.passed == false }.count }
+    public var failedExpectationCount: Int {
+        steps.reduce(0) { $0 + ($1.expectation?.passed == false ? 1 : 0) }
+    }
 }
 
 /// One executed statement.

@@ -53,12 +53,21 @@ public enum Lexer {
 
     /// Lexes one line (without its newline).
     public static func lex(_ line: String) -> Line {
-        let bytes = Array(line.utf8)
+        var line = line
+        return line.withUTF8 { lex(bytes: $0) }
+    }
+
+    /// Lexes one line's UTF-8 bytes: a token's text is decoded from the line where it stands, not gathered byte by
+    /// byte; only a token with a quoted value (whose quotes and escapes are not part of its text) is gathered.
+    private static func lex(bytes: UnsafeBufferPointer<UInt8>) -> Line {
         var tokens: [Token] = []
         var index = 0
         var textEnd = 0
         var error: (Int, String)?
         let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"), quote = UInt8(ascii: "\""), hash = UInt8(ascii: "#")
+        let text = { (range: Range<Int>) in
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        }
         while index < bytes.count {
             if bytes[index] == space || bytes[index] == tab || bytes[index] == UInt8(ascii: "\r") {
                 index += 1
@@ -66,22 +75,23 @@ public enum Lexer {
             }
             if bytes[index] == hash { break }
             let start = index
+            // The token as gathered, once it has a quoted value (until then it is `bytes[start..<index]`).
             var word: [UInt8] = []
+            var isGathered = false
             var keyLength: Int?
             var valueStart = start
-            var quoted = false
             while index < bytes.count, bytes[index] != space, bytes[index] != tab, bytes[index] != UInt8(ascii: "\r") {
                 let byte = bytes[index]
                 if byte == UInt8(ascii: "="), keyLength == nil, index > start,
                     !(index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "=")),
                     bytes[index - 1] != UInt8(ascii: "=")
                 {
-                    keyLength = word.count
-                    word.append(byte)
+                    keyLength = index - start
                     index += 1
                     valueStart = index
                     if index < bytes.count, bytes[index] == quote {
-                        quoted = true
+                        word.append(contentsOf: bytes[start..<index])
+                        isGathered = true
                         index += 1
                         var closed = false
                         while index < bytes.count {
@@ -102,22 +112,23 @@ public enum Lexer {
                     }
                     continue
                 }
-                word.append(byte)
+                if isGathered { word.append(byte) }
                 index += 1
             }
-            _ = quoted
-            let text = String(decoding: word, as: UTF8.self)
-            var token = Token(text: text, column: start + 1, key: nil, value: nil, valueColumn: start + 1)
+            var token = Token(
+                text: isGathered ? String(decoding: word, as: UTF8.self) : text(start..<index), column: start + 1,
+                key: nil, value: nil, valueColumn: start + 1)
             if let keyLength {
-                token.key = String(decoding: word[..<keyLength], as: UTF8.self)
-                token.value = String(decoding: word[(keyLength + 1)...], as: UTF8.self)
+                token.key = text(start..<start + keyLength)
+                token.value =
+                    isGathered
+                    ? String(decoding: word[(keyLength + 1)...], as: UTF8.self) : text(start + keyLength + 1..<index)
                 token.valueColumn = valueStart + 1
             }
             tokens.append(token)
             textEnd = index
         }
         let firstColumn = tokens.first.map { $0.column - 1 } ?? 0
-        let text = String(decoding: bytes[firstColumn..<max(firstColumn, textEnd)], as: UTF8.self)
-        return Line(tokens: tokens, text: text, error: error)
+        return Line(tokens: tokens, text: text(firstColumn..<max(firstColumn, textEnd)), error: error)
     }
 }
