@@ -89,4 +89,59 @@ struct EventQueueTests {
         #expect(mismatches == 0)
         #expect(reference.isEmpty)
     }
+
+    /// A produce-heavy run schedules request timeouts (and fetch expiries) in ascending order ahead of the other
+    /// events, which the queue keeps apart from its heap: every pop, interleaved with such timeouts, near events and removals, returns
+    /// what a sorted list would, and two queues with the same events are equal however they were scheduled.
+    @Test(arguments: [41, 42, 43, 44])
+    func keepsAscendingTimeoutsInOrder(seed: UInt64) {
+        var random = SplitMix64(seed: seed)
+        var queue = EventQueue()
+        var reference: [ScheduledEvent] = []
+        var order = 0
+        var now: Int64 = 0
+        var timeout: Int64 = 100
+        var mismatches = 0
+        for _ in 0..<4_000 {
+            switch random.next() % 10 {
+            case 0..<3:
+                // Mostly ascending, sometimes equal or a little earlier than the last one.
+                timeout += Int64(random.next() % 4) - 1
+                let event = EngineEvent.requestTimeout(ProduceRequestID(Int(random.next() % 5)), leader: 1)
+                queue.schedule(at: .milliseconds(timeout), event)
+                reference.append(ScheduledEvent(time: .milliseconds(timeout), event: event, sequence: order))
+                order += 1
+            case 3..<6:
+                let time = SimulatedInstant.milliseconds(now + Int64(random.next() % 6))
+                let session = FetchSessionID(Int(random.next() % 3) + 1)
+                let event: EngineEvent =
+                    random.next() % 2 == 0 ? .fetchArrival(session, follower: 2) : .fetchExpiry(session, follower: 2)
+                queue.schedule(at: time, event)
+                reference.append(ScheduledEvent(time: time, event: event, sequence: order))
+                order += 1
+            case 6 where random.next() % 20 == 0:
+                let request = ProduceRequestID(Int(random.next() % 5))
+                queue.removeAll { if case .requestTimeout(request, _) = $0.event { true } else { false } }
+                reference.removeAll { if case .requestTimeout(request, _) = $0.event { true } else { false } }
+            default:
+                reference.sort()
+                let expected = reference.isEmpty ? nil : reference.removeFirst()
+                let popped = queue.popFirst()
+                if popped?.time != expected?.time || popped?.event != expected?.event { mismatches += 1 }
+                if let popped { now = max(now, popped.time.millisecondsSinceStart) }
+            }
+            reference.sort()
+            if queue.count != reference.count || queue.nextTime != reference.first?.time { mismatches += 1 }
+        }
+        var rebuilt = EventQueue()
+        for event in reference.reversed() { rebuilt.schedule(at: event.time, event.event) }
+        #expect(rebuilt == queue)
+        #expect(queue.pending.map(\.time) == reference.map(\.time))
+        while let popped = queue.popFirst() {
+            let expected = reference.removeFirst()
+            if popped.time != expected.time || popped.event != expected.event { mismatches += 1 }
+        }
+        #expect(mismatches == 0)
+        #expect(reference.isEmpty)
+    }
 }

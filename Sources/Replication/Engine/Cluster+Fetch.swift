@@ -35,9 +35,10 @@ extension Cluster {
             engine.fetchSessions[sessionID] = nil
             return
         }
-        var fetched: [FetchSession.Fetched] = []
         let follower = session.follower
         let partitions = fetchRoutes(of: follower).first { $0.leader == session.leader }?.partitions ?? []
+        var fetched: [FetchSession.Fetched] = []
+        fetched.reserveCapacity(partitions.count)
         for id in partitions {
             let read = readPartition(id) { state in
                 state.logs.read(follower) {
@@ -50,6 +51,7 @@ extension Cluster {
         // A new fetch has read nothing yet: the list is taken as it is rather than appended to an empty one.
         if session.fetched.isEmpty { session.fetched = fetched } else { session.fetched += fetched }
         var responses: [FetchResponse] = []
+        responses.reserveCapacity(fetched.count)
         for read in fetched {
             responses.append(handleFetch(read.partition, follower: session.follower, leader: session.leader))
         }

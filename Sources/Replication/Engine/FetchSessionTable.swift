@@ -28,6 +28,7 @@ struct FetchSessionTable: Hashable, Sendable {
             let isPresent = position < values.count && values[position].id == id
             switch (newValue, isPresent) {
             case (let session?, true): values[position] = session
+            case (let session?, false) where position == values.count: values.append(session)
             case (let session?, false): values.insert(session, at: position)
             case (nil, true): values.remove(at: position)
             case (nil, false): break
