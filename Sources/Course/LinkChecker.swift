@@ -88,12 +88,8 @@ enum LinkChecker {
             }
         }
         anchors.sort()
-        var unique = 0
-        for index in anchors.indices where unique == 0 || anchors[index] != anchors[unique - 1] {
-            anchors.swapAt(unique, index)
-            unique += 1
-        }
-        anchors.removeLast(anchors.count - unique)
-        return anchors
+        var unique: [String] = []
+        for anchor in anchors where unique.last != anchor { unique.append(anchor) }
+        return unique
     }
 }

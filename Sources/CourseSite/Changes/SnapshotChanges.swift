@@ -33,16 +33,13 @@ enum SnapshotChanges {
                     changes.append(.topicConfig(topic.name, key: key, from: old.configs[key], to: topic.configs[key]))
                 }
             }
-            // By index, through the arrays' buffers: the partitions are compared in place, not copied.
-            topic.partitions.withUnsafeBufferPointer { new in
-                old.partitions.withUnsafeBufferPointer { old in
-                    for index in 0..<min(new.count, old.count)
-                    where new[index] != old[index]
-                        || after.lostOffsets(of: new[index].id) != before.lostOffsets(of: old[index].id)
-                    {
-                        partitionChanges += self.partitionChanges(old[index], new[index], from: before, to: after)
-                    }
-                }
+            // By index: the partitions are compared in place, not copied.
+            for index in 0..<min(topic.partitions.count, old.partitions.count)
+            where topic.partitions[index] != old.partitions[index]
+                || after.lostOffsets(of: topic.partitions[index].id) != before.lostOffsets(of: old.partitions[index].id)
+            {
+                partitionChanges += self.partitionChanges(
+                    old.partitions[index], topic.partitions[index], from: before, to: after)
             }
         }
         // Told kind by kind across partitions: leaders, then the ISR, then logs, then high watermarks.

@@ -22,13 +22,13 @@ struct BrokerTableView {
                 ? previous.rows[index] : previous.rows.first { $0.broker.id == row.broker.id }
             // Most rows are as they were: equal entries in the same order are the same cells.
             if let oldRow, oldRow.leaders == row.leaders, oldRow.followers == row.followers { continue }
-            let oldColumns = oldRow.map { 1 + $0.followers.count } ?? 0
-            for column in 0...row.followers.count {
-                let cell = column == 0 ? row.leaders : row.followers[column - 1]
-                guard !cell.isEmpty || column < oldColumns else { continue }
-                let oldCell =
-                    column < oldColumns ? (column == 0 ? oldRow!.leaders : oldRow!.followers[column - 1]) : []
-                if cell != oldCell, !Self.sameEntries(cell, oldCell) { changedColumns[index].append(column) }
+            for column in 0..<row.columnCount {
+                let cell = row.cell(column)
+                let oldCell = oldRow.flatMap { column < $0.columnCount ? $0.cell(column) : nil }
+                guard !cell.isEmpty || oldCell != nil else { continue }
+                if cell != oldCell ?? [], !Self.sameEntries(cell, oldCell ?? []) {
+                    changedColumns[index].append(column)
+                }
             }
         }
     }
@@ -37,6 +37,16 @@ struct BrokerTableView {
     /// few).
     static func sameEntries(_ a: [BrokerTable.Entry], _ b: [BrokerTable.Entry]) -> Bool {
         a.allSatisfy { b.contains($0) } && b.allSatisfy { a.contains($0) }
+    }
+}
+
+extension BrokerTable.Row {
+    /// How many cells the row has: Leaders, then one per Followers column.
+    var columnCount: Int { 1 + followers.count }
+
+    /// The cell in `column` (0 = Leaders, 1… = Followers).
+    func cell(_ column: Int) -> [BrokerTable.Entry] {
+        column == 0 ? leaders : followers[column - 1]
     }
 }
 

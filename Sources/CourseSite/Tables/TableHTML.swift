@@ -80,8 +80,8 @@ enum TableHTML {
         html.byte(UInt8(ascii: " "))
         BrokerStateHTML.badge(row.state, changed: key.isBrokerChanged, into: &html)
         html.append("</th>")
-        for column in 0...row.followers.count {
-            let entries = column == 0 ? row.leaders : row.followers[column - 1]
+        for column in 0..<row.columnCount {
+            let entries = row.cell(column)
             let changed = key.changedColumns.contains(column)
             html.append(changed ? "<td class=\"changed\">" : "<td>")
             if entries.isEmpty {
