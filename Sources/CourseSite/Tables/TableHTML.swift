@@ -67,7 +67,7 @@ enum TableHTML {
             written += 1
             let row = html.withBytes { Array($0[start...]) }
             kept[id, default: []].append((key, row))
-            if kept[id]!.count > Self.keptPerBroker { kept[id]!.removeFirst() }
+            if kept[id, default: []].count > Self.keptPerBroker { kept[id, default: []].removeFirst() }
         }
     }
 
