@@ -309,11 +309,9 @@ struct InvariantChecker: Hashable, Sendable {
         }
         guard let leader = state.leader, let leaderIndex = runningLog(leader) else { return nil }
         let logs = state.logs.values
-        // The epochs read are remembered per log: the ISR and pair checks read the same few offsets (the HW, a
-        // follower's HW or LEO) of the same logs again.
-        var memos = EpochMemos()
-        /// The epoch of the record at `offset` in the log at `index`.
-        func epoch(_ index: Int, at offset: Int64) -> Int? { memos.epoch(at: offset, in: logs, index) }
+        /// The epoch of the record at `offset` in the log at `index` (the ISR and pair checks read a log's HW − 1 or
+        /// LEO − 1, which its last run of one epoch answers without a search).
+        func epoch(_ index: Int, at offset: Int64) -> Int? { logs[index].epoch(at: offset) }
         var breaks: [(Finding.Kind, String)] = []
         let hw = logs[leaderIndex].highWatermark
         if !state.isr.contains(leader) {
@@ -434,44 +432,6 @@ extension Cluster {
             index = end + 1
         }
         return parts.joined(separator: ",")
-    }
-}
-
-/// The epochs one check read from the first four replica logs of a partition (a partition rarely has more replicas;
-/// the others' are read each time), kept inline: no allocation per check.
-struct EpochMemos {
-    private var first = EpochMemo()
-    private var second = EpochMemo()
-    private var third = EpochMemo()
-    private var fourth = EpochMemo()
-
-    /// The epoch of the record at `offset` in `logs[index]`.
-    mutating func epoch(at offset: Int64, in logs: [ReplicaLog], _ index: Int) -> Int? {
-        switch index {
-        case 0: first.epoch(at: offset, in: logs[index])
-        case 1: second.epoch(at: offset, in: logs[index])
-        case 2: third.epoch(at: offset, in: logs[index])
-        case 3: fourth.epoch(at: offset, in: logs[index])
-        default: logs[index].epoch(at: offset)
-        }
-    }
-}
-
-/// The last two epochs one check read from one replica log, by offset (a log's records do not change during a check).
-struct EpochMemo {
-    /// The offset read last and its epoch (no offset below 0 has a record: -1 and nil are a true answer).
-    private var latest: (offset: Int64, epoch: Int?) = (-1, nil)
-    /// The offset read before it and its epoch.
-    private var earlier: (offset: Int64, epoch: Int?) = (-1, nil)
-
-    /// The epoch of the record at `offset` in `log`, the log this memo belongs to.
-    mutating func epoch(at offset: Int64, in log: ReplicaLog) -> Int? {
-        if offset == latest.offset { return latest.epoch }
-        if offset == earlier.offset { return earlier.epoch }
-        let epoch = log.epoch(at: offset)
-        earlier = latest
-        latest = (offset, epoch)
-        return epoch
     }
 }
 
