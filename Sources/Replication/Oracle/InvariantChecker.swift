@@ -89,7 +89,8 @@ struct InvariantChecker: Hashable, Sendable {
         if !isStoppedBrokersUnchanged || touched.isEverything {
             stoppedBrokers = Self.stoppedBrokers(runtimes)
             for id in partitionIDs {
-                check(id, in: &topics, memo: &memo, runtimes: runtimes, now: now, notes: &notes, breaks: &invariantBreaks)
+                check(
+                    id, in: &topics, memo: &memo, runtimes: runtimes, now: now, notes: &notes, breaks: &invariantBreaks)
             }
         } else if touched.ids.count == 1 {
             check(
@@ -99,7 +100,8 @@ struct InvariantChecker: Hashable, Sendable {
             var ids = touched.ids
             ids.sort()
             for (index, id) in ids.enumerated() where index == 0 || ids[index - 1] != id {
-                check(id, in: &topics, memo: &memo, runtimes: runtimes, now: now, notes: &notes, breaks: &invariantBreaks)
+                check(
+                    id, in: &topics, memo: &memo, runtimes: runtimes, now: now, notes: &notes, breaks: &invariantBreaks)
             }
         }
         for (kind, id, message) in invariantBreaks { report(kind, id, message, time: now, notes: &notes) }
