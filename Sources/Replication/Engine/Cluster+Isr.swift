@@ -79,7 +79,8 @@ extension Cluster {
     /// followers; from 3.7 (KAFKA-15583) frozen while the committed ISR is below the effective min ISR
     /// (`KafkaBehaviour.highWatermarkWaitsForMinIsr`).
     mutating func maybeIncrementLeaderHighWatermark(_ id: TopicPartition) {
-        let minIsr = behaviour.highWatermarkWaitsForMinIsr ? effectiveMinIsrInPlace(id) : 0
+        // `kafka.behaviour`: the cluster's `behaviour` getter, called from here, copied the whole cluster value.
+        let minIsr = kafka.behaviour.highWatermarkWaitsForMinIsr ? effectiveMinIsrInPlace(id) : 0
         let maxLag = engine.config.replicaLagTimeMax
         let now = engine.now
         // Read in place; the partition is written only when the HW moves.
