@@ -52,9 +52,8 @@ extension Cluster {
         if session.fetched.isEmpty { session.fetched = fetched } else { session.fetched += fetched }
         var responses: [FetchResponse] = []
         responses.reserveCapacity(fetched.count)
-        for read in fetched {
-            responses.append(handleFetch(read.partition, follower: session.follower, leader: session.leader))
-        }
+        let leader = session.leader
+        for read in fetched { responses.append(handleFetch(read.partition, follower: follower, leader: leader)) }
         let hasData = responses.contains { $0.divergingEpoch != nil || !$0.records.isEmpty }
         if hasData || responses.isEmpty {
             respond(&session, responses)
@@ -88,9 +87,7 @@ extension Cluster {
                 var response = FetchResponse(
                     partition: fetched.partition, follower: follower, leader: leader, leaderEpoch: fetched.leaderEpoch)
                 // Read where the log is stored: a copy of it would retain and release its parts.
-                response.records = state.logs.values[position].slices(
-                    from: fetched.fetchOffset, to: state.logs.values[position].logEndOffset)
-                response.highWatermark = state.logs.values[position].highWatermark
+                Self.readRecords(from: fetched.fetchOffset, of: &state.logs.values[position], into: &response)
                 return response
             }
             if let response = response ?? nil { responses.append(response) }
@@ -183,11 +180,16 @@ extension Cluster {
         maybeIncrementLeaderHighWatermark(id)
         readPartition(id) { state in
             let updated = state.logs.position(of: leader)!
-            response.records = state.logs.values[updated].slices(
-                from: fetchOffset, to: state.logs.values[updated].logEndOffset)
-            response.highWatermark = state.logs.values[updated].highWatermark
+            Self.readRecords(from: fetchOffset, of: &state.logs.values[updated], into: &response)
         }
         return response
+    }
+
+    /// Puts the leader's records from `fetchOffset` to its LEO (slices of its batches, shared) and its HW in
+    /// `response`. The log is borrowed in place: a copy of it would retain and release its parts.
+    private static func readRecords(from fetchOffset: Int64, of log: inout ReplicaLog, into response: inout FetchResponse) {
+        log.forEachSlice(from: fetchOffset, to: log.logEndOffset) { response.records.append($0) }
+        response.highWatermark = log.highWatermark
     }
 
     /// The follower side: truncate on a diverging epoch, or append and take the leader's HW.
@@ -243,7 +245,7 @@ extension Cluster {
 
     /// Truncates or appends; returns the truncation when records were removed.
     private static func apply(
-        _ records: [RecordSlice], highWatermark: Int64, divergingEpoch: LeaderEpochCache.Entry?,
+        _ records: InlineList<RecordSlice>, highWatermark: Int64, divergingEpoch: LeaderEpochCache.Entry?,
         to log: inout ReplicaLog
     ) -> (from: Int64, to: Int64)? {
         if let diverging = divergingEpoch {
@@ -277,7 +279,7 @@ extension Cluster {
         let first = records[firstFresh]
         guard first.baseOffset <= end else { return nil }
         log.append(first.clamped(from: end, to: first.endOffset))
-        log.append(contentsOf: records[(firstFresh + 1)...])
+        for index in (firstFresh + 1)..<records.endIndex { log.append(records[index]) }
         log.highWatermark = min(highWatermark, log.logEndOffset)
         return nil
     }
