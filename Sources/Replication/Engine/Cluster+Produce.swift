@@ -248,24 +248,56 @@ extension Cluster {
         if case .success(let base, let count) = outcome, request.isServedByFormerLeader {
             rememberFormerLeaderAcknowledgement(request, base: base, count: count)
         } else if case .success(let base, let count) = outcome,
-            let epochs = readPartition(
-                request.partition,
-                { state in
-                    // The record's own epoch: a duplicate's original may be from an earlier epoch. Read a slice at
-                    // a time (one lookup, not one per record).
-                    var epochs = [Int](repeating: state.leaderEpoch, count: count)
-                    let leaderLog = state.leader.flatMap { state.logs.position(of: $0) }
-                    leaderLog.map { state.logs.values[$0] }?.forEachSlice(from: base, to: base + Int64(count)) {
-                        slice in
-                        let positions = Int(slice.baseOffset - base)..<Int(slice.endOffset - base)
-                        for position in positions { epochs[position] = slice.leaderEpoch }
-                    }
-                    return epochs
-                })
+            let runs = readPartition(request.partition, { Self.epochRuns(from: base, count: count, in: &$0) })
         {
             engine.touched.insert(request.partition)
-            engine.oracle.acknowledge(request.partition, from: base, epochs: epochs, acks: request.acks)
+            runs.forEach { run in
+                engine.oracle.acknowledge(
+                    request.partition, from: run.base, count: run.count, epoch: run.epoch, acks: request.acks)
+            }
         }
         if let batchID = request.batchID { producerReceives(request, batchID: batchID) }
+    }
+
+    /// The records `base ..< base + count` in runs of one leader epoch, ascending: each record's own epoch in the
+    /// leader's log (a duplicate's original may be from an earlier epoch), the partition's epoch where the log has
+    /// none. Read a slice at a time, and kept inline: almost always one run, where a list of epochs, one per record,
+    /// was allocated on every acknowledgement.
+    private static func epochRuns(
+        from base: Int64, count: Int, in state: inout PartitionState
+    ) -> InlineList<EpochRun> {
+        let leaderEpoch = state.leaderEpoch
+        guard let leader = state.leader, let position = state.logs.position(of: leader) else {
+            var runs = InlineList<EpochRun>()
+            runs.append(EpochRun(base: base, count: count, epoch: leaderEpoch))
+            return runs
+        }
+        return epochRuns(from: base, count: count, leaderEpoch: leaderEpoch, in: &state.logs.values[position])
+    }
+
+    /// `epochRuns` in the leader's log, read in place (a copy of the log would retain and release its parts).
+    private static func epochRuns(
+        from base: Int64, count: Int, leaderEpoch: Int, in log: inout ReplicaLog
+    ) -> InlineList<EpochRun> {
+        var runs = InlineList<EpochRun>()
+        let end = base + Int64(count)
+        var next = base
+        log.forEachSlice(from: base, to: end) { slice in
+            if slice.baseOffset > next {
+                runs.append(EpochRun(base: next, count: Int(slice.baseOffset - next), epoch: leaderEpoch))
+            }
+            runs.append(EpochRun(base: slice.baseOffset, count: slice.count, epoch: slice.leaderEpoch))
+            next = slice.endOffset
+        }
+        // Past the log's end, and no records at all: the oracle is told too (of none), as with an empty list.
+        if end > next || count == 0 { runs.append(EpochRun(base: next, count: Int(end - next), epoch: leaderEpoch)) }
+        return runs
+    }
+
+    /// Acknowledged records of one leader epoch: `count` from `base`.
+    private struct EpochRun {
+        var base: Int64
+        var count: Int
+        var epoch: Int
     }
 }
