@@ -143,26 +143,31 @@ extension Cluster {
 
     /// The outcome a parked acks=all request gets now, or nil while it waits (or is not parked).
     func decidedOutcome(of requestID: ProduceRequestID) -> ProduceOutcome? {
-        guard let request = engine.requests.read(requestID, { ParkedRequest($0) }) ?? nil,
-            let progress = withPartition(request.partition, { Self.progress(of: request, in: $0) })
+        guard let (partition, request) = engine.requests.read(requestID, { Self.parkedRequest($0) }) ?? nil,
+            let progress = withPartition(partition, { Self.progress(of: request, in: $0) })
         else { return nil }
-        let minIsr = progress.isSameLeader && progress.isCovered ? effectiveMinIsr(request.partition) : 0
+        let minIsr = progress.isSameLeader && progress.isCovered ? effectiveMinIsr(partition) : 0
         return Self.outcome(of: request, progress, minIsr: minIsr, runtimes: engine.runtimes)
     }
 
     /// `decidedOutcome` reading the partition where it is stored (after every event, for every parked request).
     private mutating func decidedOutcomeInPlace(of requestID: ProduceRequestID) -> ProduceOutcome? {
-        guard let request = engine.requests.read(requestID, { ParkedRequest($0) }) ?? nil,
-            let progress = readPartition(request.partition, { Self.progress(of: request, in: $0) })
+        guard let (partition, request) = engine.requests.read(requestID, { Self.parkedRequest($0) }) ?? nil,
+            let progress = readPartition(partition, { Self.progress(of: request, in: $0) })
         else { return nil }
-        let minIsr = progress.isSameLeader && progress.isCovered ? effectiveMinIsrInPlace(request.partition) : 0
+        let minIsr = progress.isSameLeader && progress.isCovered ? effectiveMinIsrInPlace(partition) : 0
         return Self.outcome(of: request, progress, minIsr: minIsr, runtimes: engine.runtimes)
     }
 
+    /// The partition of a parked request and what the check reads of it, nil when it is not parked.
+    private static func parkedRequest(_ request: borrowing ProduceRequest) -> (TopicPartition, ParkedRequest)? {
+        ParkedRequest(request).map { (request.partition, $0) }
+    }
+
     /// What the completion check reads of a request parked waiting for its outcome (not the whole request: it is
-    /// read after every event).
+    /// read after every event). Plain numbers, without the partition's id: the closures that read the partition
+    /// copy it, and a copy of a topic name is a retain and a release.
     private struct ParkedRequest {
-        var partition: TopicPartition
         var leader: BrokerID
         var leaderEpoch: Int
         var baseOffset: Int64
@@ -174,7 +179,6 @@ extension Cluster {
             guard request.outcome == nil, let baseOffset = request.baseOffset, let leader = request.leader,
                 !request.isOrphaned, !request.isResponseDropped
             else { return nil }
-            self.partition = request.partition
             self.leader = leader
             self.leaderEpoch = request.leaderEpoch
             self.baseOffset = baseOffset
