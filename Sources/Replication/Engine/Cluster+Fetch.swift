@@ -6,9 +6,18 @@ extension Cluster {
     /// fetcher tries again at its next tick.
     mutating func sendFetches(from follower: BrokerID) {
         guard engine.runtimes.isFetching(follower) else { return }
-        for route in fetchRoutes(of: follower) where engine.runtimes.isReachable(route.leader) {
-            let leader = route.leader
-            guard !engine.fetchSessions.contains(follower: follower, leader: leader) else { continue }
+        // The table is scanned once for the leaders the follower has a fetch with (each route has its own leader, so
+        // a fetch sent below changes no other route's answer), and the routes are read by position: a route copied
+        // out retained its list of partitions.
+        let outstanding = engine.fetchSessions.leaderBits(of: follower)
+        let routes = fetchRoutes(of: follower)
+        for index in routes.indices where engine.runtimes.isReachable(routes[index].leader) {
+            let leader = routes[index].leader
+            let isOutstanding =
+                leader >= 0 && leader < 64
+                ? outstanding & (1 << UInt64(leader)) != 0
+                : engine.fetchSessions.contains(follower: follower, leader: leader)
+            guard !isOutstanding else { continue }
             let sessionID = engine.lastFetchSessionID.next
             engine.lastFetchSessionID = sessionID
             engine.fetchSessions[sessionID] = FetchSession(
@@ -102,7 +111,13 @@ extension Cluster {
     /// ("probably unblock some follower fetch requests since log end offset has been updated"); also
     /// `completeDelayedFetchOrProduceRequests` when the broker stops leading a partition.
     mutating func wakeParkedFetches(at leader: BrokerID, for id: TopicPartition) {
-        for session in engine.fetchSessions.parkedIDs(at: leader, reading: id) { completeParkedFetch(session) }
+        // One at a time, in ascending order: completing a fetch changes no other session, so the ids found are those
+        // a list taken first would hold.
+        var last: FetchSessionID?
+        while let session = engine.fetchSessions.firstParkedID(at: leader, reading: id, after: last) {
+            completeParkedFetch(session)
+            last = session
+        }
     }
 
     /// A fetch response reaches its follower: it processes every partition, then fetches again at once.
