@@ -59,12 +59,24 @@ extension Cluster {
         }
         // A new fetch has read nothing yet: the list is taken as it is rather than appended to an empty one.
         if session.fetched.isEmpty { session.fetched = fetched } else { session.fetched += fetched }
-        var responses: [FetchResponse] = []
-        responses.reserveCapacity(fetched.count)
+        // The first response is kept aside, and a list is made only to answer: a fetch that finds nothing new (the
+        // usual case) is parked, and its responses are dropped.
+        var first: FetchResponse?
+        var others: [FetchResponse] = []
+        var hasData = false
         let leader = session.leader
-        for read in fetched { responses.append(handleFetch(read.partition, follower: follower, leader: leader)) }
-        let hasData = responses.contains { $0.divergingEpoch != nil || !$0.records.isEmpty }
-        if hasData || responses.isEmpty {
+        for read in fetched {
+            let response = handleFetch(read.partition, follower: follower, leader: leader)
+            hasData = hasData || response.divergingEpoch != nil || !response.records.isEmpty
+            if first == nil { first = response } else { others.append(response) }
+        }
+        if hasData || first == nil {
+            var responses: [FetchResponse] = []
+            if let first {
+                responses.reserveCapacity(1 + others.count)
+                responses.append(first)
+                responses += others
+            }
             respond(&session, responses)
         } else {
             let deadline = engine.now + engine.config.replicaFetchWaitMax
@@ -158,7 +170,10 @@ extension Cluster {
     /// `Partition.updateFollowerFetchState` → `Replica.updateFetchStateOrThrow`, `maybeExpandIsr`,
     /// `maybeIncrementLeaderHW`.
     mutating func handleFetch(_ id: TopicPartition, follower: BrokerID, leader: BrokerID) -> FetchResponse {
-        // Read in place: what the checks need, and the diverging epoch if there is one.
+        let now = engine.now
+        // One access in place: what the checks need, and the diverging epoch if there is one; else the follower's
+        // fetch state is updated there (as `modifyFollowerFetchState` does: the oracle reads no fetch state) and the
+        // ISR expansion check reads the updated state.
         let read = readPartition(id) { state in
             // By position, in place: a copy of either log would retain and release its parts.
             let followerLog = state.logs.position(of: follower)
@@ -175,9 +190,17 @@ extension Cluster {
                     diverging = LeaderEpochCache.Entry(epoch: end.epoch, startOffset: end.endOffset)
                 }
             }
+            var isrBeforeExpansion: [BrokerID]?
+            if diverging == nil {
+                state.followerStates.modify(follower, default: FollowerFetchState()) {
+                    $0.updateFetchState(fetchOffset: fetchOffset, leaderEndOffset: leaderEndOffset, now: now)
+                }
+                isrBeforeExpansion = Self.isrBeforeExpansion(of: state, follower: follower)
+            }
             return (
-                leaderEpoch: state.leaderEpoch, fetchOffset: fetchOffset, leaderEndOffset: leaderEndOffset,
-                leaderHighWatermark: leaderLog.map { state.logs.values[$0].highWatermark } ?? 0, diverging: diverging
+                leaderEpoch: state.leaderEpoch, fetchOffset: fetchOffset,
+                leaderHighWatermark: leaderLog.map { state.logs.values[$0].highWatermark } ?? 0, diverging: diverging,
+                isrBeforeExpansion: isrBeforeExpansion
             )
         }!
         let fetchOffset = read.fetchOffset
@@ -187,11 +210,7 @@ extension Cluster {
             response.highWatermark = read.leaderHighWatermark
             return response
         }
-        let now = engine.now
-        modifyFollowerFetchState(id, of: follower) {
-            $0.updateFetchState(fetchOffset: fetchOffset, leaderEndOffset: read.leaderEndOffset, now: now)
-        }
-        maybeExpandIsr(id, follower: follower)
+        if let oldIsr = read.isrBeforeExpansion { expandIsr(id, follower: follower, oldIsr: oldIsr) }
         maybeIncrementLeaderHighWatermark(id)
         readPartition(id) { state in
             let updated = state.logs.position(of: leader)!
