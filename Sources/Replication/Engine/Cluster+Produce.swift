@@ -147,7 +147,8 @@ extension Cluster {
             let progress = withPartition(partition, { Self.progress(of: request, in: $0) })
         else { return nil }
         let minIsr = progress.isSameLeader && progress.isCovered ? effectiveMinIsr(partition) : 0
-        return Self.outcome(of: request, progress, minIsr: minIsr, runtimes: engine.runtimes)
+        let leaderState = engine.runtimes.state(of: request.leader)
+        return Self.outcome(of: request, progress, minIsr: minIsr, leaderState: leaderState)
     }
 
     /// `decidedOutcome` reading the partition where it is stored (after every event, for every parked request).
@@ -156,7 +157,8 @@ extension Cluster {
             let progress = readPartition(partition, { Self.progress(of: request, in: $0) })
         else { return nil }
         let minIsr = progress.isSameLeader && progress.isCovered ? effectiveMinIsrInPlace(partition) : 0
-        return Self.outcome(of: request, progress, minIsr: minIsr, runtimes: engine.runtimes)
+        let leaderState = engine.runtimes.state(of: request.leader)
+        return Self.outcome(of: request, progress, minIsr: minIsr, leaderState: leaderState)
     }
 
     /// The partition of a parked request and what the check reads of it, nil when it is not parked.
@@ -205,16 +207,16 @@ extension Cluster {
             maximalIsrCount: state.pendingIsr == nil ? state.isr.count : state.maximalIsr.count)
     }
 
-    /// The outcome of a parked request from its progress (`minIsr` is only read when the HW covers it).
+    /// The outcome of a parked request from its progress (`minIsr` is only read when the HW covers it) and the state
+    /// of the broker it was sent to (read in its slot: a copy of the runtimes retained and released their storage).
     private static func outcome(
-        of request: ParkedRequest, _ progress: RequestProgress, minIsr: Int, runtimes: BrokerRuntimes
+        of request: ParkedRequest, _ progress: RequestProgress, minIsr: Int, leaderState: BrokerState?
     ) -> ProduceOutcome? {
-        let (base, leader) = (request.baseOffset, request.leader)
+        let base = request.baseOffset
         if !progress.isSameLeader {
             // A leader that is still running (or shutting down cleanly) answers NOT_LEADER_OR_FOLLOWER; a crashed or
             // isolated one never answers, so its client times out.
-            let runtime = runtimes[leader]
-            if runtime?.state == .up || runtime?.state == .stalled || runtime?.state == .shutDown {
+            if leaderState == .up || leaderState == .stalled || leaderState == .shutDown {
                 return .failure(.notLeaderOrFollower)
             }
             return nil
