@@ -39,10 +39,11 @@ struct InvariantChecker: Hashable, Sendable {
         return histories.values[position][id.partition].lastLeaderHighWatermark
     }
 
-    /// Records that a producer was told these records are written (the client's view of the partition).
-    mutating func acknowledge(_ id: TopicPartition, from base: Int64, epochs: [Int], acks: Acks) {
+    /// Records that a producer was told these records are written (the client's view of the partition): `count`
+    /// records from `base`, all of leader epoch `epoch` (a request is told in runs of one epoch each).
+    mutating func acknowledge(_ id: TopicPartition, from base: Int64, count: Int, epoch: Int, acks: Acks) {
         modifyHistory(id) { history in
-            for (index, epoch) in epochs.enumerated() {
+            for index in 0..<count {
                 history.acknowledged[base + Int64(index)] = AcknowledgedRecord(leaderEpoch: epoch, acks: acks)
             }
         }
