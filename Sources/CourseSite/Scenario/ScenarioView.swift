@@ -116,7 +116,14 @@ struct StepView {
         checks = entry.checks.map(CheckView.init)
         // A picture once there is a topic: before, it would only be empty boxes.
         if let cluster = step.cluster, !cluster.topics.isEmpty {
-            let diagram = memory.picture(cluster: cluster, changes: stepChanges)
+            // The cluster of the last step with a picture and tables: whether its broker table, and its boxes, are
+            // certainly those of this one is asked once for both.
+            var last: Cluster? = cluster
+            swap(&last, &memory.lastCluster)
+            let tableIsUnchanged = last.map { BrokerTable.isUnchanged(from: $0, to: cluster) } ?? false
+            let diagram = memory.picture(
+                cluster: cluster, changes: stepChanges,
+                sameBoxes: tableIsUnchanged && last.map { cluster.hasSameBrokerStatus(as: $0) } ?? false)
             let drawn = diagram.state
             if let last = memory.lastPicture, last.state == drawn {
                 samePictureAs = last.step
@@ -125,8 +132,8 @@ struct StepView {
                 memory.lastPicture = (entry.number, drawn)
             }
             state = StateView(
-                after: cluster, before: previous, changes: stepChanges, step: entry.number, scenario: name,
-                memory: &memory)
+                after: cluster, before: previous, changes: stepChanges, tableIsUnchanged: tableIsUnchanged,
+                step: entry.number, scenario: name, memory: &memory)
         }
     }
 }
@@ -138,13 +145,13 @@ struct StepMemory {
     var focus: [TopicPartition] = []
     /// The last step with a picture of its own, and that picture's state (`Diagram.state`).
     var lastPicture: (step: Int, state: Diagram)?
-    /// The last picture's boxes and the cluster they are of; `isHighlighted` when the picture highlighted some (then
-    /// the highlights are cleared before the boxes are taken again).
-    var boxes: (cluster: Cluster, columns: [Diagram.Column], isHighlighted: Bool)?
+    /// The cluster of the last step with a picture and tables (a step whose cluster has topics).
+    var lastCluster: Cluster?
+    /// The last picture's boxes (of `lastCluster`); `isHighlighted` when the picture highlighted some (then the
+    /// highlights are cleared before the boxes are taken again).
+    var boxes: (columns: [Diagram.Column], isHighlighted: Bool)?
     /// The brokers in display order, kept while they do not change.
     var brokerOrder = BrokerOrder()
-    /// The cluster the kept broker table is of: the last step's with a state.
-    var tablesCluster: Cluster?
     /// The replica tables made at a step, by partition.
     var replicaTables: (step: Int, tables: [TopicPartition: [ReplicaTable.Row]]) = (0, [:])
     /// The broker table after the step before.
@@ -155,8 +162,9 @@ struct StepMemory {
     var groups: [String: [String]] = [:]
 
     /// The picture after a step: the logs of the partitions it touched (else those drawn before; at first, every
-    /// partition when there are only a few).
-    mutating func picture(cluster: Cluster, changes: StepChanges) -> Diagram {
+    /// partition when there are only a few). `sameBoxes`: the last picture's boxes are certainly this one's,
+    /// unhighlighted (the same brokers, states, fencing and placements).
+    mutating func picture(cluster: Cluster, changes: StepChanges, sameBoxes: Bool) -> Diagram {
         var partitions = 0
         for topic in cluster.topics.values { partitions += topic.partitions.count }
         // Logs with no records say nothing, except for a cluster's only partition (where the commit path starts).
@@ -169,13 +177,13 @@ struct StepMemory {
             focus = cluster.sortedTopics.flatMap { $0.partitions.map { $0.id } }
         }
         var unchanged: [Diagram.Column]?
-        if let boxes, Diagram.hasSameBoxes(boxes.cluster, cluster) {
+        if let boxes, sameBoxes {
             unchanged = boxes.isHighlighted ? Diagram.unhighlighted(boxes.columns) : boxes.columns
         }
         let diagram = Diagram(
             cluster: cluster, changes: changes, focus: focus, brokers: brokerOrder.brokers(of: cluster),
             unchanged: unchanged)
-        boxes = (cluster, diagram.columns, diagram.highlightsBoxes)
+        boxes = (diagram.columns, diagram.highlightsBoxes)
         return diagram
     }
 
@@ -216,15 +224,14 @@ struct StateView {
     /// At most this many replica tables per step; the rest are in `--describe`.
     static let replicaTableLimit = 4
 
+    /// `tableIsUnchanged`: the broker table of the last step with a state is certainly this one's
+    /// (`BrokerTable.isUnchanged`), so it is not made again.
     init(
-        after cluster: Cluster, before previous: Cluster?, changes: StepChanges, step: Int, scenario: String,
-        memory: inout StepMemory
+        after cluster: Cluster, before previous: Cluster?, changes: StepChanges, tableIsUnchanged: Bool, step: Int,
+        scenario: String, memory: inout StepMemory
     ) {
         self.step = step
-        // The tables kept are those of `last`: when it prints the same table, the table is not made again.
-        let last = memory.tablesCluster
-        memory.tablesCluster = cluster
-        if memory.brokerTable == nil || !(last.map { BrokerTable.isUnchanged(from: $0, to: cluster) } ?? false) {
+        if memory.brokerTable == nil || !tableIsUnchanged {
             let table = BrokerTable(cluster: cluster, brokers: memory.brokerOrder.brokers(of: cluster))
             if table != memory.brokerTable {
                 let earlier =

@@ -129,6 +129,15 @@ public struct BrokerTable: Hashable, Sendable {
             replicas = partition.replicas
             isr = partition.isr
         }
+
+        /// Whether the partitions at `index` have the same placement, compared field by field in place (a partition
+        /// read whole from the buffer would be copied).
+        static func isSame(
+            _ old: UnsafeBufferPointer<PartitionState>, _ new: UnsafeBufferPointer<PartitionState>, at index: Int
+        ) -> Bool {
+            old[index].leader == new[index].leader && old[index].isr == new[index].isr
+                && old[index].replicas == new[index].replicas && old[index].id == new[index].id
+        }
     }
 
     /// What the table reads of the brokers: each in display order (`brokers`, from `cluster.brokers`), with its
@@ -145,10 +154,12 @@ public struct BrokerTable: Hashable, Sendable {
         for id in after.brokers.keys where before.state(of: id) != after.state(of: id) { return false }
         for (name, topic) in after.topics {
             guard let old = before.topics[name], old.partitions.count == topic.partitions.count else { return false }
-            for (partition, oldPartition) in zip(topic.partitions, old.partitions)
-            where Placement(partition) != Placement(oldPartition) {
-                return false
+            let same = topic.partitions.withUnsafeBufferPointer { new in
+                old.partitions.withUnsafeBufferPointer { old in
+                    new.indices.allSatisfy { Placement.isSame(old, new, at: $0) }
+                }
             }
+            if !same { return false }
         }
         return true
     }
