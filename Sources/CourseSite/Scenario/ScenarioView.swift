@@ -116,14 +116,8 @@ struct StepView {
         checks = entry.checks.map(CheckView.init)
         // A picture once there is a topic: before, it would only be empty boxes.
         if let cluster = step.cluster, !cluster.topics.isEmpty {
-            // The cluster of the last step with a picture and tables: whether its broker table, and its boxes, are
-            // certainly those of this one is asked once for both.
-            var last: Cluster? = cluster
-            swap(&last, &memory.lastCluster)
-            let tableIsUnchanged = last.map { BrokerTable.isUnchanged(from: $0, to: cluster) } ?? false
-            let diagram = memory.picture(
-                cluster: cluster, changes: stepChanges,
-                sameBoxes: tableIsUnchanged && last.map { cluster.hasSameBrokerStatus(as: $0) } ?? false)
+            let (tableIsUnchanged, sameBoxes) = memory.lookBack(from: cluster)
+            let diagram = memory.picture(cluster: cluster, changes: stepChanges, sameBoxes: sameBoxes)
             let drawn = diagram.state
             if let last = memory.lastPicture, last.state == drawn {
                 samePictureAs = last.step
@@ -160,6 +154,15 @@ struct StepMemory {
     var describe = TopicDescription.Kept()
     /// Each consumer group's `kafka-consumer-groups.sh --describe` after the step before.
     var groups: [String: [String]] = [:]
+
+    /// Keeps `cluster` as the last one with a picture and tables, and tells whether the broker table and the boxes
+    /// of the one it replaces are certainly those of `cluster` (the boxes unhighlighted): asked once for both.
+    mutating func lookBack(from cluster: Cluster) -> (tableIsUnchanged: Bool, sameBoxes: Bool) {
+        var last: Cluster? = cluster
+        swap(&last, &lastCluster)
+        guard let last, BrokerTable.isUnchanged(from: last, to: cluster) else { return (false, false) }
+        return (true, cluster.hasSameBrokerStatus(as: last))
+    }
 
     /// The picture after a step: the logs of the partitions it touched (else those drawn before; at first, every
     /// partition when there are only a few). `sameBoxes`: the last picture's boxes are certainly this one's,
