@@ -70,7 +70,7 @@ extension StepChanges {
         // The sentences told at most steps are written as bytes and decoded once: a `String` interpolation costs
         // hundreds of instructions a piece.
         for (index, id) in logEnds.partitions.enumerated() {
-            var text = SentenceBytes()
+            var text = TextBytes()
             text.append("Log end offset (LEO) of ")
             text.append(labels(id))
             text.append(": ")
@@ -78,7 +78,7 @@ extension StepChanges {
             sentences.append(text.sentence())
         }
         if !highWatermarks.isEmpty {
-            var text = SentenceBytes()
+            var text = TextBytes()
             text.append("High watermark: ")
             for (index, move) in highWatermarks.enumerated() {
                 if index > 0 { text.append("; ") }
@@ -89,7 +89,7 @@ extension StepChanges {
             sentences.append(text.sentence())
         }
         for (index, id) in followerHighWatermarks.partitions.enumerated() {
-            var text = SentenceBytes()
+            var text = TextBytes()
             text.append("Followers of ")
             text.append(labels(id))
             text.append(" learnt the high watermark: ")
@@ -178,52 +178,5 @@ private struct Moves {
             partitions.append(id)
             moves.append([(broker, from, to)])
         }
-    }
-}
-
-/// A sentence's UTF-8 bytes, appended piece by piece and decoded once.
-private struct SentenceBytes {
-    private var bytes: [UInt8] = []
-
-    init() { bytes.reserveCapacity(96) }
-
-    mutating func append(_ text: StaticString) { text.withUTF8Buffer { bytes.append(contentsOf: $0) } }
-
-    mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
-
-    /// `value` in decimal, as `String(value)` writes it.
-    mutating func append(_ value: Int64) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        let start = bytes.count
-        repeat {
-            bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
-            magnitude /= 10
-        } while magnitude > 0
-        bytes[start...].reverse()
-    }
-
-    /// `from → to`.
-    mutating func append(_ from: Int64, to: Int64) {
-        append(from)
-        append(" → ")
-        append(to)
-    }
-
-    /// `B1 0 → 3, B2 0 → 3`.
-    mutating func append(_ moves: [(broker: BrokerID, from: Int64, to: Int64)]) {
-        for (index, move) in moves.enumerated() {
-            if index > 0 { append(", ") }
-            append("B")
-            append(Int64(move.broker))
-            append(" ")
-            append(move.from, to: move.to)
-        }
-    }
-
-    /// The bytes with the sentence's full stop, as a string.
-    mutating func sentence() -> String {
-        bytes.append(UInt8(ascii: "."))
-        return String(decoding: bytes, as: UTF8.self)
     }
 }

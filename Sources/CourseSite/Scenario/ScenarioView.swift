@@ -239,9 +239,14 @@ struct StateView {
             if table != memory.brokerTable {
                 let earlier =
                     memory.brokerTable ?? previous.flatMap { $0.topics.isEmpty ? nil : BrokerTable(cluster: $0) }
+                var caption = TextBytes()
+                caption.append("Brokers after step ")
+                caption.append(step)
+                caption.append(" of ")
+                caption.append(scenario)
                 brokerTable = BrokerTableView(
                     table: table, previous: earlier, changedBrokers: changes.brokersWithNewState,
-                    caption: "Brokers after step \(step) of \(scenario)")
+                    caption: caption.text)
             }
             memory.brokerTable = table
         }
@@ -255,12 +260,23 @@ struct StateView {
             guard let partition = cluster.partition(id), let rows = ReplicaTable.rows(cluster: cluster, partition: id)
             else { return nil }
             made[id] = rows
-            let leader = partition.leader.map { "B\($0)" } ?? "none"
-            let highWatermark = partition.leader == nil ? "none (no leader)" : String(partition.highWatermark)
+            var caption = TextBytes()
+            caption.append("Replicas of ")
+            caption.append(id.description)
+            caption.append(" after step ")
+            caption.append(step)
+            if let leader = partition.leader {
+                caption.append(": leader B")
+                caption.append(leader)
+                caption.append(", high watermark ")
+                caption.append(partition.highWatermark)
+            } else {
+                caption.append(": leader none, high watermark none (no leader)")
+            }
             return ReplicaTableView(
                 partition: id, rows: rows,
                 previous: before[id] ?? previous.flatMap { ReplicaTable.rows(cluster: $0, partition: id) },
-                caption: "Replicas of \(id) after step \(step): leader \(leader), high watermark \(highWatermark)")
+                caption: caption.text)
         }
         memory.replicaTables = (step, made)
         morePartitions = max(0, touched.count - Self.replicaTableLimit)
