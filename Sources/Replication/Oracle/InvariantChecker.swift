@@ -31,6 +31,14 @@ struct InvariantChecker: Hashable, Sendable {
         return histories.values[position][id.partition]
     }
 
+    /// The offsets of `id`'s lost records, read in place (a copy of the history would retain every part of it).
+    func lostOffsets(of id: TopicPartition) -> [Int64] {
+        guard let position = historyPosition(of: id.topic), id.partition < histories.values[position].count else {
+            return []
+        }
+        return histories.values[position][id.partition].lostOffsets
+    }
+
     /// The leader HW the last check of `id` saw, read in place (a history holds every committed record).
     private func lastLeaderHighWatermark(of id: TopicPartition) -> LeaderHighWatermark? {
         guard let position = historyPosition(of: id.topic), id.partition < histories.values[position].count else {
@@ -447,7 +455,7 @@ extension Cluster {
     }
 
     /// The offsets of acknowledged or committed records of `id` that are gone, ascending (what the oracle found).
-    public func lostOffsets(of id: TopicPartition) -> [Int64] { engine.oracle.history(of: id).lostOffsets }
+    public func lostOffsets(of id: TopicPartition) -> [Int64] { engine.oracle.lostOffsets(of: id) }
 
     /// `3..5,8` for `[3, 4, 5, 8]`.
     public static func ranges(_ offsets: [Int64]) -> String {
