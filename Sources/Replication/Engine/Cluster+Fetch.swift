@@ -221,7 +221,9 @@ extension Cluster {
 
     /// Puts the leader's records from `fetchOffset` to its LEO (slices of its batches, shared) and its HW in
     /// `response`. The log is borrowed in place: a copy of it would retain and release its parts.
-    private static func readRecords(from fetchOffset: Int64, of log: inout ReplicaLog, into response: inout FetchResponse) {
+    private static func readRecords(
+        from fetchOffset: Int64, of log: inout ReplicaLog, into response: inout FetchResponse
+    ) {
         log.forEachSlice(from: fetchOffset, to: log.logEndOffset) { response.records.append($0) }
         response.highWatermark = log.highWatermark
     }
