@@ -221,7 +221,9 @@ extension Cluster {
 
     /// Puts the leader's records from `fetchOffset` to its LEO (slices of its batches, shared) and its HW in
     /// `response`. The log is borrowed in place: a copy of it would retain and release its parts.
-    private static func readRecords(from fetchOffset: Int64, of log: inout ReplicaLog, into response: inout FetchResponse) {
+    private static func readRecords(
+        from fetchOffset: Int64, of log: inout ReplicaLog, into response: inout FetchResponse
+    ) {
         log.forEachSlice(from: fetchOffset, to: log.logEndOffset) { response.records.append($0) }
         response.highWatermark = log.highWatermark
     }
@@ -235,23 +237,21 @@ extension Cluster {
         // and records retained) by each of them.
         let id = response.partition
         let (leader, leaderEpoch) = (response.leader, response.leaderEpoch)
-        guard accepts(id, leader: leader, leaderEpoch: leaderEpoch, follower: follower) else { return }
         let highWatermark = response.highWatermark
         let divergingEpoch = response.divergingEpoch
         let lastEndOffset = response.records.last?.endOffset
-        if divergingEpoch == nil,
-            readPartition(
-                id,
-                { state in
-                    state.logs.read(follower) { log in
-                        lastEndOffset.map({ $0 <= log.logEndOffset }) ?? true
-                            && min(highWatermark, log.logEndOffset) == log.highWatermark
-                    } ?? false
-                }) == true
-        {
-            // Nothing new (a long poll that expired): the log stays as it is, and the oracle has nothing to check.
-            return
+        // One read in place: whether the response is still current (same leader and epoch, and the follower has a
+        // log), and whether it brings nothing new (a long poll that expired: the log stays as it is, and the oracle
+        // has nothing to check).
+        let isCurrentAndNew = readPartition(id) { state -> Bool in
+            guard state.leader == leader, state.leaderEpoch == leaderEpoch,
+                let position = state.logs.position(of: follower)
+            else { return false }
+            guard divergingEpoch == nil else { return true }
+            return !Self.isNothingNew(
+                in: &state.logs.values[position], lastEndOffset: lastEndOffset, highWatermark: highWatermark)
         }
+        guard isCurrentAndNew == true else { return }
         let records = response.records
         // The follower's log is changed in place: a copy would duplicate its records on every fetch.
         if let truncation = modifyPartition(
@@ -267,14 +267,11 @@ extension Cluster {
         }
     }
 
-    /// Whether a response from `leader` in `leaderEpoch` is still current: same leader and epoch, and the follower
-    /// has a log.
-    private mutating func accepts(
-        _ id: TopicPartition, leader: BrokerID, leaderEpoch: Int, follower: BrokerID
-    ) -> Bool {
-        readPartition(id) { state in
-            state.leader == leader && state.leaderEpoch == leaderEpoch && state.logs.position(of: follower) != nil
-        } ?? false
+    /// Whether a response whose last record ends at `lastEndOffset` (nil: no records) with the leader's HW
+    /// `highWatermark` would leave the follower's log as it is. The log is read in place.
+    private static func isNothingNew(in log: inout ReplicaLog, lastEndOffset: Int64?, highWatermark: Int64) -> Bool {
+        lastEndOffset.map({ $0 <= log.logEndOffset }) ?? true
+            && min(highWatermark, log.logEndOffset) == log.highWatermark
     }
 
     /// Truncates or appends; returns the truncation when records were removed.

@@ -98,7 +98,9 @@ struct FetchSessionTable: Hashable, Sendable {
 
     /// The least id after `after` (of all, when nil) of a fetch parked at `leader` that reads `partition`: the
     /// parked fetches an append wakes are found one at a time, without a list of their ids (an allocation per append).
-    func firstParkedID(at leader: BrokerID, reading partition: TopicPartition, after: FetchSessionID?) -> FetchSessionID? {
+    func firstParkedID(
+        at leader: BrokerID, reading partition: TopicPartition, after: FetchSessionID?
+    ) -> FetchSessionID? {
         let start = after.map { position(after: $0) } ?? 0
         return values.withUnsafeBufferPointer { sessions in
             for index in start..<sessions.count where sessions[index].leader == leader && sessions[index].isParked {
