@@ -31,6 +31,14 @@ struct InvariantChecker: Hashable, Sendable {
         return histories.values[position][id.partition]
     }
 
+    /// The offsets of `id`'s lost records, read in place (a copy of the history would retain every part of it).
+    func lostOffsets(of id: TopicPartition) -> [Int64] {
+        guard let position = historyPosition(of: id.topic), id.partition < histories.values[position].count else {
+            return []
+        }
+        return histories.values[position][id.partition].lostOffsets
+    }
+
     /// The leader HW the last check of `id` saw, read in place (a history holds every committed record).
     private func lastLeaderHighWatermark(of id: TopicPartition) -> LeaderHighWatermark? {
         guard let position = historyPosition(of: id.topic), id.partition < histories.values[position].count else {
@@ -39,10 +47,11 @@ struct InvariantChecker: Hashable, Sendable {
         return histories.values[position][id.partition].lastLeaderHighWatermark
     }
 
-    /// Records that a producer was told these records are written (the client's view of the partition).
-    mutating func acknowledge(_ id: TopicPartition, from base: Int64, epochs: [Int], acks: Acks) {
+    /// Records that a producer was told these records are written (the client's view of the partition): `count`
+    /// records from `base`, all of leader epoch `epoch` (a request is told in runs of one epoch each).
+    mutating func acknowledge(_ id: TopicPartition, from base: Int64, count: Int, epoch: Int, acks: Acks) {
         modifyHistory(id) { history in
-            for (index, epoch) in epochs.enumerated() {
+            for index in 0..<count {
                 history.acknowledged[base + Int64(index)] = AcknowledgedRecord(leaderEpoch: epoch, acks: acks)
             }
         }
@@ -458,7 +467,7 @@ extension Cluster {
     }
 
     /// The offsets of acknowledged or committed records of `id` that are gone, ascending (what the oracle found).
-    public func lostOffsets(of id: TopicPartition) -> [Int64] { engine.oracle.history(of: id).lostOffsets }
+    public func lostOffsets(of id: TopicPartition) -> [Int64] { engine.oracle.lostOffsets(of: id) }
 
     /// `3..5,8` for `[3, 4, 5, 8]`.
     public static func ranges(_ offsets: [Int64]) -> String {
