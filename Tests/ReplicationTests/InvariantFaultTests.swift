@@ -79,6 +79,23 @@ import Testing
             ])
     }
 
+    /// The pairs are visited by the logs' positions: a log of a broker that is no replica (added last here, after a
+    /// follower's log was rewritten) is in no pair, and the breaks keep their order.
+    @Test func aLogOfNoReplicaIsInNoPair() throws {
+        let cluster = try Self.settled()
+        let found = Self.findings(
+            after: { state in
+                state.logs[4] = Self.log(records: 3, epoch: 9)
+                state.logs[2] = Self.log(records: 3, epoch: 7)
+            }, in: cluster)
+        #expect(
+            found == [
+                "StrongIsr t-0: ISR member 2 differs from the leader below HW 3",
+                "LogMatching t-0: brokers 1 and 2 disagree below offset 3",
+                "LogMatching t-0: brokers 2 and 3 disagree below offset 3",
+            ])
+    }
+
     /// Pairs are reported by ascending broker ids whatever the replica order (3, 1, 2 here).
     @Test func pairBreaksInBrokerOrder() throws {
         let cluster = try Self.settled(replicas: [3, 1, 2])
