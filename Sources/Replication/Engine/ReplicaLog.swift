@@ -155,10 +155,18 @@ public struct ReplicaLog: Sendable {
 
     /// The leader epoch of the record at `offset`, if present (cheaper than `record(at:)`: no copy of the record; in
     /// the log's last run of one epoch, no search either).
+    @inline(__always)
     public func epoch(at offset: Int64) -> Int? {
         guard offset >= 0, offset < logEndOffset else { return nil }
         if offset >= lastEpochRunStart { return lastEpochRunEpoch }
-        return slices[sliceIndex(containing: offset)].leaderEpoch
+        return epochBeforeLastRun(at: offset)
+    }
+
+    /// The epoch of the record at `offset`, below the last run: a search of the slices (kept out of line, so that
+    /// `epoch(at:)` inlines to a few comparisons).
+    @inline(never)
+    private func epochBeforeLastRun(at offset: Int64) -> Int {
+        slices[sliceIndex(containing: offset)].leaderEpoch
     }
 
     /// A reader of the epochs at ascending offsets (see `EpochReader`).

@@ -365,16 +365,28 @@ struct InvariantChecker: Hashable, Sendable {
             breaks.append((.highWatermarkDecreased, "leader HW went from \(last.value) to \(hw)"))
         }
         // Each pair of running replicas (a log of a broker that is no replica is none), reported in ascending broker
-        // order: the pairs are visited in assignment order and the (rare) breaks sorted afterwards.
+        // order: the pairs are visited by their logs' positions (each log is tested once for being a running
+        // replica's, not once per pair) and the (rare) breaks sorted afterwards.
+        let brokers = state.logs.brokers
+        /// Whether the log at `index` is a running replica's.
+        func isRunningReplica(_ index: Int) -> Bool {
+            !stopped.contains(brokers[index]) && state.replicas.contains(brokers[index])
+        }
+        // Bit `index` set when the log at `index` is a running replica's, for the first 64 logs (asked again past).
+        var runningReplicas: UInt64 = 0
+        for index in 0..<min(logs.count, 64) where isRunningReplica(index) { runningReplicas |= 1 << UInt64(index) }
         var pairBreaks: [(first: BrokerID, second: BrokerID, kind: Finding.Kind, limit: Int64)] = []
-        for (position, one) in state.replicas.enumerated() {
-            guard let oneIndex = runningLog(one) else { continue }
-            for other in state.replicas[(position + 1)...] {
-                guard let otherIndex = runningLog(other) else { continue }
+        for oneIndex in logs.indices {
+            guard oneIndex < 64 ? runningReplicas & (1 << UInt64(oneIndex)) != 0 : isRunningReplica(oneIndex)
+            else { continue }
+            for otherIndex in (oneIndex + 1)..<logs.count {
+                guard otherIndex < 64 ? runningReplicas & (1 << UInt64(otherIndex)) != 0 : isRunningReplica(otherIndex)
+                else { continue }
                 let limit = min(
                     logs[oneIndex].highWatermark, logs[otherIndex].highWatermark,
                     logs[oneIndex].logEndOffset, logs[otherIndex].logEndOffset)
                 if limit > 0, epoch(oneIndex, at: limit - 1) != epoch(otherIndex, at: limit - 1) {
+                    let (one, other) = (brokers[oneIndex], brokers[otherIndex])
                     let afterUnclean = state.uncleanElectionEpoch != nil && limit > state.uncleanElectionStartOffset
                     pairBreaks.append(
                         (min(one, other), max(one, other), afterUnclean ? .dataLoss : .logMatching, limit))
