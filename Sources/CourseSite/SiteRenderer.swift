@@ -76,13 +76,23 @@ public enum SiteRenderer {
         String(decoding: lessonPageBytes(index, of: lessons), as: UTF8.self)
     }
 
-    /// The UTF-8 bytes of `lessonPage(index, of: lessons)`, for a writer that writes bytes: a page is the size of
-    /// its article and is written once, so it is not made into a `String` first.
+    /// The UTF-8 bytes of `lessonPage(index, of: lessons)`.
     public static func lessonPageBytes(_ index: Int, of lessons: [LessonRendering]) -> [UInt8] {
+        lessonPage(at: index, of: lessons).bytes
+    }
+
+    /// The bytes of `lessonPage(index, of: lessons)` around its article: the page is `before`, then
+    /// `lessons[index].article`, then `after`. A page is the size of its article and is written once, so a writer
+    /// writes the three parts where they are instead of copying the article into a page first.
+    public static func lessonPageParts(_ index: Int, of lessons: [LessonRendering]) -> (before: [UInt8], after: [UInt8])
+    {
+        lessonPage(at: index, of: lessons).parts
+    }
+
+    private static func lessonPage(at index: Int, of lessons: [LessonRendering]) -> LessonPage {
         LessonPage(
             lesson: lessons[index], previous: index > 0 ? lessons[index - 1] : nil,
-            next: index + 1 < lessons.count ? lessons[index + 1] : nil, lessons: lessons
-        ).bytes
+            next: index + 1 < lessons.count ? lessons[index + 1] : nil, lessons: lessons)
     }
 
     /// What each lesson's page depends on besides the lesson itself: its neighbours, which the pager links to. (The

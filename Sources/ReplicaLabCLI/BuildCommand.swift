@@ -106,9 +106,9 @@ struct BuildCommand: ParsableCommand {
         try site.write(reusing: reused) { stage in
             let written = ParallelMap.map(indices, jobs: jobs) { index -> Result<Int, any Error> in
                 Result {
-                    let page = SiteRenderer.lessonPageBytes(index, of: renderings)
-                    try stage.create(renderings[index].pageName, bytes: page)
-                    return page.count
+                    let (before, after) = SiteRenderer.lessonPageParts(index, of: renderings)
+                    try stage.create(renderings[index].pageName, parts: before, renderings[index].article, after)
+                    return before.count + renderings[index].article.count + after.count
                 }
             }
             var sizes: [String: Int] = [:]

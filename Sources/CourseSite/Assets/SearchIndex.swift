@@ -132,7 +132,9 @@ enum SearchIndex {
 
     /// Text from HTML with cmark's four entities decoded.
     static func decodedEntities(_ text: some StringProtocol) -> String {
-        String(text).replacing("&lt;", with: "<").replacing("&gt;", with: ">").replacing("&quot;", with: "\"")
+        // Every entity starts with `&`: most text has none, and is returned without four searches of it.
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return String(text) }
+        return String(text).replacing("&lt;", with: "<").replacing("&gt;", with: ">").replacing("&quot;", with: "\"")
             .replacing("&amp;", with: "&")
     }
 
@@ -140,52 +142,53 @@ enum SearchIndex {
     ///
     /// The text is read as UTF-8 bytes: what needs escaping is ASCII (`"`, `\`, `<`, control characters) or one of
     /// the line and paragraph separators (`E2 80 A8`, `E2 80 A9`), so the runs between are whole characters and are
-    /// copied as they are.
+    /// copied as they are, in place.
     static func string(_ text: String) -> String {
-        let utf8 = text.utf8
-        var out = "\""
-        out.reserveCapacity(utf8.count + 2)
-        var run = utf8.startIndex
-        var index = run
-        while index != utf8.endIndex {
-            let byte = utf8[index]
-            var next = utf8.index(after: index)
-            let escaped: String
-            switch byte {
-            case UInt8(ascii: "\""): escaped = "\\\""
-            case UInt8(ascii: "\\"): escaped = "\\\\"
-            case UInt8(ascii: "\n"): escaped = "\\n"
-            case UInt8(ascii: "<"): escaped = "\\u003c"
-            case 0..<0x20: escaped = unicodeEscape(UInt32(byte))
-            case 0xE2:
-                // U+2028 and U+2029 end a line in JavaScript source.
-                guard next != utf8.endIndex, utf8[next] == 0x80 else {
+        var text = text
+        return text.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 16)
+            out.append(UInt8(ascii: "\""))
+            var run = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                var next = index + 1
+                let escaped: StaticString
+                switch byte {
+                case UInt8(ascii: "\""): escaped = "\\\""
+                case UInt8(ascii: "\\"): escaped = "\\\\"
+                case UInt8(ascii: "\n"): escaped = "\\n"
+                case UInt8(ascii: "<"): escaped = "\\u003c"
+                case 0..<0x20: escaped = "\\u00"
+                case 0xE2:
+                    // U+2028 and U+2029 end a line in JavaScript source.
+                    guard index + 2 < bytes.count, bytes[index + 1] == 0x80,
+                        bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9
+                    else {
+                        index = next
+                        continue
+                    }
+                    escaped = bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                    next = index + 3
+                default:
                     index = next
                     continue
                 }
-                let last = utf8.index(after: next)
-                guard last != utf8.endIndex, utf8[last] == 0xA8 || utf8[last] == 0xA9 else {
-                    index = next
-                    continue
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
+                escaped.withUTF8Buffer { out.append(contentsOf: $0) }
+                if byte < 0x20, byte != UInt8(ascii: "\n") {
+                    out.append(hexDigits[Int(byte >> 4)])
+                    out.append(hexDigits[Int(byte & 0x0F)])
                 }
-                escaped = unicodeEscape(utf8[last] == 0xA8 ? 0x2028 : 0x2029)
-                next = utf8.index(after: last)
-            default:
+                run = next
                 index = next
-                continue
             }
-            out += text[run..<index]
-            out += escaped
-            run = next
-            index = next
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
+            out.append(UInt8(ascii: "\""))
+            return String(decoding: out, as: UTF8.self)
         }
-        out += text[run...]
-        return out + "\""
     }
 
-    /// `\uXXXX`, for a code point of the Basic Multilingual Plane.
-    private static func unicodeEscape(_ value: UInt32) -> String {
-        let hex = String(value, radix: 16)
-        return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-    }
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 }

@@ -76,6 +76,12 @@ struct LessonPage {
 
     /// The page's UTF-8 bytes.
     var bytes: [UInt8] {
+        let (before, after) = parts
+        return before + lesson.article + after
+    }
+
+    /// The page's UTF-8 bytes before the article and after it: the page is `before`, the article, `after`.
+    var parts: (before: [UInt8], after: [UInt8]) {
         var pager: [HTMLNode] = []
         if let previous {
             pager.append(.element(.a, [.init("rel", "prev"), .href(previous.pageName)], text: "← \(previous.title)"))
@@ -86,13 +92,12 @@ struct LessonPage {
             pager.append(.element(.a, [.init("rel", "next"), .href(next.pageName)], text: "\(next.title) →"))
         }
         let body: [HTMLNode] = [
-            .formatted(lesson.article), .newline,
-            .element(.nav, [.class("pager"), .ariaLabel("Previous and next lesson")], pager), .newline,
+            .newline, .element(.nav, [.class("pager"), .ariaLabel("Previous and next lesson")], pager), .newline,
         ]
         return Page(
             title: "\(lesson.title) — \(SiteRenderer.courseTitle)", body: body,
             footer: Page.footer(lessons: lessons, lesson: lesson), hasSandbox: lesson.hasSandboxes
-        ).bytes(reserving: lesson.article.count + 4096)
+        ).bytesAroundContent
     }
 
     /// A prose block: cmark's HTML, and each verified value as a marked span.

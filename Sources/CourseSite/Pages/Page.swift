@@ -23,6 +23,23 @@ struct Page {
     /// The page's UTF-8 bytes, in a buffer that starts with room for `capacity` bytes.
     func bytes(reserving capacity: Int) -> [UInt8] {
         var html = HTMLWriter(reserving: capacity)
+        writeOpening(into: &html)
+        writeBodyAndClosing(into: &html)
+        return html.takeBytes()
+    }
+
+    /// The page's UTF-8 bytes on either side of content that goes just before `body`: a lesson's article (most of
+    /// its page) is written to the file from where it is, between the two, not copied into the page first.
+    var bytesAroundContent: (before: [UInt8], after: [UInt8]) {
+        var html = HTMLWriter(reserving: 4096)
+        writeOpening(into: &html)
+        let before = html.takeBytes()
+        writeBodyAndClosing(into: &html)
+        return (before, html.takeBytes())
+    }
+
+    /// Everything before the main content.
+    private func writeOpening(into html: inout HTMLWriter) {
         html.append("<!DOCTYPE html>\n")
         html.start(.html, .init("lang", "en"))
         html.newline()
@@ -37,6 +54,10 @@ struct Page {
         html.newline()
         html.start(.main, .id("content"), .init("tabindex", "-1"))
         html.newline()
+    }
+
+    /// The main content and everything after it.
+    private func writeBodyAndClosing(into html: inout HTMLWriter) {
         for node in body { html.write(node) }
         html.end(.main)
         html.newline()
@@ -54,7 +75,6 @@ struct Page {
         html.newline()
         html.end(.html)
         html.newline()
-        return html.takeBytes()
     }
 
     private var head: HTMLNode {

@@ -292,12 +292,24 @@ struct SiteWriter {
             try bytes.withUnsafeBufferPointer { try create(path, bytes: $0) }
         }
 
+        /// Creates the file `path` (a plain path inside the site) holding `parts`, one after another.
+        func create(_ path: String, parts: [UInt8]...) throws {
+            try create(path) { descriptor in
+                parts.allSatisfy { part in Posix.writeAll(descriptor, part) }
+            }
+        }
+
         private func create(_ path: String, bytes: UnsafeBufferPointer<UInt8>) throws {
+            try create(path) { Posix.writeAll($0, bytes) }
+        }
+
+        /// Creates the file `path` and fills it with `write`, which returns false on an error, with `errno` set.
+        private func create(_ path: String, with write: (Int32) -> Bool) throws {
             try Self.checkPlain(path, output: output)
             try Self.makeFolders(for: path, in: folder)
             let full = folder + "/" + path
             let descriptor = open(full, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
-            guard descriptor >= 0, Posix.writeAll(descriptor, bytes) else {
+            guard descriptor >= 0, write(descriptor) else {
                 let code = errno
                 if descriptor >= 0 { Foundation.close(descriptor) }
                 throw CLIError(
