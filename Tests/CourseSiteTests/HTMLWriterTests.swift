@@ -123,4 +123,43 @@ struct HTMLWriterTests {
         HTMLFormatter.write(.element(.strong, text: "&"), into: &buffer)
         #expect(String(decoding: buffer, as: UTF8.self) == "x<strong>&amp;</strong>")
     }
+
+    /// The pieces written with one check for room (a tag's name with its punctuation, an attribute, a coordinate)
+    /// are the bytes written one at a time, from string literals and from single-character constants alike (a
+    /// `StaticString` of one scalar has no pointer to copy from), in a writer that grows and in a copy.
+    @Test func tagsAndAttributesAreTheirPiecesOneAfterAnother() {
+        let scalar: StaticString = "\u{2192}"
+        var html = HTMLWriter(reserving: 1)
+        html.open(svg: .rect)
+        html.attribute("rx", "3")
+        html.attribute("x", scalar)
+        html.attribute("y", 12.25)
+        html.startAttribute("class")
+        html.append("a b")
+        html.endAttribute()
+        html.closeEmptyTag()
+        let copy = html
+        html.start(.tspan)
+        html.coordinate(-3.5)
+        html.text(Int.min)
+        html.end(.tspan)
+        html.end(HTMLTag(scalar))
+        #expect(copy.string == "<rect rx=\"3\" x=\"\u{2192}\" y=\"12.3\" class=\"a b\"/>")
+        #expect(html.string == copy.string + "<tspan>-3.5\(Int.min)</tspan></\u{2192}>")
+    }
+
+    /// `TextBytes` (a sentence or a caption) spells numbers as `String(_:)` does, and holds text and constants in
+    /// order.
+    @Test func textBytesAreThePiecesAsStrings() {
+        for value: Int64 in [0, 7, -7, 10, 99, 100, -100, 1_000_000, .max, .min] {
+            var text = TextBytes()
+            text.append("n=")
+            text.append(value)
+            text.append(" é")
+            #expect(text.text == "n=\(value) é")
+        }
+        var moves = TextBytes()
+        moves.append([(broker: 1, from: 0, to: 3), (broker: 12, from: -1, to: 10)])
+        #expect(moves.sentence() == "B1 0 → 3, B12 -1 → 10.")
+    }
 }

@@ -245,4 +245,11 @@ import Testing
                 followers: followers[broker.id] ?? Array(repeating: [], count: columns))
         }
     }
+
+    /// A broker table's partition label written as bytes is `"P" + String(n)`, for every number of digits.
+    @Test func partitionLabelsAreThoseOfStrings() {
+        for partition in [0, 1, 9, 10, 99, 100, 12_345, 999_999, 1_000_000, 123_456_789, -1] {
+            #expect(BrokerTable.label(partition: partition) == "P" + String(partition))
+        }
+    }
 }

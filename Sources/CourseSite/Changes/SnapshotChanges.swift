@@ -16,7 +16,12 @@ enum SnapshotChanges {
     /// partition all the same (what the tests compare with).
     static func changes(from before: Cluster?, to after: Cluster?, everyPartition: Bool = false) -> StepChanges {
         guard let after else { return StepChanges(changes: [], labels: PartitionLabels(nil)) }
-        let before = before ?? Cluster(seed: after.seed)
+        // Bound, not copied into a new value (`before ?? …` would retain every part of the cluster).
+        if let before { return changes(from: before, to: after, everyPartition: everyPartition) }
+        return changes(from: Cluster(seed: after.seed), to: after, everyPartition: everyPartition)
+    }
+
+    private static func changes(from before: Cluster, to after: Cluster, everyPartition: Bool) -> StepChanges {
         var changes: [StepChange] = []
         changes += brokerChanges(before, after)
         var partitionChanges: [StepChange] = []

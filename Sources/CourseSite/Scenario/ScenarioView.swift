@@ -106,16 +106,16 @@ struct StepView {
         self.total = total
         id = Anchor.step(scenario: anchor, number: entry.number)
         scenario = anchor
-        let step = entry.command
-        command = step.statement.text
-        if case .kafkaError(let kafkaError) = step.outcome { error = kafkaError.name }
+        // The command's parts are read where they are: a copy of the whole step would retain its cluster's parts.
+        command = entry.command.statement.text
+        if case .kafkaError(let kafkaError) = entry.command.outcome { error = kafkaError.name }
         narration = entry.narration.map { $0.joined(separator: " ") }
-        output = step.output
-        let stepChanges = SnapshotChanges.changes(from: previous, to: step.cluster)
+        output = entry.command.output
+        let stepChanges = SnapshotChanges.changes(from: previous, to: entry.command.cluster)
         changes = stepChanges.sentences
         checks = entry.checks.map(CheckView.init)
         // A picture once there is a topic: before, it would only be empty boxes.
-        if let cluster = step.cluster, !cluster.topics.isEmpty {
+        if let cluster = entry.command.cluster, !cluster.topics.isEmpty {
             let (tableIsUnchanged, sameBoxes) = memory.lookBack(from: cluster)
             let diagram = memory.picture(cluster: cluster, changes: stepChanges, sameBoxes: sameBoxes)
             let drawn = diagram.state
