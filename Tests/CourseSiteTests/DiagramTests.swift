@@ -15,7 +15,8 @@ struct DiagramTests {
             defer { previous = entry.command.cluster }
             let changes = SnapshotChanges.changes(from: previous, to: entry.command.cluster)
             guard let cluster = entry.command.cluster, !cluster.topics.isEmpty else { return (changes, nil) }
-            return (changes, memory.picture(cluster: cluster, changes: changes))
+            let sameBoxes = memory.lookBack(from: cluster).sameBoxes
+            return (changes, memory.picture(cluster: cluster, changes: changes, sameBoxes: sameBoxes))
         }
     }
 

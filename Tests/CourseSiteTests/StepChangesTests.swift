@@ -174,4 +174,43 @@ struct StepChangesTests {
         #expect(steps[3].sentences.contains("c1's assignment in g: P0, P1 → P0."))
         #expect(steps[4].sentences.contains("c1 is no longer in group g."))
     }
+
+    /// Passing over the partitions whose leader, epoch, ISR, replicas, logs and lost offsets are the same (compared
+    /// in place) gives the changes derived for every partition, and the brokers compared in one pass are those
+    /// compared broker by broker; over seeded random scenarios with faults, elections and lost records, each step
+    /// also against a state several steps earlier.
+    @Test func partitionsPassedOverHaveNoChanges() {
+        var told = (partitions: 0, lost: 0, brokers: 0, passedOver: 0)
+        for seed in 0..<24 {
+            let entries = Self.timeline(StepMemoryTests.script(seed: UInt64(seed)))
+            for (index, entry) in entries.enumerated() {
+                for earlier in [index - 1, index - 7] where earlier >= -1 {
+                    let before = earlier < 0 ? nil : entries[earlier].command.cluster
+                    let after = entry.command.cluster
+                    let changes = SnapshotChanges.changes(from: before, to: after)
+                    #expect(
+                        changes == SnapshotChanges.changes(from: before, to: after, everyPartition: true),
+                        "seed \(seed), step \(entry.number) from \(earlier + 1)")
+                    told.partitions += changes.touchedPartitions.count
+                    told.lost += changes.changes.filter { if case .recordsLost = $0 { true } else { false } }.count
+                    guard let before, let after else { continue }
+                    let sameBrokers =
+                        before.sortedBrokers.map(\.id) == after.sortedBrokers.map(\.id)
+                        && after.brokers.keys.allSatisfy {
+                            before.state(of: $0) == after.state(of: $0) && before.isFenced($0) == after.isFenced($0)
+                        }
+                    #expect(after.hasSameBrokerStatus(as: before) == sameBrokers)
+                    told.brokers += sameBrokers ? 0 : 1
+                    for id in after.brokers.keys {
+                        let status = after.brokerStatus(id)
+                        #expect(status.state == after.state(of: id) && status.isFenced == after.isFenced(id))
+                    }
+                    told.passedOver +=
+                        after.topics.values.reduce(0) { $0 + $1.partitions.count } - changes.touchedPartitions.count
+                }
+            }
+        }
+        // The scenarios exercise every path: partitions changed and passed over, records lost, brokers changed.
+        #expect(told.partitions > 100 && told.passedOver > 100 && told.lost > 0 && told.brokers > 10, "\(told)")
+    }
 }

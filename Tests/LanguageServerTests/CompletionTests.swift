@@ -56,7 +56,8 @@ struct CompletionTests {
         #expect(keys.contains("min.insync.replicas="))
         #expect(Self.labels(typing: "topic t partitions=3 ", onLine: 12).first == "replication-factor=")
         #expect(Self.labels(typing: "topic t placement=", onLine: 12) == ["admin-utils", "round-robin", "striped"])
-        #expect(Self.labels(typing: "produce orders acks=", onLine: 12) == ["0", "1", "all"])
+        // The kind's values first (all, the default, leads), then any the synopsis adds.
+        #expect(Self.labels(typing: "produce orders acks=", onLine: 12) == ["all", "1", "0"])
         #expect(Self.labels(typing: "topic t unclean.leader.election.enable=", onLine: 12) == ["true", "false"])
         #expect(Self.labels(typing: "elect ", onLine: 12) == ["preferred", "unclean"])
         #expect(Self.labels(typing: "describe orders ", onLine: 12).allSatisfy { $0.hasPrefix("--") })

@@ -14,7 +14,8 @@ struct KafkaErrorCompletionTests {
             let root = Repository.url(folder)
             let enumerator = FileManager.default.enumerator(atPath: root.path)
             while let path = enumerator?.nextObject() as? String {
-                guard path.hasSuffix(".swift") else { continue }
+                // The list completion offers is what is checked, not where names come from.
+                guard path.hasSuffix(".swift"), !path.hasSuffix("KafkaErrorNames.swift") else { continue }
                 let text = String(decoding: try Data(contentsOf: root.appendingPathComponent(path)), as: UTF8.self)
                 for match in text.matches(of: #/"([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[A-Za-z]+Exception)"/#) {
                     names.insert(String(match.output.1))

@@ -50,6 +50,7 @@ struct FetchSessionTableTests {
             let leader = Int(random.next() % 4)
             let hasFetch = reference.values.contains { $0.follower == follower && $0.leader == leader }
             if table.contains(follower: follower, leader: leader) != hasFetch { mismatches += 1 }
+            if (table.leaderBits(of: follower) & (1 << UInt64(leader)) != 0) != hasFetch { mismatches += 1 }
             let partition = partitions[Int(random.next() % 3)]
             let parked = reference.values.filter { session in
                 session.leader == leader && session.isParked && session.fetched.contains { $0.partition == partition }

@@ -56,6 +56,29 @@ import Testing
             ])
     }
 
+    /// A follower truncated below the HW and refilled to the same LEO and HW with records of another epoch: its log's
+    /// last run of one epoch (what `epoch(at:)` answers without a search) now starts at offset 1, and the check reads
+    /// the new epoch at HW − 1.
+    @Test func followerTruncatedAndRefilledWithAnotherEpoch() throws {
+        let cluster = try Self.settled()
+        let found = Self.findings(
+            after: { state in
+                state.logs.modify(2) { log in
+                    log.truncate(to: 1)
+                    log.append([
+                        Record(offset: 1, leaderEpoch: 7, value: "y"), Record(offset: 2, leaderEpoch: 7, value: "z"),
+                    ])
+                    log.highWatermark = 3
+                }
+            }, in: cluster)
+        #expect(
+            found == [
+                "StrongIsr t-0: ISR member 2 differs from the leader below HW 3",
+                "LogMatching t-0: brokers 1 and 2 disagree below offset 3",
+                "LogMatching t-0: brokers 2 and 3 disagree below offset 3",
+            ])
+    }
+
     /// Pairs are reported by ascending broker ids whatever the replica order (3, 1, 2 here).
     @Test func pairBreaksInBrokerOrder() throws {
         let cluster = try Self.settled(replicas: [3, 1, 2])

@@ -13,6 +13,37 @@ import Testing
         #expect(log.logEndOffset == 1)
     }
 
+    /// `epoch(at:)` answers the log's last run of one epoch without searching the slices; after thousands of seeded
+    /// appends (several records, epochs that repeat, rise and fall) and truncations (inside a slice, at a slice's
+    /// start, inside and below the last run, to 0), every offset still reads the epoch of the record appended there.
+    @Test func epochAtReadsTheRecordsEpochAfterAppendsAndTruncations() {
+        var random = SplitMix64(seed: 7)
+        var log = ReplicaLog()
+        var epochs: [Int] = []  // the epoch of the record at each offset, written alongside the log
+        for _ in 0..<3_000 {
+            if Int.random(in: 0..<4, using: &random) == 0 {
+                let target = Int.random(in: 0...epochs.count, using: &random)
+                log.truncate(to: Int64(target))
+                epochs.removeSubrange(target...)
+            } else {
+                let epoch = Int.random(in: 0..<3, using: &random)
+                let count = Int.random(in: 1...3, using: &random)
+                let base = Int64(epochs.count)
+                log.append(
+                    RecordSlice(
+                        RecordBatch(baseOffset: base, leaderEpoch: epoch, values: Array(repeating: "v", count: count))))
+                epochs += Array(repeating: epoch, count: count)
+            }
+            #expect(log.logEndOffset == Int64(epochs.count))
+            let offsets = Set([0, epochs.count - 1, epochs.count - 2, epochs.count / 2, epochs.count]).map { Int64($0) }
+            for offset in offsets.sorted() + [-1] {
+                let expected = offset >= 0 && offset < epochs.count ? epochs[Int(offset)] : nil
+                #expect(log.epoch(at: offset) == expected, "offset \(offset) of \(epochs.count)")
+            }
+        }
+        #expect((0..<log.logEndOffset).map { log.epoch(at: $0) } == epochs.map { $0 })
+    }
+
     @Test func truncationLowersHighWatermarkAndFlushedOffset() {
         var log = ReplicaLog()
         log.append((0..<5).map { Record(offset: $0, leaderEpoch: 0, value: "v\($0)") })

@@ -35,7 +35,10 @@ struct LineCompletionTests {
         #expect(Self.offered("elect ") == ["preferred", "unclean"])
         #expect(Self.offered("expect leader orders-") == ["orders-0", "orders-1", "orders-2"])
         #expect(Self.offered("expect hw orders-0 ") == ["on", "=="])
-        #expect(Self.offered("expect leo orders-0 on ") == (0..<12).map(String.init))
+        // `on` takes a broker holding a replica of the partition, in replica order.
+        let replicas = Self.sandbox.runner.cluster?.partition(TopicPartition("orders", 0))?.replicas.map(String.init)
+        #expect(replicas?.count == 3)
+        #expect(Self.offered("expect leo orders-0 on ") == replicas)
         #expect(Self.offered("expect partition orders ") == ["key="])
         #expect(Self.offered("expect partition orders key=a ") == ["=="])
         #expect(Self.offered("expect leader orders-0 == ").isEmpty)
@@ -87,13 +90,53 @@ struct LineCompletionTests {
         #expect(Self.offered("un") == ["undo"])
         #expect(Self.offered("expect ") == ExpectationTable.names)
         #expect(Self.offered("expect leo orders-0 ") == ["on", "=="])
-        #expect(Self.offered("expect leo orders-0 on ") == (0..<12).map(String.init))
         #expect(Self.offered("expect assignment g ") == ["c1"])
         #expect(Self.offered("let x = ") == StateQuery.Kind.allCases.map(\.rawValue))
         #expect(Self.offered("let x = lag ") == ["g"])
         #expect(Self.offered("let x = time ") == ["in"])
         #expect(Self.offered("let x = time in ") == ["ms", "s", "min"])
         #expect(Self.offered("let x = leo orders-0 ") == ["on"])
+    }
+
+    /// The terminal, the in-page editor and the language server complete from one place: what an editor lists
+    /// with its details is what Tab offers as whole words.
+    @Test func oneCompletionForTheTerminalAndTheEditor() {
+        let cluster = Self.sandbox.runner.cluster
+        let brokers = WordCompletion.complete("crash ", cluster: { cluster })
+        #expect(brokers.candidates.map(\.label) == Self.offered("crash "))
+        #expect(brokers.candidates.first?.detail?.hasPrefix("rack R1") == true)
+        #expect(brokers.candidates.allSatisfy { $0.role == .value })
+        let partitions = WordCompletion.complete("explain ", cluster: { cluster })
+        #expect(partitions.candidates.first?.detail?.hasPrefix("leader ") == true)
+        // A key's value: the labels start after `key=`, and the terminal puts the key back.
+        let acks = WordCompletion.complete("produce orders acks=a", cluster: { cluster })
+        #expect(acks.valueStart == 5)
+        #expect(acks.candidates.map(\.label) == ["all", "1", "0"])
+        let list = WordCompletion.complete("join g2 member=c2 topics=orders,c", cluster: { cluster })
+        #expect(list.valueStart == "topics=orders,".utf8.count)
+        #expect(list.candidates.map(\.label) == ["clicks"])
+        // A topic config's default is marked.
+        let unclean = WordCompletion.complete("topic t2 unclean.leader.election.enable=", cluster: { cluster })
+        #expect(unclean.candidates.first { $0.label == "false" }?.detail == "default")
+        // The producer's configs come from the table.
+        #expect(
+            Self.offered("producer q enable.idempotence=") == [
+                "enable.idempotence=true", "enable.idempotence=false",
+            ])
+        // Every Kafka error the engine gives, after `expect error`; nothing inside a comment.
+        #expect(
+            Self.offered("expect error NOT_ENOUGH_") == ["NOT_ENOUGH_REPLICAS", "NOT_ENOUGH_REPLICAS_AFTER_APPEND"])
+        #expect(Self.offered("crash 1 # then ").isEmpty)
+    }
+
+    /// After a failed command, its error comes first after `expect error` (the others follow by name).
+    @Test func theLastErrorComesFirst() {
+        var sandbox = Self.sandbox
+        _ = sandbox.enter("topic orders partitions=1 replication-factor=1")
+        let offered = sandbox.completion(for: "expect error ").candidates
+        #expect(offered.first == "TOPIC_ALREADY_EXISTS")
+        #expect(offered.count > 20)
+        #expect(Set(offered).count == offered.count, "the last error is offered once")
     }
 
     /// The table's declarations are complete: each positional of each command says what it holds.

@@ -10,7 +10,11 @@ import Replication
 /// here, so that a step says "LEO 0 → 3" once rather than once per fetch.
 enum SnapshotChanges {
     /// The changes between two snapshots (`before` nil: the step created the cluster).
-    static func changes(from before: Cluster?, to after: Cluster?) -> StepChanges {
+    ///
+    /// A partition whose leader, epoch, ISR, replicas, logs and lost offsets are the same before and after is passed
+    /// over: those are all the changes of a partition are made of. `everyPartition` derives them for every
+    /// partition all the same (what the tests compare with).
+    static func changes(from before: Cluster?, to after: Cluster?, everyPartition: Bool = false) -> StepChanges {
         guard let after else { return StepChanges(changes: [], labels: PartitionLabels(nil)) }
         let before = before ?? Cluster(seed: after.seed)
         var changes: [StepChange] = []
@@ -33,13 +37,15 @@ enum SnapshotChanges {
                     changes.append(.topicConfig(topic.name, key: key, from: old.configs[key], to: topic.configs[key]))
                 }
             }
-            // By index: the partitions are compared in place, not copied.
-            for index in 0..<min(topic.partitions.count, old.partitions.count)
-            where topic.partitions[index] != old.partitions[index]
-                || after.lostOffsets(of: topic.partitions[index].id) != before.lostOffsets(of: old.partitions[index].id)
-            {
-                partitionChanges += self.partitionChanges(
-                    old.partitions[index], topic.partitions[index], from: before, to: after)
+            // Through the arrays' buffers, field by field: a partition passed whole to a function is copied.
+            topic.partitions.withUnsafeBufferPointer { new in
+                old.partitions.withUnsafeBufferPointer { old in
+                    for index in 0..<min(new.count, old.count) {
+                        let lost = (before.lostOffsets(of: old[index].id), after.lostOffsets(of: new[index].id))
+                        guard everyPartition || lost.0 != lost.1 || !isSame(old, new, at: index) else { continue }
+                        partitionChanges += self.partitionChanges(old[index], new[index], lost: lost, in: after)
+                    }
+                }
             }
         }
         // Told kind by kind across partitions: leaders, then the ISR, then logs, then high watermarks.
@@ -74,28 +80,32 @@ enum SnapshotChanges {
 
     private static func brokerChanges(_ before: Cluster, _ after: Cluster) -> [StepChange] {
         // Most steps change no broker: that is seen without sorting them.
-        let same =
-            before.brokers.count == after.brokers.count
-            && !after.brokers.keys.contains { id in
-                before.brokers[id] == nil || before.state(of: id) != after.state(of: id)
-                    || before.isFenced(id) != after.isFenced(id)
-            }
-        if same { return [] }
+        if after.hasSameBrokerStatus(as: before) { return [] }
         var changes: [StepChange] = []
         let brokers = after.sortedBrokers
         let added = brokers.filter { before.brokers[$0.id] == nil }
         if !added.isEmpty { changes.append(.brokersAdded(added)) }
         for broker in brokers where before.brokers[broker.id] != nil {
-            let (old, new) = (before.state(of: broker.id), after.state(of: broker.id))
-            if old != new { changes.append(.brokerState(broker.id, from: old, to: new)) }
-            let (wasFenced, isFenced) = (before.isFenced(broker.id), after.isFenced(broker.id))
-            if wasFenced != isFenced { changes.append(.fenced(broker.id, isFenced)) }
+            let (old, new) = (before.brokerStatus(broker.id), after.brokerStatus(broker.id))
+            if old.state != new.state { changes.append(.brokerState(broker.id, from: old.state, to: new.state)) }
+            if old.isFenced != new.isFenced { changes.append(.fenced(broker.id, new.isFenced)) }
         }
         return changes
     }
 
+    /// Whether the partitions at `index` have the same leader, epoch, unclean election, ISR, replicas and logs: all
+    /// `partitionChanges` reads of them. Read in place: a partition passed whole would be copied.
+    private static func isSame(
+        _ old: UnsafeBufferPointer<PartitionState>, _ new: UnsafeBufferPointer<PartitionState>, at index: Int
+    ) -> Bool {
+        old[index].leader == new[index].leader && old[index].leaderEpoch == new[index].leaderEpoch
+            && old[index].uncleanElectionEpoch == new[index].uncleanElectionEpoch && old[index].isr == new[index].isr
+            && old[index].replicas == new[index].replicas && old[index].logs == new[index].logs
+    }
+
+    /// The changes of one partition; `lost` its lost offsets before and after.
     private static func partitionChanges(
-        _ old: PartitionState, _ new: PartitionState, from beforeCluster: Cluster, to after: Cluster
+        _ old: PartitionState, _ new: PartitionState, lost: ([Int64], [Int64]), in after: Cluster
     ) -> [StepChange] {
         let id = new.id
         var changes: [StepChange] = []
@@ -120,9 +130,11 @@ enum SnapshotChanges {
                 changes.append(.followerHighWatermark(id, broker, from: before.highWatermark, to: after.highWatermark))
             }
         }
-        let lost = Set(beforeCluster.lostOffsets(of: id))
-        let newlyLost = after.lostOffsets(of: id).filter { !lost.contains($0) }
-        if !newlyLost.isEmpty { changes.append(.recordsLost(id, offsets: newlyLost)) }
+        if lost.0 != lost.1 {
+            let before = Set(lost.0)
+            let newlyLost = lost.1.filter { !before.contains($0) }
+            if !newlyLost.isEmpty { changes.append(.recordsLost(id, offsets: newlyLost)) }
+        }
         // A partition without a leader has no high watermark; a new leader brings its own (told with the election).
         if let leader = new.leader, leader == old.leader, old.highWatermark != new.highWatermark {
             changes.append(.highWatermark(id, from: old.highWatermark, to: new.highWatermark))

@@ -11,9 +11,9 @@ extension StepChanges {
         var leftIsr: [BrokerID: [String]] = [:]
         var joinedIsr: [BrokerID: [String]] = [:]
         var truncations: [String] = []
-        var logEnds: [(TopicPartition, String)] = []
-        var highWatermarks: [String] = []
-        var followerHighWatermarks: [(TopicPartition, String)] = []
+        var logEnds = Moves()
+        var highWatermarks: [(id: TopicPartition, from: Int64, to: Int64)] = []
+        var followerHighWatermarks = Moves()
         for change in changes {
             switch change {
             case .brokersAdded(let brokers):
@@ -47,11 +47,11 @@ extension StepChanges {
                     "B\(broker) truncated \(labels(id)): the records at offset\(removed.count == 1 ? "" : "s") "
                         + "\(OffsetRanges.text(Array(removed))) are gone from its log.")
             case .logEndOffset(let id, let broker, let from, let to):
-                logEnds.append((id, "B\(broker) \(from) → \(to)"))
+                logEnds.add(id, broker: broker, from: from, to: to)
             case .highWatermark(let id, let from, let to):
-                highWatermarks.append("\(labels(id)) \(from) → \(to)")
+                highWatermarks.append((id, from, to))
             case .followerHighWatermark(let id, let broker, let from, let to):
-                followerHighWatermarks.append((id, "B\(broker) \(from) → \(to)"))
+                followerHighWatermarks.add(id, broker: broker, from: from, to: to)
             case .responseLost, .retry, .duplicate, .duplicateRecognised, .rebalance, .assignment, .invariantBroken,
                 .time:
                 break
@@ -67,14 +67,34 @@ extension StepChanges {
             sentences.append("B\(broker) joined the ISR of \(joinedIsr[broker]!.joined(separator: ", ")).")
         }
         sentences += truncations
-        for (id, moves) in grouped(logEnds) {
-            sentences.append("Log end offset (LEO) of \(labels(id)): \(moves.joined(separator: ", ")).")
+        // The sentences told at most steps are written as bytes and decoded once: a `String` interpolation costs
+        // hundreds of instructions a piece.
+        for (index, id) in logEnds.partitions.enumerated() {
+            var text = TextBytes()
+            text.append("Log end offset (LEO) of ")
+            text.append(labels(id))
+            text.append(": ")
+            text.append(logEnds.moves[index])
+            sentences.append(text.sentence())
         }
         if !highWatermarks.isEmpty {
-            sentences.append("High watermark: \(highWatermarks.joined(separator: "; ")).")
+            var text = TextBytes()
+            text.append("High watermark: ")
+            for (index, move) in highWatermarks.enumerated() {
+                if index > 0 { text.append("; ") }
+                text.append(labels(move.id))
+                text.append(" ")
+                text.append(move.from, to: move.to)
+            }
+            sentences.append(text.sentence())
         }
-        for (id, moves) in grouped(followerHighWatermarks) {
-            sentences.append("Followers of \(labels(id)) learnt the high watermark: \(moves.joined(separator: ", ")).")
+        for (index, id) in followerHighWatermarks.partitions.enumerated() {
+            var text = TextBytes()
+            text.append("Followers of ")
+            text.append(labels(id))
+            text.append(" learnt the high watermark: ")
+            text.append(followerHighWatermarks.moves[index])
+            sentences.append(text.sentence())
         }
         sentences += changes.compactMap(clientSentence)
         for case .time(let from, let to) in changes {
@@ -143,14 +163,20 @@ extension StepChanges {
         }
     }
 
-    /// Pairs grouped by partition, partitions in the order they first appear.
-    private func grouped(_ pairs: [(TopicPartition, String)]) -> [(TopicPartition, [String])] {
-        var order: [TopicPartition] = []
-        var groups: [TopicPartition: [String]] = [:]
-        for (id, text) in pairs {
-            if groups[id] == nil { order.append(id) }
-            groups[id, default: []].append(text)
+}
+
+/// Replicas' moves of one kind (`B1 0 → 3`), grouped by partition, partitions in the order they first appear (a
+/// step touches a few: they are searched, not hashed).
+private struct Moves {
+    var partitions: [TopicPartition] = []
+    var moves: [[(broker: BrokerID, from: Int64, to: Int64)]] = []
+
+    mutating func add(_ id: TopicPartition, broker: BrokerID, from: Int64, to: Int64) {
+        if let index = partitions.firstIndex(of: id) {
+            moves[index].append((broker, from, to))
+        } else {
+            partitions.append(id)
+            moves.append([(broker, from, to)])
         }
-        return order.map { ($0, groups[$0]!) }
     }
 }

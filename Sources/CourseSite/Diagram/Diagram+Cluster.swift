@@ -8,8 +8,8 @@ extension Diagram {
     /// The picture of `cluster` after a step with `changes`, with the logs of `focus` (the partitions the step is
     /// about; at most `logLimit` are drawn); `brokers` are the cluster's `brokersInDisplayOrder`.
     ///
-    /// `unchanged`: the columns of an earlier picture without highlights, of a cluster with the same boxes
-    /// (`hasSameBoxes`); a step that highlights no box or replica takes them as they are.
+    /// `unchanged`: the columns of an earlier picture without highlights, of a cluster with the same boxes (the
+    /// same broker table, `BrokerTable.isUnchanged`, and fencing, `Cluster.hasSameBrokerStatus`); a step that highlights no box or replica takes them as they are.
     init(
         cluster: Cluster, changes: StepChanges, focus: [TopicPartition], brokers: [Broker],
         unchanged: [Column]? = nil
@@ -45,7 +45,8 @@ extension Diagram {
         moreLogs = max(0, focus.count - Self.logLimit)
     }
 
-    /// The boxes: what they read of the cluster is what `hasSameBoxes` compares.
+    /// The boxes: what they read of the cluster is what `BrokerTable.isUnchanged` and `Cluster.hasSameBrokerStatus`
+    /// compare.
     private static func columns(
         _ cluster: Cluster, brokers: [Broker], labels: PartitionLabels, changedReplicas: [ReplicaID],
         changedBrokers: [BrokerID]
@@ -53,26 +54,40 @@ extension Diagram {
         // Each broker's replicas, in topic and partition order, by the broker's place in `brokers`: an array of a
         // few brokers searched costs less than a dictionary hashed per replica.
         let ids = brokers.map { $0.id }
+        let topics = cluster.sortedTopics
+        // Room for a replica of every partition (up to a few) on each broker: the arrays are not grown one replica
+        // at a time.
+        var partitionCount = 0
+        for topic in topics { partitionCount += topic.partitions.count }
         var replicas = [[Replica]](repeating: [], count: ids.count)
-        for topic in cluster.sortedTopics {
-            for partition in topic.partitions {
-                let label = labels(partition.id)
-                for broker in partition.replicas {
-                    guard let place = ids.firstIndex(of: broker) else { continue }
-                    replicas[place].append(
-                        Replica(
-                            label: label, isLeader: partition.leader == broker,
-                            marks: Self.marks(partition, broker),
-                            isChanged: !changedReplicas.isEmpty
-                                && changedReplicas.contains(ReplicaID(partition: partition.id, broker: broker))))
+        for place in replicas.indices { replicas[place].reserveCapacity(min(partitionCount, 16)) }
+        for topic in topics {
+            // Read in place, field by field: a partition passed whole would be copied.
+            topic.partitions.withUnsafeBufferPointer { partitions in
+                for index in partitions.indices {
+                    let label = labels(partitions[index].id)
+                    let leader = partitions[index].leader
+                    for broker in partitions[index].replicas {
+                        guard let place = ids.firstIndex(of: broker) else { continue }
+                        var marks: BrokerTable.Marks = []
+                        if !partitions[index].isr.contains(broker) { marks.insert(.outOfSync) }
+                        if leader == nil { marks.insert(.noLeader) }
+                        replicas[place].append(
+                            Replica(
+                                label: label, isLeader: leader == broker, marks: marks,
+                                isChanged: !changedReplicas.isEmpty
+                                    && changedReplicas.contains(
+                                        ReplicaID(partition: partitions[index].id, broker: broker))
+                            ))
+                    }
                 }
             }
         }
         func box(_ broker: Broker) -> BrokerBox {
             let all = replicas[ids.firstIndex(of: broker.id)!]
+            let status = cluster.brokerStatus(broker.id)
             return BrokerBox(
-                id: broker.id, state: cluster.state(of: broker.id),
-                isFenced: cluster.runtime(of: broker.id)?.isFenced ?? false,
+                id: broker.id, state: status.state, isFenced: status.isFenced,
                 replicas: all.count > Self.replicaLimit ? Array(all.prefix(Self.replicaLimit)) : all,
                 moreReplicas: max(0, all.count - Self.replicaLimit), isChanged: changedBrokers.contains(broker.id))
         }
@@ -85,15 +100,6 @@ extension Diagram {
         return racks.map { rack in
             Column(rack: rack, brokers: brokers.filter { $0.rack == rack }.sorted { $0.id < $1.id }.map(box))
         }
-    }
-
-    /// Whether `after`'s boxes, unhighlighted, are certainly `before`'s: the same brokers, states, fencing, topics
-    /// and partitions' replicas, leaders and ISRs (what the broker table reads, and the fencing).
-    static func hasSameBoxes(_ before: Cluster, _ after: Cluster) -> Bool {
-        BrokerTable.isUnchanged(from: before, to: after)
-            && after.brokers.keys.allSatisfy {
-                before.runtime(of: $0)?.isFenced ?? false == after.runtime(of: $0)?.isFenced ?? false
-            }
     }
 
     /// Whether a box or a replica is highlighted as changed.

@@ -4,8 +4,7 @@
 extension HTMLWriter {
     /// `<tag`: a start tag left open for its attributes, then `closeTag()` or `closeEmptyTag()`.
     mutating func open(svg tag: HTMLTag) {
-        byte(UInt8(ascii: "<"))
-        append(tag.name)
+        enclosed(UInt8(ascii: "<"), nil, tag.name, nil)
     }
 
     /// `>`: the open start tag is closed; the element's content follows, then `end`.
@@ -15,15 +14,17 @@ extension HTMLWriter {
 
     /// `/>`: the open start tag closes an SVG element with no content.
     mutating func closeEmptyTag() {
-        byte(UInt8(ascii: "/"))
-        byte(UInt8(ascii: ">"))
+        write(upTo: 2) { start in
+            start[0] = UInt8(ascii: "/")
+            start[1] = UInt8(ascii: ">")
+            return 2
+        }
     }
 
     /// ` name="value"` with a constant value.
     mutating func attribute(_ name: StaticString, _ value: StaticString) {
-        startAttribute(name)
-        append(value)
-        endAttribute()
+        enclosed(UInt8(ascii: " "), nil, name, UInt8(ascii: "="))
+        enclosed(UInt8(ascii: "\""), nil, value, UInt8(ascii: "\""))
     }
 
     /// ` name="1.5"`: a coordinate (`coordinate(_:)`).
@@ -35,9 +36,7 @@ extension HTMLWriter {
 
     /// ` name="`: an attribute whose value is written in parts (constants and numbers), then `endAttribute()`.
     mutating func startAttribute(_ name: StaticString) {
-        byte(UInt8(ascii: " "))
-        append(name)
-        byte(UInt8(ascii: "="))
+        enclosed(UInt8(ascii: " "), nil, name, UInt8(ascii: "="))
         byte(UInt8(ascii: "\""))
     }
 
@@ -50,11 +49,16 @@ extension HTMLWriter {
     /// value between −1 and 0 with tenths is written without its sign, `-0.5` as `0.5`; no picture has one.)
     mutating func coordinate(_ value: Double) {
         let tenths = Int((value * 10).rounded())
-        integer(tenths / 10)
-        let fraction = tenths % 10
-        guard fraction != 0 else { return }
-        byte(UInt8(ascii: "."))
-        byte(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: fraction.magnitude))
+        write(upTo: HTMLWriter.longestNumber + 2) { start in
+            var length = HTMLWriter.write(tenths / 10, at: start)
+            let fraction = tenths % 10
+            if fraction != 0 {
+                start[length] = UInt8(ascii: ".")
+                start[length + 1] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: fraction.magnitude)
+                length += 2
+            }
+            return length
+        }
     }
 
     /// An integer's decimal digits (with `-` when negative), as `String(value)` spells it.

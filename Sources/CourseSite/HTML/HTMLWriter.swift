@@ -133,9 +133,7 @@ struct HTMLWriter {
 
     /// `</tag>`.
     mutating func end(_ tag: HTMLTag) {
-        append("</")
-        append(tag.name)
-        byte(UInt8(ascii: ">"))
+        enclosed(UInt8(ascii: "<"), UInt8(ascii: "/"), tag.name, UInt8(ascii: ">"))
     }
 
     /// An element holding only text.
@@ -161,6 +159,17 @@ struct HTMLWriter {
 
     /// A number as text, its digits written straight into the buffer (digits need no escaping).
     mutating func text(_ number: Int) {
+        let start = room(Self.longestNumber)
+        count += Self.write(number, at: start)
+    }
+
+    /// The most bytes `write(_:at:)` writes: `Int.min` in decimal.
+    static let longestNumber = 20
+
+    /// Writes `number` in decimal at `start` (room for `longestNumber` bytes), as `String(number)` spells it, and
+    /// returns how many bytes it wrote.
+    @inline(__always)
+    static func write(_ number: Int, at start: UnsafeMutablePointer<UInt8>) -> Int {
         // The magnitude as unsigned, so that `Int.min` has one too.
         var magnitude = number.magnitude
         var digits = 1
@@ -171,7 +180,6 @@ struct HTMLWriter {
             limit *= 10
         }
         let length = digits + (number < 0 ? 1 : 0)
-        let start = room(length)
         var index = length
         repeat {
             index -= 1
@@ -179,7 +187,7 @@ struct HTMLWriter {
             magnitude /= 10
         } while magnitude > 0
         if number < 0 { start[0] = UInt8(ascii: "-") }
-        count += length
+        return length
     }
 
     /// HTML a trusted author wrote, as it is.
@@ -195,8 +203,7 @@ struct HTMLWriter {
     // MARK: Bytes
 
     private mutating func open(_ tag: HTMLTag) {
-        byte(UInt8(ascii: "<"))
-        append(tag.name)
+        enclosed(UInt8(ascii: "<"), nil, tag.name, nil)
     }
 
     private mutating func close(closing: Bool = false) {
@@ -255,6 +262,43 @@ struct HTMLWriter {
     }
 
     /// Where the next `length` bytes go, after making room for them in a buffer of this writer's own.
+    /// `first`, `second` (when set), `constant` and `last` (when set), with one check for room: a tag's name and its
+    /// punctuation are most of the writes of a page, and each check costs as much as the bytes.
+    @inline(__always)
+    mutating func enclosed(_ first: UInt8, _ second: UInt8?, _ constant: StaticString, _ last: UInt8?) {
+        guard constant.hasPointerRepresentation else {
+            byte(first)
+            if let second { byte(second) }
+            append(constant)
+            if let last { byte(last) }
+            return
+        }
+        let length = constant.utf8CodeUnitCount
+        let start = room(length + 3)
+        var next = start
+        next.initialize(to: first)
+        next += 1
+        if let second {
+            next.initialize(to: second)
+            next += 1
+        }
+        next.initialize(from: constant.utf8Start, count: length)
+        next += length
+        if let last {
+            next.initialize(to: last)
+            next += 1
+        }
+        count += next - start
+    }
+
+    /// Writes at most `length` bytes with one check for room: `body` gets the address they go to and returns how
+    /// many it wrote.
+    @inline(__always)
+    mutating func write(upTo length: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
+        let start = room(length)
+        count += body(start)
+    }
+
     @inline(__always)
     private mutating func room(_ length: Int) -> UnsafeMutablePointer<UInt8> {
         if capacity - count < length || !isKnownUniquelyReferenced(&storage) { grow(length) }

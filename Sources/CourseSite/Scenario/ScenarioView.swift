@@ -116,7 +116,8 @@ struct StepView {
         checks = entry.checks.map(CheckView.init)
         // A picture once there is a topic: before, it would only be empty boxes.
         if let cluster = step.cluster, !cluster.topics.isEmpty {
-            let diagram = memory.picture(cluster: cluster, changes: stepChanges)
+            let (tableIsUnchanged, sameBoxes) = memory.lookBack(from: cluster)
+            let diagram = memory.picture(cluster: cluster, changes: stepChanges, sameBoxes: sameBoxes)
             let drawn = diagram.state
             if let last = memory.lastPicture, last.state == drawn {
                 samePictureAs = last.step
@@ -125,8 +126,8 @@ struct StepView {
                 memory.lastPicture = (entry.number, drawn)
             }
             state = StateView(
-                after: cluster, before: previous, changes: stepChanges, step: entry.number, scenario: name,
-                memory: &memory)
+                after: cluster, before: previous, changes: stepChanges, tableIsUnchanged: tableIsUnchanged,
+                step: entry.number, scenario: name, memory: &memory)
         }
     }
 }
@@ -138,13 +139,13 @@ struct StepMemory {
     var focus: [TopicPartition] = []
     /// The last step with a picture of its own, and that picture's state (`Diagram.state`).
     var lastPicture: (step: Int, state: Diagram)?
-    /// The last picture's boxes and the cluster they are of; `isHighlighted` when the picture highlighted some (then
-    /// the highlights are cleared before the boxes are taken again).
-    var boxes: (cluster: Cluster, columns: [Diagram.Column], isHighlighted: Bool)?
+    /// The cluster of the last step with a picture and tables (a step whose cluster has topics).
+    var lastCluster: Cluster?
+    /// The last picture's boxes (of `lastCluster`); `isHighlighted` when the picture highlighted some (then the
+    /// highlights are cleared before the boxes are taken again).
+    var boxes: (columns: [Diagram.Column], isHighlighted: Bool)?
     /// The brokers in display order, kept while they do not change.
     var brokerOrder = BrokerOrder()
-    /// The cluster the kept broker table is of: the last step's with a state.
-    var tablesCluster: Cluster?
     /// The replica tables made at a step, by partition.
     var replicaTables: (step: Int, tables: [TopicPartition: [ReplicaTable.Row]]) = (0, [:])
     /// The broker table after the step before.
@@ -154,9 +155,19 @@ struct StepMemory {
     /// Each consumer group's `kafka-consumer-groups.sh --describe` after the step before.
     var groups: [String: [String]] = [:]
 
+    /// Keeps `cluster` as the last one with a picture and tables, and tells whether the broker table and the boxes
+    /// of the one it replaces are certainly those of `cluster` (the boxes unhighlighted): asked once for both.
+    mutating func lookBack(from cluster: Cluster) -> (tableIsUnchanged: Bool, sameBoxes: Bool) {
+        var last: Cluster? = cluster
+        swap(&last, &lastCluster)
+        guard let last, BrokerTable.isUnchanged(from: last, to: cluster) else { return (false, false) }
+        return (true, cluster.hasSameBrokerStatus(as: last))
+    }
+
     /// The picture after a step: the logs of the partitions it touched (else those drawn before; at first, every
-    /// partition when there are only a few).
-    mutating func picture(cluster: Cluster, changes: StepChanges) -> Diagram {
+    /// partition when there are only a few). `sameBoxes`: the last picture's boxes are certainly this one's,
+    /// unhighlighted (the same brokers, states, fencing and placements).
+    mutating func picture(cluster: Cluster, changes: StepChanges, sameBoxes: Bool) -> Diagram {
         var partitions = 0
         for topic in cluster.topics.values { partitions += topic.partitions.count }
         // Logs with no records say nothing, except for a cluster's only partition (where the commit path starts).
@@ -169,13 +180,13 @@ struct StepMemory {
             focus = cluster.sortedTopics.flatMap { $0.partitions.map { $0.id } }
         }
         var unchanged: [Diagram.Column]?
-        if let boxes, Diagram.hasSameBoxes(boxes.cluster, cluster) {
+        if let boxes, sameBoxes {
             unchanged = boxes.isHighlighted ? Diagram.unhighlighted(boxes.columns) : boxes.columns
         }
         let diagram = Diagram(
             cluster: cluster, changes: changes, focus: focus, brokers: brokerOrder.brokers(of: cluster),
             unchanged: unchanged)
-        boxes = (cluster, diagram.columns, diagram.highlightsBoxes)
+        boxes = (diagram.columns, diagram.highlightsBoxes)
         return diagram
     }
 
@@ -216,22 +227,26 @@ struct StateView {
     /// At most this many replica tables per step; the rest are in `--describe`.
     static let replicaTableLimit = 4
 
+    /// `tableIsUnchanged`: the broker table of the last step with a state is certainly this one's
+    /// (`BrokerTable.isUnchanged`), so it is not made again.
     init(
-        after cluster: Cluster, before previous: Cluster?, changes: StepChanges, step: Int, scenario: String,
-        memory: inout StepMemory
+        after cluster: Cluster, before previous: Cluster?, changes: StepChanges, tableIsUnchanged: Bool, step: Int,
+        scenario: String, memory: inout StepMemory
     ) {
         self.step = step
-        // The tables kept are those of `last`: when it prints the same table, the table is not made again.
-        let last = memory.tablesCluster
-        memory.tablesCluster = cluster
-        if memory.brokerTable == nil || !(last.map { BrokerTable.isUnchanged(from: $0, to: cluster) } ?? false) {
+        if memory.brokerTable == nil || !tableIsUnchanged {
             let table = BrokerTable(cluster: cluster, brokers: memory.brokerOrder.brokers(of: cluster))
             if table != memory.brokerTable {
                 let earlier =
                     memory.brokerTable ?? previous.flatMap { $0.topics.isEmpty ? nil : BrokerTable(cluster: $0) }
+                var caption = TextBytes()
+                caption.append("Brokers after step ")
+                caption.append(step)
+                caption.append(" of ")
+                caption.append(scenario)
                 brokerTable = BrokerTableView(
                     table: table, previous: earlier, changedBrokers: changes.brokersWithNewState,
-                    caption: "Brokers after step \(step) of \(scenario)")
+                    caption: caption.text)
             }
             memory.brokerTable = table
         }
@@ -245,12 +260,23 @@ struct StateView {
             guard let partition = cluster.partition(id), let rows = ReplicaTable.rows(cluster: cluster, partition: id)
             else { return nil }
             made[id] = rows
-            let leader = partition.leader.map { "B\($0)" } ?? "none"
-            let highWatermark = partition.leader == nil ? "none (no leader)" : String(partition.highWatermark)
+            var caption = TextBytes()
+            caption.append("Replicas of ")
+            caption.append(id.description)
+            caption.append(" after step ")
+            caption.append(step)
+            if let leader = partition.leader {
+                caption.append(": leader B")
+                caption.append(leader)
+                caption.append(", high watermark ")
+                caption.append(partition.highWatermark)
+            } else {
+                caption.append(": leader none, high watermark none (no leader)")
+            }
             return ReplicaTableView(
                 partition: id, rows: rows,
                 previous: before[id] ?? previous.flatMap { ReplicaTable.rows(cluster: $0, partition: id) },
-                caption: "Replicas of \(id) after step \(step): leader \(leader), high watermark \(highWatermark)")
+                caption: caption.text)
         }
         memory.replicaTables = (step, made)
         morePartitions = max(0, touched.count - Self.replicaTableLimit)

@@ -19,7 +19,7 @@ extension Completion {
         guard let cluster = Self.cluster(readBy: target, above: above) else {
             return (target == nil && complete.isEmpty ? targetItems(above) : [], valueStart)
         }
-        var items = Self.queryItems(after: complete, state: StateAtLine(cluster: cluster))
+        var items = Self.queryItems(after: complete, cluster: cluster)
         if target == nil, complete.isEmpty { items = targetItems(above) + items }
         return (items, valueStart)
     }

@@ -55,32 +55,13 @@ struct Completion {
 
     // MARK: - Scenario lines
 
-    /// Items for a scenario line; `valueStart` is where in `word` the replaced text starts (after `key=`).
+    /// Items for a scenario line, from `WordCompletion`; `valueStart` is where in `word` the replaced text starts
+    /// (after `key=`).
     private func scenarioItems(before: String, word: String, cluster: () -> Cluster?) -> (
         [CompletionItem], valueStart: Int
     ) {
-        if Self.isInComment(before) { return ([], 0) }
-        let words = before.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
-        let previous = word.isEmpty ? words : Array(words.dropLast())
-        guard let command = previous.first else { return (Self.commandItems(), 0) }
-        let state = StateAtLine(cluster: cluster())
-        if command == "expect" { return (expectationItems(Array(previous.dropFirst()), state: state), 0) }
-        if command == "let" { return (letItems(Array(previous.dropFirst()), state: state), 0) }
-        guard let spec = CommandTable.command(named: command) else { return ([], 0) }
-        let arguments = Array(previous.dropFirst())
-        if let equals = word.firstIndex(of: "=") {
-            let key = String(word[..<equals])
-            let typed = word[word.index(after: equals)...]
-            var values = valueItems(forKey: key, of: spec, arguments: arguments, state: state)
-            // A list value (`topics=a,b`) completes its last element.
-            var start = word.utf8.distance(from: word.startIndex, to: equals) + 1
-            if let comma = typed.lastIndex(of: ",") {
-                start += typed.utf8.distance(from: typed.startIndex, to: comma) + 1
-                values = values.filter { !typed.split(separator: ",").map(String.init).contains($0.label) }
-            }
-            return (values, start)
-        }
-        return (argumentItems(for: spec, arguments: arguments, state: state), 0)
+        let completion = WordCompletion.complete(before, cluster: cluster)
+        return (completion.candidates.map(CompletionItem.init), completion.valueStart)
     }
 
     /// The exercise section (start, goal or solution: the scripts) whose lines hold a 1-based file line.
@@ -108,146 +89,9 @@ struct Completion {
         StateAtLine.cluster(before: fileLine, in: scenario, text: analysis.text, runs: runs)
     }
 
-    static func isInComment(_ text: String) -> Bool {
-        var quoted = false
-        for character in text {
-            if character == "\"" { quoted.toggle() }
-            if character == "#", !quoted { return true }
-        }
-        return false
-    }
-
-    static func commandItems() -> [CompletionItem] {
-        var items = CommandTable.commands.map { spec in
-            CompletionItem(
-                label: spec.name, kind: .keyword, detail: spec.synopsis, documentation: Self.help(spec.name))
-        }
-        items.append(
-            CompletionItem(
-                label: "expect", kind: .keyword, detail: "expect <claim>",
-                documentation: "Checks a claim: " + ExpectationTable.names.joined(separator: ", ") + "."))
-        items.append(
-            CompletionItem(
-                label: "let", kind: .keyword, detail: "let <name> = <query>", documentation: Self.help("let")))
-        return items
-    }
-
-    /// A command's help as Markdown: usage, summary, example.
-    static func help(_ word: String) -> String? {
-        guard let lines = CommandHelp.details(for: word) else { return nil }
-        return lines.map { line in
-            if line.hasPrefix("usage: ") { return "`" + line.dropFirst("usage: ".count) + "`" }
-            if line.hasPrefix("example: ") { return "Example: `" + line.dropFirst("example: ".count) + "`" }
-            return line
-        }
-        .joined(separator: "\n\n")
-    }
-
-    private func argumentItems(for spec: CommandSpec, arguments: [String], state: StateAtLine) -> [CompletionItem] {
-        let givenKeys = Set(arguments.compactMap { word in word.firstIndex(of: "=").map { String(word[..<$0]) } })
-        let positionalCount = arguments.filter { !$0.contains("=") && !$0.hasPrefix("--") }.count
-        var items: [CompletionItem] = []
-        let positionals = spec.positionalArguments
-        if positionalCount < positionals.count {
-            let argument = positionals[positionalCount]
-            items += argument.choices.map { CompletionItem(label: $0, kind: .enumMember, detail: argument.name) }
-            items += state.values(forPositional: argument.name, command: spec.name, arguments: arguments)
-            // A required positional comes first: offer only its values until it is there.
-            if argument.isRequired { return items }
-        }
-        let (keyArguments, takesTopicConfigs) = spec.keyArguments(after: arguments)
-        items += keyArguments.filter { !givenKeys.contains($0.name) }.map { key in
-            CompletionItem(
-                label: key.name + "=", kind: .property,
-                detail: key.isRequired ? "required" : (key.choices.isEmpty ? nil : key.choices.joined(separator: "|")))
-        }
-        if takesTopicConfigs {
-            items += TopicConfig.all.filter { !givenKeys.contains($0.name) }.map { config in
-                CompletionItem(
-                    label: config.name + "=", kind: .property, detail: "topic config, default \(config.defaultValue)",
-                    documentation: config.doc)
-            }
-        }
-        items += spec.flagArguments.filter { !arguments.contains($0) }.map {
-            CompletionItem(label: $0, kind: .keyword)
-        }
-        return items
-    }
-
-    private func valueItems(forKey key: String, of spec: CommandSpec, arguments: [String], state: StateAtLine)
-        -> [CompletionItem]
-    {
-        if let config = TopicConfig.named(key), spec.takesTopicConfigs {
-            return config.choices.map {
-                CompletionItem(label: $0, kind: .value, detail: $0 == config.defaultValue ? "default" : nil)
-            }
-        }
-        if spec.name == "producer" {
-            return Self.producerConfigValues[key]?.map { .init(label: $0, kind: .value) } ?? []
-        }
-        if spec.name == "config" || spec.name == "cluster", let config = ConfigDef.key(key, of: .broker) {
-            return config.choices.map {
-                CompletionItem(label: $0, kind: .value, detail: $0 == config.defaultValue ? "default" : nil)
-            }
-        }
-        let choices = spec.keyArguments.first { $0.name == key }?.choices ?? []
-        return choices.map { CompletionItem(label: $0, kind: .enumMember) }
-            + state.values(forKey: key, command: spec.name, arguments: arguments)
-    }
-
-    /// The values a producer config takes, where they are a few words (Kafka's `ProducerConfig`).
-    static let producerConfigValues: [String: [String]] = [
-        "acks": ["all", "1", "0", "-1"], "enable.idempotence": ["true", "false"],
-        "partitioner": ["sticky", "round-robin"],
-    ]
-
-    // MARK: - expect and let
-
-    /// Items for the next word of an `expect` line, as `ExpectationTable.slot(after:)` says.
-    private func expectationItems(_ arguments: [String], state: StateAtLine) -> [CompletionItem] {
-        let subject = Array(arguments.dropFirst())
-        switch ExpectationTable.slot(after: arguments) {
-        case .kind:
-            return ExpectationTable.kinds.map { spec in
-                CompletionItem(label: spec.name, kind: .keyword, detail: spec.synopsis, documentation: spec.summary)
-            }
-        case .errorName:
-            return KafkaErrorNames.all.sorted { $0.name < $1.name }.map {
-                CompletionItem(label: $0.name, kind: .constant, documentation: $0.description)
-            }
-        case .argument(.partition): return state.partitionItems()
-        case .argument(.topic): return state.topicItems()
-        case .argument(.group): return state.groupItems()
-        case .argument(.member): return subject.first.map { state.memberItems(ofGroup: $0) } ?? []
-        case .argument(.broker):
-            return state.brokerItems(holding: subject.first.flatMap { TopicPartition(parsing: $0) })
-        case .argument: return []
-        case .words(let words):
-            return words.map { CompletionItem(label: $0, kind: $0.hasSuffix("=") ? .property : .keyword) }
-        case .end: return []
-        }
-    }
-
-    private func letItems(_ arguments: [String], state: StateAtLine) -> [CompletionItem] {
-        switch arguments.count {
-        case 0: return []
-        case 1: return [CompletionItem(label: "=", kind: .keyword)]
-        default: return Self.queryItems(after: Array(arguments.dropFirst(2)), state: state)
-        }
-    }
-
-    /// Items for the next word of a state query (in a `let` line or a prose reference), as `StateQuery.slot` says.
-    static func queryItems(after words: [String], state: StateAtLine) -> [CompletionItem] {
-        switch StateQuery.slot(after: words) {
-        case .kind: StateQuery.Kind.allCases.map { CompletionItem(label: $0.rawValue, kind: .keyword) }
-        case .partition: state.partitionItems()
-        case .group: state.groupItems()
-        case .topic: state.topicItems()
-        case .member(let group): state.memberItems(ofGroup: group)
-        case .broker(let partition): state.brokerItems(holding: partition)
-        case .words(let words): words.map { CompletionItem(label: $0, kind: .keyword) }
-        case .end: []
-        }
+    /// Items for the next word of a state query (in a prose reference), as `StateQuery.slot` says.
+    static func queryItems(after words: [String], cluster: Cluster?) -> [CompletionItem] {
+        WordCompletion.query(after: words, cluster: cluster).map(CompletionItem.init)
     }
 
     // MARK: - Info strings

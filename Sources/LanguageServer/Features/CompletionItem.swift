@@ -1,3 +1,5 @@
+import ScenarioLanguage
+
 /// One completion proposal.
 struct CompletionItem: Hashable, Sendable {
     /// The protocol's kinds the server uses.
@@ -38,5 +40,21 @@ struct CompletionItem: Hashable, Sendable {
     private func format4(_ number: Int) -> String {
         let text = String(number)
         return String(repeating: "0", count: max(0, 4 - text.count)) + text
+    }
+}
+
+extension CompletionItem {
+    /// The protocol's item for a candidate of the shared completion.
+    init(_ candidate: CompletionCandidate) {
+        let kind: Kind =
+            switch candidate.role {
+            case .command, .keyword, .flag: .keyword
+            case .key: .property
+            case .choice: .enumMember
+            case .value, .variable: .value
+            case .errorName: .constant
+            }
+        self.init(
+            label: candidate.label, kind: kind, detail: candidate.detail, documentation: candidate.documentation)
     }
 }

@@ -62,7 +62,7 @@ struct Hover {
         }
         let brokers = BrokerTable(cluster: cluster).textLines
         if !brokers.isEmpty { sections.append("```text\n" + brokers.joined(separator: "\n") + "\n```") }
-        if let word, Lexer.lex(source).tokens.first?.text == word, let help = Completion.help(word) {
+        if let word, Lexer.lex(source).tokens.first?.text == word, let help = WordCompletion.help(word) {
             sections.append("---\n\n" + help)
         }
         return sections.joined(separator: "\n\n")

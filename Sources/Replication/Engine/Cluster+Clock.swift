@@ -82,13 +82,13 @@ extension Cluster {
     }
 
     private mutating func handle(_ event: EngineEvent) {
-        let config = engine.config
+        // The settings are read where they are stored: a copy of `engine.config` retained and released its strings.
         let now = engine.now
         switch event {
         case .sessionExpiry(let id):
             // Kafka: BrokerHeartbeatManager — the session expires `broker.session.timeout.ms` after the last heartbeat.
             if let runtime = engine.runtimes[id], !runtime.isFenced,
-                now >= runtime.lastHeartbeat + config.brokerSessionTimeout
+                now >= runtime.lastHeartbeat + engine.config.brokerSessionTimeout
             {
                 fence(id, reason: "session expired")
                 // A restarted broker whose registration was refused gets in now.
@@ -101,13 +101,13 @@ extension Cluster {
         case .heartbeat(let id):
             if let runtime = engine.runtimes[id], runtime.isHeartbeating {
                 engine.runtimes[id]?.lastHeartbeat = now
-                engine.queue.schedule(at: now + config.brokerSessionTimeout, .sessionExpiry(id))
+                engine.queue.schedule(at: now + engine.config.brokerSessionTimeout, .sessionExpiry(id))
                 if runtime.isFenced { unfence(id) }
             }
-            engine.queue.schedule(at: now + config.brokerHeartbeatInterval, .heartbeat(id))
+            engine.queue.schedule(at: now + engine.config.brokerHeartbeatInterval, .heartbeat(id))
         case .fetcherTick(let id):
             if engine.runtimes[id]?.isFetching == true { sendFetches(from: id) }
-            engine.queue.schedule(at: now + config.replicaFetchWaitMax, .fetcherTick(id))
+            engine.queue.schedule(at: now + engine.config.replicaFetchWaitMax, .fetcherTick(id))
         case .fetchResponse(let session, _):
             fetchResponseArrives(session)
         case .fetchArrival(let session, _):
@@ -116,7 +116,7 @@ extension Cluster {
             completeParkedFetch(session)
         case .isrExpiry(let id):
             if engine.runtimes[id]?.isAlive == true { shrinkIsrs(ledBy: id) }
-            let period = max(.milliseconds(1), config.replicaLagTimeMax / 2)
+            let period = max(.milliseconds(1), engine.config.replicaLagTimeMax / 2)
             engine.queue.schedule(at: now + period, .isrExpiry(id))
         case .requestTimeout(let requestID, let leader):
             if let request = engine.requests[requestID], request.outcome == nil {

@@ -46,30 +46,45 @@ extension Cluster {
     }
 
     /// `max.message.bytes` of a topic as a number: the parsed values `topicConfig` would give.
-    func maxMessageBytes(of topic: String) -> Int {
-        if let position = lookUpTopicPosition(of: topic), let own = topics.values[position].ownMaxMessageBytes {
-            return own
-        }
+    ///
+    /// Read where the topic is stored (every produce asks): `topics.values[position]` copied the whole topic out.
+    mutating func maxMessageBytes(of topic: String) -> Int {
+        if let position = topicPosition(of: topic), let own = ownMaxMessageBytes(of: position) { return own }
         return engine.config.clusterMaxMessageBytes
             ?? Int(TopicConfig.maxMessageBytes.defaultValue) ?? Topic.fallbackMaxMessageBytes
     }
 
+    /// The topic's own `max.message.bytes` at `position` of `topics`, read in place.
+    private mutating func ownMaxMessageBytes(of position: Dictionary<String, Topic>.Index) -> Int? {
+        engine.fetchRoutes.isHeld = true
+        defer { engine.fetchRoutes.isHeld = false }
+        return Self.ownMaxMessageBytes(of: &topics.values[position])
+    }
+
+    private static func ownMaxMessageBytes(of topic: inout Topic) -> Int? { topic.ownMaxMessageBytes }
+
     /// `effectiveMinIsr` read where the topic is stored (the HW update asks on every fetch): one topic lookup and no
     /// copy of the topic or the partition.
+    ///
+    /// Reads `kafka.behaviour`, not `behaviour`: a call of a method of the cluster from this mutating one copied the
+    /// whole cluster value (650 bytes) to pass it, on every fetch. Kafka's default is parsed only when neither the
+    /// topic nor the cluster sets the value.
     mutating func effectiveMinIsrInPlace(_ id: TopicPartition) -> Int {
-        let clusterWide = engine.config.clusterMinInsyncReplicas ?? Self.defaultMinInsyncReplicas
-        let isCapped = behaviour.effectiveMinIsrCappedByReplicas
-        guard let position = topicPosition(of: id.topic) else { return clusterWide }
+        let clusterWide = engine.config.clusterMinInsyncReplicas
+        let isCapped = kafka.behaviour.effectiveMinIsrCappedByReplicas
+        guard let position = topicPosition(of: id.topic) else { return clusterWide ?? Self.defaultMinInsyncReplicas }
         engine.fetchRoutes.isHeld = true
         defer { engine.fetchRoutes.isHeld = false }
         return Self.effectiveMinIsr(
             of: &topics.values[position], partition: id.partition, clusterWide: clusterWide, isCapped: isCapped)
     }
 
-    /// The topic's own min ISR, else `clusterWide`, capped by the partition's replica count when `isCapped`.
-    private static func effectiveMinIsr(of topic: inout Topic, partition: Int, clusterWide: Int, isCapped: Bool) -> Int
-    {
-        let configured = topic.ownMinInsyncReplicas ?? clusterWide
+    /// The topic's own min ISR, else `clusterWide`, else Kafka's default, capped by the partition's replica count
+    /// when `isCapped`.
+    private static func effectiveMinIsr(
+        of topic: inout Topic, partition: Int, clusterWide: Int?, isCapped: Bool
+    ) -> Int {
+        let configured = topic.ownMinInsyncReplicas ?? clusterWide ?? defaultMinInsyncReplicas
         guard isCapped, partition >= 0, partition < topic.partitions.count else { return configured }
         return min(configured, topic.partitions[partition].replicas.count)
     }

@@ -114,44 +114,81 @@ extension Cluster {
         var result: [ConsumedRecord] = []
         for id in member.assignment.sorted() {
             guard let state = partition(id) else { continue }
-            let reset = member.resetToEarliest ? 0 : state.highWatermark
-            var (position, epoch): (Int64, Int?) =
+            let reset = resetPosition(of: state, toEarliest: member.resetToEarliest)
+            var current: (position: Int64, epoch: Int?)? =
                 if let position = member.positions[id] {
                     (position, member.positionEpochs[id])
                 } else if let committed = group.committed[id] {
                     (committed, group.committedEpochs[id])
                 } else {
-                    (reset, nil)
+                    reset.offset.map { ($0, nil) }
                 }
-            if let positionEpoch = epoch, let leaderLog = state.leaderLog {
+            if let (position, positionEpoch) = current, let positionEpoch, let leaderLog = state.leaderLog {
                 // Kafka: SubscriptionState.maybeCompleteValidation (KIP-320) — the leader's end offset for the
                 // position's epoch (OffsetsForLeaderEpoch); below the position, the log was truncated: with a reset
                 // policy the consumer goes back to where the logs diverge; an unknown epoch resets by the policy.
                 let end = leaderLog.epochCache.endOffsetFor(positionEpoch, logEndOffset: leaderLog.logEndOffset)
                 if end.epoch == LeaderEpochCache.undefinedEpoch || end.endOffset == LeaderEpochCache.undefinedOffset {
-                    note("group \(groupID): \(name) finds no epoch \(positionEpoch) for \(id); reset to \(reset)")
-                    (position, epoch) = (reset, nil)
+                    current = reset.offset.map { ($0, nil) }
+                    note(
+                        "group \(groupID): \(name) finds no epoch \(positionEpoch) for \(id); reset to \(reset.offset.map(String.init) ?? "pending")"
+                    )
                 } else if end.endOffset < position {
                     note(
                         "group \(groupID): \(name) detects truncation of \(id) at offset \(position); resets to \(end.endOffset), where epoch \(end.epoch) ends on the leader"
                     )
-                    (position, epoch) = (end.endOffset, end.epoch)
+                    current = (end.endOffset, end.epoch)
                 }
             }
-            if let leaderLog = state.leaderLog, position > leaderLog.logEndOffset {
+            if let (position, _) = current, let leaderLog = state.leaderLog, position > leaderLog.logEndOffset {
                 // OFFSET_OUT_OF_RANGE: reset by auto.offset.reset.
-                (position, epoch) = (reset, nil)
-                note("group \(groupID): \(name) position \(id) out of range; reset to \(position)")
+                current = reset.offset.map { ($0, nil) }
+                note(
+                    "group \(groupID): \(name) position \(id) out of range; reset to \(reset.offset.map(String.init) ?? "pending")"
+                )
+            }
+            guard var (position, epoch) = current else {
+                // The reset's ListOffsets failed with a retriable error: the partition keeps no position and the
+                // next poll asks again (Kafka: `OffsetFetcherUtils.onFailedResponseForResettingPositions`).
+                member.positions[id] = nil
+                member.positionEpochs[id] = nil
+                if let reason = reset.failure { note("group \(groupID): \(name) cannot reset \(id) yet: \(reason)") }
+                continue
             }
             let fetched = consumerFetch(id, from: position, rack: member.rack, max: max - result.count) ?? []
             result += fetched
             if let last = fetched.last { epoch = partition(id)?.logs[last.replica]?.epoch(at: last.offset) ?? epoch }
-            member.positions[id] = position + Int64(fetched.count)
+            position += Int64(fetched.count)
+            member.positions[id] = position
             member.positionEpochs[id] = epoch
         }
         group.members[index] = member
         engine.groups[groupID] = group
         return result
+    }
+
+    /// Where `auto.offset.reset` puts a position on a partition, or why it cannot yet: the consumer's `ListOffsets`
+    /// asks the leader for the earliest offset (0: no retention is simulated) or the latest, which is the high
+    /// watermark for a read-uncommitted consumer.
+    ///
+    /// Kafka: `Partition.fetchOffsetForTimestamp` — a leader whose high watermark is still below the offset its
+    /// epoch started at (`leaderEpochStartOffsetOpt`, its log end when it became leader) answers a client's
+    /// `LATEST_TIMESTAMP` with `OFFSET_NOT_AVAILABLE` (KIP-207), so that a consumer never starts below records the
+    /// previous leader had already exposed; `EARLIEST_TIMESTAMP` skips the check. The consumer retries both that
+    /// error and a leader it cannot reach (`OffsetFetcherUtils.handleListOffsetResponse`). Kafka's test:
+    /// `PartitionTest.testMonotonicOffsetsAfterLeaderChange`.
+    func resetPosition(of state: PartitionState, toEarliest: Bool) -> (offset: Int64?, failure: String?) {
+        guard let leader = state.leader, engine.runtimes[leader]?.isAlive == true, let log = state.logs[leader] else {
+            return (nil, "no reachable leader for ListOffsets; retries on the next poll")
+        }
+        if toEarliest { return (0, nil) }
+        guard state.leaderEpochStartOffset <= log.highWatermark else {
+            return (
+                nil,
+                "OFFSET_NOT_AVAILABLE from leader \(leader): its high watermark \(log.highWatermark) is below offset \(state.leaderEpochStartOffset), where epoch \(state.leaderEpoch) started; retries on the next poll"
+            )
+        }
+        return (log.highWatermark, nil)
     }
 
     /// `commitSync()` of a member's positions; `REBALANCE_IN_PROGRESS` while the group rebalances.

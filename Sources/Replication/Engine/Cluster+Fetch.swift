@@ -6,9 +6,18 @@ extension Cluster {
     /// fetcher tries again at its next tick.
     mutating func sendFetches(from follower: BrokerID) {
         guard engine.runtimes.isFetching(follower) else { return }
-        for route in fetchRoutes(of: follower) where engine.runtimes.isReachable(route.leader) {
-            let leader = route.leader
-            guard !engine.fetchSessions.contains(follower: follower, leader: leader) else { continue }
+        // The table is scanned once for the leaders the follower has a fetch with (each route has its own leader, so
+        // a fetch sent below changes no other route's answer), and the routes are read by position: a route copied
+        // out retained its list of partitions.
+        let outstanding = engine.fetchSessions.leaderBits(of: follower)
+        let routes = fetchRoutes(of: follower)
+        for index in routes.indices where engine.runtimes.isReachable(routes[index].leader) {
+            let leader = routes[index].leader
+            let isOutstanding =
+                leader >= 0 && leader < 64
+                ? outstanding & (1 << UInt64(leader)) != 0
+                : engine.fetchSessions.contains(follower: follower, leader: leader)
+            guard !isOutstanding else { continue }
             let sessionID = engine.lastFetchSessionID.next
             engine.lastFetchSessionID = sessionID
             engine.fetchSessions[sessionID] = FetchSession(
@@ -50,13 +59,24 @@ extension Cluster {
         }
         // A new fetch has read nothing yet: the list is taken as it is rather than appended to an empty one.
         if session.fetched.isEmpty { session.fetched = fetched } else { session.fetched += fetched }
-        var responses: [FetchResponse] = []
-        responses.reserveCapacity(fetched.count)
+        // The first response is kept aside, and a list is made only to answer: a fetch that finds nothing new (the
+        // usual case) is parked, and its responses are dropped.
+        var first: FetchResponse?
+        var others: [FetchResponse] = []
+        var hasData = false
+        let leader = session.leader
         for read in fetched {
-            responses.append(handleFetch(read.partition, follower: session.follower, leader: session.leader))
+            let response = handleFetch(read.partition, follower: follower, leader: leader)
+            hasData = hasData || response.divergingEpoch != nil || !response.records.isEmpty
+            if first == nil { first = response } else { others.append(response) }
         }
-        let hasData = responses.contains { $0.divergingEpoch != nil || !$0.records.isEmpty }
-        if hasData || responses.isEmpty {
+        if hasData || first == nil {
+            var responses: [FetchResponse] = []
+            if let first {
+                responses.reserveCapacity(1 + others.count)
+                responses.append(first)
+                responses += others
+            }
             respond(&session, responses)
         } else {
             let deadline = engine.now + engine.config.replicaFetchWaitMax
@@ -88,9 +108,7 @@ extension Cluster {
                 var response = FetchResponse(
                     partition: fetched.partition, follower: follower, leader: leader, leaderEpoch: fetched.leaderEpoch)
                 // Read where the log is stored: a copy of it would retain and release its parts.
-                response.records = state.logs.values[position].slices(
-                    from: fetched.fetchOffset, to: state.logs.values[position].logEndOffset)
-                response.highWatermark = state.logs.values[position].highWatermark
+                Self.readRecords(from: fetched.fetchOffset, of: &state.logs.values[position], into: &response)
                 return response
             }
             if let response = response ?? nil { responses.append(response) }
@@ -105,7 +123,13 @@ extension Cluster {
     /// ("probably unblock some follower fetch requests since log end offset has been updated"); also
     /// `completeDelayedFetchOrProduceRequests` when the broker stops leading a partition.
     mutating func wakeParkedFetches(at leader: BrokerID, for id: TopicPartition) {
-        for session in engine.fetchSessions.parkedIDs(at: leader, reading: id) { completeParkedFetch(session) }
+        // One at a time, in ascending order: completing a fetch changes no other session, so the ids found are those
+        // a list taken first would hold.
+        var last: FetchSessionID?
+        while let session = engine.fetchSessions.firstParkedID(at: leader, reading: id, after: last) {
+            completeParkedFetch(session)
+            last = session
+        }
     }
 
     /// A fetch response reaches its follower: it processes every partition, then fetches again at once.
@@ -146,7 +170,10 @@ extension Cluster {
     /// `Partition.updateFollowerFetchState` → `Replica.updateFetchStateOrThrow`, `maybeExpandIsr`,
     /// `maybeIncrementLeaderHW`.
     mutating func handleFetch(_ id: TopicPartition, follower: BrokerID, leader: BrokerID) -> FetchResponse {
-        // Read in place: what the checks need, and the diverging epoch if there is one.
+        let now = engine.now
+        // One access in place: what the checks need, and the diverging epoch if there is one; else the follower's
+        // fetch state is updated there (as `modifyFollowerFetchState` does: the oracle reads no fetch state) and the
+        // ISR expansion check reads the updated state.
         let read = readPartition(id) { state in
             // By position, in place: a copy of either log would retain and release its parts.
             let followerLog = state.logs.position(of: follower)
@@ -163,9 +190,17 @@ extension Cluster {
                     diverging = LeaderEpochCache.Entry(epoch: end.epoch, startOffset: end.endOffset)
                 }
             }
+            var isrBeforeExpansion: [BrokerID]?
+            if diverging == nil {
+                state.followerStates.modify(follower, default: FollowerFetchState()) {
+                    $0.updateFetchState(fetchOffset: fetchOffset, leaderEndOffset: leaderEndOffset, now: now)
+                }
+                isrBeforeExpansion = Self.isrBeforeExpansion(of: state, follower: follower)
+            }
             return (
-                leaderEpoch: state.leaderEpoch, fetchOffset: fetchOffset, leaderEndOffset: leaderEndOffset,
-                leaderHighWatermark: leaderLog.map { state.logs.values[$0].highWatermark } ?? 0, diverging: diverging
+                leaderEpoch: state.leaderEpoch, fetchOffset: fetchOffset,
+                leaderHighWatermark: leaderLog.map { state.logs.values[$0].highWatermark } ?? 0, diverging: diverging,
+                isrBeforeExpansion: isrBeforeExpansion
             )
         }!
         let fetchOffset = read.fetchOffset
@@ -175,19 +210,20 @@ extension Cluster {
             response.highWatermark = read.leaderHighWatermark
             return response
         }
-        let now = engine.now
-        modifyFollowerFetchState(id, of: follower) {
-            $0.updateFetchState(fetchOffset: fetchOffset, leaderEndOffset: read.leaderEndOffset, now: now)
-        }
-        maybeExpandIsr(id, follower: follower)
+        if let oldIsr = read.isrBeforeExpansion { expandIsr(id, follower: follower, oldIsr: oldIsr) }
         maybeIncrementLeaderHighWatermark(id)
         readPartition(id) { state in
             let updated = state.logs.position(of: leader)!
-            response.records = state.logs.values[updated].slices(
-                from: fetchOffset, to: state.logs.values[updated].logEndOffset)
-            response.highWatermark = state.logs.values[updated].highWatermark
+            Self.readRecords(from: fetchOffset, of: &state.logs.values[updated], into: &response)
         }
         return response
+    }
+
+    /// Puts the leader's records from `fetchOffset` to its LEO (slices of its batches, shared) and its HW in
+    /// `response`. The log is borrowed in place: a copy of it would retain and release its parts.
+    private static func readRecords(from fetchOffset: Int64, of log: inout ReplicaLog, into response: inout FetchResponse) {
+        log.forEachSlice(from: fetchOffset, to: log.logEndOffset) { response.records.append($0) }
+        response.highWatermark = log.highWatermark
     }
 
     /// The follower side: truncate on a diverging epoch, or append and take the leader's HW.
@@ -243,7 +279,7 @@ extension Cluster {
 
     /// Truncates or appends; returns the truncation when records were removed.
     private static func apply(
-        _ records: [RecordSlice], highWatermark: Int64, divergingEpoch: LeaderEpochCache.Entry?,
+        _ records: InlineList<RecordSlice>, highWatermark: Int64, divergingEpoch: LeaderEpochCache.Entry?,
         to log: inout ReplicaLog
     ) -> (from: Int64, to: Int64)? {
         if let diverging = divergingEpoch {
@@ -277,7 +313,7 @@ extension Cluster {
         let first = records[firstFresh]
         guard first.baseOffset <= end else { return nil }
         log.append(first.clamped(from: end, to: first.endOffset))
-        log.append(contentsOf: records[(firstFresh + 1)...])
+        for index in (firstFresh + 1)..<records.endIndex { log.append(records[index]) }
         log.highWatermark = min(highWatermark, log.logEndOffset)
         return nil
     }

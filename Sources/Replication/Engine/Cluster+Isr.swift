@@ -10,22 +10,27 @@ extension Cluster {
         return !runtime.isFenced && runtime.state != .shutDown
     }
 
-    /// Adds a follower to the ISR when it has caught up to the HW and to the current epoch's start.
+    /// The ISR before `follower` joins it, when it has caught up to the HW and to the current epoch's start and is
+    /// neither in the ISR nor in a pending one; nil otherwise (a fetch from an ISR member, the usual case).
     ///
-    /// Kafka: `Partition.maybeExpandIsr`, `isFollowerInSync`; the `AlterPartition` round trip to the controller is
-    /// instantaneous in this model (the controller is always reachable from a leader that followers can reach).
-    mutating func maybeExpandIsr(_ id: TopicPartition, follower: BrokerID) {
-        // Read in place: a fetch from an ISR member (the usual case) decides nothing.
-        let caughtUp = readPartition(id) { state -> [BrokerID]? in
-            guard let leader = state.leader, let leaderLog = state.logs.position(of: leader),
-                !state.isr.contains(follower), !(state.pendingIsr?.contains(follower) ?? false),
-                let fetchState = state.followerStates[follower],
-                fetchState.logEndOffset >= state.logs.values[leaderLog].highWatermark,
-                fetchState.logEndOffset >= state.leaderEpochStartOffset
-            else { return nil }
-            return state.isr
-        }
-        guard let oldIsr = caughtUp ?? nil, isIsrEligible(follower) else { return }
+    /// Kafka: `Partition.maybeExpandIsr`, `isFollowerInSync`. Read by the fetch path in the same in-place access as
+    /// the follower's fetch state update.
+    static func isrBeforeExpansion(of state: PartitionState, follower: BrokerID) -> [BrokerID]? {
+        guard let leader = state.leader, let leaderLog = state.logs.position(of: leader),
+            !state.isr.contains(follower), !(state.pendingIsr?.contains(follower) ?? false),
+            let fetchState = state.followerStates[follower],
+            fetchState.logEndOffset >= state.logs.values[leaderLog].highWatermark,
+            fetchState.logEndOffset >= state.leaderEpochStartOffset
+        else { return nil }
+        return state.isr
+    }
+
+    /// Adds a caught-up follower (see `isrBeforeExpansion`) to the ISR `oldIsr` when it is ISR-eligible.
+    ///
+    /// Kafka: `Partition.maybeExpandIsr`; the `AlterPartition` round trip to the controller is instantaneous in this
+    /// model (the controller is always reachable from a leader that followers can reach).
+    mutating func expandIsr(_ id: TopicPartition, follower: BrokerID, oldIsr: [BrokerID]) {
+        guard isIsrEligible(follower) else { return }
         modifyPartition(id) {
             $0.isr.append(follower)
             $0.partitionEpoch += 1
@@ -79,7 +84,8 @@ extension Cluster {
     /// followers; from 3.7 (KAFKA-15583) frozen while the committed ISR is below the effective min ISR
     /// (`KafkaBehaviour.highWatermarkWaitsForMinIsr`).
     mutating func maybeIncrementLeaderHighWatermark(_ id: TopicPartition) {
-        let minIsr = behaviour.highWatermarkWaitsForMinIsr ? effectiveMinIsrInPlace(id) : 0
+        // `kafka.behaviour`: the cluster's `behaviour` getter, called from here, copied the whole cluster value.
+        let minIsr = kafka.behaviour.highWatermarkWaitsForMinIsr ? effectiveMinIsrInPlace(id) : 0
         let maxLag = engine.config.replicaLagTimeMax
         let now = engine.now
         // Read in place; the partition is written only when the HW moves.

@@ -143,26 +143,33 @@ extension Cluster {
 
     /// The outcome a parked acks=all request gets now, or nil while it waits (or is not parked).
     func decidedOutcome(of requestID: ProduceRequestID) -> ProduceOutcome? {
-        guard let request = engine.requests.read(requestID, { ParkedRequest($0) }) ?? nil,
-            let progress = withPartition(request.partition, { Self.progress(of: request, in: $0) })
+        guard let (partition, request) = engine.requests.read(requestID, { Self.parkedRequest($0) }) ?? nil,
+            let progress = withPartition(partition, { Self.progress(of: request, in: $0) })
         else { return nil }
-        let minIsr = progress.isSameLeader && progress.isCovered ? effectiveMinIsr(request.partition) : 0
-        return Self.outcome(of: request, progress, minIsr: minIsr, runtimes: engine.runtimes)
+        let minIsr = progress.isSameLeader && progress.isCovered ? effectiveMinIsr(partition) : 0
+        let leaderState = engine.runtimes.state(of: request.leader)
+        return Self.outcome(of: request, progress, minIsr: minIsr, leaderState: leaderState)
     }
 
     /// `decidedOutcome` reading the partition where it is stored (after every event, for every parked request).
     private mutating func decidedOutcomeInPlace(of requestID: ProduceRequestID) -> ProduceOutcome? {
-        guard let request = engine.requests.read(requestID, { ParkedRequest($0) }) ?? nil,
-            let progress = readPartition(request.partition, { Self.progress(of: request, in: $0) })
+        guard let (partition, request) = engine.requests.read(requestID, { Self.parkedRequest($0) }) ?? nil,
+            let progress = readPartition(partition, { Self.progress(of: request, in: $0) })
         else { return nil }
-        let minIsr = progress.isSameLeader && progress.isCovered ? effectiveMinIsrInPlace(request.partition) : 0
-        return Self.outcome(of: request, progress, minIsr: minIsr, runtimes: engine.runtimes)
+        let minIsr = progress.isSameLeader && progress.isCovered ? effectiveMinIsrInPlace(partition) : 0
+        let leaderState = engine.runtimes.state(of: request.leader)
+        return Self.outcome(of: request, progress, minIsr: minIsr, leaderState: leaderState)
+    }
+
+    /// The partition of a parked request and what the check reads of it, nil when it is not parked.
+    private static func parkedRequest(_ request: borrowing ProduceRequest) -> (TopicPartition, ParkedRequest)? {
+        ParkedRequest(request).map { (request.partition, $0) }
     }
 
     /// What the completion check reads of a request parked waiting for its outcome (not the whole request: it is
-    /// read after every event).
+    /// read after every event). Plain numbers, without the partition's id: the closures that read the partition
+    /// copy it, and a copy of a topic name is a retain and a release.
     private struct ParkedRequest {
-        var partition: TopicPartition
         var leader: BrokerID
         var leaderEpoch: Int
         var baseOffset: Int64
@@ -174,7 +181,6 @@ extension Cluster {
             guard request.outcome == nil, let baseOffset = request.baseOffset, let leader = request.leader,
                 !request.isOrphaned, !request.isResponseDropped
             else { return nil }
-            self.partition = request.partition
             self.leader = leader
             self.leaderEpoch = request.leaderEpoch
             self.baseOffset = baseOffset
@@ -201,16 +207,16 @@ extension Cluster {
             maximalIsrCount: state.pendingIsr == nil ? state.isr.count : state.maximalIsr.count)
     }
 
-    /// The outcome of a parked request from its progress (`minIsr` is only read when the HW covers it).
+    /// The outcome of a parked request from its progress (`minIsr` is only read when the HW covers it) and the state
+    /// of the broker it was sent to (read in its slot: a copy of the runtimes retained and released their storage).
     private static func outcome(
-        of request: ParkedRequest, _ progress: RequestProgress, minIsr: Int, runtimes: BrokerRuntimes
+        of request: ParkedRequest, _ progress: RequestProgress, minIsr: Int, leaderState: BrokerState?
     ) -> ProduceOutcome? {
-        let (base, leader) = (request.baseOffset, request.leader)
+        let base = request.baseOffset
         if !progress.isSameLeader {
             // A leader that is still running (or shutting down cleanly) answers NOT_LEADER_OR_FOLLOWER; a crashed or
             // isolated one never answers, so its client times out.
-            let runtime = runtimes[leader]
-            if runtime?.state == .up || runtime?.state == .stalled || runtime?.state == .shutDown {
+            if leaderState == .up || leaderState == .stalled || leaderState == .shutDown {
                 return .failure(.notLeaderOrFollower)
             }
             return nil
@@ -248,24 +254,56 @@ extension Cluster {
         if case .success(let base, let count) = outcome, request.isServedByFormerLeader {
             rememberFormerLeaderAcknowledgement(request, base: base, count: count)
         } else if case .success(let base, let count) = outcome,
-            let epochs = readPartition(
-                request.partition,
-                { state in
-                    // The record's own epoch: a duplicate's original may be from an earlier epoch. Read a slice at
-                    // a time (one lookup, not one per record).
-                    var epochs = [Int](repeating: state.leaderEpoch, count: count)
-                    let leaderLog = state.leader.flatMap { state.logs.position(of: $0) }
-                    leaderLog.map { state.logs.values[$0] }?.forEachSlice(from: base, to: base + Int64(count)) {
-                        slice in
-                        let positions = Int(slice.baseOffset - base)..<Int(slice.endOffset - base)
-                        for position in positions { epochs[position] = slice.leaderEpoch }
-                    }
-                    return epochs
-                })
+            let runs = readPartition(request.partition, { Self.epochRuns(from: base, count: count, in: &$0) })
         {
             engine.touched.insert(request.partition)
-            engine.oracle.acknowledge(request.partition, from: base, epochs: epochs, acks: request.acks)
+            runs.forEach { run in
+                engine.oracle.acknowledge(
+                    request.partition, from: run.base, count: run.count, epoch: run.epoch, acks: request.acks)
+            }
         }
         if let batchID = request.batchID { producerReceives(request, batchID: batchID) }
+    }
+
+    /// The records `base ..< base + count` in runs of one leader epoch, ascending: each record's own epoch in the
+    /// leader's log (a duplicate's original may be from an earlier epoch), the partition's epoch where the log has
+    /// none. Read a slice at a time, and kept inline: almost always one run, where a list of epochs, one per record,
+    /// was allocated on every acknowledgement.
+    private static func epochRuns(
+        from base: Int64, count: Int, in state: inout PartitionState
+    ) -> InlineList<EpochRun> {
+        let leaderEpoch = state.leaderEpoch
+        guard let leader = state.leader, let position = state.logs.position(of: leader) else {
+            var runs = InlineList<EpochRun>()
+            runs.append(EpochRun(base: base, count: count, epoch: leaderEpoch))
+            return runs
+        }
+        return epochRuns(from: base, count: count, leaderEpoch: leaderEpoch, in: &state.logs.values[position])
+    }
+
+    /// `epochRuns` in the leader's log, read in place (a copy of the log would retain and release its parts).
+    private static func epochRuns(
+        from base: Int64, count: Int, leaderEpoch: Int, in log: inout ReplicaLog
+    ) -> InlineList<EpochRun> {
+        var runs = InlineList<EpochRun>()
+        let end = base + Int64(count)
+        var next = base
+        log.forEachSlice(from: base, to: end) { slice in
+            if slice.baseOffset > next {
+                runs.append(EpochRun(base: next, count: Int(slice.baseOffset - next), epoch: leaderEpoch))
+            }
+            runs.append(EpochRun(base: slice.baseOffset, count: slice.count, epoch: slice.leaderEpoch))
+            next = slice.endOffset
+        }
+        // Past the log's end, and no records at all: the oracle is told too (of none), as with an empty list.
+        if end > next || count == 0 { runs.append(EpochRun(base: next, count: Int(end - next), epoch: leaderEpoch)) }
+        return runs
+    }
+
+    /// Acknowledged records of one leader epoch: `count` from `base`.
+    private struct EpochRun {
+        var base: Int64
+        var count: Int
+        var epoch: Int
     }
 }

@@ -39,13 +39,21 @@ extension Cluster {
             return (nil, 0, nil)
         }
         var metadata = producerMetadata(sending: batchID)
+        // One lookup of the partition's entry when the metadata is current and knows it (the usual case): hashing
+        // the topic name is most of the cost.
+        var known: ProducerMetadata.Leader?
         if metadata.isUpdateDue(at: engine.now) {
             metadata.update(at: engine.now, leaders: metadataLeaders())
-        } else if metadata.leaders[id] == nil {
-            metadata.learn(metadataLeaders(topic: id.topic))
+            known = metadata.leaders[id]
+        } else {
+            known = metadata.leaders[id]
+            if known == nil {
+                metadata.learn(metadataLeaders(topic: id.topic))
+                known = metadata.leaders[id]
+            }
         }
         var route = (leader: current.leader, leaderEpoch: current.leaderEpoch, formerLeadership: FormerLeadership?.none)
-        if let named = metadata.leaders[id], named.broker != current.leader {
+        if let named = known, named.broker != current.leader {
             if let broker = named.broker, let former = formerLeadership(of: broker, id) {
                 route = (broker, former.leaderEpoch, former)
                 note(

@@ -11,8 +11,9 @@ public struct FetchResponse: Hashable, Sendable {
     public var leader: BrokerID
     /// The leader epoch it answered in.
     public var leaderEpoch: Int
-    /// The records from the fetch offset up to the leader's LEO: slices of the leader's batches, shared, not copied.
-    public var records: [RecordSlice] = []
+    /// The records from the fetch offset up to the leader's LEO: slices of the leader's batches, shared, not copied
+    /// (usually one slice, kept inline).
+    var records = InlineList<RecordSlice>()
     /// The leader's high watermark after handling the fetch.
     public var highWatermark: Int64 = 0
     /// `(epoch, endOffset)` when the follower must truncate first.

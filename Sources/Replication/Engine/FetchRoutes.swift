@@ -13,8 +13,9 @@ struct FetchRoutes: Hashable, Sendable {
         var partitions: [TopicPartition]
     }
 
-    /// Routes by follower, leaders in the order of their first partition; missing until first asked for.
-    private var routes: [BrokerID: [Route]] = [:]
+    /// Routes by follower, leaders in the order of their first partition; missing until first asked for. A list
+    /// scanned for the follower: a cluster has a few brokers, and hashing the id cost more than the scan.
+    private var routes: [(follower: BrokerID, routes: [Route])] = []
 
     /// Whether a write to the topics is one that keeps the routes unless it says otherwise (see `Cluster.topics`).
     var isHeld = false
@@ -23,10 +24,17 @@ struct FetchRoutes: Hashable, Sendable {
     init() {}
 
     /// The cached routes of `follower`, if they are known.
-    func routes(of follower: BrokerID) -> [Route]? { routes[follower] }
+    func routes(of follower: BrokerID) -> [Route]? {
+        routes.withUnsafeBufferPointer { routes in
+            for index in routes.indices where routes[index].follower == follower { return routes[index].routes }
+            return nil
+        }
+    }
 
-    /// Remembers the routes of `follower`.
-    mutating func remember(_ followerRoutes: [Route], of follower: BrokerID) { routes[follower] = followerRoutes }
+    /// Remembers the routes of `follower` (not known yet).
+    mutating func remember(_ followerRoutes: [Route], of follower: BrokerID) {
+        routes.append((follower, followerRoutes))
+    }
 
     /// Forgets every route (a leader or a partition's logs changed).
     mutating func removeAll() {

@@ -72,22 +72,51 @@ struct FetchSessionTable: Hashable, Sendable {
         }
     }
 
+    /// The leaders with an id below 64 that `follower` has a fetch outstanding with, as bits (bit `n` for leader `n`):
+    /// one scan of the table answers `contains` for every leader a follower fetches from.
+    func leaderBits(of follower: BrokerID) -> UInt64 {
+        values.withUnsafeBufferPointer { sessions in
+            var bits: UInt64 = 0
+            for index in sessions.indices where sessions[index].follower == follower {
+                let leader = sessions[index].leader
+                if leader >= 0 && leader < 64 { bits |= 1 << UInt64(leader) }
+            }
+            return bits
+        }
+    }
+
     /// The ids of the fetches parked at `leader` that read `partition`, ascending.
     func parkedIDs(at leader: BrokerID, reading partition: TopicPartition) -> [FetchSessionID] {
         var ids: [FetchSessionID] = []
-        values.withUnsafeBufferPointer { sessions in
-            for index in sessions.indices where sessions[index].leader == leader && sessions[index].isParked {
-                if sessions[index].fetched.contains(where: { $0.partition == partition }) {
-                    ids.append(sessions[index].id)
-                }
-            }
+        var last: FetchSessionID?
+        while let id = firstParkedID(at: leader, reading: partition, after: last) {
+            ids.append(id)
+            last = id
         }
         return ids
+    }
+
+    /// The least id after `after` (of all, when nil) of a fetch parked at `leader` that reads `partition`: the
+    /// parked fetches an append wakes are found one at a time, without a list of their ids (an allocation per append).
+    func firstParkedID(at leader: BrokerID, reading partition: TopicPartition, after: FetchSessionID?) -> FetchSessionID? {
+        let start = after.map { position(after: $0) } ?? 0
+        return values.withUnsafeBufferPointer { sessions in
+            for index in start..<sessions.count where sessions[index].leader == leader && sessions[index].isParked {
+                if sessions[index].fetched.contains(where: { $0.partition == partition }) { return sessions[index].id }
+            }
+            return nil
+        }
     }
 
     /// Removes the sessions that `shouldRemove` selects.
     mutating func removeAll(where shouldRemove: (FetchSession) -> Bool) {
         values.removeAll(where: shouldRemove)
+    }
+
+    /// The position of the first session whose id is greater than `id`.
+    private func position(after id: FetchSessionID) -> Int {
+        let position = insertionPosition(of: id)
+        return position < values.count && values[position].id == id ? position + 1 : position
     }
 
     /// The position of `id` in `values`, or where it would be inserted: the end for a new id, the common case.

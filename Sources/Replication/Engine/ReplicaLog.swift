@@ -17,6 +17,14 @@ public struct ReplicaLog: Sendable {
     public var flushedOffset: Int64 = 0
     /// How many times `truncate(to:)` ran: between two equal counts the log only grew (see `LossCheckKey`).
     var truncationCount = 0
+    /// Every record in `[lastEpochRunStart, logEndOffset)` has the epoch `lastEpochRunEpoch`: the log's last run of
+    /// records of one epoch, or a part of it that ends at the log end (after a truncation it starts at the last
+    /// slice). `epoch(at:)` answers an offset in it without searching the slices: the oracle reads the epochs at a
+    /// replica's HW and LEO after every event, nearly always in the last epoch. Kept by `append` and `truncate`, the
+    /// only writers of `slices`; derived from the records, so equality ignores it.
+    private var lastEpochRunStart: Int64 = 0
+    /// The epoch of the records from `lastEpochRunStart` on (meaningless while the run is empty).
+    private var lastEpochRunEpoch = 0
 
     /// Creates an empty log.
     public init() {}
@@ -66,6 +74,10 @@ public struct ReplicaLog: Sendable {
         precondition(slice.baseOffset == logEndOffset, "appended offset \(slice.baseOffset) ≠ LEO \(logEndOffset)")
         guard slice.count > 0 else { return }
         epochCache.assign(epoch: slice.leaderEpoch, startOffset: slice.baseOffset)
+        if slice.leaderEpoch != lastEpochRunEpoch || lastEpochRunStart == logEndOffset {
+            lastEpochRunStart = slice.baseOffset
+            lastEpochRunEpoch = slice.leaderEpoch
+        }
         if let last = slices.last, last.isContinued(by: slice) {
             slices[slices.count - 1].extend(by: slice)
         } else {
@@ -97,6 +109,11 @@ public struct ReplicaLog: Sendable {
         slices.removeSubrange(index...)
         if kept.count > 0 { slices.append(kept) }
         logEndOffset = target
+        if target <= lastEpochRunStart {
+            // The run lost every record: the last slice left (if any) starts the part of a run the log ends with.
+            lastEpochRunStart = slices.isEmpty ? 0 : slices[slices.count - 1].baseOffset
+            lastEpochRunEpoch = slices.isEmpty ? 0 : slices[slices.count - 1].leaderEpoch
+        }
         epochCache.truncateFromEnd(target)
         highWatermark = min(highWatermark, target)
         flushedOffset = min(flushedOffset, target)
@@ -136,9 +153,12 @@ public struct ReplicaLog: Sendable {
         offset >= 0 && offset < logEndOffset ? slices[sliceIndex(containing: offset)].record(at: offset) : nil
     }
 
-    /// The leader epoch of the record at `offset`, if present (cheaper than `record(at:)`: no copy of the record).
+    /// The leader epoch of the record at `offset`, if present (cheaper than `record(at:)`: no copy of the record; in
+    /// the log's last run of one epoch, no search either).
     public func epoch(at offset: Int64) -> Int? {
-        offset >= 0 && offset < logEndOffset ? slices[sliceIndex(containing: offset)].leaderEpoch : nil
+        guard offset >= 0, offset < logEndOffset else { return nil }
+        if offset >= lastEpochRunStart { return lastEpochRunEpoch }
+        return slices[sliceIndex(containing: offset)].leaderEpoch
     }
 
     /// A reader of the epochs at ascending offsets (see `EpochReader`).

@@ -31,6 +31,14 @@ struct InvariantChecker: Hashable, Sendable {
         return histories.values[position][id.partition]
     }
 
+    /// The offsets of `id`'s lost records, read in place (a copy of the history would retain every part of it).
+    func lostOffsets(of id: TopicPartition) -> [Int64] {
+        guard let position = historyPosition(of: id.topic), id.partition < histories.values[position].count else {
+            return []
+        }
+        return histories.values[position][id.partition].lostOffsets
+    }
+
     /// The leader HW the last check of `id` saw, read in place (a history holds every committed record).
     private func lastLeaderHighWatermark(of id: TopicPartition) -> LeaderHighWatermark? {
         guard let position = historyPosition(of: id.topic), id.partition < histories.values[position].count else {
@@ -39,10 +47,11 @@ struct InvariantChecker: Hashable, Sendable {
         return histories.values[position][id.partition].lastLeaderHighWatermark
     }
 
-    /// Records that a producer was told these records are written (the client's view of the partition).
-    mutating func acknowledge(_ id: TopicPartition, from base: Int64, epochs: [Int], acks: Acks) {
+    /// Records that a producer was told these records are written (the client's view of the partition): `count`
+    /// records from `base`, all of leader epoch `epoch` (a request is told in runs of one epoch each).
+    mutating func acknowledge(_ id: TopicPartition, from base: Int64, count: Int, epoch: Int, acks: Acks) {
         modifyHistory(id) { history in
-            for (index, epoch) in epochs.enumerated() {
+            for index in 0..<count {
                 history.acknowledged[base + Int64(index)] = AcknowledgedRecord(leaderEpoch: epoch, acks: acks)
             }
         }
@@ -73,48 +82,96 @@ struct InvariantChecker: Hashable, Sendable {
     /// Checks the partitions the last event touched (every partition when a broker started or stopped running) and
     /// returns the lines for the event log, in order: loss tracking of each partition, then its invariants.
     ///
-    /// Each partition is read once, in place, for both parts; the invariant breaks are reported after every
-    /// partition's loss tracking, so findings and lines keep that order.
-    mutating func check(_ cluster: inout Cluster) -> [String] {
+    /// `topics` are the cluster's topics, moved out of it for the check (see `Cluster.checkAfterEvent`), with the
+    /// cluster's memo of a topic's position and the parts of its engine state the check reads;
+    /// `isStoppedBrokersUnchanged` is what `isStoppedBrokersUnchanged(runtimes)` answered before the check. Each
+    /// partition is read once, in place, for both parts; the invariant breaks are reported after every partition's
+    /// loss tracking, so findings and lines keep that order.
+    mutating func check(
+        _ topics: inout [String: Topic], memo: inout TopicPositionMemo<Topic>, runtimes: BrokerRuntimes,
+        touched: TouchedPartitions, partitionIDs: [TopicPartition], now: SimulatedInstant,
+        isStoppedBrokersUnchanged: Bool
+    ) -> [String] {
         var notes: [String] = []
         var invariantBreaks: [(Finding.Kind, TopicPartition, String)] = []
-        let now = cluster.engine.now
-        if !isStoppedBrokersUnchanged(cluster) || cluster.engine.touched.isEverything {
-            stoppedBrokers = Self.stoppedBrokers(cluster.engine.runtimes)
-            for id in cluster.engine.partitionIDs {
-                check(id, in: &cluster, now: now, notes: &notes, invariantBreaks: &invariantBreaks)
+        // No closure or nested function: capturing the lists made every check begin and end dynamic accesses.
+        if !isStoppedBrokersUnchanged || touched.isEverything {
+            stoppedBrokers = Self.stoppedBrokers(runtimes)
+            for id in partitionIDs {
+                check(
+                    id, in: &topics, memo: &memo, runtimes: runtimes, now: now, notes: &notes, breaks: &invariantBreaks)
             }
-        } else if cluster.engine.touched.ids.count == 1 {
-            let id = cluster.engine.touched.ids[0]
-            check(id, in: &cluster, now: now, notes: &notes, invariantBreaks: &invariantBreaks)
+        } else if touched.ids.count == 1 {
+            check(
+                touched.ids[0], in: &topics, memo: &memo, runtimes: runtimes, now: now, notes: &notes,
+                breaks: &invariantBreaks)
         } else {
-            var ids = cluster.engine.touched.ids
+            var ids = touched.ids
             ids.sort()
             for (index, id) in ids.enumerated() where index == 0 || ids[index - 1] != id {
-                check(id, in: &cluster, now: now, notes: &notes, invariantBreaks: &invariantBreaks)
+                check(
+                    id, in: &topics, memo: &memo, runtimes: runtimes, now: now, notes: &notes, breaks: &invariantBreaks)
             }
         }
         for (kind, id, message) in invariantBreaks { report(kind, id, message, time: now, notes: &notes) }
         return notes
     }
 
-    /// Tracks the committed and lost records of partition `id` and checks its invariants, reading it in place; the
-    /// breaks are added to `invariantBreaks` for `check` to report.
+    /// Checks the partition `id` of `topics`, read where it is stored (through the write accessor: a dictionary's
+    /// non-mutating read copies the value out); nothing when there is no such partition. The topic's position comes
+    /// from `memo` and is remembered there, as `Cluster.readPartition` does.
     private mutating func check(
-        _ id: TopicPartition, in cluster: inout Cluster, now: SimulatedInstant, notes: inout [String],
+        _ id: TopicPartition, in topics: inout [String: Topic], memo: inout TopicPositionMemo<Topic>,
+        runtimes: BrokerRuntimes, now: SimulatedInstant, notes: inout [String],
+        breaks: inout [(Finding.Kind, TopicPartition, String)]
+    ) {
+        let position: Dictionary<String, Topic>.Index
+        if let remembered = memo.position(of: id.topic) {
+            position = remembered
+        } else {
+            guard let found = topics.index(forKey: id.topic) else { return }
+            memo.remember(id.topic, at: found)
+            position = found
+        }
+        check(
+            &topics.values[position].partitions, at: id.partition, runtimes: runtimes, now: now, notes: &notes,
+            breaks: &breaks)
+    }
+
+    /// Checks the partition at `index` of `partitions`, if there is one.
+    private mutating func check(
+        _ partitions: inout [PartitionState], at index: Int, runtimes: BrokerRuntimes, now: SimulatedInstant,
+        notes: inout [String], breaks: inout [(Finding.Kind, TopicPartition, String)]
+    ) {
+        guard index >= 0, index < partitions.count else { return }
+        check(&partitions[index], runtimes: runtimes, now: now, notes: &notes, invariantBreaks: &breaks)
+    }
+
+    /// Tracks the committed and lost records of partition `state` and checks its invariants; its history is looked up
+    /// once for both. The breaks are added to `invariantBreaks` for `check` to report.
+    private mutating func check(
+        _ state: inout PartitionState, runtimes: BrokerRuntimes, now: SimulatedInstant, notes: inout [String],
         invariantBreaks: inout [(Finding.Kind, TopicPartition, String)]
     ) {
-        let runtimes = cluster.engine.runtimes
-        cluster.readPartition(id) { state in
-            trackCommittedAndLostRecords(of: state, runtimes: runtimes, now: now, notes: &notes)
-            checkInvariants(of: state, breaks: &invariantBreaks)
+        let id = state.id
+        // Loss tracking needs a running leader; its history is created then (and by the invariants' HW otherwise).
+        let runningLeader = state.leader.flatMap { isRunning($0, runtimes) ? $0 : nil }
+        var position = historySlot(of: id, creating: runningLeader != nil)
+        if let leader = runningLeader, let position {
+            trackCommittedAndLostRecords(of: state, leader: leader, history: position, now: now, notes: &notes)
+        }
+        let last = position.flatMap { histories.values[$0][id.partition].lastLeaderHighWatermark }
+        guard let check = Self.invariantCheck(of: state, last: last, stopped: stoppedBrokers) else { return }
+        for (kind, message) in check.breaks { invariantBreaks.append((kind, id, message)) }
+        if last != check.highWatermark {
+            if position == nil { position = historySlot(of: id, creating: true) }
+            if let position { histories.values[position][id.partition].lastLeaderHighWatermark = check.highWatermark }
         }
     }
 
     /// Whether the brokers not running are those of the last check: each broker's state read in its slot, in
     /// ascending id order, against `stoppedBrokers` (no list built, no runtime copied).
-    private func isStoppedBrokersUnchanged(_ cluster: Cluster) -> Bool {
-        let runtimes = cluster.engine.runtimes
+    func isStoppedBrokersUnchanged(_ runtimes: BrokerRuntimes) -> Bool {
         var next = 0
         for id in brokerIDs.ids {
             guard let state = runtimes.state(of: id), !state.isAlive else { continue }
@@ -122,12 +179,6 @@ struct InvariantChecker: Hashable, Sendable {
             next += 1
         }
         return next == stoppedBrokers.count
-    }
-
-    /// Whether `check` would find nothing to check: no partition written and no broker started or stopped (most events
-    /// that write nothing are fetches parked at their leader and fetcher ticks).
-    func hasNothingToCheck(_ cluster: Cluster) -> Bool {
-        cluster.engine.touched.isEmpty && isStoppedBrokersUnchanged(cluster)
     }
 
     /// Brings the list of broker ids up to date with `brokers` (brokers are only ever added, so an equal count means
@@ -172,11 +223,10 @@ struct InvariantChecker: Hashable, Sendable {
     /// it (same offset and leader epoch). Lost acks=all or committed records are an invariant break after clean
     /// elections and data loss after an unclean one; a lost acks=1 record is Kafka's documented behaviour (S6).
     private mutating func trackCommittedAndLostRecords(
-        of state: PartitionState, runtimes: BrokerRuntimes, now: SimulatedInstant, notes: inout [String]
+        of state: PartitionState, leader: BrokerID, history position: Dictionary<String, [PartitionHistory]>.Index,
+        now: SimulatedInstant, notes: inout [String]
     ) {
-        guard let leader = state.leader, isRunning(leader, runtimes),
-            let position = historySlot(of: state.id, creating: true),
-            let logPosition = state.logs.position(of: leader),
+        guard let logPosition = state.logs.position(of: leader),
             let (lost, lostCommitted) = Self.trackCommittedAndLostRecords(
                 in: &histories.values[position][state.id.partition], state: state, leader: leader,
                 logs: state.logs.values, at: logPosition)
@@ -243,27 +293,6 @@ struct InvariantChecker: Hashable, Sendable {
         return (lost, lostCommitted)
     }
 
-    /// Checks one partition and remembers its leader's HW.
-    ///
-    /// Only running brokers are checked: a crashed leader or a crashed ISR member (still listed until its session
-    /// expires) serves nothing, so its shortened disk (`crash … lose-unflushed`) breaks nothing until it is elected
-    /// again, and then `NoCommittedRecordLost` is the right finding. Divergence after an unclean election, at or
-    /// above the offset where the unclean leader's epoch starts, is the documented data loss (`DataLoss`).
-    /// Kafka: `Partition.maybeIncrementLeaderHW` and `Partition.isUnderMinIsr` only ever look at the leader's own state
-    /// and the followers' fetch state; a dead replica sends no fetches (`ReplicaManager.fetchMessages`).
-    /// The breaks are added to `breaks`, to be reported after every partition's loss tracking.
-    private mutating func checkInvariants(
-        of state: PartitionState, breaks: inout [(Finding.Kind, TopicPartition, String)]
-    ) {
-        let id = state.id
-        let last = lastLeaderHighWatermark(of: id)
-        guard let check = Self.invariantCheck(of: state, last: last, stopped: stoppedBrokers) else { return }
-        for (kind, message) in check.breaks { breaks.append((kind, id, message)) }
-        if last != check.highWatermark, let position = historySlot(of: id, creating: true) {
-            histories.values[position][id.partition].lastLeaderHighWatermark = check.highWatermark
-        }
-    }
-
     /// Whether checking every partition of `cluster` now would leave the findings and the histories as they are
     /// (what skipping idle time needs).
     func isSettled(_ cluster: Cluster) -> Bool {
@@ -309,11 +338,9 @@ struct InvariantChecker: Hashable, Sendable {
         }
         guard let leader = state.leader, let leaderIndex = runningLog(leader) else { return nil }
         let logs = state.logs.values
-        // The epochs read are remembered per log: the ISR and pair checks read the same few offsets (the HW, a
-        // follower's HW or LEO) of the same logs again.
-        var memos = EpochMemos()
-        /// The epoch of the record at `offset` in the log at `index`.
-        func epoch(_ index: Int, at offset: Int64) -> Int? { memos.epoch(at: offset, in: logs, index) }
+        /// The epoch of the record at `offset` in the log at `index` (the ISR and pair checks read a log's HW − 1 or
+        /// LEO − 1, which its last run of one epoch answers without a search).
+        func epoch(_ index: Int, at offset: Int64) -> Int? { logs[index].epoch(at: offset) }
         var breaks: [(Finding.Kind, String)] = []
         let hw = logs[leaderIndex].highWatermark
         if !state.isr.contains(leader) {
@@ -408,20 +435,27 @@ struct InvariantChecker: Hashable, Sendable {
 extension Cluster {
     /// Lets the oracle check what the last event touched, and writes what it found to the event log.
     mutating func checkAfterEvent() {
-        // The same answer `check` gives for it (no lines), without moving the oracle out and back.
         engine.oracle.updateBrokerIDs(brokers)
-        guard !engine.oracle.hasNothingToCheck(self) else { return }
-        // Moved out and back, not copied: a copy would retain and release every part of its history.
-        var oracle = InvariantChecker()
-        swap(&oracle, &engine.oracle)
-        let notes = oracle.check(&self)
-        swap(&oracle, &engine.oracle)
+        let isStoppedBrokersUnchanged = engine.oracle.isStoppedBrokersUnchanged(engine.runtimes)
+        // The same answer `check` gives for it (no lines), without moving the topics out and back.
+        guard !engine.touched.isEmpty || !isStoppedBrokersUnchanged else { return }
+        // The topics are moved out and back (not copied: a copy would make the in-place reads copy the topic), so the
+        // oracle reads the partitions in place while it changes itself; the routes are held as `readPartition` holds
+        // them (the swaps are writes to `topics`).
+        engine.fetchRoutes.isHeld = true
+        var checked: [String: Topic] = [:]
+        swap(&checked, &topics)
+        let notes = engine.oracle.check(
+            &checked, memo: &topicMemo, runtimes: engine.runtimes, touched: engine.touched,
+            partitionIDs: engine.partitionIDs, now: engine.now, isStoppedBrokersUnchanged: isStoppedBrokersUnchanged)
+        swap(&checked, &topics)
+        engine.fetchRoutes.isHeld = false
         engine.touched.removeAll()
         for line in notes { note(line) }
     }
 
     /// The offsets of acknowledged or committed records of `id` that are gone, ascending (what the oracle found).
-    public func lostOffsets(of id: TopicPartition) -> [Int64] { engine.oracle.history(of: id).lostOffsets }
+    public func lostOffsets(of id: TopicPartition) -> [Int64] { engine.oracle.lostOffsets(of: id) }
 
     /// `3..5,8` for `[3, 4, 5, 8]`.
     public static func ranges(_ offsets: [Int64]) -> String {
@@ -434,44 +468,6 @@ extension Cluster {
             index = end + 1
         }
         return parts.joined(separator: ",")
-    }
-}
-
-/// The epochs one check read from the first four replica logs of a partition (a partition rarely has more replicas;
-/// the others' are read each time), kept inline: no allocation per check.
-struct EpochMemos {
-    private var first = EpochMemo()
-    private var second = EpochMemo()
-    private var third = EpochMemo()
-    private var fourth = EpochMemo()
-
-    /// The epoch of the record at `offset` in `logs[index]`.
-    mutating func epoch(at offset: Int64, in logs: [ReplicaLog], _ index: Int) -> Int? {
-        switch index {
-        case 0: first.epoch(at: offset, in: logs[index])
-        case 1: second.epoch(at: offset, in: logs[index])
-        case 2: third.epoch(at: offset, in: logs[index])
-        case 3: fourth.epoch(at: offset, in: logs[index])
-        default: logs[index].epoch(at: offset)
-        }
-    }
-}
-
-/// The last two epochs one check read from one replica log, by offset (a log's records do not change during a check).
-struct EpochMemo {
-    /// The offset read last and its epoch (no offset below 0 has a record: -1 and nil are a true answer).
-    private var latest: (offset: Int64, epoch: Int?) = (-1, nil)
-    /// The offset read before it and its epoch.
-    private var earlier: (offset: Int64, epoch: Int?) = (-1, nil)
-
-    /// The epoch of the record at `offset` in `log`, the log this memo belongs to.
-    mutating func epoch(at offset: Int64, in log: ReplicaLog) -> Int? {
-        if offset == latest.offset { return latest.epoch }
-        if offset == earlier.offset { return earlier.epoch }
-        let epoch = log.epoch(at: offset)
-        earlier = latest
-        latest = (offset, epoch)
-        return epoch
     }
 }
 

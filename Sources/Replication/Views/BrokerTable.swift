@@ -90,30 +90,74 @@ public struct BrokerTable: Hashable, Sendable {
         var rows = Self.brokerRows(brokers, of: cluster).map { broker, state in
             Row(broker: broker, state: state, leaders: [], followers: Array(repeating: [], count: columns))
         }
-        var rowOf: [BrokerID: Int] = [:]
-        rowOf.reserveCapacity(rows.count)
-        for (index, row) in rows.enumerated() { rowOf[row.broker.id] = index }
+        let rowOf = RowIndex(rows.map { $0.broker.id })
         for topic in topics {
-            for partition in topic.partitions {
-                let id = partition.id
-                let label = single ? "P" + String(id.partition) : id.description
-                let noLeader: Marks = partition.leader == nil ? .noLeader : []
-                func entry(_ broker: BrokerID) -> Entry {
-                    Entry(
-                        label: label, partition: id,
-                        marks: partition.isr.contains(broker) ? noLeader : noLeader.union(.outOfSync))
-                }
-                if let leader = partition.leader, let row = rowOf[leader] { rows[row].leaders.append(entry(leader)) }
-                var position = 0
-                for broker in partition.replicas where broker != partition.leader {
-                    defer { position += 1 }
-                    guard position < columns, let row = rowOf[broker] else { continue }
-                    rows[row].followers[position].append(entry(broker))
+            // Read in place, field by field: a partition read whole from the array would be copied.
+            topic.partitions.withUnsafeBufferPointer { partitions in
+                for index in partitions.indices {
+                    let id = partitions[index].id
+                    let leader = partitions[index].leader
+                    let label = single ? Self.label(partition: id.partition) : id.description
+                    let noLeader: Marks = leader == nil ? .noLeader : []
+                    func entry(_ broker: BrokerID) -> Entry {
+                        Entry(
+                            label: label, partition: id,
+                            marks: partitions[index].isr.contains(broker) ? noLeader : noLeader.union(.outOfSync))
+                    }
+                    if let leader, let row = rowOf[leader] { rows[row].leaders.append(entry(leader)) }
+                    var position = 0
+                    for broker in partitions[index].replicas where broker != leader {
+                        defer { position += 1 }
+                        guard position < columns, let row = rowOf[broker] else { continue }
+                        rows[row].followers[position].append(entry(broker))
+                    }
                 }
             }
         }
         self.rows = rows
         followerColumns = columns
+    }
+
+    /// `P<n>`, as `"P" + String(n)` spells it: written as bytes, not appended to a string.
+    static func label(partition: Int) -> String {
+        guard partition >= 0, partition < 1_000_000 else { return "P" + String(partition) }
+        var bytes: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (UInt8(ascii: "P"), 0, 0, 0, 0, 0, 0)
+        return withUnsafeMutableBytes(of: &bytes) { buffer in
+            var digits = 1
+            var limit = 10
+            while partition >= limit {
+                digits += 1
+                limit *= 10
+            }
+            var value = partition
+            for place in stride(from: digits, to: 0, by: -1) {
+                buffer[place] = UInt8(ascii: "0") + UInt8(value % 10)
+                value /= 10
+            }
+            return String(decoding: buffer.prefix(digits + 1), as: UTF8.self)
+        }
+    }
+
+    /// A row's position by its broker's id: an array by id for the small ids brokers have, a dictionary otherwise
+    /// (the table looks a row up for every replica).
+    private struct RowIndex {
+        private var dense: [Int] = []
+        private var sparse: [BrokerID: Int] = [:]
+
+        init(_ ids: [BrokerID]) {
+            let largest = ids.max() ?? -1
+            if largest < 1024, ids.allSatisfy({ $0 >= 0 }) {
+                dense = Array(repeating: -1, count: largest + 1)
+                for (row, id) in ids.enumerated() { dense[id] = row }
+            } else {
+                for (row, id) in ids.enumerated() { sparse[id] = row }
+            }
+        }
+
+        subscript(id: BrokerID) -> Int? {
+            guard dense.isEmpty else { return id >= 0 && id < dense.count && dense[id] >= 0 ? dense[id] : nil }
+            return sparse[id]
+        }
     }
 
     /// What the table reads of a partition.
@@ -128,6 +172,15 @@ public struct BrokerTable: Hashable, Sendable {
             leader = partition.leader
             replicas = partition.replicas
             isr = partition.isr
+        }
+
+        /// Whether the partitions at `index` have the same placement, compared field by field in place (a partition
+        /// read whole from the buffer would be copied).
+        static func isSame(
+            _ old: UnsafeBufferPointer<PartitionState>, _ new: UnsafeBufferPointer<PartitionState>, at index: Int
+        ) -> Bool {
+            old[index].leader == new[index].leader && old[index].isr == new[index].isr
+                && old[index].replicas == new[index].replicas && old[index].id == new[index].id
         }
     }
 
@@ -145,10 +198,12 @@ public struct BrokerTable: Hashable, Sendable {
         for id in after.brokers.keys where before.state(of: id) != after.state(of: id) { return false }
         for (name, topic) in after.topics {
             guard let old = before.topics[name], old.partitions.count == topic.partitions.count else { return false }
-            for (partition, oldPartition) in zip(topic.partitions, old.partitions)
-            where Placement(partition) != Placement(oldPartition) {
-                return false
+            let same = topic.partitions.withUnsafeBufferPointer { new in
+                old.partitions.withUnsafeBufferPointer { old in
+                    new.indices.allSatisfy { Placement.isSame(old, new, at: $0) }
+                }
             }
+            if !same { return false }
         }
         return true
     }

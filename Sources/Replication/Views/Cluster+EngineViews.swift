@@ -25,4 +25,27 @@ extension Cluster {
     public func runtime(of broker: BrokerID) -> BrokerRuntime? { engine.runtimes[broker] }
     /// Whether the controller fences `broker` (false for a broker that does not exist), read in place.
     public func isFenced(_ broker: BrokerID) -> Bool { engine.runtimes[broker]?.isFenced ?? false }
+    /// Whether `other` has the same brokers, each in the same running state and fenced alike: one pass over both
+    /// clusters' runtimes, in id order (a broker has a runtime from the moment it is added).
+    public func hasSameBrokerStatus(as other: Cluster) -> Bool {
+        brokers.count == other.brokers.count
+            && engine.runtimes.elementsEqual(other.engine.runtimes) {
+                $0.id == $1.id && $0.runtime.state == $1.runtime.state && $0.runtime.isFenced == $1.runtime.isFenced
+            }
+    }
+
+    /// A broker's running state and whether it is fenced, read with one look-up (`.up` and not fenced for a broker
+    /// that does not exist, as `state(of:)` and `isFenced(_:)` say).
+    public func brokerStatus(_ broker: BrokerID) -> BrokerStatus {
+        guard let runtime = engine.runtimes[broker] else { return BrokerStatus(state: .up, isFenced: false) }
+        return BrokerStatus(state: runtime.state, isFenced: runtime.isFenced)
+    }
+}
+
+/// A broker's running state and fencing, as the site compares them from one step to the next.
+public struct BrokerStatus: Hashable, Sendable {
+    /// The running state.
+    public var state: BrokerState
+    /// Whether the controller fences it.
+    public var isFenced: Bool
 }

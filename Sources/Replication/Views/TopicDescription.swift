@@ -56,38 +56,74 @@ public struct TopicDescription: Hashable, Sendable {
 
         /// Brings `lines` to the description of `cluster`; returns whether they differ from the lines before (always
         /// true the first time).
+        ///
+        /// Each header and row is compared with the one kept at its place where the topic and its partitions are
+        /// (no `Header` with copies of the config dictionaries, no `Row` with copies of the lists, unless its line is
+        /// made again), and the kept arrays are changed only where a line is.
         public mutating func update(to cluster: Cluster) -> Bool {
             let showsElr = cluster.behaviour.describeShowsElr
             let clusterWide = cluster.engine.config.topicDefaults
             var changed = isFirst
             isFirst = false
-            var newLines: [String] = []
-            var newSources: [Source] = []
-            newLines.reserveCapacity(lines.count)
-            newSources.reserveCapacity(lines.count)
-            func take(_ source: Source) {
-                let index = newSources.count
-                if index < sources.count, sources[index] == source {
-                    newLines.append(lines[index])
-                } else {
-                    let line: String
-                    switch source {
-                    case .header(let header): line = header.line
-                    case .row(let topic, let row): line = row.line(topic: topic)
-                    }
-                    if index >= lines.count || lines[index] != line { changed = true }
-                    newLines.append(line)
-                }
-                newSources.append(source)
-            }
+            var index = 0
             for topic in cluster.sortedTopics {
-                take(.header(Header(topic, clusterWide: clusterWide)))
-                for partition in topic.partitions { take(.row(topic: topic.name, Row(partition, showsElr: showsElr))) }
+                if !keepsHeader(of: topic, clusterWide: clusterWide, at: index) {
+                    keep(.header(Header(topic, clusterWide: clusterWide)), at: index, changed: &changed)
+                }
+                index += 1
+                topic.partitions.withUnsafeBufferPointer { partitions in
+                    for position in partitions.indices {
+                        if !keepsRow(of: topic.name, partitions, at: position, showsElr: showsElr, index: index) {
+                            keep(
+                                .row(topic: topic.name, Row(partitions[position], showsElr: showsElr)), at: index,
+                                changed: &changed)
+                        }
+                        index += 1
+                    }
+                }
             }
-            if newLines.count != lines.count { changed = true }
-            lines = newLines
-            sources = newSources
+            if index < lines.count {
+                lines.removeSubrange(index...)
+                sources.removeSubrange(index...)
+                changed = true
+            }
             return changed
+        }
+
+        /// Whether the source kept at `index` is the header of `topic`.
+        private func keepsHeader(of topic: Topic, clusterWide: [String: String], at index: Int) -> Bool {
+            guard index < sources.count, case .header(let header) = sources[index] else { return false }
+            return header.describes(topic, clusterWide: clusterWide)
+        }
+
+        /// Whether the source kept at `index` is the row of `partitions[position]` of `topic`.
+        private func keepsRow(
+            of topic: String, _ partitions: UnsafeBufferPointer<PartitionState>, at position: Int, showsElr: Bool,
+            index: Int
+        ) -> Bool {
+            guard index < sources.count, case .row(let name, let row) = sources[index] else { return false }
+            return name == topic && row.describes(partitions, at: position, showsElr: showsElr)
+        }
+
+        /// Puts `source` and its line at `index` (a place kept, or the next one); `changed` is set when the line
+        /// differs from the one there, or is new.
+        private mutating func keep(_ source: Source, at index: Int, changed: inout Bool) {
+            let line: String
+            switch source {
+            case .header(let header): line = header.line
+            case .row(let topic, let row): line = row.line(topic: topic)
+            }
+            if index < lines.count {
+                if lines[index] != line {
+                    changed = true
+                    lines[index] = line
+                }
+                sources[index] = source
+            } else {
+                changed = true
+                lines.append(line)
+                sources.append(source)
+            }
         }
     }
 
@@ -109,6 +145,13 @@ public struct TopicDescription: Hashable, Sendable {
             replicationFactor = topic.replicationFactor
             ownConfigs = topic.configs
             clusterWideConfigs = clusterWide
+        }
+
+        /// Whether this is the header `topic` and `clusterWide` make, compared in place.
+        func describes(_ topic: Topic, clusterWide: [String: String]) -> Bool {
+            name == topic.name && id == topic.id && partitionCount == topic.partitions.count
+                && replicationFactor == topic.replicationFactor && ownConfigs == topic.configs
+                && clusterWideConfigs == clusterWide
         }
 
         var line: String {
@@ -150,6 +193,15 @@ public struct TopicDescription: Hashable, Sendable {
             isr = state.isr
             elr = showsElr ? state.elr : nil
             lastKnownElr = showsElr ? state.lastKnownElr : nil
+        }
+
+        /// Whether this is the row of `partitions[index]`, compared field by field in place (a partition read
+        /// whole from the buffer would be copied).
+        func describes(_ partitions: UnsafeBufferPointer<PartitionState>, at index: Int, showsElr: Bool) -> Bool {
+            partition == partitions[index].id.partition && leader == partitions[index].leader
+                && replicas == partitions[index].replicas && isr == partitions[index].isr
+                && elr == (showsElr ? partitions[index].elr : nil)
+                && lastKnownElr == (showsElr ? partitions[index].lastKnownElr : nil)
         }
 
         func line(topic: String) -> String {
