@@ -81,12 +81,17 @@ public enum SiteRenderer {
         lessonPage(at: index, of: lessons).bytes
     }
 
-    /// The bytes of `lessonPage(index, of: lessons)` around its article: the page is `before`, then
-    /// `lessons[index].article`, then `after`. A page is the size of its article and is written once, so a writer
-    /// writes the three parts where they are instead of copying the article into a page first.
-    public static func lessonPageParts(_ index: Int, of lessons: [LessonRendering]) -> (before: [UInt8], after: [UInt8])
-    {
-        lessonPage(at: index, of: lessons).parts
+    /// The bytes of a lesson's page before its article, which depend on the lesson alone: the page is these, then
+    /// `lesson.article`, then `lessonPageClosing`. A page is the size of its article and is written once, so a
+    /// writer writes the parts where they are (and may write the first two as soon as the lesson is rendered)
+    /// instead of copying the article into a page first.
+    public static func lessonPageOpening(_ lesson: LessonRendering) -> [UInt8] {
+        LessonPage(lesson: lesson, previous: nil, next: nil, lessons: []).page.openingBytes
+    }
+
+    /// The bytes of `lessonPage(index, of: lessons)` after its article (see `lessonPageOpening`).
+    public static func lessonPageClosing(_ index: Int, of lessons: [LessonRendering]) -> [UInt8] {
+        lessonPage(at: index, of: lessons).page.closingBytes
     }
 
     private static func lessonPage(at index: Int, of lessons: [LessonRendering]) -> LessonPage {

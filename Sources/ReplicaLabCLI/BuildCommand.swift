@@ -46,6 +46,7 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         try checkPaths()
+        Posix.keepFreedMemory()
         let site = try SiteWriter(output: out, force: force)
         defer { site.close() }
         let reading = LessonFiles.read([lessons])
@@ -59,18 +60,32 @@ struct BuildCommand: ParsableCommand {
             return
         }
         let budget = Budgets.ofThisRun.lessonRenderedBytes
-        let built = ParallelMap.map(CourseVerifier.ordered(reading.files), jobs: jobs) {
-            LessonBuild($0, byteBudget: budget)
+        // Without the cache, each lesson's page up to the end of its article is written as soon as the lesson is
+        // rendered, and the article is not held until the end (a thousand lessons' articles are hundreds of MB);
+        // the build cache stores the articles once the course is known to be clean, so with it they are held.
+        var done: (built: [LessonBuild], course: VerifiedCourse, renderings: [LessonRendering], count: Int)?
+        // The writer fills a second stage when the output turns out to be a mount point it did not recognise: the
+        // course is then built into it again, and reported once.
+        var isReported = false
+        try site.write { stage in
+            let built = ParallelMap.map(CourseVerifier.ordered(reading.files), jobs: jobs) {
+                LessonBuild($0, byteBudget: budget, staging: cache == nil ? stage : nil)
+            }
+            var course = CourseVerifier.assemble(
+                outlined: built.map { ($0.outlined, $0.problems) }, limits: .ofThisRun)
+            course.diagnostics = (course.diagnostics + reading.problems).sorted()
+            if !isReported { report(course, usesColor: Terminal.standardError.usesColor) }
+            isReported = true
+            guard course.isVerified else {
+                Terminal.standardError.write("replicalab: nothing written to \(out): the lessons did not verify\n")
+                throw ExitCode(course.diagnostics.exitCode)
+            }
+            let (renderings, staged) = try renderingsWithinBudget(course.lessons, built)
+            let count = try fill(
+                stage, renderings, courseIsVerified: course.isVerified, reusing: [], staged: staged)
+            done = (built, course, renderings, count)
         }
-        var course = CourseVerifier.assemble(outlined: built.map { ($0.outlined, $0.problems) }, limits: .ofThisRun)
-        course.diagnostics = (course.diagnostics + reading.problems).sorted()
-        report(course, usesColor: Terminal.standardError.usesColor)
-        guard course.isVerified else {
-            Terminal.standardError.write("replicalab: nothing written to \(out): the lessons did not verify\n")
-            throw ExitCode(course.diagnostics.exitCode)
-        }
-        let renderings = try renderingsWithinBudget(course.lessons, built)
-        let count = try write(renderings, courseIsVerified: course.isVerified, reusing: [], to: site)
+        guard let (built, course, renderings, count) = done else { return }
         Terminal.standardError.write("wrote \(count) files to \(out)\n")
         if let cache, course.diagnostics.isEmpty {
             let keyed = Dictionary(uniqueKeysWithValues: reading.files.map { ($0.path, cache.key(for: $0)) })
@@ -93,56 +108,79 @@ struct BuildCommand: ParsableCommand {
 
     /// Writes the site of `renderings` (every lesson's, in course order), taking the pages named in `reusing` from
     /// the current site, and prints `summary` once the site is known to be within its budgets; returns how many
-    /// files the site has. The lesson pages are made on `jobs` threads and each
-    /// is written as soon as it is made, so the site is never held whole. When a page or the whole site is larger
-    /// than its budget, the build stops and nothing is written (the folder being filled is dropped).
+    /// files the site has. When a page or the whole site is larger than its budget, the build stops and nothing is
+    /// written (the folder being filled is dropped).
     private func write(
         _ renderings: [LessonRendering], courseIsVerified: Bool, reusing reused: [String], to site: SiteWriter,
         summary: String? = nil
     ) throws -> Int {
+        var count = 0
+        try site.write(reusing: reused) { stage in
+            count = try fill(
+                stage, renderings, courseIsVerified: courseIsVerified, reusing: reused, staged: [], summary: summary)
+        }
+        return count
+    }
+
+    /// Fills `stage` with the site of `renderings` as `write` does, but for the pages named in `reusing`; returns
+    /// how many files the site has. The lesson pages are made on `jobs` threads and each is written as soon as it
+    /// is made, so the site is never held whole. `staged[i]`, when there is one, is how many bytes of the page of
+    /// `renderings[i]` are in `stage` already (its opening and article, which `renderings[i]` no longer holds).
+    private func fill(
+        _ stage: SiteWriter.Stage, _ renderings: [LessonRendering], courseIsVerified: Bool, reusing reused: [String],
+        staged: [Int?], summary: String? = nil
+    ) throws -> Int {
         let shared = SiteRenderer.sharedFiles(renderings, courseIsVerified: courseIsVerified)
         let isReused = Set(reused)
         let indices = renderings.indices.filter { !isReused.contains(renderings[$0].pageName) }
-        try site.write(reusing: reused) { stage in
-            let written = ParallelMap.map(indices, jobs: jobs) { index -> Result<Int, any Error> in
-                Result {
-                    let (before, after) = SiteRenderer.lessonPageParts(index, of: renderings)
-                    try stage.create(renderings[index].pageName, parts: before, renderings[index].article, after)
-                    return before.count + renderings[index].article.count + after.count
+        let written = ParallelMap.map(indices, jobs: jobs) { index -> Result<Int, any Error> in
+            Result {
+                let rendering = renderings[index]
+                let closing = SiteRenderer.lessonPageClosing(index, of: renderings)
+                if index < staged.count, let bytes = staged[index] {
+                    try stage.append(rendering.pageName, closing)
+                    return bytes + closing.count
                 }
+                let opening = SiteRenderer.lessonPageOpening(rendering)
+                try stage.create(rendering.pageName, parts: opening, rendering.article, closing)
+                return opening.count + rendering.article.count + closing.count
             }
-            var sizes: [String: Int] = [:]
-            for (index, result) in zip(indices, written) { sizes[renderings[index].pageName] = try result.get() }
-            try checkRenderedBudgets(pageSizes: sizes, otherFiles: shared, renderings: renderings)
-            if let summary { Terminal.standardError.write("\(summary)\n") }
-            for file in shared { try stage.create(file.path, file.contents) }
         }
+        var sizes: [String: Int] = [:]
+        for (index, result) in zip(indices, written) { sizes[renderings[index].pageName] = try result.get() }
+        try checkRenderedBudgets(pageSizes: sizes, otherFiles: shared, renderings: renderings)
+        if let summary { Terminal.standardError.write("\(summary)\n") }
+        for file in shared { try stage.create(file.path, file.contents) }
         return shared.count + renderings.count
     }
 
-    /// Every lesson's rendering, in course order; each stopped as soon as its page passed the page budget, and then
-    /// the build stops, writing nothing.
+    /// Every lesson's rendering, in course order, with how many bytes of its page are staged already (see
+    /// `LessonBuild.stagedBytes`); each stopped as soon as its page passed the page budget, and then the build
+    /// stops, writing nothing.
     private func renderingsWithinBudget(_ lessons: [VerifiedLesson], _ built: [LessonBuild]) throws
-        -> [LessonRendering]
+        -> (renderings: [LessonRendering], staged: [Int?])
     {
         let byPath = Dictionary(
-            built.compactMap { build in build.outlined.map { ($0.lesson.lesson.path, build.rendering) } },
+            built.compactMap { build in build.outlined.map { ($0.lesson.lesson.path, build) } },
             uniquingKeysWith: { first, _ in first })
         var renderings: [LessonRendering] = []
+        var staged: [Int?] = []
         var problems: [Diagnostic] = []
         for lesson in lessons {
             // Every lesson of a verified course was rendered (a lesson is left out only when it has errors).
-            guard let result = byPath[lesson.lesson.path] ?? nil else {
+            guard let build = byPath[lesson.lesson.path], let result = build.rendering else {
                 throw CLIError("internal error: \(lesson.lesson.path) verified but was not rendered")
             }
             switch result {
-            case .success(let rendering): renderings.append(rendering)
+            case .success(let rendering):
+                renderings.append(rendering)
+                staged.append(build.stagedBytes)
             case .failure(let tooLarge):
                 problems.append(
                     Budgets.ofThisRun.pageTooLarge(lesson.lesson.path, renderedBytes: tooLarge.renderedBytes))
             }
         }
-        guard !problems.isEmpty else { return renderings }
+        guard !problems.isEmpty else { return (renderings, staged) }
         Terminal.standardError.write(DiagnosticPrinter(usesColor: Terminal.standardError.usesColor).text(problems))
         Terminal.standardError.write("replicalab: nothing written to \(out): the site would be too large\n")
         throw ExitCode(2)
@@ -256,7 +294,8 @@ struct BuildCommand: ParsableCommand {
 
 /// A lesson verified and, when it has no errors, rendered at once: its pictures and tables are drawn from the states
 /// its scenarios went through, which are dropped as soon as the page is rendered, so a course of a thousand lessons
-/// never holds them all (and each lesson's states are read while they are still in the cache).
+/// never holds them all (and each lesson's states are read while they are still in the cache). With a stage to
+/// write to, its page up to the end of the article is written there at once and the article is not kept.
 struct LessonBuild: Sendable {
     /// The lesson, without its states, and its outline (nil when it could not be parsed).
     var outlined: (lesson: VerifiedLesson, outline: LessonOutline)?
@@ -265,8 +304,11 @@ struct LessonBuild: Sendable {
     /// Its rendering, or the size at which its page passed `byteBudget`; nil when the lesson has errors (the site is
     /// written only when every lesson verifies, so its page would not be written).
     var rendering: Result<LessonRendering, PageTooLarge>?
+    /// How many bytes of its page were written to the stage (the opening and the article, which the rendering then
+    /// no longer holds); nil when none were.
+    var stagedBytes: Int?
 
-    init(_ file: LessonFile, byteBudget: Int) {
+    init(_ file: LessonFile, byteBudget: Int, staging stage: SiteWriter.Stage? = nil) {
         var (verified, problems) = CourseVerifier.verify(file, limits: .ofThisRun)
         self.problems = problems
         if let verified, !problems.containsErrors {
@@ -276,5 +318,15 @@ struct LessonBuild: Sendable {
         }
         verified?.dropStates()
         outlined = verified.map { ($0, $0.outline) }
+        // A page that cannot be staged (two lessons with one page name, which the course's checks report) keeps
+        // its article and is written with the rest of the site.
+        if let stage, case .success(var page)? = rendering {
+            let opening = SiteRenderer.lessonPageOpening(page)
+            if (try? stage.create(page.pageName, parts: opening, page.article)) != nil {
+                stagedBytes = opening.count + page.article.count
+                page.article = []
+                rendering = .success(page)
+            }
+        }
     }
 }

@@ -76,12 +76,13 @@ struct LessonPage {
 
     /// The page's UTF-8 bytes.
     var bytes: [UInt8] {
-        let (before, after) = parts
-        return before + lesson.article + after
+        let page = self.page
+        return page.openingBytes + lesson.article + page.closingBytes
     }
 
-    /// The page's UTF-8 bytes before the article and after it: the page is `before`, the article, `after`.
-    var parts: (before: [UInt8], after: [UInt8]) {
+    /// The page around the article: its opening depends on the lesson alone, its closing (the pager) also on the
+    /// lessons before and after it.
+    var page: Page {
         var pager: [HTMLNode] = []
         if let previous {
             pager.append(.element(.a, [.init("rel", "prev"), .href(previous.pageName)], text: "← \(previous.title)"))
@@ -96,8 +97,7 @@ struct LessonPage {
         ]
         return Page(
             title: "\(lesson.title) — \(SiteRenderer.courseTitle)", body: body,
-            footer: Page.footer(lessons: lessons, lesson: lesson), hasSandbox: lesson.hasSandboxes
-        ).bytesAroundContent
+            footer: Page.footer(lessons: lessons, lesson: lesson), hasSandbox: lesson.hasSandboxes)
     }
 
     /// A prose block: cmark's HTML, and each verified value as a marked span.

@@ -28,14 +28,19 @@ struct Page {
         return html.takeBytes()
     }
 
-    /// The page's UTF-8 bytes on either side of content that goes just before `body`: a lesson's article (most of
-    /// its page) is written to the file from where it is, between the two, not copied into the page first.
-    var bytesAroundContent: (before: [UInt8], after: [UInt8]) {
+    /// The page's UTF-8 bytes before the main content: a lesson's article (most of its page) is written to the
+    /// file from where it is, between these and `closingBytes`, not copied into the page first.
+    var openingBytes: [UInt8] {
         var html = HTMLWriter(reserving: 4096)
         writeOpening(into: &html)
-        let before = html.takeBytes()
+        return html.takeBytes()
+    }
+
+    /// The page's UTF-8 bytes from `body` on: what follows content written before `body` (see `openingBytes`).
+    var closingBytes: [UInt8] {
+        var html = HTMLWriter(reserving: 4096)
         writeBodyAndClosing(into: &html)
-        return (before, html.takeBytes())
+        return html.takeBytes()
     }
 
     /// Everything before the main content.

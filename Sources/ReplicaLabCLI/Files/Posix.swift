@@ -3,6 +3,21 @@ import Foundation
 /// The few system calls the writers need that Foundation does not offer: an atomic exchange of two names, exclusive
 /// creation, and removal that never follows a symbolic link.
 enum Posix {
+    /// Asks the C library's allocator to keep memory that is freed for the next allocations instead of giving it
+    /// back to the system at once, and to take large blocks from that memory too: a build makes and frees a large
+    /// buffer for every lesson (its page's article, hundreds of kB), and each one handed back and mapped again costs
+    /// its page faults again. (glibc's `mallopt`, looked up by name: its header is not part of Swift's Glibc module.
+    /// Elsewhere nothing changes.)
+    static func keepFreedMemory() {
+        #if canImport(Glibc)
+            typealias MallocOption = @convention(c) (Int32, Int32) -> Int32
+            guard let symbol = dlsym(nil, "mallopt") else { return }
+            let mallopt = unsafeBitCast(symbol, to: MallocOption.self)
+            _ = mallopt(-1, 256 << 20)  // M_TRIM_THRESHOLD: keep up to 256 MB freed at the top of the heap
+            _ = mallopt(-3, 32 << 20)  // M_MMAP_THRESHOLD: blocks under 32 MB come from the heap, not own mappings
+        #endif
+    }
+
     /// What `exchange(_:_:)` did.
     enum ExchangeResult: Equatable {
         /// The two names now point at each other's file.

@@ -303,6 +303,18 @@ struct SiteWriter {
             try create(path) { Posix.writeAll($0, bytes) }
         }
 
+        /// Adds `bytes` at the end of the file `path`, which this stage created.
+        func append(_ path: String, _ bytes: [UInt8]) throws {
+            let descriptor = open(folder + "/" + path, O_WRONLY | O_APPEND | O_NOFOLLOW | O_CLOEXEC)
+            guard descriptor >= 0, Posix.writeAll(descriptor, bytes) else {
+                let code = errno
+                if descriptor >= 0 { Foundation.close(descriptor) }
+                throw CLIError(
+                    "cannot write the site to \(output) (\(path)): \(SystemError.describe(code))", path: output)
+            }
+            Foundation.close(descriptor)
+        }
+
         /// Creates the file `path` and fills it with `write`, which returns false on an error, with `errno` set.
         private func create(_ path: String, with write: (Int32) -> Bool) throws {
             try Self.checkPlain(path, output: output)
@@ -311,7 +323,10 @@ struct SiteWriter {
             let descriptor = open(full, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
             guard descriptor >= 0, write(descriptor) else {
                 let code = errno
-                if descriptor >= 0 { Foundation.close(descriptor) }
+                if descriptor >= 0 {
+                    Foundation.close(descriptor)
+                    unlink(full)  // what was written of it: the file was created here, and is not complete
+                }
                 throw CLIError(
                     "cannot write the site to \(output) (\(path)): \(SystemError.describe(code))", path: output)
             }
