@@ -182,19 +182,24 @@ import Testing
         #expect(ReplicaTable.rows(cluster: Cluster(seed: 1), partition: TopicPartition("none", 0)) == nil)
     }
 
-    /// The bytes a `--describe` row line is written with: numbers as `String(_:)` writes them (zero, negatives, the
-    /// extremes, seeded random ones), lists comma-separated, text as its UTF-8.
-    @Test func lineBytesWriteWhatStringsWould() {
+    /// The bytes a `--describe` row line and a step's sentences are written with: numbers as `String(_:)` writes
+    /// them (zero, negatives, the extremes, seeded random ones), lists comma-separated, text as its UTF-8.
+    @Test func textBytesWriteWhatStringsWould() {
         var random = SplitMix64(seed: 11)
         let numbers =
             [0, 1, 9, 10, -1, -10, 1234, Int.max, Int.min]
             + (0..<200).map { _ in Int.random(in: -99_999...99_999, using: &random) }
         for number in numbers {
-            var line = TopicDescription.LineBytes(capacity: 0)
-            line.append(decimal: number)
+            var line = TextBytes(capacity: 0)
+            line.append(number)
             #expect(line.text == String(number))
         }
-        var line = TopicDescription.LineBytes(capacity: 4)
+        for number in [Int64.max, Int64.min, -1] {
+            var line = TextBytes(capacity: 0)
+            line.append(number)
+            #expect(line.text == String(number))
+        }
+        var line = TextBytes(capacity: 4)
         line.append("\tIsr: ")
         line.append(csv: [3, 10, 0])
         line.append(csv: [])

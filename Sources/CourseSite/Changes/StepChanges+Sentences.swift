@@ -70,12 +70,8 @@ extension StepChanges {
         // The sentences told at most steps are written as bytes and decoded once: a `String` interpolation costs
         // hundreds of instructions a piece.
         for (index, id) in logEnds.partitions.enumerated() {
-            var text = TextBytes()
-            text.append("Log end offset (LEO) of ")
-            text.append(labels(id))
-            text.append(": ")
-            text.append(logEnds.moves[index])
-            sentences.append(text.sentence())
+            sentences.append(
+                TextBytes.sentence("Log end offset (LEO) of ", labels(id), ": ", moves: logEnds.moves[index]))
         }
         if !highWatermarks.isEmpty {
             var text = TextBytes()
@@ -89,12 +85,10 @@ extension StepChanges {
             sentences.append(text.sentence())
         }
         for (index, id) in followerHighWatermarks.partitions.enumerated() {
-            var text = TextBytes()
-            text.append("Followers of ")
-            text.append(labels(id))
-            text.append(" learnt the high watermark: ")
-            text.append(followerHighWatermarks.moves[index])
-            sentences.append(text.sentence())
+            sentences.append(
+                TextBytes.sentence(
+                    "Followers of ", labels(id), " learnt the high watermark: ",
+                    moves: followerHighWatermarks.moves[index]))
         }
         sentences += changes.compactMap(clientSentence)
         for case .time(let from, let to) in changes {

@@ -207,13 +207,13 @@ public struct TopicDescription: Hashable, Sendable {
         func line(topic: String) -> String {
             // Written as bytes, decoded once: a line is made for every partition whose row changed, and a `String`
             // append costs hundreds of instructions.
-            var line = LineBytes(capacity: 96 + topic.utf8.count)
+            var line = TextBytes(capacity: 96 + topic.utf8.count)
             line.append("\tTopic: ")
             line.append(topic)
             line.append("\tPartition: ")
-            line.append(decimal: partition)
+            line.append(partition)
             line.append("\tLeader: ")
-            if let leader { line.append(decimal: leader) } else { line.append("none") }
+            if let leader { line.append(leader) } else { line.append("none") }
             line.append("\tReplicas: ")
             line.append(csv: replicas)
             line.append("\tIsr: ")
@@ -258,38 +258,5 @@ public struct TopicDescription: Hashable, Sendable {
         case .unavailablePartitions:
             return partition.leader == nil
         }
-    }
-
-    /// A line's UTF-8 bytes, appended piece by piece and decoded once.
-    struct LineBytes {
-        private var bytes: [UInt8] = []
-
-        init(capacity: Int) { bytes.reserveCapacity(capacity) }
-
-        mutating func append(_ text: StaticString) { text.withUTF8Buffer { bytes.append(contentsOf: $0) } }
-
-        mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
-
-        /// `value` in decimal, as `String(value)` writes it.
-        mutating func append(decimal value: Int) {
-            if value < 0 { bytes.append(UInt8(ascii: "-")) }
-            var magnitude = value.magnitude
-            let start = bytes.count
-            repeat {
-                bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
-                magnitude /= 10
-            } while magnitude > 0
-            bytes[start...].reverse()
-        }
-
-        /// `ids` comma-separated (Kafka: `mkString(",")`).
-        mutating func append(csv ids: [BrokerID]) {
-            for (index, id) in ids.enumerated() {
-                if index > 0 { bytes.append(UInt8(ascii: ",")) }
-                append(decimal: id)
-            }
-        }
-
-        var text: String { String(decoding: bytes, as: UTF8.self) }
     }
 }
