@@ -66,3 +66,17 @@ struct FetchSessionTableTests {
         #expect(table.values == reference.values.sorted { $0.id < $1.id })
     }
 }
+
+extension FetchSessionTable {
+    /// The ids of the fetches parked at `leader` that read `partition`, ascending, as the engine finds them: one
+    /// `firstParkedID` after another.
+    func parkedIDs(at leader: BrokerID, reading partition: TopicPartition) -> [FetchSessionID] {
+        var ids: [FetchSessionID] = []
+        var last: FetchSessionID?
+        while let id = firstParkedID(at: leader, reading: partition, after: last) {
+            ids.append(id)
+            last = id
+        }
+        return ids
+    }
+}

@@ -72,7 +72,7 @@ struct Hover {
     static func markdown(_ table: ReplicaTable, partition: TopicPartition, in cluster: Cluster) -> String {
         let state = cluster.partition(partition)
         let leader = state.flatMap(\.leader).map(String.init) ?? "none"
-        let isr = StateAtLine.csv(state?.isr ?? [])
+        let isr = ScenarioRunner.csv(state?.isr ?? [])
         let (epoch, highWatermark) = (state?.leaderEpoch ?? 0, state?.highWatermark ?? 0)
         var lines = [
             "**\(partition)** leader \(leader), epoch \(epoch), ISR \(isr), HW \(highWatermark)",

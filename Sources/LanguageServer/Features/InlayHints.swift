@@ -54,7 +54,7 @@ struct InlayHints {
                 guard let old = before?.partition(partition.id) else { continue }
                 var facts: [String] = []
                 if old.leader != partition.leader { facts.append("leader \(StateAtLine.leader(partition))") }
-                if old.isr != partition.isr { facts.append("ISR \(StateAtLine.csv(partition.isr))") }
+                if old.isr != partition.isr { facts.append("ISR \(ScenarioRunner.csv(partition.isr))") }
                 if old.highWatermark != partition.highWatermark { facts.append("HW \(partition.highWatermark)") }
                 if !facts.isEmpty { changed.append("\(partition.id) " + facts.joined(separator: " ")) }
             }

@@ -22,10 +22,6 @@ enum StateAtLine {
         return runs.cluster(afterLinesThatParseOf: lines.joined(), asScenario: scenario.index)
     }
 
-    static func csv(_ ids: [BrokerID]) -> String {
-        ids.isEmpty ? "none" : ids.map(String.init).joined(separator: ",")
-    }
-
     static func leader(_ partition: PartitionState) -> String {
         partition.leader.map(String.init) ?? "none"
     }

@@ -85,17 +85,6 @@ struct FetchSessionTable: Hashable, Sendable {
         }
     }
 
-    /// The ids of the fetches parked at `leader` that read `partition`, ascending.
-    func parkedIDs(at leader: BrokerID, reading partition: TopicPartition) -> [FetchSessionID] {
-        var ids: [FetchSessionID] = []
-        var last: FetchSessionID?
-        while let id = firstParkedID(at: leader, reading: partition, after: last) {
-            ids.append(id)
-            last = id
-        }
-        return ids
-    }
-
     /// The least id after `after` (of all, when nil) of a fetch parked at `leader` that reads `partition`: the
     /// parked fetches an append wakes are found one at a time, without a list of their ids (an allocation per append).
     func firstParkedID(

@@ -110,5 +110,8 @@ extension ScenarioRunner {
         }
     }
 
-    static func csv(_ ids: [BrokerID]) -> String { ids.isEmpty ? "none" : ids.map(String.init).joined(separator: ",") }
+    /// Broker ids as claims, completion and the editor's hints write them: `1,2,3`, or `none`.
+    public static func csv(_ ids: [BrokerID]) -> String {
+        ids.isEmpty ? "none" : ids.map(String.init).joined(separator: ",")
+    }
 }

@@ -276,7 +276,7 @@ struct ClusterValues {
                 topic.partitions.map { partition in
                     CompletionCandidate(
                         partition.id.description, .value,
-                        detail: "leader \(Self.leader(partition)), ISR \(Self.csv(partition.isr))")
+                        detail: "leader \(Self.leader(partition)), ISR \(ScenarioRunner.csv(partition.isr))")
                 }
             }
         case .partitionNumber:
@@ -313,11 +313,6 @@ struct ClusterValues {
         return state.replicas.map { broker in
             .init(String(broker), .value, detail: broker == state.leader ? "leader" : "follower")
         }
-    }
-
-    /// `1,2,3`, or `none`.
-    static func csv(_ ids: [BrokerID]) -> String {
-        ids.isEmpty ? "none" : ids.map(String.init).joined(separator: ",")
     }
 
     /// The partition's leader, or `none`.
